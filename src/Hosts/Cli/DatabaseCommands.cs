@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Globalization;
+using Funeng.Kernel.Database;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Funeng.Cli;
+
+internal static class DatabaseCommands
+{
+    public static Command Create()
+    {
+        var migrate = new Command("migrate", "Apply every module's migrations to the configured database (SQLite file or PostgreSQL).");
+        migrate.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
+        {
+            var migrator = services.GetRequiredService<DatabaseMigrator>();
+            var settings = services.GetRequiredService<DatabaseSettings>();
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Database: [bold]{settings.Provider}[/]");
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Migrating modules", maxValue: migrator.Databases.Count);
+                foreach (var database in migrator.Databases)
+                {
+                    task.Description = $"Migrating {database.Module}";
+                    await migrator.MigrateAsync(database, cancellationToken);
+                    task.Increment(1);
+                }
+
+                task.Description = "Migrated";
+            });
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]All {migrator.Databases.Count} module schemas are up to date.[/]");
+            return 0;
+        }));
+
+        var db = new Command("db", "Database administration.");
+        db.Subcommands.Add(migrate);
+        return db;
+    }
+}

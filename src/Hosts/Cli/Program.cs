@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Funeng.Cli;
+
+var root = new RootCommand("funeng: administer the Funeng platform (database, policy packs, demo data, audit log).");
+root.Subcommands.Add(DatabaseCommands.Create());
+root.Subcommands.Add(PolicyCommands.Create());
+root.Subcommands.Add(SeedCommands.Create());
+root.Subcommands.Add(AuditCommands.Create());
+root.Subcommands.Add(UserCommands.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Funeng.Web.Shell;
+
+/// <summary>The host's own part: pages, languages, OpenAPI, health, static files, start-up.</summary>
+internal static class WebShell
+{
+    public static IHostApplicationBuilder AddWebShell(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorPages();
+        // Enums travel as the same snake_case words the policy files use ("more_than", "goal").
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        services.AddUiStrings(typeof(WebShell).Assembly);
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = UiCultures.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(UiCultures.Chinese);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Cookie first (the language switch), then ?culture=; the browser's Accept-Language is not
+            // consulted: the portal opens in Chinese unless the user chooses English.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Funeng API";
+            document.Info.Description = "The open API of the Funeng AI-empowerment platform. Authenticate with 'Authorization: Bearer <token>' (create one at /account/tokens).";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UseWebShell(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Funeng API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health");
+        app.MapGet("/culture/{culture}", SwitchCulture).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Migrates, runs module initializers, seeds the demo data if configured, and prints where to browse.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<StartupOptions>>().Value;
+        var startup = app.Services.GetRequiredService<StartupSequence>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Funeng");
+        if (options.MigrateDatabase)
+        {
+            await startup.MigrateAsync(m => logger.LogInformation("{Step}", m));
+        }
+
+        await startup.InitializeAsync();
+        if (options.SeedDemoData)
+        {
+            foreach (var line in await startup.SeedDemoAsync())
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var address in app.Urls)
+            {
+                Console.WriteLine($"Funeng is running at {address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}");
+            }
+        });
+    }
+
+    /// <summary>
+    /// The language switch: a plain link, so it works without JavaScript. Sets the culture cookie for a year and
+    /// returns to the page the user was on.
+    /// </summary>
+    private static IResult SwitchCulture(string culture, string? returnUrl, HttpContext context)
+    {
+        var chosen = UiCultures.All.Contains(culture) ? culture : UiCultures.Chinese;
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        return Results.LocalRedirect(target);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Kernel.Database;
+
+/// <summary>
+/// Options for <c>dotnet ef migrations add</c>, which builds each provider's context without a host. The
+/// connection string is never opened; migrations are generated from the model alone.
+/// </summary>
+public static class DesignTimeOptions
+{
+    public static DbContextOptions<TContext> For<TContext>(DatabaseProvider provider, string migrationsHistoryTable)
+        where TContext : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<TContext>();
+        var connectionString = provider == DatabaseProvider.Sqlite
+            ? "Data Source=design-time.db"
+            : "Host=localhost;Database=funeng_design;Username=funeng";
+        new DatabaseSettings(provider, connectionString).Configure(builder, migrationsHistoryTable);
+        return builder.Options;
+    }
+}

@@ -1,0 +1,26 @@
+using Funeng.Kernel.Database;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Funeng.Kernel;
+
+/// <summary>Registers what every host needs before the modules: clock, database settings, current user, problems.</summary>
+public static class FunengKernel
+{
+    public static IHostApplicationBuilder AddFunengKernel(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.GetDatabaseSettings();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<StartupSequence>();
+        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
+        builder.Services.AddFunengProblems();
+        return builder;
+    }
+}

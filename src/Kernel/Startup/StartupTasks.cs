@@ -1,0 +1,64 @@
+using Funeng.Kernel.Database;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Funeng.Kernel.Startup;
+
+/// <summary>Work a module does on every start, after migrations (create roles, load the default policy pack).</summary>
+public interface IStartupInitializer
+{
+    Task InitializeAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Demo data a module adds in Development or on <c>funeng seed demo</c>. Seeding twice adds nothing.</summary>
+public interface IDemoSeeder
+{
+    /// <summary>Adds what is missing; returns lines to show the operator once (e.g. generated passwords).</summary>
+    Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Options of the start-up sequence (section <c>Startup</c>).</summary>
+public sealed class StartupOptions
+{
+    public const string Section = "Startup";
+
+    /// <summary>Apply migrations on start (the web host does; set false where a DBA migrates with <c>funeng db migrate</c>).</summary>
+    public bool MigrateDatabase { get; set; } = true;
+
+    /// <summary>Seed the demo organisations, accounts and data (true in Development).</summary>
+    public bool SeedDemoData { get; set; }
+}
+
+/// <summary>Runs migrations, then every module's initializer, then (if asked) every demo seeder.</summary>
+public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrator migrator)
+{
+    public async Task MigrateAsync(Action<string> report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var database in migrator.Databases)
+        {
+            report($"migrating {database.Module}");
+            await migrator.MigrateAsync(database, cancellationToken);
+        }
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var initializer in scope.ServiceProvider.GetServices<IStartupInitializer>())
+        {
+            await initializer.InitializeAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> SeedDemoAsync(CancellationToken cancellationToken = default)
+    {
+        var lines = new List<string>();
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>())
+        {
+            lines.AddRange(await seeder.SeedAsync(cancellationToken));
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,54 @@
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Funeng.Platform.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Platform.Accounts;
+
+/// <summary>Office staff set a user's roles; the change is audited in the same transaction.</summary>
+internal static class ChangeUserRoles
+{
+    public sealed record Request(IReadOnlyList<string> Roles);
+
+    public sealed record Response(string UserId, IReadOnlyList<string> Roles);
+
+    public static async Task<Results<Ok<Response>, NotFound, ValidationProblem>> HandleAsync(
+        string userId, Request request, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var unknown = request.Roles.Where(r => !Roles.All.Contains(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["roles"] = [$"Unknown role(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", Roles.All)}."],
+            });
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = await users.GetRolesAsync(user);
+        var removed = await users.RemoveFromRolesAsync(user, before.Except(request.Roles));
+        var added = await users.AddToRolesAsync(user, request.Roles.Except(before));
+        if (!removed.Succeeded || !added.Succeeded)
+        {
+            throw new DomainRuleException("The roles could not be changed.", "roles");
+        }
+
+        await audit.AppendAsync(
+            new AuditEvent("platform.user.roles-changed", "user", user.Id,
+                $"{user.Email}: [{string.Join(",", before.Order())}] -> [{string.Join(",", request.Roles.Order())}]"),
+            db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new Response(user.Id, request.Roles.Order().ToList()));
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Funeng.Platform.Accounts;
+
+/// <summary>A person with an account. Every user belongs to exactly one organisation.</summary>
+public sealed class FunengUser : IdentityUser
+{
+    public Guid OrganisationId { get; set; }
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Preferred UI culture (zh-CN or en).</summary>
+    public string Culture { get; set; } = "zh-CN";
+}

@@ -1,0 +1,30 @@
+using Funeng.Platform.Accounts;
+using Funeng.Platform.Demo;
+using Microsoft.AspNetCore.Identity;
+
+namespace Funeng.Platform.Contracts;
+
+/// <summary>Account administration for the command line.</summary>
+public sealed class AccountCommands
+{
+    private readonly UserManager<FunengUser> _users;
+
+    internal AccountCommands(UserManager<FunengUser> users) => _users = users;
+
+    /// <summary>Sets a new random password for the user with <paramref name="email"/> and returns it, or null if there is no such user.</summary>
+    public async Task<string?> ResetPasswordAsync(string email)
+    {
+        var user = await _users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var password = DemoAccounts.NewPassword();
+        var token = await _users.GeneratePasswordResetTokenAsync(user);
+        var result = await _users.ResetPasswordAsync(user, token, password);
+        return result.Succeeded
+            ? password
+            : throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,38 @@
+using Funeng.Kernel.Security;
+using Funeng.Platform.Data;
+using Funeng.Platform.Tokens;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Platform.Pages.Account;
+
+[Authorize]
+internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<ManageApiTokens.Listed> Tokens { get; private set; } = [];
+
+    public string? NewSecret { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(name) && name.Length <= 100)
+        {
+            NewSecret = (await ManageApiTokens.CreateAsync(db, user.UserId!, name, 90, clock, cancellationToken)).Secret;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await ManageApiTokens.HandleRevokeAsync(id, user, db, clock, cancellationToken);
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Tokens = (await ManageApiTokens.HandleListAsync(user, db, cancellationToken)).Value!;
+}

@@ -1,0 +1,113 @@
+using Funeng.Kernel.Database;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Startup;
+using Funeng.Platform.Accounts;
+using Funeng.Platform.Audit;
+using Funeng.Platform.Contracts;
+using Funeng.Platform.Data;
+using Funeng.Platform.Demo;
+using Funeng.Platform.Notifications;
+using Funeng.Platform.Organisations;
+using Funeng.Platform.Tokens;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Funeng.Platform;
+
+/// <summary>Accounts, organisations, roles, API tokens, audit log and notifications.</summary>
+public static class PlatformModule
+{
+    /// <summary>The authentication scheme that picks the API token or the cookie for each request.</summary>
+    public const string AuthenticationScheme = "Funeng";
+
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModuleDatabase<PlatformDb, SqlitePlatformDb, PostgresPlatformDb>("Platform", PlatformDb.MigrationsHistoryTable);
+        var services = builder.Services;
+        services.AddUiStrings(typeof(PlatformModule).Assembly);
+
+        services.AddIdentity<FunengUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<PlatformDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<FunengClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "funeng.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthenticationScheme;
+                o.DefaultAuthenticateScheme = AuthenticationScheme;
+                o.DefaultChallengeScheme = AuthenticationScheme;
+                o.DefaultForbidScheme = AuthenticationScheme;
+            })
+            .AddPolicyScheme(AuthenticationScheme, "API token or cookie", o =>
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? ApiTokenAuthentication.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        services.AddScoped<DemoAccounts>();
+        services.AddScoped(sp => new AccountCommands(sp.GetRequiredService<UserManager<FunengUser>>()));
+        services.AddScoped<IStartupInitializer, PlatformRoles>();
+        services.AddScoped<IDemoSeeder, PlatformDemoSeeder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var account = endpoints.MapGroup("/api/v1/account").WithTags("Account").RequireAuthorization();
+        account.MapGet("/me", GetMe.Handle).WithName("Platform.GetMe");
+        account.MapGet("/tokens", ManageApiTokens.HandleListAsync).WithName("Platform.ListTokens");
+        account.MapPost("/tokens", ManageApiTokens.HandleCreateAsync).WithName("Platform.CreateToken");
+        account.MapDelete("/tokens/{id:guid}", ManageApiTokens.HandleRevokeAsync).WithName("Platform.RevokeToken");
+        account.MapGet("/notifications", ListNotifications.HandleAsync).WithName("Platform.ListNotifications");
+
+        var platform = endpoints.MapGroup("/api/v1/platform").WithTags("Platform");
+        platform.MapGet("/organisations", ListOrganisations.HandleAsync).WithName("Platform.ListOrganisations");
+        platform.MapPut("/users/{userId}/roles", ChangeUserRoles.HandleAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Platform.ChangeUserRoles");
+        platform.MapGet("/audit/verify", VerifyAudit.HandleAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Platform.VerifyAudit");
+        return endpoints;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
