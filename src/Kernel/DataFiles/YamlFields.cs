@@ -52,6 +52,12 @@ public sealed class YamlFields
             errors.Add(new DataFileError(file, (int)e.Start.Line, "(syntax)", e.InnerException?.Message ?? e.Message));
             return null;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, for some malformed flow collections.
+            errors.Add(new DataFileError(file, 0, "(syntax)", $"not valid YAML ({e.Message})"));
+            return null;
+        }
     }
 
     public void Error(string field, string message, int? line = null) =>

@@ -27,6 +27,9 @@ internal sealed class ImportPolicyPack(PolicyDb db, IAuditLog audit, TimeProvide
         await db.Targets.Where(t => t.PackId == pack.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Measures.Where(m => m.PackId == pack.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Documents.Where(d => d.PackId == pack.Id).ExecuteDeleteAsync(cancellationToken);
+        // The deletes bypassed the change tracker; forget rows it may still hold from an earlier import.
+        db.ChangeTracker.Clear();
+        existing = await db.Packs.SingleOrDefaultAsync(p => p.Id == pack.Id, cancellationToken);
 
         existing ??= db.Packs.Add(new PackRecord { Id = pack.Id }).Entity;
         existing.Version = pack.Version;

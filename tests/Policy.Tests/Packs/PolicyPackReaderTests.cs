@@ -1,0 +1,100 @@
+using Funeng.Kernel.DataFiles;
+using Funeng.Policy.Contracts;
+using Funeng.Policy.Packs;
+
+namespace Funeng.Policy.Tests.Packs;
+
+public sealed class PolicyPackReaderTests
+{
+    private const string Measures2024 = "documents/gd-2024-ai-empowerment.yaml";
+
+    [Fact]
+    public void The_Guangdong_pack_is_valid_and_holds_every_required_figure()
+    {
+        var pack = PolicyPackReader.Read(GuangdongPack.Directory);
+        var targets = pack.Documents.SelectMany(d => d.Targets.Select(t => (Document: d, Target: t))).ToList();
+        foreach (var required in GuangdongPack.RequiredTargets)
+        {
+            var match = targets.SingleOrDefault(x => x.Target.Indicator == required.Indicator && x.Target.Year == required.Year);
+            Assert.True(match.Target is not null, $"missing {required.Indicator} {required.Year}");
+            Assert.Equal(required.Value, match.Target.Value);
+            Assert.Equal(required.Document, match.Document.Id);
+            if (required.Measure is not null)
+            {
+                Assert.Equal(required.Measure, match.Target.Measure);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_AI_and_robotics_measures_are_valid_to_the_end_of_2027()
+    {
+        var robotics = PolicyPackReader.Read(GuangdongPack.Directory).Documents.Single(d => d.Id == "gd-ai-robotics-measures");
+        Assert.Equal(new DateOnly(2027, 12, 31), robotics.ValidTo);
+        var benchmark = robotics.Targets.Single(t => t.Indicator == "benchmark_cases");
+        Assert.Equal((TargetKind.Quota, Comparator.AtMost, "year"), (benchmark.Kind, benchmark.Comparator, benchmark.Per));
+    }
+
+    [Fact]
+    public void Every_guangdong_measure_from_1_to_45_is_there()
+    {
+        var document = PolicyPackReader.Read(GuangdongPack.Directory).Documents.Single(d => d.Id == "gd-2024-ai-empowerment");
+        var numbers = document.Measures.Select(m => m.Number).ToHashSet();
+        Assert.All(Enumerable.Range(1, 45), n => Assert.Contains(n.ToString(System.Globalization.CultureInfo.InvariantCulture), numbers));
+    }
+
+    [Fact]
+    public void A_wrong_comparator_is_refused_with_file_line_and_field()
+    {
+        var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "comparator: more_than", "comparator: bigger_than"));
+        var line = GuangdongPack.LineOf(copy, Measures2024, "comparator: bigger_than");
+
+        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(Measures2024, error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Matches(@"^targets\[\d+\]\.comparator$", error.Field);
+        Assert.Contains("bigger_than", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_field_is_refused()
+    {
+        var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "    unit: EFLOPS", "    units: EFLOPS"));
+        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".units", StringComparison.Ordinal) && e.Message == "unknown field");
+        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".unit", StringComparison.Ordinal) && e.Message == "is required");
+    }
+
+    [Fact]
+    public void A_target_citing_a_measure_the_document_lacks_is_refused()
+    {
+        var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "measure: \"5\"", "measure: \"99\""));
+        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".measure", StringComparison.Ordinal) && e.Message.Contains("'99'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_city_is_refused()
+    {
+        var copy = GuangdongPack.CopyWith("documents/gz-2026-ai-work-points.yaml", text => text.Replace("city:guangzhou", "city:canton", StringComparison.Ordinal));
+        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
+        Assert.All(refused.Errors, e => Assert.EndsWith("scope", e.Field, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Changing_a_file_changes_the_content_hash()
+    {
+        var original = PolicyPackReader.Read(GuangdongPack.Directory);
+        var copy = GuangdongPack.CopyWith(Measures2024, text => text.Replace("value: 40", "value: 41", StringComparison.Ordinal));
+        Assert.NotEqual(original.ContentHash, PolicyPackReader.Read(copy).ContentHash);
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{find}' is not in the file");
+        return string.Concat(text.AsSpan(0, at), replace, text.AsSpan(at + find.Length));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Funeng.Kernel.DataFiles;
+using Funeng.Policy.Contracts;
+using Funeng.Policy.Data;
+using Funeng.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Funeng.Policy.Tests.Targets;
+
+/// <summary>The policy API and pack import through the real pipeline; runs on SQLite and on PostgreSQL.</summary>
+public abstract class PolicyApiTests(FunengApp app)
+{
+    [Fact]
+    public async Task Targets_for_2027_list_every_required_2027_figure_with_its_measure()
+    {
+        var targets = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/targets?year=2027", TestContext.Current.CancellationToken);
+        var rows = targets.EnumerateArray().ToList();
+        foreach (var required in GuangdongPack.RequiredTargets.Where(r => r.Year is 2027 or null))
+        {
+            var row = rows.SingleOrDefault(r => r.GetProperty("indicator").GetString() == required.Indicator);
+            Assert.True(row.ValueKind == JsonValueKind.Object, $"{required.Indicator} is missing from year=2027");
+            Assert.Equal(required.Value, row.GetProperty("value").GetDecimal());
+            var measure = row.GetProperty("measure");
+            Assert.Equal(required.Document, measure.GetProperty("documentId").GetString());
+            Assert.False(string.IsNullOrEmpty(measure.GetProperty("title").GetProperty("zh").GetString()));
+            if (required.Measure is not null)
+            {
+                Assert.Equal(required.Measure, measure.GetProperty("number").GetString());
+            }
+        }
+
+        Assert.DoesNotContain(rows, r => r.GetProperty("year").ValueKind == JsonValueKind.Number && r.GetProperty("year").GetInt32() != 2027);
+    }
+
+    [Fact]
+    public async Task Targets_filter_by_scope_and_indicator()
+    {
+        var client = app.Anonymous();
+        var guangzhou = await client.GetFromJsonAsync<JsonElement>("/api/v1/policy/targets?scope=city:guangzhou", TestContext.Current.CancellationToken);
+        Assert.Equal(4, guangzhou.GetArrayLength());
+        Assert.All(guangzhou.EnumerateArray(), t => Assert.Equal("city:guangzhou", t.GetProperty("scope").GetString()));
+
+        var compute = await client.GetFromJsonAsync<JsonElement>("/api/v1/policy/targets?indicator=compute_capacity", TestContext.Current.CancellationToken);
+        Assert.Equal([40m, 60m], compute.EnumerateArray().Select(t => t.GetProperty("value").GetDecimal()));
+        Assert.All(compute.EnumerateArray(), t => Assert.Equal("more_than", t.GetProperty("comparator").GetString()));
+    }
+
+    [Fact]
+    public async Task A_bad_scope_is_a_problem_that_names_the_field()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/policy/targets?scope=mars", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("scope", out _));
+    }
+
+    [Fact]
+    public async Task A_missing_document_is_a_404_problem()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/policy/documents/no-such-document", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Documents_list_the_four_sources_with_their_measures()
+    {
+        var documents = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/documents", TestContext.Current.CancellationToken);
+        Assert.Equal(
+            ["gd-2024-ai-empowerment", "gd-ai-robotics-measures", "gz-2026-ai-work-points", "zs-2019-ai-action-plan"],
+            documents.EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        var detail = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/documents/gd-2024-ai-empowerment", TestContext.Current.CancellationToken);
+        Assert.Equal(46, detail.GetProperty("measures").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_bad_pack_is_refused_and_the_database_is_unchanged()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyDb>();
+        var before = await SnapshotAsync(db);
+        var bad = GuangdongPack.CopyWith("documents/gd-ai-robotics-measures.yaml", t => t.Replace("value: 10\n", "value: ten\n", StringComparison.Ordinal));
+        // A valid change elsewhere in the same pack must not be written either.
+        File.WriteAllText(Path.Combine(bad, "documents/gd-2024-ai-empowerment.yaml"),
+            File.ReadAllText(Path.Combine(bad, "documents/gd-2024-ai-empowerment.yaml")).Replace("value: 40\n", "value: 45\n", StringComparison.Ordinal));
+
+        var commands = scope.ServiceProvider.GetRequiredService<PolicyPackCommands>();
+        var refused = await Assert.ThrowsAsync<DataFileValidationException>(() => commands.ImportAsync(bad, TestContext.Current.CancellationToken));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("documents/gd-ai-robotics-measures.yaml", error.File);
+        Assert.EndsWith(".value", error.Field, StringComparison.Ordinal);
+        Assert.Equal(GuangdongPack.LineOf(bad, "documents/gd-ai-robotics-measures.yaml", "value: ten"), error.Line);
+        Assert.Equal(before, await SnapshotAsync(db));
+    }
+
+    [Fact]
+    public async Task Re_importing_an_unchanged_pack_changes_nothing_and_a_changed_one_replaces_it()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<PolicyPackCommands>();
+        var unchanged = await commands.ImportAsync(GuangdongPack.Directory, TestContext.Current.CancellationToken);
+        Assert.False(unchanged.Changed);
+
+        var changed = GuangdongPack.CopyWith("documents/gd-2024-ai-empowerment.yaml", t => t.Replace("value: 60\n", "value: 61\n", StringComparison.Ordinal));
+        var result = await commands.ImportAsync(changed, TestContext.Current.CancellationToken);
+        Assert.True(result.Changed);
+        try
+        {
+            var compute = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/targets?indicator=compute_capacity&year=2027", TestContext.Current.CancellationToken);
+            Assert.Equal(61m, compute.EnumerateArray().Single().GetProperty("value").GetDecimal());
+        }
+        finally
+        {
+            await commands.ImportAsync(GuangdongPack.Directory, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<string> SnapshotAsync(PolicyDb db)
+    {
+        var pack = await db.Packs.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        var targets = await db.Targets.AsNoTracking().OrderBy(t => t.Id).Select(t => t.Id + "=" + t.Value).ToListAsync(TestContext.Current.CancellationToken);
+        return $"{pack.ContentHash}|{await db.Documents.CountAsync(TestContext.Current.CancellationToken)}|{await db.Measures.CountAsync(TestContext.Current.CancellationToken)}|{string.Join(",", targets)}";
+    }
+}
+
+public sealed class PolicyApiOnSqlite(SqliteApp app) : PolicyApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PolicyApiOnPostgres(PostgresApp app) : PolicyApiTests(app), IClassFixture<PostgresApp>;

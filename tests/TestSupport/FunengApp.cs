@@ -1,0 +1,158 @@
+using System.Net.Http.Headers;
+using Funeng.Kernel.Database;
+using Funeng.Platform.Accounts;
+using Funeng.Platform.Contracts;
+using Funeng.Platform.Data;
+using Funeng.Platform.Organisations;
+using Funeng.Platform.Tokens;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace Funeng.TestSupport;
+
+/// <summary>
+/// The real web application, through its real HTTP pipeline, on a database of its own that no other fixture
+/// shares. Subclasses pick the provider; tests written once against <see cref="FunengApp"/> run on both.
+/// </summary>
+public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private int _users;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string of this fixture's own database.</summary>
+    public abstract string ConnectionString { get; }
+
+    /// <summary>Per-fixture settings, e.g. a different default pack folder.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        await PrepareDatabaseAsync();
+        _ = Server; // builds the host: migrations, roles and the default policy pack run now
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An anonymous client (the public).</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Creates a user with <paramref name="role"/> in a new organisation (or the one given) and a client holding its API token.</summary>
+    public async Task<ActingUser> CreateUserAsync(string role, Guid? organisationId = null, OrganisationKind kind = OrganisationKind.Enterprise)
+    {
+        var n = Interlocked.Increment(ref _users);
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<FunengUser>>();
+        var organisation = organisationId ?? Guid.NewGuid();
+        if (organisationId is null)
+        {
+            db.Organisations.Add(new Organisation { Id = organisation, NameZh = $"测试机构{n}", NameEn = $"Test organisation {n}", Kind = kind, CitySlug = "guangzhou", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var email = $"{role.ToLowerInvariant()}{n}-{Guid.NewGuid():N}@test.local";
+        var user = new FunengUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{role} {n}", OrganisationId = organisation };
+        var password = "Test-password-1a" + n;
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        var token = await ManageApiTokens.CreateAsync(db, user.Id, "tests", 30, TimeProvider.System, CancellationToken.None);
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
+        return new ActingUser(user.Id, email, password, organisation, role, client);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Funeng", ConnectionString);
+        builder.UseSetting("Startup:SeedDemoData", "false");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected abstract Task PrepareDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync();
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+/// <summary>A signed-up user and an HTTP client that authenticates as them with an API token.</summary>
+public sealed record ActingUser(string UserId, string Email, string Password, Guid OrganisationId, string Role, HttpClient Client);
+
+/// <summary>The app on a fresh SQLite file in the temp folder.</summary>
+public class SqliteApp : FunengApp
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"funeng-test-{Guid.NewGuid():N}.db");
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override string ConnectionString => $"Data Source={_file};Default Timeout=30";
+
+    protected override Task PrepareDatabaseAsync() => Task.CompletedTask;
+
+    protected override Task DropDatabaseAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_file + suffix);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The app on a fresh database of the PostgreSQL server named by FUNENG_TEST_POSTGRES (scripts/test starts one).
+/// A missing server fails the test run; it is never skipped.
+/// </summary>
+public class PostgresApp : FunengApp
+{
+    public const string ServerVariable = "FUNENG_TEST_POSTGRES";
+
+    private readonly string _database = $"funeng_test_{Guid.NewGuid():N}";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = _database }.ConnectionString;
+
+    public static string ServerConnectionString() =>
+        Environment.GetEnvironmentVariable(ServerVariable)
+        ?? throw new InvalidOperationException(
+            $"{ServerVariable} is not set. Run the tests with scripts/test, which starts a private PostgreSQL server, " +
+            $"or set {ServerVariable}='Host=127.0.0.1;Port=5432;Username=postgres'.");
+
+    protected override Task PrepareDatabaseAsync() => Task.CompletedTask; // migrations create the database
+
+    protected override async Task DropDatabaseAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+    }
+}
