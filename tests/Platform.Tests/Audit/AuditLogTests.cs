@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
 using Funeng.TestSupport;
@@ -84,27 +83,7 @@ public abstract class AuditLogTests(FunengApp app)
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "test.rolled-back", TestContext.Current.CancellationToken));
     }
 
-    /// <summary>Runs the real funeng CLI (built beside the tests) against this fixture's database.</summary>
-    private async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
-    {
-        var cli = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Cli", "debug", "Funeng.Cli.dll"));
-        Assert.True(File.Exists(cli), $"the CLI is not built at {cli}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Database__Provider"] = app.Provider.ToString();
-        start.Environment["ConnectionStrings__Funeng"] = app.ConnectionString;
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
-    }
+    private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) => FunengCli.RunAsync(app, arguments);
 }
 
 public sealed class AuditLogOnSqlite(SqliteApp app) : AuditLogTests(app), IClassFixture<SqliteApp>;

@@ -120,6 +120,25 @@ public abstract class PolicyApiTests(FunengApp app)
         }
     }
 
+    [Fact]
+    public async Task The_command_line_refuses_a_bad_pack_naming_file_line_and_field_and_imports_a_good_one()
+    {
+        var bad = GuangdongPack.CopyWith("documents/gz-2026-ai-work-points.yaml", t => t.Replace("year: 2026", "year: twenty", StringComparison.Ordinal));
+        var line = GuangdongPack.LineOf(bad, "documents/gz-2026-ai-work-points.yaml", "year: twenty");
+
+        var (validateExit, validateOutput) = await FunengCli.RunAsync(app, "policy", "validate", bad);
+        Assert.Equal(1, validateExit);
+        Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{line}: targets\[\d+\]\.year: 'twenty' is not a whole number", validateOutput);
+
+        var (importExit, importOutput) = await FunengCli.RunAsync(app, "policy", "import", bad);
+        Assert.Equal(1, importExit);
+        Assert.Contains("nothing was loaded", importOutput, StringComparison.Ordinal);
+
+        var (goodExit, goodOutput) = await FunengCli.RunAsync(app, "policy", "import", GuangdongPack.Directory);
+        Assert.True(goodExit == 0, goodOutput);
+        Assert.Contains("already loaded", goodOutput, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SnapshotAsync(PolicyDb db)
     {
         var pack = await db.Packs.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);

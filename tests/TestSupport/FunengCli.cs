@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace Funeng.TestSupport;
+
+/// <summary>Runs the real funeng command line (built beside the tests) against a fixture's database.</summary>
+public static class FunengCli
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(FunengApp app, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var cli = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Cli", "debug", "Funeng.Cli.dll"));
+        if (!File.Exists(cli))
+        {
+            throw new FileNotFoundException($"The CLI is not built at {cli}; build src/Hosts/Cli first.", cli);
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(cli);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Database__Provider"] = app.Provider.ToString();
+        start.Environment["ConnectionStrings__Funeng"] = app.ConnectionString;
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var cancellation = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var error = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        return (process.ExitCode, await output + await error);
+    }
+}
