@@ -12,6 +12,7 @@ using Funeng.Platform.Organisations;
 using Funeng.Platform.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +33,9 @@ public static class PlatformModule
         builder.AddModuleDatabase<PlatformDb, SqlitePlatformDb, PostgresPlatformDb>("Platform", PlatformDb.MigrationsHistoryTable);
         var services = builder.Services;
         services.AddUiStrings(typeof(PlatformModule).Assembly);
+
+        // Keys in the database: sign-ins survive restarts and every instance behind a load balancer shares them.
+        services.AddDataProtection().SetApplicationName("Funeng").PersistKeysToDbContext<PlatformDb>();
 
         services.AddIdentity<FunengUser, IdentityRole>(o =>
             {

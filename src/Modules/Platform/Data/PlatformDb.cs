@@ -5,6 +5,7 @@ using Funeng.Platform.Audit;
 using Funeng.Platform.Notifications;
 using Funeng.Platform.Organisations;
 using Funeng.Platform.Tokens;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Platform.Data;
 
 /// <summary>The Platform module's data: Identity, organisations, API tokens, audit log, notifications.</summary>
-internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext<FunengUser>(options)
+internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext<FunengUser>(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "__platform_migrations";
 
@@ -23,6 +24,9 @@ internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>A context over an open connection, for joining another module's transaction.</summary>
     public static PlatformDb CreateOnConnection(DatabaseSettings settings, DbConnection connection)
@@ -89,6 +93,8 @@ internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext
             e.HasIndex(t => t.SecretHash).IsUnique();
             e.HasIndex(t => t.UserId);
         });
+
+        builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
 
         builder.Entity<Notification>(e =>
         {
