@@ -93,77 +93,32 @@ public sealed class YamlFields
 
     public int? WholeNumber(string key, bool required = true, int min = int.MinValue, int max = int.MaxValue)
     {
-        var text = Value(key, required);
-        if (text is null)
+        var value = Parsed(key, required, "a whole number", (string t, out int v) =>
+            int.TryParse(t.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out v));
+        if (value is { } number && (number < min || number > max))
         {
-            return null;
-        }
-
-        if (!int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            Error(key, $"'{text}' is not a whole number", LineOf(key));
-            return null;
-        }
-
-        if (value < min || value > max)
-        {
-            Error(key, $"{value} is outside {min}..{max}", LineOf(key));
+            Error(key, $"{number} is outside {min}..{max}", LineOf(key));
             return null;
         }
 
         return value;
     }
 
-    public decimal? Number(string key, bool required = true)
-    {
-        var text = Value(key, required);
-        if (text is null)
+    /// <summary>A decimal number; underscores may group digits (<c>300_000_000_000</c>).</summary>
+    public decimal? Number(string key, bool required = true) =>
+        Parsed(key, required, "a number", (string t, out decimal v) =>
+            decimal.TryParse(t.Replace("_", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out v));
+
+    public DateOnly? Date(string key, bool required = true) =>
+        Parsed(key, required, "a date written YYYY-MM-DD", (string t, out DateOnly v) =>
+            DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out v));
+
+    public bool? Flag(string key, bool required = true) =>
+        Parsed(key, required, "true or false", (string t, out bool v) =>
         {
-            return null;
-        }
-
-        if (!decimal.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-        {
-            Error(key, $"'{text}' is not a number", LineOf(key));
-            return null;
-        }
-
-        return value;
-    }
-
-    public DateOnly? Date(string key, bool required = true)
-    {
-        var text = Value(key, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            Error(key, $"'{text}' is not a date written YYYY-MM-DD", LineOf(key));
-            return null;
-        }
-
-        return value;
-    }
-
-    public bool? Flag(string key, bool required = true)
-    {
-        var text = Value(key, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (text is "true" or "false")
-        {
-            return text == "true";
-        }
-
-        Error(key, $"'{text}' is not true or false", LineOf(key));
-        return null;
-    }
+            v = t == "true";
+            return t is "true" or "false";
+        });
 
     /// <summary>A nested mapping with <c>zh</c> and <c>en</c>, both required.</summary>
     public LocalizedText? Text(string key, bool required = true)
@@ -266,6 +221,27 @@ public sealed class YamlFields
 
     /// <summary>The line of a field, or of this mapping when the field is absent.</summary>
     public int LineOf(string key) => Find(key) is { } node ? (int)node.Start.Line : Line;
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>A scalar parsed as <typeparamref name="T"/>, or null with an error saying what was expected.</summary>
+    private T? Parsed<T>(string key, bool required, string expected, TryParse<T> tryParse)
+        where T : struct
+    {
+        var text = Value(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!tryParse(text, out var value))
+        {
+            Error(key, $"'{text}' is not {expected}", LineOf(key));
+            return null;
+        }
+
+        return value;
+    }
 
     private YamlNode? Find(string key)
     {
