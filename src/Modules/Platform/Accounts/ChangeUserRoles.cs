@@ -35,10 +35,18 @@ internal static class ChangeUserRoles
             return TypedResults.NotFound();
         }
 
+        await ApplyAsync(user, request.Roles, users, db, audit, cancellationToken);
+        return TypedResults.Ok(new Response(user.Id, request.Roles.Order().ToList()));
+    }
+
+    /// <summary>Sets exactly <paramref name="roles"/> and audits the change, in one transaction.</summary>
+    public static async Task ApplyAsync(
+        FunengUser user, IReadOnlyCollection<string> roles, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = await users.GetRolesAsync(user);
-        var removed = await users.RemoveFromRolesAsync(user, before.Except(request.Roles));
-        var added = await users.AddToRolesAsync(user, request.Roles.Except(before));
+        var removed = await users.RemoveFromRolesAsync(user, before.Except(roles));
+        var added = await users.AddToRolesAsync(user, roles.Except(before));
         if (!removed.Succeeded || !added.Succeeded)
         {
             throw new DomainRuleException("The roles could not be changed.", "roles");
@@ -46,9 +54,8 @@ internal static class ChangeUserRoles
 
         await audit.AppendAsync(
             new AuditEvent("platform.user.roles-changed", "user", user.Id,
-                $"{user.Email}: [{string.Join(",", before.Order())}] -> [{string.Join(",", request.Roles.Order())}]"),
+                $"{user.Email}: [{string.Join(",", before.Order())}] -> [{string.Join(",", roles.Order())}]"),
             db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new Response(user.Id, request.Roles.Order().ToList()));
     }
 }
