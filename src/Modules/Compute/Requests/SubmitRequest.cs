@@ -32,6 +32,16 @@ internal static class SubmitRequest
     public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
         SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, time, cancellationToken);
+        return id is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id.Value, cancellationToken));
+    }
+
+    /// <summary>Validates, records and places a request of the caller's organisation; returns the errors by field, or its id.</summary>
+    public static async Task<(Dictionary<string, string[]> Errors, Guid? Id)> SubmitAsync(
+        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, TimeProvider time, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var errors = Validate(input, now);
         var vouchers = (input.VoucherIds ?? []).Distinct().ToList();
@@ -41,9 +51,14 @@ internal static class SubmitRequest
             errors["voucherIds"] = ["Every voucher must be one granted to your organisation."];
         }
 
+        if (user.OrganisationId is null)
+        {
+            errors["organisation"] = ["Only a member of an organisation can request compute."];
+        }
+
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return (errors, null);
         }
 
         var request = new RequestRecord
@@ -66,8 +81,7 @@ internal static class SubmitRequest
 
         await placer.RunAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        var view = await RequestView.LoadAsync(db, request.Id, cancellationToken);
-        return TypedResults.Created($"/api/v1/compute/requests/{request.Id}", view);
+        return (errors, request.Id);
     }
 
     public static Dictionary<string, string[]> Validate(SubmitRequestInput input, DateTimeOffset now)

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using Funeng.Kernel.Security;
+
+
+namespace Funeng.Web.BrowserTests;
+
+[Trait("Category", "Browser")]
+public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task An_enterprise_with_a_voucher_requests_compute_sees_where_and_why_it_was_placed_and_its_voucher_drops()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        office.Client.BaseAddress = new Uri(app.BaseUrl); // the API client talks to the same Kestrel server as the browser
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = $"Journey-{Guid.NewGuid():N}"[..16];
+        var near = await RegisterCentreAsync(office, "Near " + accelerator, "guangzhou", accelerator, latencyMs: 0.4, ct);
+        await RegisterCentreAsync(office, "Far " + accelerator, "shenzhen", accelerator, latencyMs: 2.5, ct);
+        var voucher = await office.Client.PostAsJsonAsync("/api/v1/compute/vouchers", new { organisationId = enterprise.OrganisationId, unit = "device_hours", amount = 100, note = "算力券 journey" }, ct);
+        Assert.Equal(HttpStatusCode.Created, voucher.StatusCode);
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/culture/en?returnUrl=/");
+        await page.GotoAsync("/account/login?returnUrl=/compute");
+        await page.FillAsync("#Email", enterprise.Email);
+        await page.FillAsync("#Password", enterprise.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/compute");
+        await page.ClickAsync("[data-testid=new-request]");
+        await page.FillAsync("#Title", "Fine-tune an elder-care assistant");
+        await page.CheckAsync($"input[name=Accelerators][value='{accelerator}']");
+        await page.FillAsync("#Devices", "4");
+        await page.FillAsync("#EstimatedHours", "5");
+        await page.SelectOptionAsync("#DataCity", "guangzhou");
+        await page.FillAsync("#MaxLatencyMs", "1");
+        await page.CheckAsync("input[name=VoucherIds]");
+        await page.ClickAsync("[data-testid=submit-request]");
+
+        await page.WaitForSelectorAsync("[data-testid=explanation]");
+        Assert.Equal("placed", await page.InnerTextAsync("[data-testid=state]"));
+        Assert.Contains(near, await page.InnerTextAsync("[data-testid=placed-centre]"), StringComparison.Ordinal);
+        var why = await page.InnerTextAsync("[data-testid=explanation]");
+        Assert.Contains("Far " + accelerator, why, StringComparison.Ordinal);
+        Assert.Contains("latency too high", why, StringComparison.Ordinal);
+        Assert.Equal("80.00 device-h", await page.InnerTextAsync("[data-testid=voucher-remaining]"));
+        Assert.DoesNotContain("⟦", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await BrowserApp.ScreenshotAsync(page, "compute-placed");
+
+        await page.GotoAsync("/compute/requests");
+        Assert.Contains(near, await page.InnerTextAsync("table.jobs"), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RegisterCentreAsync(Funeng.TestSupport.ActingUser office, string name, string city, string accelerator, double latencyMs, CancellationToken ct)
+    {
+        var created = await office.Client.PostAsJsonAsync("/api/v1/compute/centres", new { nameZh = name, nameEn = name, operatorOrganisationId = Guid.NewGuid(), city, tier = "provincial" }, ct);
+        var id = (await created.Content.ReadFromJsonAsync<IdOnly>(ct))!.Id;
+        var pool = await office.Client.PostAsJsonAsync($"/api/v1/compute/centres/{id}/pools",
+            new { name = "pool", accelerator, devices = 16, fp16Tflops = 312.0, fp32Tflops = 19.5, memoryGb = 80.0, interconnect = "NVLink", pricePerDeviceHour = 10m }, ct);
+        Assert.Equal(HttpStatusCode.Created, pool.StatusCode);
+        await office.Client.PutAsJsonAsync($"/api/v1/compute/centres/{id}/latencies/guangzhou", new { milliseconds = latencyMs }, ct);
+        return name;
+    }
+
+    private sealed record IdOnly(Guid Id);
+}
