@@ -103,7 +103,7 @@ internal sealed class Scheduler
         var chosen = ordered[0];
         foreach (var other in ordered.Skip(1))
         {
-            rejected.Add(new RejectedCentre(other.Centre.Name, "not_best", $"{Describe(other)}; chosen {Describe(chosen)}"));
+            rejected.Add(new RejectedCentre(other.Centre.Name, "not_best", Describe(other)));
         }
 
         _timelines[chosen.Pool.Id].Reserve(chosen.Start, chosen.End, job.Devices);
@@ -150,7 +150,8 @@ internal sealed class Scheduler
         var order = new CandidateOrder(Policy);
         foreach (var pool in centre.Pools)
         {
-            var (candidate, reason) = TryPool(centre, pool, job, from, hasLatency ? latency : double.MaxValue);
+            // Only the first refusal is kept, so only it is worded: formatting dominates a decision's cost.
+            var (candidate, reason) = TryPool(centre, pool, job, from, hasLatency ? latency : double.MaxValue, explain: firstReason is null && best is null);
             if (candidate is not null && (best is null || order.Compare(candidate, best) < 0))
             {
                 best = candidate;
@@ -162,19 +163,19 @@ internal sealed class Scheduler
         return best is not null ? (best, null) : (null, firstReason ?? new RejectedCentre(centre.Name, "no_suitable_pool", "the centre has no pools"));
     }
 
-    private (Candidate?, RejectedCentre?) TryPool(CentreSpec centre, PoolSpec pool, JobDemand job, long from, double latency)
+    private (Candidate?, RejectedCentre?) TryPool(CentreSpec centre, PoolSpec pool, JobDemand job, long from, double latency, bool explain)
     {
         var accepted = job.Accelerators.Count > 0
             ? job.Accelerators.Contains(pool.Accelerator, StringComparer.OrdinalIgnoreCase)
             : pool.Fp16Tflops >= (job.MinTflops ?? 0) && pool.MemoryGb >= (job.MinMemoryGb ?? 0);
         if (!accepted)
         {
-            return (null, new RejectedCentre(centre.Name, "no_suitable_pool", $"no pool with an acceptable accelerator (has {pool.Accelerator})"));
+            return (null, explain ? new RejectedCentre(centre.Name, "no_suitable_pool", $"no pool with an acceptable accelerator (has {pool.Accelerator})") : null);
         }
 
         if (job.Devices > pool.Devices)
         {
-            return (null, new RejectedCentre(centre.Name, "too_few_devices", $"{pool.Name} has {pool.Devices} devices, {job.Devices} asked"));
+            return (null, explain ? new RejectedCentre(centre.Name, "too_few_devices", $"{pool.Name} has {pool.Devices} devices, {job.Devices} asked") : null);
         }
 
         var speedup = job.ReferenceTflops is > 0 && pool.Fp16Tflops > 0 ? job.ReferenceTflops.Value / pool.Fp16Tflops : 1;
@@ -186,12 +187,12 @@ internal sealed class Scheduler
         var cost = decimal.Round(pool.PricePerDeviceHour * (decimal)deviceHours, 2);
         if (job.Deadline is { } deadline && end > deadline.UtcTicks)
         {
-            return (null, new RejectedCentre(centre.Name, "misses_deadline", $"{pool.Name} would finish at {Format(end)}, after the deadline {deadline.UtcDateTime:yyyy-MM-dd HH:mm}Z"));
+            return (null, explain ? new RejectedCentre(centre.Name, "misses_deadline", $"{pool.Name} would finish at {Format(end)}, after the deadline {deadline.UtcDateTime:yyyy-MM-dd HH:mm}Z") : null);
         }
 
         if (job.Budget is { } budget && cost > budget)
         {
-            return (null, new RejectedCentre(centre.Name, "over_budget", string.Create(CultureInfo.InvariantCulture, $"{pool.Name} would cost ¥{cost:N2} > budget ¥{budget:N2}")));
+            return (null, explain ? new RejectedCentre(centre.Name, "over_budget", string.Create(CultureInfo.InvariantCulture, $"{pool.Name} would cost ¥{cost:N2} > budget ¥{budget:N2}")) : null);
         }
 
         return (new Candidate(centre, pool, start, end, cost, deviceHours, latency), null);
