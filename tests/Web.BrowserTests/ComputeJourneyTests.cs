@@ -27,8 +27,9 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.FillAsync("#Email", enterprise.Email);
         await page.FillAsync("#Password", enterprise.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/compute");
+        await page.WaitForURLAsync(url => url.EndsWith("/compute", StringComparison.Ordinal));
         await page.ClickAsync("[data-testid=new-request]");
+        await page.WaitForURLAsync(url => url.EndsWith("/compute/requests/new", StringComparison.Ordinal));
         await page.FillAsync("#Title", "Fine-tune an elder-care assistant");
         await page.CheckAsync($"input[name=Accelerators][value='{accelerator}']");
         await page.FillAsync("#Devices", "4");
@@ -50,6 +51,39 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
         await page.GotoAsync("/compute/requests");
         Assert.Contains(near, await page.InnerTextAsync("table.jobs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Office_staff_choose_the_policy_and_grant_a_voucher_and_every_compute_page_has_both_languages()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=/compute/office");
+        await page.FillAsync("#Email", office.Email);
+        await page.FillAsync("#Password", office.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith("/compute/office", StringComparison.Ordinal));
+
+        await page.SelectOptionAsync("#policy", "cheapest");
+        await page.ClickAsync("form[action*=Policy] button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("handler=Policy", StringComparison.Ordinal));
+        Assert.Equal("cheapest", await page.InputValueAsync("#policy"));
+        await page.FillAsync("#amount", "500");
+        await page.FillAsync("#note", "试点算力券");
+        await page.ClickAsync("form[action*=Voucher] button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("handler=Voucher", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync(".notice.success");
+
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            await page.GotoAsync($"/culture/{culture}?returnUrl=/");
+            foreach (var path in new[] { "/compute", "/compute/office", "/compute/requests" })
+            {
+                var response = await page.GotoAsync(path);
+                Assert.True(response!.Ok, $"{path} answered {response.Status}");
+                Assert.DoesNotContain("⟦", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+            }
+        }
     }
 
     private static async Task<string> RegisterCentreAsync(Funeng.TestSupport.ActingUser office, string name, string city, string accelerator, double latencyMs, CancellationToken ct)

@@ -60,7 +60,7 @@ internal static class ComputeCommands
                         task.Value = task.MaxValue;
                     }
                 });
-                var report = new { Trace = Path.GetFileName(file), Format = traceFormat.ToString().ToLowerInvariant(), jobs!.Jobs.Count, SkippedEntries = jobs.Skipped, plan.CentreCount, plan.DeviceCount, Policies = outcomes };
+                var report = new { Trace = Path.GetFileName(file), Format = traceFormat.ToString().ToLowerInvariant(), Jobs = jobs!.Jobs.Count, SkippedEntries = jobs.Skipped, plan.CentreCount, plan.DeviceCount, Policies = outcomes };
                 var text = JsonSerializer.Serialize(report, Json);
                 if (parse.GetValue(output) is { } target)
                 {
