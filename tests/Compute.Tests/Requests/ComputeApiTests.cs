@@ -26,7 +26,7 @@ public abstract class ComputeApiTests(FunengApp app)
 
         var request = await SubmitAsync(enterprise, accelerator, devices: 4, hours: 5, vouchers: [voucher.Id]);
 
-        Assert.Equal(RequestState.Placed, request.State);
+        Assert.True(RequestLifecycle.IsActive(request.State), $"{request.State}"); // running once the watcher has looked
         Assert.Equal(cheap.Id, request.Placement!.CentreId);
         Assert.Equal(200m, request.Placement.Cost);
         Assert.Equal("cheapest", request.Explanation!.Policy);
@@ -76,7 +76,7 @@ public abstract class ComputeApiTests(FunengApp app)
         foreach (var job in jobs)
         {
             var now = await GetAsync(enterprise, job.Id);
-            Assert.Equal(RequestState.Placed, now.State);
+            Assert.True(RequestLifecycle.IsActive(now.State), $"{now.State}"); // placed, or running if the watcher has looked since
             Assert.Equal(second.Id, now.Placement!.CentreId);
             Assert.True(now.Placement.Active);
             Assert.Equal(2, now.Attempts);
