@@ -1,5 +1,19 @@
+using Funeng.Compute.Data;
+using Funeng.Compute.Engines;
+using Funeng.Compute.Live;
+using Funeng.Compute.Registry;
+using Funeng.Compute.Requests;
+using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Database;
+using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Startup;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Funeng.Compute;
@@ -10,13 +24,52 @@ public static class ComputeModule
     public static IHostApplicationBuilder AddCompute(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddModuleDatabase<ComputeDb, SqliteComputeDb, PostgresComputeDb>("Compute", ComputeDb.MigrationsHistoryTable);
+        builder.Services.AddOptions<ComputeOptions>().BindConfiguration(ComputeOptions.Section)
+            .Validate(o => o.WatchIntervalSeconds >= 0, "Compute:WatchIntervalSeconds cannot be negative.").ValidateOnStart();
+        builder.Services.AddOptions<SlurmOptions>().BindConfiguration(ComputeOptions.Section + ":Slurm");
         builder.Services.AddUiStrings(typeof(ComputeModule).Assembly);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IComputeEngine, SimulatorEngine>();
+        builder.Services.AddSingleton<IComputeEngine, SlurmEngine>();
+        builder.Services.AddSingleton<EngineDirectory>();
+        builder.Services.AddScoped<PlaceRequests>();
+        builder.Services.AddScoped<RequestTransitions>();
+        builder.Services.AddScoped<IDemoSeeder, ComputeDemoSeeder>();
+        builder.Services.AddScoped<ILiveIndicatorSource, ComputeLiveIndicators>();
+        builder.Services.AddHostedService<EngineWatcher>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapCompute(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        var compute = endpoints.MapGroup("/api/v1/compute").WithTags("Compute");
+        var office = compute.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff));
+        var operators = compute.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff, Roles.ComputeOperator));
+        var enterprise = compute.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Enterprise));
+        var signedIn = compute.MapGroup("").RequireAuthorization();
+
+        compute.MapGet("/centres", ManageRegistry.ListAsync).WithName("Compute.ListCentres");
+        compute.MapGet("/capacity", ManageRegistry.CapacityAsync).WithName("Compute.Capacity");
+        office.MapPost("/centres", ManageRegistry.CreateCentreAsync).WithName("Compute.RegisterCentre");
+        operators.MapPost("/centres/{id:guid}/pools", ManageRegistry.AddPoolAsync).WithName("Compute.RegisterPool");
+        operators.MapPut("/centres/{id:guid}/latencies/{city}", ManageRegistry.SetLatencyAsync).WithName("Compute.SetLatency");
+        operators.MapPost("/centres/{id:guid}/status", ManageRegistry.SetStatusAsync).WithName("Compute.SetCentreStatus");
+
+        enterprise.MapPost("/requests", SubmitRequest.HandleAsync).WithName("Compute.SubmitRequest");
+        signedIn.MapGet("/requests/mine", ManageRequests.MineAsync).WithName("Compute.MyRequests");
+        signedIn.MapGet("/requests/{id:guid}", ManageRequests.GetAsync).WithName("Compute.GetRequest");
+        enterprise.MapPost("/requests/{id:guid}/cancel", ManageRequests.CancelAsync).WithName("Compute.CancelRequest");
+
+        office.MapGet("/policy", ManageRequests.GetPolicyAsync).WithName("Compute.GetPolicy");
+        office.MapPut("/policy", ManageRequests.SetPolicyAsync).WithName("Compute.SetPolicy");
+        office.MapPost("/rounds", ManageRequests.RunRoundAsync).WithName("Compute.RunRound");
+        office.MapGet("/utilisation", Utilisation.HandleAsync).WithName("Compute.Utilisation");
+
+        office.MapPost("/vouchers", ManageVouchers.GrantAsync).WithName("Compute.GrantVoucher");
+        signedIn.MapGet("/vouchers/mine", ManageVouchers.MineAsync).WithName("Compute.MyVouchers");
+        signedIn.MapGet("/reports/usage", UsageReport.HandleAsync).WithName("Compute.UsageReport");
         return endpoints;
     }
 }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Funeng.Compute.Scheduling;
+using Funeng.Compute.Simulation;
+using Spectre.Console;
+
+namespace Funeng.Cli;
+
+internal static class ComputeCommands
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static Command Create()
+    {
+        var trace = new Option<FileInfo>("--trace") { Description = "The job trace to replay.", Required = true };
+        var format = new Option<string>("--format") { Description = "philly (cluster_job_log), alibaba (pai_task_table.csv) or csv (job_id,user,submit_seconds,duration_seconds,gpus).", Required = true };
+        var centres = new Option<FileInfo>("--centres") { Description = "The centres to plan with (JSON: centres, pools, latencies).", Required = true };
+        var policies = new Option<string>("--policy") { Description = "One or more policies, comma-separated: fifo, cheapest, earliest_finish, data_locality, fair_share.", DefaultValueFactory = _ => "fifo,earliest_finish" };
+        var output = new Option<FileInfo?>("--output") { Description = "Write the JSON report here instead of to standard output." };
+        var simulate = new Command("simulate", "Replay a GPU-cluster trace across centres under each policy; report JCT, queueing delay, utilisation and cost as JSON.");
+        simulate.Options.Add(trace);
+        simulate.Options.Add(format);
+        simulate.Options.Add(centres);
+        simulate.Options.Add(policies);
+        simulate.Options.Add(output);
+        simulate.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!Enum.TryParse<TraceFormat>(parse.GetValue(format), ignoreCase: true, out var traceFormat))
+            {
+                return Fail($"--format '{parse.GetValue(format)}' is not philly, alibaba or csv.");
+            }
+
+            var chosen = new List<PlacementPolicy>();
+            foreach (var name in parse.GetValue(policies)!.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!PolicyNames.TryParse(name, out var policy))
+                {
+                    return Fail($"--policy '{name}' is not one of {string.Join(", ", PolicyNames.All.Select(PolicyNames.Of))}.");
+                }
+
+                chosen.Add(policy);
+            }
+
+            try
+            {
+                var plan = CentresPlan.Load(parse.GetValue(centres)!.FullName);
+                var file = parse.GetValue(trace)!.FullName;
+                TraceReaders.Result? jobs = null;
+                var outcomes = new List<PolicyOutcome>();
+                await AnsiConsole.Progress().StartAsync(async progress =>
+                {
+                    var reading = progress.AddTask($"Reading {Path.GetFileName(file)}", maxValue: 1);
+                    jobs = await TraceReaders.ReadAsync(file, traceFormat, cancellationToken);
+                    reading.Increment(1);
+                    foreach (var policy in chosen)
+                    {
+                        var task = progress.AddTask($"Replaying under {PolicyNames.Of(policy)}", maxValue: Math.Max(1, jobs.Jobs.Count));
+                        outcomes.Add(await Task.Run(() => TraceReplay.Run(jobs.Jobs, plan, policy, new Progress<int>(n => task.Value = n)), cancellationToken));
+                        task.Value = task.MaxValue;
+                    }
+                });
+                var report = new { Trace = Path.GetFileName(file), Format = traceFormat.ToString().ToLowerInvariant(), Jobs = jobs!.Jobs.Count, SkippedEntries = jobs.Skipped, plan.CentreCount, plan.DeviceCount, Policies = outcomes };
+                var text = JsonSerializer.Serialize(report, Json);
+                if (parse.GetValue(output) is { } target)
+                {
+                    await File.WriteAllTextAsync(target.FullName, text, cancellationToken);
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote {target.FullName}[/]");
+                }
+                else
+                {
+                    Console.Out.WriteLine(text);
+                }
+
+                return 0;
+            }
+            catch (TraceFormatException e)
+            {
+                return Fail(e.Message);
+            }
+            catch (IOException e)
+            {
+                return Fail(e.Message);
+            }
+        });
+
+        var compute = new Command("compute", "The compute network: plan capacity with trace replays.");
+        compute.Subcommands.Add(simulate);
+        return compute;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}

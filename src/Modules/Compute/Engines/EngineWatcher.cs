@@ -1,0 +1,44 @@
+using Funeng.Compute.Requests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Compute.Engines;
+
+/// <summary>Every few seconds: asks the engines how their jobs are doing, then places what is still queued.</summary>
+internal sealed partial class EngineWatcher(IServiceScopeFactory scopes, IOptions<ComputeOptions> options, TimeProvider time, ILogger<EngineWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.WatchIntervalSeconds);
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, time, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RequestTransitions>().SyncAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<PlaceRequests>().RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // one failed round (an engine not answering, a database blip) must not stop the watcher
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogRoundFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A compute engine round failed; trying again next round.")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,62 @@
+using Funeng.Compute.Data;
+using Funeng.Compute.Registry;
+using Funeng.Compute.Requests;
+using Funeng.Compute.Scheduling;
+using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Security;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funeng.Compute.Pages.Compute;
+
+[Authorize(Roles = Roles.OfficeStaff)]
+internal sealed class OfficeModel(ComputeDb db, CurrentUser user, IAuditLog audit, IOrganisationDirectory organisations, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<CentreUtilisation> Utilisation { get; private set; } = [];
+    public IReadOnlyList<UsageRow> Usage { get; private set; } = [];
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public string Policy { get; private set; } = "";
+    public string? Message { get; private set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostPolicyAsync(string policy, CancellationToken cancellationToken)
+    {
+        var result = await ManageRequests.SetPolicyAsync(new PolicyInput(policy), db, audit, cancellationToken);
+        if (result.Result is ValidationProblem problem)
+        {
+            Errors = problem.ProblemDetails.Errors;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVoucherAsync(Guid organisationId, VoucherUnit unit, decimal amount, string note, CancellationToken cancellationToken)
+    {
+        var result = await ManageVouchers.GrantAsync(new GrantVoucherInput(organisationId, unit, amount, note ?? "", null), db, user, audit, time, cancellationToken);
+        if (result.Result is ValidationProblem problem)
+        {
+            Errors = problem.ProblemDetails.Errors;
+        }
+        else
+        {
+            Message = "compute.office.granted";
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Utilisation = await Registry.Utilisation.BuildAsync(db, time.GetUtcNow(), cancellationToken);
+        Usage = await UsageReport.BuildAsync(db, null, null, cancellationToken);
+        Organisations = await organisations.ListAsync(OrganisationKind.Enterprise, cancellationToken);
+        Policy = PolicyNames.Of(await ComputeSettings.PolicyAsync(db, cancellationToken));
+    }
+}

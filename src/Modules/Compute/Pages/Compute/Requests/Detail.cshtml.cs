@@ -1,0 +1,60 @@
+using Funeng.Compute.Data;
+using Funeng.Compute.Requests;
+using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Compute.Pages.Compute.Requests;
+
+[Authorize]
+internal sealed class DetailModel(ComputeDb db, CurrentUser user, RequestTransitions transitions, TimeProvider time) : PageModel
+{
+    public RequestView Job { get; private set; } = null!;
+
+    public IReadOnlyList<VoucherView> Vouchers { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !user.BelongsTo(request.OrganisationId))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await transitions.CancelAsync(request, cancellationToken);
+        }
+        catch (DomainRuleException e)
+        {
+            Error = e.Message;
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await RequestView.LoadAsync(db, id, cancellationToken);
+        var owner = await db.Requests.Where(r => r.Id == id).Select(r => r.OrganisationId).SingleOrDefaultAsync(cancellationToken);
+        if (view is null || !(user.BelongsTo(owner) || user.IsInRole(Roles.OfficeStaff)))
+        {
+            return false;
+        }
+
+        Job = view;
+        Vouchers = await ManageVouchers.ListAsync(db, owner, time, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Funeng.Compute.Simulation;
+
+/// <summary>One job of a GPU-cluster trace, reduced to what placement needs.</summary>
+/// <param name="Id">The trace's job id.</param>
+/// <param name="User">The (hashed) user, for fair share and for the job's home city.</param>
+/// <param name="Submitted">When the job was submitted.</param>
+/// <param name="Duration">How long it ran once started (from the first attempt's start to the last attempt's end).</param>
+/// <param name="Gpus">How many GPUs it held.</param>
+public sealed record TraceJob(string Id, string User, DateTimeOffset Submitted, TimeSpan Duration, int Gpus);
+
+/// <summary>The formats <c>funeng compute simulate</c> reads.</summary>
+public enum TraceFormat
+{
+    /// <summary>Microsoft Philly <c>cluster_job_log</c>: a JSON array of jobs with attempts.</summary>
+    Philly,
+
+    /// <summary>Alibaba PAI cluster-trace-gpu-v2020 <c>pai_task_table.csv</c> (with <c>pai_job_table.csv</c> beside it for submission times, if present).</summary>
+    Alibaba,
+
+    /// <summary>Funeng's own CSV: <c>job_id,user,submit_seconds,duration_seconds,gpus</c> with that header.</summary>
+    Csv,
+}
+
+/// <summary>A row or entry of a trace that cannot be read: the file, where, and why.</summary>
+public sealed class TraceFormatException(string file, string where, string problem)
+    : Exception($"{Path.GetFileName(file)} {where}: {problem}")
+{
+    public string File { get; } = file;
+    public string Where { get; } = where;
+    public string Problem { get; } = problem;
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Funeng.Compute.Registry;
+using Funeng.Compute.Requests;
+using Funeng.Compute.Vouchers;
+using Funeng.TestSupport;
+
+namespace Funeng.Compute.Tests;
+
+/// <summary>Intent methods over the Compute API, so tests read as what a user does.</summary>
+internal static class ComputeDriver
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) } };
+
+    /// <summary>An accelerator model no other test uses, so each test's requests can only land on its own pools.</summary>
+    public static string UniqueAccelerator() => $"T-{Guid.NewGuid():N}"[..12];
+
+    public static async Task<CentreView> RegisterCentreAsync(ActingUser office, string name, string city, string accelerator, int devices, decimal price, string engine = "simulator", Guid? operatorOrg = null)
+    {
+        var created = await office.Client.PostAsJsonAsync("/api/v1/compute/centres", new { nameZh = name + "中心", nameEn = name, operatorOrganisationId = operatorOrg ?? Guid.NewGuid(), city, tier = "provincial" }, Json, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var centre = (await created.Content.ReadFromJsonAsync<CentreView>(Json, Ct))!;
+        var pool = await office.Client.PostAsJsonAsync($"/api/v1/compute/centres/{centre.Id}/pools",
+            new { name = name.ToLowerInvariant() + "-pool", accelerator, devices, fp16Tflops = 312.0, fp32Tflops = 19.5, memoryGb = 80.0, interconnect = "NVLink", pricePerDeviceHour = price, engine }, Json, Ct);
+        Assert.Equal(HttpStatusCode.Created, pool.StatusCode);
+        var latency = await office.Client.PutAsJsonAsync($"/api/v1/compute/centres/{centre.Id}/latencies/{city}", new { milliseconds = 0.5 }, Json, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, latency.StatusCode);
+        return centre;
+    }
+
+    public static async Task<VoucherView> GrantAsync(ActingUser office, Guid organisation, string unit, decimal amount)
+    {
+        var response = await office.Client.PostAsJsonAsync("/api/v1/compute/vouchers", new { organisationId = organisation, unit, amount, note = "test voucher" }, Json, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<VoucherView>(Json, Ct))!;
+    }
+
+    public static async Task<RequestView> SubmitAsync(ActingUser enterprise, string accelerator, int devices, double hours, Guid[]? vouchers = null, string city = "guangzhou", string? command = null)
+    {
+        var response = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests",
+            new { title = "train a model", accelerators = new[] { accelerator }, devices, estimatedHours = hours, dataCity = city, maxLatencyMs = 1.0, voucherIds = vouchers ?? [], command }, Json, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<RequestView>(Json, Ct))!;
+    }
+
+    public static async Task<RequestView> GetAsync(ActingUser user, Guid id) =>
+        (await user.Client.GetFromJsonAsync<RequestView>($"/api/v1/compute/requests/{id}", Json, Ct))!;
+
+    public static async Task<IReadOnlyList<VoucherView>> VouchersAsync(ActingUser user) =>
+        (await user.Client.GetFromJsonAsync<List<VoucherView>>("/api/v1/compute/vouchers/mine", Json, Ct))!;
+
+    public static async Task RoundAsync(ActingUser office)
+    {
+        var response = await office.Client.PostAsync("/api/v1/compute/rounds", null, Ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using Funeng.Compute.Requests;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+using static Funeng.Compute.Tests.ComputeDriver;
+
+namespace Funeng.Compute.Tests.Engines;
+
+/// <summary>Requests placed on a Slurm pool run as real Slurm jobs, and their state comes back.</summary>
+public sealed class SlurmEngineTests(SlurmApp app) : IClassFixture<SlurmApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_placed_request_runs_as_a_slurm_job_and_comes_back_running_then_finished()
+    {
+        var (office, enterprise, accelerator) = await SlurmCentreAsync();
+
+        var request = await SubmitAsync(enterprise, accelerator, devices: 2, hours: 0.01, command: "sleep 4");
+
+        Assert.Equal(RequestState.Placed, request.State);
+        Assert.Equal("slurm", request.Placement!.Engine);
+        Assert.Matches("^[0-9]+$", request.Placement.ExternalId);
+        await WaitForAsync(office, enterprise, request.Id, RequestState.Running);
+        await WaitForAsync(office, enterprise, request.Id, RequestState.Finished);
+        Assert.Equal("COMPLETED", await app.SlurmStateAsync(request.Placement.ExternalId!, "COMPLETED"));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_request_cancels_its_slurm_job()
+    {
+        var (office, enterprise, accelerator) = await SlurmCentreAsync();
+        var request = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 0.1, command: "sleep 300");
+        await WaitForAsync(office, enterprise, request.Id, RequestState.Running);
+
+        var cancelled = await enterprise.Client.PostAsync($"/api/v1/compute/requests/{request.Id}/cancel", null, Ct);
+
+        Assert.Equal(RequestState.Cancelled, (await cancelled.Content.ReadFromJsonAsync<RequestView>(Json, Ct))!.State);
+        Assert.Equal("CANCELLED", await app.SlurmStateAsync(request.Placement!.ExternalId!, "CANCELLED"));
+    }
+
+    [Fact]
+    public async Task A_job_that_fails_on_slurm_is_reported_failed()
+    {
+        var (office, enterprise, accelerator) = await SlurmCentreAsync();
+
+        var request = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 0.01, command: "exit 3");
+
+        await WaitForAsync(office, enterprise, request.Id, RequestState.Failed);
+        Assert.Equal("FAILED", await app.SlurmStateAsync(request.Placement!.ExternalId!, "FAILED"));
+    }
+
+    private async Task<(ActingUser Office, ActingUser Enterprise, string Accelerator)> SlurmCentreAsync()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        await RegisterCentreAsync(office, "Slurm " + accelerator, "guangzhou", accelerator, devices: 8, price: 1m, engine: "slurm");
+        return (office, enterprise, accelerator);
+    }
+
+    /// <summary>Runs engine rounds until the request reaches the state; Slurm gets a minute.</summary>
+    private static async Task WaitForAsync(ActingUser office, ActingUser enterprise, Guid id, RequestState state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        RequestView now;
+        do
+        {
+            await RoundAsync(office);
+            now = await GetAsync(enterprise, id);
+            if (now.State == state)
+            {
+                return;
+            }
+
+            await Task.Delay(250, Ct);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Request {id} is {now.State} ({now.StateReason}), not {state}, after a minute.");
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Json;
+using Funeng.Compute.Registry;
+using Funeng.Compute.Requests;
+using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+using static Funeng.Compute.Tests.ComputeDriver;
+
+namespace Funeng.Compute.Tests.Requests;
+
+public abstract class ComputeApiTests(FunengApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_enterprise_request_is_placed_explained_and_debits_its_voucher()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        var dear = await RegisterCentreAsync(office, "Dear " + accelerator, "guangzhou", accelerator, 16, 20m);
+        var cheap = await RegisterCentreAsync(office, "Cheap " + accelerator, "guangzhou", accelerator, 16, 10m);
+        var voucher = await GrantAsync(office, enterprise.OrganisationId, "device_hours", 100);
+        await office.Client.PutAsJsonAsync("/api/v1/compute/policy", new { policy = "cheapest" }, Json, Ct);
+
+        var request = await SubmitAsync(enterprise, accelerator, devices: 4, hours: 5, vouchers: [voucher.Id]);
+
+        Assert.True(RequestLifecycle.IsActive(request.State), $"{request.State}"); // running once the watcher has looked
+        Assert.Equal(cheap.Id, request.Placement!.CentreId);
+        Assert.Equal(200m, request.Placement.Cost);
+        Assert.Equal("cheapest", request.Explanation!.Policy);
+        Assert.Contains(request.Explanation.Rejected, r => r.Centre == dear.NameEn && r.Code == "not_best");
+        var balance = Assert.Single(await VouchersAsync(enterprise));
+        Assert.Equal(80m, balance.Remaining); // 4 devices × 5 h
+    }
+
+    [Fact]
+    public async Task A_request_without_accelerators_or_minimums_is_refused_naming_the_field()
+    {
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+
+        var response = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests",
+            new { title = "x", devices = 0, estimatedHours = 1, dataCity = "atlantis" }, Json, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("accelerators", body, StringComparison.Ordinal);
+        Assert.Contains("devices", body, StringComparison.Ordinal);
+        Assert.Contains("dataCity", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Taking_a_centre_down_re_places_its_jobs_elsewhere_and_loses_none()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        await office.Client.PutAsJsonAsync("/api/v1/compute/policy", new { policy = "cheapest" }, Json, Ct);
+        var first = await RegisterCentreAsync(office, "First " + accelerator, "guangzhou", accelerator, 8, 5m);
+        var second = await RegisterCentreAsync(office, "Second " + accelerator, "guangzhou", accelerator, 8, 9m);
+        var voucher = await GrantAsync(office, enterprise.OrganisationId, "yuan", 10_000);
+        List<RequestView> jobs = [];
+        for (var i = 0; i < 3; i++)
+        {
+            jobs.Add(await SubmitAsync(enterprise, accelerator, devices: 4, hours: 2, vouchers: [voucher.Id]));
+        }
+
+        await RoundAsync(office); // the simulator reports the first two running
+        Assert.All(jobs, j => Assert.Equal(first.Id, j.Placement!.CentreId));
+
+        var down = await office.Client.PostAsJsonAsync($"/api/v1/compute/centres/{first.Id}/status", new { up = false }, Json, Ct);
+        var result = (await down.Content.ReadFromJsonAsync<CentreStatusResult>(Json, Ct))!;
+
+        Assert.Equal((false, 3, 3), (result.Up, result.JobsReturnedToQueue, result.JobsPlaced));
+        foreach (var job in jobs)
+        {
+            var now = await GetAsync(enterprise, job.Id);
+            Assert.True(RequestLifecycle.IsActive(now.State), $"{now.State}"); // placed, or running if the watcher has looked since
+            Assert.Equal(second.Id, now.Placement!.CentreId);
+            Assert.True(now.Placement.Active);
+            Assert.Equal(2, now.Attempts);
+        }
+
+        // Each job is paid for once, at the second centre: 3 × 4 devices × 2 h × ¥9.
+        var remaining = Assert.Single(await VouchersAsync(enterprise)).Remaining;
+        Assert.Equal(10_000m - 216m, remaining);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_request_that_has_not_started_gives_its_voucher_back()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        await RegisterCentreAsync(office, "Busy " + accelerator, "guangzhou", accelerator, 4, 5m);
+        var voucher = await GrantAsync(office, enterprise.OrganisationId, "device_hours", 100);
+        await SubmitAsync(enterprise, accelerator, devices: 4, hours: 10);
+        var waiting = await SubmitAsync(enterprise, accelerator, devices: 4, hours: 2, vouchers: [voucher.Id]);
+        Assert.True(waiting.Placement!.PlannedStart > DateTimeOffset.UtcNow.AddHours(9));
+        Assert.Equal(92m, Assert.Single(await VouchersAsync(enterprise)).Remaining);
+
+        var cancelled = await enterprise.Client.PostAsync($"/api/v1/compute/requests/{waiting.Id}/cancel", null, Ct);
+
+        Assert.Equal(RequestState.Cancelled, (await cancelled.Content.ReadFromJsonAsync<RequestView>(Json, Ct))!.State);
+        Assert.Equal(100m, Assert.Single(await VouchersAsync(enterprise)).Remaining);
+        var again = await enterprise.Client.PostAsync($"/api/v1/compute/requests/{waiting.Id}/cancel", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Capacity_rolls_up_to_eflops_per_city_and_province_against_the_policy_targets()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        await RegisterCentreAsync(office, "Capacity " + UniqueAccelerator(), "meizhou", UniqueAccelerator(), 1000, 5m);
+
+        var scopes = (await app.Anonymous().GetFromJsonAsync<List<ScopeCapacity>>("/api/v1/compute/capacity", Json, Ct))!;
+
+        var meizhou = scopes.Single(s => s.Scope == "city:meizhou");
+        Assert.Equal(1000 * 312 / 1e6, meizhou.Eflops, 6);
+        var province = scopes.Single(s => s.Scope == "province");
+        Assert.Equal([2025, 2027], province.Targets.Select(t => t.Year));
+        Assert.Equal([40m, 60m], province.Targets.Select(t => t.Value));
+        Assert.True(province.Eflops >= meizhou.Eflops);
+    }
+
+    [Fact]
+    public async Task The_usage_report_shows_device_hours_and_voucher_use_per_centre_and_month()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        var centre = await RegisterCentreAsync(office, "Usage " + accelerator, "guangzhou", accelerator, 8, 10m);
+        var voucher = await GrantAsync(office, enterprise.OrganisationId, "yuan", 50);
+        var job = await SubmitAsync(enterprise, accelerator, devices: 2, hours: 3, vouchers: [voucher.Id]);
+
+        var rows = (await enterprise.Client.GetFromJsonAsync<List<UsageRow>>("/api/v1/compute/reports/usage", Json, Ct))!;
+
+        var row = Assert.Single(rows);
+        Assert.Equal((centre.Id, job.Placement!.PlannedStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), 6d, 60m, 50m),
+            (row.CentreId, row.Month, row.DeviceHours, row.Cost, row.VoucherYuan));
+    }
+
+    [Fact]
+    public async Task Only_office_staff_grant_vouchers_and_only_operators_take_centres_down()
+    {
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+
+        var grant = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/vouchers", new { organisationId = enterprise.OrganisationId, unit = "yuan", amount = 1e6, note = "me" }, Json, Ct);
+        var down = await enterprise.Client.PostAsJsonAsync($"/api/v1/compute/centres/{ComputeDemoSeeder.GuangzhouCentre}/status", new { up = false }, Json, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, grant.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, down.StatusCode);
+    }
+}
+
+public sealed class ComputeApiOnSqlite(SqliteApp app) : ComputeApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ComputeApiOnPostgres(PostgresApp app) : ComputeApiTests(app), IClassFixture<PostgresApp>;
