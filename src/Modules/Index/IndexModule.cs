@@ -33,6 +33,7 @@ public static class IndexModule
         builder.Services.AddScoped<IndexWeights>();
         builder.Services.AddScoped<CalculateIndex>();
         builder.Services.AddScoped<ExportWorkbook>();
+        builder.Services.AddScoped<Pages.IndexViews>();
         builder.Services.AddScoped<IDemoSeeder, IndexDemoSeeder>();
         return builder;
     }

@@ -9,7 +9,7 @@ internal enum Normalisation
     /// <summary>50 + 10 z: a standardised score on a 0–100-like scale.</summary>
     ZScore,
 
-    /// <summary>x / reference × 100, capped at 100; the reference is the city's target or else the best city.</summary>
+    /// <summary>x / reference × 100, capped at 100; the reference is the city's target or else the best city (both on the log scale for skewed indicators).</summary>
     DistanceToTarget,
 }
 

@@ -6,18 +6,16 @@ namespace Funeng.Index.Scoring;
 /// </summary>
 internal sealed class PreparedData
 {
-    private readonly double[] _raw;
     private readonly double[] _treated;
     private readonly double[] _references;
     private readonly int[] _pillarOf;
 
-    private PreparedData(int units, int indicators, IReadOnlyList<string> pillarKeys, double[] raw, double[] treated, double[] references, int[] pillarOf,
+    private PreparedData(int units, int indicators, IReadOnlyList<string> pillarKeys, double[] treated, double[] references, int[] pillarOf,
         double[] indicatorWeights, double[] pillarWeights, bool[] higherIsBetter, IReadOnlyList<IndicatorTreatment> treatments)
     {
         Units = units;
         IndicatorCount = indicators;
         PillarKeys = pillarKeys;
-        _raw = raw;
         _treated = treated;
         _references = references;
         _pillarOf = pillarOf;
@@ -90,6 +88,7 @@ internal sealed class PreparedData
                 for (var u = 0; u < n; u++)
                 {
                     treated[(u * m) + i] = Math.Log(1 + raw[(u * m) + i]);
+                    references[(u * m) + i] = Math.Log(1 + references[(u * m) + i]);
                 }
             }
 
@@ -105,7 +104,7 @@ internal sealed class PreparedData
             pillarOf[i] = included[i] ? pillars.FindIndex(pw => pw.Key == input.Indicators[i].Pillar) : -1;
         }
 
-        return new PreparedData(n, m, pillars.Select(pw => pw.Key).ToList(), raw, treated, references, pillarOf,
+        return new PreparedData(n, m, pillars.Select(pw => pw.Key).ToList(), treated, references, pillarOf,
             input.Indicators.Select(ind => ind.Weight).ToArray(), pillars.Select(pw => pw.Weight).ToArray(),
             input.Indicators.Select(ind => ind.HigherIsBetter).ToArray(), treatments);
     }
@@ -123,7 +122,7 @@ internal sealed class PreparedData
                 continue;
             }
 
-            var source = normalisation == Normalisation.DistanceToTarget ? _raw : _treated;
+            var source = _treated;
             double min = double.MaxValue, max = double.MinValue, sum = 0, squares = 0;
             var count = 0;
             for (var u = 0; u < n; u++)
