@@ -31,7 +31,7 @@ internal static class CompositeIndex
         var pillarScores = new double[n * p];
         var scores = new double[n];
         var ranks = new int[n];
-        data.Aggregate(normalised, data.IndicatorWeights, data.PillarWeights, method.Aggregation, pillarScores, scores);
+        data.Aggregate(data.Pack(normalised), data.IndicatorWeights, data.PillarWeights, method.Aggregation, pillarScores, scores);
         Rank(scores, ranks);
 
         var intervals = Sensitivity(data, sensitivity, method);
@@ -52,22 +52,30 @@ internal static class CompositeIndex
     /// <summary>Competition ranking, 1 = best; a unit without a score ranks after every unit with one.</summary>
     public static void Rank(ReadOnlySpan<double> scores, Span<int> ranks)
     {
+        Span<double> comparable = scores.Length <= 256 ? stackalloc double[scores.Length] : new double[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
-            var own = double.IsNaN(scores[i]) ? double.NegativeInfinity : scores[i];
+            comparable[i] = double.IsNaN(scores[i]) ? double.NegativeInfinity : scores[i];
+        }
+
+        for (var i = 0; i < comparable.Length; i++)
+        {
+            var threshold = comparable[i] + 1e-9;
             var better = 0;
-            for (var j = 0; j < scores.Length; j++)
+            for (var j = 0; j < comparable.Length; j++)
             {
-                var other = double.IsNaN(scores[j]) ? double.NegativeInfinity : scores[j];
-                if (other > own + 1e-9)
-                {
-                    better++;
-                }
+                better += comparable[j] > threshold ? 1 : 0;
             }
 
             ranks[i] = better + 1;
         }
     }
+
+    /// <summary>
+    /// Draws in a fixed number of chunks, each with its own generator seeded from the seed and the chunk number, so
+    /// the result is the same however many cores run them.
+    /// </summary>
+    public const int SensitivityChunks = 8;
 
     private static (int Low, int Median, int High)[]? Sensitivity(PreparedData data, SensitivityOptions options, IndexMethod nominal)
     {
@@ -76,23 +84,51 @@ internal static class CompositeIndex
             return null;
         }
 
+        var n = data.Units;
+        var packed = Enum.GetValues<Normalisation>().Select(method => data.Pack(data.Normalise(method))).ToArray();
+        var histograms = new int[SensitivityChunks][];
+        Parallel.For(0, SensitivityChunks, chunk =>
+        {
+            var draws = (options.Draws / SensitivityChunks) + (chunk < options.Draws % SensitivityChunks ? 1 : 0);
+            histograms[chunk] = DrawRanks(data, packed, options, nominal, new Random(unchecked((options.Seed * 7919) + chunk) & int.MaxValue), draws);
+        });
+
+        var result = new (int, int, int)[n];
+        var counts = new int[n + 1];
+        for (var u = 0; u < n; u++)
+        {
+            Array.Clear(counts);
+            foreach (var histogram in histograms)
+            {
+                for (var rank = 1; rank <= n; rank++)
+                {
+                    counts[rank] += histogram[(u * (n + 1)) + rank];
+                }
+            }
+
+            result[u] = (Percentile(counts, options.Draws, 0.05), Percentile(counts, options.Draws, 0.5), Percentile(counts, options.Draws, 0.95));
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="draws"/> random draws; returns per unit how often it took each rank.</summary>
+    private static int[] DrawRanks(PreparedData data, PackedValues[] packed, SensitivityOptions options, IndexMethod nominal, Random random, int draws)
+    {
         int n = data.Units, p = data.PillarCount;
-        var methods = Enum.GetValues<Normalisation>();
-        var normalisedBy = methods.Select(data.Normalise).ToArray();
-        var random = new Random(options.Seed);
         var indicatorWeights = new double[data.IndicatorCount];
         var pillarWeights = new double[p];
         var pillarScores = new double[n * p];
         var scores = new double[n];
         var ranks = new int[n];
         var histogram = new int[n * (n + 1)];
-        for (var draw = 0; draw < options.Draws; draw++)
+        for (var draw = 0; draw < draws; draw++)
         {
-            var normalisation = options.VaryMethods ? methods[random.Next(methods.Length)] : nominal.Normalisation;
+            var normalisation = options.VaryMethods ? random.Next(packed.Length) : (int)nominal.Normalisation;
             var aggregation = options.VaryMethods ? (random.Next(2) == 0 ? Aggregation.Arithmetic : Aggregation.Geometric) : nominal.Aggregation;
             Perturb(data.IndicatorWeights, indicatorWeights, options.WeightSpread, random);
             Perturb(data.PillarWeights, pillarWeights, options.WeightSpread, random);
-            data.Aggregate(normalisedBy[(int)normalisation], indicatorWeights, pillarWeights, aggregation, pillarScores, scores);
+            data.Aggregate(packed[normalisation], indicatorWeights, pillarWeights, aggregation, pillarScores, scores);
             Rank(scores, ranks);
             for (var u = 0; u < n; u++)
             {
@@ -100,14 +136,7 @@ internal static class CompositeIndex
             }
         }
 
-        var result = new (int, int, int)[n];
-        for (var u = 0; u < n; u++)
-        {
-            var counts = histogram.AsSpan(u * (n + 1), n + 1);
-            result[u] = (Percentile(counts, options.Draws, 0.05), Percentile(counts, options.Draws, 0.5), Percentile(counts, options.Draws, 0.95));
-        }
-
-        return result;
+        return histogram;
     }
 
     private static void Perturb(double[] nominal, double[] drawn, double spread, Random random)

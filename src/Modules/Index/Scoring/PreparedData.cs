@@ -162,45 +162,67 @@ internal sealed class PreparedData
         return result;
     }
 
-    /// <summary>Pillar scores (weighted arithmetic mean of the available indicators) and the index across pillars.</summary>
-    public void Aggregate(double[] normalised, double[] indicatorWeights, double[] pillarWeights, Aggregation aggregation, double[] pillarScores, double[] scores)
+    /// <summary>The available (unit, indicator) values of a normalisation, packed so aggregation touches nothing else.</summary>
+    public PackedValues Pack(double[] normalised)
     {
-        int n = Units, m = IndicatorCount, p = PillarCount;
+        int n = Units, m = IndicatorCount;
+        var starts = new int[n + 1];
+        var indicators = new List<int>(n * m);
+        var pillars = new List<int>(n * m);
+        var values = new List<double>(n * m);
+        for (var u = 0; u < n; u++)
+        {
+            starts[u] = values.Count;
+            for (var i = 0; i < m; i++)
+            {
+                var value = normalised[(u * m) + i];
+                if (_pillarOf[i] >= 0 && !double.IsNaN(value))
+                {
+                    indicators.Add(i);
+                    pillars.Add(_pillarOf[i]);
+                    values.Add(value);
+                }
+            }
+        }
+
+        starts[n] = values.Count;
+        return new PackedValues(starts, [.. indicators], [.. pillars], [.. values]);
+    }
+
+    /// <summary>Pillar scores (weighted arithmetic mean of the available indicators) and the index across pillars.</summary>
+    public void Aggregate(PackedValues packed, double[] indicatorWeights, double[] pillarWeights, Aggregation aggregation, double[] pillarScores, double[] scores)
+    {
+        int n = Units, p = PillarCount;
         Span<double> sums = stackalloc double[p];
         Span<double> weights = stackalloc double[p];
+        var geometric = aggregation == Aggregation.Geometric;
         for (var u = 0; u < n; u++)
         {
             sums.Clear();
             weights.Clear();
-            for (var i = 0; i < m; i++)
+            for (var e = packed.Starts[u]; e < packed.Starts[u + 1]; e++)
             {
-                var pillar = _pillarOf[i];
-                var value = normalised[(u * m) + i];
-                if (pillar < 0 || double.IsNaN(value))
-                {
-                    continue;
-                }
-
-                sums[pillar] += indicatorWeights[i] * value;
-                weights[pillar] += indicatorWeights[i];
+                var w = indicatorWeights[packed.Indicators[e]];
+                sums[packed.Pillars[e]] += w * packed.Values[e];
+                weights[packed.Pillars[e]] += w;
             }
 
             double total = 0, totalWeight = 0;
             for (var k = 0; k < p; k++)
             {
-                var score = weights[k] > 0 ? sums[k] / weights[k] : double.NaN;
-                pillarScores[(u * p) + k] = score;
-                if (double.IsNaN(score))
+                if (weights[k] <= 0)
                 {
+                    pillarScores[(u * p) + k] = double.NaN;
                     continue;
                 }
 
-                total += pillarWeights[k] * (aggregation == Aggregation.Geometric ? Math.Log(Math.Max(score, CompositeIndex.GeometricFloor)) : score);
+                var score = sums[k] / weights[k];
+                pillarScores[(u * p) + k] = score;
+                total += pillarWeights[k] * (geometric ? Math.Log(Math.Max(score, CompositeIndex.GeometricFloor)) : score);
                 totalWeight += pillarWeights[k];
             }
 
-            scores[u] = totalWeight <= 0 ? double.NaN
-                : aggregation == Aggregation.Geometric ? Math.Exp(total / totalWeight) : total / totalWeight;
+            scores[u] = totalWeight <= 0 ? double.NaN : geometric ? Math.Exp(total / totalWeight) : total / totalWeight;
         }
     }
 
@@ -239,3 +261,6 @@ internal sealed class PreparedData
         return m2 <= 0 ? (0, 0) : (m3 / Math.Pow(m2, 1.5), (m4 / (m2 * m2)) - 3);
     }
 }
+
+/// <summary>Available values in unit order: unit u's entries are <c>Starts[u] .. Starts[u + 1]</c>.</summary>
+internal sealed record PackedValues(int[] Starts, int[] Indicators, int[] Pillars, double[] Values);
