@@ -7,4 +7,5 @@ root.Subcommands.Add(PolicyCommands.Create());
 root.Subcommands.Add(SeedCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
+root.Subcommands.Add(IndexCommands.Create());
 return await root.Parse(args).InvokeAsync();

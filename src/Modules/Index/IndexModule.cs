@@ -1,3 +1,4 @@
+using Funeng.Index.Contracts;
 using Funeng.Index.Data;
 using Funeng.Index.Demo;
 using Funeng.Index.Export;
@@ -34,6 +35,7 @@ public static class IndexModule
         builder.Services.AddScoped<CalculateIndex>();
         builder.Services.AddScoped<ExportWorkbook>();
         builder.Services.AddScoped<Pages.IndexViews>();
+        builder.Services.AddScoped(sp => new IndexCommands(sp.GetRequiredService<ImportObservations>(), sp.GetRequiredService<ExportWorkbook>(), sp.GetRequiredService<CalculateIndex>()));
         builder.Services.AddScoped<IDemoSeeder, IndexDemoSeeder>();
         return builder;
     }
