@@ -206,6 +206,16 @@ public abstract class IndexApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task Pages_of_a_year_without_any_data_still_render()
+    {
+        foreach (var path in new[] { "/empowerment-index?year=2090", "/empowerment-index/cities/yunfu?year=2090", "/empowerment-index/report?year=2090", "/api/v1/index?year=2090" })
+        {
+            var response = await app.Anonymous().GetAsync(path, Token);
+            Assert.True(response.IsSuccessStatusCode, $"{path} answered {response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task A_bad_year_or_method_is_a_problem_naming_the_field()
     {
         var response = await app.Anonymous().GetAsync("/api/v1/index?year=1900&normalisation=median", Token);

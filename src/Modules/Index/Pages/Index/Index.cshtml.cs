@@ -23,7 +23,7 @@ internal sealed class DashboardModel(IndexViews views) : PageModel
     /// <summary>The charts' data, for ECharts; the same numbers are in the tables for readers without JavaScript.</summary>
     public string ChartJson() => JsonSerializer.Serialize(new
     {
-        ranking = Ranking.Select(u => new { city = GuangdongCities.Find(u.Unit)!.Name.ToString(), score = Math.Round(u.Score, 2), rank = u.Rank, low = u.RankLow, high = u.RankHigh }),
+        ranking = Ranking.Select(u => new { city = GuangdongCities.Find(u.Unit)!.Name.ToString(), score = IndexResponse.Finite(u.Score), rank = u.Rank, low = u.RankLow, high = u.RankHigh }),
         trends = View.Trends.Select(t => new { name = t.Indicator.Name.ToString(), unit = t.Indicator.Unit, points = t.Series.Select(f => new[] { f.Year, (double)f.Value }) }),
         scenarios = View.Scenarios.Select(s => new { label = GuangdongCities.ScopeName(s.Scope) + " · " + (s.Sector ?? s.Indicator), count = s.Count, target = s.Target?.Value }),
     });

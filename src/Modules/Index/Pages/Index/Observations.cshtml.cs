@@ -49,23 +49,10 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
     {
         if (!decimal.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            Errors = [new ObservationError(null, "value", $"'{Value}' is not a number")];
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefuseAsync([new ObservationError(null, "value", $"'{Value}' is not a number")], cancellationToken);
         }
 
-        try
-        {
-            var written = await recorder.RecordAsync([new NewObservation(Indicator, Scope, Year, value, Source, Publish, Note)], "form", cancellationToken);
-            Saved = $"{written[0].Indicator} · {written[0].Scope} · {written[0].Year} · v{written[0].Version}";
-            return RedirectToPage();
-        }
-        catch (ObservationsRejectedException e)
-        {
-            Errors = e.Errors;
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
+        return await RecordAsync(new NewObservation(Indicator, Scope, Year, value, Source, Publish, Note), cancellationToken);
     }
 
     /// <summary>Publishes a draft: its values become the next, published, version.</summary>
@@ -77,18 +64,28 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
             return NotFound();
         }
 
+        return await RecordAsync(new NewObservation(draft.Indicator, draft.Scope, draft.Year, draft.Value, draft.Source, true, $"published draft v{draft.Version}"), cancellationToken);
+    }
+
+    private async Task<IActionResult> RecordAsync(NewObservation observation, CancellationToken cancellationToken)
+    {
         try
         {
-            await recorder.RecordAsync([new NewObservation(draft.Indicator, draft.Scope, draft.Year, draft.Value, draft.Source, true, $"published draft v{draft.Version}")], "form", cancellationToken);
-            Saved = $"{draft.Indicator} · {draft.Scope} · {draft.Year}";
+            var written = (await recorder.RecordAsync([observation], "form", cancellationToken))[0];
+            Saved = $"{written.Indicator} · {written.Scope} · {written.Year} · v{written.Version}";
             return RedirectToPage();
         }
         catch (ObservationsRejectedException e)
         {
-            Errors = e.Errors;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await RefuseAsync(e.Errors, cancellationToken);
         }
+    }
+
+    private async Task<IActionResult> RefuseAsync(IReadOnlyList<ObservationError> errors, CancellationToken cancellationToken)
+    {
+        Errors = errors;
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
