@@ -9,6 +9,15 @@ namespace Funeng.Web.BrowserTests;
 [Trait("Category", "Browser")]
 public sealed class IndexJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
+    /// <summary>A page with a longer timeout: the dashboard computes 1,000 sensitivity draws per view on a shared CI machine.</summary>
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await app.NewPageAsync();
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        return page;
+    }
+
     private async Task SeedAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -20,7 +29,7 @@ public sealed class IndexJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task A_visitor_opens_the_dashboard_switches_the_year_and_reads_a_city_rank_and_interval()
     {
         await SeedAsync();
-        var page = await app.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/culture/en?returnUrl=/empowerment-index");
 
         Assert.Contains("invented", await page.InnerTextAsync("[data-testid=invented-notice]"), StringComparison.Ordinal);
@@ -57,7 +66,7 @@ public sealed class IndexJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task City_staff_save_a_draft_that_only_their_city_sees_and_the_ranking_reads_without_javascript()
     {
         var user = await app.CreateUserAsync(Roles.CityStaff);
-        var page = await app.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=/empowerment-index/observations");
         await page.FillAsync("#Email", user.Email);
         await page.FillAsync("#Password", user.Password);
@@ -74,6 +83,7 @@ public sealed class IndexJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
 
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
         var anonymous = await context.NewPageAsync();
+        anonymous.SetDefaultNavigationTimeout(90_000);
         await anonymous.GotoAsync("/empowerment-index/cities/guangzhou?year=2026");
         Assert.Equal(0, await anonymous.Locator("[data-testid=drafts]").CountAsync());
         await anonymous.GotoAsync("/empowerment-index?year=2026");
