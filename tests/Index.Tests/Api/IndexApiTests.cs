@@ -129,6 +129,26 @@ public abstract class IndexApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task The_dashboard_shows_live_scenarios_by_sector_against_their_quota()
+    {
+        var source = app.Services.GetRequiredService<TestLiveSource>();
+        try
+        {
+            source.Set(new LiveObservation("ai_manufacturing_scenarios", "city:guangzhou", 2026, 12, "test: published scenarios", "manufacturing"));
+
+            var html = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/empowerment-index?year=2026", Token));
+
+            var table = html[html.IndexOf("<table class=\"data scenarios\">", StringComparison.Ordinal)..];
+            Assert.Contains("test: published scenarios", table, StringComparison.Ordinal);
+            Assert.Contains("≥ 70", table, StringComparison.Ordinal); // Guangzhou's 2026 manufacturing quota, from the policy pack
+        }
+        finally
+        {
+            source.Set();
+        }
+    }
+
+    [Fact]
     public async Task Every_target_of_the_policy_pack_has_an_indicator()
     {
         var targets = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/targets", Token);
