@@ -8,4 +8,5 @@ root.Subcommands.Add(SeedCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(ComputeCommands.Create());
+root.Subcommands.Add(IndexCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,51 @@
+using Funeng.Index.Export;
+using Funeng.Index.Observations;
+using Funeng.Index.Scoring;
+
+namespace Funeng.Index.Contracts;
+
+/// <summary>What the command line does with the index: import observations, export the workbook, show a ranking.</summary>
+public sealed class IndexCommands
+{
+    private readonly ImportObservations _importer;
+    private readonly ExportWorkbook _export;
+    private readonly CalculateIndex _calculator;
+
+    internal IndexCommands(ImportObservations importer, ExportWorkbook export, CalculateIndex calculator)
+    {
+        _importer = importer;
+        _export = export;
+        _calculator = calculator;
+    }
+
+    /// <summary>The outcome of an import: rows written, or the problems (by row and column) and nothing written.</summary>
+    public sealed record ImportResult(int Imported, IReadOnlyList<string> Problems);
+
+    /// <summary>One city's place in a year's index.</summary>
+    public sealed record CityRank(string City, string Name, double? Score, int Rank, int RankLow, int RankHigh);
+
+    /// <summary>Imports a .csv or .xlsx file of observations, all rows or none.</summary>
+    public async Task<ImportResult> ImportAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var stream = File.OpenRead(path);
+        try
+        {
+            return new ImportResult(await _importer.ImportAsync(stream, Path.GetFileName(path), cancellationToken), []);
+        }
+        catch (ObservationsRejectedException e)
+        {
+            return new ImportResult(0, e.Errors.Select(error => error.ToString()).ToList());
+        }
+    }
+
+    /// <summary>Writes the workbook of indicators, observations and the year's index to <paramref name="path"/>.</summary>
+    public async Task ExportAsync(int year, string path, CancellationToken cancellationToken = default) =>
+        await File.WriteAllBytesAsync(path, await _export.BuildAsync(year, cancellationToken), cancellationToken);
+
+    /// <summary>Recomputes the year's index with <paramref name="draws"/> sensitivity draws.</summary>
+    public async Task<IReadOnlyList<CityRank>> RankingAsync(int year, int draws, CancellationToken cancellationToken = default)
+    {
+        var index = await _calculator.CalculateAsync(year, IndexMethod.Default, new SensitivityOptions(draws, CalculateIndex.DefaultSeed), cancellationToken);
+        return IndexResponse.From(index).Cities.Select(c => new CityRank(c.City, c.Name.Zh + " " + c.Name.En, c.Score, c.Rank, c.RankInterval.Low, c.RankInterval.High)).ToList();
+    }
+}

@@ -1,0 +1,39 @@
+using Funeng.Index.Data;
+using Funeng.Index.Observations;
+using Funeng.Kernel.Geography;
+using Funeng.Kernel.Startup;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Index.Demo;
+
+/// <summary>
+/// Demo observations: the real CAC filing series per city (see Demo/Data/PROVENANCE.md), and, so that the
+/// headline progress has something to show before the other modules count live, a few provincial figures that
+/// are invented and flagged as such (every page that shows them says so).
+/// </summary>
+internal sealed class IndexDemoSeeder(IndexDb db, RecordObservations recorder) : IDemoSeeder
+{
+    public const string InventedSource = "Invented for the demo: not a real figure (演示用虚构数据，非真实统计)";
+
+    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Observations.AnyAsync(o => o.Channel == "demo", cancellationToken))
+        {
+            return [];
+        }
+
+        var written = await recorder.RecordAsync([.. RealSeries.All(), .. Invented()], "demo", cancellationToken);
+        return [$"Index: {written.Count} demo observations ({written.Count(o => o.Invented)} invented, the rest from CAC filing lists)."];
+    }
+
+    private static IEnumerable<NewObservation> Invented()
+    {
+        const string province = GuangdongCities.ProvinceScope;
+        (string Indicator, int Year, decimal Value)[] figures =
+        [
+            ("compute_capacity", 2023, 22m), ("compute_capacity", 2024, 31m), ("compute_capacity", 2025, 38m),
+            ("core_ai_industry_revenue", 2023, 180_000_000_000m), ("core_ai_industry_revenue", 2024, 230_000_000_000m), ("core_ai_industry_revenue", 2025, 305_000_000_000m),
+        ];
+        return figures.Select(f => new NewObservation(f.Indicator, province, f.Year, f.Value, InventedSource, Invented: true));
+    }
+}

@@ -1,0 +1,54 @@
+using Funeng.Index.Data;
+using Funeng.Kernel.Indicators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Funeng.Index.Observations;
+
+/// <summary>Reads the current values: published observations and every registered live source.</summary>
+internal sealed partial class IndicatorValues(IndexDb db, IEnumerable<ILiveIndicatorSource> sources, ILogger<IndicatorValues> logger)
+{
+    public async Task<ValueBook> LoadAsync(CancellationToken cancellationToken)
+    {
+        var published = await db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Published).ToListAsync(cancellationToken);
+        var reported = Heads(published).Select(ToFigure);
+        var live = new List<LiveObservation>();
+        foreach (var source in sources)
+        {
+            try
+            {
+                live.AddRange(await source.ReadAsync(cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One module's failing count must not take the dashboards down; its figures are simply missing.
+                LogSourceFailed(logger, source.GetType().FullName, e);
+            }
+        }
+
+        return new ValueBook(reported, live);
+    }
+
+    /// <summary>The newest draft of each figure in <paramref name="scopes"/> that is newer than its published value.</summary>
+    public async Task<IReadOnlyList<ObservationRecord>> DraftsAsync(IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        var rows = await db.Observations.AsNoTracking().Where(o => scopes.Contains(o.Scope)).ToListAsync(cancellationToken);
+        return Heads(rows).Where(o => o.Status == ObservationStatus.Draft).OrderBy(o => o.Scope).ThenBy(o => o.Indicator).ThenBy(o => o.Year).ToList();
+    }
+
+    /// <summary>Every version of one figure, newest first.</summary>
+    public async Task<IReadOnlyList<ObservationRecord>> HistoryAsync(string indicator, string scope, int year, bool includeDrafts, CancellationToken cancellationToken) =>
+        (await db.Observations.AsNoTracking()
+            .Where(o => o.Indicator == indicator && o.Scope == scope && o.Year == year && (includeDrafts || o.Status == ObservationStatus.Published))
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(o => o.Version).ToList();
+
+    public static IEnumerable<ObservationRecord> Heads(IEnumerable<ObservationRecord> rows) =>
+        rows.GroupBy(o => (o.Indicator, o.Scope, o.Year)).Select(g => g.MaxBy(o => o.Version)!);
+
+    public static Figure ToFigure(ObservationRecord o) =>
+        new(o.Indicator, o.Scope, o.Year, o.Value, FigureOrigin.Reported, o.Source, o.Invented, o.Id, o.Version, o.EnteredByName, o.EnteredAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live indicator source {Source} failed; its figures are left out")]
+    private static partial void LogSourceFailed(ILogger logger, string? source, Exception exception);
+}

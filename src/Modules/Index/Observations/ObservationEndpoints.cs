@@ -1,0 +1,81 @@
+using Funeng.Index.Data;
+using Funeng.Kernel.Geography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funeng.Index.Observations;
+
+/// <summary>The body of <c>POST /api/v1/index/observations</c>.</summary>
+internal sealed record PostObservationRequest(string Indicator, string Scope, int Year, decimal Value, string Source, bool? Publish, string? Note);
+
+/// <summary>An observation version as the API shows it.</summary>
+internal sealed record ObservationDto(Guid Id, string Indicator, string Scope, int Year, int Version, decimal Value, ObservationStatus Status,
+    string Source, bool Invented, string Channel, string EnteredBy, DateTimeOffset EnteredAt, string? Note)
+{
+    public static ObservationDto From(ObservationRecord o) =>
+        new(o.Id, o.Indicator, o.Scope, o.Year, o.Version, o.Value, o.Status, o.Source, o.Invented, o.Channel, o.EnteredByName, o.EnteredAt, o.Note);
+}
+
+/// <summary>Observations over HTTP: post one value, import a file, read current values and one figure's history.</summary>
+internal static class ObservationEndpoints
+{
+    /// <summary><c>POST /api/v1/index/observations</c>: a new value, or the next version (a correction) of an existing one.</summary>
+    public static async Task<Results<Created<ObservationDto>, ValidationProblem>> PostAsync(PostObservationRequest request, RecordObservations recorder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            var written = await recorder.RecordAsync(
+                [new NewObservation(request.Indicator, request.Scope, request.Year, request.Value, request.Source, request.Publish ?? true, request.Note)], "api", cancellationToken);
+            var record = written[0];
+            return TypedResults.Created($"/api/v1/index/observations/{record.Indicator}/{record.Scope}/{record.Year}", ObservationDto.From(record));
+        }
+        catch (ObservationsRejectedException e)
+        {
+            return TypedResults.ValidationProblem(ToProblem(e.Errors));
+        }
+    }
+
+    /// <summary><c>POST /api/v1/index/observations/import?format=csv|xlsx</c> with the file as the body: all rows or none.</summary>
+    public static async Task<Results<Ok<ImportOutcome>, ValidationProblem>> ImportAsync(HttpRequest http, string? format, ImportObservations importer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        var extension = format ?? (http.ContentType?.Contains("spreadsheetml", StringComparison.Ordinal) == true ? "xlsx" : "csv");
+        try
+        {
+            return TypedResults.Ok(new ImportOutcome(await importer.ImportAsync(buffer, "upload." + extension, cancellationToken)));
+        }
+        catch (ObservationsRejectedException e)
+        {
+            return TypedResults.ValidationProblem(ToProblem(e.Errors), detail: "Nothing was imported.");
+        }
+    }
+
+    /// <summary><c>GET /api/v1/index/observations?scope=&amp;indicator=</c>: current published values, with their source.</summary>
+    public static async Task<Ok<IReadOnlyList<Figure>>> ListAsync(string? scope, string? indicator, IndicatorValues values, CancellationToken cancellationToken)
+    {
+        var book = await values.LoadAsync(cancellationToken);
+        IReadOnlyList<Figure> figures = book.All
+            .Where(f => (scope is null || f.Scope == scope) && (indicator is null || f.Indicator == indicator))
+            .OrderBy(f => f.Indicator, StringComparer.Ordinal).ThenBy(f => f.Scope, StringComparer.Ordinal).ThenBy(f => f.Year).ToList();
+        return TypedResults.Ok(figures);
+    }
+
+    /// <summary><c>GET /api/v1/index/observations/{indicator}/{scope}/{year}</c>: every version, newest first.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<ObservationDto>>, NotFound>> HistoryAsync(
+        string indicator, string scope, int year, IndicatorValues values, ObservationAccess access, CancellationToken cancellationToken)
+    {
+        var drafts = GuangdongCities.IsValidScope(scope) && await access.MaySeeDraftsAsync(scope, cancellationToken);
+        var history = await values.HistoryAsync(indicator, scope, year, drafts, cancellationToken);
+        return history.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok<IReadOnlyList<ObservationDto>>(history.Select(ObservationDto.From).ToList());
+    }
+
+    public static Dictionary<string, string[]> ToProblem(IReadOnlyList<ObservationError> errors) =>
+        errors.GroupBy(e => e.Row is null ? e.Column : $"row {e.Row}.{e.Column}")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray());
+}
+
+internal sealed record ImportOutcome(int Imported);

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Funeng.Index.Progress;
+using Funeng.Kernel.Localization;
+using Funeng.Policy.Contracts;
+
+namespace Funeng.Index.Pages;
+
+/// <summary>How the Index pages write values, statuses and scores.</summary>
+internal static class Display
+{
+    public static string Value(decimal value, string unit)
+    {
+        var english = UiCultures.IsEnglishNow;
+        return unit switch
+        {
+            "device_hours" => english ? $"{value:#,0.##} device-hours" : $"{value:#,0.##} 卡时",
+            _ => TargetText.Amount(value, Unit(unit), english),
+        };
+    }
+
+    public static TargetUnit Unit(string unit) => unit switch
+    {
+        "eflops" => TargetUnit.Eflops,
+        "cny" => TargetUnit.Cny,
+        "percent" => TargetUnit.Percent,
+        "units" => TargetUnit.Units,
+        "vehicles" => TargetUnit.Vehicles,
+        "ratio" => TargetUnit.Ratio,
+        "milliseconds" => TargetUnit.Milliseconds,
+        _ => TargetUnit.Count,
+    };
+
+    public static string Score(double score) => double.IsFinite(score) ? score.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+
+    public static string StatusKey(ProgressStatus status) => "index.status." + status switch
+    {
+        ProgressStatus.Met => "met",
+        ProgressStatus.OnTrack => "on-track",
+        ProgressStatus.AtRisk => "at-risk",
+        ProgressStatus.OffTrack => "off-track",
+        ProgressStatus.BaselineOnly => "baseline",
+        _ => "no-data",
+    };
+
+    public static string StatusClass(ProgressStatus status) => status switch
+    {
+        ProgressStatus.Met or ProgressStatus.OnTrack => "ok",
+        ProgressStatus.AtRisk => "warn",
+        ProgressStatus.OffTrack => "bad",
+        _ => "none",
+    };
+
+    public static string Date(DateTimeOffset? when) => when?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Funeng.Index.Indicators;
+using Funeng.Index.Weights;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Index.Pages.Index;
+
+/// <summary>How the index is built, its indicators and weights; the office edits the weights here.</summary>
+internal sealed class MethodModel(IndexWeights weights, CurrentUser user) : PageModel
+{
+    public WeightSet Weights { get; private set; } = WeightSet.Equal;
+
+    public bool MayEdit => user.IsInRole(Roles.OfficeStaff);
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    [TempData]
+    public bool Saved { get; set; }
+
+    public static IReadOnlyList<Indicator> Scored => IndicatorCatalog.All.Where(i => i.Pillar is not null && i.Scope != IndicatorScope.Province).ToList();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Weights = await weights.LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!MayEdit)
+        {
+            return Forbid();
+        }
+
+        var pillars = new Dictionary<string, double>();
+        var indicators = new Dictionary<string, double>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var pillar in Pillars.All)
+        {
+            Read("pillar:" + pillar, pillars, pillar, errors);
+        }
+
+        foreach (var indicator in Scored)
+        {
+            Read("indicator:" + indicator.Key, indicators, indicator.Key, errors);
+        }
+
+        var proposed = new WeightSet(pillars, indicators);
+        foreach (var (field, messages) in IndexWeights.Validate(proposed))
+        {
+            errors[field] = messages;
+        }
+
+        if (errors.Count > 0)
+        {
+            Errors = errors;
+            Weights = proposed;
+            return Page();
+        }
+
+        await weights.SaveAsync(proposed, cancellationToken);
+        Saved = true;
+        return RedirectToPage();
+    }
+
+    private void Read(string field, Dictionary<string, double> into, string key, Dictionary<string, string[]> errors)
+    {
+        if (double.TryParse(Request.Form[field], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
+        {
+            into[key] = weight;
+        }
+        else
+        {
+            errors[field] = [$"'{Request.Form[field]}' is not a number."];
+        }
+    }
+}

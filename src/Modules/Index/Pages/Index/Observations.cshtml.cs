@@ -1,0 +1,96 @@
+using System.Globalization;
+using Funeng.Index.Data;
+using Funeng.Index.Observations;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Index.Pages.Index;
+
+/// <summary>The reporting form: city staff enter their city's values (as drafts or published), the office any scope's.</summary>
+[Authorize(Roles = Roles.OfficeStaff + "," + Roles.CityStaff)]
+internal sealed class ObservationsModel(RecordObservations recorder, IndicatorValues values, ObservationAccess access, IndexDb db) : PageModel
+{
+    [BindProperty]
+    public string Indicator { get; set; } = "";
+
+    [BindProperty]
+    public string Scope { get; set; } = "";
+
+    [BindProperty]
+    public int Year { get; set; } = DateTime.UtcNow.Year;
+
+    [BindProperty]
+    public string Value { get; set; } = "";
+
+    [BindProperty]
+    public string Source { get; set; } = "";
+
+    [BindProperty]
+    public bool Publish { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public IReadOnlyList<string> Scopes { get; private set; } = [];
+
+    public IReadOnlyList<ObservationRecord> Drafts { get; private set; } = [];
+
+    public IReadOnlyList<ObservationError> Errors { get; private set; } = [];
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!decimal.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return await RefuseAsync([new ObservationError(null, "value", $"'{Value}' is not a number")], cancellationToken);
+        }
+
+        return await RecordAsync(new NewObservation(Indicator, Scope, Year, value, Source, Publish, Note), cancellationToken);
+    }
+
+    /// <summary>Publishes a draft: its values become the next, published, version.</summary>
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var draft = await db.Observations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Status == ObservationStatus.Draft, cancellationToken);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        return await RecordAsync(new NewObservation(draft.Indicator, draft.Scope, draft.Year, draft.Value, draft.Source, true, $"published draft v{draft.Version}"), cancellationToken);
+    }
+
+    private async Task<IActionResult> RecordAsync(NewObservation observation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = (await recorder.RecordAsync([observation], "form", cancellationToken))[0];
+            Saved = $"{written.Indicator} · {written.Scope} · {written.Year} · v{written.Version}";
+            return RedirectToPage();
+        }
+        catch (ObservationsRejectedException e)
+        {
+            return await RefuseAsync(e.Errors, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RefuseAsync(IReadOnlyList<ObservationError> errors, CancellationToken cancellationToken)
+    {
+        Errors = errors;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Scopes = await access.WritableScopesAsync(cancellationToken);
+        Drafts = await values.DraftsAsync(Scopes, cancellationToken);
+    }
+}

@@ -1,0 +1,273 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Funeng.Index.Data;
+using Funeng.Index.Indicators;
+using Funeng.Kernel.Indicators;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace Funeng.Index.Tests.Api;
+
+/// <summary>The Index API through the real pipeline; runs on SQLite and on PostgreSQL. Each test uses its own years.</summary>
+public abstract class IndexApiTests(FunengApp app)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_import_with_a_bad_row_is_refused_naming_row_and_column_and_writes_nothing()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var before = await CountAsync();
+        const string csv = "indicator,scope,year,value,source\n" +
+            "algorithm_filings,广州,2041,10,test list\n" +
+            "algorithm_filings,深圳,2041,12,test list\n" +
+            "algorithm_filings,佛山,2041,-3,test list\n" +
+            "no_such_indicator,province,2041,1,test list\n";
+
+        var response = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv", new StringContent(csv, Encoding.UTF8, "text/csv"), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
+        Assert.Contains("row 4, column value", errors.GetProperty("row 4.value")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("row 5.indicator", out _));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_good_excel_import_writes_every_row_with_its_source_and_who_entered_it()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        using var file = new MemoryStream();
+        await file.SaveAsAsync(new[]
+        {
+            new { indicator = "genai_filings", scope = "city:zhuhai", year = 2042, value = 4, source = "CAC notice 2042-01" },
+            new { indicator = "genai_filings", scope = "city:zhongshan", year = 2042, value = 2, source = "CAC notice 2042-01" },
+        }, cancellationToken: Token);
+        var content = new ByteArrayContent(file.ToArray());
+        content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        var response = await office.Client.PostAsync("/api/v1/index/observations/import", content, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var history = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/observations/genai_filings/city:zhuhai/2042", Token);
+        var only = history.EnumerateArray().Single();
+        Assert.Equal("CAC notice 2042-01", only.GetProperty("source").GetString());
+        Assert.Equal("import", only.GetProperty("channel").GetString());
+        Assert.StartsWith("OfficeStaff", only.GetProperty("enteredBy").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_correction_adds_a_version_and_keeps_the_old_value_in_the_history()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        await PostAsync(office, "algorithm_filings", "city:shantou", 2043, 7);
+        await PostAsync(office, "algorithm_filings", "city:shantou", 2043, 8, note: "late batch added");
+
+        var history = (await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/observations/algorithm_filings/city:shantou/2043", Token)).EnumerateArray().ToList();
+
+        Assert.Equal([(2, 8m), (1, 7m)], history.Select(h => (h.GetProperty("version").GetInt32(), h.GetProperty("value").GetDecimal())));
+        var current = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/observations?indicator=algorithm_filings&scope=city:shantou", Token);
+        Assert.Equal(8m, current.EnumerateArray().Single(f => f.GetProperty("year").GetInt32() == 2043).GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task City_staff_enter_values_for_their_own_city_only_and_their_drafts_stay_private()
+    {
+        var city = await app.CreateUserAsync(Roles.CityStaff); // the fixture's organisations are in Guangzhou
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+
+        var own = await PostAsync(city, "ai_models", "city:guangzhou", 2044, 12, publish: false);
+        var other = await PostAsync(city, "ai_models", "city:shenzhen", 2044, 12);
+        var notAllowed = await PostAsync(enterprise, "ai_models", "city:guangzhou", 2044, 12);
+
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("city:shenzhen", await other.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, notAllowed.StatusCode);
+        var publicHistory = await app.Anonymous().GetAsync("/api/v1/index/observations/ai_models/city:guangzhou/2044", Token);
+        Assert.Equal(HttpStatusCode.NotFound, publicHistory.StatusCode);
+        var ownHistory = await city.Client.GetFromJsonAsync<JsonElement>("/api/v1/index/observations/ai_models/city:guangzhou/2044", Token);
+        Assert.Equal("draft", ownHistory.EnumerateArray().Single().GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Live_counts_move_when_a_source_changes()
+    {
+        var source = app.Services.GetRequiredService<TestLiveSource>();
+        source.Set(new LiveObservation("industry_datasets", "city:guangzhou", 2045, 3, "test: datasets"), new LiveObservation("industry_datasets", "city:shenzhen", 2045, 4, "test: datasets"));
+        Assert.Equal(7m, await ProvinceValueAsync("industry_datasets", 2045));
+
+        source.Set(new LiveObservation("industry_datasets", "city:guangzhou", 2045, 5, "test: datasets"), new LiveObservation("industry_datasets", "city:shenzhen", 2045, 4, "test: datasets"));
+        Assert.Equal(9m, await ProvinceValueAsync("industry_datasets", 2045));
+        source.Set();
+    }
+
+    [Fact]
+    public async Task A_published_scenario_counted_live_moves_the_progress_of_its_target()
+    {
+        var source = app.Services.GetRequiredService<TestLiveSource>();
+        try
+        {
+            source.Set(new LiveObservation("ai_elderly_care_scenarios", "city:guangzhou", 2026, 5, "test: scenarios", "elder_care"));
+            var before = await GuangzhouElderCareAsync();
+            source.Set(new LiveObservation("ai_elderly_care_scenarios", "city:guangzhou", 2026, 6, "test: scenarios", "elder_care"));
+            var after = await GuangzhouElderCareAsync();
+
+            Assert.Equal((5m, 6m), (before.GetProperty("latest").GetDecimal(), after.GetProperty("latest").GetDecimal()));
+            Assert.Equal(20m, after.GetProperty("goal").GetDecimal());
+            Assert.Equal("test: scenarios", after.GetProperty("latestSource").GetString());
+        }
+        finally
+        {
+            source.Set();
+        }
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_live_scenarios_by_sector_against_their_quota()
+    {
+        var source = app.Services.GetRequiredService<TestLiveSource>();
+        try
+        {
+            source.Set(new LiveObservation("ai_manufacturing_scenarios", "city:guangzhou", 2026, 12, "test: published scenarios", "manufacturing"));
+
+            var html = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/empowerment-index?year=2026", Token));
+
+            var table = html[html.IndexOf("<table class=\"data scenarios\">", StringComparison.Ordinal)..];
+            Assert.Contains("test: published scenarios", table, StringComparison.Ordinal);
+            Assert.Contains("≥ 70", table, StringComparison.Ordinal); // Guangzhou's 2026 manufacturing quota, from the policy pack
+        }
+        finally
+        {
+            source.Set();
+        }
+    }
+
+    [Fact]
+    public async Task Every_target_of_the_policy_pack_has_an_indicator()
+    {
+        var targets = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/targets", Token);
+        var indicators = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/indicators", Token);
+
+        Assert.All(targets.EnumerateArray(), t => Assert.NotNull(IndicatorCatalog.Find(t.GetProperty("indicator").GetString()!)));
+        var attached = indicators.EnumerateArray().SelectMany(i => i.GetProperty("targets").EnumerateArray().Select(t => t.GetString())).ToHashSet();
+        Assert.All(targets.EnumerateArray(), t => Assert.Contains(t.GetProperty("id").GetString(), attached));
+    }
+
+    [Fact]
+    public async Task The_index_for_a_year_is_reproducible_and_one_city_checks_by_hand()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var cities = Kernel.Geography.GuangdongCities.All;
+        // Filings = 10 × (i mod 7) + i, entities = 50 + 3 × (5i mod 11): neither is skewed enough for a log transform.
+        var rows = string.Join("\n", cities.Select((c, i) => $"algorithm_filings,city:{c.Slug},2031,{(10 * (i % 7)) + i},hand check\nfiling_entities,city:{c.Slug},2031,{50 + (3 * (5 * i % 11))},hand check"));
+        var imported = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv", new StringContent("indicator,scope,year,value,source\n" + rows, Encoding.UTF8, "text/csv"), Token);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var first = await app.Anonymous().GetStringAsync("/api/v1/index?year=2031", Token);
+        var second = await app.Anonymous().GetStringAsync("/api/v1/index?year=2031", Token);
+        Assert.Equal(first, second);
+
+        var index = JsonDocument.Parse(first).RootElement;
+        Assert.Equal(21, index.GetProperty("cities").GetArrayLength());
+        var shenzhen = index.GetProperty("cities").EnumerateArray().Single(c => c.GetProperty("city").GetString() == "shenzhen");
+        // Shenzhen (i = 1): filings 11 on a 0..80 range = 13.75 (model cultivation); entities 65 on 50..80 = 50
+        // (market entities); equal weights, arithmetic mean of the two pillars.
+        Assert.Equal(13.75, shenzhen.GetProperty("pillars").GetProperty("model_cultivation").GetDouble(), 6);
+        Assert.Equal(50, shenzhen.GetProperty("pillars").GetProperty("market_entities").GetDouble(), 6);
+        Assert.Equal((13.75 + 50) / 2, shenzhen.GetProperty("score").GetDouble(), 6);
+        var interval = shenzhen.GetProperty("rankInterval");
+        Assert.InRange(shenzhen.GetProperty("rank").GetInt32(), 1, 21);
+        Assert.True(interval.GetProperty("low").GetInt32() <= interval.GetProperty("high").GetInt32());
+
+        var trace = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/cities/shenzhen?year=2031", Token);
+        var filings = trace.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("indicator").GetString() == "algorithm_filings");
+        Assert.Equal(11m, filings.GetProperty("figure").GetProperty("value").GetDecimal());
+        Assert.Equal("hand check", filings.GetProperty("figure").GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Office_weights_change_the_scores_and_others_may_not_set_them()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var city = await app.CreateUserAsync(Roles.CityStaff);
+        var body = new { pillars = new Dictionary<string, double> { ["market_entities"] = 3 } };
+        try
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await city.Client.PutAsJsonAsync("/api/v1/index/weights", body, Token)).StatusCode);
+            var bad = await office.Client.PutAsJsonAsync("/api/v1/index/weights", new { pillars = new Dictionary<string, double> { ["market_entities"] = -1 } }, Token);
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await office.Client.PutAsJsonAsync("/api/v1/index/weights", body, Token)).StatusCode);
+
+            var weights = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/weights", Token);
+            Assert.Equal(3, weights.GetProperty("pillars").GetProperty("market_entities").GetDouble());
+        }
+        finally
+        {
+            await office.Client.PutAsJsonAsync("/api/v1/index/weights", new { pillars = new Dictionary<string, double> { ["market_entities"] = 1 } }, Token);
+        }
+    }
+
+    [Fact]
+    public async Task The_export_is_a_workbook_of_indicators_observations_and_the_index()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=2031", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
+        Assert.Equal(["indicators", "observations", "index_2031", "trace"], stream.GetSheetNames());
+        stream.Position = 0;
+        Assert.Equal(IndicatorCatalog.All.Count, stream.Query(useHeaderRow: true, sheetName: "indicators").Count());
+    }
+
+    [Fact]
+    public async Task Pages_of_a_year_without_any_data_still_render()
+    {
+        foreach (var path in new[] { "/empowerment-index?year=2090", "/empowerment-index/cities/yunfu?year=2090", "/empowerment-index/report?year=2090", "/api/v1/index?year=2090" })
+        {
+            var response = await app.Anonymous().GetAsync(path, Token);
+            Assert.True(response.IsSuccessStatusCode, $"{path} answered {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_year_or_method_is_a_problem_naming_the_field()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/index?year=1900&normalisation=median", Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("year", out _));
+        Assert.True(errors.TryGetProperty("normalisation", out _));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(ActingUser user, string indicator, string scope, int year, decimal value, bool publish = true, string? note = null) =>
+        user.Client.PostAsJsonAsync("/api/v1/index/observations", new { indicator, scope, year, value, source = "test report", publish, note }, Token);
+
+    private async Task<decimal> ProvinceValueAsync(string indicator, int year)
+    {
+        var figures = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/index/observations?indicator={indicator}&scope=province", Token);
+        return figures.EnumerateArray().Single(f => f.GetProperty("year").GetInt32() == year).GetProperty("value").GetDecimal();
+    }
+
+    private async Task<JsonElement> GuangzhouElderCareAsync()
+    {
+        var progress = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/progress?scope=city:guangzhou", Token);
+        return progress.EnumerateArray().Single(p => p.GetProperty("indicator").GetString() == "ai_elderly_care_scenarios");
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IndexDb>().Observations.CountAsync(Token);
+    }
+}
+
+public sealed class IndexApiOnSqlite(IndexSqliteApp app) : IndexApiTests(app), IClassFixture<IndexSqliteApp>;
+
+public sealed class IndexApiOnPostgres(IndexPostgresApp app) : IndexApiTests(app), IClassFixture<IndexPostgresApp>;
