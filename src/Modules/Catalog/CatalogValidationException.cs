@@ -5,4 +5,12 @@ internal sealed class CatalogValidationException(Dictionary<string, string[]> er
     : Exception("Invalid fields: " + string.Join(", ", errors.Keys))
 {
     public Dictionary<string, string[]> Errors { get; } = errors;
+
+    public static void ThrowIfAny(Dictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new CatalogValidationException(errors);
+        }
+    }
 }

@@ -154,14 +154,8 @@ internal sealed class ListingCommands(
         return listing;
     }
 
-    private static void Validate(ListingType type, ListingContent content)
-    {
-        var errors = ListingFields.Validate(type, content);
-        if (errors.Count > 0)
-        {
-            throw new CatalogValidationException(errors);
-        }
-    }
+    private static void Validate(ListingType type, ListingContent content) =>
+        CatalogValidationException.ThrowIfAny(ListingFields.Validate(type, content));
 
     private static AuditEvent Event(string action, ListingRecord listing, object details) =>
         new($"catalog.listing.{action}", "catalog.listing", listing.Id.ToString(), JsonSerializer.Serialize(details));

@@ -43,6 +43,9 @@ internal sealed class CatalogIndex : IDisposable
         writer.AddDocuments(documents);
     }
 
+    /// <summary>Adds documents without looking for old ones: only after <see cref="DeleteAll"/> (a rebuild).</summary>
+    public void Add(IEnumerable<Document> documents) => Writer().AddDocuments(documents);
+
     public void DeleteAll() => Writer().DeleteAll();
 
     /// <summary>Makes the changes durable and visible to the next search.</summary>
@@ -118,7 +121,7 @@ internal sealed class CatalogIndex : IDisposable
                 _directory = FSDirectory.Open(_path);
                 try
                 {
-                    _writer = new IndexWriter(_directory, new IndexWriterConfig(BilingualAnalyzer.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+                    _writer = new IndexWriter(_directory, new IndexWriterConfig(BilingualAnalyzer.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
                 }
                 catch (LockObtainFailedException e)
                 {

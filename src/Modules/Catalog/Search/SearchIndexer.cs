@@ -79,7 +79,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         var done = 0;
         foreach (var organisation in organisations.Values)
         {
-            index.Replace(organisation.OrganisationId.ToString(), [SearchDocuments.ForOrganisation(organisation, Today)]);
+            index.Add([SearchDocuments.ForOrganisation(organisation, Today)]);
             done++;
         }
 
@@ -97,7 +97,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
             var published = await PublishedContentAsync(batch.Select(l => l.Id).ToList(), cancellationToken);
             foreach (var listing in batch)
             {
-                index.Replace(listing.Id.ToString(), SearchDocuments.ForListing(listing, published.GetValueOrDefault(listing.Id), Owner(organisations, listing.OwnerOrganisationId)));
+                index.Add(SearchDocuments.ForListing(listing, published.GetValueOrDefault(listing.Id), Owner(organisations, listing.OwnerOrganisationId)));
             }
 
             done += batch.Count;
