@@ -9,4 +9,9 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(ComputeCommands.Create());
 root.Subcommands.Add(IndexCommands.Create());
+foreach (var command in CatalogCommandLine.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Funeng.Catalog;
+using Funeng.Catalog.Bench;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+// Usage: dotnet run -c Release --project bench/Catalog.Bench -- [COUNT] [POSTGRES-CONNECTION-STRING]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
+var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
+if (Directory.Exists(work))
+{
+    Directory.Delete(work, true);
+}
+
+Directory.CreateDirectory(work);
+var demo = Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData");
+var report = new StringBuilder();
+void Line(string text)
+{
+    Console.WriteLine(text);
+    report.AppendLine(text);
+}
+
+// The fixed mixed query set: Chinese (2–6 characters), English (stemmed), with and without facets.
+(string Text, CatalogFilters Filters)[] queries =
+[
+    ("智能客服", CatalogFilters.None), ("推荐", CatalogFilters.None), ("直播内容推荐", CatalogFilters.None), ("养老", CatalogFilters.None),
+    ("大模型", CatalogFilters.None), ("图像生成", CatalogFilters.None), ("文本回复", new CatalogFilters { Cities = ["guangzhou"] }),
+    ("医疗", new CatalogFilters { Sectors = ["medical"] }), ("recommendation", CatalogFilters.None), ("speech synthesis", CatalogFilters.None),
+    ("logistics scheduling", CatalogFilters.None), ("customer service platform", new CatalogFilters { Types = ["algorithm_product"] }),
+    ("", new CatalogFilters { Types = ["dataset"], AccessLevels = ["open"] }), ("视频", new CatalogFilters { Cities = ["shenzhen"] }),
+];
+
+Line($"# Catalog search benchmark\n\nCommand: `dotnet run -c Release --project bench/Catalog.Bench -- {count}` (PostgreSQL from FUNENG_TEST_POSTGRES), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.\n");
+Line($"Listings generated from the vocabulary of the real CAC filings and LLM list: {count:N0}.\n");
+
+// Lucene
+var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(work, "unused.db")}");
+using var index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = Path.Combine(work, "lucene") }), settings);
+var watch = Stopwatch.StartNew();
+foreach (var (listing, owner) in new ListingGenerator(demo).Generate(count))
+{
+    index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, owner, "", [])));
+}
+
+index.Commit();
+var indexing = watch.Elapsed;
+Line($"## Lucene.NET 4.8\n\nIndexing: {indexing.TotalSeconds:F1} s, {count / indexing.TotalSeconds:N0} listings/s.\n");
+var search = new CatalogSearch(index);
+var lucene = Measure(q => search.SearchAsync(new CatalogSearchRequest(q.Text, q.Filters, CatalogViewer.Public)).GetAwaiter().GetResult().Total);
+Line(Percentiles("Lucene (hits + total + 6 facets + snippets)", lucene));
+Line($"Peak working set after Lucene: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.\n");
+
+// SQLite FTS5 (trigram tokenizer: the only built-in one that matches Chinese substrings; terms under 3 characters fall back to LIKE)
+var sqlitePath = Path.Combine(work, "fts.db");
+using (var sqlite = new SqliteConnection($"Data Source={sqlitePath}"))
+{
+    sqlite.Open();
+    Execute(sqlite, "CREATE VIRTUAL TABLE docs USING fts5(title_zh, title_en, summary_zh, summary_en, type UNINDEXED, city UNINDEXED, sectors UNINDEXED, access UNINDEXED, tokenize='trigram')");
+    watch.Restart();
+    using (var transaction = sqlite.BeginTransaction())
+    {
+        using var insert = sqlite.CreateCommand();
+        insert.CommandText = "INSERT INTO docs VALUES ($a,$b,$c,$d,$e,$f,$g,$h)";
+        var p = "abcdefgh".Select(c => insert.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
+        foreach (var (listing, _) in new ListingGenerator(demo).Generate(count))
+        {
+            var c = listing.Content;
+            (p[0].Value, p[1].Value, p[2].Value, p[3].Value) = (c.TitleZh, c.TitleEn, c.SummaryZh, c.SummaryEn);
+            (p[4].Value, p[5].Value, p[6].Value, p[7].Value) = (listing.Type.Key(), c.CitySlug, string.Join(';', c.Sectors), c.Attribute("access_level"));
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    Line($"## SQLite FTS5 (trigram)\n\nLoading and indexing: {watch.Elapsed.TotalSeconds:F1} s.\n");
+    var fts = Measure(q => SqliteQuery(sqlite, q.Text, q.Filters));
+    Line(Percentiles("SQLite FTS5 (count + top 20 by bm25)", fts));
+    Line(Ratio("SQLite FTS5", fts, lucene));
+}
+
+if (!string.IsNullOrEmpty(postgres))
+{
+    var database = "funeng_catalog_bench";
+    using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString))
+    {
+        admin.Open();
+        Execute(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        Execute(admin, $"CREATE DATABASE {database}");
+    }
+
+    using var pg = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = database, CommandTimeout = 600 }.ConnectionString);
+    pg.Open();
+    Execute(pg, "CREATE EXTENSION IF NOT EXISTS pg_trgm");
+    Execute(pg, "CREATE TABLE docs (title_zh text, title_en text, summary_zh text, summary_en text, type text, city text, sectors text[], access text)");
+    watch.Restart();
+    using (var copy = pg.BeginTextImport("COPY docs FROM STDIN"))
+    {
+        foreach (var (listing, _) in new ListingGenerator(demo).Generate(count))
+        {
+            var c = listing.Content;
+            copy.Write(string.Join('\t', Clean(c.TitleZh), Clean(c.TitleEn), Clean(c.SummaryZh), Clean(c.SummaryEn), listing.Type.Key(), c.CitySlug, "{" + string.Join(',', c.Sectors) + "}", c.Attribute("access_level")) + "\n");
+        }
+    }
+
+    Execute(pg, "ALTER TABLE docs ADD COLUMN en tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title_en,'') || ' ' || coalesce(summary_en,''))) STORED");
+    Execute(pg, "ALTER TABLE docs ADD COLUMN zh text GENERATED ALWAYS AS (title_zh || ' ' || summary_zh) STORED");
+    Execute(pg, "CREATE INDEX ON docs USING gin (en)");
+    Execute(pg, "CREATE INDEX ON docs USING gin (zh gin_trgm_ops)");
+    Execute(pg, "ANALYZE docs");
+    Line($"## PostgreSQL full-text search (english tsvector + pg_trgm for Chinese)\n\nLoading and indexing: {watch.Elapsed.TotalSeconds:F1} s.\n");
+    var pgTimes = Measure(q => PostgresQuery(pg, q.Text, q.Filters));
+    Line(Percentiles("PostgreSQL (count + top 20)", pgTimes));
+    Line(Ratio("PostgreSQL", pgTimes, lucene));
+}
+
+Line($"\nPeak working set of the whole run: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.");
+var output = Path.Combine(FindRepository(), "bench", "results", "catalog.md");
+File.WriteAllText(output, report.ToString());
+Console.WriteLine($"Written to {output}");
+return 0;
+
+List<double> Measure(Func<(string Text, CatalogFilters Filters), int> run)
+{
+    foreach (var q in queries)
+    {
+        run(q); // warm-up
+    }
+
+    var times = new List<double>();
+    for (var round = 0; round < 5; round++)
+    {
+        foreach (var q in queries)
+        {
+            var start = Stopwatch.GetTimestamp();
+            run(q);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    return times;
+}
+
+static double P(List<double> times, double p)
+{
+    var sorted = times.Order().ToList();
+    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
+
+static string Percentiles(string name, List<double> t) =>
+    $"{name}: p50 {P(t, .50):F1} ms, p95 {P(t, .95):F1} ms, p99 {P(t, .99):F1} ms over {t.Count} queries.\n";
+
+static string Ratio(string name, List<double> other, List<double> lucene) =>
+    $"Ratio {name} / Lucene: p50 {P(other, .50) / P(lucene, .50):F1}×, p95 {P(other, .95) / P(lucene, .95):F1}×.\n";
+
+static string Clean(string text) => text.Replace('\t', ' ').Replace('\n', ' ').Replace('\\', '/');
+
+static void Execute(System.Data.Common.DbConnection connection, string sql)
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    command.CommandTimeout = 600;
+    command.ExecuteNonQuery();
+}
+
+static int SqliteQuery(SqliteConnection sqlite, string text, CatalogFilters filters)
+{
+    var (where, parameters) = (new List<string>(), new List<(string, object)>());
+    var terms = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    if (terms.Length > 0 && terms.All(t => t.Length >= 3))
+    {
+        where.Add("docs MATCH $q");
+        parameters.Add(("$q", string.Join(' ', terms.Select(t => $"\"{t}\""))));
+    }
+    else
+    {
+        for (var i = 0; i < terms.Length; i++)
+        {
+            where.Add($"(title_zh LIKE $t{i} OR summary_zh LIKE $t{i} OR title_en LIKE $t{i} OR summary_en LIKE $t{i})");
+            parameters.Add(($"$t{i}", $"%{terms[i]}%"));
+        }
+    }
+
+    Filter(where, parameters, "type", filters.Types);
+    Filter(where, parameters, "city", filters.Cities);
+    Filter(where, parameters, "access", filters.AccessLevels);
+    foreach (var sector in filters.Sectors)
+    {
+        where.Add("sectors LIKE $s");
+        parameters.Add(("$s", $"%{sector}%"));
+    }
+
+    var clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+    using var command = sqlite.CreateCommand();
+    command.CommandText = $"SELECT count(*) FROM docs {clause}; SELECT title_zh FROM docs {clause} {(clause.Contains("MATCH", StringComparison.Ordinal) ? "ORDER BY bm25(docs)" : "")} LIMIT 20";
+    foreach (var (name, value) in parameters)
+    {
+        command.Parameters.AddWithValue(name, value);
+    }
+
+    using var reader = command.ExecuteReader();
+    reader.Read();
+    var total = reader.GetInt32(0);
+    reader.NextResult();
+    while (reader.Read())
+    {
+    }
+
+    return total;
+}
+
+static void Filter(List<string> where, List<(string, object)> parameters, string column, IReadOnlyList<string> values)
+{
+    if (values.Count > 0)
+    {
+        where.Add($"{column} = ${column}");
+        parameters.Add(($"${column}", values[0]));
+    }
+}
+
+static int PostgresQuery(NpgsqlConnection pg, string text, CatalogFilters filters)
+{
+    var where = new List<string>();
+    using var command = pg.CreateCommand();
+    var chinese = text.Any(c => c > 0x2E80);
+    if (text.Length > 0 && chinese)
+    {
+        where.Add("zh ILIKE @zh");
+        command.Parameters.AddWithValue("zh", $"%{text}%");
+    }
+    else if (text.Length > 0)
+    {
+        where.Add("en @@ plainto_tsquery('english', @en)");
+        command.Parameters.AddWithValue("en", text);
+    }
+
+    if (filters.Types.Count > 0) { where.Add("type = @type"); command.Parameters.AddWithValue("type", filters.Types[0]); }
+    if (filters.Cities.Count > 0) { where.Add("city = @city"); command.Parameters.AddWithValue("city", filters.Cities[0]); }
+    if (filters.AccessLevels.Count > 0) { where.Add("access = @access"); command.Parameters.AddWithValue("access", filters.AccessLevels[0]); }
+    if (filters.Sectors.Count > 0) { where.Add("@sector = ANY(sectors)"); command.Parameters.AddWithValue("sector", filters.Sectors[0]); }
+    var clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+    var order = text.Length > 0 && !chinese ? "ORDER BY ts_rank(en, plainto_tsquery('english', @en)) DESC" : "";
+    command.CommandText = $"SELECT count(*) FROM docs {clause}; SELECT title_zh FROM docs {clause} {order} LIMIT 20";
+    using var reader = command.ExecuteReader();
+    reader.Read();
+    var total = (int)reader.GetInt64(0);
+    reader.NextResult();
+    while (reader.Read())
+    {
+    }
+
+    return total;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+static string FindRepository()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Funeng.slnx")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? Directory.GetCurrentDirectory();
+}
