@@ -7,4 +7,9 @@ root.Subcommands.Add(PolicyCommands.Create());
 root.Subcommands.Add(SeedCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
+foreach (var command in CatalogCommandLine.Create())
+{
+    root.Subcommands.Add(command);
+}
+
 return await root.Parse(args).InvokeAsync();

@@ -1,22 +1,78 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Exports;
+using Funeng.Catalog.Import;
+using Funeng.Catalog.Listings;
+using Funeng.Catalog.Organisations;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Database;
+using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Startup;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Funeng.Catalog;
 
-/// <summary>The supply side: organisations, listings and bilingual search.</summary>
+/// <summary>The supply side: organisation profiles, listings, imports and bilingual search.</summary>
 public static class CatalogModule
 {
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddUiStrings(typeof(CatalogModule).Assembly);
+        builder.AddModuleDatabase<CatalogDb, SqliteCatalogDb, PostgresCatalogDb>("Catalog", CatalogDb.MigrationsHistoryTable);
+        var services = builder.Services;
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
+            .Validate(o => Directory.Exists(o.DemoDataDirectory), "Catalog:DemoDataDirectory does not exist.")
+            .ValidateOnStart();
+        services.AddUiStrings(typeof(CatalogModule).Assembly);
+        services.AddExceptionHandler<CatalogProblems>();
+        services.AddSingleton<CatalogIndex>();
+        services.AddScoped<SearchIndexer>();
+        services.AddScoped<ICatalogSearch, CatalogSearch>();
+        services.AddScoped<CatalogQueries>();
+        services.AddScoped<ICatalogQueries>(sp => sp.GetRequiredService<CatalogQueries>());
+        services.AddScoped<ListingCommands>();
+        services.AddScoped<OrganisationProfiles>();
+        services.AddScoped<CatalogImporter>();
+        services.AddScoped(sp => new CatalogCommands(sp.GetRequiredService<CatalogImporter>(), sp.GetRequiredService<SearchIndexer>()));
+        services.AddScoped<IStartupInitializer, EnsureSearchIndex>();
+        services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();
+        services.AddScoped<ILiveIndicatorSource, CatalogIndicators>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        var catalog = endpoints.MapGroup("/api/v1/catalog").WithTags("Catalog");
+        catalog.MapGet("/search", SearchEndpoint.HandleAsync).WithName("Catalog.Search");
+
+        var listings = catalog.MapGroup("/listings");
+        listings.MapGet("/{id:guid}", ListingEndpoints.GetAsync).WithName("Catalog.GetListing");
+        listings.MapGet("/{id:guid}/dcat", ExportListing.DcatAsync).WithName("Catalog.ExportDcat");
+        listings.MapGet("/{id:guid}/model-card", ExportListing.ModelCardAsync).WithName("Catalog.ExportModelCard");
+        listings.MapPost("/", ListingEndpoints.CreateAsync).WithName("Catalog.CreateListing").RequireAuthorization();
+        listings.MapPut("/{id:guid}", ListingEndpoints.UpdateAsync).WithName("Catalog.UpdateListing").RequireAuthorization();
+        listings.MapPost("/{id:guid}/submit", ListingEndpoints.SubmitAsync).WithName("Catalog.SubmitListing").RequireAuthorization();
+        listings.MapPost("/{id:guid}/withdraw", ListingEndpoints.WithdrawAsync).WithName("Catalog.WithdrawListing").RequireAuthorization();
+        listings.MapPost("/{id:guid}/publish", ListingEndpoints.PublishAsync).WithName("Catalog.PublishListing").RequireAuthorization(Office);
+        listings.MapPost("/{id:guid}/return", ListingEndpoints.ReturnAsync).WithName("Catalog.ReturnListing").RequireAuthorization(Office);
+        catalog.MapGet("/review-queue", ListingEndpoints.ReviewQueueAsync).WithName("Catalog.ReviewQueue").RequireAuthorization(Office);
+
+        var organisations = catalog.MapGroup("/organisations");
+        organisations.MapGet("/{id:guid}", OrganisationEndpoints.GetAsync).WithName("Catalog.GetOrganisation");
+        organisations.MapGet("/{id:guid}/listings", OrganisationEndpoints.ListingsAsync).WithName("Catalog.ListOrganisationListings");
+        organisations.MapPut("/{id:guid}", OrganisationEndpoints.SaveAsync).WithName("Catalog.SaveOrganisation").RequireAuthorization();
+        organisations.MapPost("/{id:guid}/qualifications", OrganisationEndpoints.AddQualificationAsync).WithName("Catalog.AddQualification").RequireAuthorization();
+
+        catalog.MapPost("/imports", ImportEndpoint.HandleAsync).WithName("Catalog.Import").RequireAuthorization(Office).DisableAntiforgery();
         return endpoints;
     }
+
+    private static void Office(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) => policy.RequireRole(Roles.OfficeStaff);
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using Funeng.Catalog.Contracts;
+using Funeng.Kernel.Startup;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Funeng.Cli;
+
+/// <summary><c>funeng catalog import FILE</c> and <c>funeng search rebuild</c>.</summary>
+internal static class CatalogCommandLine
+{
+    public static IEnumerable<Command> Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A .csv (UTF-8) or .xlsx file: CAC algorithm or generative-AI filings, the LLM list, or Funeng's listing format." };
+        var import = new Command("import", "Import organisations and listings, all or nothing; a bad row is named by row and column. Re-importing updates.");
+        import.Arguments.Add(file);
+        import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"No such file: {path.FullName}");
+                return 2;
+            }
+
+            await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
+            CatalogCommands.ImportOutcome? outcome = null;
+            await AnsiConsole.Status().StartAsync($"Importing {path.Name}", async status =>
+                outcome = await services.GetRequiredService<CatalogCommands>().ImportAsync(path.FullName, new Progress<string>(s => status.Status(s)), cancellationToken));
+            if (outcome!.Problems.Count > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{path.Name} was refused ({outcome.Problems.Count} problem(s)); nothing was written:[/]");
+                foreach (var problem in outcome.Problems)
+                {
+                    Console.Error.WriteLine("  " + problem);
+                }
+
+                return 1;
+            }
+
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[green]Imported {path.Name} ({outcome.Format}, {outcome.Rows} rows):[/] {outcome.Added} listings added, {outcome.Updated} updated, {outcome.Unchanged} unchanged; {outcome.OrganisationsAdded} organisations added.");
+            return 0;
+        }));
+        var catalog = new Command("catalog", "The supply catalog: organisations and listings.");
+        catalog.Subcommands.Add(import);
+
+        var rebuild = new Command("rebuild", "Recreate the catalog search index from the database (stop the web host first: one writer per index).");
+        rebuild.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
+        {
+            await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
+            var count = 0;
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Indexing", maxValue: 1);
+                count = await services.GetRequiredService<CatalogCommands>().RebuildSearchIndexAsync(
+                    new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Search index rebuilt:[/] {count} organisations and listings.");
+            return 0;
+        }));
+        var search = new Command("search", "The catalog search index.");
+        search.Subcommands.Add(rebuild);
+        return [catalog, search];
+    }
+}

@@ -1,0 +1,132 @@
+namespace Funeng.Catalog.Contracts;
+
+/// <summary>
+/// One query box over every listing type and organisation profile, in Chinese and English. The index follows
+/// each committed change within a second, so a listing is found right after it is published.
+/// </summary>
+public interface ICatalogSearch
+{
+    /// <summary>Runs a query. Results honour <see cref="CatalogSearchRequest.Viewer"/>: drafts only for their owner and the office.</summary>
+    Task<CatalogSearchResult> SearchAsync(CatalogSearchRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A search.</summary>
+/// <param name="Text">Free text in Chinese and/or English; empty or null matches everything visible.</param>
+/// <param name="Filters">Facet values to narrow by; values within one facet are OR-ed, facets are AND-ed.</param>
+/// <param name="Viewer">Who is searching (see <see cref="CatalogViewer"/>).</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="PageSize">Hits per page, 1 to <see cref="MaxPageSize"/>.</param>
+/// <param name="Sort">Order of the hits.</param>
+public sealed record CatalogSearchRequest(
+    string? Text,
+    CatalogFilters Filters,
+    CatalogViewer Viewer,
+    int Page = 1,
+    int PageSize = 20,
+    CatalogSort Sort = CatalogSort.Relevance)
+{
+    /// <summary>The largest page a caller may ask for.</summary>
+    public const int MaxPageSize = 100;
+}
+
+/// <summary>
+/// Filters, one list of allowed values per facet (empty = no restriction). Keys are the facet values returned in
+/// <see cref="CatalogSearchResult.Facets"/>: type keys from <see cref="ListingTypeKeys"/>, sector keys from
+/// <see cref="CatalogSectors"/>, city slugs from <c>GuangdongCities</c>, qualification keys from
+/// <see cref="QualificationKinds"/>, licence names, access levels <c>open</c>/<c>conditional</c>/<c>restricted</c>.
+/// </summary>
+public sealed record CatalogFilters
+{
+    /// <summary>No filter at all.</summary>
+    public static CatalogFilters None { get; } = new();
+
+    /// <summary>Listing type keys, plus <see cref="ListingTypeKeys.Organisation"/> for organisation profiles.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    public IReadOnlyList<string> Sectors { get; init; } = [];
+
+    public IReadOnlyList<string> Cities { get; init; } = [];
+
+    /// <summary>Qualification kinds held (currently valid) by the owning organisation.</summary>
+    public IReadOnlyList<string> Qualifications { get; init; } = [];
+
+    public IReadOnlyList<string> Licences { get; init; } = [];
+
+    public IReadOnlyList<string> AccessLevels { get; init; } = [];
+
+    /// <summary>Only listings (and the profile) of this organisation.</summary>
+    public Guid? OwnerOrganisationId { get; init; }
+
+    /// <summary>Only listings in this status (office and owners only; others only ever see published ones).</summary>
+    public ListingStatus? Status { get; init; }
+}
+
+/// <summary>Order of search hits.</summary>
+public enum CatalogSort
+{
+    /// <summary>Best match first (newest first when there is no text).</summary>
+    Relevance,
+
+    /// <summary>Most recently changed first.</summary>
+    Newest,
+
+    /// <summary>By Chinese title.</summary>
+    Title,
+}
+
+/// <summary>A page of hits with the facet counts over all hits (not just this page).</summary>
+/// <param name="Total">How many hits in all.</param>
+/// <param name="Page">The page returned.</param>
+/// <param name="PageSize">Its size.</param>
+/// <param name="Hits">The hits of this page.</param>
+/// <param name="Facets">Per facet name (see <see cref="CatalogFacets"/>), the values present among all hits with their counts, largest first.</param>
+public sealed record CatalogSearchResult(
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<CatalogHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+
+/// <summary>One hit.</summary>
+/// <param name="Kind">Listing or organisation profile.</param>
+/// <param name="Id">The listing id, or the organisation id for a profile.</param>
+/// <param name="Type">The listing type; null for an organisation profile.</param>
+/// <param name="Status">The listing's status (always Published for the public).</param>
+/// <param name="TitleZh">Title in Chinese.</param>
+/// <param name="TitleEn">Title in English (may equal the Chinese one when no translation exists).</param>
+/// <param name="OwnerOrganisationId">The organisation that owns the listing (itself for a profile).</param>
+/// <param name="OwnerNameZh">The owner's Chinese name, for display.</param>
+/// <param name="CitySlug">Guangdong city slug, if known.</param>
+/// <param name="Sectors">Sector keys (see <see cref="CatalogSectors"/>).</param>
+/// <param name="Score">Relevance score; comparable only within one result.</param>
+/// <param name="Snippet">A short passage with the matched terms wrapped in <c>&lt;mark&gt;</c>; all other text is HTML-encoded.</param>
+public sealed record CatalogHit(
+    CatalogHitKind Kind,
+    Guid Id,
+    ListingType? Type,
+    ListingStatus Status,
+    string TitleZh,
+    string TitleEn,
+    Guid OwnerOrganisationId,
+    string OwnerNameZh,
+    string? CitySlug,
+    IReadOnlyList<string> Sectors,
+    float Score,
+    string Snippet);
+
+/// <summary>A facet value and how many hits carry it.</summary>
+public sealed record FacetCount(string Value, int Count);
+
+/// <summary>Names of the facets in <see cref="CatalogSearchResult.Facets"/>.</summary>
+public static class CatalogFacets
+{
+    public const string Type = "type";
+    public const string Sector = "sector";
+    public const string City = "city";
+    public const string Qualification = "qualification";
+    public const string Licence = "licence";
+    public const string AccessLevel = "access_level";
+
+    /// <summary>All facets, in display order.</summary>
+    public static IReadOnlyList<string> All { get; } = [Type, Sector, City, Qualification, Licence, AccessLevel];
+}

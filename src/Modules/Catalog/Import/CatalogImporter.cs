@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Listings;
+using Funeng.Catalog.Organisations;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Security;
+using Funeng.Platform.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Catalog.Import;
+
+/// <summary>What an import did.</summary>
+internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, int ListingsUpdated, int ListingsUnchanged, int OrganisationsAdded, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Imports a CSV or .xlsx file all or nothing: every row is checked first and one bad row refuses the file
+/// (naming row and column); otherwise organisations and listings are written in one transaction with one audit
+/// entry. Imported listings are published (they come from published registers); a listing already imported
+/// from the same source and id is updated, and gets a new published version only when its content changed.
+/// </summary>
+internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, CurrentUser user, TimeProvider clock)
+{
+    public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var file = TabularFile.Read(stream, fileName);
+        var batch = ImportFormats.Parse(file);
+        if (batch.Errors.Count > 0)
+        {
+            return new ImportResult(batch.Format, file.Rows.Count, 0, 0, 0, 0, batch.Errors);
+        }
+
+        progress?.Report($"{batch.Listings.Count} listings of {batch.Organisations.Count} organisations checked");
+        var now = clock.GetUtcNow();
+        var changedOrganisations = new List<Guid>();
+        var changedListings = new List<Guid>();
+        int added = 0, updated = 0, unchanged = 0, organisationsAdded = 0;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var owners = await OrganisationsAsync(batch.Organisations, now, cancellationToken);
+            organisationsAdded = owners.Values.Count(o => db.Entry(o).State == EntityState.Added);
+            changedOrganisations.AddRange(owners.Values.Where(o => db.Entry(o).State != EntityState.Unchanged).Select(o => o.OrganisationId));
+            foreach (var group in batch.Listings.GroupBy(l => l.Source))
+            {
+                var ids = group.Select(l => l.SourceId).ToList();
+                var existing = new Dictionary<string, ListingRecord>(StringComparer.Ordinal);
+                foreach (var chunk in ids.Chunk(500))
+                {
+                    foreach (var found in await db.Listings.Where(l => l.Source == group.Key && chunk.Contains(l.SourceId!)).ToListAsync(cancellationToken))
+                    {
+                        existing[found.SourceId!] = found;
+                    }
+                }
+
+                foreach (var row in group)
+                {
+                    var owner = owners[row.Owner.Key].OrganisationId;
+                    if (existing.TryGetValue(row.SourceId, out var listing))
+                    {
+                        if (JsonSerializer.Serialize(listing.Content) == JsonSerializer.Serialize(row.Content) && listing.OwnerOrganisationId == owner)
+                        {
+                            unchanged++;
+                            continue;
+                        }
+
+                        listing.Content = row.Content;
+                        listing.OwnerOrganisationId = owner;
+                        listing.UpdatedAt = now;
+                        listing.Revision++;
+                        if (listing.Status != ListingStatus.Withdrawn)
+                        {
+                            listing.Status = ListingStatus.Published;
+                            ListingCommands.AddVersion(listing, Actor, now);
+                        }
+
+                        updated++;
+                    }
+                    else
+                    {
+                        listing = new ListingRecord
+                        {
+                            Id = Guid.CreateVersion7(now), Type = row.Type, OwnerOrganisationId = owner, Status = ListingStatus.Published,
+                            Content = row.Content, Source = row.Source, SourceId = row.SourceId, CreatedAt = now, UpdatedAt = now,
+                        };
+                        ListingCommands.AddVersion(listing, Actor, now);
+                        db.Listings.Add(listing);
+                        added++;
+                    }
+
+                    changedListings.Add(listing.Id);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            progress?.Report($"{added} added, {updated} updated, {unchanged} unchanged");
+            await audit.AppendAsync(new AuditEvent("catalog.import", "catalog.import", batch.Format, JsonSerializer.Serialize(new
+            {
+                file = Path.GetFileName(fileName), format = batch.Format, rows = file.Rows.Count, added, updated, unchanged, organisationsAdded,
+            })), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        progress?.Report("updating the search index");
+        await indexer.OrganisationsChangedAsync(changedOrganisations, changedListings, cancellationToken);
+        return new ImportResult(batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded, []);
+    }
+
+    private string Actor => $"import by {user.ActorName}";
+
+    /// <summary>
+    /// Finds or creates the profile of each named organisation: by credit code, else by legal name; a new one
+    /// takes the Platform organisation id when the platform knows the name (so its members own the listings),
+    /// else a stable id derived from the name, so re-imports find it again.
+    /// </summary>
+    private async Task<Dictionary<string, OrganisationRecord>> OrganisationsAsync(IReadOnlyList<ImportedOrganisation> named, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var all = await db.Organisations.ToListAsync(cancellationToken);
+        var byCode = all.Where(o => o.CreditCode is not null).ToDictionary(o => o.CreditCode!, StringComparer.Ordinal);
+        var byName = all.GroupBy(o => o.LegalNameZh, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var platform = (await directory.ListAsync(cancellationToken: cancellationToken)).GroupBy(o => o.NameZh).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var result = new Dictionary<string, OrganisationRecord>(StringComparer.Ordinal);
+        foreach (var organisation in named)
+        {
+            var record = (organisation.CreditCode is { } code ? byCode.GetValueOrDefault(code) : null) ?? byName.GetValueOrDefault(organisation.NameZh);
+            if (record is null)
+            {
+                record = new OrganisationRecord
+                {
+                    OrganisationId = platform.TryGetValue(organisation.NameZh, out var id) ? id : StableId(organisation.NameZh),
+                    LegalNameZh = organisation.NameZh,
+                    LegalNameEn = organisation.NameEn,
+                    CreditCode = organisation.CreditCode,
+                    CitySlug = organisation.CitySlug,
+                    District = organisation.District,
+                    Sectors = [.. organisation.Sectors],
+                    Source = "import",
+                    UpdatedAt = now,
+                };
+                db.Organisations.Add(record);
+                byName[record.LegalNameZh] = record;
+            }
+            else if (record.Source == "import")
+            {
+                // Profiles kept by their organisation are theirs; only imported ones follow the register.
+                record.CitySlug ??= organisation.CitySlug;
+                record.CreditCode ??= organisation.CreditCode;
+                var sectors = record.Sectors.Union(organisation.Sectors).ToList();
+                if (!sectors.SequenceEqual(record.Sectors))
+                {
+                    record.Sectors = sectors;
+                    record.UpdatedAt = now;
+                }
+            }
+
+            result[organisation.Key] = record;
+        }
+
+        return result;
+    }
+
+    /// <summary>A name-based id (SHA-256 of the name, version-5 layout) for organisations without a platform account.</summary>
+    internal static Guid StableId(string nameZh)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("funeng:catalog:organisation:" + nameZh));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}

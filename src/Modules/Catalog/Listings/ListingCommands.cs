@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Organisations;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Catalog.Listings;
+
+/// <summary>
+/// Every change to a listing: create, edit, submit, publish, return, withdraw. Each runs in one transaction with
+/// its audit entry, then updates the search index (after commit, so a rolled-back change is never found).
+/// Pages and API endpoints both call these.
+/// </summary>
+internal sealed class ListingCommands(
+    CatalogDb db, IAuditLog audit, INotifier notifier, SearchIndexer indexer, OrganisationProfiles profiles, CurrentUser user, TimeProvider clock)
+{
+    private ListingWorkflow.Actor Actor => new(user.OrganisationId, user.IsInRole(Roles.OfficeStaff));
+
+    /// <summary>Creates a draft owned by the user's organisation.</summary>
+    public async Task<ListingRecord> CreateAsync(ListingType type, ListingContent content, CancellationToken cancellationToken)
+    {
+        var owner = user.OrganisationId ?? throw new DomainRuleException("Only members of an organisation can list offers.", null, 403);
+        Validate(type, content);
+        await profiles.EnsureAsync(owner, cancellationToken);
+        var now = clock.GetUtcNow();
+        var listing = new ListingRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Type = type,
+            OwnerOrganisationId = owner,
+            Status = ListingStatus.Draft,
+            Content = content,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Listings.Add(listing);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(Event("created", listing, new { type = type.Key(), content.TitleZh, content.TitleEn }), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await indexer.ListingsChangedAsync([listing.Id], cancellationToken);
+        return listing;
+    }
+
+    public Task<ListingRecord?> UpdateAsync(Guid id, ListingContent content, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "updated", listing =>
+        {
+            listing.Status = ListingWorkflow.Edit(listing, Actor);
+            Validate(listing.Type, content);
+            listing.Content = content;
+            listing.ReturnReason = null;
+            return new { content.TitleZh, content.TitleEn };
+        }, cancellationToken);
+
+    public Task<ListingRecord?> SubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "submitted", listing =>
+        {
+            listing.Status = ListingWorkflow.Submit(listing, Actor);
+            Validate(listing.Type, listing.Content);
+            return new { listing.Content.TitleZh };
+        }, cancellationToken);
+
+    public async Task<ListingRecord?> PublishAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var listing = await ChangeAsync(id, "published", listing =>
+        {
+            listing.Status = ListingWorkflow.Publish(listing, Actor);
+            AddVersion(listing, user.ActorName, clock.GetUtcNow());
+            return new { version = listing.PublishedVersion, listing.Content.TitleZh };
+        }, cancellationToken);
+        if (listing is not null)
+        {
+            await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, $"已发布：{listing.Content.TitleZh}", $"Published: {Title(listing)}", Link(listing), cancellationToken);
+        }
+
+        return listing;
+    }
+
+    public async Task<ListingRecord?> ReturnAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        var listing = await ChangeAsync(id, "returned", listing =>
+        {
+            listing.Status = ListingWorkflow.Return(listing, Actor, reason);
+            listing.ReturnReason = reason!.Trim();
+            return new { reason = listing.ReturnReason };
+        }, cancellationToken);
+        if (listing is not null)
+        {
+            await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, $"已退回：{listing.Content.TitleZh}", $"Returned: {Title(listing)}", Link(listing), cancellationToken);
+        }
+
+        return listing;
+    }
+
+    public Task<ListingRecord?> WithdrawAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "withdrawn", listing =>
+        {
+            listing.Status = ListingWorkflow.Withdraw(listing, Actor);
+            return new { listing.Content.TitleZh };
+        }, cancellationToken);
+
+    /// <summary>Freezes the working copy as the next published version.</summary>
+    internal static void AddVersion(ListingRecord listing, string publishedBy, DateTimeOffset now)
+    {
+        var number = (listing.PublishedVersion ?? 0) + 1;
+        listing.Versions.Add(new ListingVersionRecord { ListingId = listing.Id, Number = number, Content = listing.Content, PublishedAt = now, PublishedBy = publishedBy });
+        listing.PublishedVersion = number;
+        listing.PublishedAt = now;
+        listing.PublishedCitySlug = listing.Content.CitySlug;
+    }
+
+    internal static string Link(ListingRecord listing) => $"/catalog/listings/{listing.Id}";
+
+    private static string Title(ListingRecord listing) => string.IsNullOrEmpty(listing.Content.TitleEn) ? listing.Content.TitleZh : listing.Content.TitleEn;
+
+    /// <summary>
+    /// Loads a listing the user may see (others' drafts are "not found", not "forbidden", so their existence does
+    /// not leak), applies <paramref name="change"/>, and commits it with its audit entry.
+    /// </summary>
+    private async Task<ListingRecord?> ChangeAsync(Guid id, string action, Func<ListingRecord, object> change, CancellationToken cancellationToken)
+    {
+        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listing is null || !CatalogViewer.From(user).MaySee(listing.OwnerOrganisationId, listing.Status))
+        {
+            return null;
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var details = change(listing);
+            listing.UpdatedAt = clock.GetUtcNow();
+            listing.Revision++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new DomainRuleException("Someone else changed this listing at the same time; reload it and try again.", "status", 409);
+            }
+
+            await audit.AppendAsync(Event(action, listing, details), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await indexer.ListingsChangedAsync([listing.Id], cancellationToken);
+        return listing;
+    }
+
+    private static void Validate(ListingType type, ListingContent content)
+    {
+        var errors = ListingFields.Validate(type, content);
+        if (errors.Count > 0)
+        {
+            throw new CatalogValidationException(errors);
+        }
+    }
+
+    private static AuditEvent Event(string action, ListingRecord listing, object details) =>
+        new($"catalog.listing.{action}", "catalog.listing", listing.Id.ToString(), JsonSerializer.Serialize(details));
+}

@@ -1,0 +1,111 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Kernel.Geography;
+
+namespace Funeng.Catalog.Listings;
+
+/// <summary>One type-specific field: its snake_case name, whether it is required, and the values it allows (if closed).</summary>
+internal sealed record AttributeField(string Name, bool Required = false, IReadOnlyList<string>? Allowed = null, bool Multiple = false);
+
+/// <summary>The fields of each listing type and the checks every write (form, API, import) goes through.</summary>
+internal static class ListingFields
+{
+    public static IReadOnlyList<string> Deployments { get; } = ["cloud", "on_premises", "edge"];
+
+    public static IReadOnlyList<string> AccessLevels { get; } = ["open", "conditional", "restricted"];
+
+    /// <summary>The eight smart-terminal categories of the Guangdong measures.</summary>
+    public static IReadOnlyList<string> TerminalCategories { get; } =
+        ["phone", "computer", "home_appliance", "robot", "vehicle", "wearable", "vr_ar", "care_rehab"];
+
+    public static IReadOnlyList<string> Modalities { get; } = ["text", "image", "audio", "video", "code", "multimodal"];
+
+    private static readonly Dictionary<ListingType, IReadOnlyList<AttributeField>> Fields = new()
+    {
+        [ListingType.AlgorithmProduct] =
+        [
+            new("capabilities", Multiple: true), new("deployment", Allowed: Deployments, Multiple: true),
+            new("reference_customers", Multiple: true), new("certifications", Multiple: true),
+            new("filing_number"), new("algorithm_class"), new("role"), new("applied_in"),
+        ],
+        [ListingType.LargeModel] =
+        [
+            new("parameters"), new("modalities", Allowed: Modalities, Multiple: true), new("languages", Multiple: true),
+            new("licence"), new("intended_use"), new("limitations"), new("evaluation_results"),
+            new("filing_number"), new("filing_kind"), new("filing_date"), new("category"), new("website"),
+        ],
+        [ListingType.Dataset] =
+        [
+            new("publisher", Required: true), new("licence", Required: true), new("access_level", Required: true, Allowed: AccessLevels),
+            new("themes", Multiple: true), new("spatial_coverage"), new("temporal_coverage"),
+            new("distributions", Multiple: true), new("quality_statement"), new("issued"), new("modified"),
+        ],
+        [ListingType.TerminalProduct] =
+        [
+            new("category", Required: true, Allowed: TerminalCategories), new("model_number"),
+            new("ai_features", Multiple: true), new("certifications", Multiple: true),
+        ],
+        [ListingType.Patent] =
+        [
+            new("patent_number", Required: true), new("applicants", Required: true, Multiple: true),
+            new("ipc_classes", Multiple: true), new("application_date"), new("publication_date"), new("grant_date"),
+        ],
+    };
+
+    public static IReadOnlyList<AttributeField> For(ListingType type) => Fields[type];
+
+    /// <summary>Splits a multi-valued field ("a; b；c") into its values.</summary>
+    public static IReadOnlyList<string> Values(string text) =>
+        text.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Problems by field name (camelCase for common fields, <c>attributes.x</c> for type-specific ones); empty when valid.</summary>
+    public static Dictionary<string, string[]> Validate(ListingType type, ListingContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(content.TitleZh) && string.IsNullOrWhiteSpace(content.TitleEn))
+        {
+            errors["titleZh"] = ["Give a title in Chinese or English."];
+        }
+
+        if (content.TitleZh.Length > 300 || content.TitleEn.Length > 300)
+        {
+            errors["titleZh"] = ["A title has at most 300 characters."];
+        }
+
+        if (content.CitySlug is { } city && GuangdongCities.Find(city) is null)
+        {
+            errors["citySlug"] = [$"'{city}' is not a Guangdong city slug (e.g. guangzhou, shenzhen)."];
+        }
+
+        var unknownSectors = content.Sectors.Where(s => !CatalogSectors.IsKnown(s)).ToList();
+        if (unknownSectors.Count > 0)
+        {
+            errors["sectors"] = [$"Unknown sector(s): {string.Join(", ", unknownSectors)}."];
+        }
+
+        var fields = For(type);
+        foreach (var name in content.Attributes.Keys.Where(k => fields.All(f => f.Name != k)))
+        {
+            errors[$"attributes.{name}"] = [$"A {type.Key()} has no field '{name}'."];
+        }
+
+        foreach (var field in fields)
+        {
+            var value = content.Attribute(field.Name);
+            if (field.Required && string.IsNullOrWhiteSpace(value))
+            {
+                errors[$"attributes.{field.Name}"] = ["Required."];
+                continue;
+            }
+
+            var values = field.Multiple ? Values(value) : (string.IsNullOrWhiteSpace(value) ? [] : [value.Trim()]);
+            var bad = field.Allowed is null ? [] : values.Where(v => !field.Allowed.Contains(v)).ToList();
+            if (bad.Count > 0)
+            {
+                errors[$"attributes.{field.Name}"] = [$"'{string.Join(", ", bad)}' is not one of {string.Join(", ", field.Allowed!)}."];
+            }
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.Json;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Geography;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Catalog.Organisations;
+
+/// <summary>What a member of an organisation (or the office) sends to keep its profile.</summary>
+internal sealed record ProfileInput(
+    string? LegalNameZh, string? LegalNameEn, string? CreditCode, string? CitySlug, string? District, string? Size,
+    IReadOnlyList<string>? Sectors, string? ContactName, string? ContactEmail, string? ContactPhone, string? Website,
+    string? DescriptionZh, string? DescriptionEn);
+
+/// <summary>What is sent to record a qualification.</summary>
+internal sealed record QualificationInput(string? Kind, string? Issuer, string? CertificateNumber, DateOnly? ValidFrom, DateOnly? ValidTo, string? Evidence);
+
+/// <summary>Organisation profiles and qualifications: validation, audited saves, and index updates after commit.</summary>
+internal sealed class OrganisationProfiles(
+    CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, CurrentUser user, TimeProvider clock)
+{
+    /// <summary>Problems by field; empty when the profile may be saved.</summary>
+    public static Dictionary<string, string[]> Validate(ProfileInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.LegalNameZh))
+        {
+            errors["legalNameZh"] = ["Give the legal name in Chinese."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.CreditCode) && Organisations.CreditCode.Problem(input.CreditCode.Trim().ToUpperInvariant()) is { } problem)
+        {
+            errors["creditCode"] = [$"Not a valid unified social credit code: {problem}."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.CitySlug) && GuangdongCities.Find(input.CitySlug) is null)
+        {
+            errors["citySlug"] = [$"'{input.CitySlug}' is not a Guangdong city slug."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Size) && !OrganisationSizes.All.Contains(input.Size))
+        {
+            errors["size"] = [$"Size is one of {string.Join(", ", OrganisationSizes.All)}."];
+        }
+
+        if (input.Sectors?.FirstOrDefault(s => !CatalogSectors.IsKnown(s)) is { } sector)
+        {
+            errors["sectors"] = [$"Unknown sector '{sector}'."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && !input.ContactEmail.Contains('@', StringComparison.Ordinal))
+        {
+            errors["contactEmail"] = ["Not an e-mail address."];
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Validate(QualificationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new Dictionary<string, string[]>();
+        if (input.Kind is null || !QualificationKinds.IsKnown(input.Kind))
+        {
+            errors["kind"] = [$"Kind is one of {string.Join(", ", QualificationKinds.All.Select(k => k.Key))}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Issuer))
+        {
+            errors["issuer"] = ["Name who granted it."];
+        }
+
+        if (input.ValidFrom is null)
+        {
+            errors["validFrom"] = ["Give the first day it holds."];
+        }
+        else if (input.ValidTo is { } to && to < input.ValidFrom)
+        {
+            errors["validTo"] = ["The end of validity is before its start."];
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Evidence))
+        {
+            errors["evidence"] = ["Link to or describe the evidence (certificate, published list)."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>Creates a minimal profile from the Platform's directory when the organisation has none yet.</summary>
+    public async Task<OrganisationRecord> EnsureAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var existing = await db.Organisations.Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var known = await directory.FindAsync(organisationId, cancellationToken)
+            ?? throw new DomainRuleException("The organisation is not registered on the platform.", "organisationId", 404);
+        var profile = new OrganisationRecord
+        {
+            OrganisationId = organisationId,
+            LegalNameZh = known.NameZh,
+            LegalNameEn = known.NameEn,
+            CitySlug = known.CitySlug,
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        db.Organisations.Add(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        return profile;
+    }
+
+    public async Task<OrganisationRecord> SaveAsync(Guid organisationId, ProfileInput input, CancellationToken cancellationToken)
+    {
+        RequireMemberOrOffice(organisationId);
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            throw new CatalogValidationException(errors);
+        }
+
+        var profile = await EnsureAsync(organisationId, cancellationToken);
+        var code = string.IsNullOrWhiteSpace(input.CreditCode) ? null : input.CreditCode.Trim().ToUpperInvariant();
+        if (code is not null && await db.Organisations.AnyAsync(o => o.CreditCode == code && o.OrganisationId != organisationId, cancellationToken))
+        {
+            throw new DomainRuleException("Another organisation already has this credit code.", "creditCode", 409);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            profile.LegalNameZh = input.LegalNameZh!.Trim();
+            profile.LegalNameEn = input.LegalNameEn?.Trim() ?? "";
+            profile.CreditCode = code;
+            profile.CitySlug = Blank(input.CitySlug);
+            profile.District = Blank(input.District);
+            profile.Size = Blank(input.Size);
+            profile.Sectors = [.. (input.Sectors ?? []).Distinct()];
+            profile.ContactName = Blank(input.ContactName);
+            profile.ContactEmail = Blank(input.ContactEmail);
+            profile.ContactPhone = Blank(input.ContactPhone);
+            profile.Website = Blank(input.Website);
+            profile.DescriptionZh = Blank(input.DescriptionZh);
+            profile.DescriptionEn = Blank(input.DescriptionEn);
+            profile.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(new AuditEvent("catalog.organisation.updated", "catalog.organisation", organisationId.ToString(), JsonSerializer.Serialize(new { profile.LegalNameZh, profile.CreditCode })), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await indexer.OrganisationsChangedAsync([organisationId], [], cancellationToken);
+        return profile;
+    }
+
+    public async Task<QualificationRecord> AddQualificationAsync(Guid organisationId, QualificationInput input, CancellationToken cancellationToken)
+    {
+        RequireMemberOrOffice(organisationId);
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            throw new CatalogValidationException(errors);
+        }
+
+        var profile = await EnsureAsync(organisationId, cancellationToken);
+        var qualification = new QualificationRecord
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            OrganisationId = organisationId,
+            Kind = input.Kind!,
+            Issuer = input.Issuer!.Trim(),
+            CertificateNumber = Blank(input.CertificateNumber),
+            ValidFrom = input.ValidFrom!.Value,
+            ValidTo = input.ValidTo,
+            Evidence = input.Evidence!.Trim(),
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Qualifications.Add(qualification);
+            profile.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(new AuditEvent("catalog.qualification.added", "catalog.organisation", organisationId.ToString(), JsonSerializer.Serialize(new { qualification.Kind, qualification.Issuer, qualification.ValidFrom, qualification.ValidTo })), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await indexer.OrganisationsChangedAsync([organisationId], [], cancellationToken);
+        return qualification;
+    }
+
+    private void RequireMemberOrOffice(Guid organisationId)
+    {
+        if (!user.BelongsTo(organisationId) && !user.IsInRole(Roles.OfficeStaff))
+        {
+            throw new DomainRuleException("Only members of the organisation or office staff may change its profile.", "organisationId", 403);
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

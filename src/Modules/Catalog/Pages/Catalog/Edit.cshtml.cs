@@ -1,0 +1,80 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Listings;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Catalog.Pages.Catalog;
+
+/// <summary>The owner's form to create a listing of a chosen type, or to edit one (which starts a new draft).</summary>
+[Authorize]
+internal sealed class EditModel(CatalogDb db, ListingCommands commands, CurrentUser user) : PageModel
+{
+    public ListingType? Type { get; private set; }
+
+    public Guid? Id { get; private set; }
+
+    public ListingContent Listing { get; private set; } = new();
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, string? type, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            Type = ListingTypeKeys.Parse(type);
+            return Page();
+        }
+
+        var listing = await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listing is null || !user.BelongsTo(listing.OwnerOrganisationId))
+        {
+            return NotFound();
+        }
+
+        (Id, Type, Listing) = (listing.Id, listing.Type, listing.Content);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, string? type, CancellationToken cancellationToken)
+    {
+        var form = Request.Form;
+        var attributes = form.Keys.Where(k => k.StartsWith("attr.", StringComparison.Ordinal)).ToDictionary(k => k[5..], k => form[k].ToString());
+        var input = new ListingInput(type, form["titleZh"], form["titleEn"], form["summaryZh"], form["summaryEn"], form["citySlug"],
+            form["sectors"].Where(s => s is not null).Select(s => s!).ToList(), ListingFields.Values(form["keywords"].ToString()), attributes);
+        Listing = input.ToContent();
+        Id = id;
+        try
+        {
+            if (id is { } existing)
+            {
+                var listing = await commands.UpdateAsync(existing, Listing, cancellationToken);
+                return listing is null ? NotFound() : Redirect($"/catalog/listings/{existing}");
+            }
+
+            Type = ListingTypeKeys.Parse(type);
+            if (Type is null)
+            {
+                return Page();
+            }
+
+            var created = await commands.CreateAsync(Type.Value, Listing, cancellationToken);
+            return Redirect($"/catalog/listings/{created.Id}");
+        }
+        catch (CatalogValidationException e)
+        {
+            Errors = e.Errors;
+        }
+        catch (DomainRuleException e)
+        {
+            Errors = new() { [e.Field ?? "status"] = [e.Message] };
+        }
+
+        Type ??= (await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken))?.Type;
+        return Page();
+    }
+}

@@ -1,0 +1,65 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Primitives;
+
+namespace Funeng.Catalog.Pages.Catalog;
+
+/// <summary>The catalog's search page: one query box, facets as links (no JavaScript needed), paging.</summary>
+internal sealed class IndexModel(ICatalogSearch search, CurrentUser user) : PageModel
+{
+    public CatalogSearchResult Result { get; private set; } = new(0, 1, 20, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
+
+    public CatalogSearchRequest? Search { get; private set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public string Query => Request.Query["q"].ToString();
+
+    public int Pages => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (request, errors) = SearchEndpoint.Parse(Request.Query, CatalogViewer.From(user));
+        Errors = errors;
+        Search = request;
+        if (request is not null)
+        {
+            Result = await search.SearchAsync(request, cancellationToken);
+        }
+    }
+
+    public bool IsSelected(string facet, string value) => Request.Query[CatalogLabels.Parameter(facet)].Contains(value);
+
+    /// <summary>This search with <paramref name="value"/> of <paramref name="facet"/> switched on or off, back on page 1.</summary>
+    public string Toggle(string facet, string value)
+    {
+        var parameter = CatalogLabels.Parameter(facet);
+        var values = Request.Query[parameter].ToList();
+        if (!values.Remove(value))
+        {
+            values.Add(value);
+        }
+
+        return With(parameter, new StringValues([.. values]), resetPage: true);
+    }
+
+    public string PageLink(int page) => With("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture), resetPage: false);
+
+    private string With(string parameter, StringValues values, bool resetPage)
+    {
+        var query = new QueryBuilder();
+        foreach (var (key, existing) in Request.Query)
+        {
+            if (key != parameter && !(resetPage && key == "page"))
+            {
+                query.Add(key, existing.Where(v => v is not null).Select(v => v!));
+            }
+        }
+
+        query.Add(parameter, values.Where(v => v is not null).Select(v => v!));
+        return "/catalog" + query.ToQueryString();
+    }
+}

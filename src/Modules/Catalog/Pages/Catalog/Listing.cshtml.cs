@@ -1,0 +1,75 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Listings;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Catalog.Pages.Catalog;
+
+/// <summary>A listing's page: what the viewer may see, with the workflow buttons their role allows.</summary>
+internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, ListingCommands commands, CurrentUser user) : PageModel
+{
+    public ListingView View { get; private set; } = null!;
+
+    public OrganisationProfile? Owner { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public bool IsOwner => user.BelongsTo(View.Listing.Summary.OwnerOrganisationId);
+
+    public bool IsReviewer => user.IsInRole(Roles.OfficeStaff) && !IsOwner;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    [Authorize]
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.SubmitAsync(id, cancellationToken), cancellationToken);
+
+    [Authorize]
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.WithdrawAsync(id, cancellationToken), cancellationToken);
+
+    [Authorize]
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.PublishAsync(id, cancellationToken), cancellationToken);
+
+    [Authorize]
+    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken cancellationToken) => ActAsync(id, () => commands.ReturnAsync(id, reason, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ListingRecord?>> action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await action() is null)
+            {
+                return NotFound();
+            }
+
+            return Redirect($"/catalog/listings/{id}");
+        }
+        catch (DomainRuleException e)
+        {
+            Problem = e.Message;
+        }
+        catch (CatalogValidationException e)
+        {
+            Problem = string.Join(" ", e.Errors.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}"));
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await ListingEndpoints.ViewAsync(id, db, queries, CatalogViewer.From(user), cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        Owner = await queries.FindOrganisationAsync(view.Listing.Summary.OwnerOrganisationId, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// Chinese and English in one stream: the standard tokenizer splits Han text into single ideographs, which the
+/// CJK bigram filter pairs ("智能客服" → 智能 能客 客服; no Chinese word segmenter is on the package mirror), while
+/// Latin words are lower-cased, stop-worded and Porter-stemmed ("recommendations" → recommend). Bigrams pass the
+/// stemmer untouched because it only rewrites ASCII letters.
+/// </summary>
+internal sealed class BilingualAnalyzer : Analyzer
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = new CJKWidthFilter(source);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new CJKBigramFilter(stream);
+        stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    /// <summary>
+    /// The analyzer of the index: English titles get the English analyzer (possessives, stemming); every other
+    /// text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
+    /// </summary>
+    public static Analyzer PerField() =>
+        new PerFieldAnalyzerWrapper(
+            new BilingualAnalyzer(),
+            new Dictionary<string, Analyzer> { [IndexFields.TitleEn] = new EnglishAnalyzer(Version) });
+
+    /// <summary>The distinct terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
+    public static List<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var value = term.ToString();
+            if (!terms.Contains(value))
+            {
+                terms.Add(value);
+            }
+        }
+
+        stream.End();
+        return terms;
+    }
+}

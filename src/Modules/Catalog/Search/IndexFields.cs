@@ -1,0 +1,38 @@
+namespace Funeng.Catalog.Search;
+
+/// <summary>Field names of the search index.</summary>
+internal static class IndexFields
+{
+    /// <summary>Unique key of a document: <c>org:{id}</c>, <c>pub:{id}</c> (published version) or <c>work:{id}</c> (working copy).</summary>
+    public const string Key = "key";
+
+    /// <summary>The listing or organisation id; every document of one listing shares it.</summary>
+    public const string Id = "id";
+
+    public const string Kind = "kind";
+    public const string Status = "status";
+    public const string Owner = "owner";
+    public const string OwnerName = "owner_name";
+
+    /// <summary><c>published</c> for what the public sees, <c>working</c> for a working copy only its owner and the office see.</summary>
+    public const string Role = "role";
+
+    /// <summary>"1" on the document that shows a listing's latest state to its owner and the office.</summary>
+    public const string Current = "current";
+
+    public const string TitleZh = "title_zh";
+    public const string TitleEn = "title_en";
+    public const string Summary = "summary";
+
+    /// <summary>Every searchable text of the document in one bilingual field; queries must match here.</summary>
+    public const string All = "all";
+
+    public const string Updated = "updated";
+    public const string TitleSort = "title_sort";
+    public const string SectorsStored = "sectors_stored";
+    public const string CityStored = "city_stored";
+    public const string TypeStored = "type_stored";
+
+    public const string RolePublished = "published";
+    public const string RoleWorking = "working";
+}

@@ -1,0 +1,102 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// <c>GET /api/v1/catalog/search?q=&amp;type=&amp;sector=&amp;city=&amp;qualification=&amp;licence=&amp;access=&amp;status=&amp;page=&amp;size=&amp;sort=</c>;
+/// facet parameters repeat for OR (<c>type=dataset&amp;type=large_model</c>).
+/// </summary>
+internal static class SearchEndpoint
+{
+    public static async Task<Results<Ok<CatalogSearchResult>, ValidationProblem>> HandleAsync(
+        HttpRequest request, ICatalogSearch search, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var parsed = Parse(request.Query, CatalogViewer.From(user));
+        if (parsed.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(parsed.Errors);
+        }
+
+        return TypedResults.Ok(await search.SearchAsync(parsed.Request!, cancellationToken));
+    }
+
+    /// <summary>Reads a search from query-string parameters (shared by the API and the search page).</summary>
+    public static (CatalogSearchRequest? Request, Dictionary<string, string[]> Errors) Parse(IQueryCollection query, CatalogViewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new Dictionary<string, string[]>();
+        var page = Number(query, "page", 1, errors);
+        var size = Number(query, "size", 20, errors);
+        if (size is < 1 or > CatalogSearchRequest.MaxPageSize)
+        {
+            errors["size"] = [$"Page size is between 1 and {CatalogSearchRequest.MaxPageSize}."];
+        }
+
+        if (page < 1)
+        {
+            errors["page"] = ["Pages start at 1."];
+        }
+
+        var sort = CatalogSort.Relevance;
+        if (query["sort"].ToString() is { Length: > 0 } sortText && !Enum.TryParse(sortText, true, out sort))
+        {
+            errors["sort"] = ["Sort is relevance, newest or title."];
+        }
+
+        ListingStatus? status = null;
+        if (query["status"].ToString() is { Length: > 0 } statusText)
+        {
+            status = Enum.TryParse<ListingStatus>(statusText, true, out var s) ? s : null;
+            if (status is null)
+            {
+                errors["status"] = ["Status is draft, submitted, published, returned or withdrawn."];
+            }
+        }
+
+        Guid? owner = null;
+        if (query["owner"].ToString() is { Length: > 0 } ownerText)
+        {
+            owner = Guid.TryParse(ownerText, out var o) ? o : null;
+            if (owner is null)
+            {
+                errors["owner"] = ["Not an organisation id."];
+            }
+        }
+
+        var filters = new CatalogFilters
+        {
+            Types = Values(query, "type"),
+            Sectors = Values(query, "sector"),
+            Cities = Values(query, "city"),
+            Qualifications = Values(query, "qualification"),
+            Licences = Values(query, "licence"),
+            AccessLevels = Values(query, "access"),
+            OwnerOrganisationId = owner,
+            Status = status,
+        };
+        return (errors.Count > 0 ? null : new CatalogSearchRequest(query["q"].ToString(), filters, viewer, page, size, sort), errors);
+    }
+
+    private static string[] Values(IQueryCollection query, string name) =>
+        query[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToArray();
+
+    private static int Number(IQueryCollection query, string name, int fallback, Dictionary<string, string[]> errors)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors[name] = ["Not a whole number."];
+        return fallback;
+    }
+}

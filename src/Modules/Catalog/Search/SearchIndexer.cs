@@ -1,0 +1,144 @@
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Listings;
+using Funeng.Catalog.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// Keeps the index in step with the database. Handlers call it right after their transaction commits, so the
+/// index follows each committed change at once (never a rolled-back one); <see cref="RebuildAsync"/> recreates
+/// it from the database, and start-up rebuilds it when its fingerprint shows it missed changes.
+/// </summary>
+internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvider clock, ILogger<SearchIndexer> logger)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Re-indexes listings (after a commit that changed them).</summary>
+    public async Task ListingsChangedAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await IndexListingsAsync(listingIds, cancellationToken);
+        }
+        catch (SearchIndexLockedException e)
+        {
+            // The change is committed; the process holding the index finds it stale on its next start and rebuilds.
+            logger.LogWarning("Search index not updated: {Reason}", e.Message);
+        }
+    }
+
+    private async Task IndexListingsAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in listingIds.Chunk(500))
+        {
+            var listings = await db.Listings.AsNoTracking().Where(l => chunk.Contains(l.Id)).ToListAsync(cancellationToken);
+            var published = await PublishedContentAsync(chunk, cancellationToken);
+            var owners = await OwnersAsync(listings.Select(l => l.OwnerOrganisationId).Distinct().ToList(), cancellationToken);
+            foreach (var listing in listings)
+            {
+                index.Replace(listing.Id.ToString(), SearchDocuments.ForListing(listing, published.GetValueOrDefault(listing.Id), Owner(owners, listing.OwnerOrganisationId)));
+            }
+        }
+
+        index.Commit(await FingerprintAsync(cancellationToken));
+    }
+
+    /// <summary>Re-indexes organisation profiles and their listings (their qualification facet and owner name follow the profile).</summary>
+    public async Task OrganisationsChangedAsync(IReadOnlyCollection<Guid> organisationIds, IReadOnlyCollection<Guid> alsoListings, CancellationToken cancellationToken)
+    {
+        var listingIds = new HashSet<Guid>(alsoListings);
+        foreach (var chunk in organisationIds.Chunk(500))
+        {
+            try
+            {
+                foreach (var organisation in (await OwnersAsync([.. chunk], cancellationToken)).Values)
+                {
+                    index.Replace(organisation.OrganisationId.ToString(), [SearchDocuments.ForOrganisation(organisation, Today)]);
+                }
+            }
+            catch (SearchIndexLockedException e)
+            {
+                logger.LogWarning("Search index not updated: {Reason}", e.Message);
+                return;
+            }
+
+            listingIds.UnionWith(await db.Listings.Where(l => chunk.Contains(l.OwnerOrganisationId)).Select(l => l.Id).ToListAsync(cancellationToken));
+        }
+
+        await ListingsChangedAsync(listingIds, cancellationToken);
+    }
+
+    /// <summary>Drops the index and writes it again from the database; reports progress as (done, total).</summary>
+    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var organisations = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).ToDictionaryAsync(o => o.OrganisationId, cancellationToken);
+        var total = organisations.Count + await db.Listings.CountAsync(cancellationToken);
+        index.DeleteAll();
+        var done = 0;
+        foreach (var organisation in organisations.Values)
+        {
+            index.Replace(organisation.OrganisationId.ToString(), [SearchDocuments.ForOrganisation(organisation, Today)]);
+            done++;
+        }
+
+        progress?.Report((done, total));
+        var lastId = Guid.Empty;
+        while (true)
+        {
+            // Keyset paging keeps memory flat on a million listings.
+            var batch = await db.Listings.AsNoTracking().Where(l => l.Id.CompareTo(lastId) > 0).OrderBy(l => l.Id).Take(2000).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var published = await PublishedContentAsync(batch.Select(l => l.Id).ToList(), cancellationToken);
+            foreach (var listing in batch)
+            {
+                index.Replace(listing.Id.ToString(), SearchDocuments.ForListing(listing, published.GetValueOrDefault(listing.Id), Owner(organisations, listing.OwnerOrganisationId)));
+            }
+
+            done += batch.Count;
+            lastId = batch[^1].Id;
+            progress?.Report((done, total));
+        }
+
+        index.Commit(await FingerprintAsync(cancellationToken));
+        return done;
+    }
+
+    /// <summary>Rebuilds when the index was not written from the current database state (e.g. the CLI imported while the index was closed).</summary>
+    public async Task<bool> RebuildIfStaleAsync(CancellationToken cancellationToken)
+    {
+        if (index.Fingerprint() == await FingerprintAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await RebuildAsync(null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Counts and the latest change time of what the index holds: different values mean missed changes.</summary>
+    private async Task<string> FingerprintAsync(CancellationToken cancellationToken)
+    {
+        var listings = await db.Listings.CountAsync(cancellationToken);
+        var organisations = await db.Organisations.CountAsync(cancellationToken);
+        var qualifications = await db.Qualifications.CountAsync(cancellationToken);
+        var lastListing = await db.Listings.MaxAsync(l => (DateTimeOffset?)l.UpdatedAt, cancellationToken);
+        var lastOrganisation = await db.Organisations.MaxAsync(o => (DateTimeOffset?)o.UpdatedAt, cancellationToken);
+        return $"{listings}/{organisations}/{qualifications}/{lastListing?.UtcTicks}/{lastOrganisation?.UtcTicks}";
+    }
+
+    private async Task<Dictionary<Guid, ListingContent>> PublishedContentAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.ListingVersions.AsNoTracking()
+            .Where(v => ids.Contains(v.ListingId) && db.Listings.Any(l => l.Id == v.ListingId && l.PublishedVersion == v.Number))
+            .ToDictionaryAsync(v => v.ListingId, v => v.Content, cancellationToken);
+
+    private async Task<Dictionary<Guid, OrganisationRecord>> OwnersAsync(List<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking().Include(o => o.Qualifications).Where(o => ids.Contains(o.OrganisationId)).ToDictionaryAsync(o => o.OrganisationId, cancellationToken);
+
+    private IndexedOwner Owner(Dictionary<Guid, OrganisationRecord> owners, Guid id) => IndexedOwner.Of(owners.GetValueOrDefault(id), id, Today);
+}

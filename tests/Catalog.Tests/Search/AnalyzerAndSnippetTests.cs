@@ -1,0 +1,34 @@
+using Funeng.Catalog.Search;
+
+namespace Funeng.Catalog.Tests.Search;
+
+public sealed class AnalyzerAndSnippetTests
+{
+    [Fact]
+    public void Chinese_becomes_bigrams_and_English_is_stemmed()
+    {
+        using var analyzer = new BilingualAnalyzer();
+        Assert.Equal(["智能", "能客", "客服", "recommend", "algorithm"], BilingualAnalyzer.Terms(analyzer, IndexFields.All, "智能客服 the Recommendations Algorithms"));
+    }
+
+    [Fact]
+    public void A_snippet_marks_matches_and_encodes_the_rest()
+    {
+        using var analyzer = new BilingualAnalyzer();
+        var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, "客服").ToHashSet();
+        var html = Snippets.Highlight(analyzer, "提供<智能客服>机器人", terms);
+        Assert.Equal("提供&lt;智能<mark>客服</mark>&gt;机器人", html);
+    }
+
+    [Fact]
+    public void Overlapping_bigrams_merge_into_one_mark_and_long_text_is_cut_around_the_first_match()
+    {
+        using var analyzer = new BilingualAnalyzer();
+        var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务").ToHashSet();
+        var text = new string('甲', 200) + "社区养老服务平台" + new string('乙', 200);
+        var html = Snippets.Highlight(analyzer, text, terms);
+        Assert.Contains("<mark>养老服务</mark>", html);
+        Assert.StartsWith("…", html);
+        Assert.EndsWith("…", html);
+    }
+}
