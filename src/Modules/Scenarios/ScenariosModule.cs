@@ -10,6 +10,7 @@ using Funeng.Scenarios.Demo;
 using Funeng.Scenarios.Following;
 using Funeng.Scenarios.Indicators;
 using Funeng.Scenarios.Lists;
+using Funeng.Scenarios.Matchmaking;
 using Funeng.Scenarios.Posts;
 using Funeng.Scenarios.Taxonomy;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,7 @@ public static class ScenariosModule
         services.AddScoped<ReviewEntries>();
         services.AddScoped<RunChallenge>();
         services.AddScoped<ManageCases>();
+        services.AddScoped<FindMatches>();
         services.AddScoped<ILiveIndicatorSource, PublishedScenarioCounts>();
         services.AddScoped<IDemoSeeder, ScenariosDemoSeeder>();
         return builder;
@@ -66,6 +68,10 @@ public static class ScenariosModule
         scenarios.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ScenarioType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowScenario");
         scenarios.MapDelete("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ScenarioType, id, false, f, ct)).RequireAuthorization().WithName("Scenarios.UnfollowScenario");
         scenarios.MapPost("/{id:guid}/case", ManageCases.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
+        scenarios.MapGet("/{id:guid}/matches", FindMatches.HandleSuppliersAsync).WithName("Scenarios.Matches");
+        scenarios.MapGet("/fits", FindMatches.HandleFitsAsync).RequireAuthorization().WithName("Scenarios.Fits");
+        scenarios.MapPost("/{id:guid}/interest", FindMatches.HandleInterestAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ExpressInterest");
+        scenarios.MapPost("/{id:guid}/invitations", FindMatches.HandleInviteAsync).RequireAuthorization().WithName("Scenarios.Invite");
 
         var lists = endpoints.MapGroup("/api/v1/scenario-lists").WithTags("Scenarios");
         lists.MapGet("/", GetScenarioLists.HandleListAsync).WithName("Scenarios.ListLists");

@@ -172,6 +172,22 @@ public abstract class ScenarioApiTests(FunengApp app)
         Assert.Contains("is now matched", inbox, StringComparison.Ordinal);
         Assert.Contains("is now published", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Suppliers_are_matched_to_a_published_scenario_and_interest_reaches_its_owner()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var supplier = await app.CreateUserAsync(Roles.Enterprise);
+        var id = await ScenarioDriver.PublishedAsync(owner, office);
+        var matches = await ScenarioDriver.ReadAsync(await owner.Client.GetAsync($"/api/v1/scenarios/{id}/matches", Ct), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Array, matches.ValueKind);
+        Assert.All(matches.EnumerateArray(), m => Assert.NotEmpty(m.GetProperty("reasons").EnumerateArray()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await supplier.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
+        Assert.Contains("is interested in your scenario", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
+    }
 }
 
 public sealed class ScenarioApiOnSqlite(ScenariosSqliteApp app) : ScenarioApiTests(app), IClassFixture<ScenariosSqliteApp>;

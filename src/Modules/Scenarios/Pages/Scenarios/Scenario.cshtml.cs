@@ -3,6 +3,7 @@ using Funeng.Scenarios.Cases;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Following;
 using Funeng.Scenarios.Lists;
+using Funeng.Scenarios.Matchmaking;
 using Funeng.Scenarios.Posts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
 internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
-    Followers followers, ManageCases cases, ScenariosDb db, CurrentUser user) : ScenariosPage
+    Followers followers, ManageCases cases, FindMatches matchmaking, ScenariosDb db, CurrentUser user) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,6 +29,10 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
 
     public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
 
+    public bool IsEnterprise => user.IsInRole(Roles.Enterprise);
+
+    public IReadOnlyList<SupplierMatch> Matches { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var found = await scenarios.FindAsync(Id, cancellationToken);
@@ -39,6 +44,10 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         Scenario = found;
         Following = await followers.IsFollowingAsync(Followers.ScenarioType, Id, cancellationToken);
         HasCase = await db.Cases.AnyAsync(c => c.ScenarioId == Id, cancellationToken);
+        if ((IsOwner || IsOffice) && found.Status == ScenarioStatus.Published)
+        {
+            Matches = await matchmaking.SuppliersAsync(Id, cancellationToken);
+        }
         if (found.AvailableActions.Contains(ScenarioAction.Publish))
         {
             var candidates = new List<ScenarioListView>();
@@ -80,4 +89,10 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
                 throw new Kernel.Web.DomainRuleException(string.Join(" ", errors.SelectMany(e => e.Value)), errors.Keys.First(), 422);
             }
         }, "scenarios.cases.created", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostInterestAsync(CancellationToken cancellationToken) =>
+        TryAsync(() => matchmaking.ExpressInterestAsync(Id, cancellationToken), "scenarios.matches.interest-sent", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostInviteAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        TryAsync(() => matchmaking.InviteAsync(Id, organisationId, cancellationToken), "scenarios.matches.invited", () => RedirectToPage());
 }
