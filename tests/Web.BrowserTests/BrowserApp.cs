@@ -10,7 +10,7 @@ namespace Funeng.Web.BrowserTests;
 /// The app on real Kestrel (a free localhost port) over a fresh SQLite file, and Debian's Chromium driven by
 /// Playwright. One per test class.
 /// </summary>
-public sealed class BrowserApp : SqliteApp
+public class BrowserApp : SqliteApp
 {
     private IPlaywright? _playwright;
 
@@ -38,6 +38,7 @@ public sealed class BrowserApp : SqliteApp
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A fresh browser context (no cookies) with a page on the app.</summary>

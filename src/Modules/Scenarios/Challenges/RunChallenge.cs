@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Following;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Scenarios.Challenges;
+
+internal sealed record ObjectionRequest(string? Text);
+
+internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
+
+/// <summary>
+/// The office's steps after the entries are in: close submissions, advance entries through phases, announce the
+/// ranking (a public notice period opens), take and resolve objections, make the award. No entry advances or is
+/// ranked until every reviewer who may score it has; the award waits for the notice period and the objections.
+/// </summary>
+internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser user, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
+{
+    public async Task CloseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var s = await OfficeSnapshotAsync(id, cancellationToken);
+        Expect(s, ChallengeStatus.Open, "closed for review");
+        s.Challenge.Status = ChallengeStatus.Reviewing;
+        await CommitAsync(s.Challenge, "closed", new { entries = s.Entries.Count }, cancellationToken);
+        await NotifyAsync(s, "已截止收方案，进入评审", "closed to entries and is under review", s.Panel.Select(p => p.ExpertOrganisationId), cancellationToken);
+    }
+
+    public async Task AdvanceAsync(Guid id, Guid entryId, CancellationToken cancellationToken)
+    {
+        var s = await OfficeSnapshotAsync(id, cancellationToken);
+        Expect(s, ChallengeStatus.Reviewing, "advanced");
+        var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException($"The challenge has no entry {entryId}.", "entryId", 404);
+        if (entry.Phase >= s.LastPhase)
+        {
+            throw new DomainRuleException("The entry is already in the last phase.", "entryId");
+        }
+
+        if (!s.IsComplete(entry, entry.Phase))
+        {
+            throw new DomainRuleException($"Entry {entry.Label} cannot advance until all its evaluations for this phase are in.", "entryId");
+        }
+
+        entry.Phase++;
+        await CommitAsync(s.Challenge, "entry-advanced", new { entryId, entry.Label, phase = entry.Phase }, cancellationToken);
+    }
+
+    public async Task AnnounceAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var s = await OfficeSnapshotAsync(id, cancellationToken);
+        Expect(s, ChallengeStatus.Reviewing, "announced");
+        var finalists = s.Entries.Where(e => e.Phase == s.LastPhase).ToList();
+        if (finalists.Count == 0)
+        {
+            throw new DomainRuleException("No entry has reached the last phase.", "entries");
+        }
+
+        var pending = finalists.Where(e => !s.IsComplete(e, s.LastPhase)).Select(e => e.Label).ToList();
+        if (pending.Count > 0)
+        {
+            throw new DomainRuleException($"The ranking waits for all evaluations; incomplete: {string.Join(", ", pending)}.", "entries");
+        }
+
+        var ranking = Scoring.Rank(finalists.Select(e => new Scoring.Candidate(e.Id, s.EvaluationsOf(e, s.LastPhase).Select(v => v.Score).ToList(), e.SubmittedAt)));
+        foreach (var (entryId, rank, score) in ranking)
+        {
+            var entry = finalists.First(e => e.Id == entryId);
+            entry.Rank = rank;
+            entry.FinalScore = score;
+        }
+
+        var now = clock.GetUtcNow();
+        s.Challenge.Status = ChallengeStatus.Announced;
+        s.Challenge.AnnouncedAt = now;
+        s.Challenge.NoticeEndsAt = now + options.Value.NoticePeriod;
+        await CommitAsync(s.Challenge, "ranking-announced", new { noticeEndsAt = s.Challenge.NoticeEndsAt, ranking = ranking.Select(r => new { r.EntryId, r.Rank, r.Score }) }, cancellationToken);
+        await NotifyAsync(s, "公布排名，进入公示期", "announced its ranking; the notice period is open", s.Entries.SelectMany(e => e.Members.Select(m => m.OrganisationId)), cancellationToken);
+    }
+
+    public async Task ObjectAsync(Guid id, string? text, CancellationToken cancellationToken)
+    {
+        var challenge = await db.Challenges.FindAsync([id], cancellationToken) ?? throw ChallengeSnapshot.NotFound(id);
+        if (challenge.Status != ChallengeStatus.Announced || clock.GetUtcNow() > challenge.NoticeEndsAt)
+        {
+            throw new DomainRuleException("Objections are taken only during the notice period after the ranking is announced.", "text");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
+        {
+            throw new DomainRuleException("State the objection in at most 4000 characters.", "text", 422);
+        }
+
+        var objection = new Objection { Id = Guid.NewGuid(), ChallengeId = id, FiledByUserId = user.UserId!, FiledByOrganisationId = user.OrganisationId, Text = text.Trim(), FiledAt = clock.GetUtcNow() };
+        db.Objections.Add(objection);
+        await CommitAsync(challenge, "objection-filed", new { objectionId = objection.Id, objection.Text }, cancellationToken);
+    }
+
+    public async Task ResolveAsync(Guid id, Guid objectionId, ResolveObjectionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var s = await OfficeSnapshotAsync(id, cancellationToken);
+        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId && o.ChallengeId == id, cancellationToken)
+            ?? throw new DomainRuleException($"There is no objection {objectionId}.", "objectionId", 404);
+        if (objection.ResolvedAt is not null)
+        {
+            throw new DomainRuleException("The objection is already resolved.", "objectionId");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Resolution))
+        {
+            throw new DomainRuleException("Explain the resolution.", "resolution", 422);
+        }
+
+        objection.Upheld = request.Upheld;
+        objection.Resolution = request.Resolution.Trim();
+        objection.ResolvedAt = clock.GetUtcNow();
+        await CommitAsync(s.Challenge, "objection-resolved", new { objectionId, request.Upheld, request.Resolution }, cancellationToken);
+    }
+
+    public async Task AwardAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var s = await OfficeSnapshotAsync(id, cancellationToken);
+        Expect(s, ChallengeStatus.Announced, "awarded");
+        if (clock.GetUtcNow() < s.Challenge.NoticeEndsAt)
+        {
+            throw new DomainRuleException($"The notice period runs until {s.Challenge.NoticeEndsAt:yyyy-MM-dd HH:mm} UTC; the award waits for it.", "noticeEndsAt");
+        }
+
+        if (await db.Objections.AnyAsync(o => o.ChallengeId == id && o.ResolvedAt == null, cancellationToken))
+        {
+            throw new DomainRuleException("Resolve every objection before the award.", "objections");
+        }
+
+        if (await db.Objections.AnyAsync(o => o.ChallengeId == id && o.Upheld == true, cancellationToken))
+        {
+            throw new DomainRuleException("An objection was upheld; the ranking must be reviewed again before any award.", "objections");
+        }
+
+        var winner = s.Entries.Single(e => e.Rank == 1);
+        s.Challenge.Status = ChallengeStatus.Awarded;
+        s.Challenge.AwardedAt = clock.GetUtcNow();
+        s.Challenge.WinnerEntryId = winner.Id;
+        var scenarioIds = s.Challenge.Scenarios.Select(x => x.ScenarioId).ToList();
+        var matched = await db.Scenarios.Where(p => scenarioIds.Contains(p.Id) && p.Status == ScenarioStatus.Published).ToListAsync(cancellationToken);
+        matched.ForEach(p => p.Status = ScenarioStatus.Matched);
+        await CommitAsync(s.Challenge, "awarded", new
+        {
+            winnerEntryId = winner.Id, winner.Label, team = winner.Members.Select(m => m.OrganisationId), amount = s.Challenge.AwardAmount,
+            scenariosMatched = matched.Select(p => p.Id),
+        }, cancellationToken);
+        await NotifyAsync(s, "已颁奖", "made its award", winner.Members.Select(m => m.OrganisationId), cancellationToken);
+    }
+
+    private async Task<ChallengeSnapshot> OfficeSnapshotAsync(Guid id, CancellationToken cancellationToken) =>
+        user.IsInRole(Roles.OfficeStaff)
+            ? await ChallengeSnapshot.LoadAsync(db, id, cancellationToken)
+            : throw new DomainRuleException("Only office staff run a challenge.", null, 403);
+
+    private static void Expect(ChallengeSnapshot s, ChallengeStatus status, string what)
+    {
+        if (s.Challenge.Status != status)
+        {
+            throw new DomainRuleException($"A challenge that is {s.Challenge.Status.ToString().ToLowerInvariant()} cannot be {what}.", "status");
+        }
+    }
+
+    private async Task CommitAsync(Challenge challenge, string action, object details, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent($"scenarios.challenge.{action}", "challenge", challenge.Id.ToString(), JsonSerializer.Serialize(details)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private Task NotifyAsync(ChallengeSnapshot s, string zh, string en, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
+        followers.NotifyAsync(Followers.ChallengeType, s.Challenge.Id, $"揭榜挂帅“{s.Challenge.Title}”{zh}", $"Challenge \"{s.Challenge.Title}\" {en}",
+            $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
+
+    public static async Task<Ok<ChallengeView>> HandleCloseAsync(Guid id, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
+    {
+        await run.CloseAsync(id, cancellationToken);
+        return TypedResults.Ok(await get.PublicAsync(id, cancellationToken));
+    }
+
+    public static async Task<Ok<ChallengeView>> HandleAdvanceAsync(Guid id, Guid entryId, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
+    {
+        await run.AdvanceAsync(id, entryId, cancellationToken);
+        return TypedResults.Ok(await get.PublicAsync(id, cancellationToken));
+    }
+
+    public static async Task<Ok<ChallengeView>> HandleAnnounceAsync(Guid id, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
+    {
+        await run.AnnounceAsync(id, cancellationToken);
+        return TypedResults.Ok(await get.PublicAsync(id, cancellationToken));
+    }
+
+    public static async Task<Ok<ChallengeView>> HandleObjectAsync(Guid id, ObjectionRequest request, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
+    {
+        await run.ObjectAsync(id, request?.Text, cancellationToken);
+        return TypedResults.Ok(await get.PublicAsync(id, cancellationToken));
+    }
+
+    public static async Task<Ok<ChallengeView>> HandleResolveAsync(Guid id, Guid objectionId, ResolveObjectionRequest request, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
+    {
+        await run.ResolveAsync(id, objectionId, request, cancellationToken);
+        return TypedResults.Ok(await get.PublicAsync(id, cancellationToken));
+    }
+
+    public static async Task<Ok<ChallengeView>> HandleAwardAsync(Guid id, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
+    {
+        await run.AwardAsync(id, cancellationToken);
+        return TypedResults.Ok(await get.PublicAsync(id, cancellationToken));
+    }
+}

@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Following;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Scenarios.Challenges;
+
+/// <summary>
+/// <c>POST /api/v1/challenges/{id}/entries</c> (multipart): a team of one or more organisations submits a solution
+/// with attachments before the deadline (server clock). Files go under the data folder, one folder per challenge.
+/// </summary>
+internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser user, IOrganisationDirectory organisations, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
+{
+    private const string LabelAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> ExecuteAsync(Guid challengeId, string? title, string? solution, IReadOnlyList<Guid> partners, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partners);
+        ArgumentNullException.ThrowIfNull(files);
+        if (!user.IsInRole(Roles.Enterprise) || user.OrganisationId is not { } lead)
+        {
+            throw new DomainRuleException("Only enterprises (with an organisation) submit entries.", null, 403);
+        }
+
+        var challenge = await db.Challenges.FindAsync([challengeId], cancellationToken) ?? throw ChallengeSnapshot.NotFound(challengeId);
+        var now = clock.GetUtcNow();
+        if (challenge.Status != ChallengeStatus.Open || now > challenge.Deadline)
+        {
+            throw new DomainRuleException($"The challenge no longer accepts entries (deadline {challenge.Deadline:yyyy-MM-dd HH:mm} UTC).", "deadline");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
+        {
+            errors["title"] = ["Give a title of at most 200 characters."];
+        }
+
+        if (string.IsNullOrWhiteSpace(solution) || solution.Length > 8000)
+        {
+            errors["solution"] = ["Describe the solution in at most 8000 characters."];
+        }
+
+        var team = partners.Prepend(lead).Distinct().ToList();
+        foreach (var partner in team.Skip(1))
+        {
+            if (await organisations.FindAsync(partner, cancellationToken) is null)
+            {
+                errors["partners"] = [$"There is no organisation {partner}."];
+            }
+        }
+
+        var stored = await CheckFilesAsync(files, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var taken = await db.Entries.Where(e => e.ChallengeId == challengeId)
+            .SelectMany(e => e.Members).Where(m => team.Contains(m.OrganisationId)).Select(m => m.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        if (taken != Guid.Empty)
+        {
+            throw new DomainRuleException($"Organisation {taken} is already on a team of this challenge.", "partners");
+        }
+
+        var labels = await db.Entries.Where(e => e.ChallengeId == challengeId).Select(e => e.Label).ToListAsync(cancellationToken);
+        var entry = new Entry
+        {
+            Id = Guid.NewGuid(),
+            ChallengeId = challengeId,
+            Label = NewLabel(labels),
+            Title = title!.Trim(),
+            Solution = solution!.Trim(),
+            LeadOrganisationId = lead,
+            SubmittedByUserId = user.UserId!,
+            SubmittedAt = now,
+            Members = team.ConvertAll(o => new EntryMember { OrganisationId = o }),
+        };
+        var folder = Path.Combine(options.Value.AttachmentDirectory, challengeId.ToString("N"));
+        Directory.CreateDirectory(folder);
+        var written = new List<string>();
+        try
+        {
+            foreach (var (file, contentType) in stored)
+            {
+                var attachment = new Attachment { Id = Guid.NewGuid(), FileName = Path.GetFileName(file.FileName), ContentType = contentType, Size = file.Length };
+                var path = Path.Combine(folder, attachment.Id.ToString("N"));
+                await using (var target = File.Create(path))
+                {
+                    await file.CopyToAsync(target, cancellationToken);
+                }
+
+                written.Add(path);
+                await using (var saved = File.OpenRead(path))
+                {
+                    attachment.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(saved, cancellationToken));
+                }
+
+                entry.Attachments.Add(attachment);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Entries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(new AuditEvent("scenarios.challenge.entry-submitted", "challenge", challengeId.ToString(),
+                JsonSerializer.Serialize(new { entryId = entry.Id, entry.Label, team, attachments = entry.Attachments.Select(a => new { a.FileName, a.Size, a.Sha256 }) })), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            written.ForEach(File.Delete);
+            throw;
+        }
+
+        await followers.NotifyAsync(Followers.ChallengeType, challengeId, $"揭榜挂帅“{challenge.Title}”收到新方案", $"Challenge \"{challenge.Title}\" received an entry", $"/scenarios/challenges/{challengeId}", null, cancellationToken);
+        return (entry.Id, errors);
+    }
+
+    /// <summary>The path of a stored attachment.</summary>
+    public static string PathOf(ScenariosOptions options, Guid challengeId, Guid attachmentId) =>
+        Path.Combine(options.AttachmentDirectory, challengeId.ToString("N"), attachmentId.ToString("N"));
+
+    private async Task<List<(IFormFile File, string ContentType)>> CheckFilesAsync(IReadOnlyList<IFormFile> files, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var accepted = new List<(IFormFile, string)>();
+        var problems = new List<string>();
+        if (files.Count > AttachmentRules.MaxFiles)
+        {
+            problems.Add($"At most {AttachmentRules.MaxFiles} attachments.");
+        }
+
+        foreach (var file in files)
+        {
+            var head = new byte[512];
+            await using var stream = file.OpenReadStream();
+            var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            var (contentType, refusal) = AttachmentRules.Check(file.FileName, file.Length, options.Value.MaxAttachmentBytes, head.AsSpan(0, read));
+            if (refusal is not null)
+            {
+                problems.Add(refusal);
+            }
+            else
+            {
+                accepted.Add((file, contentType!));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            errors["files"] = [.. problems];
+        }
+
+        return accepted;
+    }
+
+    private static string NewLabel(IReadOnlyCollection<string> taken)
+    {
+        while (true)
+        {
+            var label = RandomNumberGenerator.GetString(LabelAlphabet, 4);
+            if (!taken.Contains(label))
+            {
+                return label;
+            }
+        }
+    }
+
+    public static async Task<Results<Created<IReadOnlyList<EntryView>>, ValidationProblem>> HandleAsync(
+        Guid id, [FromForm] string? title, [FromForm] string? solution, [FromForm] string? partners, IFormFileCollection? files,
+        SubmitEntry submit, GetChallenges get, CancellationToken cancellationToken)
+    {
+        var partnerIds = new List<Guid>();
+        foreach (var text in (partners ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Guid.TryParse(text, out var partner))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["partners"] = [$"'{text}' is not an organisation id."] });
+            }
+
+            partnerIds.Add(partner);
+        }
+
+        var (entryId, errors) = await submit.ExecuteAsync(id, title, solution, partnerIds, files?.ToList() ?? [], cancellationToken);
+        return entryId is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/v1/challenges/{id}/my-entries", await get.MineAsync(id, cancellationToken));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Posts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Scenarios.Lists;
+
+/// <summary>Places a published scenario in a list; <c>POST /api/v1/scenario-lists/{id}/entries</c>, or as part of publishing.</summary>
+internal sealed class PlaceInList(ScenariosDb db, IAuditLog audit, ScenarioAccess access, TimeProvider clock)
+{
+    internal sealed record Request(Guid ScenarioId);
+
+    /// <summary>Runs inside the caller's open transaction, so the placement and its audit entry commit with it.</summary>
+    public async Task PlaceAsync(Guid listId, ScenarioPost post, CancellationToken cancellationToken)
+    {
+        var list = await db.Lists.Include(l => l.Quotas).FirstOrDefaultAsync(l => l.Id == listId, cancellationToken)
+            ?? throw new DomainRuleException($"There is no scenario list {listId}.", "listId", 404);
+        await access.DemandReviewerAsync(list.Scope, cancellationToken);
+        if (!ScenarioLifecycle.IsPublic(post.Status))
+        {
+            throw new DomainRuleException("Only a published scenario can be placed in a list.", "scenarioId");
+        }
+
+        if (ListRules.Misfit(list, post) is { } misfit)
+        {
+            throw new DomainRuleException(misfit, "listId", 422);
+        }
+
+        if (await db.ListEntries.AnyAsync(e => e.ListId == listId && e.ScenarioId == post.Id, cancellationToken))
+        {
+            throw new DomainRuleException("The scenario is already in this list.", "scenarioId");
+        }
+
+        db.ListEntries.Add(new ListEntry { ListId = listId, ScenarioId = post.Id, AddedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.list.scenario-placed", "scenario-list", listId.ToString(), JsonSerializer.Serialize(new { scenarioId = post.Id })), db, cancellationToken);
+    }
+
+    public static async Task<Ok<ScenarioListView>> HandleAsync(Guid id, Request request, PlaceInList place, ScenariosDb db, GetScenarioLists get, CancellationToken cancellationToken)
+    {
+        var post = await db.Scenarios.FindAsync([request.ScenarioId], cancellationToken) ?? throw EditScenario.NotFound(request.ScenarioId);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await place.PlaceAsync(id, post, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok((await get.FindAsync(id, cancellationToken))!);
+    }
+}

@@ -1,0 +1,107 @@
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Challenges;
+using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Following;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Scenarios.Pages.Scenarios;
+
+/// <summary>
+/// A challenge as each role sees it: the public its rules and (once announced) the ranking; enterprises the
+/// entry form; panel experts the way to the blind review; office staff the teams, panel and each step.
+/// </summary>
+internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, ManagePanel panel, RunChallenge run, Followers followers,
+    IOrganisationDirectory directory, ScenariosDb db, CurrentUser user) : ScenariosPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ChallengeView Details { get; private set; } = null!;
+
+    public OfficeChallengeView? Office { get; private set; }
+
+    public IReadOnlyList<RosterView> Roster { get; private set; } = [];
+
+    public IReadOnlyList<EntryView> MyEntries { get; private set; } = [];
+
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+
+    public bool OnPanel { get; private set; }
+
+    public bool IsEnterprise => user.IsInRole(Roles.Enterprise);
+
+    public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Details = await challenges.PublicAsync(Id, cancellationToken);
+        }
+        catch (DomainRuleException)
+        {
+            return NotFound();
+        }
+
+        if (IsOffice)
+        {
+            Office = await challenges.OfficeAsync(Id, cancellationToken);
+            Roster = await panel.RosterAsync(cancellationToken);
+        }
+
+        if (user.OrganisationId is not null)
+        {
+            MyEntries = await challenges.MineAsync(Id, cancellationToken);
+        }
+
+        OnPanel = user.UserId is { } userId && await db.Panel.AnyAsync(p => p.ChallengeId == Id && p.ExpertUserId == userId, cancellationToken);
+        if (OnPanel)
+        {
+            Organisations = await directory.ListAsync(cancellationToken: cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(string? title, string? solution, string? partners, List<IFormFile> files, CancellationToken cancellationToken) =>
+        TryAsync(async () =>
+        {
+            var ids = (partners ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParse(p, out var g) ? g : throw new DomainRuleException($"'{p}' is not an organisation id.", "partners", 422)).ToList();
+            var (_, errors) = await submit.ExecuteAsync(Id, title, solution, ids, files, cancellationToken);
+            if (errors.Count > 0)
+            {
+                throw new DomainRuleException(string.Join(" ", errors.SelectMany(e => e.Value)), errors.Keys.First(), 422);
+            }
+        }, "scenarios.entry.sent", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellationToken) =>
+        TryAsync(() => followers.SetAsync(Followers.ChallengeType, Id, true, cancellationToken), "scenarios.followed", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostConflictAsync(Guid organisationId, string? reason, CancellationToken cancellationToken) =>
+        TryAsync(() => panel.DeclareConflictAsync(Id, new DeclareConflictRequest(organisationId, null, reason), cancellationToken), "scenarios.conflict.declared", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostPanelAsync(List<string> experts, CancellationToken cancellationToken) =>
+        TryAsync(() => panel.AssignAsync(Id, experts, cancellationToken), "scenarios.office.assigned", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
+        TryAsync(() => run.CloseAsync(Id, cancellationToken), "scenarios.office.closed", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostAdvanceAsync(Guid entryId, CancellationToken cancellationToken) =>
+        TryAsync(() => run.AdvanceAsync(Id, entryId, cancellationToken), "scenarios.office.advanced", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostAnnounceAsync(CancellationToken cancellationToken) =>
+        TryAsync(() => run.AnnounceAsync(Id, cancellationToken), "scenarios.office.announced", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostObjectAsync(string? text, CancellationToken cancellationToken) =>
+        TryAsync(() => run.ObjectAsync(Id, text, cancellationToken), "scenarios.objection.filed", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostResolveAsync(Guid objectionId, bool upheld, string? resolution, CancellationToken cancellationToken) =>
+        TryAsync(() => run.ResolveAsync(Id, objectionId, new ResolveObjectionRequest(upheld, resolution), cancellationToken), "scenarios.objection.resolved", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostAwardAsync(CancellationToken cancellationToken) =>
+        TryAsync(() => run.AwardAsync(Id, cancellationToken), "scenarios.office.awarded", () => RedirectToPage());
+}

@@ -1,0 +1,18 @@
+using Funeng.Kernel.Security;
+using Funeng.Scenarios.Challenges;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Funeng.Scenarios.Pages.Scenarios;
+
+/// <summary>Every challenge; experts join the reviewer roster here.</summary>
+internal sealed class ChallengesModel(GetChallenges challenges, ManagePanel panel, CurrentUser user) : ScenariosPage
+{
+    public IReadOnlyList<ChallengeView> Challenges { get; private set; } = [];
+
+    public bool IsExpert => user.IsInRole(Roles.Expert);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Challenges = await challenges.ListAsync(cancellationToken);
+
+    public Task<IActionResult> OnPostJoinAsync(string? fields, CancellationToken cancellationToken) =>
+        TryAsync(() => panel.JoinRosterAsync(fields, cancellationToken), "scenarios.roster.joined", () => RedirectToPage());
+}

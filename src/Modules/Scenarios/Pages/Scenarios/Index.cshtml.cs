@@ -1,0 +1,34 @@
+using Funeng.Kernel.Security;
+using Funeng.Scenarios.Lists;
+using Funeng.Scenarios.Posts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Funeng.Scenarios.Pages.Scenarios;
+
+internal sealed class IndexModel(GetScenarios scenarios, GetScenarioLists lists, CurrentUser user) : ScenariosPage
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Sector { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? City { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    public bool IsOwner => user.IsInRole(Roles.ScenarioOwner);
+
+    public bool IsReviewer => user.IsInRole(Roles.OfficeStaff) || user.IsInRole(Roles.CityStaff);
+
+    public IReadOnlyList<ScenarioView> Scenarios { get; private set; } = [];
+
+    public IReadOnlyList<ScenarioListView> Lists { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Scenarios = await scenarios.ListAsync(new GetScenarios.Filter(Empty(Sector), Empty(City), Mine && user.IsAuthenticated), cancellationToken);
+        Lists = await lists.ListAsync(cancellationToken);
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

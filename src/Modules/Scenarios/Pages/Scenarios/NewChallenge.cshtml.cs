@@ -1,0 +1,65 @@
+using System.Globalization;
+using Funeng.Kernel.Security;
+using Funeng.Scenarios.Challenges;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Funeng.Scenarios.Pages.Scenarios;
+
+/// <summary>Office staff turn a published scenario into a Challenge and Lead call.</summary>
+[Authorize(Roles = Roles.OfficeStaff)]
+internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clock) : ScenariosPage
+{
+    [BindProperty(SupportsGet = true)] public Guid Scenario { get; set; }
+
+    [BindProperty] public string? Title { get; set; }
+
+    [BindProperty] public string? Requirements { get; set; }
+
+    [BindProperty] public string? Eligibility { get; set; }
+
+    [BindProperty] public DateTime Deadline { get; set; }
+
+    [BindProperty] public string? AwardDescription { get; set; }
+
+    [BindProperty] public decimal AwardAmount { get; set; }
+
+    /// <summary>One criterion a line: "name | weight".</summary>
+    [BindProperty] public string? Criteria { get; set; } = "技术方案 Technical merit | 50\n落地可行性 Feasibility | 30\n成本 Cost | 20";
+
+    [BindProperty] public string? Phases { get; set; }
+
+    public void OnGet() => Deadline = clock.GetUtcNow().UtcDateTime.AddDays(30).Date;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var criteria = new List<CriterionRequest>();
+        foreach (var line in (Criteria ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('|', StringSplitOptions.TrimEntries);
+            var weight = parts.Length == 2 && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var w) ? w : 0;
+            criteria.Add(new CriterionRequest(parts[0], weight));
+        }
+
+        var phases = (Phases ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var request = new CreateChallengeRequest(Title, Requirements, Eligibility, new DateTimeOffset(DateTime.SpecifyKind(Deadline, DateTimeKind.Utc)),
+            AwardDescription, AwardAmount, [Scenario], criteria, phases);
+        try
+        {
+            var (id, errors) = await create.ExecuteAsync(request, cancellationToken);
+            Errors = errors;
+            if (id is null)
+            {
+                return Page();
+            }
+
+            Done = "scenarios.challenges.created";
+            return Redirect($"/scenarios/challenges/{id}");
+        }
+        catch (Kernel.Web.DomainRuleException e)
+        {
+            Error = e.Message;
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Funeng.Kernel.Security;
+using Funeng.Scenarios.Cases;
+using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Following;
+using Funeng.Scenarios.Lists;
+using Funeng.Scenarios.Matchmaking;
+using Funeng.Scenarios.Posts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Scenarios.Pages.Scenarios;
+
+/// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
+internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
+    Followers followers, ManageCases cases, FindMatches matchmaking, ScenariosDb db, CurrentUser user) : ScenariosPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ScenarioView Scenario { get; private set; } = null!;
+
+    public IReadOnlyList<ScenarioListView> Lists { get; private set; } = [];
+
+    public bool Following { get; private set; }
+
+    public bool HasCase { get; private set; }
+
+    public bool IsOwner => user.BelongsTo(Scenario.OwnerOrganisationId);
+
+    public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
+
+    public bool IsEnterprise => user.IsInRole(Roles.Enterprise);
+
+    public IReadOnlyList<SupplierMatch> Matches { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var found = await scenarios.FindAsync(Id, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Scenario = found;
+        Following = await followers.IsFollowingAsync(Followers.ScenarioType, Id, cancellationToken);
+        HasCase = await db.Cases.AnyAsync(c => c.ScenarioId == Id, cancellationToken);
+        if ((IsOwner || IsOffice) && found.Status == ScenarioStatus.Published)
+        {
+            Matches = await matchmaking.SuppliersAsync(Id, cancellationToken);
+        }
+        if (found.AvailableActions.Contains(ScenarioAction.Publish))
+        {
+            var candidates = new List<ScenarioListView>();
+            foreach (var list in await lists.ListAsync(cancellationToken))
+            {
+                if (ListRules.InScope(list.Scope, found.City) && await access.CanReviewScopeAsync(list.Scope, cancellationToken)
+                    && list.Quotas.Any(q => q.Sector is null || q.Sector == found.Sector))
+                {
+                    candidates.Add(list);
+                }
+            }
+
+            Lists = candidates;
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(string action, string? reason, Guid? listId, CancellationToken cancellationToken)
+    {
+        var parsed = Enum.GetValues<ScenarioAction>().Where(a => ScenarioLifecycle.Word(a) == action).Select(a => (ScenarioAction?)a).FirstOrDefault();
+        return TryAsync(
+            () => parsed is { } known
+                ? transition.ExecuteAsync(Id, new TransitionRequest(known, reason, listId), cancellationToken)
+                : throw new Kernel.Web.DomainRuleException($"'{action}' is not a scenario action.", "action", 422),
+            "scenarios.moved",
+            () => RedirectToPage());
+    }
+
+    public Task<IActionResult> OnPostFollowAsync(bool follow, CancellationToken cancellationToken) =>
+        TryAsync(() => followers.SetAsync(Followers.ScenarioType, Id, follow, cancellationToken), follow ? "scenarios.followed" : "scenarios.unfollowed", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostCaseAsync(string? title, string? summary, string? outcomeName, decimal outcomeValue, string? outcomeUnit, CancellationToken cancellationToken) =>
+        TryAsync(async () =>
+        {
+            var (_, errors) = await cases.CreateAsync(Id, new CreateCaseRequest(title, summary, [new OutcomeRequest(outcomeName, outcomeValue, outcomeUnit)]), cancellationToken);
+            if (errors.Count > 0)
+            {
+                throw new Kernel.Web.DomainRuleException(string.Join(" ", errors.SelectMany(e => e.Value)), errors.Keys.First(), 422);
+            }
+        }, "scenarios.cases.created", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostInterestAsync(CancellationToken cancellationToken) =>
+        TryAsync(() => matchmaking.ExpressInterestAsync(Id, cancellationToken), "scenarios.matches.interest-sent", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostInviteAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        TryAsync(() => matchmaking.InviteAsync(Id, organisationId, cancellationToken), "scenarios.matches.invited", () => RedirectToPage());
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funeng.Scenarios.Posts;
+
+/// <summary>Creating a draft (<c>POST /api/v1/scenarios</c>) and editing it (<c>PUT /api/v1/scenarios/{id}</c>).</summary>
+internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, TimeProvider clock)
+{
+    public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> CreateAsync(ScenarioInput input, CancellationToken cancellationToken)
+    {
+        var user = access.User;
+        if (!user.IsInRole(Roles.ScenarioOwner) || user.OrganisationId is not { } organisation)
+        {
+            throw new DomainRuleException("Only scenario owners (with an organisation) post scenarios.", null, 403);
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var post = new ScenarioPost
+        {
+            Id = Guid.NewGuid(),
+            OwnerOrganisationId = organisation,
+            CreatedByUserId = user.UserId!,
+            Status = ScenarioStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        input.ApplyTo(post);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Scenarios.Add(post);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.scenario.created", "scenario", post.Id.ToString(), JsonSerializer.Serialize(new { post.Title, post.Sector, post.CitySlug })), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (post.Id, errors);
+    }
+
+    public async Task<Dictionary<string, string[]>> UpdateAsync(Guid id, ScenarioInput input, CancellationToken cancellationToken)
+    {
+        var post = await db.Scenarios.FindAsync([id], cancellationToken) ?? throw NotFound(id);
+        if (!access.User.BelongsTo(post.OwnerOrganisationId))
+        {
+            throw new DomainRuleException("Only the owning organisation edits a scenario.", null, 403);
+        }
+
+        if (post.Status is not (ScenarioStatus.Draft or ScenarioStatus.Returned))
+        {
+            throw new DomainRuleException($"A scenario that is {ScenarioLifecycle.Word(post.Status)} can no longer be edited.", "status");
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        input.ApplyTo(post);
+        post.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.scenario.edited", "scenario", post.Id.ToString(), JsonSerializer.Serialize(new { post.Title })), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return errors;
+    }
+
+    public static DomainRuleException NotFound(Guid id) => new($"There is no scenario {id}.", "id", 404);
+
+    public static async Task<Results<Created<ScenarioView>, ValidationProblem>> HandleCreateAsync(ScenarioInput input, EditScenario edit, GetScenarios get, CancellationToken cancellationToken)
+    {
+        var (id, errors) = await edit.CreateAsync(input, cancellationToken);
+        return id is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/v1/scenarios/{id}", (await get.FindAsync(id.Value, cancellationToken))!);
+    }
+
+    public static async Task<Results<Ok<ScenarioView>, ValidationProblem>> HandleUpdateAsync(Guid id, ScenarioInput input, EditScenario edit, GetScenarios get, CancellationToken cancellationToken)
+    {
+        var errors = await edit.UpdateAsync(id, input, cancellationToken);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok((await get.FindAsync(id, cancellationToken))!);
+    }
+}

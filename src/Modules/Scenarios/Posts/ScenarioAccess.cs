@@ -1,0 +1,61 @@
+using Funeng.Kernel.Geography;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Data;
+
+namespace Funeng.Scenarios.Posts;
+
+/// <summary>
+/// Who the current user is to a scenario or list: its owner (same organisation), a reviewer (office staff
+/// anywhere; city staff for their own city), or the public.
+/// </summary>
+internal sealed class ScenarioAccess(CurrentUser user, IOrganisationDirectory organisations)
+{
+    public CurrentUser User => user;
+
+    public async Task<IReadOnlyCollection<ScenarioActor>> ActorsAsync(ScenarioPost post, CancellationToken cancellationToken)
+    {
+        var actors = new List<ScenarioActor>(2);
+        if (user.BelongsTo(post.OwnerOrganisationId))
+        {
+            actors.Add(ScenarioActor.Owner);
+        }
+
+        if (await CanReviewScopeAsync(GuangdongCities.CityScopePrefix + post.CitySlug, cancellationToken))
+        {
+            actors.Add(ScenarioActor.Reviewer);
+        }
+
+        return actors;
+    }
+
+    /// <summary>Office staff review everywhere; city staff only within their organisation's city.</summary>
+    public async Task<bool> CanReviewScopeAsync(string scope, CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(Roles.OfficeStaff))
+        {
+            return true;
+        }
+
+        if (!user.IsInRole(Roles.CityStaff) || user.OrganisationId is not { } organisationId)
+        {
+            return false;
+        }
+
+        var organisation = await organisations.FindAsync(organisationId, cancellationToken);
+        return organisation?.CitySlug is { } city && scope == GuangdongCities.CityScopePrefix + city;
+    }
+
+    public async Task<bool> CanSeeAsync(ScenarioPost post, CancellationToken cancellationToken) =>
+        post.PublishedAt is not null && ScenarioLifecycle.IsPublic(post.Status) || (await ActorsAsync(post, cancellationToken)).Count > 0;
+
+    /// <summary>Throws a 403 problem unless the user may review within <paramref name="scope"/>.</summary>
+    public async Task DemandReviewerAsync(string scope, CancellationToken cancellationToken)
+    {
+        if (!await CanReviewScopeAsync(scope, cancellationToken))
+        {
+            throw new DomainRuleException($"Only office staff, or city staff of {scope}, may do this.", "scope", 403);
+        }
+    }
+}

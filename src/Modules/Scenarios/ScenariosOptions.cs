@@ -1,0 +1,17 @@
+namespace Funeng.Scenarios;
+
+/// <summary>Options of the Scenarios module (section <c>Scenarios</c>).</summary>
+public sealed class ScenariosOptions
+{
+    public const string Section = "Scenarios";
+
+    /// <summary>How long an announced ranking stays open to objections before the award can be made.</summary>
+    public TimeSpan NoticePeriod { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Where challenge attachments are stored (under the platform's data folder by default).</summary>
+    public string AttachmentDirectory { get; set; } = Path.Combine(
+        Environment.GetEnvironmentVariable("FUNENG_HOME") ?? Directory.GetCurrentDirectory(), "data", "scenarios", "attachments");
+
+    /// <summary>The largest attachment accepted, in bytes.</summary>
+    public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
+}
