@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Incentives.Applications;
+
+/// <summary>Attachments from the applicant, the staff completeness check, and expert scores.</summary>
+internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, CurrentUser user, TimeProvider clock, IOptions<IncentivesOptions> options)
+{
+    public sealed record CompletenessRequest(bool Complete, string? Note);
+
+    public sealed record ScoreRequest(int? Score, string? Comment);
+
+    public static async Task<Results<Ok<ApplicationView>, ValidationProblem>> AttachEndpointAsync(Guid id, IFormFile? file, [FromForm] string? documentKey, ReviewApplication review, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach a non-empty file."] });
+        }
+
+        await using var content = file.OpenReadStream();
+        var application = await review.AttachAsync(id, documentKey ?? "", file.FileName, file.ContentType, content, file.Length, cancellationToken);
+        return TypedResults.Ok(ApplicationView.Of(application));
+    }
+
+    public static async Task<Ok<ApplicationView>> CompletenessAsync(Guid id, CompletenessRequest request, ReviewApplication review, CancellationToken cancellationToken)
+    {
+        var application = await review.CheckCompletenessAsync(id, request.Complete, request.Note, cancellationToken);
+        return TypedResults.Ok(ApplicationView.Of(application));
+    }
+
+    public static async Task<Results<Ok<ApplicationView>, ValidationProblem>> ScoreEndpointAsync(Guid id, ScoreRequest request, ReviewApplication review, CancellationToken cancellationToken)
+    {
+        var score = request.Score ?? -1;
+        if (score < 0 || score > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["score"] = ["A score is a whole number from 0 to 100."] });
+        }
+
+        var application = await review.ScoreAsync(id, score, request.Comment, cancellationToken);
+        return TypedResults.Ok(ApplicationView.Of(application));
+    }
+
+    public async Task<Application> AttachAsync(Guid id, string documentKey, string fileName, string contentType, Stream content, long length, CancellationToken cancellationToken)
+    {
+        var application = await LoadAsync(id, cancellationToken);
+        if (!user.BelongsTo(application.OrganisationId))
+        {
+            throw new DomainRuleException("Only the applicant attaches documents.", "id", 403);
+        }
+
+        if (application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Incomplete))
+        {
+            throw new DomainRuleException("Documents can be attached only before the application is found complete.", "id");
+        }
+
+        if (catalog.Get(application.ProgramId).Documents.All(d => d.Key != documentKey))
+        {
+            throw new DomainRuleException($"'{documentKey}' is not a document this program asks for.", "documentKey", 422);
+        }
+
+        if (length > options.Value.MaxAttachmentBytes)
+        {
+            throw new DomainRuleException($"The file is larger than {options.Value.MaxAttachmentBytes / 1024 / 1024} MB.", "file", 422);
+        }
+
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        db.Attachments.RemoveRange(application.Attachments.Where(a => a.DocumentKey == documentKey));
+        var attachment = new Attachment { Id = Guid.NewGuid(), ApplicationId = id, DocumentKey = documentKey, FileName = Path.GetFileName(fileName), ContentType = contentType, Content = buffer.ToArray(), UploadedAt = clock.GetUtcNow() };
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    public async Task<Application> CheckCompletenessAsync(Guid id, bool complete, string? note, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var application = await LoadAsync(id, cancellationToken);
+        if (application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Incomplete))
+        {
+            throw new DomainRuleException("The completeness check is done before review.", "id");
+        }
+
+        var missing = catalog.Get(application.ProgramId).Documents.Where(d => application.Attachments.All(a => a.DocumentKey != d.Key)).Select(d => d.Key).ToList();
+        if (complete && missing.Count > 0)
+        {
+            throw new DomainRuleException($"Documents are missing: {string.Join(", ", missing)}.", "complete", 422);
+        }
+
+        application.Status = complete ? ApplicationStatus.UnderReview : ApplicationStatus.Incomplete;
+        application.CompletenessNote = note;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("incentives.application.completeness-checked", "application", id.ToString(),
+            JsonSerializer.Serialize(new { complete, note, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return application;
+    }
+
+    public async Task<Application> ScoreAsync(Guid id, int score, string? comment, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var application = await LoadAsync(id, cancellationToken);
+        if (!catalog.Get(application.ProgramId).ExpertReview)
+        {
+            throw new DomainRuleException("This program does not ask for expert scoring.", "id");
+        }
+
+        if (application.Status != ApplicationStatus.UnderReview)
+        {
+            throw new DomainRuleException("Only applications under review are scored.", "id");
+        }
+
+        if (user.BelongsTo(application.OrganisationId))
+        {
+            throw new DomainRuleException("An expert may not score an application of their own organisation.", "id", 403);
+        }
+
+        var expert = user.UserId!;
+        var existing = application.Scores.SingleOrDefault(s => s.ExpertUserId == expert);
+        if (existing is null)
+        {
+            db.Scores.Add(new ExpertScore { Id = Guid.NewGuid(), ApplicationId = id, ExpertUserId = expert, Score = score, Comment = comment, ScoredAt = clock.GetUtcNow() });
+        }
+        else
+        {
+            existing.Score = score;
+            existing.Comment = comment;
+            existing.ScoredAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("incentives.application.scored", "application", id.ToString(),
+            JsonSerializer.Serialize(new { score, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    private async Task<Application> LoadAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Applications.Include(a => a.Attachments).Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+        ?? throw new DomainRuleException("There is no such application.", "id", 404);
+}

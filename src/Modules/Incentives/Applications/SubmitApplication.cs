@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Funeng.Incentives.Awards;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Profiles;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Applications;
+
+/// <summary>
+/// An enterprise applies: the answers it gives are written to its profile (kept once, reused next time) and a
+/// snapshot goes with the application. The program's validity window in the pack decides whether it is still open.
+/// </summary>
+internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog, EnterpriseProfiles profiles, IAuditLog audit, CurrentUser user, TimeProvider clock)
+{
+    public sealed record Request(string? ProgramId, FactValues? Facts);
+
+    public static async Task<Results<Created<ApplicationView>, ValidationProblem>> HandleAsync(Request request, SubmitApplication submit, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.ProgramId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["programId"] = ["Name the program."] });
+        }
+
+        if (request.Facts is not null && submit.Validate(request.Facts) is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        var application = await submit.SubmitAsync(request.ProgramId, request.Facts ?? FactValues.Empty, cancellationToken);
+        return TypedResults.Created($"/api/v1/incentives/applications/{application.Id}", ApplicationView.Of(application));
+    }
+
+    public Dictionary<string, string[]> Validate(FactValues facts) => profiles.Validate(facts);
+
+    public async Task<Application> SubmitAsync(string programId, FactValues answers, CancellationToken cancellationToken)
+    {
+        var program = catalog.Get(programId);
+        var organisationId = EnterpriseProfiles.Own(user);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (!program.OpenOn(today))
+        {
+            throw new DomainRuleException(
+                $"{program.Name.En} accepts applications from {program.ValidFrom:yyyy-MM-dd} to {program.ValidTo:yyyy-MM-dd}; {today:yyyy-MM-dd} is outside that window.", "programId", 422);
+        }
+
+        if (await db.Applications.AnyAsync(a => a.ProgramId == program.Id && a.OrganisationId == organisationId
+                && a.Status != ApplicationStatus.Approved && a.Status != ApplicationStatus.Rejected, cancellationToken))
+        {
+            throw new DomainRuleException("This enterprise already has an open application to this program.", "programId");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await profiles.ViewAsync(organisationId, cancellationToken);
+        var merged = Merge(existing.Facts, answers);
+        var profile = await profiles.SaveAsync(organisationId, merged, cancellationToken);
+        var snapshot = EnterpriseProfiles.WithListing(merged, profile.Untrustworthy);
+        var verdict = EligibilityEngine.Evaluate(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts.Type(snapshot, out _), today);
+        if (verdict.Outcome != EligibilityOutcome.Eligible)
+        {
+            throw new DomainRuleException($"The rules do not find this enterprise eligible: {DecideApplication.Why(verdict)}.", verdict.Needs.Count > 0 ? "facts." + verdict.Needs[0] : "programId", 422);
+        }
+
+        var application = new Application
+        {
+            Id = Guid.NewGuid(), ProgramId = program.Id, OrganisationId = organisationId, ApplicantName = profile.Name, CitySlug = profile.CitySlug,
+            Status = ApplicationStatus.Submitted, FactsJson = ProgramCatalog.WriteFacts(snapshot), SubmittedOn = today, SubmittedAt = clock.GetUtcNow(),
+            MaximumFen = verdict.MaximumAmount is { } max ? BudgetLedger.ToFen(max) : null,
+        };
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("incentives.application.submitted", "application", application.Id.ToString(),
+            JsonSerializer.Serialize(new { application.ProgramId, organisationId, application.SubmittedOn, maximum = verdict.MaximumAmount, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return application;
+    }
+
+    /// <summary>The profile's facts with the new answers over them; qualifications are replaced when given.</summary>
+    public static FactValues Merge(FactValues profile, FactValues answers)
+    {
+        var values = new Dictionary<string, string>(profile.Values, StringComparer.Ordinal);
+        foreach (var (key, value) in answers.Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)))
+        {
+            values[key] = value;
+        }
+
+        var qualifications = answers.Values.ContainsKey("qualifications") || answers.Qualifications.Count > 0 ? answers.Qualifications : profile.Qualifications;
+        return new FactValues(values, qualifications);
+    }
+}
+
+/// <summary>An application as the API shows it.</summary>
+internal sealed record ApplicationView(Guid Id, string ProgramId, Guid OrganisationId, string ApplicantName, string? City, ApplicationStatus Status,
+    DateOnly SubmittedOn, decimal? MaximumAmount, string? CompletenessNote, string? DecisionReasons, IReadOnlyList<string> Attachments, IReadOnlyList<int> Scores)
+{
+    public static ApplicationView Of(Application a) => new(a.Id, a.ProgramId, a.OrganisationId, a.ApplicantName, a.CitySlug, a.Status, a.SubmittedOn,
+        a.MaximumFen / 100m, a.CompletenessNote, a.DecisionReasons, a.Attachments.Select(x => x.DocumentKey).ToList(), a.Scores.Select(s => s.Score).ToList());
+}

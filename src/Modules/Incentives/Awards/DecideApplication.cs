@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Awards;
+
+/// <summary>Office staff decide an application: approve (an award, committed in the ledger) or reject, with reasons.</summary>
+internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock)
+{
+    public sealed record Request(bool Approve, string? Reasons, decimal? Amount);
+
+    public static async Task<Results<Ok<AwardView>, NoContent, ValidationProblem>> HandleAsync(Guid id, Request request, DecideApplication decide, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reasons))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reasons"] = ["A decision gives its reasons."] });
+        }
+
+        if (!request.Approve)
+        {
+            await decide.RejectAsync(id, request.Reasons, cancellationToken);
+            return TypedResults.NoContent();
+        }
+
+        var award = await decide.ApproveAsync(id, request.Amount, request.Reasons, cancellationToken);
+        return TypedResults.Ok(AwardView.Of(award));
+    }
+
+    /// <summary>
+    /// Approves inside one transaction holding the program's lock: re-reads the application, re-evaluates the
+    /// rules on its submission date with this year's awards, allocates the year's budget, and refuses anything
+    /// past a cap, the quota or the budget. The award, its ledger legs, the status and the audit entry commit
+    /// together or not at all.
+    /// </summary>
+    public async Task<Award> ApproveAsync(Guid applicationId, decimal? amount, string reasons, CancellationToken cancellationToken)
+    {
+        var programId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DomainRuleException("There is no such application.", "id", 404);
+        var program = catalog.Get(programId);
+        Award award;
+        await using (var transaction = await ProgramLock.BeginAsync(db, programId, cancellationToken))
+        {
+            var application = await db.Applications.Include(a => a.Scores).SingleAsync(a => a.Id == applicationId, cancellationToken);
+            Decidable(application, program);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var timeline = await db.TimelineAsync(program, cancellationToken);
+            var facts = catalog.Facts.Type(ProgramCatalog.ReadFacts(application.FactsJson), out _);
+            var history = await db.HistoryAsync(program.Id, application.OrganisationId, today.Year, cancellationToken);
+            var verdict = EligibilityEngine.Evaluate(program, timeline, facts, application.SubmittedOn, history);
+            if (!verdict.CanAward)
+            {
+                throw new DomainRuleException($"The rules do not allow an award: {Why(verdict)}.", "amount");
+            }
+
+            var granted = amount ?? verdict.MaximumAmount!.Value;
+            if (granted <= 0 || granted > verdict.MaximumAmount)
+            {
+                throw new DomainRuleException($"The amount must be more than 0 and at most {verdict.MaximumAmount:0.00} yuan.", "amount", 422);
+            }
+
+            var budget = timeline.ValueOn(program.Budget, today)
+                ?? throw new DomainRuleException($"The program's budget ({program.Budget}) for {today.Year} is not set; office staff must set it first.", "budget");
+            var fen = BudgetLedger.ToFen(granted);
+            var available = await ledger.AllocateAsync(program.Id, today.Year, BudgetLedger.ToFen(budget), cancellationToken);
+            if (fen > available)
+            {
+                throw new DomainRuleException($"The {today.Year} budget has {available / 100m:0.00} yuan left; {granted:0.00} yuan does not fit.", "amount");
+            }
+
+            award = new Award
+            {
+                Id = Guid.NewGuid(), ApplicationId = application.Id, ProgramId = program.Id, OrganisationId = application.OrganisationId,
+                RecipientName = application.ApplicantName, CitySlug = application.CitySlug, Year = today.Year, Kind = program.Kind,
+                Status = AwardStatus.Committed, AmountFen = fen, DecidedOn = today, DecidedAt = clock.GetUtcNow(),
+                TraceJson = JsonSerializer.Serialize(verdict.Trace, JsonSerializerOptions.Web),
+            };
+            db.Awards.Add(award);
+            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, award.Id, award.CitySlug, $"award to {application.ApplicantName}");
+            application.Status = ApplicationStatus.Approved;
+            application.DecisionReasons = reasons;
+            application.DecidedAt = award.DecidedAt;
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(new AuditEvent("incentives.award.approved", "award", award.Id.ToString(),
+                JsonSerializer.Serialize(new { award.ProgramId, application = application.Id, award.OrganisationId, amount = award.Amount, award.Year, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await notifier.NotifyOrganisationAsync(award.OrganisationId, $"您的申报已获批：{program.Name.Zh}", $"Your application was approved: {program.Name.En}", "/incentives/awards", cancellationToken);
+        return award;
+    }
+
+    public async Task RejectAsync(Guid applicationId, string reasons, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var application = await db.Applications.Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
+            ?? throw new DomainRuleException("There is no such application.", "id", 404);
+        if (application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected)
+        {
+            throw new DomainRuleException("The application has been decided already.", "id");
+        }
+
+        application.Status = ApplicationStatus.Rejected;
+        application.DecisionReasons = reasons;
+        application.DecidedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("incentives.application.rejected", "application", application.Id.ToString(),
+            JsonSerializer.Serialize(new { application.ProgramId, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notifier.NotifyOrganisationAsync(application.OrganisationId, "您的申报未获批准", "Your application was not approved", $"/incentives/applications/{application.Id}", cancellationToken);
+    }
+
+    private static void Decidable(Application application, IncentiveProgram program)
+    {
+        if (application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected)
+        {
+            throw new DomainRuleException("The application has been decided already.", "id");
+        }
+
+        if (application.Status != ApplicationStatus.UnderReview)
+        {
+            throw new DomainRuleException("Staff must find the application complete before it is decided.", "id");
+        }
+
+        if (program.ExpertReview && application.Scores.Count == 0)
+        {
+            throw new DomainRuleException("This program asks for expert scoring; no expert has scored the application yet.", "id");
+        }
+    }
+
+    internal static string Why(ProgramVerdict verdict) => string.Join("; ", verdict.Failed.Select(f => "fails " + f)
+        .Concat(verdict.Needs.Select(n => "needs " + n))
+        .Concat(verdict.MissingParameters.Distinct().Select(p => $"parameter {p} is not set")));
+}
+
+/// <summary>An award as the API shows it.</summary>
+internal sealed record AwardView(Guid Id, Guid ApplicationId, string ProgramId, Guid OrganisationId, string RecipientName, string? City, int Year, AwardKind Kind, AwardStatus Status, decimal Amount, DateOnly DecidedOn)
+{
+    public static AwardView Of(Award a) => new(a.Id, a.ApplicationId, a.ProgramId, a.OrganisationId, a.RecipientName, a.CitySlug, a.Year, a.Kind, a.Status, a.Amount, a.DecidedOn);
+}

@@ -1,0 +1,26 @@
+using Funeng.Incentives.Data;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Awards;
+
+/// <summary>Awards a user may see: office and city staff all of them, an enterprise its own.</summary>
+internal static class ListAwards
+{
+    public static async Task<Ok<List<AwardView>>> HandleAsync(IncentivesDb db, CurrentUser user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await VisibleAsync(db, user, cancellationToken)).Select(AwardView.Of).ToList());
+
+    public static async Task<List<Award>> VisibleAsync(IncentivesDb db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var query = db.Awards.AsNoTracking();
+        if (!user.IsInRole(Roles.OfficeStaff) && !user.IsInRole(Roles.CityStaff))
+        {
+            var own = user.OrganisationId ?? Guid.Empty;
+            query = query.Where(a => a.OrganisationId == own);
+        }
+
+        return (await query.ToListAsync(cancellationToken)).OrderByDescending(a => a.DecidedAt).ToList();
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Funeng.Incentives.Data;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Awards;
+
+/// <summary>Payment of a committed award, and clawback of an award (returned to the year's available budget).</summary>
+internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, CurrentUser user)
+{
+    public sealed record ClawbackRequest(string? Reason);
+
+    public static async Task<Ok<AwardView>> PayAsync(Guid id, SettleAward settle, CancellationToken cancellationToken) =>
+        TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.Paid, "paid", cancellationToken)));
+
+    public static async Task<Results<Ok<AwardView>, ValidationProblem>> ClawBackAsync(Guid id, ClawbackRequest request, SettleAward settle, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["A clawback gives its reason."] });
+        }
+
+        return TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.ClawedBack, request.Reason, cancellationToken)));
+    }
+
+    public async Task<Award> MoveAsync(Guid awardId, AwardStatus to, string reason, CancellationToken cancellationToken)
+    {
+        var programId = await db.Awards.Where(a => a.Id == awardId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DomainRuleException("There is no such award.", "id", 404);
+        await using var transaction = await ProgramLock.BeginAsync(db, programId, cancellationToken);
+        var award = await db.Awards.SingleAsync(a => a.Id == awardId, cancellationToken);
+        var (from, toAccount) = (award.Status, to) switch
+        {
+            (AwardStatus.Committed, AwardStatus.Paid) => (BudgetLedger.Committed, BudgetLedger.Paid),
+            (AwardStatus.Committed, AwardStatus.ClawedBack) => (BudgetLedger.Committed, BudgetLedger.Available),
+            (AwardStatus.Paid, AwardStatus.ClawedBack) => (BudgetLedger.Paid, BudgetLedger.Available),
+            _ => throw new DomainRuleException($"An award that is {award.Status} cannot become {to}.", "id"),
+        };
+        ledger.Post(award.ProgramId, award.Year, from, toAccount, award.AmountFen, award.Id, award.CitySlug, $"{to}: {reason}");
+        award.Status = to;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent(to == AwardStatus.Paid ? "incentives.award.paid" : "incentives.award.clawed-back", "award", award.Id.ToString(),
+            JsonSerializer.Serialize(new { award.ProgramId, amount = award.Amount, reason, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return award;
+    }
+}

@@ -1,0 +1,16 @@
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Contracts;
+
+internal sealed class IncentiveQueries(IncentivesDb db) : IIncentiveQueries
+{
+    public async Task<IReadOnlyList<VoucherAward>> ListVoucherAwardsAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        var awards = await db.Awards.AsNoTracking().Where(a => a.OrganisationId == organisationId && a.Kind == AwardKind.Voucher).ToListAsync(cancellationToken);
+        return awards.OrderByDescending(a => a.DecidedAt)
+            .Select(a => new VoucherAward(a.Id, a.ProgramId, a.OrganisationId, a.Amount, a.Year, a.DecidedOn, a.Status != AwardStatus.ClawedBack))
+            .ToList();
+    }
+}

@@ -1,0 +1,35 @@
+using Funeng.Incentives.Data;
+using Funeng.Kernel.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Indicators;
+
+/// <summary>Awards made (count and yuan) per city and year, and for the province, for the Index module.</summary>
+internal sealed class AwardIndicators(IncentivesDb db) : ILiveIndicatorSource
+{
+    public const string Count = "incentive_awards";
+    public const string Yuan = "incentive_award_yuan";
+    private const string Source = "Incentives: awards made, clawbacks excluded";
+
+    public async Task<IReadOnlyList<LiveObservation>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Awards.AsNoTracking().Where(a => a.Status != AwardStatus.ClawedBack)
+            .GroupBy(a => new { a.Year, a.CitySlug })
+            .Select(g => new { g.Key.Year, g.Key.CitySlug, Count = g.Count(), Fen = g.Sum(a => a.AmountFen) })
+            .ToListAsync(cancellationToken);
+        var observations = new List<LiveObservation>();
+        foreach (var row in rows.Where(r => r.CitySlug is not null))
+        {
+            observations.Add(new LiveObservation(Count, "city:" + row.CitySlug, row.Year, row.Count, Source));
+            observations.Add(new LiveObservation(Yuan, "city:" + row.CitySlug, row.Year, row.Fen / 100m, Source));
+        }
+
+        foreach (var year in rows.GroupBy(r => r.Year))
+        {
+            observations.Add(new LiveObservation(Count, "province", year.Key, year.Sum(r => r.Count), Source));
+            observations.Add(new LiveObservation(Yuan, "province", year.Key, year.Sum(r => r.Fen) / 100m, Source));
+        }
+
+        return observations;
+    }
+}

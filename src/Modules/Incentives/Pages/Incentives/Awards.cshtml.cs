@@ -1,0 +1,60 @@
+using Funeng.Incentives.Applications;
+using Funeng.Incentives.Awards;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Incentives.Pages.Incentives;
+
+/// <summary>An enterprise's applications and awards; for office staff, every application with the actions on it.</summary>
+[Authorize]
+internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, ReviewApplication review, DecideApplication decide) : PageModel
+{
+    public List<Application> Applications { get; private set; } = [];
+
+    public List<Award> Awards { get; private set; } = [];
+
+    public bool Office => user.IsInRole(Roles.OfficeStaff);
+
+    public ProgramCatalog Catalog => catalog;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Applications = await ListApplications.VisibleAsync(db, user, null, cancellationToken);
+        Awards = await ListAwards.VisibleAsync(db, user, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
+        await OfficeActionAsync(() => review.CheckCompletenessAsync(id, true, null, cancellationToken));
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, CancellationToken cancellationToken) =>
+        await OfficeActionAsync(() => approve
+            ? decide.ApproveAsync(id, null, string.IsNullOrWhiteSpace(reasons) ? "—" : reasons, cancellationToken)
+            : decide.RejectAsync(id, string.IsNullOrWhiteSpace(reasons) ? "—" : reasons, cancellationToken));
+
+    private async Task<IActionResult> OfficeActionAsync(Func<Task> action)
+    {
+        if (!Office)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await action();
+        }
+        catch (DomainRuleException e)
+        {
+            Message = e.Message;
+        }
+
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,37 @@
+using Funeng.Incentives.Eligibility;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Incentives.Pages.Incentives;
+
+/// <summary>The programs, and the eligibility calculator: for the signed-in enterprise's profile, or for typed facts.</summary>
+internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check, CurrentUser user) : PageModel
+{
+    public ProgramCatalog Catalog => catalog;
+
+    public IReadOnlyList<ProgramVerdict>? Verdicts { get; private set; }
+
+    public Dictionary<string, string[]> Problems { get; private set; } = [];
+
+    public bool HasProfile => user.OrganisationId is not null && user.IsInRole(Roles.Enterprise);
+
+    public async Task OnPostProfileAsync(CancellationToken cancellationToken)
+    {
+        if (user.OrganisationId is { } organisation)
+        {
+            Verdicts = await check.ForEnterpriseAsync(organisation, check.Today, cancellationToken);
+        }
+    }
+
+    public async Task OnPostFactsAsync(CancellationToken cancellationToken)
+    {
+        var facts = FactForm.Read(Request.Form, catalog.Facts);
+        Problems = check.Validate(facts);
+        if (Problems.Count == 0)
+        {
+            Verdicts = await check.ForFactsAsync(facts, check.Today, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Profiles;
+
+/// <summary>
+/// The enterprise's profile (一企一档): its facts, written once and reused by every eligibility check and every
+/// application. The untrustworthy-entity flag is office staff's to set, and is merged in as a fact.
+/// </summary>
+internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog, IOrganisationDirectory organisations, IAuditLog audit, CurrentUser user, TimeProvider clock)
+{
+    public sealed record ProfileView(Guid OrganisationId, string Name, string? City, bool Untrustworthy, FactValues Facts, DateTimeOffset? UpdatedAt);
+
+    public sealed record ListingRequest(bool Listed, string? Reason);
+
+    public static async Task<Ok<ProfileView>> GetAsync(EnterpriseProfiles profiles, CurrentUser user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await profiles.ViewAsync(Own(user), cancellationToken));
+
+    public static async Task<Results<Ok<ProfileView>, ValidationProblem>> PutAsync(FactValues facts, EnterpriseProfiles profiles, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var problems = profiles.Validate(facts);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        await profiles.SaveAsync(Own(user), facts, cancellationToken);
+        return TypedResults.Ok(await profiles.ViewAsync(Own(user), cancellationToken));
+    }
+
+    public static async Task<Ok<ProfileView>> SetListingAsync(Guid organisationId, ListingRequest request, EnterpriseProfiles profiles, CancellationToken cancellationToken)
+    {
+        await profiles.SetUntrustworthyAsync(organisationId, request.Listed, request.Reason ?? "", cancellationToken);
+        return TypedResults.Ok(await profiles.ViewAsync(organisationId, cancellationToken));
+    }
+
+    /// <summary>Problems by field (<c>facts.city</c>), empty when every value fits its fact.</summary>
+    public Dictionary<string, string[]> Validate(FactValues facts)
+    {
+        catalog.Facts.Type(facts, out var errors);
+        var problems = errors.ToDictionary(e => "facts." + e.Key, e => new[] { e.Value });
+        if (facts.Values.ContainsKey(FactCatalog.UntrustworthyKey))
+        {
+            problems["facts.untrustworthy"] = ["The untrustworthy-entity list is kept by office staff, not by the enterprise."];
+        }
+
+        return problems;
+    }
+
+    public async Task<ProfileView> ViewAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
+        if (profile is not null)
+        {
+            return new ProfileView(organisationId, profile.Name, profile.CitySlug, profile.Untrustworthy, ProgramCatalog.ReadFacts(profile.FactsJson), profile.UpdatedAt);
+        }
+
+        var organisation = await organisations.FindAsync(organisationId, cancellationToken);
+        return new ProfileView(organisationId, organisation?.NameZh ?? "", organisation?.CitySlug, false, FactValues.Empty, null);
+    }
+
+    /// <summary>The facts the rules read: the profile's, with the office's untrustworthy flag as a fact.</summary>
+    public async Task<FactValues> FactsAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var profile = await ViewAsync(organisationId, cancellationToken);
+        return WithListing(profile.Facts, profile.Untrustworthy);
+    }
+
+    public static FactValues WithListing(FactValues facts, bool untrustworthy)
+    {
+        var values = new Dictionary<string, string>(facts.Values, StringComparer.Ordinal) { [FactCatalog.UntrustworthyKey] = untrustworthy ? "true" : "false" };
+        return facts with { Values = values };
+    }
+
+    public async Task<EnterpriseProfile> SaveAsync(Guid organisationId, FactValues facts, CancellationToken cancellationToken)
+    {
+        var profile = await LoadOrCreateAsync(organisationId, cancellationToken);
+        var values = facts.Values.Where(v => v.Key != FactCatalog.UntrustworthyKey && !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value.Trim(), StringComparer.Ordinal);
+        profile.FactsJson = ProgramCatalog.WriteFacts(new FactValues(values, facts.Qualifications));
+        if (values.TryGetValue("city", out var city))
+        {
+            profile.CitySlug = city;
+        }
+
+        profile.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return profile;
+    }
+
+    public async Task SetUntrustworthyAsync(Guid organisationId, bool listed, string reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var profile = await LoadOrCreateAsync(organisationId, cancellationToken);
+        profile.Untrustworthy = listed;
+        profile.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent(listed ? "incentives.untrustworthy.listed" : "incentives.untrustworthy.delisted", "organisation", organisationId.ToString(),
+            JsonSerializer.Serialize(new { reason, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<EnterpriseProfile> LoadOrCreateAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var profile = await db.Profiles.SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
+        if (profile is not null)
+        {
+            return profile;
+        }
+
+        var organisation = await organisations.FindAsync(organisationId, cancellationToken)
+            ?? throw new DomainRuleException("There is no such organisation.", "organisationId", 404);
+        profile = new EnterpriseProfile { OrganisationId = organisationId, Name = organisation.NameZh, CitySlug = organisation.CitySlug, UpdatedAt = clock.GetUtcNow() };
+        db.Profiles.Add(profile);
+        return profile;
+    }
+
+    internal static Guid Own(CurrentUser user) =>
+        user.OrganisationId ?? throw new DomainRuleException("Only a member of an organisation keeps a profile.", null, 403);
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funeng.Incentives.Programs;
+
+/// <summary>The programs as the API shows them, and the office's setting of a parameter from a date.</summary>
+internal static class ProgramEndpoints
+{
+    public sealed record ParameterView(string Name, string Unit, string? Target, LocalizedText? Note, decimal? ValueToday, IReadOnlyList<ParameterValue> History);
+
+    public sealed record ProgramView(string Id, LocalizedText Name, LocalizedText Summary, AwardKind Kind, string Document, string Measure, DateOnly? ValidFrom, DateOnly? ValidTo,
+        bool ExpertReview, string Maximum, IReadOnlyList<string> FactsNeeded, IReadOnlyList<string> Documents, IReadOnlyList<ParameterView> Parameters, IReadOnlyList<string> UnsetParameters);
+
+    public sealed record SetParameterRequest(decimal? Value, DateOnly? EffectiveFrom);
+
+    public static async Task<Ok<List<ProgramView>>> ListAsync(ProgramCatalog catalog, IncentivesDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        return TypedResults.Ok(catalog.Programs.Select(p => View(p, timelines[p.Id], catalog.Facts, Today(clock))).ToList());
+    }
+
+    public static async Task<Ok<ProgramView>> GetAsync(string id, ProgramCatalog catalog, IncentivesDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var program = catalog.Get(id);
+        return TypedResults.Ok(View(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
+    }
+
+    public static async Task<Results<Ok<ProgramView>, ValidationProblem>> SetParameterAsync(string id, string name, SetParameterRequest request,
+        ProgramCatalog catalog, IncentivesDb db, IAuditLog audit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var program = catalog.Get(id);
+        var parameter = program.Parameter(name) ?? throw new DomainRuleException($"'{name}' is not a parameter of {id}.", "name", 404);
+        var problems = new Dictionary<string, string[]>();
+        if (request.Value is not { } value || value < 0 || (parameter.Unit == "ratio" && value > 1))
+        {
+            problems["value"] = [parameter.Unit == "ratio" ? "A ratio lies between 0 and 1." : "Give a value of 0 or more."];
+        }
+
+        if (request.EffectiveFrom is null)
+        {
+            problems["effectiveFrom"] = ["Give the date from which the value applies."];
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ParameterSettings.Add(new ParameterSetting { Id = Guid.NewGuid(), ProgramId = id, Name = name, Value = request.Value!.Value, EffectiveFrom = request.EffectiveFrom!.Value, SetBy = user.ActorName, SetAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("incentives.parameter.set", "program", id,
+            JsonSerializer.Serialize(new { name, value = request.Value, effectiveFrom = request.EffectiveFrom, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(View(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
+    }
+
+    public static ProgramView View(IncentiveProgram p, ParameterTimeline timeline, FactCatalog facts, DateOnly today) => new(
+        p.Id, p.Name, p.Summary, p.Kind, p.DocumentId, p.Measure, p.ValidFrom, p.ValidTo, p.ExpertReview, p.Maximum.ToString()!,
+        p.FactsNeeded(facts), p.Documents.Select(d => d.Key).ToList(),
+        p.Parameters.Select(x => new ParameterView(x.Name, x.Unit, x.Target, x.Note, timeline.ValueOn(x.Name, today), timeline.History(x.Name))).ToList(),
+        p.Parameters.Where(x => timeline.ValueOn(x.Name, today) is null).Select(x => x.Name).ToList());
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

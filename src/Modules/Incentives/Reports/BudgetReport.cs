@@ -1,0 +1,94 @@
+using Funeng.Incentives.Awards;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Funeng.Incentives.Reports;
+
+/// <summary>Committed and paid against budget, per program and year, and per city; also as an Excel workbook.</summary>
+internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, TimeProvider clock)
+{
+    public sealed record ProgramYear(string ProgramId, string ProgramName, int Year, decimal Budget, decimal Committed, decimal Paid, decimal Available, int Awards);
+
+    public sealed record CityYear(string ProgramId, string ProgramName, int Year, string City, decimal Committed, decimal Paid, int Awards);
+
+    public sealed record Report(int? Year, IReadOnlyList<ProgramYear> Programs, IReadOnlyList<CityYear> Cities);
+
+    public static async Task<Ok<Report>> HandleAsync(int? year, BudgetReport report, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await report.BuildAsync(year, cancellationToken));
+
+    public static async Task<FileContentHttpResult> ExcelAsync(int? year, BudgetReport report, CancellationToken cancellationToken)
+    {
+        var built = await report.BuildAsync(year, cancellationToken);
+        var bytes = await Workbook(built, cancellationToken);
+        return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"incentives-budget-{year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"}.xlsx");
+    }
+
+    public async Task<Report> BuildAsync(int? year, CancellationToken cancellationToken)
+    {
+        var ledger = await db.Ledger.AsNoTracking().Where(l => year == null || l.Year == year)
+            .GroupBy(l => new { l.ProgramId, l.Year, l.Account })
+            .Select(g => new { g.Key.ProgramId, g.Key.Year, g.Key.Account, Fen = g.Sum(l => l.AmountFen) })
+            .ToListAsync(cancellationToken);
+        var awards = await db.Awards.AsNoTracking().Where(a => (year == null || a.Year == year) && a.Status != AwardStatus.ClawedBack)
+            .GroupBy(a => new { a.ProgramId, a.Year, a.CitySlug, a.Status })
+            .Select(g => new { g.Key.ProgramId, g.Key.Year, g.Key.CitySlug, g.Key.Status, Count = g.Count(), Fen = g.Sum(a => a.AmountFen) })
+            .ToListAsync(cancellationToken);
+        var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var years = ledger.Select(l => l.Year).Concat(awards.Select(a => a.Year)).Append(year ?? today.Year).Distinct().Order().ToList();
+
+        var programs = new List<ProgramYear>();
+        foreach (var program in catalog.Programs)
+        {
+            foreach (var y in years)
+            {
+                long Balance(string account) => ledger.Where(l => l.ProgramId == program.Id && l.Year == y && l.Account == account).Sum(l => l.Fen);
+                var allocated = -Balance(BudgetLedger.Appropriation);
+                // Before the first award of a year the budget is set but not yet posted: show the figure in force.
+                var onDate = y == today.Year ? today : new DateOnly(y, 12, 31);
+                var budgetFen = allocated != 0 ? allocated : BudgetLedger.ToFen(timelines[program.Id].ValueOn(program.Budget, onDate) ?? 0m);
+                var count = awards.Where(a => a.ProgramId == program.Id && a.Year == y).Sum(a => a.Count);
+                if (budgetFen == 0 && count == 0)
+                {
+                    continue;
+                }
+
+                var committed = Balance(BudgetLedger.Committed);
+                var paid = Balance(BudgetLedger.Paid);
+                programs.Add(new ProgramYear(program.Id, program.Name.Zh, y, budgetFen / 100m, committed / 100m, paid / 100m, (budgetFen - committed - paid) / 100m, count));
+            }
+        }
+
+        var cities = awards.GroupBy(a => new { a.ProgramId, a.Year, City = a.CitySlug ?? "" })
+            .Select(g => new CityYear(g.Key.ProgramId, catalog.Pack.Find(g.Key.ProgramId)?.Name.Zh ?? g.Key.ProgramId, g.Key.Year, g.Key.City,
+                g.Where(a => a.Status == AwardStatus.Committed).Sum(a => a.Fen) / 100m,
+                g.Where(a => a.Status == AwardStatus.Paid).Sum(a => a.Fen) / 100m,
+                g.Sum(a => a.Count)))
+            .OrderBy(c => c.ProgramId).ThenBy(c => c.Year).ThenBy(c => c.City, StringComparer.Ordinal).ToList();
+        return new Report(year, programs, cities);
+    }
+
+    public static async Task<byte[]> Workbook(Report report, CancellationToken cancellationToken)
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            ["programs"] = report.Programs.Select(p => new Dictionary<string, object>
+            {
+                ["program"] = p.ProgramId, ["name"] = p.ProgramName, ["year"] = p.Year, ["budget_yuan"] = p.Budget,
+                ["committed_yuan"] = p.Committed, ["paid_yuan"] = p.Paid, ["available_yuan"] = p.Available, ["awards"] = p.Awards,
+            }).ToList(),
+            ["cities"] = report.Cities.Select(c => new Dictionary<string, object>
+            {
+                ["program"] = c.ProgramId, ["name"] = c.ProgramName, ["year"] = c.Year, ["city"] = c.City,
+                ["committed_yuan"] = c.Committed, ["paid_yuan"] = c.Paid, ["awards"] = c.Awards,
+            }).ToList(),
+        };
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+}

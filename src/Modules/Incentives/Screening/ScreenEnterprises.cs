@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Profiles;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Screening;
+
+/// <summary>
+/// "Benefits without applying" (免申即享): office staff screen every registered enterprise against every program
+/// at once; each enterprise that has become eligible for a program is told once.
+/// </summary>
+internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog, INotifier notifier, IAuditLog audit, CurrentUser user, TimeProvider clock)
+{
+    public sealed record Result(int Enterprises, int Programs, int EligiblePairs, int Notified);
+
+    public static async Task<Ok<Result>> HandleAsync(ScreenEnterprises screen, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await screen.RunAsync(cancellationToken));
+
+    public async Task<Result> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var profiles = await db.Profiles.AsNoTracking().ToListAsync(cancellationToken);
+        var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        var awards = await db.Awards.AsNoTracking().Where(a => a.Year == today.Year && a.Status != AwardStatus.ClawedBack)
+            .Select(a => new { a.ProgramId, a.OrganisationId, a.AmountFen }).ToListAsync(cancellationToken);
+        var programTotals = awards.GroupBy(a => a.ProgramId).ToDictionary(g => g.Key, g => (Count: g.Count(), Fen: g.Sum(a => a.AmountFen)));
+        var enterpriseTotals = awards.GroupBy(a => (a.ProgramId, a.OrganisationId)).ToDictionary(g => g.Key, g => g.Sum(a => a.AmountFen));
+        var notified = (await db.Notices.AsNoTracking().Select(n => new { n.ProgramId, n.OrganisationId }).ToListAsync(cancellationToken))
+            .Select(n => (n.ProgramId, n.OrganisationId)).ToHashSet();
+
+        var eligible = new List<(IncentiveProgram Program, EnterpriseProfile Profile, decimal? Amount)>();
+        foreach (var profile in profiles)
+        {
+            var facts = catalog.Facts.Type(EnterpriseProfiles.WithListing(ProgramCatalog.ReadFacts(profile.FactsJson), profile.Untrustworthy), out _);
+            foreach (var program in catalog.Programs)
+            {
+                var (count, fen) = programTotals.GetValueOrDefault(program.Id);
+                var history = new AwardHistory(enterpriseTotals.GetValueOrDefault((program.Id, profile.OrganisationId)) / 100m, count, fen / 100m);
+                var verdict = EligibilityEngine.Evaluate(program, timelines[program.Id], facts, today, history, trace: false);
+                if (verdict.Outcome == EligibilityOutcome.Eligible)
+                {
+                    eligible.Add((program, profile, verdict.MaximumAmount));
+                }
+            }
+        }
+
+        var fresh = eligible.Where(e => !notified.Contains((e.Program.Id, e.Profile.OrganisationId))).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Notices.AddRange(fresh.Select(e => new EligibilityNotice { ProgramId = e.Program.Id, OrganisationId = e.Profile.OrganisationId, NotifiedAt = clock.GetUtcNow() }));
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(new AuditEvent("incentives.screening.run", "screening", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                JsonSerializer.Serialize(new { enterprises = profiles.Count, eligible = eligible.Count, notified = fresh.Count, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var (program, profile, amount) in fresh)
+        {
+            var upTo = amount is { } a ? $"（最高{a:0.##}元）" : "";
+            var upToEn = amount is { } b ? $" (up to {b:0.##} yuan)" : "";
+            await notifier.NotifyOrganisationAsync(profile.OrganisationId, $"您已符合“{program.Name.Zh}”的条件{upTo}，可直接申报", $"You now qualify for {program.Name.En}{upToEn}: apply now",
+                $"/incentives/apply/{program.Id}", cancellationToken);
+        }
+
+        return new Result(profiles.Count, catalog.Programs.Count, eligible.Count, fresh.Count);
+    }
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Funeng.Incentives.Applications;
+using Funeng.Incentives.Contracts;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Profiles;
+using Funeng.Kernel.Indicators;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Policy.Contracts;
+using Funeng.TestSupport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Funeng.Incentives.Tests.Applications;
+
+/// <summary>From profile to paid award over the real HTTP pipeline, on SQLite and on PostgreSQL.</summary>
+public abstract class ApplicationFlowTests(FunengApp app)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_enterprise_checks_applies_and_is_awarded_and_the_award_reaches_ledger_report_and_live_counts()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        await IncentivesTestData.SetParameterAsync(office, IncentivesTestData.Champion, "annual_budget", 10_000_000m);
+        (await enterprise.Client.PutAsJsonAsync("/api/v1/incentives/profile", IncentivesTestData.ChampionFacts("shenzhen"), Cancel)).EnsureSuccessStatusCode();
+
+        var check = await (await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/eligibility", new { }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var champion = check.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("programId").GetString() == IncentivesTestData.Champion);
+        Assert.Equal("eligible", champion.GetProperty("outcome").GetString());
+        Assert.Equal(3_000_000m, champion.GetProperty("maximumAmount").GetDecimal());
+        Assert.Contains(champion.GetProperty("trace").EnumerateArray(), s => s.GetProperty("rule").GetString() == "holds-single-champion" && s.GetProperty("result").GetString() == "pass");
+
+        var submitted = await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/applications", new { programId = IncentivesTestData.Champion }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+
+        var incomplete = await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/completeness", new { complete = true }, Cancel);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
+        foreach (var document in new[] { "champion_certificate", "audited_accounts" })
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(document), "documentKey" }, { new ByteArrayContent("%PDF-1.4 scan"u8.ToArray()), "file", document + ".pdf" } };
+            (await enterprise.Client.PostAsync($"/api/v1/incentives/applications/{id}/attachments", form, Cancel)).EnsureSuccessStatusCode();
+        }
+
+        (await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/completeness", new { complete = true, note = "all documents present" }, Cancel)).EnsureSuccessStatusCode();
+        var tooMuch = await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/decision", new { approve = true, reasons = "meets the rules", amount = 3_000_001m }, Cancel);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMuch.StatusCode);
+        var decided = await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/decision", new { approve = true, reasons = "holds the title" }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var awardId = (await decided.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        (await office.Client.PostAsync($"/api/v1/incentives/awards/{awardId}/payment", null, Cancel)).EnsureSuccessStatusCode();
+
+        var awards = await enterprise.Client.GetFromJsonAsync<JsonElement>("/api/v1/incentives/awards", Cancel);
+        Assert.Equal("paid", Assert.Single(awards.EnumerateArray()).GetProperty("status").GetString());
+        var year = DateTime.UtcNow.Year;
+        var report = await office.Client.GetFromJsonAsync<JsonElement>($"/api/v1/incentives/reports/budget?year={year}", Cancel);
+        var row = report.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("programId").GetString() == IncentivesTestData.Champion);
+        Assert.Equal((10_000_000m, 0m, 3_000_000m, 7_000_000m), (row.GetProperty("budget").GetDecimal(), row.GetProperty("committed").GetDecimal(), row.GetProperty("paid").GetDecimal(), row.GetProperty("available").GetDecimal()));
+        Assert.Equal("shenzhen", Assert.Single(report.GetProperty("cities").EnumerateArray(), c => c.GetProperty("programId").GetString() == IncentivesTestData.Champion).GetProperty("city").GetString());
+        var excel = await office.Client.GetAsync($"/api/v1/incentives/reports/budget.xlsx?year={year}", Cancel);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await excel.Content.ReadAsByteArrayAsync(Cancel))[..2]));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var live = await scope.ServiceProvider.GetServices<ILiveIndicatorSource>().Single(s => s.GetType().Namespace!.StartsWith("Funeng.Incentives", StringComparison.Ordinal)).ReadAsync(Cancel);
+        Assert.Contains(live, o => o.Indicator == "incentive_award_yuan" && o.Scope == "city:shenzhen" && o.Year == year && o.Value == 3_000_000m);
+        var db = scope.ServiceProvider.GetRequiredService<IncentivesDb>();
+        await Awards.LedgerAssertions.AssertBalancedAsync(db, IncentivesTestData.Champion, year);
+
+        (await office.Client.PostAsJsonAsync($"/api/v1/incentives/awards/{awardId}/clawback", new { reason = "title withdrawn" }, Cancel)).EnsureSuccessStatusCode();
+        await Awards.LedgerAssertions.AssertBalancedAsync(db, IncentivesTestData.Champion, year);
+        Assert.Equal(AwardStatus.ClawedBack, (await db.Awards.AsNoTracking().SingleAsync(a => a.Id == awardId, Cancel)).Status);
+    }
+
+    [Fact]
+    public async Task An_enterprise_on_the_untrustworthy_list_is_ineligible_everywhere_and_cannot_apply()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        (await enterprise.Client.PutAsJsonAsync("/api/v1/incentives/profile", IncentivesTestData.ChampionFacts(), Cancel)).EnsureSuccessStatusCode();
+        (await office.Client.PutAsJsonAsync($"/api/v1/incentives/profiles/{enterprise.OrganisationId}/untrustworthy", new { listed = true, reason = "court list" }, Cancel)).EnsureSuccessStatusCode();
+
+        var check = await (await office.Client.PostAsJsonAsync("/api/v1/incentives/eligibility", new { organisationId = enterprise.OrganisationId }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.All(check.GetProperty("programs").EnumerateArray(), p =>
+        {
+            Assert.Equal("ineligible", p.GetProperty("outcome").GetString());
+            Assert.Contains("untrustworthy", p.GetProperty("failed").EnumerateArray().Select(f => f.GetString()));
+        });
+        var refused = await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/applications", new { programId = IncentivesTestData.Champion }, Cancel);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Typed_facts_missing_a_value_answer_unknown_and_name_what_is_needed()
+    {
+        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/incentives/eligibility",
+            new { facts = new { values = new Dictionary<string, string> { ["untrustworthy"] = "false", ["project_type"] = "ai_new_industrialisation_case", ["in_key_cluster"] = "true" }, qualifications = Array.Empty<object>() } }, Cancel);
+        var check = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var benchmark = check.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("programId").GetString() == "benchmark-case-reward");
+        Assert.Equal("unknown", benchmark.GetProperty("outcome").GetString());
+        Assert.Equal(["sector"], benchmark.GetProperty("needs").EnumerateArray().Select(n => n.GetString()));
+
+        var bad = await app.Anonymous().PostAsJsonAsync("/api/v1/incentives/eligibility", new { facts = new { values = new Dictionary<string, string> { ["city"] = "atlantis" }, qualifications = Array.Empty<object>() } }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("facts.city", out _));
+    }
+
+    [Fact]
+    public async Task Screening_everyone_notifies_each_newly_eligible_enterprise_once()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        (await enterprise.Client.PutAsJsonAsync("/api/v1/incentives/profile", IncentivesTestData.ChampionFacts(), Cancel)).EnsureSuccessStatusCode();
+
+        var first = await (await office.Client.PostAsync("/api/v1/incentives/screenings", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var second = await (await office.Client.PostAsync("/api/v1/incentives/screenings", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.True(first.GetProperty("notified").GetInt32() >= 1);
+        Assert.Equal(0, second.GetProperty("notified").GetInt32());
+        var inbox = await enterprise.Client.GetStringAsync("/api/v1/account/notifications", Cancel);
+        Assert.Contains("single-champion-reward", inbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pack_figures_agree_with_the_policy_targets_they_name()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var targets = await scope.ServiceProvider.GetRequiredService<IPolicyQueries>().ListTargetsAsync(new TargetFilter(), Cancel);
+        var linked = GuangdongPrograms.Pack.Programs.SelectMany(p => p.Parameters.Where(x => x.Target is not null).Select(x => (Program: p, Parameter: x))).ToList();
+        Assert.Equal(["benchmark_case_reward", "benchmark_cases", "major_project_provincial_support", "single_champion_reward"], linked.Select(l => l.Parameter.Target).Order());
+        foreach (var (program, parameter) in linked)
+        {
+            var target = Assert.Single(targets, t => t.Indicator == parameter.Target);
+            Assert.True(target.Value == Assert.Single(parameter.Values).Value, $"{program.Id}.{parameter.Name} disagrees with {target.Indicator}");
+            Assert.Equal(target.ValidTo, program.ValidTo);
+        }
+    }
+
+    [Theory]
+    [InlineData("2027-12-31", true)]
+    [InlineData("2028-01-01", false)]
+    public async Task The_packs_validity_window_accepts_an_application_on_its_last_day_and_refuses_the_next(string date, bool accepted)
+    {
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        await using var scope = app.Services.CreateAsyncScope();
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(date + "T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, enterprise.UserId), new Claim(FunengClaims.Organisation, enterprise.OrganisationId.ToString()), new Claim(ClaimTypes.Role, Roles.Enterprise)], "test"));
+        var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } });
+        var profiles = ActivatorUtilities.CreateInstance<EnterpriseProfiles>(scope.ServiceProvider, user, clock);
+        var submit = ActivatorUtilities.CreateInstance<SubmitApplication>(scope.ServiceProvider, user, clock, profiles);
+
+        var attempt = () => submit.SubmitAsync(IncentivesTestData.Champion, IncentivesTestData.ChampionFacts(), Cancel);
+        if (accepted)
+        {
+            Assert.Equal(new DateOnly(2027, 12, 31), (await attempt()).SubmittedOn);
+        }
+        else
+        {
+            var refused = await Assert.ThrowsAsync<DomainRuleException>(attempt);
+            Assert.Contains("2027-12-31", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Voucher_awards_are_listed_for_the_compute_module()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        foreach (var (name, value) in new[] { ("voucher_rate", 0.5m), ("max_voucher", 1_000_000m), ("annual_budget", 5_000_000m) })
+        {
+            await IncentivesTestData.SetParameterAsync(office, "compute-vouchers", name, value);
+        }
+
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var facts = new { values = new Dictionary<string, string> { ["compute_need"] = "true", ["eligible_investment"] = "600000" }, qualifications = Array.Empty<object>() };
+        var submitted = await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/applications", new { programId = "compute-vouchers", facts }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        using var form = new MultipartFormDataContent { { new StringContent("compute_plan"), "documentKey" }, { new ByteArrayContent("plan"u8.ToArray()), "file", "plan.txt" } };
+        (await enterprise.Client.PostAsync($"/api/v1/incentives/applications/{id}/attachments", form, Cancel)).EnsureSuccessStatusCode();
+        (await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/completeness", new { complete = true }, Cancel)).EnsureSuccessStatusCode();
+        (await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/decision", new { approve = true, reasons = "needs compute" }, Cancel)).EnsureSuccessStatusCode();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var vouchers = await scope.ServiceProvider.GetRequiredService<IIncentiveQueries>().ListVoucherAwardsAsync(enterprise.OrganisationId, Cancel);
+        Assert.Equal(300_000m, Assert.Single(vouchers).FaceValue);
+    }
+}
+
+public sealed class ApplicationFlowOnSqlite(SqliteApp app) : ApplicationFlowTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ApplicationFlowOnPostgres(PostgresApp app) : ApplicationFlowTests(app), IClassFixture<PostgresApp>;

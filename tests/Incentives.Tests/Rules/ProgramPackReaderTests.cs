@@ -1,0 +1,101 @@
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.DataFiles;
+
+namespace Funeng.Incentives.Tests.Rules;
+
+public sealed class ProgramPackReaderTests
+{
+    private const string Champion = "programs/single-champion-reward.yaml";
+
+    [Fact]
+    public void The_guangdong_pack_has_the_five_required_programs()
+    {
+        Assert.Equal(
+            ["benchmark-case-reward", "compute-vouchers", "first-of-kind-support", "major-special-projects", "single-champion-reward"],
+            GuangdongPrograms.Pack.Programs.Select(p => p.Id).Order());
+        Assert.Equal(AwardKind.Voucher, GuangdongPrograms.Program("compute-vouchers").Kind);
+    }
+
+    [Theory]
+    [InlineData("single-champion-reward")]
+    [InlineData("benchmark-case-reward")]
+    [InlineData("major-special-projects")]
+    public void Programs_of_the_ai_and_robotics_measures_close_on_2027_12_31(string id) =>
+        Assert.Equal(new DateOnly(2027, 12, 31), GuangdongPrograms.Program(id).ValidTo);
+
+    [Fact]
+    public void Figures_the_sources_do_not_give_stay_unset()
+    {
+        var firstOfKind = GuangdongPrograms.Program("first-of-kind-support");
+        Assert.All(firstOfKind.Parameters, p => Assert.Empty(p.Values));
+        Assert.All(GuangdongPrograms.Pack.Programs, p => Assert.Empty(p.Parameter(p.Budget)!.Values));
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_number_is_refused_with_file_line_and_field()
+    {
+        var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("value: 3_000_000", "value: three million", StringComparison.Ordinal));
+        var error = SingleErrorIn(Champion, pack);
+        Assert.Equal(Champion, error.File);
+        Assert.Equal("parameters[0].values[0].value", error.Field);
+        Assert.Equal(GuangdongPrograms.LineOf(pack, Champion, "three million"), error.Line);
+    }
+
+    [Fact]
+    public void A_misspelt_field_is_refused_not_ignored()
+    {
+        var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("expert_review: false", "expert_review: false\nexpert_reveiw: true", StringComparison.Ordinal));
+        var error = SingleErrorIn(Champion, pack);
+        Assert.Equal("expert_reveiw", error.Field);
+        Assert.Equal("unknown field", error.Message);
+    }
+
+    [Fact]
+    public void A_formula_naming_an_undeclared_figure_is_refused()
+    {
+        var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("maximum: max_award", "maximum: min(max_award, bonus_rate * annual_revenue)", StringComparison.Ordinal));
+        var error = SingleErrorIn(Champion, pack);
+        Assert.Equal("award.maximum", error.Field);
+        Assert.Contains("bonus_rate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_condition_over_an_undeclared_fact_is_refused()
+    {
+        var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("fact: qualifications", "fact: awards_won", StringComparison.Ordinal));
+        var errors = Assert.Throws<DataFileValidationException>(() => ProgramPackReader.Read(pack)).Errors;
+        Assert.Contains(errors, e => e.Field == "eligibility[0].fact" && e.Message.Contains("awards_won", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_case_expecting_an_unknown_outcome_word_is_refused()
+    {
+        const string cases = "programs/single-champion-reward.cases.yaml";
+        var pack = GuangdongPrograms.CopyWith(cases, t => t.Replace("outcome: eligible, amount: 3_000_000 }", "outcome: maybe, amount: 3_000_000 }", StringComparison.Ordinal));
+        var errors = Assert.Throws<DataFileValidationException>(() => ProgramPackReader.Read(pack)).Errors;
+        Assert.Contains(errors, e => e.File == cases && e.Field.EndsWith("expect.outcome", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Formulas_parse_with_precedence_and_explain_each_step()
+    {
+        var formula = Formula.Parse("min(cap, rate * investment + 100)");
+        var steps = new List<string>();
+        var values = new Dictionary<string, decimal> { ["cap"] = 1_000m, ["rate"] = 0.5m, ["investment"] = 600m };
+        var value = formula.Evaluate(n => values.TryGetValue(n, out var v) ? v : null, new List<string>(), steps);
+        Assert.Equal(400m, value);
+        Assert.Equal(["rate × investment = 0.5 × 600 = 300", "(rate × investment) + 100 = 300 + 100 = 400", "min(cap, (rate × investment) + 100) = min(1,000, 400) = 400"], steps);
+    }
+
+    [Fact]
+    public void A_missing_value_makes_the_formula_unknown_and_names_it()
+    {
+        var missing = new List<string>();
+        Assert.Null(Formula.Parse("min(cap, rate * investment)").Evaluate(n => n == "cap" ? 5m : null, missing, null));
+        Assert.Equal(["rate", "investment"], missing);
+    }
+
+    /// <summary>The one error in <paramref name="file"/>; its cases file is refused too, as its program is.</summary>
+    private static DataFileError SingleErrorIn(string file, string pack) =>
+        Assert.Single(Assert.Throws<DataFileValidationException>(() => ProgramPackReader.Read(pack)).Errors, e => e.File == file);
+}
