@@ -16,10 +16,14 @@ internal sealed class ComputeLiveIndicators(ComputeDb db, TimeProvider time) : I
         var year = time.GetUtcNow().Year;
         var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).ToListAsync(cancellationToken);
         const string source = "Compute: installed pools of registered centres (devices × dense FP16 TFLOPS)";
-        var observations = new List<LiveObservation>
+        var observations = new List<LiveObservation>();
+        // An empty registry means "no data yet", not "no compute in Guangdong": say nothing rather than zero,
+        // so that a reported provincial figure is not overridden by an install that has registered no centre.
+        if (centres.Any(c => c.Pools.Count > 0))
         {
-            new(Capacity.Indicator, GuangdongCities.ProvinceScope, year, (decimal)centres.SelectMany(c => c.Pools).Sum(Capacity.Eflops), source),
-        };
+            observations.Add(new(Capacity.Indicator, GuangdongCities.ProvinceScope, year, (decimal)centres.SelectMany(c => c.Pools).Sum(Capacity.Eflops), source));
+        }
+
         observations.AddRange(centres.GroupBy(c => c.CitySlug).Select(g =>
             new LiveObservation(Capacity.Indicator, GuangdongCities.CityScopePrefix + g.Key, year, (decimal)g.SelectMany(c => c.Pools).Sum(Capacity.Eflops), source)));
 

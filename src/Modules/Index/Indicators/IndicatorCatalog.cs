@@ -49,7 +49,7 @@ internal static class IndicatorCatalog
 
         // Policy system: support actually delivered.
         Live("incentive_awards", "政策兑现项目数", "Incentive awards made", "按政策规则批准的奖励与补贴数量", "Awards and subsidies approved under the programs' rules", "count", Pillars.PolicySystem, "Incentives"),
-        Live("incentive_funds_awarded", "政策兑现金额", "Incentive funds awarded", "批准的奖励与补贴金额", "Money approved in awards and subsidies", "cny", Pillars.PolicySystem, "Incentives"),
+        Live("incentive_award_yuan", "政策兑现金额", "Incentive funds awarded", "批准的奖励与补贴金额", "Money approved in awards and subsidies", "cny", Pillars.PolicySystem, "Incentives"),
         Province("benchmark_case_reward", "标杆案例奖励", "Reward per benchmark case", "每个标杆案例的奖励金额", "Reward paid per benchmark case", "cny"),
         Province("single_champion_reward", "单项冠军奖励", "Single-champion reward", "对国家级单项冠军企业的奖励", "Reward to national single-champion enterprises", "cny"),
         Province("major_project_provincial_support", "重大专项省级配套", "Provincial support per major project", "重大专项的省级配套资金", "Provincial matching funds per major project", "cny"),
