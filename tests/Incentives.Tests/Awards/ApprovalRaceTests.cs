@@ -43,7 +43,11 @@ public abstract class ApprovalRaceTests(FunengApp app)
         var id = (await IncentivesTestData.ReadyApplicationsAsync(app, IncentivesTestData.Champion, 1)).Single();
         var ledgerBefore = await CountLedgerAsync();
         // The audit entry is the last write of the approval: failing there leaves award and ledger legs written but uncommitted.
-        await using var failing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IAuditLog, FailingAuditLog>()));
+        // A second host on the same database: it gets its own search index folder, since Lucene allows one
+        // writer per folder and the first host holds that lock (the index is rebuilt from the database).
+        await using var failing = app.WithWebHostBuilder(b => b
+            .UseSetting("Catalog:IndexDirectory", Path.Combine(Path.GetTempPath(), $"funeng-index-{Guid.NewGuid():N}"))
+            .ConfigureTestServices(s => s.AddScoped<IAuditLog, FailingAuditLog>()));
         await using (var scope = failing.Services.CreateAsyncScope())
         {
             var decide = scope.ServiceProvider.GetRequiredService<DecideApplication>();
