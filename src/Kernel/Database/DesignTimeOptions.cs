@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 
 namespace Funeng.Kernel.Database;
 
@@ -18,4 +19,15 @@ public static class DesignTimeOptions
         new DatabaseSettings(provider, connectionString).Configure(builder, migrationsHistoryTable);
         return builder.Options;
     }
+}
+
+/// <summary>
+/// The design-time factory every module context needs for <c>dotnet ef</c>; a module declares one line per
+/// provider: <c>internal sealed class SqliteXDbFactory() : DesignTimeFactory&lt;SqliteXDb&gt;(DatabaseProvider.Sqlite, XDb.MigrationsHistoryTable, o =&gt; new(o));</c>
+/// </summary>
+public abstract class DesignTimeFactory<TContext>(DatabaseProvider provider, string migrationsHistoryTable, Func<DbContextOptions<TContext>, TContext> create)
+    : IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args) => create(DesignTimeOptions.For<TContext>(provider, migrationsHistoryTable));
 }

@@ -4,7 +4,6 @@ using Funeng.Catalog.Organisations;
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Funeng.Catalog.Data;
 
@@ -98,14 +97,6 @@ internal sealed class SqliteCatalogDb(DbContextOptions<SqliteCatalogDb> options)
 
 internal sealed class PostgresCatalogDb(DbContextOptions<PostgresCatalogDb> options) : CatalogDb(options);
 
-internal sealed class SqliteCatalogDbFactory : IDesignTimeDbContextFactory<SqliteCatalogDb>
-{
-    public SqliteCatalogDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<SqliteCatalogDb>(DatabaseProvider.Sqlite, CatalogDb.MigrationsHistoryTable));
-}
+internal sealed class SqliteCatalogDbFactory() : DesignTimeFactory<SqliteCatalogDb>(DatabaseProvider.Sqlite, CatalogDb.MigrationsHistoryTable, o => new(o));
 
-internal sealed class PostgresCatalogDbFactory : IDesignTimeDbContextFactory<PostgresCatalogDb>
-{
-    public PostgresCatalogDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<PostgresCatalogDb>(DatabaseProvider.Postgres, CatalogDb.MigrationsHistoryTable));
-}
+internal sealed class PostgresCatalogDbFactory() : DesignTimeFactory<PostgresCatalogDb>(DatabaseProvider.Postgres, CatalogDb.MigrationsHistoryTable, o => new(o));

@@ -1,6 +1,5 @@
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Funeng.Compute.Data;
 
@@ -106,14 +105,6 @@ internal sealed class SqliteComputeDb(DbContextOptions<SqliteComputeDb> options)
 
 internal sealed class PostgresComputeDb(DbContextOptions<PostgresComputeDb> options) : ComputeDb(options);
 
-internal sealed class SqliteComputeDbFactory : IDesignTimeDbContextFactory<SqliteComputeDb>
-{
-    public SqliteComputeDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<SqliteComputeDb>(DatabaseProvider.Sqlite, ComputeDb.MigrationsHistoryTable));
-}
+internal sealed class SqliteComputeDbFactory() : DesignTimeFactory<SqliteComputeDb>(DatabaseProvider.Sqlite, ComputeDb.MigrationsHistoryTable, o => new(o));
 
-internal sealed class PostgresComputeDbFactory : IDesignTimeDbContextFactory<PostgresComputeDb>
-{
-    public PostgresComputeDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<PostgresComputeDb>(DatabaseProvider.Postgres, ComputeDb.MigrationsHistoryTable));
-}
+internal sealed class PostgresComputeDbFactory() : DesignTimeFactory<PostgresComputeDb>(DatabaseProvider.Postgres, ComputeDb.MigrationsHistoryTable, o => new(o));

@@ -1,6 +1,5 @@
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Funeng.Incentives.Data;
 
@@ -108,14 +107,6 @@ internal sealed class SqliteIncentivesDb(DbContextOptions<SqliteIncentivesDb> op
 
 internal sealed class PostgresIncentivesDb(DbContextOptions<PostgresIncentivesDb> options) : IncentivesDb(options);
 
-internal sealed class SqliteIncentivesDbFactory : IDesignTimeDbContextFactory<SqliteIncentivesDb>
-{
-    public SqliteIncentivesDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<SqliteIncentivesDb>(DatabaseProvider.Sqlite, IncentivesDb.MigrationsHistoryTable));
-}
+internal sealed class SqliteIncentivesDbFactory() : DesignTimeFactory<SqliteIncentivesDb>(DatabaseProvider.Sqlite, IncentivesDb.MigrationsHistoryTable, o => new(o));
 
-internal sealed class PostgresIncentivesDbFactory : IDesignTimeDbContextFactory<PostgresIncentivesDb>
-{
-    public PostgresIncentivesDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<PostgresIncentivesDb>(DatabaseProvider.Postgres, IncentivesDb.MigrationsHistoryTable));
-}
+internal sealed class PostgresIncentivesDbFactory() : DesignTimeFactory<PostgresIncentivesDb>(DatabaseProvider.Postgres, IncentivesDb.MigrationsHistoryTable, o => new(o));

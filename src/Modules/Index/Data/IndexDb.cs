@@ -1,6 +1,5 @@
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Funeng.Index.Data;
 
@@ -48,14 +47,6 @@ internal sealed class SqliteIndexDb(DbContextOptions<SqliteIndexDb> options) : I
 
 internal sealed class PostgresIndexDb(DbContextOptions<PostgresIndexDb> options) : IndexDb(options);
 
-internal sealed class SqliteIndexDbFactory : IDesignTimeDbContextFactory<SqliteIndexDb>
-{
-    public SqliteIndexDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<SqliteIndexDb>(DatabaseProvider.Sqlite, IndexDb.MigrationsHistoryTable));
-}
+internal sealed class SqliteIndexDbFactory() : DesignTimeFactory<SqliteIndexDb>(DatabaseProvider.Sqlite, IndexDb.MigrationsHistoryTable, o => new(o));
 
-internal sealed class PostgresIndexDbFactory : IDesignTimeDbContextFactory<PostgresIndexDb>
-{
-    public PostgresIndexDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<PostgresIndexDb>(DatabaseProvider.Postgres, IndexDb.MigrationsHistoryTable));
-}
+internal sealed class PostgresIndexDbFactory() : DesignTimeFactory<PostgresIndexDb>(DatabaseProvider.Postgres, IndexDb.MigrationsHistoryTable, o => new(o));

@@ -1,6 +1,5 @@
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Funeng.Policy.Data;
 
@@ -73,14 +72,6 @@ internal sealed class SqlitePolicyDb(DbContextOptions<SqlitePolicyDb> options) :
 
 internal sealed class PostgresPolicyDb(DbContextOptions<PostgresPolicyDb> options) : PolicyDb(options);
 
-internal sealed class SqlitePolicyDbFactory : IDesignTimeDbContextFactory<SqlitePolicyDb>
-{
-    public SqlitePolicyDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<SqlitePolicyDb>(DatabaseProvider.Sqlite, PolicyDb.MigrationsHistoryTable));
-}
+internal sealed class SqlitePolicyDbFactory() : DesignTimeFactory<SqlitePolicyDb>(DatabaseProvider.Sqlite, PolicyDb.MigrationsHistoryTable, o => new(o));
 
-internal sealed class PostgresPolicyDbFactory : IDesignTimeDbContextFactory<PostgresPolicyDb>
-{
-    public PostgresPolicyDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<PostgresPolicyDb>(DatabaseProvider.Postgres, PolicyDb.MigrationsHistoryTable));
-}
+internal sealed class PostgresPolicyDbFactory() : DesignTimeFactory<PostgresPolicyDb>(DatabaseProvider.Postgres, PolicyDb.MigrationsHistoryTable, o => new(o));

@@ -1,6 +1,5 @@
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Funeng.Scenarios.Data;
 
@@ -228,14 +227,6 @@ internal sealed class SqliteScenariosDb(DbContextOptions<SqliteScenariosDb> opti
 
 internal sealed class PostgresScenariosDb(DbContextOptions<PostgresScenariosDb> options) : ScenariosDb(options);
 
-internal sealed class SqliteScenariosDbFactory : IDesignTimeDbContextFactory<SqliteScenariosDb>
-{
-    public SqliteScenariosDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<SqliteScenariosDb>(DatabaseProvider.Sqlite, ScenariosDb.MigrationsHistoryTable));
-}
+internal sealed class SqliteScenariosDbFactory() : DesignTimeFactory<SqliteScenariosDb>(DatabaseProvider.Sqlite, ScenariosDb.MigrationsHistoryTable, o => new(o));
 
-internal sealed class PostgresScenariosDbFactory : IDesignTimeDbContextFactory<PostgresScenariosDb>
-{
-    public PostgresScenariosDb CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For<PostgresScenariosDb>(DatabaseProvider.Postgres, ScenariosDb.MigrationsHistoryTable));
-}
+internal sealed class PostgresScenariosDbFactory() : DesignTimeFactory<PostgresScenariosDb>(DatabaseProvider.Postgres, ScenariosDb.MigrationsHistoryTable, o => new(o));
