@@ -1,4 +1,5 @@
 using Funeng.Incentives.Rules;
+using Funeng.TestSupport;
 
 namespace Funeng.Incentives.Tests;
 
@@ -14,24 +15,8 @@ internal static class GuangdongPrograms
     public static IncentiveProgram Program(string id) => Pack.Find(id) ?? throw new InvalidOperationException($"no program {id}");
 
     /// <summary>A writable copy of the pack with one file's text changed.</summary>
-    public static string CopyWith(string file, Func<string, string> edit)
-    {
-        var copy = Path.Combine(Path.GetTempPath(), $"funeng-programs-{Guid.NewGuid():N}");
-        foreach (var path in System.IO.Directory.GetFiles(Directory, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(Directory, path));
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-        }
+    public static string CopyWith(string file, Func<string, string> edit) => PackFiles.CopyWith(Directory, file, edit);
 
-        var edited = Path.Combine(copy, file);
-        var before = File.ReadAllText(edited);
-        var after = edit(before);
-        Assert.NotEqual(before, after);
-        File.WriteAllText(edited, after);
-        return copy;
-    }
-
-    public static int LineOf(string directory, string file, string text) =>
-        Array.FindIndex(File.ReadAllLines(Path.Combine(directory, file)), l => l.Contains(text, StringComparison.Ordinal)) + 1;
+    /// <summary>The 1-based line of the first occurrence of <paramref name="text"/> in a pack file.</summary>
+    public static int LineOf(string packDirectory, string file, string text) => PackFiles.LineOf(packDirectory, file, text);
 }

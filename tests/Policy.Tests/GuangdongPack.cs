@@ -1,3 +1,5 @@
+using Funeng.TestSupport;
+
 namespace Funeng.Policy.Tests;
 
 /// <summary>The shipped Guangdong pack, and writable copies of it for tests that break it on purpose.</summary>
@@ -5,28 +7,11 @@ internal static class GuangdongPack
 {
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "policies", "guangdong");
 
-    /// <summary>A copy in a temp folder; <paramref name="edit"/> changes one document's text.</summary>
-    public static string CopyWith(string documentFile, Func<string, string> edit)
-    {
-        var copy = Path.Combine(Path.GetTempPath(), $"funeng-pack-{Guid.NewGuid():N}");
-        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(Directory, file));
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        var edited = Path.Combine(copy, documentFile);
-        var before = File.ReadAllText(edited);
-        var after = edit(before);
-        Assert.NotEqual(before, after);
-        File.WriteAllText(edited, after);
-        return copy;
-    }
+    /// <summary>A writable copy of the pack with one file's text changed.</summary>
+    public static string CopyWith(string file, Func<string, string> edit) => PackFiles.CopyWith(Directory, file, edit);
 
     /// <summary>The 1-based line of the first occurrence of <paramref name="text"/> in a pack file.</summary>
-    public static int LineOf(string packDirectory, string documentFile, string text) =>
-        Array.FindIndex(File.ReadAllLines(Path.Combine(packDirectory, documentFile)), l => l.Contains(text, StringComparison.Ordinal)) + 1;
+    public static int LineOf(string packDirectory, string file, string text) => PackFiles.LineOf(packDirectory, file, text);
 
     /// <summary>
     /// Every figure the foundation issue names, with the year and measure it must carry:
