@@ -44,6 +44,7 @@ public static class IncentivesModule
         builder.Services.AddScoped<ScreenEnterprises>();
         builder.Services.AddScoped<BudgetReport>();
         builder.Services.AddScoped<IIncentiveQueries, IncentiveQueries>();
+        builder.Services.AddScoped(sp => new IncentiveCommands(sp.GetRequiredService<DecideApplication>()));
         builder.Services.AddScoped<ILiveIndicatorSource, AwardIndicators>();
         return builder;
     }
