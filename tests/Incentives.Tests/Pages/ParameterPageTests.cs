@@ -30,6 +30,20 @@ public abstract class ParameterPageTests(FunengApp app)
     }
 
     [Fact]
+    public async Task A_value_set_from_a_later_date_leaves_todays_value_in_force_until_then()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        await PageForms.PostAsync(office.Client, Page, Page, Fields("compute-vouchers", "max_voucher", "500000", "2025-01-01"));
+
+        await PageForms.PostAsync(office.Client, Page, Page, Fields("compute-vouchers", "max_voucher", "800000", "2099-01-01"));
+
+        var history = await HistoryAsync(office, "compute-vouchers", "max_voucher");
+        Assert.Equal(["2025-01-01", "2099-01-01"], history.Select(h => h.GetProperty("from").GetString()));
+        var view = await office.Client.GetFromJsonAsync<JsonElement>("/api/v1/incentives/programs/compute-vouchers", TestContext.Current.CancellationToken);
+        Assert.Equal(500_000m, view.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "max_voucher").GetProperty("valueToday").GetDecimal());
+    }
+
+    [Fact]
     public async Task A_bad_value_and_a_missing_date_come_back_on_the_page_by_field_and_nothing_is_set()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
