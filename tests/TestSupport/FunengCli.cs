@@ -8,6 +8,18 @@ public static class FunengCli
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(FunengApp app, params string[] arguments)
     {
+        var start = StartInfo(app, arguments);
+        using var process = Process.Start(start)!;
+        var cancellation = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var error = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>How to start the CLI against the fixture's database, for a test that drives the process itself (e.g. kills it).</summary>
+    public static ProcessStartInfo StartInfo(FunengApp app, params string[] arguments)
+    {
         ArgumentNullException.ThrowIfNull(app);
         var cli = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Cli", "debug", "Funeng.Cli.dll"));
         if (!File.Exists(cli))
@@ -25,11 +37,6 @@ public static class FunengCli
         start.Environment["Database__Provider"] = app.Provider.ToString();
         start.Environment["ConnectionStrings__Funeng"] = app.ConnectionString;
         start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var cancellation = TestContext.Current.CancellationToken;
-        var output = process.StandardOutput.ReadToEndAsync(cancellation);
-        var error = process.StandardError.ReadToEndAsync(cancellation);
-        await process.WaitForExitAsync(cancellation);
-        return (process.ExitCode, await output + await error);
+        return start;
     }
 }

@@ -9,6 +9,7 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(ComputeCommands.Create());
 root.Subcommands.Add(IndexCommands.Create());
+root.Subcommands.Add(IncentivesCommands.Create());
 foreach (var command in CatalogCommandLine.Create())
 {
     root.Subcommands.Add(command);

@@ -39,11 +39,14 @@ public static class IncentivesModule
         builder.Services.AddScoped<CheckEligibility>();
         builder.Services.AddScoped<SubmitApplication>();
         builder.Services.AddScoped<ReviewApplication>();
+        builder.Services.AddScoped<AssignReviewers>();
         builder.Services.AddScoped<DecideApplication>();
         builder.Services.AddScoped<SettleAward>();
         builder.Services.AddScoped<ScreenEnterprises>();
+        builder.Services.AddScoped<SetProgramParameter>();
         builder.Services.AddScoped<BudgetReport>();
         builder.Services.AddScoped<IIncentiveQueries, IncentiveQueries>();
+        builder.Services.AddScoped(sp => new IncentiveCommands(sp.GetRequiredService<DecideApplication>()));
         builder.Services.AddScoped<ILiveIndicatorSource, AwardIndicators>();
         return builder;
     }
@@ -65,6 +68,7 @@ public static class IncentivesModule
         api.MapGet("/applications/{id:guid}", ListApplications.GetAsync).WithName("Incentives.GetApplication").RequireAuthorization();
         api.MapPost("/applications/{id:guid}/attachments", ReviewApplication.AttachEndpointAsync).WithName("Incentives.AttachDocument").RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).DisableAntiforgery();
         api.MapPost("/applications/{id:guid}/completeness", ReviewApplication.CompletenessAsync).WithName("Incentives.CheckCompleteness").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff));
+        api.MapPost("/applications/{id:guid}/reviewers", AssignReviewers.HandleAsync).WithName("Incentives.AssignReviewer").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff));
         api.MapPost("/applications/{id:guid}/scores", ReviewApplication.ScoreEndpointAsync).WithName("Incentives.ScoreApplication").RequireAuthorization(p => p.RequireRole(Roles.Expert));
         api.MapPost("/applications/{id:guid}/decision", DecideApplication.HandleAsync).WithName("Incentives.DecideApplication").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff));
         api.MapGet("/awards", ListAwards.HandleAsync).WithName("Incentives.ListAwards").RequireAuthorization();

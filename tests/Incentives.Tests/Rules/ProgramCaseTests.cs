@@ -38,6 +38,8 @@ public sealed class ProgramCaseTests
         Assert.Equal(c.Expected.Failed.Order(), verdict.Failed.Order());
         Assert.Equal(c.Expected.Needs.Order(), verdict.Needs.Order());
         Assert.Equal(c.Expected.MissingParameters.Order(), verdict.MissingParameters.Distinct().Order());
+        // The screening's compiled form of the program gives the same answer, without the trace.
+        Assert.Equal((verdict.Outcome, verdict.MaximumAmount), new CompiledProgram(program, new ParameterTimeline(program, c.Parameters), c.Date).Evaluate(facts, c.History));
     }
 
     [Fact]

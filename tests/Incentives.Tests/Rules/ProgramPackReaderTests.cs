@@ -60,6 +60,25 @@ public sealed class ProgramPackReaderTests
     }
 
     [Fact]
+    public void Review_criteria_that_do_not_add_up_to_100_points_are_refused_with_file_line_and_field()
+    {
+        const string benchmark = "programs/benchmark-case-reward.yaml";
+        var pack = GuangdongPrograms.CopyWith(benchmark, t => t.Replace("max_points: 40", "max_points: 45", StringComparison.Ordinal));
+        var error = SingleErrorIn(benchmark, pack);
+        Assert.Equal("review_criteria", error.Field);
+        Assert.Equal("the max_points add up to 105, not 100", error.Message);
+        Assert.Equal(GuangdongPrograms.LineOf(pack, benchmark, "key: innovation"), error.Line); // the list's first line
+    }
+
+    [Fact]
+    public void A_program_asking_for_expert_review_must_name_its_criteria()
+    {
+        const string benchmark = "programs/benchmark-case-reward.yaml";
+        var pack = GuangdongPrograms.CopyWith(benchmark, t => t[..t.IndexOf("review_criteria:", StringComparison.Ordinal)] + t[t.IndexOf("documents:", StringComparison.Ordinal)..]);
+        Assert.Equal("review_criteria", SingleErrorIn(benchmark, pack).Field);
+    }
+
+    [Fact]
     public void A_condition_over_an_undeclared_fact_is_refused()
     {
         var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("fact: qualifications", "fact: awards_won", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -17,7 +18,8 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 {
     public sealed record CompletenessRequest(bool Complete, string? Note);
 
-    public sealed record ScoreRequest(int? Score, string? Comment);
+    /// <summary>Points per criterion of the program (keys from its <c>review_criteria</c>), and a comment.</summary>
+    public sealed record ScoreRequest(Dictionary<string, int?>? Criteria, string? Comment);
 
     public static async Task<Results<Ok<ApplicationView>, ValidationProblem>> AttachEndpointAsync(Guid id, IFormFile? file, [FromForm] string? documentKey, ReviewApplication review, CancellationToken cancellationToken)
     {
@@ -39,14 +41,28 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 
     public static async Task<Results<Ok<ApplicationView>, ValidationProblem>> ScoreEndpointAsync(Guid id, ScoreRequest request, ReviewApplication review, CancellationToken cancellationToken)
     {
-        var score = request.Score ?? -1;
-        if (score < 0 || score > 100)
+        var (application, problems) = await review.ScoreAsync(id, request.Criteria ?? [], request.Comment, cancellationToken);
+        return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : TypedResults.Ok(ApplicationView.Of(application));
+    }
+
+    /// <summary>Each criterion's points, a whole number from 0 to its maximum; problems by field <c>criteria.KEY</c>.</summary>
+    public static Dictionary<string, string[]> Validate(IReadOnlyList<ReviewCriterion> criteria, IReadOnlyDictionary<string, int?> points)
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var criterion in criteria)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["score"] = ["A score is a whole number from 0 to 100."] });
+            if (points.GetValueOrDefault(criterion.Key) is not { } given || given < 0 || given > criterion.MaxPoints)
+            {
+                problems["criteria." + criterion.Key] = [$"Give a whole number of points from 0 to {criterion.MaxPoints}."];
+            }
         }
 
-        var application = await review.ScoreAsync(id, score, request.Comment, cancellationToken);
-        return TypedResults.Ok(ApplicationView.Of(application));
+        foreach (var unknown in points.Keys.Where(k => criteria.All(c => c.Key != k)))
+        {
+            problems["criteria." + unknown] = ["This program has no such criterion."];
+        }
+
+        return problems;
     }
 
     public async Task<Application> AttachAsync(Guid id, string documentKey, string fileName, string contentType, Stream content, long length, CancellationToken cancellationToken)
@@ -105,11 +121,13 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         return application;
     }
 
-    public async Task<Application> ScoreAsync(Guid id, int score, string? comment, CancellationToken cancellationToken)
+    /// <summary>Records (or replaces) the signed-in expert's points per criterion; invalid points come back by field, nothing written.</summary>
+    public async Task<(Application Application, Dictionary<string, string[]> Problems)> ScoreAsync(Guid id, IReadOnlyDictionary<string, int?> points, string? comment, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var application = await LoadAsync(id, cancellationToken);
-        if (!catalog.Get(application.ProgramId).ExpertReview)
+        var program = catalog.Get(application.ProgramId);
+        if (!program.ExpertReview)
         {
             throw new DomainRuleException("This program does not ask for expert scoring.", "id");
         }
@@ -124,24 +142,37 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
             throw new DomainRuleException("An expert may not score an application of their own organisation.", "id", 403);
         }
 
+        var mine = user.OrganisationId ?? Guid.Empty;
+        if (!await db.Assignments.AnyAsync(a => a.ApplicationId == id && a.ReviewerOrganisationId == mine, cancellationToken))
+        {
+            throw new DomainRuleException("The application is not assigned to your organisation for review.", "id", 403);
+        }
+
+        var problems = Validate(program.Criteria, points);
+        if (problems.Count > 0)
+        {
+            return (application, problems);
+        }
+
+        var given = program.Criteria.ToDictionary(c => c.Key, c => points[c.Key]!.Value);
+        var score = given.Values.Sum();
         var expert = user.UserId!;
         var existing = application.Scores.SingleOrDefault(s => s.ExpertUserId == expert);
         if (existing is null)
         {
-            db.Scores.Add(new ExpertScore { Id = Guid.NewGuid(), ApplicationId = id, ExpertUserId = expert, Score = score, Comment = comment, ScoredAt = clock.GetUtcNow() });
-        }
-        else
-        {
-            existing.Score = score;
-            existing.Comment = comment;
-            existing.ScoredAt = clock.GetUtcNow();
+            existing = new ExpertScore { Id = Guid.NewGuid(), ApplicationId = id, ExpertUserId = expert };
+            db.Scores.Add(existing);
         }
 
+        existing.Score = score;
+        existing.CriteriaJson = JsonSerializer.Serialize(given, JsonSerializerOptions.Web);
+        existing.Comment = comment;
+        existing.ScoredAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.scored", "application", id.ToString(),
-            JsonSerializer.Serialize(new { score, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { score, criteria = given, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await LoadAsync(id, cancellationToken);
+        return (await LoadAsync(id, cancellationToken), problems);
     }
 
     private async Task<Application> LoadAsync(Guid id, CancellationToken cancellationToken) =>

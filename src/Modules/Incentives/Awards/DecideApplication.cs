@@ -74,15 +74,19 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
                 throw new DomainRuleException($"The {today.Year} budget has {available / 100m:0.00} yuan left; {granted:0.00} yuan does not fit.", "amount");
             }
 
+            var awardId = Guid.NewGuid();
+            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, application.CitySlug, $"award to {application.ApplicantName}");
+            await db.SaveChangesAsync(cancellationToken);
+            // The ledger legs are written but not committed: a process that dies from here on leaves nothing behind.
+            await ApprovalPause.BeforeAwardAsync(application.Id, cancellationToken);
             award = new Award
             {
-                Id = Guid.NewGuid(), ApplicationId = application.Id, ProgramId = program.Id, OrganisationId = application.OrganisationId,
+                Id = awardId, ApplicationId = application.Id, ProgramId = program.Id, OrganisationId = application.OrganisationId,
                 RecipientName = application.ApplicantName, CitySlug = application.CitySlug, Year = today.Year, Kind = program.Kind,
                 Status = AwardStatus.Committed, AmountFen = fen, DecidedOn = today, DecidedAt = clock.GetUtcNow(),
                 TraceJson = JsonSerializer.Serialize(verdict.Trace, JsonSerializerOptions.Web),
             };
             db.Awards.Add(award);
-            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, award.Id, award.CitySlug, $"award to {application.ApplicantName}");
             application.Status = ApplicationStatus.Approved;
             application.DecisionReasons = reasons;
             application.DecidedAt = award.DecidedAt;

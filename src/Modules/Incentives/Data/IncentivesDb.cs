@@ -18,6 +18,8 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
 
     public DbSet<ExpertScore> Scores => Set<ExpertScore>();
 
+    public DbSet<ReviewAssignment> Assignments => Set<ReviewAssignment>();
+
     public DbSet<Award> Awards => Set<Award>();
 
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
@@ -66,6 +68,13 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
             e.ToTable("incentives_expert_scores");
             e.Property(s => s.ExpertUserId).HasMaxLength(64);
             e.HasIndex(s => new { s.ApplicationId, s.ExpertUserId }).IsUnique();
+        });
+        modelBuilder.Entity<ReviewAssignment>(e =>
+        {
+            e.ToTable("incentives_review_assignments");
+            e.Property(a => a.AssignedBy).HasMaxLength(200);
+            e.HasIndex(a => new { a.ApplicationId, a.ReviewerOrganisationId }).IsUnique();
+            e.HasIndex(a => a.ReviewerOrganisationId);
         });
         modelBuilder.Entity<Award>(e =>
         {

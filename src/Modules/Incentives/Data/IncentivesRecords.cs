@@ -99,6 +99,20 @@ internal sealed class Attachment
     public DateTimeOffset UploadedAt { get; set; }
 }
 
+/// <summary>An application given to a reviewing organisation (a university or institute): its experts score it.</summary>
+internal sealed class ReviewAssignment
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public Guid ReviewerOrganisationId { get; set; }
+
+    public string AssignedBy { get; set; } = "";
+
+    public DateTimeOffset AssignedAt { get; set; }
+}
+
 internal sealed class ExpertScore
 {
     public Guid Id { get; set; }
@@ -107,7 +121,11 @@ internal sealed class ExpertScore
 
     public string ExpertUserId { get; set; } = "";
 
+    /// <summary>The sum of <see cref="CriteriaJson"/>'s points: 0–100.</summary>
     public int Score { get; set; }
+
+    /// <summary>Points per review criterion of the program, as JSON: {"innovation": 25, ...}.</summary>
+    public string CriteriaJson { get; set; } = "{}";
 
     public string? Comment { get; set; }
 

@@ -1,10 +1,6 @@
-using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.Localization;
-using Funeng.Kernel.Security;
-using Funeng.Kernel.Web;
-using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,32 +29,15 @@ internal static class ProgramEndpoints
     }
 
     public static async Task<Results<Ok<ProgramView>, ValidationProblem>> SetParameterAsync(string id, string name, SetParameterRequest request,
-        ProgramCatalog catalog, IncentivesDb db, IAuditLog audit, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+        SetProgramParameter set, ProgramCatalog catalog, IncentivesDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var program = catalog.Get(id);
-        var parameter = program.Parameter(name) ?? throw new DomainRuleException($"'{name}' is not a parameter of {id}.", "name", 404);
-        var problems = new Dictionary<string, string[]>();
-        if (request.Value is not { } value || value < 0 || (parameter.Unit == "ratio" && value > 1))
-        {
-            problems["value"] = [parameter.Unit == "ratio" ? "A ratio lies between 0 and 1." : "Give a value of 0 or more."];
-        }
-
-        if (request.EffectiveFrom is null)
-        {
-            problems["effectiveFrom"] = ["Give the date from which the value applies."];
-        }
-
+        var problems = await set.SetAsync(id, name, request.Value, request.EffectiveFrom, cancellationToken);
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(problems);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ParameterSettings.Add(new ParameterSetting { Id = Guid.NewGuid(), ProgramId = id, Name = name, Value = request.Value!.Value, EffectiveFrom = request.EffectiveFrom!.Value, SetBy = user.ActorName, SetAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("incentives.parameter.set", "program", id,
-            JsonSerializer.Serialize(new { name, value = request.Value, effectiveFrom = request.EffectiveFrom, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var program = catalog.Get(id);
         return TypedResults.Ok(View(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Localization;
@@ -18,6 +19,10 @@ internal enum FactType
 /// <summary>A fact programs may ask about, as declared in the pack's facts.yaml.</summary>
 internal sealed record FactDefinition(string Key, FactType Type, LocalizedText Name, IReadOnlyList<string> Choices)
 {
+    // One box per flag value: screening types every registered enterprise's facts, and boxing each flag adds up.
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     public bool IsNumeric => Type is FactType.Money or FactType.Number;
 
     /// <summary>Parses a typed value from text; returns null and an error message when it does not fit.</summary>
@@ -28,7 +33,7 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
         switch (Type)
         {
             case FactType.City:
-                if (GuangdongCities.All.Any(c => c.Slug == text))
+                if (GuangdongCities.Find(text) is not null)
                 {
                     return text;
                 }
@@ -44,7 +49,8 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
                 error = $"'{text}' is not one of: {string.Join(", ", Choices)}";
                 return null;
             case FactType.Money or FactType.Number:
-                if (decimal.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number >= 0)
+                var digits = text.Contains('_', StringComparison.Ordinal) ? text.Replace("_", "", StringComparison.Ordinal) : text;
+                if (decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number >= 0)
                 {
                     return number;
                 }
@@ -54,7 +60,7 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
             case FactType.Flag:
                 if (text is "true" or "false")
                 {
-                    return text == "true";
+                    return text == "true" ? True : False;
                 }
 
                 error = $"'{text}' is not true or false";
@@ -81,32 +87,49 @@ public sealed record FactValues(IReadOnlyDictionary<string, string> Values, IRea
     public static FactValues Empty { get; } = new(new Dictionary<string, string>(), []);
 }
 
-/// <summary>Typed facts about one applicant and project. A key that is absent is unknown, never defaulted.</summary>
-internal sealed class Facts(IReadOnlyDictionary<string, object> values, IReadOnlyList<Qualification>? qualifications)
+/// <summary>
+/// Typed facts about one applicant and project, in the slots of the pack's <see cref="FactCatalog"/>. A key that
+/// is absent is unknown, never defaulted.
+/// </summary>
+internal sealed class Facts(IReadOnlyDictionary<string, int> slots, object?[] values, IReadOnlyList<Qualification>? qualifications)
 {
     public IReadOnlyList<Qualification>? Qualifications { get; } = qualifications;
 
-    public bool TryGet(string key, out object value) => values.TryGetValue(key, out value!);
+    public bool TryGet(string key, out object value)
+    {
+        value = slots.TryGetValue(key, out var slot) ? values[slot]! : null!;
+        return value is not null;
+    }
 
-    public decimal? Number(string key) => values.TryGetValue(key, out var v) && v is decimal d ? d : null;
+    public decimal? Number(string key) => TryGet(key, out var v) && v is decimal d ? d : null;
 }
 
 /// <summary>The facts a pack declares.</summary>
-internal sealed class FactCatalog(IReadOnlyList<FactDefinition> definitions)
+internal sealed class FactCatalog
 {
     public const string UntrustworthyKey = "untrustworthy";
 
-    private readonly Dictionary<string, FactDefinition> _byKey = definitions.ToDictionary(d => d.Key, StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> NoProblems = new Dictionary<string, string>();
 
-    public IReadOnlyList<FactDefinition> All { get; } = definitions;
+    private readonly FrozenDictionary<string, int> _slots;
+    private readonly FrozenSet<string> _qualificationChoices;
 
-    public FactDefinition? Find(string key) => _byKey.GetValueOrDefault(key);
+    public FactCatalog(IReadOnlyList<FactDefinition> definitions)
+    {
+        All = definitions;
+        _slots = definitions.Select((d, i) => (d.Key, i)).ToFrozenDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        _qualificationChoices = (Find("qualifications")?.Choices ?? []).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<FactDefinition> All { get; }
+
+    public FactDefinition? Find(string key) => _slots.TryGetValue(key, out var slot) ? All[slot] : null;
 
     /// <summary>Types written facts; every value that does not fit is reported by its key, none is dropped silently.</summary>
     public Facts Type(FactValues written, out IReadOnlyDictionary<string, string> errors)
     {
-        var typed = new Dictionary<string, object>(StringComparer.Ordinal);
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var typed = new object?[All.Count];
+        Dictionary<string, string>? problems = null;
         foreach (var (key, text) in written.Values)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -114,13 +137,13 @@ internal sealed class FactCatalog(IReadOnlyList<FactDefinition> definitions)
                 continue; // an empty form field is an unanswered question
             }
 
-            var definition = Find(key);
-            if (definition is null)
+            if (!_slots.TryGetValue(key, out var slot))
             {
-                problems[key] = "is not a fact this pack knows";
+                (problems ??= new(StringComparer.Ordinal))[key] = "is not a fact this pack knows";
                 continue;
             }
 
+            var definition = All[slot];
             if (definition.Type == FactType.Qualifications)
             {
                 continue; // present as a key: the question was answered; the titles are in Qualifications
@@ -129,23 +152,25 @@ internal sealed class FactCatalog(IReadOnlyList<FactDefinition> definitions)
             var value = definition.Parse(text, out var error);
             if (value is null)
             {
-                problems[key] = error!;
+                (problems ??= new(StringComparer.Ordinal))[key] = error!;
             }
             else
             {
-                typed[key] = value;
+                typed[slot] = value;
             }
         }
 
-        var qualificationChoices = Find("qualifications")?.Choices ?? [];
-        foreach (var q in written.Qualifications.Where(q => !qualificationChoices.Contains(q.Code)))
+        foreach (var q in written.Qualifications)
         {
-            problems["qualifications"] = $"'{q.Code}' is not one of: {string.Join(", ", qualificationChoices)}";
+            if (!_qualificationChoices.Contains(q.Code))
+            {
+                (problems ??= new(StringComparer.Ordinal))["qualifications"] = $"'{q.Code}' is not one of: {string.Join(", ", Find("qualifications")?.Choices ?? [])}";
+            }
         }
 
-        errors = problems;
+        errors = problems ?? NoProblems;
         // Qualifications are known once the applicant has answered the question, even with an empty list.
         var answered = written.Values.ContainsKey("qualifications") || written.Qualifications.Count > 0;
-        return new Facts(typed, answered ? written.Qualifications : null);
+        return new Facts(_slots, typed, answered ? written.Qualifications : null);
     }
 }

@@ -33,6 +33,9 @@ internal sealed record ProgramCaps(string? PerAward, string? PerEnterprisePerYea
 
 internal sealed record RequiredDocument(string Key, LocalizedText Name);
 
+/// <summary>What experts score an application on, with the most points it can give; a program's criteria add up to 100.</summary>
+internal sealed record ReviewCriterion(string Key, LocalizedText Name, int MaxPoints);
+
 /// <summary>A program as read from <c>policies/&lt;pack&gt;/programs/&lt;id&gt;.yaml</c>.</summary>
 internal sealed record IncentiveProgram(
     string Id,
@@ -53,7 +56,8 @@ internal sealed record IncentiveProgram(
     string? Quota,
     string Budget,
     IReadOnlyList<RequiredDocument> Documents,
-    string File)
+    string File,
+    IReadOnlyList<ReviewCriterion> Criteria)
 {
     public ProgramParameter? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

@@ -149,11 +149,40 @@ internal static class ProgramPackReader
             d.RejectUnknown();
             return key is null || text is null ? null : new RequiredDocument(key, text);
         }).OfType<RequiredDocument>().ToList();
+        var criteria = ReadCriteria(root, expertReview == true);
         root.RejectUnknown();
 
         return errors.Count > before ? null : new IncentiveProgram(id!, name!, summary!, note, document!, measure!, source!,
             kind == "voucher" ? AwardKind.Voucher : AwardKind.Grant, validFrom, validTo, expertReview!.Value, parameters, conditions,
-            maximum!, caps, quota, budget!, documents, root.File);
+            maximum!, caps, quota, budget!, documents, root.File, criteria);
+    }
+
+    /// <summary>Experts score against the program's criteria: required when it asks for expert review, and adding up to 100 points.</summary>
+    private static List<ReviewCriterion> ReadCriteria(YamlFields root, bool expertReview)
+    {
+        var criteria = root.List("review_criteria", required: expertReview).Select(c =>
+        {
+            var key = c.Value("key");
+            var text = c.Text("name");
+            var points = c.WholeNumber("max_points", min: 1);
+            c.RejectUnknown();
+            return key is null || text is null || points is null ? null : new ReviewCriterion(key, text, points.Value);
+        }).OfType<ReviewCriterion>().ToList();
+        if (!expertReview && criteria.Count > 0)
+        {
+            root.Error("review_criteria", "only a program with expert_review: true is scored", root.LineOf("review_criteria"));
+        }
+        else if (criteria.Count > 0 && criteria.Sum(c => c.MaxPoints) != 100)
+        {
+            root.Error("review_criteria", $"the max_points add up to {criteria.Sum(c => c.MaxPoints)}, not 100", root.LineOf("review_criteria"));
+        }
+
+        foreach (var duplicate in criteria.GroupBy(c => c.Key).Where(g => g.Count() > 1))
+        {
+            root.Error("review_criteria", $"criterion '{duplicate.Key}' is declared twice", root.LineOf("review_criteria"));
+        }
+
+        return criteria;
     }
 
     private static ProgramParameter? ReadParameter(YamlFields item)

@@ -34,19 +34,20 @@ internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog,
         var notified = (await db.Notices.AsNoTracking().Select(n => new { n.ProgramId, n.OrganisationId }).ToListAsync(cancellationToken))
             .Select(n => (n.ProgramId, n.OrganisationId)).ToHashSet();
 
-        var eligible = new List<(IncentiveProgram Program, EnterpriseProfile Profile, decimal? Amount)>();
-        foreach (var profile in profiles)
+        var facts = profiles.Select(p => catalog.Facts.Type(EnterpriseProfiles.WithListing(ProgramCatalog.ReadFacts(p.FactsJson), p.Untrustworthy), out _)).ToList();
+        AwardHistory History(int enterprise, IncentiveProgram program)
         {
-            var facts = catalog.Facts.Type(EnterpriseProfiles.WithListing(ProgramCatalog.ReadFacts(profile.FactsJson), profile.Untrustworthy), out _);
-            foreach (var program in catalog.Programs)
+            var (count, fen) = programTotals.GetValueOrDefault(program.Id);
+            return new AwardHistory(enterpriseTotals.GetValueOrDefault((program.Id, profiles[enterprise].OrganisationId)) / 100m, count, fen / 100m);
+        }
+
+        var verdicts = Screener.Screen(catalog.Programs, timelines, facts, today, History);
+        var eligible = new List<(IncentiveProgram Program, EnterpriseProfile Profile, decimal? Amount)>();
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            if (verdicts[i].Outcome == EligibilityOutcome.Eligible)
             {
-                var (count, fen) = programTotals.GetValueOrDefault(program.Id);
-                var history = new AwardHistory(enterpriseTotals.GetValueOrDefault((program.Id, profile.OrganisationId)) / 100m, count, fen / 100m);
-                var verdict = EligibilityEngine.Evaluate(program, timelines[program.Id], facts, today, history, trace: false);
-                if (verdict.Outcome == EligibilityOutcome.Eligible)
-                {
-                    eligible.Add((program, profile, verdict.MaximumAmount));
-                }
+                eligible.Add((catalog.Programs[i % catalog.Programs.Count], profiles[i / catalog.Programs.Count], verdicts[i].Amount));
             }
         }
 

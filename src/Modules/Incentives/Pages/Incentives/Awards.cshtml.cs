@@ -7,12 +7,13 @@ using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>An enterprise's applications and awards; for office staff, every application with the actions on it.</summary>
 [Authorize]
-internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, ReviewApplication review, DecideApplication decide) : PageModel
+internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, ReviewApplication review, DecideApplication decide, AssignReviewers assign) : PageModel
 {
     public List<Application> Applications { get; private set; } = [];
 
@@ -22,6 +23,11 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, Curre
 
     public ProgramCatalog Catalog => catalog;
 
+    /// <summary>For office staff: the organisations whose experts may review, and who reviews what already.</summary>
+    public List<Platform.Contracts.OrganisationSummary> Reviewers { get; private set; } = [];
+
+    public ILookup<Guid, Guid> AssignedTo { get; private set; } = Array.Empty<ReviewAssignment>().ToLookup(a => a.ApplicationId, a => a.ReviewerOrganisationId);
+
     [TempData]
     public string? Message { get; set; }
 
@@ -29,7 +35,17 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, Curre
     {
         Applications = await ListApplications.VisibleAsync(db, user, null, cancellationToken);
         Awards = await ListAwards.VisibleAsync(db, user, cancellationToken);
+        if (Office)
+        {
+            Reviewers = await assign.ReviewersAsync(cancellationToken);
+            AssignedTo = (await db.Assignments.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(a => a.ApplicationId, a => a.ReviewerOrganisationId);
+        }
     }
+
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid? organisationId, CancellationToken cancellationToken) =>
+        await OfficeActionAsync(() => organisationId is { } reviewer
+            ? assign.AssignAsync(id, reviewer, cancellationToken)
+            : throw new DomainRuleException("Choose the reviewing organisation.", "organisationId", 422));
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
         await OfficeActionAsync(() => review.CheckCompletenessAsync(id, true, null, cancellationToken));

@@ -242,6 +242,10 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
                     b.Property<string>("Comment")
                         .HasColumnType("text");
 
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("ExpertUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -348,6 +352,36 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
                     b.HasIndex("ProgramId");
 
                     b.ToTable("incentives_parameter_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Incentives.Data.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ReviewerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerOrganisationId");
+
+                    b.HasIndex("ApplicationId", "ReviewerOrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("incentives_review_assignments", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Incentives.Data.Attachment", b =>

@@ -237,6 +237,10 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExpertUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -341,6 +345,36 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId");
 
                     b.ToTable("incentives_parameter_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Incentives.Data.ReviewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerOrganisationId");
+
+                    b.HasIndex("ApplicationId", "ReviewerOrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("incentives_review_assignments", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Incentives.Data.Attachment", b =>

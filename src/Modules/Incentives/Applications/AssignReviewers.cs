@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Applications;
+
+/// <summary>
+/// Office staff give an application to a reviewing organisation (a university or research institute); its experts
+/// then see it among their assigned applications and score it. Never the applicant's own organisation.
+/// </summary>
+internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, IOrganisationDirectory organisations, IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock)
+{
+    public static readonly OrganisationKind[] ReviewerKinds = [OrganisationKind.University, OrganisationKind.ResearchInstitute];
+
+    public sealed record Request(Guid? OrganisationId);
+
+    public static async Task<Results<NoContent, ValidationProblem>> HandleAsync(Guid id, Request request, AssignReviewers assign, CancellationToken cancellationToken)
+    {
+        if (request.OrganisationId is not { } organisation)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["organisationId"] = ["Choose the reviewing organisation."] });
+        }
+
+        await assign.AssignAsync(id, organisation, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The organisations whose experts may review: universities and research institutes.</summary>
+    public async Task<List<OrganisationSummary>> ReviewersAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<OrganisationSummary>();
+        foreach (var kind in ReviewerKinds)
+        {
+            all.AddRange(await organisations.ListAsync(kind, cancellationToken));
+        }
+
+        return all;
+    }
+
+    public async Task AssignAsync(Guid applicationId, Guid reviewerOrganisationId, CancellationToken cancellationToken)
+    {
+        var reviewer = await organisations.FindAsync(reviewerOrganisationId, cancellationToken);
+        if (reviewer is null || !ReviewerKinds.Contains(reviewer.Kind))
+        {
+            throw new DomainRuleException("Experts review from a university or research institute registered on the platform.", "organisationId", 422);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
+            ?? throw new DomainRuleException("There is no such application.", "id", 404);
+        if (!catalog.Get(application.ProgramId).ExpertReview)
+        {
+            throw new DomainRuleException("This program does not ask for expert scoring.", "id");
+        }
+
+        if (application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected)
+        {
+            throw new DomainRuleException("The application has been decided already.", "id");
+        }
+
+        if (application.OrganisationId == reviewerOrganisationId)
+        {
+            throw new DomainRuleException("An organisation may not review its own application.", "organisationId", 422);
+        }
+
+        if (await db.Assignments.AnyAsync(a => a.ApplicationId == applicationId && a.ReviewerOrganisationId == reviewerOrganisationId, cancellationToken))
+        {
+            return; // assigned already: nothing changes
+        }
+
+        db.Assignments.Add(new ReviewAssignment { Id = Guid.NewGuid(), ApplicationId = applicationId, ReviewerOrganisationId = reviewerOrganisationId, AssignedBy = user.ActorName, AssignedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditEvent("incentives.application.reviewer-assigned", "application", applicationId.ToString(),
+            JsonSerializer.Serialize(new { reviewer = reviewerOrganisationId, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notifier.NotifyOrganisationAsync(reviewerOrganisationId, "有一份奖补申报分配给贵单位专家评审", "An incentive application was assigned to your experts for review", "/incentives/review", cancellationToken);
+    }
+
+    /// <summary>The applications under review assigned to the expert's organisation, oldest first.</summary>
+    public static async Task<List<Application>> AssignedAsync(IncentivesDb db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var organisation = user.OrganisationId ?? Guid.Empty;
+        var assigned = db.Assignments.Where(a => a.ReviewerOrganisationId == organisation).Select(a => a.ApplicationId);
+        var list = await db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments)
+            .Where(a => a.Status == ApplicationStatus.UnderReview && assigned.Contains(a.Id)).ToListAsync(cancellationToken);
+        return list.OrderBy(a => a.SubmittedAt).ToList();
+    }
+}

@@ -1,0 +1,59 @@
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Incentives.Pages.Incentives;
+
+/// <summary>
+/// Office staff set program parameters from a date: first the figures the pack left unset (no award until they
+/// are), then new values. Each value joins the parameter's history; a decision keeps the value of its own date.
+/// </summary>
+[Authorize(Roles = Roles.OfficeStaff)]
+internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, SetProgramParameter set, TimeProvider clock) : PageModel
+{
+    public ProgramCatalog Catalog => catalog;
+
+    public Dictionary<string, ParameterTimeline> Timelines { get; private set; } = [];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The form that was posted (program/parameter), with its problems by field and the values typed.</summary>
+    public (string Program, string Name)? Posted { get; private set; }
+
+    public Dictionary<string, string[]> Problems { get; private set; } = [];
+
+    public string? TypedValue { get; private set; }
+
+    public string? TypedFrom { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string programId, string name, string? value, string? effectiveFrom, CancellationToken cancellationToken)
+    {
+        decimal? number = null;
+        if (decimal.TryParse(value?.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            number = parsed;
+        }
+
+        DateOnly? from = DateOnly.TryParseExact(effectiveFrom, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+        var problems = await set.SetAsync(programId, name, number, from, cancellationToken);
+        if (problems.Count == 0)
+        {
+            Saved = $"{programId}/{name}";
+            return RedirectToPage();
+        }
+
+        (Posted, Problems, TypedValue, TypedFrom) = ((programId, name), problems, value, effectiveFrom);
+        Timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,92 @@
+using Funeng.Incentives.Applications;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Incentives.Pages.Incentives;
+
+/// <summary>An expert's applications to review (those assigned to their organisation), and the scoring form of one.</summary>
+[Authorize(Roles = Roles.Expert)]
+internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, ReviewApplication review, CurrentUser user) : PageModel
+{
+    public List<Application> Assigned { get; private set; } = [];
+
+    public Application? Current { get; private set; }
+
+    public IncentiveProgram? Program { get; private set; }
+
+    public ProgramCatalog Catalog => catalog;
+
+    public string? Me => user.UserId;
+
+    /// <summary>Points as typed (kept when the form comes back with problems) and problems by field <c>criteria.KEY</c>.</summary>
+    public Dictionary<string, string?> Typed { get; private set; } = [];
+
+    public Dictionary<string, string[]> Problems { get; private set; } = [];
+
+    public string? Comment { get; private set; }
+
+    public string? Refused { get; private set; }
+
+    [TempData]
+    public string? Scored { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        Assigned = await AssignReviewers.AssignedAsync(db, user, cancellationToken);
+        if (id is { } chosen)
+        {
+            Current = Assigned.SingleOrDefault(a => a.Id == chosen);
+            if (Current is null)
+            {
+                return NotFound();
+            }
+
+            Program = catalog.Get(Current.ProgramId);
+            var mine = Current.Scores.SingleOrDefault(s => s.ExpertUserId == user.UserId);
+            var given = mine is null ? [] : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(mine.CriteriaJson) ?? [];
+            Typed = Program.Criteria.ToDictionary(c => c.Key, c => given.TryGetValue(c.Key, out var p) ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+            Comment = mine?.Comment;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? comment, CancellationToken cancellationToken)
+    {
+        var application = (await AssignReviewers.AssignedAsync(db, user, cancellationToken)).SingleOrDefault(a => a.Id == id);
+        if (application is null)
+        {
+            return NotFound();
+        }
+
+        var program = catalog.Get(application.ProgramId);
+        Typed = program.Criteria.ToDictionary(c => c.Key, c => (string?)Request.Form["criteria." + c.Key].ToString());
+        var points = Typed.ToDictionary(t => t.Key, t => int.TryParse(t.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : (int?)null);
+        try
+        {
+            var (_, problems) = await review.ScoreAsync(id, points, comment, cancellationToken);
+            if (problems.Count == 0)
+            {
+                Scored = application.ApplicantName;
+                return RedirectToPage(new { id = (Guid?)null });
+            }
+
+            Problems = problems;
+        }
+        catch (DomainRuleException e)
+        {
+            Refused = e.Message;
+        }
+
+        Comment = comment;
+        Assigned = await AssignReviewers.AssignedAsync(db, user, cancellationToken);
+        (Current, Program) = (application, program);
+        return Page();
+    }
+}
