@@ -9,8 +9,6 @@ namespace Funeng.Cli;
 
 internal static class ComputeCommands
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static Command Create()
     {
         var trace = new Option<FileInfo>("--trace") { Description = "The job trace to replay.", Required = true };
@@ -56,12 +54,12 @@ internal static class ComputeCommands
                     foreach (var policy in chosen)
                     {
                         var task = progress.AddTask($"Replaying under {PolicyNames.Of(policy)}", maxValue: Math.Max(1, jobs.Jobs.Count));
-                        outcomes.Add(await Task.Run(() => TraceReplay.Run(jobs.Jobs, plan, policy, new Progress<int>(n => task.Value = n)), cancellationToken));
+                        outcomes.AddRange((await Task.Run(() => SimulationReport.Run("", traceFormat, jobs, plan, [policy], _ => new Progress<int>(n => task.Value = n)), cancellationToken)).Policies);
                         task.Value = task.MaxValue;
                     }
                 });
-                var report = new { Trace = Path.GetFileName(file), Format = TraceFormats.Of(traceFormat), Jobs = jobs!.Jobs.Count, SkippedEntries = jobs.Skipped, plan.CentreCount, plan.DeviceCount, Policies = outcomes };
-                var text = JsonSerializer.Serialize(report, Json);
+                var report = new SimulationReport(Path.GetFileName(file), TraceFormats.Of(traceFormat), jobs!.Jobs.Count, jobs.Skipped, plan.CentreCount, plan.DeviceCount, outcomes);
+                var text = JsonSerializer.Serialize(report, SimulationReport.Json);
                 if (parse.GetValue(output) is { } target)
                 {
                     await File.WriteAllTextAsync(target.FullName, text, cancellationToken);
