@@ -64,3 +64,9 @@ public static class TraceFormats
         return false;
     }
 }
+
+/// <summary>Ids derived from names, so a replay breaks ties the same way every run and its figures repeat.</summary>
+internal static class StableIds
+{
+    public static Guid Of(string text) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+}
