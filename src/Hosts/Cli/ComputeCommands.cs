@@ -9,12 +9,10 @@ namespace Funeng.Cli;
 
 internal static class ComputeCommands
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static Command Create()
     {
         var trace = new Option<FileInfo>("--trace") { Description = "The job trace to replay.", Required = true };
-        var format = new Option<string>("--format") { Description = "philly (cluster_job_log), alibaba (pai_task_table.csv) or csv (job_id,user,submit_seconds,duration_seconds,gpus).", Required = true };
+        var format = new Option<string>("--format") { Description = "philly (cluster_job_log), alibaba (pai_task_table.csv, or a v2023 openb_pod_list csv by its header), alibaba-openb or csv (job_id,user,submit_seconds,duration_seconds,gpus).", Required = true };
         var centres = new Option<FileInfo>("--centres") { Description = "The centres to plan with (JSON: centres, pools, latencies).", Required = true };
         var policies = new Option<string>("--policy") { Description = "One or more policies, comma-separated: fifo, cheapest, earliest_finish, data_locality, fair_share.", DefaultValueFactory = _ => "fifo,earliest_finish" };
         var output = new Option<FileInfo?>("--output") { Description = "Write the JSON report here instead of to standard output." };
@@ -26,9 +24,9 @@ internal static class ComputeCommands
         simulate.Options.Add(output);
         simulate.SetAction(async (parse, cancellationToken) =>
         {
-            if (!Enum.TryParse<TraceFormat>(parse.GetValue(format), ignoreCase: true, out var traceFormat))
+            if (!TraceFormats.TryParse(parse.GetValue(format), out var traceFormat))
             {
-                return Fail($"--format '{parse.GetValue(format)}' is not philly, alibaba or csv.");
+                return Fail($"--format '{parse.GetValue(format)}' is not one of {string.Join(", ", TraceFormats.Names)}.");
             }
 
             var chosen = new List<PlacementPolicy>();
@@ -56,12 +54,12 @@ internal static class ComputeCommands
                     foreach (var policy in chosen)
                     {
                         var task = progress.AddTask($"Replaying under {PolicyNames.Of(policy)}", maxValue: Math.Max(1, jobs.Jobs.Count));
-                        outcomes.Add(await Task.Run(() => TraceReplay.Run(jobs.Jobs, plan, policy, new Progress<int>(n => task.Value = n)), cancellationToken));
+                        outcomes.AddRange((await Task.Run(() => SimulationReport.Run("", traceFormat, jobs, plan, [policy], _ => new Progress<int>(n => task.Value = n)), cancellationToken)).Policies);
                         task.Value = task.MaxValue;
                     }
                 });
-                var report = new { Trace = Path.GetFileName(file), Format = traceFormat.ToString().ToLowerInvariant(), Jobs = jobs!.Jobs.Count, SkippedEntries = jobs.Skipped, plan.CentreCount, plan.DeviceCount, Policies = outcomes };
-                var text = JsonSerializer.Serialize(report, Json);
+                var report = new SimulationReport(Path.GetFileName(file), TraceFormats.Of(traceFormat), jobs!.Jobs.Count, jobs.Skipped, plan.CentreCount, plan.DeviceCount, outcomes);
+                var text = JsonSerializer.Serialize(report, SimulationReport.Json);
                 if (parse.GetValue(output) is { } target)
                 {
                     await File.WriteAllTextAsync(target.FullName, text, cancellationToken);

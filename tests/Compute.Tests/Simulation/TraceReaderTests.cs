@@ -35,6 +35,57 @@ public sealed class TraceReaderTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(500), j2.Submitted - j1.Submitted); // 1500 vs 1000 in pai_job_table
     }
 
+    [Theory]
+    [InlineData(TraceFormat.AlibabaOpenb)]
+    [InlineData(TraceFormat.Alibaba)] // recognised by its header
+    public async Task Reads_an_alibaba_2023_pod_list_from_scheduled_to_deleted_time(TraceFormat format)
+    {
+        var result = await TraceReaders.ReadAsync(_samples.AlibabaOpenb(), format, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Skipped); // the pending pod and the CPU-only pod
+        var wide = result.Jobs.Single(j => j.Id == "openb-pod-0017");
+        Assert.Equal((8, "Burstable"), (wide.Gpus, wide.User));
+        Assert.Equal(TimeSpan.FromSeconds(10769854 - 9437557), wide.Duration);
+        var shared = result.Jobs.Single(j => j.Id == "openb-pod-0018");
+        Assert.Equal((1, TimeSpan.FromHours(1)), (shared.Gpus, shared.Duration));
+        Assert.Equal(TimeSpan.FromSeconds(9476974 - 9437497), shared.Submitted - wide.Submitted);
+    }
+
+    [Theory]
+    [InlineData("openb-pod-9,1,1,x,1000,,LS,Running,10,20,10", "line 6", "num_gpu 'x'")]
+    [InlineData("openb-pod-9,1,1,1,1000,,LS,Running,30,20,30", "line 6", "deletion_time '20'")]
+    [InlineData("openb-pod-9,1,1,1,1000,,LS,Running,10,20,25", "line 6", "scheduled_time '25'")]
+    [InlineData("openb-pod-9,1,1,1,1000,,LS,Lost,10,20,10", "line 6", "pod_phase 'Lost'")]
+    [InlineData("openb-pod-9,1,1,1,1000,LS,Running,10,20,10", "line 6", "has 10 columns")]
+    public async Task A_malformed_pod_row_is_named_by_line_and_column(string row, string where, string problem)
+    {
+        var error = await Assert.ThrowsAsync<TraceFormatException>(() => TraceReaders.ReadAsync(_samples.AlibabaOpenb(row), TraceFormat.AlibabaOpenb, TestContext.Current.CancellationToken));
+
+        Assert.Equal(where, error.Where);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_header_is_refused_when_the_pod_list_format_is_asked_for()
+    {
+        var file = _samples.Write("pods.csv", "name,gpus\npod-1,2\n");
+
+        var error = await Assert.ThrowsAsync<TraceFormatException>(() => TraceReaders.ReadAsync(file, TraceFormat.AlibabaOpenb, TestContext.Current.CancellationToken));
+
+        Assert.Equal("line 1", error.Where);
+    }
+
+    [Theory]
+    [InlineData("alibaba-openb", TraceFormat.AlibabaOpenb)]
+    [InlineData("Alibaba_Openb", TraceFormat.AlibabaOpenb)]
+    [InlineData("philly", TraceFormat.Philly)]
+    public void Format_names_parse_as_written_on_the_command_line(string name, TraceFormat expected)
+    {
+        Assert.True(TraceFormats.TryParse(name, out var format));
+        Assert.Equal(expected, format);
+        Assert.False(TraceFormats.TryParse("google", out _));
+    }
+
     [Fact]
     public async Task A_malformed_csv_row_is_named_by_line_and_column()
     {

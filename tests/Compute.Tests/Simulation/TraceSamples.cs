@@ -37,6 +37,18 @@ internal sealed class TraceSamples : IDisposable
             """);
     }
 
+    /// <summary>
+    /// An Alibaba v2023 pod list: an 8-GPU pod that waited 60 s, a GPU-sharing pod (460 milli → one device), a
+    /// pending pod that never ran and a CPU-only pod (both skipped).
+    /// </summary>
+    public string AlibabaOpenb(params string[] extraRows) => Write("openb_pod_list_default.csv", string.Join('\n', [
+        "name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time",
+        "openb-pod-0017,88000,327680,8,1000,,Burstable,Succeeded,9437497,10769854,9437557",
+        "openb-pod-0018,6000,6144,1,460,,LS,Running,9476974,9480574,9476974",
+        "openb-pod-0061,11908,47104,1,1000,,BE,Pending,10001278,10001403,",
+        "openb-pod-0005,20000,65536,0,0,,LS,Running,2759674,12902960,2759676",
+        .. extraRows]) + "\n");
+
     public string Csv(params string[] rows) => Write("trace.csv", "job_id,user,submit_seconds,duration_seconds,gpus\n" + string.Join('\n', rows));
 
     public string Centres(string json) => Write("centres.json", json);

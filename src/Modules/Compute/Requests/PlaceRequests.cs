@@ -15,7 +15,7 @@ namespace Funeng.Compute.Requests;
 /// </summary>
 internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, IAuditLog audit, TimeProvider time)
 {
-    /// <summary>One placement round at a time in this process, so two rounds never book the same devices.</summary>
+    /// <summary>One placement round at a time in this process; <see cref="RoundLock"/> extends that across processes.</summary>
     internal static readonly SemaphoreSlim Round = new(1, 1);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -25,6 +25,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, IAudi
         await Round.WaitAsync(cancellationToken);
         try
         {
+            await using var acrossProcesses = await RoundLock.AcquireAsync(db, cancellationToken);
             return await PlaceAllAsync(cancellationToken);
         }
         finally

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Funeng.Compute.Scheduling;
 
 /// <summary>How the office wants requests placed.</summary>
@@ -86,5 +88,32 @@ public sealed record PlacementExplanation(
     string Reason,
     IReadOnlyList<RejectedCentre> Rejected);
 
-/// <summary>A centre the job was not placed on, and why (a stable code and a readable detail).</summary>
-public sealed record RejectedCentre(string Centre, string Code, string Detail);
+/// <summary>
+/// A centre the job was not placed on, and why (a stable code and a readable detail). The scheduler words the
+/// detail only when it is read: most explanations of a busy round are never shown, and formatting them cost more
+/// than placing the job.
+/// </summary>
+public sealed class RejectedCentre
+{
+    private readonly Func<string>? _word;
+    private string? _detail;
+
+    [JsonConstructor]
+    public RejectedCentre(string centre, string code, string detail)
+    {
+        (Centre, Code, _detail) = (centre, code, detail);
+    }
+
+    internal RejectedCentre(string centre, string code, Func<string> word)
+    {
+        (Centre, Code, _word) = (centre, code, word);
+    }
+
+    public string Centre { get; }
+
+    public string Code { get; }
+
+    public string Detail => _detail ??= _word?.Invoke() ?? "";
+
+    public override string ToString() => $"{Centre}: {Code} ({Detail})";
+}

@@ -5,21 +5,26 @@ namespace Funeng.Compute.Scheduling;
 /// <summary>
 /// Multi-level placement, region → centre → pool, under one policy. Pure and in memory: the live service and the
 /// trace simulator both feed it centres, reservations and jobs, and it answers with placements and their reasons.
+/// Centres are grouped by region and their pools indexed by accelerator once, so a decision only looks at pools
+/// that could take the job; explanations are worded only when read.
 /// </summary>
 internal sealed class Scheduler
 {
-    private readonly IReadOnlyList<CentreSpec> _centres;
+    private readonly CentreIndex[][] _regions;
+    private readonly string[] _regionNames;
     private readonly Dictionary<Guid, PoolTimeline> _timelines = [];
+    private readonly Dictionary<string, int[]> _regionOrder = new(StringComparer.Ordinal);
+    private readonly int _centreCount;
     private long _fifoFloor = long.MinValue;
 
     public Scheduler(IReadOnlyList<CentreSpec> centres, PlacementPolicy policy)
     {
-        _centres = centres;
         Policy = policy;
-        foreach (var pool in centres.SelectMany(c => c.Pools))
-        {
-            _timelines[pool.Id] = new PoolTimeline(pool.Devices);
-        }
+        _centreCount = centres.Count;
+        var indexed = centres.Select(c => new CentreIndex(c, [.. c.Pools.Select(p => new PoolEntry(p, _timelines[p.Id] = new PoolTimeline(p.Devices)))])).ToList();
+        var groups = indexed.GroupBy(c => c.Spec.Region).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        _regionNames = [.. groups.Select(g => g.Key)];
+        _regions = [.. groups.Select(g => g.ToArray())];
     }
 
     public PlacementPolicy Policy { get; }
@@ -59,33 +64,36 @@ internal sealed class Scheduler
     /// <summary>Places one job and reserves its devices; returns null with the reasons if no centre can take it.</summary>
     public (Placement? Placement, PlacementExplanation Explanation) Place(JobDemand job, DateTimeOffset now)
     {
-        var rejected = new List<RejectedCentre>();
-        var feasible = new List<Candidate>();
+        var rejected = new List<RejectedCentre>(_centreCount);
+        var feasible = new List<Candidate>(_centreCount);
         var from = Math.Max(Math.Max(job.EarliestStart.UtcTicks, now.UtcTicks), Policy == PlacementPolicy.Fifo ? _fifoFloor : long.MinValue);
+        var stopAtFirstRegion = Policy is PlacementPolicy.Fifo or PlacementPolicy.DataLocality;
 
         // Level 1, regions: the data's own region first. FIFO and data locality stop at the first region that fits.
-        var regions = _centres.GroupBy(c => c.Region)
-            .OrderBy(g => g.Key == GuangdongRegions.Of(job.DataCity) ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal);
-        var stopAtFirstRegion = Policy is PlacementPolicy.Fifo or PlacementPolicy.DataLocality;
-        foreach (var region in regions)
+        foreach (var r in RegionOrder(job.DataCity))
         {
             if (stopAtFirstRegion && feasible.Count > 0)
             {
-                rejected.AddRange(region.Select(c => new RejectedCentre(c.Name, "other_region", $"region {region.Key} not needed: region {feasible[0].Centre.Region} fits")));
+                var (skipped, fitting) = (_regionNames[r], feasible[0].Centre.Spec.Region);
+                foreach (var centre in _regions[r])
+                {
+                    rejected.Add(new RejectedCentre(centre.Spec.Name, "other_region", () => $"region {skipped} not needed: region {fitting} fits"));
+                }
+
                 continue;
             }
 
             // Level 2, centres; level 3, the best pool within each.
-            foreach (var centre in region)
+            foreach (var centre in _regions[r])
             {
-                var (candidate, reason) = BestPoolIn(centre, job, from);
-                if (candidate is null)
+                if (!BestPoolIn(centre, job, from, out var candidate, out var reason))
                 {
                     rejected.Add(reason!);
                 }
                 else if (Policy == PlacementPolicy.Fifo && feasible.Count > 0)
                 {
-                    rejected.Add(new RejectedCentre(centre.Name, "not_first", $"FIFO takes the first centre that fits: {feasible[0].Centre.Name}"));
+                    var first = feasible[0].Centre.Spec.Name;
+                    rejected.Add(new RejectedCentre(centre.Spec.Name, "not_first", () => $"FIFO takes the first centre that fits: {first}"));
                 }
                 else
                 {
@@ -99,18 +107,29 @@ internal sealed class Scheduler
             return (null, new PlacementExplanation(PolicyName, null, null, "no centre can take this request", rejected));
         }
 
-        var ordered = feasible.OrderBy(c => c, new CandidateOrder(Policy)).ToList();
-        var chosen = ordered[0];
-        foreach (var other in ordered.Skip(1))
+        // The best by a linear scan; the others are listed in centre order, each worded only when read.
+        var order = new CandidateOrder(Policy);
+        var best = 0;
+        for (var i = 1; i < feasible.Count; i++)
         {
-            rejected.Add(new RejectedCentre(other.Centre.Name, "not_best", Describe(other)));
+            best = order.Compare(feasible[i], feasible[best]) < 0 ? i : best;
         }
 
-        _timelines[chosen.Pool.Id].Reserve(chosen.Start, chosen.End, job.Devices);
+        var chosen = feasible[best];
+        for (var i = 0; i < feasible.Count; i++)
+        {
+            if (i != best)
+            {
+                var other = feasible[i];
+                rejected.Add(new RejectedCentre(other.Centre.Spec.Name, "not_best", () => Describe(other)));
+            }
+        }
+
+        chosen.Pool.Timeline.Reserve(chosen.Start, chosen.End, job.Devices);
         _fifoFloor = Math.Max(_fifoFloor, chosen.Start);
-        var explanation = new PlacementExplanation(PolicyName, chosen.Centre.Name, chosen.Pool.Name, $"{WhyChosen()}: {Describe(chosen)}", rejected);
-        return (new Placement(job.Id, chosen.Centre.Id, chosen.Pool.Id, new DateTimeOffset(chosen.Start, TimeSpan.Zero),
-            new DateTimeOffset(chosen.End, TimeSpan.Zero), chosen.Cost, chosen.DeviceHours, explanation), explanation);
+        var explanation = new PlacementExplanation(PolicyName, chosen.Centre.Spec.Name, chosen.Pool.Spec.Name, $"{WhyChosen()}: {Describe(chosen)}", rejected);
+        return (new Placement(job.Id, chosen.Centre.Spec.Id, chosen.Pool.Spec.Id, new DateTimeOffset(chosen.Start, TimeSpan.Zero),
+            new DateTimeOffset(chosen.End, TimeSpan.Zero), chosen.ExactCost, chosen.DeviceHours, explanation), explanation);
     }
 
     private string PolicyName => PolicyNames.Of(Policy);
@@ -124,97 +143,171 @@ internal sealed class Scheduler
         _ => "earliest finish for the least-served enterprise",
     };
 
-    private (Candidate? Candidate, RejectedCentre? Reason) BestPoolIn(CentreSpec centre, JobDemand job, long from)
+    private int[] RegionOrder(string dataCity)
     {
-        if (!centre.Up)
+        if (!_regionOrder.TryGetValue(dataCity, out var order))
         {
-            return (null, new RejectedCentre(centre.Name, "centre_down", "the centre is down"));
+            var home = GuangdongRegions.Of(dataCity);
+            order = [.. Enumerable.Range(0, _regionNames.Length).OrderBy(i => _regionNames[i] == home ? 0 : 1).ThenBy(i => i)];
+            _regionOrder[dataCity] = order;
         }
 
-        var hasLatency = centre.LatencyMs.TryGetValue(job.DataCity, out var latency);
+        return order;
+    }
+
+    private bool BestPoolIn(CentreIndex centre, JobDemand job, long from, out Candidate best, out RejectedCentre? reason)
+    {
+        (best, reason) = (default, null);
+        var name = centre.Spec.Name;
+        if (!centre.Spec.Up)
+        {
+            reason = new RejectedCentre(name, "centre_down", "the centre is down");
+            return false;
+        }
+
+        var hasLatency = centre.Spec.LatencyMs.TryGetValue(job.DataCity, out var latency);
         if (job.MaxLatencyMs is { } max)
         {
             if (!hasLatency)
             {
-                return (null, new RejectedCentre(centre.Name, "no_latency_figure", $"no latency figure to {job.DataCity}"));
+                reason = new RejectedCentre(name, "no_latency_figure", () => $"no latency figure to {job.DataCity}");
+                return false;
             }
 
             if (latency > max)
             {
-                return (null, new RejectedCentre(centre.Name, "latency_too_high", string.Create(CultureInfo.InvariantCulture, $"latency to {job.DataCity} {latency:0.###} ms > {max:0.###} ms")));
+                reason = new RejectedCentre(name, "latency_too_high", () => string.Create(CultureInfo.InvariantCulture, $"latency to {job.DataCity} {latency:0.###} ms > {max:0.###} ms"));
+                return false;
             }
         }
 
-        Candidate? best = null;
-        RejectedCentre? firstReason = null;
+        var found = false;
         var order = new CandidateOrder(Policy);
-        foreach (var pool in centre.Pools)
+        var considered = 0;
+        var pick = new PoolPick(centre, job, from, hasLatency ? latency : double.MaxValue);
+        if (job.Accelerators.Count > 0)
         {
-            // Only the first refusal is kept, so only it is worded: formatting dominates a decision's cost.
-            var (candidate, reason) = TryPool(centre, pool, job, from, hasLatency ? latency : double.MaxValue, explain: firstReason is null && best is null);
-            if (candidate is not null && (best is null || order.Compare(candidate, best) < 0))
+            foreach (var accelerator in job.Accelerators)
             {
-                best = candidate;
+                if (centre.ByAccelerator.TryGetValue(accelerator, out var pools))
+                {
+                    considered += pools.Length;
+                    pick.Consider(pools, order, ref best, ref found, ref reason);
+                }
             }
-
-            firstReason ??= reason;
+        }
+        else
+        {
+            considered = centre.Pools.Length;
+            pick.Consider(centre.Pools, order, ref best, ref found, ref reason);
         }
 
-        return best is not null ? (best, null) : (null, firstReason ?? new RejectedCentre(centre.Name, "no_suitable_pool", "the centre has no pools"));
+        if (found)
+        {
+            reason = null;
+            return true;
+        }
+
+        reason ??= considered == 0 && centre.Pools.Length > 0
+            ? new RejectedCentre(name, "no_suitable_pool", () => $"no pool with an acceptable accelerator (has {string.Join(", ", centre.ByAccelerator.Keys)})")
+            : new RejectedCentre(name, "no_suitable_pool", "the centre has no pools");
+        return false;
     }
 
-    private (Candidate?, RejectedCentre?) TryPool(CentreSpec centre, PoolSpec pool, JobDemand job, long from, double latency, bool explain)
+    /// <summary>Tries the pools a centre could give one job; keeps the best and words only the first refusal.</summary>
+    private readonly struct PoolPick(CentreIndex centre, JobDemand job, long from, double latency)
     {
-        var accepted = job.Accelerators.Count > 0
-            ? job.Accelerators.Contains(pool.Accelerator, StringComparer.OrdinalIgnoreCase)
-            : pool.Fp16Tflops >= (job.MinTflops ?? 0) && pool.MemoryGb >= (job.MinMemoryGb ?? 0);
-        if (!accepted)
+        public void Consider(PoolEntry[] pools, CandidateOrder order, ref Candidate best, ref bool found, ref RejectedCentre? reason)
         {
-            return (null, explain ? new RejectedCentre(centre.Name, "no_suitable_pool", $"no pool with an acceptable accelerator (has {pool.Accelerator})") : null);
+            foreach (var pool in pools)
+            {
+                if (TryPool(centre, pool, job, from, latency, out var candidate, ref reason, explain: reason is null && !found)
+                    && (!found || order.Compare(candidate, best) < 0))
+                {
+                    (best, found) = (candidate, true);
+                }
+            }
+        }
+    }
+
+    private static bool TryPool(CentreIndex centre, PoolEntry entry, JobDemand job, long from, double latency, out Candidate candidate, ref RejectedCentre? reason, bool explain)
+    {
+        candidate = default;
+        var pool = entry.Spec;
+        var name = centre.Spec.Name;
+        if (job.Accelerators.Count == 0 && (pool.Fp16Tflops < (job.MinTflops ?? 0) || pool.MemoryGb < (job.MinMemoryGb ?? 0)))
+        {
+            reason = explain ? new RejectedCentre(name, "no_suitable_pool", () => string.Create(CultureInfo.InvariantCulture, $"{pool.Name} has {pool.Fp16Tflops:0} TFLOPS and {pool.MemoryGb:0} GB per device")) : reason;
+            return false;
         }
 
         if (job.Devices > pool.Devices)
         {
-            return (null, explain ? new RejectedCentre(centre.Name, "too_few_devices", $"{pool.Name} has {pool.Devices} devices, {job.Devices} asked") : null);
+            reason = explain ? new RejectedCentre(name, "too_few_devices", () => $"{pool.Name} has {pool.Devices} devices, {job.Devices} asked") : reason;
+            return false;
         }
 
         var speedup = job.ReferenceTflops is > 0 && pool.Fp16Tflops > 0 ? job.ReferenceTflops.Value / pool.Fp16Tflops : 1;
         var duration = Math.Max(TimeSpan.TicksPerSecond, (long)(job.Duration.Ticks * speedup));
-        var start = _timelines[pool.Id].EarliestStart(from, duration, job.Devices);
+        var start = entry.Timeline.EarliestStart(from, duration, job.Devices);
         var end = start + duration;
-        var hours = (double)duration / TimeSpan.TicksPerHour;
-        var deviceHours = hours * job.Devices;
-        var cost = decimal.Round(pool.PricePerDeviceHour * (decimal)deviceHours, 2);
+        var deviceHours = (double)duration / TimeSpan.TicksPerHour * job.Devices;
+        candidate = new Candidate(centre, entry, start, end, entry.Price * deviceHours, deviceHours, latency);
         if (job.Deadline is { } deadline && end > deadline.UtcTicks)
         {
-            return (null, explain ? new RejectedCentre(centre.Name, "misses_deadline", $"{pool.Name} would finish at {Format(end)}, after the deadline {deadline.UtcDateTime:yyyy-MM-dd HH:mm}Z") : null);
+            var at = end;
+            reason = explain ? new RejectedCentre(name, "misses_deadline", () => $"{pool.Name} would finish at {Format(at)}, after the deadline {deadline.UtcDateTime:yyyy-MM-dd HH:mm}Z") : reason;
+            return false;
         }
 
-        if (job.Budget is { } budget && cost > budget)
+        if (job.Budget is { } budget && candidate.ExactCost > budget)
         {
-            return (null, explain ? new RejectedCentre(centre.Name, "over_budget", string.Create(CultureInfo.InvariantCulture, $"{pool.Name} would cost ¥{cost:N2} > budget ¥{budget:N2}")) : null);
+            var cost = candidate.ExactCost;
+            reason = explain ? new RejectedCentre(name, "over_budget", () => string.Create(CultureInfo.InvariantCulture, $"{pool.Name} would cost ¥{cost:N2} > budget ¥{budget:N2}")) : reason;
+            return false;
         }
 
-        return (new Candidate(centre, pool, start, end, cost, deviceHours, latency), null);
+        return true;
     }
 
     private static string Describe(Candidate c) => string.Create(CultureInfo.InvariantCulture,
-        $"{c.Centre.Name}/{c.Pool.Name} start {Format(c.Start)}, finish {Format(c.End)}, cost ¥{c.Cost:N2}{(c.LatencyMs < double.MaxValue ? $", latency {c.LatencyMs:0.###} ms" : "")}");
+        $"{c.Centre.Spec.Name}/{c.Pool.Spec.Name} start {Format(c.Start)}, finish {Format(c.End)}, cost ¥{c.ExactCost:N2}{(c.LatencyMs < double.MaxValue ? $", latency {c.LatencyMs:0.###} ms" : "")}");
 
     private static string Format(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
-    private sealed record Candidate(CentreSpec Centre, PoolSpec Pool, long Start, long End, decimal Cost, double DeviceHours, double LatencyMs);
-
-    private sealed class CandidateOrder(PlacementPolicy policy) : IComparer<Candidate>
+    private sealed class CentreIndex(CentreSpec spec, PoolEntry[] pools)
     {
-        public int Compare(Candidate? x, Candidate? y)
+        public CentreSpec Spec { get; } = spec;
+
+        public PoolEntry[] Pools { get; } = pools;
+
+        public Dictionary<string, PoolEntry[]> ByAccelerator { get; } = pools.GroupBy(p => p.Spec.Accelerator, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed class PoolEntry(PoolSpec spec, PoolTimeline timeline)
+    {
+        public PoolSpec Spec { get; } = spec;
+
+        public PoolTimeline Timeline { get; } = timeline;
+
+        public double Price { get; } = (double)spec.PricePerDeviceHour;
+    }
+
+    /// <summary>A pool that can take the job. Cost is compared as a double and made exact (decimal yuan) only when used.</summary>
+    private readonly record struct Candidate(CentreIndex Centre, PoolEntry Pool, long Start, long End, double CostEstimate, double DeviceHours, double LatencyMs)
+    {
+        public decimal ExactCost => decimal.Round(Pool.Spec.PricePerDeviceHour * (decimal)DeviceHours, 2);
+    }
+
+    private readonly struct CandidateOrder(PlacementPolicy policy) : IComparer<Candidate>
+    {
+        public int Compare(Candidate x, Candidate y)
         {
-            ArgumentNullException.ThrowIfNull(x);
-            ArgumentNullException.ThrowIfNull(y);
             var first = policy switch
             {
                 PlacementPolicy.Fifo => x.Start.CompareTo(y.Start),
-                PlacementPolicy.Cheapest => x.Cost.CompareTo(y.Cost),
+                PlacementPolicy.Cheapest => x.CostEstimate.CompareTo(y.CostEstimate),
                 PlacementPolicy.DataLocality => x.LatencyMs.CompareTo(y.LatencyMs),
                 _ => x.End.CompareTo(y.End),
             };
@@ -223,38 +316,8 @@ internal sealed class Scheduler
                 return first;
             }
 
-            var second = policy == PlacementPolicy.Cheapest ? x.End.CompareTo(y.End) : x.Cost.CompareTo(y.Cost);
-            return second != 0 ? second : x.Pool.Id.CompareTo(y.Pool.Id);
+            var second = policy == PlacementPolicy.Cheapest ? x.End.CompareTo(y.End) : x.CostEstimate.CompareTo(y.CostEstimate);
+            return second != 0 ? second : x.Pool.Spec.Id.CompareTo(y.Pool.Spec.Id);
         }
-    }
-}
-
-/// <summary>Policy names as written in settings, the API and the command line.</summary>
-public static class PolicyNames
-{
-    public static string Of(PlacementPolicy policy) => policy switch
-    {
-        PlacementPolicy.Fifo => "fifo",
-        PlacementPolicy.Cheapest => "cheapest",
-        PlacementPolicy.EarliestFinish => "earliest_finish",
-        PlacementPolicy.DataLocality => "data_locality",
-        _ => "fair_share",
-    };
-
-    public static IReadOnlyList<PlacementPolicy> All { get; } = Enum.GetValues<PlacementPolicy>();
-
-    public static bool TryParse(string name, out PlacementPolicy policy)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(Of(candidate), name.Trim().Replace('-', '_'), StringComparison.OrdinalIgnoreCase))
-            {
-                policy = candidate;
-                return true;
-            }
-        }
-
-        policy = default;
-        return false;
     }
 }

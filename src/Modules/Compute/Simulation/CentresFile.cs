@@ -55,10 +55,10 @@ public sealed class CentresPlan
                 Require(file, $"{pat}.devices", p.Devices > 0, "must be at least 1");
                 Require(file, $"{pat}.fp16_tflops", p.Fp16Tflops > 0, "must be above 0");
                 Require(file, $"{pat}.price_per_device_hour", p.PricePerDeviceHour >= 0, "cannot be negative");
-                pools.Add(new PoolSpec(Guid.NewGuid(), p.Name ?? $"{c.Name}-{j}", p.Accelerator ?? "?", p.Devices, p.Fp16Tflops, p.MemoryGb, p.PricePerDeviceHour, "simulator"));
+                pools.Add(new PoolSpec(StableIds.Of($"pool:{i}:{j}:{p.Name}"), p.Name ?? $"{c.Name}-{j}", p.Accelerator ?? "?", p.Devices, p.Fp16Tflops, p.MemoryGb, p.PricePerDeviceHour, "simulator"));
             }
 
-            specs.Add(new CentreSpec(Guid.NewGuid(), c.Name!, c.City!, c.Up ?? true, pools,
+            specs.Add(new CentreSpec(StableIds.Of($"centre:{i}:{c.Name}"), c.Name!, c.City!, c.Up ?? true, pools,
                 new Dictionary<string, double>(c.LatencyMs ?? [], StringComparer.Ordinal)));
         }
 

@@ -16,6 +16,8 @@ public static class TraceReaders
     public static async Task<Result> ReadAsync(string file, TraceFormat format, CancellationToken cancellationToken = default) => format switch
     {
         TraceFormat.Philly => await ReadPhillyAsync(file, cancellationToken),
+        TraceFormat.AlibabaOpenb => OpenbTraceReader.Read(file),
+        TraceFormat.Alibaba when OpenbTraceReader.Recognises(file) => OpenbTraceReader.Read(file),
         TraceFormat.Alibaba => ReadAlibaba(file),
         _ => ReadCsv(file),
     };

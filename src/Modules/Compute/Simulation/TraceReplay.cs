@@ -91,11 +91,11 @@ public static class TraceReplay
     {
         if (!users.TryGetValue(job.User, out var user))
         {
-            user = Guid.NewGuid();
+            user = StableIds.Of("user:" + job.User);
             users[job.User] = user;
         }
 
-        return new JobDemand(Guid.NewGuid(), user, [], null, null, job.Gpus, job.Duration, job.Submitted, job.Submitted, null,
+        return new JobDemand(StableIds.Of($"job:{job.Id}:{job.Submitted.UtcTicks}"), user, [], null, null, job.Gpus, job.Duration, job.Submitted, job.Submitted, null,
             cities.Length == 0 ? "guangzhou" : cities[StableHash(job.User) % cities.Length], null, null);
     }
 

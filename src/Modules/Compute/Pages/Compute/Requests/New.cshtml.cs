@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, TimeProvider time) : PageModel
+internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, TimeProvider time) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<string> Accelerators { get; set; } = [];
@@ -49,6 +49,7 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         KnownAccelerators = await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        await awards.SyncAsync(user.OrganisationId ?? Guid.Empty, cancellationToken);
         Vouchers = await ManageVouchers.ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken);
     }
 }

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Funeng.Compute.Data;
+using Funeng.Compute.Requests;
+using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Funeng.Compute.Tests.ComputeDriver;
+
+namespace Funeng.Compute.Tests.Requests;
+
+public abstract class IncentiveVoucherTests(FunengApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_awarded_compute_voucher_is_credited_once_and_debited_by_placement()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        await AwardComputeVoucherAsync(office, enterprise);
+
+        var first = Assert.Single(await VouchersAsync(enterprise));
+        Assert.Equal((VoucherUnit.Yuan, 300_000m, 300_000m), (first.Unit, first.Granted, first.Remaining));
+
+        // Restarts and concurrent requests sync again: the award's id is the voucher's key, so nothing doubles.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SyncInNewScopeAsync(enterprise.OrganisationId)));
+        Assert.Equal(first.Id, Assert.Single(await VouchersAsync(enterprise)).Id);
+
+        var accelerator = UniqueAccelerator();
+        await RegisterCentreAsync(office, "Awarded", "guangzhou", accelerator, devices: 8, price: 10m);
+        var request = await SubmitAsync(enterprise, accelerator, devices: 2, hours: 5, vouchers: [first.Id]);
+
+        Assert.True(RequestLifecycle.IsActive(request.State), $"{request.State}");
+        Assert.Equal(300_000m - 100m, Assert.Single(await VouchersAsync(enterprise)).Remaining); // 2 × 5 h × ¥10
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComputeDb>();
+        Assert.Equal(VoucherAwardsSync.GrantedBy, (await db.Vouchers.SingleAsync(v => v.Id == first.Id, Ct)).GrantedBy);
+    }
+
+    private async Task SyncInNewScopeAsync(Guid organisationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<VoucherAwardsSync>().SyncAsync(organisationId, Ct);
+    }
+
+    /// <summary>The Incentives flow through its public API: parameters, application, attachment, completeness, approval.</summary>
+    private static async Task AwardComputeVoucherAsync(ActingUser office, ActingUser enterprise)
+    {
+        foreach (var (name, value) in new[] { ("voucher_rate", 0.5m), ("max_voucher", 1_000_000m), ("annual_budget", 50_000_000m) })
+        {
+            (await office.Client.PutAsJsonAsync($"/api/v1/incentives/programs/compute-vouchers/parameters/{name}", new { value, effectiveFrom = new DateOnly(2025, 1, 1) }, Ct)).EnsureSuccessStatusCode();
+        }
+
+        var facts = new { values = new Dictionary<string, string> { ["compute_need"] = "true", ["eligible_investment"] = "600000" }, qualifications = Array.Empty<object>() };
+        var submitted = await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/applications", new { programId = "compute-vouchers", facts }, Ct);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        using var form = new MultipartFormDataContent { { new StringContent("compute_plan"), "documentKey" }, { new ByteArrayContent("plan"u8.ToArray()), "file", "plan.txt" } };
+        (await enterprise.Client.PostAsync($"/api/v1/incentives/applications/{id}/attachments", form, Ct)).EnsureSuccessStatusCode();
+        (await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/completeness", new { complete = true }, Ct)).EnsureSuccessStatusCode();
+        (await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/decision", new { approve = true, reasons = "needs compute" }, Ct)).EnsureSuccessStatusCode();
+    }
+}
+
+public sealed class IncentiveVoucherOnSqlite(SqliteApp app) : IncentiveVoucherTests(app), IClassFixture<SqliteApp>;
+
+public sealed class IncentiveVoucherOnPostgres(PostgresApp app) : IncentiveVoucherTests(app), IClassFixture<PostgresApp>;
