@@ -27,33 +27,24 @@ internal sealed record InviteRequest(Guid OrganisationId);
 internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatalogSearch search, ICatalogQueries catalog, IAuditLog audit,
     INotifier notifier, CurrentUser user, TimeProvider clock)
 {
-    private const int Candidates = 50;
-
     public async Task<IReadOnlyList<SupplierMatch>> SuppliersAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
         var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
-        var result = await search.SearchAsync(new CatalogSearchRequest(
-            $"{scenario.Title} {scenario.ExpectedOutcome}", CatalogFilters.None, CatalogViewer.Public, 1, Candidates), cancellationToken);
-        var hits = result.Hits.Where(h => h.Kind != CatalogHitKind.Organisation).ToList();
-        var sector = MatchRanking.CatalogSector(scenario.Sector);
+        var query = new MatchQuery(scenario.Title, scenario.Problem, scenario.ExpectedOutcome, scenario.Sector, scenario.City);
+        return await SupplierSearch.RankAsync(search, query, QualificationsAsync, await PastAwardsAsync(cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationsAsync(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var qualifications = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var owner in hits.Select(h => h.OwnerOrganisationId).Distinct())
+        var held = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var organisation in organisations)
         {
-            var profile = await catalog.FindOrganisationAsync(owner, cancellationToken);
-            qualifications[owner] = profile?.Qualifications.Where(q => q.IsValidOn(today)).Select(q => q.Kind).Distinct().ToList() ?? [];
+            var profile = await catalog.FindOrganisationAsync(organisation, cancellationToken);
+            held[organisation] = profile?.Qualifications.Where(q => q.IsValidOn(today)).Select(q => q.Kind).Distinct().ToList() ?? [];
         }
 
-        var awards = await PastAwardsAsync(cancellationToken);
-        var ranked = MatchRanking.Rank(hits.Select(h => new MatchCandidate(
-            h.Id, h.Score, sector is not null && h.Sectors.Contains(sector), h.CitySlug == scenario.City,
-            qualifications[h.OwnerOrganisationId], awards.GetValueOrDefault(h.OwnerOrganisationId))).ToList());
-        var byId = hits.ToDictionary(h => h.Id);
-        return ranked.Select(r =>
-        {
-            var hit = byId[r.Candidate.Id];
-            return new SupplierMatch(hit.Id, hit.TitleZh, hit.TitleEn, hit.OwnerOrganisationId, hit.OwnerNameZh, hit.CitySlug, r.Score, r.Reasons, hit.Snippet);
-        }).ToList();
+        return held;
     }
 
     public async Task<IReadOnlyList<ScenarioFit>> FitsAsync(CancellationToken cancellationToken)
