@@ -23,8 +23,10 @@ internal sealed record MatchQuery(string Title, string Problem, string ExpectedO
 /// </summary>
 internal static class SupplierSearch
 {
-    public const int Candidates = CatalogSearchRequest.MaxPageSize;
     public const int Shown = 50;
+
+    /// <summary>As many as are shown: the re-ranking only reorders near-equal text matches, and each hit costs a stored-document read and a snippet.</summary>
+    public const int Candidates = Shown;
 
     /// <summary>Currently valid qualification kinds per organisation, for the owners among the candidates.</summary>
     public delegate Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationLookup(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken);
