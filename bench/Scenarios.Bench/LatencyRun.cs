@@ -16,7 +16,7 @@ namespace Funeng.Scenarios.Bench;
 /// </summary>
 internal static class LatencyRun
 {
-    private const int Queries = 200;
+    private const int Queries = 100;
 
     public static string Run(string work, int listings, int scenarios)
     {
@@ -51,9 +51,9 @@ internal static class LatencyRun
         using var baseline = new KeywordBaseline(catalog.Index);
         var platform = new List<double>();
         var keyword = new List<double>();
-        for (var i = -10; i < Queries; i++)
+        for (var i = -5; i < Queries; i++)
         {
-            var query = ScenarioGenerator.Query(samples[(i + 10) % samples.Count]);
+            var query = ScenarioGenerator.Query(samples[(i + 5) % samples.Count]);
             var platformTime = Time(() =>
             {
                 using var db = Open(database);
@@ -73,7 +73,7 @@ internal static class LatencyRun
         Line(string.Create(CultureInfo.InvariantCulture, $"Ratio platform / baseline: p50 {Median(platform) / Median(keyword):F2}×, p95 {P(platform, 95) / P(keyword, 95):F2}×.\n"));
 
         var reverse = new List<double>();
-        for (var i = -10; i < Queries; i++)
+        for (var i = -5; i < Queries; i++)
         {
             var (sectors, city) = generator.Profile();
             var time = Time(() =>

@@ -71,11 +71,11 @@ public static class ScenariosModule
         scenarios.MapPost("/{id:guid}/case", ManageCases.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
         scenarios.MapGet("/{id:guid}/matches", FindMatches.HandleSuppliersAsync).WithName("Scenarios.Matches");
         scenarios.MapGet("/fits", FindMatches.HandleFitsAsync).RequireAuthorization().WithName("Scenarios.Fits");
-        scenarios.MapPost("/{id:guid}/interest", ManageApproaches.HandleInterestAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ExpressInterest");
-        scenarios.MapPost("/{id:guid}/invitations", ManageApproaches.HandleInviteAsync).RequireAuthorization().WithName("Scenarios.Invite");
-        scenarios.MapGet("/{id:guid}/approaches", ManageApproaches.HandleForScenarioAsync).RequireAuthorization().WithName("Scenarios.Approaches");
-        scenarios.MapGet("/approaches", ManageApproaches.HandleMineAsync).RequireAuthorization().WithName("Scenarios.MyApproaches");
-        scenarios.MapPost("/approaches/{approachId:guid}/{decision}", ManageApproaches.HandleDecideAsync).RequireAuthorization().WithName("Scenarios.DecideApproach");
+        scenarios.MapPost("/{id:guid}/interest", ApproachEndpoints.HandleInterestAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ExpressInterest");
+        scenarios.MapPost("/{id:guid}/invitations", ApproachEndpoints.HandleInviteAsync).RequireAuthorization().WithName("Scenarios.Invite");
+        scenarios.MapGet("/{id:guid}/approaches", ApproachEndpoints.HandleForScenarioAsync).RequireAuthorization().WithName("Scenarios.Approaches");
+        scenarios.MapGet("/approaches", ApproachEndpoints.HandleMineAsync).RequireAuthorization().WithName("Scenarios.MyApproaches");
+        scenarios.MapPost("/approaches/{approachId:guid}/{decision}", ApproachEndpoints.HandleDecideAsync).RequireAuthorization().WithName("Scenarios.DecideApproach");
 
         var lists = endpoints.MapGroup("/api/v1/scenario-lists").WithTags("Scenarios");
         lists.MapGet("/", GetScenarioLists.HandleListAsync).WithName("Scenarios.ListLists");

@@ -5,13 +5,9 @@ using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Scenarios.Matchmaking;
-
-internal sealed record InviteRequest(Guid OrganisationId);
 
 /// <summary>An interest or invitation as the API and pages show it.</summary>
 internal sealed record ApproachView(Guid Id, Guid ScenarioId, string ScenarioTitle, Guid SupplierOrganisationId, string SupplierNameZh,
@@ -173,27 +169,4 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
 
     private static ApproachView View(Approach a, string title) =>
         new(a.Id, a.ScenarioId, title, a.SupplierOrganisationId, a.SupplierNameZh, a.Kind, a.Status, a.CreatedAt, a.DecidedAt);
-
-    public static async Task<Created<ApproachView>> HandleInterestAsync(Guid id, ManageApproaches approaches, CancellationToken cancellationToken)
-    {
-        var view = await approaches.ExpressInterestAsync(id, cancellationToken);
-        return TypedResults.Created($"/api/v1/scenarios/approaches/{view.Id}", view);
-    }
-
-    public static async Task<Created<ApproachView>> HandleInviteAsync(Guid id, InviteRequest request, ManageApproaches approaches, CancellationToken cancellationToken)
-    {
-        var view = await approaches.InviteAsync(id, request.OrganisationId, cancellationToken);
-        return TypedResults.Created($"/api/v1/scenarios/approaches/{view.Id}", view);
-    }
-
-    public static async Task<Ok<IReadOnlyList<ApproachView>>> HandleForScenarioAsync(Guid id, ManageApproaches approaches, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await approaches.ForScenarioAsync(id, cancellationToken));
-
-    public static async Task<Ok<IReadOnlyList<ApproachView>>> HandleMineAsync(ManageApproaches approaches, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await approaches.MineAsync(cancellationToken));
-
-    public static async Task<Results<Ok<ApproachView>, NotFound>> HandleDecideAsync(Guid approachId, string decision, ManageApproaches approaches, CancellationToken cancellationToken) =>
-        Enum.TryParse<ApproachDecision>(decision, true, out var parsed) && !int.TryParse(decision, out _)
-            ? TypedResults.Ok(await approaches.DecideAsync(approachId, parsed, cancellationToken))
-            : TypedResults.NotFound();
 }
