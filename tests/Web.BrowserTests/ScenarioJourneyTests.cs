@@ -178,6 +178,11 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
     {
         var owner = await app.CreateUserAsync(Roles.ScenarioOwner, kind: OrganisationKind.ElderCareHome);
         var office = await app.CreateUserAsync(Roles.OfficeStaff, kind: OrganisationKind.GovernmentOffice);
+        foreach (var user in new[] { owner, office })
+        {
+            user.Client.BaseAddress = new Uri(app.BaseUrl); // the API clients talk to the same Kestrel server as the browser
+        }
+
         var created = await owner.Client.PostAsJsonAsync("/api/v1/scenarios", new
         {
             title = "助浴服务排班（测试）", problem = "助浴需求集中在上午。", expectedOutcome = "按需求自动排班。", sector = "elder_care", city = "guangzhou",
