@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Funeng.TestSupport;
@@ -162,13 +164,49 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
         foreach (var culture in new[] { "zh-CN", "en" })
         {
             await page.GotoAsync($"/culture/{culture}?returnUrl=/");
-            foreach (var path in new[] { "/scenarios", "/scenarios/review", "/scenarios/lists/new", "/scenarios/challenges", "/scenarios/cases" })
+            foreach (var path in new[] { "/scenarios", "/scenarios/review", "/scenarios/lists/new", "/scenarios/challenges", "/scenarios/cases", "/scenarios/approaches" })
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response!.Ok, $"{path} answered {response.Status}");
                 Assert.DoesNotContain("⟦", await page.InnerTextAsync("body"), StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_supplier_expresses_interest_the_owner_accepts_it_and_the_supplier_sees_the_answer()
+    {
+        var owner = await app.CreateUserAsync(Roles.ScenarioOwner, kind: OrganisationKind.ElderCareHome);
+        var office = await app.CreateUserAsync(Roles.OfficeStaff, kind: OrganisationKind.GovernmentOffice);
+        foreach (var user in new[] { owner, office })
+        {
+            user.Client.BaseAddress = new Uri(app.BaseUrl); // the API clients talk to the same Kestrel server as the browser
+        }
+
+        var created = await owner.Client.PostAsJsonAsync("/api/v1/scenarios", new
+        {
+            title = "助浴服务排班（测试）", problem = "助浴需求集中在上午。", expectedOutcome = "按需求自动排班。", sector = "elder_care", city = "guangzhou",
+            district = "越秀区", dataAvailable = "排班记录", budgetMin = 10000m, budgetMax = 50000m, contactName = "王", contactDetail = "owner@example.test",
+        }, TestContext.Current.CancellationToken);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        foreach (var (user, action) in new[] { (owner, "submit"), (office, "publish") })
+        {
+            (await user.Client.PostAsJsonAsync($"/api/v1/scenarios/{id}/transitions", new { action }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
+        var supplierPage = await SignInAsync(await app.CreateUserAsync(Roles.Enterprise));
+        await supplierPage.GotoAsync($"/scenarios/{id}");
+        await supplierPage.ClickAsync("[data-testid=interest]");
+        Assert.Equal("待答复", await supplierPage.InnerTextAsync("[data-testid=approach-status]"));
+
+        var ownerPage = await SignInAsync(owner);
+        await ownerPage.GotoAsync($"/scenarios/{id}");
+        await ownerPage.ClickAsync("[data-testid=approaches] button:has-text('接受')");
+        Assert.Equal("已接受", await ownerPage.InnerTextAsync("[data-testid=approach-status]"));
+
+        await supplierPage.GotoAsync("/scenarios/approaches");
+        Assert.Equal("已接受", await supplierPage.InnerTextAsync("[data-testid=approach-status]"));
+        Assert.Contains("助浴服务排班", await supplierPage.InnerTextAsync("[data-testid=approaches]"), StringComparison.Ordinal);
     }
 
     private async Task<IPage> SignInAsync(ActingUser user)

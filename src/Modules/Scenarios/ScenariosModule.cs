@@ -50,6 +50,7 @@ public static class ScenariosModule
         services.AddScoped<RunChallenge>();
         services.AddScoped<ManageCases>();
         services.AddScoped<FindMatches>();
+        services.AddScoped<ManageApproaches>();
         services.AddScoped<ILiveIndicatorSource, PublishedScenarioCounts>();
         services.AddScoped<IDemoSeeder, ScenariosDemoSeeder>();
         return builder;
@@ -70,8 +71,11 @@ public static class ScenariosModule
         scenarios.MapPost("/{id:guid}/case", ManageCases.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
         scenarios.MapGet("/{id:guid}/matches", FindMatches.HandleSuppliersAsync).WithName("Scenarios.Matches");
         scenarios.MapGet("/fits", FindMatches.HandleFitsAsync).RequireAuthorization().WithName("Scenarios.Fits");
-        scenarios.MapPost("/{id:guid}/interest", FindMatches.HandleInterestAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ExpressInterest");
-        scenarios.MapPost("/{id:guid}/invitations", FindMatches.HandleInviteAsync).RequireAuthorization().WithName("Scenarios.Invite");
+        scenarios.MapPost("/{id:guid}/interest", ApproachEndpoints.HandleInterestAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ExpressInterest");
+        scenarios.MapPost("/{id:guid}/invitations", ApproachEndpoints.HandleInviteAsync).RequireAuthorization().WithName("Scenarios.Invite");
+        scenarios.MapGet("/{id:guid}/approaches", ApproachEndpoints.HandleForScenarioAsync).RequireAuthorization().WithName("Scenarios.Approaches");
+        scenarios.MapGet("/approaches", ApproachEndpoints.HandleMineAsync).RequireAuthorization().WithName("Scenarios.MyApproaches");
+        scenarios.MapPost("/approaches/{approachId:guid}/{decision}", ApproachEndpoints.HandleDecideAsync).RequireAuthorization().WithName("Scenarios.DecideApproach");
 
         var lists = endpoints.MapGroup("/api/v1/scenario-lists").WithTags("Scenarios");
         lists.MapGet("/", GetScenarioLists.HandleListAsync).WithName("Scenarios.ListLists");

@@ -27,6 +27,22 @@ public sealed record CatalogSearchRequest(
 {
     /// <summary>The largest page a caller may ask for.</summary>
     public const int MaxPageSize = 100;
+
+    /// <summary>How the text must match (most terms by default; any informative term for long texts such as a scenario's problem).</summary>
+    public CatalogTextMatch TextMatch { get; init; }
+
+    /// <summary>False skips the facet counts, which cost time when a caller needs only the top hits.</summary>
+    public bool WithFacets { get; init; } = true;
+}
+
+/// <summary>How a search's text must match.</summary>
+public enum CatalogTextMatch
+{
+    /// <summary>Most query terms must occur (all of one or two).</summary>
+    MostTerms,
+
+    /// <summary>Any term shared by at most a tenth of the documents may match; hits rank by how many and how rare.</summary>
+    AnyTerm,
 }
 
 /// <summary>

@@ -16,21 +16,22 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         var pageSize = Math.Clamp(request.PageSize, 1, CatalogSearchRequest.MaxPageSize);
         var text = request.Text?.Trim() ?? "";
         var terms = text.Length == 0 ? [] : BilingualAnalyzer.Terms(index.Analyzer, IndexFields.All, text);
-        Query query = terms.Count == 0 ? new MatchAllDocsQuery() : TextQuery(text, terms);
         var filter = new QueryWrapperFilter(Filter(request.Filters, request.Viewer));
         var termSet = terms.ToHashSet(StringComparer.Ordinal);
 
         var result = index.Search(searcher =>
         {
+            Query query = terms.Count == 0 ? new MatchAllDocsQuery()
+                : request.TextMatch == CatalogTextMatch.AnyTerm ? AnyTermQuery(searcher.IndexReader, terms) : TextQuery(text, terms);
             var wanted = page * pageSize;
             ITopDocsCollector top = request.Sort == CatalogSort.Relevance && terms.Count > 0
                 ? TopScoreDocCollector.Create(wanted, true)
                 : TopFieldCollector.Create(SortFor(request.Sort), wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCollector(CatalogFacets.All);
-            searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, facets));
+            searcher.Search(query, filter, request.WithFacets ? MultiCollector.Wrap((ICollector)top, facets) : top);
             var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
             var hits = docs.ScoreDocs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, termSet)).ToList();
-            return new CatalogSearchResult(top.TotalHits, page, pageSize, hits, facets.Result());
+            return new CatalogSearchResult(top.TotalHits, page, pageSize, hits, request.WithFacets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetCount>>());
         });
         return Task.FromResult(result);
     }
@@ -54,6 +55,23 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             {
                 query.Add(new TermQuery(new Term(field, term)) { Boost = 3f }, Occur.SHOULD);
             }
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// Any term may match, but terms in more than a tenth of the documents (根据, 用户, 生成 occur in almost every filing)
+    /// are left out: they tell no documents apart and would make a long query visit the whole index. No title boost:
+    /// a long text's words in a short title are mostly chance (measured in bench/Scenarios.Bench).
+    /// </summary>
+    private static BooleanQuery AnyTermQuery(IndexReader reader, List<string> terms)
+    {
+        var limit = Math.Max(1, reader.MaxDoc / 10);
+        var query = new BooleanQuery();
+        foreach (var term in terms.Select(t => new Term(IndexFields.All, t)).Where(t => reader.DocFreq(t) <= limit))
+        {
+            query.Add(new TermQuery(term), Occur.SHOULD);
         }
 
         return query;

@@ -46,6 +46,8 @@ internal abstract class ScenariosDb(DbContextOptions options) : DbContext(option
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<Approach> Approaches => Set<Approach>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ScenarioPost>(e =>
@@ -66,6 +68,8 @@ internal abstract class ScenariosDb(DbContextOptions options) : DbContext(option
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(p => p.ReturnReason).HasMaxLength(2000);
             e.HasIndex(p => new { p.Status, p.Sector, p.CitySlug });
+            e.HasIndex(p => new { p.Status, p.Sector, p.PublishedAt });
+            e.HasIndex(p => new { p.Status, p.CitySlug, p.PublishedAt });
             e.HasIndex(p => p.OwnerOrganisationId);
         });
         modelBuilder.Entity<ScenarioList>(e =>
@@ -215,6 +219,17 @@ internal abstract class ScenariosDb(DbContextOptions options) : DbContext(option
             e.Property(x => x.FiledByUserId).HasMaxLength(64);
             e.Property(x => x.Text).HasMaxLength(4000);
             e.Property(x => x.Resolution).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<Approach>(e =>
+        {
+            e.ToTable("scenarios_approaches");
+            e.Property(x => x.SupplierNameZh).HasMaxLength(200);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.CreatedByUserId).HasMaxLength(64);
+            e.Property(x => x.DecidedByUserId).HasMaxLength(64);
+            e.HasIndex(x => new { x.ScenarioId, x.SupplierOrganisationId, x.Kind }).IsUnique();
+            e.HasIndex(x => x.SupplierOrganisationId);
         });
     }
 }

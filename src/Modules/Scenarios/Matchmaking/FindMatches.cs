@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
-using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
 using Microsoft.AspNetCore.Http;
@@ -17,113 +15,42 @@ internal sealed record SupplierMatch(Guid ListingId, string TitleZh, string Titl
 /// <summary>A published scenario that fits an enterprise's profile, and the open challenges built on it.</summary>
 internal sealed record ScenarioFit(Guid ScenarioId, string Title, string Sector, string City, IReadOnlyList<string> Reasons, IReadOnlyList<Guid> OpenChallenges);
 
-internal sealed record InviteRequest(Guid OrganisationId);
-
 /// <summary>
 /// Two-way matchmaking over the Catalog's search: <c>GET /api/v1/scenarios/{id}/matches</c> ranks supplier
 /// listings for a scenario; <c>GET /api/v1/scenarios/fits</c> lists the scenarios fitting the caller's
-/// organisation; suppliers express interest and owners invite, each audited and notified.
+/// organisation (interest and invitations: <see cref="ManageApproaches"/>).
 /// </summary>
-internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatalogSearch search, ICatalogQueries catalog, IAuditLog audit,
-    INotifier notifier, CurrentUser user, TimeProvider clock)
+internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatalogSearch search, ICatalogQueries catalog, CurrentUser user, TimeProvider clock)
 {
-    private const int Candidates = 50;
-
     public async Task<IReadOnlyList<SupplierMatch>> SuppliersAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
         var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
-        var result = await search.SearchAsync(new CatalogSearchRequest(
-            $"{scenario.Title} {scenario.ExpectedOutcome}", CatalogFilters.None, CatalogViewer.Public, 1, Candidates), cancellationToken);
-        var hits = result.Hits.Where(h => h.Kind != CatalogHitKind.Organisation).ToList();
-        var sector = MatchRanking.CatalogSector(scenario.Sector);
+        var query = new MatchQuery(scenario.Title, scenario.Problem, scenario.ExpectedOutcome, scenario.Sector, scenario.City);
+        return await SupplierSearch.RankAsync(search, query, QualificationsAsync, await PastAwardsAsync(db, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationsAsync(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var qualifications = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var owner in hits.Select(h => h.OwnerOrganisationId).Distinct())
+        var held = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var organisation in organisations)
         {
-            var profile = await catalog.FindOrganisationAsync(owner, cancellationToken);
-            qualifications[owner] = profile?.Qualifications.Where(q => q.IsValidOn(today)).Select(q => q.Kind).Distinct().ToList() ?? [];
+            var profile = await catalog.FindOrganisationAsync(organisation, cancellationToken);
+            held[organisation] = profile?.Qualifications.Where(q => q.IsValidOn(today)).Select(q => q.Kind).Distinct().ToList() ?? [];
         }
 
-        var awards = await PastAwardsAsync(cancellationToken);
-        var ranked = MatchRanking.Rank(hits.Select(h => new MatchCandidate(
-            h.Id, h.Score, sector is not null && h.Sectors.Contains(sector), h.CitySlug == scenario.City,
-            qualifications[h.OwnerOrganisationId], awards.GetValueOrDefault(h.OwnerOrganisationId))).ToList());
-        var byId = hits.ToDictionary(h => h.Id);
-        return ranked.Select(r =>
-        {
-            var hit = byId[r.Candidate.Id];
-            return new SupplierMatch(hit.Id, hit.TitleZh, hit.TitleEn, hit.OwnerOrganisationId, hit.OwnerNameZh, hit.CitySlug, r.Score, r.Reasons, hit.Snippet);
-        }).ToList();
+        return held;
     }
 
     public async Task<IReadOnlyList<ScenarioFit>> FitsAsync(CancellationToken cancellationToken)
     {
         var organisation = user.OrganisationId ?? throw new DomainRuleException("Sign in as a member of an organisation.", null, 401);
         var profile = await catalog.FindOrganisationAsync(organisation, cancellationToken);
-        var sectors = profile?.Sectors.ToHashSet() ?? [];
-        var published = await scenarios.ListAsync(new GetScenarios.Filter(), cancellationToken);
-        var open = await db.Challenges.AsNoTracking().Where(c => c.Status == ChallengeStatus.Open)
-            .SelectMany(c => c.Scenarios.Select(s => new { s.ScenarioId, ChallengeId = c.Id })).ToListAsync(cancellationToken);
-        var fits = new List<ScenarioFit>();
-        foreach (var s in published.Where(s => s.Status == ScenarioStatus.Published))
-        {
-            var reasons = new List<string>();
-            if (MatchRanking.CatalogSector(s.Sector) is { } key && sectors.Contains(key))
-            {
-                reasons.Add("sector");
-            }
-
-            if (profile?.CitySlug == s.City)
-            {
-                reasons.Add("city");
-            }
-
-            if (reasons.Count > 0)
-            {
-                fits.Add(new ScenarioFit(s.Id, s.Title, s.Sector, s.City, reasons, open.Where(o => o.ScenarioId == s.Id).Select(o => o.ChallengeId).ToList()));
-            }
-        }
-
-        return fits.OrderByDescending(f => f.Reasons.Count).ThenByDescending(f => f.OpenChallenges.Count).ToList();
-    }
-
-    public async Task ExpressInterestAsync(Guid scenarioId, CancellationToken cancellationToken)
-    {
-        var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
-        if (!user.IsInRole(Roles.Enterprise) || user.OrganisationId is not { } organisation)
-        {
-            throw new DomainRuleException("Only enterprises express interest in a scenario.", null, 403);
-        }
-
-        if (scenario.Status != ScenarioStatus.Published)
-        {
-            throw new DomainRuleException("Interest is taken only while the scenario is published.", "status");
-        }
-
-        await audit.AppendAsync(new AuditEvent("scenarios.scenario.interest", "scenario", scenarioId.ToString(), JsonSerializer.Serialize(new { organisation })), cancellationToken: cancellationToken);
-        await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, $"{user.ActorName} 对场景“{scenario.Title}”表达了合作意向",
-            $"{user.ActorName} is interested in your scenario \"{scenario.Title}\"", $"/scenarios/{scenarioId}", cancellationToken);
-    }
-
-    public async Task InviteAsync(Guid scenarioId, Guid supplier, CancellationToken cancellationToken)
-    {
-        var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
-        if (!user.BelongsTo(scenario.OwnerOrganisationId))
-        {
-            throw new DomainRuleException("Only the owning organisation invites suppliers.", null, 403);
-        }
-
-        if (await catalog.FindOrganisationAsync(supplier, cancellationToken) is null)
-        {
-            throw new DomainRuleException($"Organisation {supplier} has no catalog profile.", "organisationId", 422);
-        }
-
-        await audit.AppendAsync(new AuditEvent("scenarios.scenario.invited", "scenario", scenarioId.ToString(), JsonSerializer.Serialize(new { supplier })), cancellationToken: cancellationToken);
-        await notifier.NotifyOrganisationAsync(supplier, $"您被邀请对接场景“{scenario.Title}”", $"You are invited to answer the scenario \"{scenario.Title}\"", $"/scenarios/{scenarioId}", cancellationToken);
+        return await ScenarioFits.FindAsync(db, profile?.Sectors.ToList() ?? [], profile?.CitySlug, cancellationToken);
     }
 
     /// <summary>How many challenges each organisation has won, as a team member.</summary>
-    private async Task<Dictionary<Guid, int>> PastAwardsAsync(CancellationToken cancellationToken)
+    public static async Task<Dictionary<Guid, int>> PastAwardsAsync(ScenariosDb db, CancellationToken cancellationToken)
     {
         var winners = await db.Challenges.AsNoTracking().Where(c => c.WinnerEntryId != null).Select(c => c.WinnerEntryId!.Value).ToListAsync(cancellationToken);
         var members = await db.EntryMembers.AsNoTracking().Where(m => winners.Contains(m.EntryId)).Select(m => m.OrganisationId).ToListAsync(cancellationToken);
@@ -135,16 +62,4 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
 
     public static async Task<Ok<IReadOnlyList<ScenarioFit>>> HandleFitsAsync(FindMatches matches, CancellationToken cancellationToken) =>
         TypedResults.Ok(await matches.FitsAsync(cancellationToken));
-
-    public static async Task<NoContent> HandleInterestAsync(Guid id, FindMatches matches, CancellationToken cancellationToken)
-    {
-        await matches.ExpressInterestAsync(id, cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    public static async Task<NoContent> HandleInviteAsync(Guid id, InviteRequest request, FindMatches matches, CancellationToken cancellationToken)
-    {
-        await matches.InviteAsync(id, request.OrganisationId, cancellationToken);
-        return TypedResults.NoContent();
-    }
 }

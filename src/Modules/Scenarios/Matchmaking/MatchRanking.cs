@@ -10,16 +10,18 @@ namespace Funeng.Scenarios.Matchmaking;
 internal sealed record MatchCandidate(Guid Id, float TextScore, bool SameSector, bool SameCity, IReadOnlyList<string> Qualifications, int PastAwards);
 
 /// <summary>
-/// The matchmaking score: text relevance (normalised to the best hit) carries most weight, then sector, city,
-/// qualifications and a track record on the platform. Each part that contributes is reported as a reason.
+/// The matchmaking score: text relevance (normalised to the best hit) decides; sector, city, qualifications and a
+/// track record on the platform only reorder near-equal text matches. Heavier weights lost ranking quality on the
+/// labelled set (sector tags of imported filings come from keyword rules; a supplier's city says little about fit):
+/// sector 0.2 and city 0.1 gave nDCG@10 0.595 against 0.614 now. Each part that contributes is reported as a reason.
 /// </summary>
 internal static class MatchRanking
 {
-    public const double TextWeight = 0.55;
-    public const double SectorWeight = 0.2;
-    public const double CityWeight = 0.1;
-    public const double QualificationWeight = 0.05;
-    public const double TrackRecordWeight = 0.1;
+    public const double TextWeight = 0.9;
+    public const double SectorWeight = 0.03;
+    public const double CityWeight = 0.02;
+    public const double QualificationWeight = 0.02;
+    public const double TrackRecordWeight = 0.03;
 
     public static IReadOnlyList<(MatchCandidate Candidate, double Score, IReadOnlyList<string> Reasons)> Rank(IReadOnlyList<MatchCandidate> candidates)
     {

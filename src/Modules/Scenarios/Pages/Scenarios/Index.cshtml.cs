@@ -18,6 +18,8 @@ internal sealed class IndexModel(GetScenarios scenarios, GetScenarioLists lists,
 
     public bool IsOwner => user.IsInRole(Roles.ScenarioOwner);
 
+    public bool IsEnterprise => user.IsInRole(Roles.Enterprise);
+
     public bool IsReviewer => user.IsInRole(Roles.OfficeStaff) || user.IsInRole(Roles.CityStaff);
 
     public IReadOnlyList<ScenarioView> Scenarios { get; private set; } = [];

@@ -12,7 +12,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
 internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
-    Followers followers, ManageCases cases, FindMatches matchmaking, ScenariosDb db, CurrentUser user) : ScenariosPage
+    Followers followers, ManageCases cases, FindMatches matchmaking, ManageApproaches approaches, ScenariosDb db, CurrentUser user) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -33,6 +33,15 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
 
     public IReadOnlyList<SupplierMatch> Matches { get; private set; } = [];
 
+    /// <summary>Every interest and invitation for the owner and office; a supplier's own for a supplier.</summary>
+    public IReadOnlyList<ApproachView> Approaches { get; private set; } = [];
+
+    public bool CanAnswer(ApproachView approach) => approach.Status == ApproachStatus.Open
+        && (IsOwner ? approach.Kind == ApproachKind.Interest : approach.Kind == ApproachKind.Invitation && user.BelongsTo(approach.SupplierOrganisationId));
+
+    public bool CanWithdraw(ApproachView approach) => approach.Status == ApproachStatus.Open
+        && (IsOwner ? approach.Kind == ApproachKind.Invitation : approach.Kind == ApproachKind.Interest && user.BelongsTo(approach.SupplierOrganisationId));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var found = await scenarios.FindAsync(Id, cancellationToken);
@@ -44,6 +53,11 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         Scenario = found;
         Following = await followers.IsFollowingAsync(Followers.ScenarioType, Id, cancellationToken);
         HasCase = await db.Cases.AnyAsync(c => c.ScenarioId == Id, cancellationToken);
+        if (user.OrganisationId is not null || IsOffice)
+        {
+            Approaches = await approaches.ForScenarioAsync(Id, cancellationToken);
+        }
+
         if ((IsOwner || IsOffice) && found.Status == ScenarioStatus.Published)
         {
             Matches = await matchmaking.SuppliersAsync(Id, cancellationToken);
@@ -91,8 +105,11 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         }, "scenarios.cases.created", () => RedirectToPage());
 
     public Task<IActionResult> OnPostInterestAsync(CancellationToken cancellationToken) =>
-        TryAsync(() => matchmaking.ExpressInterestAsync(Id, cancellationToken), "scenarios.matches.interest-sent", () => RedirectToPage());
+        TryAsync(() => approaches.ExpressInterestAsync(Id, cancellationToken), "scenarios.matches.interest-sent", () => RedirectToPage());
 
     public Task<IActionResult> OnPostInviteAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        TryAsync(() => matchmaking.InviteAsync(Id, organisationId, cancellationToken), "scenarios.matches.invited", () => RedirectToPage());
+        TryAsync(() => approaches.InviteAsync(Id, organisationId, cancellationToken), "scenarios.matches.invited", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid approachId, ApproachDecision decision, CancellationToken cancellationToken) =>
+        TryAsync(() => approaches.DecideAsync(approachId, decision, cancellationToken), "scenarios.approaches.answered", () => RedirectToPage());
 }

@@ -22,6 +22,58 @@ namespace Funeng.Scenarios.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Funeng.Scenarios.Data.Approach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SupplierNameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SupplierOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierOrganisationId");
+
+                    b.HasIndex("ScenarioId", "SupplierOrganisationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("scenarios_approaches", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Scenarios.Data.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,7 +733,11 @@ namespace Funeng.Scenarios.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerOrganisationId");
 
+                    b.HasIndex("Status", "CitySlug", "PublishedAt");
+
                     b.HasIndex("Status", "Sector", "CitySlug");
+
+                    b.HasIndex("Status", "Sector", "PublishedAt");
 
                     b.ToTable("scenarios_posts", (string)null);
                 });

@@ -17,6 +17,58 @@ namespace Funeng.Scenarios.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Funeng.Scenarios.Data.Approach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScenarioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplierNameZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierOrganisationId");
+
+                    b.HasIndex("ScenarioId", "SupplierOrganisationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("scenarios_approaches", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Scenarios.Data.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -676,7 +728,11 @@ namespace Funeng.Scenarios.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerOrganisationId");
 
+                    b.HasIndex("Status", "CitySlug", "PublishedAt");
+
                     b.HasIndex("Status", "Sector", "CitySlug");
+
+                    b.HasIndex("Status", "Sector", "PublishedAt");
 
                     b.ToTable("scenarios_posts", (string)null);
                 });

@@ -1,0 +1,76 @@
+using Funeng.Catalog;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Import;
+using Funeng.Catalog.Listings;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Database;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Scenarios.Bench;
+
+/// <summary>
+/// The Catalog's own Lucene index and search (the code the platform runs), filled straight from listing records:
+/// the demo catalog's real data for the quality run, generated listings for the latency run.
+/// </summary>
+internal sealed class BenchCatalog : IDisposable
+{
+    private BenchCatalog(string folder)
+    {
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "unused.db")}");
+        Index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = Path.Combine(folder, "lucene") }), settings);
+        Search = new CatalogSearch(Index);
+    }
+
+    public CatalogIndex Index { get; }
+
+    public CatalogSearch Search { get; }
+
+    public static string DemoDataDirectory => Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData");
+
+    public static BenchCatalog Create(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return new BenchCatalog(folder);
+    }
+
+    public void Add(ListingRecord listing, string ownerName) =>
+        Index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, ownerName, "", [])));
+
+    /// <summary>Imports the demo catalog's three real files as the platform's importer parses them; returns listing id → import key.</summary>
+    public IReadOnlyDictionary<Guid, string> AddDemoCatalog()
+    {
+        var keys = new Dictionary<Guid, string>();
+        var owners = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var (_, file) in CatalogDemoSeeder.Files)
+        {
+            var path = Path.Combine(DemoDataDirectory, file);
+            using var stream = File.OpenRead(path);
+            var batch = ImportFormats.Parse(TabularFile.Read(stream, path));
+            foreach (var imported in batch.Listings)
+            {
+                if (!owners.TryGetValue(imported.Owner.Key, out var owner))
+                {
+                    owners[imported.Owner.Key] = owner = Guid.NewGuid();
+                }
+
+                var listing = new ListingRecord
+                {
+                    Id = Guid.NewGuid(), Type = imported.Type, OwnerOrganisationId = owner, Status = ListingStatus.Published,
+                    Content = imported.Content, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
+                };
+                Add(listing, imported.Owner.NameZh);
+                keys[listing.Id] = imported.SourceId;
+            }
+        }
+
+        Index.Commit();
+        return keys;
+    }
+
+    public void Dispose() => Index.Dispose();
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Funeng.Catalog.Bench;
+using Funeng.Catalog.Import;
+using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Matchmaking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Scenarios.Bench;
+
+/// <summary>
+/// Latency of matchmaking both ways over generated data: scenario → suppliers over the listings (the platform's
+/// search and ranking, and the BM25 baseline, query by query in the same run) and enterprise → scenarios over the
+/// scenarios in SQLite.
+/// </summary>
+internal static class LatencyRun
+{
+    private const int Queries = 100;
+
+    public static string Run(string work, int listings, int scenarios)
+    {
+        var report = new StringBuilder();
+        void Line(string text)
+        {
+            Console.WriteLine(text);
+            report.AppendLine(text);
+        }
+
+        var demo = BenchCatalog.DemoDataDirectory;
+        using var catalog = BenchCatalog.Create(Path.Combine(work, "latency"));
+        var watch = Stopwatch.StartNew();
+        foreach (var (listing, owner) in new ListingGenerator(demo).Generate(listings))
+        {
+            catalog.Add(listing, owner);
+        }
+
+        catalog.Index.Commit();
+        Line(string.Create(CultureInfo.InvariantCulture, $"## Latency\n\nListings generated from the real filings' and LLM list's vocabulary (bench/Catalog.Bench's generator) and indexed by the Catalog's indexer: {listings:N0} in {watch.Elapsed.TotalSeconds:F0} s."));
+
+        var templates = LabelledSet.Read(Path.Combine(AppContext.BaseDirectory, "labelled-set.yaml"));
+        var path = Path.Combine(demo, "cac-algorithm-filings", "filings_guangdong.csv");
+        using var csv = File.OpenRead(path);
+        var purposes = ImportFormats.Parse(TabularFile.Read(csv, path)).Listings.Select(l => l.Content.SummaryZh).Where(p => p.Length > 0).ToList();
+        var generator = new ScenarioGenerator(templates, purposes);
+        var database = $"Data Source={Path.Combine(work, "latency", "scenarios.db")}";
+        watch.Restart();
+        var samples = LoadScenarios(database, generator, scenarios);
+        Line(string.Create(CultureInfo.InvariantCulture, $"Scenarios generated from the labelled set's texts and real filing purposes, stored in SQLite by EF Core: {scenarios:N0} in {watch.Elapsed.TotalSeconds:F0} s.\n"));
+
+        using var baseline = new KeywordBaseline(catalog.Index);
+        var platform = new List<double>();
+        var keyword = new List<double>();
+        for (var i = -5; i < Queries; i++)
+        {
+            var query = ScenarioGenerator.Query(samples[(i + 5) % samples.Count]);
+            var platformTime = Time(() =>
+            {
+                using var db = Open(database);
+                var awards = FindMatches.PastAwardsAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+                SupplierSearch.RankAsync(catalog.Search, query, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult();
+            });
+            var keywordTime = Time(() => baseline.Search(query.Text, SupplierSearch.Shown));
+            if (i >= 0)
+            {
+                platform.Add(platformTime);
+                keyword.Add(keywordTime);
+            }
+        }
+
+        Line(Percentiles($"Scenario → suppliers, platform matchmaking (any-term search of {SupplierSearch.Candidates} candidates, stored fields and snippets, ranking with reasons)", platform));
+        Line(Percentiles("Scenario → suppliers, keyword baseline (BM25, every term of the scenario's text, top 50 ids)", keyword));
+        Line(string.Create(CultureInfo.InvariantCulture, $"Ratio platform / baseline: p50 {Median(platform) / Median(keyword):F2}×, p95 {P(platform, 95) / P(keyword, 95):F2}×.\n"));
+
+        var reverse = new List<double>();
+        for (var i = -5; i < Queries; i++)
+        {
+            var (sectors, city) = generator.Profile();
+            var time = Time(() =>
+            {
+                using var db = Open(database);
+                ScenarioFits.FindAsync(db, sectors, city, CancellationToken.None).GetAwaiter().GetResult();
+            });
+            if (i >= 0)
+            {
+                reverse.Add(time);
+            }
+        }
+
+        Line(Percentiles($"Enterprise → open scenarios over {scenarios:N0} scenarios (one or two sectors and a city, top {ScenarioFits.Shown} with open challenges)", reverse));
+        Line(string.Create(CultureInfo.InvariantCulture, $"\nPeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB."));
+        return report.ToString();
+    }
+
+    /// <summary>A deterministic tenth of the generated owners hold a qualification (the platform asks the Catalog's database; see the report).</summary>
+    private static Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> Qualifications(IReadOnlyList<Guid> owners, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, IReadOnlyList<string>>>(owners.ToDictionary(o => o, o => (IReadOnlyList<string>)(o.ToByteArray()[0] < 26 ? ["specialised_sme"] : [])));
+
+    private static List<ScenarioPost> LoadScenarios(string database, ScenarioGenerator generator, int count)
+    {
+        using (var db = Open(database))
+        {
+            db.Database.EnsureDeleted();
+            db.Database.EnsureCreated();
+        }
+
+        var samples = new List<ScenarioPost>();
+        foreach (var batch in generator.Generate(count).Chunk(5_000))
+        {
+            using var db = Open(database);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Scenarios.AddRange(batch);
+            db.SaveChanges();
+            samples.AddRange(batch.Where(p => p.Status == ScenarioStatus.Published).Take(Queries / 10));
+        }
+
+        return samples;
+    }
+
+    private static SqliteScenariosDb Open(string connection) => new(new DbContextOptionsBuilder<SqliteScenariosDb>().UseSqlite(connection).Options);
+
+    private static double Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double P(List<double> times, int percentile)
+    {
+        var sorted = times.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+    }
+
+    private static double Median(List<double> times) => P(times, 50);
+
+    private static string Percentiles(string name, List<double> times) =>
+        string.Create(CultureInfo.InvariantCulture, $"{name}: p50 {P(times, 50):F1} ms, p95 {P(times, 95):F1} ms, p99 {P(times, 99):F1} ms over {times.Count} queries.\n");
+}

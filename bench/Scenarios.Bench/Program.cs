@@ -1,0 +1,37 @@
+using System.Globalization;
+using Funeng.Scenarios.Bench;
+
+// Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS]   (0 listings: quality only)
+var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");
+var report = new System.Text.StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"# Matchmaking benchmark\n\nCommand: `dotnet run -c Release --project bench/Scenarios.Bench -- {listings} {scenarios}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.\n");
+var quality = QualityRun.Run(work);
+Console.WriteLine(quality);
+report.AppendLine(quality);
+if (listings > 0)
+{
+    var latency = LatencyRun.Run(work, listings, scenarios);
+    Console.WriteLine(latency);
+    report.AppendLine(latency);
+}
+
+report.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
+var output = Path.Combine(FindRepository(), "bench", "results", listings > 0 ? "scenarios.md" : "scenarios-quality.md");
+File.WriteAllText(output, report.ToString());
+Console.WriteLine($"Written to {output}");
+return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static string FindRepository()
+{
+    var folder = new DirectoryInfo(AppContext.BaseDirectory);
+    while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Funeng.slnx")))
+    {
+        folder = folder.Parent;
+    }
+
+    return folder?.FullName ?? Directory.GetCurrentDirectory();
+}
