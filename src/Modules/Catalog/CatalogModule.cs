@@ -4,6 +4,7 @@ using Funeng.Catalog.Exports;
 using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
+using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
@@ -33,7 +34,10 @@ public static class CatalogModule
         services.AddExceptionHandler<CatalogProblems>();
         services.AddSingleton<CatalogIndex>();
         services.AddScoped<SearchIndexer>();
-        services.AddScoped<ICatalogSearch, CatalogSearch>();
+        services.AddScoped<CatalogSearch>();
+        services.AddScoped<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
+        services.AddScoped<SavedSearchStore>();
+        services.AddScoped<SavedSearchAlerts>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ICatalogQueries>(sp => sp.GetRequiredService<CatalogQueries>());
         services.AddScoped<ListingCommands>();
@@ -69,6 +73,11 @@ public static class CatalogModule
         organisations.MapGet("/{id:guid}/listings", OrganisationEndpoints.ListingsAsync).WithName("Catalog.ListOrganisationListings");
         organisations.MapPut("/{id:guid}", OrganisationEndpoints.SaveAsync).WithName("Catalog.SaveOrganisation").RequireAuthorization();
         organisations.MapPost("/{id:guid}/qualifications", OrganisationEndpoints.AddQualificationAsync).WithName("Catalog.AddQualification").RequireAuthorization();
+
+        var saved = catalog.MapGroup("/saved-searches").RequireAuthorization();
+        saved.MapGet("/", SavedSearchEndpoints.ListAsync).WithName("Catalog.ListSavedSearches");
+        saved.MapPost("/", SavedSearchEndpoints.CreateAsync).WithName("Catalog.CreateSavedSearch");
+        saved.MapDelete("/{id:guid}", SavedSearchEndpoints.DeleteAsync).WithName("Catalog.DeleteSavedSearch");
 
         catalog.MapPost("/imports", ImportEndpoint.HandleAsync).WithName("Catalog.Import").RequireAuthorization(Office).DisableAntiforgery();
         return endpoints;

@@ -14,9 +14,7 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         ArgumentNullException.ThrowIfNull(request);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, CatalogSearchRequest.MaxPageSize);
-        var text = request.Text?.Trim() ?? "";
-        var terms = text.Length == 0 ? [] : BilingualAnalyzer.Terms(index.Analyzer, IndexFields.All, text);
-        Query query = terms.Count == 0 ? new MatchAllDocsQuery() : TextQuery(text, terms);
+        var (query, terms) = Query(request);
         var filter = new QueryWrapperFilter(Filter(request.Filters, request.Viewer));
         var termSet = terms.ToHashSet(StringComparer.Ordinal);
 
@@ -33,6 +31,49 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             return new CatalogSearchResult(top.TotalHits, page, pageSize, hits, facets.Result());
         });
         return Task.FromResult(result);
+    }
+
+    /// <summary>
+    /// Which of <paramref name="listingIds"/> <paramref name="request"/> finds for its viewer (for saved-search
+    /// alerts): the same query and filters as a search, narrowed to those listings.
+    /// </summary>
+    public IReadOnlySet<Guid> Matching(CatalogSearchRequest request, IReadOnlyCollection<Guid> listingIds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(listingIds);
+        var found = new HashSet<Guid>();
+        var (query, _) = Query(request);
+        foreach (var chunk in listingIds.Chunk(500))
+        {
+            var filter = Filter(request.Filters, request.Viewer);
+            var ids = new BooleanQuery();
+            foreach (var id in chunk)
+            {
+                ids.Add(new TermQuery(new Term(IndexFields.Id, id.ToString())), Occur.SHOULD);
+            }
+
+            filter.Add(ids, Occur.MUST);
+            filter.Add(new TermQuery(new Term(IndexFields.Kind, nameof(CatalogHitKind.Listing))), Occur.MUST);
+            index.Search(searcher =>
+            {
+                var top = searcher.Search(query, new QueryWrapperFilter(filter), chunk.Length * 2);
+                foreach (var hit in top.ScoreDocs)
+                {
+                    found.Add(Guid.Parse(searcher.Doc(hit.Doc).Get(IndexFields.Id, CultureInfo.InvariantCulture)));
+                }
+
+                return found;
+            });
+        }
+
+        return found;
+    }
+
+    private (Query Query, List<string> Terms) Query(CatalogSearchRequest request)
+    {
+        var text = request.Text?.Trim() ?? "";
+        var terms = text.Length == 0 ? [] : BilingualAnalyzer.Terms(index.Analyzer, IndexFields.All, text);
+        return (terms.Count == 0 ? new MatchAllDocsQuery() : TextQuery(text, terms), terms);
     }
 
     /// <summary>

@@ -230,6 +230,68 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_qualifications", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+                {
+                    b.Property<Guid>("SavedSearchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SavedSearchId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("catalog_saved_search_matches", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsOffice")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("catalog_saved_searches", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
                 {
                     b.HasOne("Funeng.Catalog.Listings.ListingRecord", null)
@@ -244,6 +306,15 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.HasOne("Funeng.Catalog.Organisations.OrganisationRecord", null)
                         .WithMany("Qualifications")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+                {
+                    b.HasOne("Funeng.Catalog.SavedSearches.SavedSearchRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
