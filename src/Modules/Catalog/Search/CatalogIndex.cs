@@ -33,6 +33,9 @@ internal sealed class CatalogIndex : IDisposable
 
     public Analyzer Analyzer { get; } = BilingualAnalyzer.PerField();
 
+    /// <summary>Visibility and facet filters kept between searches of this index.</summary>
+    public FilterCache Filters { get; } = new();
+
     public string Path => _path;
 
     /// <summary>Replaces every document of one listing or organisation with <paramref name="documents"/> (none removes it).</summary>

@@ -15,7 +15,7 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, CatalogSearchRequest.MaxPageSize);
         var (query, terms) = Query(request);
-        var filter = new QueryWrapperFilter(Filter(request.Filters, request.Viewer));
+        var filter = index.Filters.For(request.Filters, request.Viewer, () => Filter(request.Filters, request.Viewer));
         var termSet = terms.ToHashSet(StringComparer.Ordinal);
 
         var result = index.Search(searcher =>
@@ -25,7 +25,18 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
                 ? TopScoreDocCollector.Create(wanted, true)
                 : TopFieldCollector.Create(SortFor(request.Sort), wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCollector(CatalogFacets.All);
-            searcher.Search(query, filter, MultiCollector.Wrap((ICollector)top, facets));
+            var collector = MultiCollector.Wrap((ICollector)top, facets);
+            if (terms.Count == 0)
+            {
+                // Without text, walk the filter's documents rather than every document checked against the filter.
+                searcher.Search(new ConstantScoreQuery(filter), collector);
+            }
+            else
+            {
+                searcher.Search(query, filter, collector);
+            }
+
+            // Only the page's hits are loaded and highlighted.
             var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
             var hits = docs.ScoreDocs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, termSet)).ToList();
             return new CatalogSearchResult(top.TotalHits, page, pageSize, hits, facets.Result());
@@ -82,10 +93,13 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
     /// </summary>
     private BooleanQuery TextQuery(string text, List<string> terms)
     {
-        var must = new BooleanQuery { MinimumNumberShouldMatch = terms.Count <= 2 ? terms.Count : (int)Math.Ceiling(terms.Count * 0.7) };
+        // When every term is needed, plain MUST clauses let Lucene leapfrog a conjunction instead of counting matches.
+        var required = terms.Count <= 2 ? terms.Count : (int)Math.Ceiling(terms.Count * 0.7);
+        var all = required == terms.Count;
+        var must = new BooleanQuery { MinimumNumberShouldMatch = all ? 0 : required };
         foreach (var term in terms)
         {
-            must.Add(new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD);
+            must.Add(new TermQuery(new Term(IndexFields.All, term)), all ? Occur.MUST : Occur.SHOULD);
         }
 
         var query = new BooleanQuery { { must, Occur.MUST } };
