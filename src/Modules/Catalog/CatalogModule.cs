@@ -1,5 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Catalog.Editions;
 using Funeng.Catalog.Exports;
 using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
@@ -37,6 +38,7 @@ public static class CatalogModule
         services.AddScoped<CatalogSearch>();
         services.AddScoped<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
         services.AddScoped<SavedSearchStore>();
+        services.AddScoped<EditionCommands>();
         services.AddScoped<SavedSearchAlerts>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ICatalogQueries>(sp => sp.GetRequiredService<CatalogQueries>());
@@ -78,6 +80,16 @@ public static class CatalogModule
         saved.MapGet("/", SavedSearchEndpoints.ListAsync).WithName("Catalog.ListSavedSearches");
         saved.MapPost("/", SavedSearchEndpoints.CreateAsync).WithName("Catalog.CreateSavedSearch");
         saved.MapDelete("/{id:guid}", SavedSearchEndpoints.DeleteAsync).WithName("Catalog.DeleteSavedSearch");
+
+        var editions = catalog.MapGroup("/recommendation-editions");
+        editions.MapGet("/", EditionEndpoints.ListAsync).WithName("Catalog.ListEditions");
+        editions.MapGet("/{id:guid}", EditionEndpoints.GetAsync).WithName("Catalog.GetEdition");
+        editions.MapPost("/", EditionEndpoints.CreateAsync).WithName("Catalog.CreateEdition").RequireAuthorization(Office);
+        editions.MapPut("/{id:guid}", EditionEndpoints.UpdateAsync).WithName("Catalog.UpdateEdition").RequireAuthorization(Office);
+        editions.MapPost("/{id:guid}/entries", EditionEndpoints.AddEntryAsync).WithName("Catalog.AddEditionEntry").RequireAuthorization(Office);
+        editions.MapDelete("/{id:guid}/entries/{listingId:guid}", EditionEndpoints.RemoveEntryAsync).WithName("Catalog.RemoveEditionEntry").RequireAuthorization(Office);
+        editions.MapPost("/{id:guid}/publish", EditionEndpoints.PublishAsync).WithName("Catalog.PublishEdition").RequireAuthorization(Office);
+        editions.MapDelete("/{id:guid}", EditionEndpoints.DeleteAsync).WithName("Catalog.DeleteEdition").RequireAuthorization(Office);
 
         catalog.MapPost("/imports", ImportEndpoint.HandleAsync).WithName("Catalog.Import").RequireAuthorization(Office).DisableAntiforgery();
         return endpoints;

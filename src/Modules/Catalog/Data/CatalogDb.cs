@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Catalog.Editions;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
 using Funeng.Catalog.SavedSearches;
@@ -26,6 +27,8 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
     public DbSet<SavedSearchRecord> SavedSearches => Set<SavedSearchRecord>();
 
     public DbSet<SavedSearchMatchRecord> SavedSearchMatches => Set<SavedSearchMatchRecord>();
+
+    public DbSet<EditionRecord> Editions => Set<EditionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -79,6 +82,24 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.HasKey(v => new { v.ListingId, v.Number });
             e.Property(v => v.Content).HasConversion(JsonConverter<ListingContent>()).Metadata.SetValueComparer(ContentComparer());
             e.Property(v => v.PublishedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<EditionRecord>(e =>
+        {
+            e.ToTable("catalog_recommendation_editions");
+            e.Property(x => x.TitleZh).HasMaxLength(200);
+            e.Property(x => x.TitleEn).HasMaxLength(300);
+            e.Property(x => x.DescriptionZh).HasMaxLength(4000);
+            e.Property(x => x.DescriptionEn).HasMaxLength(4000);
+            e.Property(x => x.PublishedBy).HasMaxLength(200);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.Ignore(x => x.IsPublished);
+            e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<EditionEntryRecord>(e =>
+        {
+            e.ToTable("catalog_recommendation_edition_entries");
+            e.HasKey(x => new { x.EditionId, x.ListingId });
+            e.HasIndex(x => x.ListingId);
         });
         modelBuilder.Entity<SavedSearchRecord>(e =>
         {

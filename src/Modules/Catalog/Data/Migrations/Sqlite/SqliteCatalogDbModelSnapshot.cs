@@ -17,6 +17,81 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+                {
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EditionId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("catalog_recommendation_edition_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalog_recommendation_editions", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,6 +362,15 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_saved_searches", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+                {
+                    b.HasOne("Funeng.Catalog.Editions.EditionRecord", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
                 {
                     b.HasOne("Funeng.Catalog.Listings.ListingRecord", null)
@@ -312,6 +396,11 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                         .HasForeignKey("SavedSearchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
