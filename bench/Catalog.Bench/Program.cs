@@ -12,12 +12,20 @@ using Npgsql;
 
 // Usage: dotnet run -c Release --project bench/Catalog.Bench -- [COUNT] [POSTGRES-CONNECTION-STRING]
 // --lucene-only: index and query Lucene, print per-query times, write no results file (for profiling).
+// --reuse-index: query the Lucene index an earlier run left in the temp folder instead of indexing again.
 var luceneOnly = args.Contains("--lucene-only");
+var reuseIndex = args.Contains("--reuse-index");
 args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
 var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
-if (Directory.Exists(work))
+var indexPath = Path.Combine(work, "lucene");
+reuseIndex &= Directory.Exists(indexPath);
+if (reuseIndex)
+{
+    Directory.GetFiles(work).ToList().ForEach(File.Delete);
+}
+else if (Directory.Exists(work))
 {
     Directory.Delete(work, true);
 }
@@ -46,16 +54,21 @@ Line($"Listings generated from the vocabulary of the real CAC filings and LLM li
 
 // Lucene
 var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(work, "unused.db")}");
-using var index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = Path.Combine(work, "lucene") }), settings);
+using var index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = indexPath }), settings);
 var watch = Stopwatch.StartNew();
-foreach (var (listing, owner) in new ListingGenerator(demo).Generate(count))
+if (!reuseIndex)
 {
-    index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, owner, "", [])));
+    foreach (var (listing, owner) in new ListingGenerator(demo).Generate(count))
+    {
+        index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, owner, "", [])));
+    }
+
+    index.Commit();
 }
 
-index.Commit();
 var indexing = watch.Elapsed;
-Line($"## Lucene.NET 4.8\n\nIndexing: {indexing.TotalSeconds:F1} s, {count / indexing.TotalSeconds:N0} listings/s.\n");
+var (documents, segments) = index.Search(s => (s.IndexReader.NumDocs, s.IndexReader.Leaves.Count));
+Line($"## Lucene.NET 4.8\n\n{(reuseIndex ? "Indexing: reused the index of an earlier run" : $"Indexing: {indexing.TotalSeconds:F1} s, {count / indexing.TotalSeconds:N0} listings/s")}; {documents:N0} documents in {segments} segments.\n");
 var search = new CatalogSearch(index);
 var lucene = Measure(q => search.SearchAsync(new CatalogSearchRequest(q.Text, q.Filters, CatalogViewer.Public)).GetAwaiter().GetResult().Total);
 Line(Percentiles("Lucene (hits + total + 6 facets + snippets)", lucene));

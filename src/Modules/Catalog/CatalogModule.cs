@@ -47,6 +47,7 @@ public static class CatalogModule
         services.AddScoped<CatalogImporter>();
         services.AddScoped(sp => new CatalogCommands(sp.GetRequiredService<CatalogImporter>(), sp.GetRequiredService<SearchIndexer>()));
         services.AddScoped<IStartupInitializer, EnsureSearchIndex>();
+        services.AddHostedService<IndexCatchUp>();
         services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();
         services.AddScoped<ILiveIndicatorSource, CatalogIndicators>();
         return builder;

@@ -38,6 +38,9 @@ internal sealed class CatalogIndex : IDisposable
 
     public string Path => _path;
 
+    /// <summary>True while <see cref="SearchIndexer.RebuildAsync"/> writes the index from scratch.</summary>
+    public bool Rebuilding { get; set; }
+
     /// <summary>Replaces every document of one listing or organisation with <paramref name="documents"/> (none removes it).</summary>
     public void Replace(string id, IEnumerable<Document> documents)
     {
