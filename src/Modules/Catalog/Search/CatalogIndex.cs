@@ -133,7 +133,7 @@ internal sealed class CatalogIndex : IDisposable
                 {
                     _directory.Dispose();
                     throw new SearchIndexLockedException(
-                        $"The search index at {_path} is open in another process (the web host?); it rebuilds the index on its next start, or stop it and run `funeng search rebuild`.", e);
+                        $"The search index at {_path} is open in another process (the web host?); a running web host indexes the change within Catalog:IndexCatchUpSeconds (default 10 s), otherwise the next start does.", e);
                 }
 
                 // An empty index has no commit yet; commit once so that readers can open it.

@@ -25,7 +25,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         }
         catch (SearchIndexLockedException e)
         {
-            // The change is committed; the process holding the index finds it stale on its next start and rebuilds.
+            // The change is committed; the process holding the index catches up on it (IndexCatchUp), or its next start rebuilds.
             logger.LogWarning("Search index not updated: {Reason}", e.Message);
         }
     }
