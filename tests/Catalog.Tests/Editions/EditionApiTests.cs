@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Funeng.Catalog.Data;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Catalog.Tests.Editions;
 
@@ -30,6 +33,7 @@ public abstract class EditionApiTests(FunengApp app)
         var entry = Assert.Single(edition.GetProperty("entries").EnumerateArray());
         Assert.Equal("工业质检大模型", entry.GetProperty("titleZh").GetString());
         Assert.Contains(await ListAsync(app.Anonymous()), e => e.GetProperty("id").GetGuid() == id);
+        Assert.Equal(["catalog.edition.created", "catalog.edition.entry_added", "catalog.edition.published"], await AuditActionsAsync(id));
         var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync($"/catalog/recommendations/{id}", Token));
         Assert.Contains("工业质检大模型", page, StringComparison.Ordinal);
         Assert.Contains("2026年人工智能创新产品推荐目录（第一批）", WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/recommendations", Token)), StringComparison.Ordinal);
@@ -143,6 +147,15 @@ public abstract class EditionApiTests(FunengApp app)
         var response = await office.Client.PostAsJsonAsync(Path, new { titleZh, titleEn = "Recommendation catalog", year = 2026, descriptionZh = "测试", descriptionEn = "Test" }, Token);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The audit trail of an edition, oldest first (read with SQL: the audit log is Platform's table).</summary>
+    private async Task<List<string>> AuditActionsAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+        var key = id.ToString();
+        return await db.Database.SqlQuery<string>($"SELECT \"Action\" AS \"Value\" FROM platform_audit_log WHERE \"EntityId\" = {key} ORDER BY \"Sequence\"").ToListAsync(Token);
     }
 
     private static async Task<JsonElement[]> ListAsync(HttpClient client) =>
