@@ -11,10 +11,21 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 
 // Usage: dotnet run -c Release --project bench/Catalog.Bench -- [COUNT] [POSTGRES-CONNECTION-STRING]
+// --lucene-only: index and query Lucene, print per-query times, write no results file (for profiling).
+// --reuse-index: query the Lucene index an earlier run left in the temp folder instead of indexing again.
+var luceneOnly = args.Contains("--lucene-only");
+var reuseIndex = args.Contains("--reuse-index");
+args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
 var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
-if (Directory.Exists(work))
+var indexPath = Path.Combine(work, "lucene");
+reuseIndex &= Directory.Exists(indexPath);
+if (reuseIndex)
+{
+    Directory.GetFiles(work).ToList().ForEach(File.Delete);
+}
+else if (Directory.Exists(work))
 {
     Directory.Delete(work, true);
 }
@@ -43,20 +54,36 @@ Line($"Listings generated from the vocabulary of the real CAC filings and LLM li
 
 // Lucene
 var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(work, "unused.db")}");
-using var index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = Path.Combine(work, "lucene") }), settings);
+using var index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = indexPath }), settings);
 var watch = Stopwatch.StartNew();
-foreach (var (listing, owner) in new ListingGenerator(demo).Generate(count))
+if (!reuseIndex)
 {
-    index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, owner, "", [])));
+    foreach (var (listing, owner) in new ListingGenerator(demo).Generate(count))
+    {
+        index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, owner, "", [])));
+    }
+
+    index.Commit();
 }
 
-index.Commit();
 var indexing = watch.Elapsed;
-Line($"## Lucene.NET 4.8\n\nIndexing: {indexing.TotalSeconds:F1} s, {count / indexing.TotalSeconds:N0} listings/s.\n");
+var (documents, segments) = index.Search(s => (s.IndexReader.NumDocs, s.IndexReader.Leaves.Count));
+Line($"## Lucene.NET 4.8\n\n{(reuseIndex ? "Indexing: reused the index of an earlier run" : $"Indexing: {indexing.TotalSeconds:F1} s, {count / indexing.TotalSeconds:N0} listings/s")}; {documents:N0} documents in {segments} segments.\n");
 var search = new CatalogSearch(index);
 var lucene = Measure(q => search.SearchAsync(new CatalogSearchRequest(q.Text, q.Filters, CatalogViewer.Public)).GetAwaiter().GetResult().Total);
 Line(Percentiles("Lucene (hits + total + 6 facets + snippets)", lucene));
 Line($"Peak working set after Lucene: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.\n");
+if (luceneOnly)
+{
+    for (var i = 0; i < queries.Length; i++)
+    {
+        var times = Enumerable.Range(0, 5).Select(r => lucene[(r * queries.Length) + i]).Order().ToList();
+        var result = search.SearchAsync(new CatalogSearchRequest(queries[i].Text, queries[i].Filters, CatalogViewer.Public)).GetAwaiter().GetResult();
+        Console.WriteLine($"{queries[i].Text,-28} {string.Join(',', queries[i].Filters.Types.Concat(queries[i].Filters.Cities).Concat(queries[i].Filters.Sectors)),-24} hits {result.Total,9:N0}  min {times[0],7:F1} median {times[2],7:F1} ms  max {times[4],7:F1} ms");
+    }
+
+    return 0;
+}
 
 // SQLite FTS5 (trigram tokenizer: the only built-in one that matches Chinese substrings; terms under 3 characters fall back to LIKE)
 var sqlitePath = Path.Combine(work, "fts.db");
@@ -122,6 +149,7 @@ if (!string.IsNullOrEmpty(postgres))
     Line(Ratio("PostgreSQL", pgTimes, lucene));
 }
 
+Line($"\nLoad average at the end: {LoadAverage()} (1, 5 and 15 minutes: {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown")}).");
 Line($"\nPeak working set of the whole run: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.");
 var output = Path.Combine(FindRepository(), "bench", "results", "catalog.md");
 File.WriteAllText(output, report.ToString());
@@ -156,7 +184,7 @@ static double P(List<double> times, double p)
 }
 
 static string Percentiles(string name, List<double> t) =>
-    $"{name}: p50 {P(t, .50):F1} ms, p95 {P(t, .95):F1} ms, p99 {P(t, .99):F1} ms over {t.Count} queries.\n";
+    $"{name}: p50 {P(t, .50):F1} ms, p95 {P(t, .95):F1} ms, p99 {P(t, .99):F1} ms over {t.Count} queries (load average {LoadAverage()}).\n";
 
 static string Ratio(string name, List<double> other, List<double> lucene) =>
     $"Ratio {name} / Lucene: p50 {P(other, .50) / P(lucene, .50):F1}×, p95 {P(other, .95) / P(lucene, .95):F1}×.\n";

@@ -1,9 +1,11 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Catalog.Editions;
 using Funeng.Catalog.Exports;
 using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
+using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
@@ -33,7 +35,11 @@ public static class CatalogModule
         services.AddExceptionHandler<CatalogProblems>();
         services.AddSingleton<CatalogIndex>();
         services.AddScoped<SearchIndexer>();
-        services.AddScoped<ICatalogSearch, CatalogSearch>();
+        services.AddScoped<CatalogSearch>();
+        services.AddScoped<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
+        services.AddScoped<SavedSearchStore>();
+        services.AddScoped<EditionCommands>();
+        services.AddScoped<SavedSearchAlerts>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ICatalogQueries>(sp => sp.GetRequiredService<CatalogQueries>());
         services.AddScoped<ListingCommands>();
@@ -41,6 +47,7 @@ public static class CatalogModule
         services.AddScoped<CatalogImporter>();
         services.AddScoped(sp => new CatalogCommands(sp.GetRequiredService<CatalogImporter>(), sp.GetRequiredService<SearchIndexer>()));
         services.AddScoped<IStartupInitializer, EnsureSearchIndex>();
+        services.AddHostedService<IndexCatchUp>();
         services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();
         services.AddScoped<ILiveIndicatorSource, CatalogIndicators>();
         return builder;
@@ -69,6 +76,21 @@ public static class CatalogModule
         organisations.MapGet("/{id:guid}/listings", OrganisationEndpoints.ListingsAsync).WithName("Catalog.ListOrganisationListings");
         organisations.MapPut("/{id:guid}", OrganisationEndpoints.SaveAsync).WithName("Catalog.SaveOrganisation").RequireAuthorization();
         organisations.MapPost("/{id:guid}/qualifications", OrganisationEndpoints.AddQualificationAsync).WithName("Catalog.AddQualification").RequireAuthorization();
+
+        var saved = catalog.MapGroup("/saved-searches").RequireAuthorization();
+        saved.MapGet("/", SavedSearchEndpoints.ListAsync).WithName("Catalog.ListSavedSearches");
+        saved.MapPost("/", SavedSearchEndpoints.CreateAsync).WithName("Catalog.CreateSavedSearch");
+        saved.MapDelete("/{id:guid}", SavedSearchEndpoints.DeleteAsync).WithName("Catalog.DeleteSavedSearch");
+
+        var editions = catalog.MapGroup("/recommendation-editions");
+        editions.MapGet("/", EditionEndpoints.ListAsync).WithName("Catalog.ListEditions");
+        editions.MapGet("/{id:guid}", EditionEndpoints.GetAsync).WithName("Catalog.GetEdition");
+        editions.MapPost("/", EditionEndpoints.CreateAsync).WithName("Catalog.CreateEdition").RequireAuthorization(Office);
+        editions.MapPut("/{id:guid}", EditionEndpoints.UpdateAsync).WithName("Catalog.UpdateEdition").RequireAuthorization(Office);
+        editions.MapPost("/{id:guid}/entries", EditionEndpoints.AddEntryAsync).WithName("Catalog.AddEditionEntry").RequireAuthorization(Office);
+        editions.MapDelete("/{id:guid}/entries/{listingId:guid}", EditionEndpoints.RemoveEntryAsync).WithName("Catalog.RemoveEditionEntry").RequireAuthorization(Office);
+        editions.MapPost("/{id:guid}/publish", EditionEndpoints.PublishAsync).WithName("Catalog.PublishEdition").RequireAuthorization(Office);
+        editions.MapDelete("/{id:guid}", EditionEndpoints.DeleteAsync).WithName("Catalog.DeleteEdition").RequireAuthorization(Office);
 
         catalog.MapPost("/imports", ImportEndpoint.HandleAsync).WithName("Catalog.Import").RequireAuthorization(Office).DisableAntiforgery();
         return endpoints;

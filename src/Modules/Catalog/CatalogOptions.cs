@@ -12,6 +12,12 @@ public sealed class CatalogOptions
     /// </summary>
     public string IndexDirectory { get; set; } = "";
 
+    /// <summary>
+    /// How often the web host looks for catalog changes another process committed (the command-line import) and
+    /// indexes them; 0 turns it off (they are then indexed on the next start).
+    /// </summary>
+    public int IndexCatchUpSeconds { get; set; } = 10;
+
     /// <summary>The folder holding the real data sets the demo catalog is imported from.</summary>
     public string DemoDataDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData");
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Funeng.Catalog.Editions;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
+using Funeng.Catalog.SavedSearches;
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -21,6 +23,12 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
     public DbSet<ListingRecord> Listings => Set<ListingRecord>();
 
     public DbSet<ListingVersionRecord> ListingVersions => Set<ListingVersionRecord>();
+
+    public DbSet<SavedSearchRecord> SavedSearches => Set<SavedSearchRecord>();
+
+    public DbSet<SavedSearchMatchRecord> SavedSearchMatches => Set<SavedSearchMatchRecord>();
+
+    public DbSet<EditionRecord> Editions => Set<EditionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +83,41 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.Property(v => v.Content).HasConversion(JsonConverter<ListingContent>()).Metadata.SetValueComparer(ContentComparer());
             e.Property(v => v.PublishedBy).HasMaxLength(200);
         });
+        modelBuilder.Entity<EditionRecord>(e =>
+        {
+            e.ToTable("catalog_recommendation_editions");
+            e.Property(x => x.TitleZh).HasMaxLength(200);
+            e.Property(x => x.TitleEn).HasMaxLength(300);
+            e.Property(x => x.DescriptionZh).HasMaxLength(4000);
+            e.Property(x => x.DescriptionEn).HasMaxLength(4000);
+            e.Property(x => x.PublishedBy).HasMaxLength(200);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.Ignore(x => x.IsPublished);
+            e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<EditionEntryRecord>(e =>
+        {
+            e.ToTable("catalog_recommendation_edition_entries");
+            e.HasKey(x => new { x.EditionId, x.ListingId });
+            e.HasIndex(x => x.ListingId);
+        });
+        modelBuilder.Entity<SavedSearchRecord>(e =>
+        {
+            e.ToTable("catalog_saved_searches");
+            e.Property(s => s.UserId).HasMaxLength(64);
+            e.Property(s => s.Name).HasMaxLength(SavedSearchStore.MaxNameLength);
+            e.Property(s => s.Text).HasMaxLength(SavedSearchStore.MaxTextLength);
+            e.Property(s => s.Filters).HasConversion(JsonConverter<Contracts.CatalogFilters>()).Metadata.SetValueComparer(ReferenceComparer<Contracts.CatalogFilters>());
+            e.HasIndex(s => s.UserId);
+            e.Ignore(s => s.Viewer);
+        });
+        modelBuilder.Entity<SavedSearchMatchRecord>(e =>
+        {
+            e.ToTable("catalog_saved_search_matches");
+            e.HasKey(m => new { m.SavedSearchId, m.ListingId });
+            e.HasIndex(m => m.ListingId);
+            e.HasOne<SavedSearchRecord>().WithMany().HasForeignKey(m => m.SavedSearchId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<T, string> JsonConverter<T>()
@@ -84,8 +127,11 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
     private static ValueComparer<List<string>> ListComparer() =>
         new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))), v => v.ToList());
 
-    // Content is an immutable record, so a changed value is always a new instance: reference equality suffices.
-    private static ValueComparer<ListingContent> ContentComparer() =>
+    private static ValueComparer<ListingContent> ContentComparer() => ReferenceComparer<ListingContent>();
+
+    // Content and filters are immutable records, so a changed value is always a new instance: reference equality suffices.
+    private static ValueComparer<T> ReferenceComparer<T>()
+        where T : class =>
         new((a, b) => ReferenceEquals(a, b), v => v.GetHashCode(), v => v);
 }
 

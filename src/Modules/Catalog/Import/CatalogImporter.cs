@@ -5,6 +5,7 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
+using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
@@ -24,7 +25,7 @@ internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, 
 /// entry. Imported listings are published (they come from published registers); a listing already imported
 /// from the same source and id is updated, and gets a new published version only when its content changed.
 /// </summary>
-internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, CurrentUser user, TimeProvider clock)
+internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, SavedSearchAlerts alerts, CurrentUser user, TimeProvider clock)
 {
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
         var now = clock.GetUtcNow();
         var changedOrganisations = new List<Guid>();
         var changedListings = new List<Guid>();
+        var published = new List<Guid>();
         int added = 0, updated = 0, unchanged = 0, organisationsAdded = 0;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -76,6 +78,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
                         {
                             listing.Status = ListingStatus.Published;
                             ListingCommands.AddVersion(listing, Actor, now);
+                            published.Add(listing.Id);
                         }
 
                         updated++;
@@ -88,6 +91,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
                             Content = row.Content, Source = row.Source, SourceId = row.SourceId, CreatedAt = now, UpdatedAt = now,
                         };
                         ListingCommands.AddVersion(listing, Actor, now);
+                        published.Add(listing.Id);
                         db.Listings.Add(listing);
                         added++;
                     }
@@ -107,6 +111,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
 
         progress?.Report("updating the search index");
         await indexer.OrganisationsChangedAsync(changedOrganisations, changedListings, cancellationToken);
+        await alerts.ListingsPublishedAsync(published, cancellationToken);
         return new ImportResult(batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded, []);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Organisations;
+using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -16,7 +17,7 @@ namespace Funeng.Catalog.Listings;
 /// Pages and API endpoints both call these.
 /// </summary>
 internal sealed class ListingCommands(
-    CatalogDb db, IAuditLog audit, INotifier notifier, SearchIndexer indexer, OrganisationProfiles profiles, CurrentUser user, TimeProvider clock)
+    CatalogDb db, IAuditLog audit, INotifier notifier, SearchIndexer indexer, SavedSearchAlerts alerts, OrganisationProfiles profiles, CurrentUser user, TimeProvider clock)
 {
     private ListingWorkflow.Actor Actor => new(user.OrganisationId, user.IsInRole(Roles.OfficeStaff));
 
@@ -77,6 +78,7 @@ internal sealed class ListingCommands(
         }, cancellationToken);
         if (listing is not null)
         {
+            await alerts.ListingsPublishedAsync([listing.Id], cancellationToken);
             await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, $"已发布：{listing.Content.TitleZh}", $"Published: {Title(listing)}", Link(listing), cancellationToken);
         }
 

@@ -33,7 +33,13 @@ internal sealed class CatalogIndex : IDisposable
 
     public Analyzer Analyzer { get; } = BilingualAnalyzer.PerField();
 
+    /// <summary>Visibility and facet filters kept between searches of this index.</summary>
+    public FilterCache Filters { get; } = new();
+
     public string Path => _path;
+
+    /// <summary>True while <see cref="SearchIndexer.RebuildAsync"/> writes the index from scratch.</summary>
+    public bool Rebuilding { get; set; }
 
     /// <summary>Replaces every document of one listing or organisation with <paramref name="documents"/> (none removes it).</summary>
     public void Replace(string id, IEnumerable<Document> documents)
@@ -127,7 +133,7 @@ internal sealed class CatalogIndex : IDisposable
                 {
                     _directory.Dispose();
                     throw new SearchIndexLockedException(
-                        $"The search index at {_path} is open in another process (the web host?); it rebuilds the index on its next start, or stop it and run `funeng search rebuild`.", e);
+                        $"The search index at {_path} is open in another process (the web host?); a running web host indexes the change within Catalog:IndexCatchUpSeconds (default 10 s), otherwise the next start does.", e);
                 }
 
                 // An empty index has no commit yet; commit once so that readers can open it.

@@ -14,21 +14,30 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         ArgumentNullException.ThrowIfNull(request);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, CatalogSearchRequest.MaxPageSize);
-        var text = request.Text?.Trim() ?? "";
-        var terms = text.Length == 0 ? [] : BilingualAnalyzer.Terms(index.Analyzer, IndexFields.All, text);
-        var filter = new QueryWrapperFilter(Filter(request.Filters, request.Viewer));
+        var terms = Terms(request);
+        var filter = index.Filters.For(request.Filters, request.Viewer, () => Filter(request.Filters, request.Viewer));
         var termSet = terms.ToHashSet(StringComparer.Ordinal);
 
         var result = index.Search(searcher =>
         {
-            Query query = terms.Count == 0 ? new MatchAllDocsQuery()
-                : request.TextMatch == CatalogTextMatch.AnyTerm ? AnyTermQuery(searcher.IndexReader, terms) : TextQuery(text, terms);
+            var query = Query(request, terms, searcher.IndexReader);
             var wanted = page * pageSize;
             ITopDocsCollector top = request.Sort == CatalogSort.Relevance && terms.Count > 0
                 ? TopScoreDocCollector.Create(wanted, true)
                 : TopFieldCollector.Create(SortFor(request.Sort), wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCollector(CatalogFacets.All);
-            searcher.Search(query, filter, request.WithFacets ? MultiCollector.Wrap((ICollector)top, facets) : top);
+            var collector = request.WithFacets ? MultiCollector.Wrap((ICollector)top, facets) : top;
+            if (terms.Count == 0)
+            {
+                // Without text, walk the filter's documents rather than every document checked against the filter.
+                searcher.Search(new ConstantScoreQuery(filter), collector);
+            }
+            else
+            {
+                searcher.Search(query, filter, collector);
+            }
+
+            // Only the page's hits are loaded and highlighted.
             var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
             var hits = docs.ScoreDocs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, termSet)).ToList();
             return new CatalogSearchResult(top.TotalHits, page, pageSize, hits, request.WithFacets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetCount>>());
@@ -37,15 +46,66 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
     }
 
     /// <summary>
+    /// Which of <paramref name="listingIds"/> <paramref name="request"/> finds for its viewer (for saved-search
+    /// alerts): the same query and filters as a search, narrowed to those listings.
+    /// </summary>
+    public IReadOnlySet<Guid> Matching(CatalogSearchRequest request, IReadOnlyCollection<Guid> listingIds)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(listingIds);
+        var found = new HashSet<Guid>();
+        var terms = Terms(request);
+        foreach (var chunk in listingIds.Chunk(500))
+        {
+            var filter = Filter(request.Filters, request.Viewer);
+            var ids = new BooleanQuery();
+            foreach (var id in chunk)
+            {
+                ids.Add(new TermQuery(new Term(IndexFields.Id, id.ToString())), Occur.SHOULD);
+            }
+
+            filter.Add(ids, Occur.MUST);
+            filter.Add(new TermQuery(new Term(IndexFields.Kind, nameof(CatalogHitKind.Listing))), Occur.MUST);
+            index.Search(searcher =>
+            {
+                var top = searcher.Search(Query(request, terms, searcher.IndexReader), new QueryWrapperFilter(filter), chunk.Length * 2);
+                foreach (var hit in top.ScoreDocs)
+                {
+                    found.Add(Guid.Parse(searcher.Doc(hit.Doc).Get(IndexFields.Id, CultureInfo.InvariantCulture)));
+                }
+
+                return found;
+            });
+        }
+
+        return found;
+    }
+
+    private List<string> Terms(CatalogSearchRequest request)
+    {
+        var text = request.Text?.Trim() ?? "";
+        return text.Length == 0 ? [] : BilingualAnalyzer.Terms(index.Analyzer, IndexFields.All, text);
+    }
+
+    /// <summary>The text query for <paramref name="terms"/>; any-term queries need the reader to leave out common terms.</summary>
+    private Query Query(CatalogSearchRequest request, List<string> terms, IndexReader reader) =>
+        terms.Count == 0 ? new MatchAllDocsQuery()
+        : request.TextMatch == CatalogTextMatch.AnyTerm ? AnyTermQuery(reader, terms)
+        : TextQuery(request.Text!.Trim(), terms);
+
+    /// <summary>
     /// Most query terms must occur somewhere in the document (all of them for one or two terms; 70 % for more, as
     /// CJK bigrams spanning two words, such as 能客 in 智能客服, need not occur); title matches rank higher.
     /// </summary>
     private BooleanQuery TextQuery(string text, List<string> terms)
     {
-        var must = new BooleanQuery { MinimumNumberShouldMatch = terms.Count <= 2 ? terms.Count : (int)Math.Ceiling(terms.Count * 0.7) };
+        // When every term is needed, plain MUST clauses let Lucene leapfrog a conjunction instead of counting matches.
+        var required = terms.Count <= 2 ? terms.Count : (int)Math.Ceiling(terms.Count * 0.7);
+        var all = required == terms.Count;
+        var must = new BooleanQuery { MinimumNumberShouldMatch = all ? 0 : required };
         foreach (var term in terms)
         {
-            must.Add(new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD);
+            must.Add(new TermQuery(new Term(IndexFields.All, term)), all ? Occur.MUST : Occur.SHOULD);
         }
 
         var query = new BooleanQuery { { must, Occur.MUST } };

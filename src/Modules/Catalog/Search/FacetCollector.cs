@@ -1,19 +1,18 @@
 using Funeng.Catalog.Contracts;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Funeng.Catalog.Search;
 
 /// <summary>
-/// Counts facet values over every hit from the doc values of each facet field. Lucene.Net's Facet package is not
-/// on the package mirror; counting per segment by ordinal and resolving names once per segment keeps this cheap.
+/// Counts facet values over every hit. Lucene.Net's Facet package is not on the package mirror; counting into one
+/// array per segment from <see cref="SegmentFacets"/> and naming the values once per segment keeps this cheap.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
 {
-    private readonly Dictionary<string, Dictionary<string, int>> _counts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
-    private readonly int[][] _segmentCounts = new int[facets.Count][];
+    private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private SegmentFacets? _segment;
+    private int[] _segmentCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -25,29 +24,18 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
     {
         ArgumentNullException.ThrowIfNull(context);
         FlushSegment();
-        for (var i = 0; i < facets.Count; i++)
-        {
-            _values[i] = context.AtomicReader.GetSortedSetDocValues(facets[i]);
-            _segmentCounts[i] = new int[_values[i]?.ValueCount ?? 0];
-        }
+        _segment = SegmentFacets.For(context.AtomicReader, facets);
+        _segmentCounts = new int[_segment.Labels.Length];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
+        var starts = _segment!.Starts;
+        var ordinals = _segment.Ordinals;
+        var counts = _segmentCounts;
+        for (int i = starts[doc], end = starts[doc + 1]; i < end; i++)
         {
-            var values = _values[i];
-            if (values is null)
-            {
-                continue;
-            }
-
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            {
-                _segmentCounts[i][ord]++;
-            }
+            counts[ordinals[i]]++;
         }
     }
 
@@ -55,35 +43,28 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Result()
     {
         FlushSegment();
-        return _counts.ToDictionary(
-            f => f.Key,
-            f => (IReadOnlyList<FacetCount>)f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
+        return facets.Select((facet, f) => (facet, f)).ToDictionary(
+            x => x.facet,
+            x => (IReadOnlyList<FacetCount>)_counts[x.f].OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
                 .Select(v => new FacetCount(v.Key, v.Value)).ToList());
     }
 
     private void FlushSegment()
     {
-        var bytes = new BytesRef();
-        for (var i = 0; i < _values.Length; i++)
+        if (_segment is null)
         {
-            var values = _values[i];
-            if (values is null)
-            {
-                continue;
-            }
-
-            var counts = _counts[facets[i]];
-            for (var ord = 0; ord < _segmentCounts[i].Length; ord++)
-            {
-                if (_segmentCounts[i][ord] > 0)
-                {
-                    values.LookupOrd(ord, bytes);
-                    var value = bytes.Utf8ToString();
-                    counts[value] = counts.GetValueOrDefault(value) + _segmentCounts[i][ord];
-                }
-            }
-
-            _values[i] = null;
+            return;
         }
+
+        for (var ord = 0; ord < _segmentCounts.Length; ord++)
+        {
+            if (_segmentCounts[ord] > 0)
+            {
+                var (facet, value) = _segment.Labels[ord];
+                _counts[facet][value] = _counts[facet].GetValueOrDefault(value) + _segmentCounts[ord];
+            }
+        }
+
+        _segment = null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
@@ -24,7 +25,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         }
         catch (SearchIndexLockedException e)
         {
-            // The change is committed; the process holding the index finds it stale on its next start and rebuilds.
+            // The change is committed; the process holding the index catches up on it (IndexCatchUp), or its next start rebuilds.
             logger.LogWarning("Search index not updated: {Reason}", e.Message);
         }
     }
@@ -73,6 +74,19 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     /// <summary>Drops the index and writes it again from the database; reports progress as (done, total).</summary>
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        index.Rebuilding = true;
+        try
+        {
+            return await WriteAllAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            index.Rebuilding = false;
+        }
+    }
+
+    private async Task<int> WriteAllAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).ToDictionaryAsync(o => o.OrganisationId, cancellationToken);
         var total = organisations.Count + await db.Listings.CountAsync(cancellationToken);
         index.DeleteAll();
@@ -119,6 +133,30 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
 
         await RebuildAsync(null, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Re-indexes what another process (the command-line import) committed while this one holds the index: when the
+    /// fingerprint differs, every listing and profile changed since an hour before the index's last known change
+    /// (the hour covers transactions that committed after a later one). Returns the listings re-indexed.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        // A rebuild in progress commits the whole state when done; a commit before that would expose half of it.
+        var indexed = index.Rebuilding ? null : index.Fingerprint();
+        if (indexed is null || indexed == await FingerprintAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var parts = indexed.Split('/');
+        var ticks = parts.Skip(3).Select(p => long.TryParse(p, CultureInfo.InvariantCulture, out var t) ? t : 0).DefaultIfEmpty(0).Min();
+        var since = new DateTimeOffset(Math.Max(ticks - TimeSpan.TicksPerHour, 0), TimeSpan.Zero);
+        var listings = await db.Listings.Where(l => l.UpdatedAt >= since).Select(l => l.Id).ToListAsync(cancellationToken);
+        var organisations = await db.Organisations.Where(o => o.UpdatedAt >= since).Select(o => o.OrganisationId).ToListAsync(cancellationToken);
+        logger.LogInformation("Search index catching up on {Listings} listings and {Organisations} profiles changed by another process", listings.Count, organisations.Count);
+        await OrganisationsChangedAsync(organisations, listings, cancellationToken);
+        return listings;
     }
 
     /// <summary>Counts and the latest change time of what the index holds: different values mean missed changes.</summary>

@@ -22,6 +22,81 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+                {
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EditionId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("catalog_recommendation_edition_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DescriptionZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalog_recommendation_editions", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -230,6 +305,77 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_qualifications", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+                {
+                    b.Property<Guid>("SavedSearchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SavedSearchId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("catalog_saved_search_matches", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsOffice")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("catalog_saved_searches", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+                {
+                    b.HasOne("Funeng.Catalog.Editions.EditionRecord", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
                 {
                     b.HasOne("Funeng.Catalog.Listings.ListingRecord", null)
@@ -246,6 +392,20 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+                {
+                    b.HasOne("Funeng.Catalog.SavedSearches.SavedSearchRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>

@@ -17,6 +17,81 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+                {
+                    b.Property<Guid>("EditionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EditionId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("catalog_recommendation_edition_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionZh")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalog_recommendation_editions", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +300,77 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_qualifications", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+                {
+                    b.Property<Guid>("SavedSearchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ListingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SavedSearchId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("catalog_saved_search_matches", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOffice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("catalog_saved_searches", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+                {
+                    b.HasOne("Funeng.Catalog.Editions.EditionRecord", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
                 {
                     b.HasOne("Funeng.Catalog.Listings.ListingRecord", null)
@@ -241,6 +387,20 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+                {
+                    b.HasOne("Funeng.Catalog.SavedSearches.SavedSearchRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SavedSearchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>

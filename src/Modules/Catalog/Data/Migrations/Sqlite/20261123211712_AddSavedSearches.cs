@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Funeng.Catalog.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddSavedSearches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "catalog_saved_searches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsOffice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Filters = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_catalog_saved_searches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalog_saved_search_matches",
+                columns: table => new
+                {
+                    SavedSearchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ListingVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotifiedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_catalog_saved_search_matches", x => new { x.SavedSearchId, x.ListingId });
+                    table.ForeignKey(
+                        name: "FK_catalog_saved_search_matches_catalog_saved_searches_SavedSearchId",
+                        column: x => x.SavedSearchId,
+                        principalTable: "catalog_saved_searches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_catalog_saved_search_matches_ListingId",
+                table: "catalog_saved_search_matches",
+                column: "ListingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_catalog_saved_searches_UserId",
+                table: "catalog_saved_searches",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "catalog_saved_search_matches");
+
+            migrationBuilder.DropTable(
+                name: "catalog_saved_searches");
+        }
+    }
+}

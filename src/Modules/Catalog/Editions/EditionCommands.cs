@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Catalog.Editions;
+
+/// <summary>The fields office staff give an edition.</summary>
+internal sealed record EditionInput(string? TitleZh, string? TitleEn, int? Year, string? DescriptionZh, string? DescriptionEn);
+
+/// <summary>
+/// Every change to a recommendation catalog edition, each in one transaction with its audit entry. A published
+/// edition refuses every change with a 409 naming it: an edition can never silently change after publication.
+/// </summary>
+internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser user, TimeProvider clock)
+{
+    public async Task<EditionRecord> CreateAsync(EditionInput input, CancellationToken cancellationToken)
+    {
+        CatalogValidationException.ThrowIfAny(Validate(input));
+        var now = clock.GetUtcNow();
+        var edition = new EditionRecord { Id = Guid.CreateVersion7(now), CreatedAt = now };
+        Apply(edition, input);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Editions.Add(edition);
+        await SaveAsync(edition, "created", new { edition.TitleZh, edition.Year }, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return edition;
+    }
+
+    public Task<EditionRecord?> UpdateAsync(Guid id, EditionInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "updated", edition =>
+        {
+            CatalogValidationException.ThrowIfAny(Validate(input));
+            Apply(edition, input);
+            return Task.FromResult<object>(new { edition.TitleZh, edition.Year });
+        }, cancellationToken);
+
+    /// <summary>Adds a published listing at its current published version.</summary>
+    public Task<EditionRecord?> AddAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "entry_added", async edition =>
+        {
+            var listing = await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listingId, cancellationToken);
+            if (listing is not { Status: ListingStatus.Published, PublishedVersion: { } version })
+            {
+                throw new DomainRuleException("Only a published listing can be recommended.", "listingId", 422);
+            }
+
+            if (edition.Entries.Any(e => e.ListingId == listingId))
+            {
+                throw new DomainRuleException("This listing is already in the edition.", "listingId");
+            }
+
+            edition.Entries.Add(new EditionEntryRecord { EditionId = id, ListingId = listingId, ListingVersion = version, AddedAt = clock.GetUtcNow() });
+            return (object)new { listingId, version };
+        }, cancellationToken);
+
+    public Task<EditionRecord?> RemoveAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "entry_removed", edition =>
+        {
+            var entry = edition.Entries.SingleOrDefault(e => e.ListingId == listingId)
+                ?? throw new DomainRuleException("This listing is not in the edition.", "listingId", 422);
+            edition.Entries.Remove(entry);
+            return Task.FromResult<object>(new { listingId, version = entry.ListingVersion });
+        }, cancellationToken);
+
+    public Task<EditionRecord?> PublishAsync(Guid id, DateOnly? publishedOn, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "published", edition =>
+        {
+            if (edition.Entries.Count == 0)
+            {
+                throw new DomainRuleException("An edition without listings cannot be published.", "entries", 422);
+            }
+
+            edition.PublishedOn = publishedOn ?? throw new DomainRuleException("Give the publication date.", "publishedOn", 422);
+            edition.PublishedAt = clock.GetUtcNow();
+            edition.PublishedBy = user.ActorName;
+            return Task.FromResult<object>(new { publishedOn, entries = edition.Entries.Select(e => new { e.ListingId, e.ListingVersion }) });
+        }, cancellationToken);
+
+    /// <summary>Deletes a draft (a published edition stays for ever).</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var edition = await db.Editions.Include(e => e.Entries).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (edition is null)
+        {
+            return false;
+        }
+
+        RequireDraft(edition);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Editions.Remove(edition);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(Event("deleted", edition, new { edition.TitleZh }), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    internal static Dictionary<string, string[]> Validate(EditionInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.TitleZh))
+        {
+            errors["titleZh"] = ["Give the edition a Chinese title."];
+        }
+        else if (input.TitleZh.Trim().Length > 200)
+        {
+            errors["titleZh"] = ["A title has at most 200 characters."];
+        }
+
+        if (input.TitleEn?.Trim().Length > 300)
+        {
+            errors["titleEn"] = ["A title has at most 300 characters."];
+        }
+
+        if (input.Year is not (>= 2000 and <= 2100))
+        {
+            errors["year"] = ["The year is between 2000 and 2100."];
+        }
+
+        if (input.DescriptionZh?.Length > 4000 || input.DescriptionEn?.Length > 4000)
+        {
+            errors[input.DescriptionZh?.Length > 4000 ? "descriptionZh" : "descriptionEn"] = ["A description has at most 4,000 characters."];
+        }
+
+        return errors;
+    }
+
+    private static void Apply(EditionRecord edition, EditionInput input)
+    {
+        edition.TitleZh = input.TitleZh!.Trim();
+        edition.TitleEn = input.TitleEn?.Trim() ?? "";
+        edition.Year = input.Year!.Value;
+        edition.DescriptionZh = input.DescriptionZh?.Trim() ?? "";
+        edition.DescriptionEn = input.DescriptionEn?.Trim() ?? "";
+    }
+
+    /// <summary>The 409 that names the edition, for every attempt to change a published one.</summary>
+    private static void RequireDraft(EditionRecord edition)
+    {
+        if (edition.IsPublished)
+        {
+            throw new DomainRuleException(
+                $"The recommendation catalog edition “{edition.TitleZh}” ({edition.Year}, {edition.Id}) was published on {edition.PublishedOn:yyyy-MM-dd} and can no longer change.",
+                "edition", 409);
+        }
+    }
+
+    private async Task<EditionRecord?> ChangeAsync(Guid id, string action, Func<EditionRecord, Task<object>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var edition = await db.Editions.Include(e => e.Entries).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        RequireDraft(edition);
+        var details = await change(edition);
+        await SaveAsync(edition, action, details, clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return edition;
+    }
+
+    private async Task SaveAsync(EditionRecord edition, string action, object details, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        edition.UpdatedAt = now;
+        edition.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException("Someone else changed this edition at the same time; reload it and try again.", "edition", 409);
+        }
+
+        await audit.AppendAsync(Event(action, edition, details), db, cancellationToken);
+    }
+
+    private static AuditEvent Event(string action, EditionRecord edition, object details) =>
+        new($"catalog.edition.{action}", "catalog.recommendation_edition", edition.Id.ToString(), JsonSerializer.Serialize(details));
+}

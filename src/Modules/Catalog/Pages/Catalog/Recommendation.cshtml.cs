@@ -1,0 +1,84 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Editions;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Catalog.Pages.Catalog;
+
+/// <summary>
+/// One edition: its entries as included (frozen versions, later withdrawals shown). While it is a draft, office
+/// staff compile it here: edit, find published listings and add them, remove entries, publish with a date, delete.
+/// </summary>
+internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands, ICatalogSearch search, CurrentUser user) : PageModel
+{
+    public EditionView Edition { get; private set; } = null!;
+
+    public bool Compiling => !Edition.Published && user.IsInRole(Roles.OfficeStaff);
+
+    public CatalogSearchResult? Candidates { get; private set; }
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? q, CancellationToken cancellationToken)
+    {
+        if (await EditionQueries.GetAsync(db, id, user.IsInRole(Roles.OfficeStaff), cancellationToken) is not { } edition)
+        {
+            return NotFound();
+        }
+
+        Edition = edition;
+        if (Compiling)
+        {
+            var listings = new CatalogFilters { Types = Enum.GetValues<ListingType>().Select(t => t.Key()).ToArray() };
+            Candidates = await search.SearchAsync(new CatalogSearchRequest(q, listings, CatalogViewer.Public, PageSize: 10), cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostUpdateAsync(Guid id, string? titleZh, string? titleEn, int? year, string? descriptionZh, string? descriptionEn, CancellationToken cancellationToken) =>
+        ActAsync(id, () => commands.UpdateAsync(id, new EditionInput(titleZh, titleEn, year, descriptionZh, descriptionEn), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostAddAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
+        ActAsync(id, () => commands.AddAsync(id, listingId, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
+        ActAsync(id, () => commands.RemoveAsync(id, listingId, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, DateOnly? publishedOn, CancellationToken cancellationToken) =>
+        ActAsync(id, () => commands.PublishAsync(id, publishedOn, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await ActAsync(id, async () => await commands.DeleteAsync(id, cancellationToken) ? new EditionRecord() : null, cancellationToken);
+        return result is RedirectResult ? Redirect("/catalog/recommendations") : result;
+    }
+
+    /// <summary>Runs an office action; a broken rule is shown on the page by field instead of as an error page.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<EditionRecord?>> action, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.OfficeStaff))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            return await action() is null ? NotFound() : Redirect($"/catalog/recommendations/{id}");
+        }
+        catch (DomainRuleException e)
+        {
+            Errors[e.Field ?? "edition"] = [e.Message];
+        }
+        catch (CatalogValidationException e)
+        {
+            Errors = e.Errors;
+        }
+
+        var page = await OnGetAsync(id, null, cancellationToken);
+        return page;
+    }
+}

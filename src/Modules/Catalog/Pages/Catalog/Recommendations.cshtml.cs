@@ -1,0 +1,41 @@
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Editions;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Catalog.Pages.Catalog;
+
+/// <summary>The recommendation catalog's editions (published for everyone, drafts too for the office), and the office's form to start one.</summary>
+internal sealed class RecommendationsModel(CatalogDb db, EditionCommands commands, CurrentUser user) : PageModel
+{
+    public IReadOnlyList<EditionSummary> Editions { get; private set; } = [];
+
+    public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
+
+    public EditionInput Input { get; private set; } = new("", "", DateTime.UtcNow.Year, "", "");
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Editions = await EditionQueries.ListAsync(db, IsOffice, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string? titleZh, string? titleEn, int? year, string? descriptionZh, string? descriptionEn, CancellationToken cancellationToken)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        Input = new EditionInput(titleZh, titleEn, year, descriptionZh, descriptionEn);
+        Errors = EditionCommands.Validate(Input);
+        if (Errors.Count > 0)
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
+        var edition = await commands.CreateAsync(Input, cancellationToken);
+        return Redirect($"/catalog/recommendations/{edition.Id}");
+    }
+}

@@ -1,0 +1,45 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.SavedSearches;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Funeng.Catalog.Pages.Catalog;
+
+/// <summary>"My saved searches": the signed-in user's saved searches, saving the search page's current search, deleting.</summary>
+[Authorize]
+internal sealed class SavedSearchesModel(CatalogDb db, SavedSearchStore store, CurrentUser user) : PageModel
+{
+    public IReadOnlyList<SavedSearchView> Saved { get; private set; } = [];
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Saved = (await SavedSearchStore.MineAsync(db, user, cancellationToken)).Select(SavedSearchView.Of).ToList();
+
+    /// <summary>Saves the search the form carries (the search page posts its query and facets as hidden fields).</summary>
+    public async Task<IActionResult> OnPostSaveAsync(string? name, string? q, CancellationToken cancellationToken)
+    {
+        var form = Request.Form;
+        string[] Values(string facet) => form[CatalogLabels.Parameter(facet)].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
+        var filters = new CatalogFilters
+        {
+            Types = Values(CatalogFacets.Type), Sectors = Values(CatalogFacets.Sector), Cities = Values(CatalogFacets.City),
+            Qualifications = Values(CatalogFacets.Qualification), Licences = Values(CatalogFacets.Licence), AccessLevels = Values(CatalogFacets.AccessLevel),
+        };
+        var (saved, errors) = await store.CreateAsync(new SavedSearchInput(name, q, filters), cancellationToken);
+        if (saved is null)
+        {
+            Errors = errors;
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage(null, null, null, saved.Id.ToString());
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(id, cancellationToken) ? RedirectToPage() : NotFound();
+}

@@ -1,0 +1,35 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funeng.Catalog.SavedSearches;
+
+/// <summary>A saved search as the API returns it; <see cref="Link"/> opens it on the search page.</summary>
+internal sealed record SavedSearchView(Guid Id, string Name, string Text, CatalogFilters Filters, DateTimeOffset CreatedAt, string Link)
+{
+    public static SavedSearchView Of(SavedSearchRecord s) => new(s.Id, s.Name, s.Text, s.Filters, s.CreatedAt, "/catalog" + SavedSearchQuery.ToQueryString(s.Text, s.Filters));
+}
+
+/// <summary>What a user saves: a name, the query text and the facet filters of the search page.</summary>
+internal sealed record SavedSearchInput(string? Name, string? Text, CatalogFilters? Filters);
+
+/// <summary><c>/api/v1/catalog/saved-searches</c>: each signed-in user lists, creates and deletes only their own.</summary>
+internal static class SavedSearchEndpoints
+{
+    public static async Task<Ok<List<SavedSearchView>>> ListAsync(CatalogDb db, CurrentUser user, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await SavedSearchStore.MineAsync(db, user, cancellationToken)).Select(SavedSearchView.Of).ToList());
+
+    public static async Task<Results<Created<SavedSearchView>, ValidationProblem>> CreateAsync(
+        SavedSearchInput input, SavedSearchStore store, CancellationToken cancellationToken)
+    {
+        var (saved, errors) = await store.CreateAsync(input, cancellationToken);
+        return saved is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/v1/catalog/saved-searches/{saved.Id}", SavedSearchView.Of(saved));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, SavedSearchStore store, CancellationToken cancellationToken) =>
+        await store.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,45 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Listings;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Funeng.Catalog.Tests.Search;
+
+/// <summary>A change committed by another process (the command-line import) reaches the running host's index.</summary>
+public sealed class IndexCatchUpTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_listing_written_without_the_index_is_found_after_the_catch_up()
+    {
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var id = Guid.CreateVersion7();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // What the CLI does while the host holds the index: commit to the database only.
+            var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+            var listing = new ListingRecord
+            {
+                Id = id, Type = ListingType.AlgorithmProduct, OwnerOrganisationId = owner.OrganisationId, Status = ListingStatus.Published,
+                Content = new ListingContent { TitleZh = "命令行导入的红树林监测算法", TitleEn = "Mangrove monitoring" }, Source = "test", SourceId = id.ToString(),
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            ListingCommands.AddVersion(listing, "test import", DateTimeOffset.UtcNow);
+            db.Listings.Add(listing);
+            await db.SaveChangesAsync(Token);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var changed = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(Token);
+            Assert.Contains(id, changed);
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(Token));
+        }
+
+        Assert.Contains(id, await app.Anonymous().HitIdsAsync("q=红树林监测"));
+    }
+}
