@@ -48,6 +48,26 @@ public class BrowserApp : SqliteApp
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in as <paramref name="user"/> through the login form.</summary>
+    public async Task<IPage> SignInAsync(ActingUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var page = await NewPageAsync();
+        await SignInAsync(page, user.Email, user.Password);
+        return page;
+    }
+
+    /// <summary>Signs in on <paramref name="page"/> through the login form and waits until it has left it.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     /// <summary>Saves a screenshot under artifacts/screenshots for a person to look at.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -17,14 +17,7 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Empty(outcome.Problems);
     }
 
-    private static async Task LogInAsync(IPage page, ActingUser user)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Email", user.Email);
-        await page.FillAsync("#Password", user.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-    }
+    private static Task LogInAsync(IPage page, ActingUser user) => BrowserApp.SignInAsync(page, user.Email, user.Password);
 
     [Fact]
     public async Task A_visitor_searches_in_Chinese_narrows_by_city_and_opens_a_result_without_javascript()

@@ -57,15 +57,5 @@ public sealed class IncentivesJourneyTests(BrowserApp app) : IClassFixture<Brows
         await BrowserApp.ScreenshotAsync(officePage, "incentives-report");
     }
 
-    private async Task<IPage> LogInAsync(ActingUser user)
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Email", user.Email);
-        await page.FillAsync("#Password", user.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> LogInAsync(ActingUser user) => app.SignInAsync(user);
 }

@@ -36,12 +36,5 @@ public sealed class PlatformJourneyTests(BrowserApp app) : IClassFixture<Browser
         Assert.EndsWith("/account/access-denied", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, string email, string password) => BrowserApp.SignInAsync(page, email, password);
 }

@@ -209,14 +209,5 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
         Assert.Contains("助浴服务排班", await supplierPage.InnerTextAsync("[data-testid=approaches]"), StringComparison.Ordinal);
     }
 
-    private async Task<IPage> SignInAsync(ActingUser user)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Email", user.Email);
-        await page.FillAsync("#Password", user.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(ActingUser user) => app.SignInAsync(user);
 }
