@@ -4,6 +4,7 @@ using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
+using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,27 @@ public abstract class IncentiveVoucherTests(FunengApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComputeDb>();
         Assert.Equal(VoucherAwardsSync.GrantedBy, (await db.Vouchers.SingleAsync(v => v.Id == first.Id, Ct)).GrantedBy);
+    }
+
+    [Fact]
+    public async Task An_awarded_voucher_can_be_spent_through_the_api_before_any_page_has_listed_it()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        await AwardComputeVoucherAsync(office, enterprise);
+        Guid awardId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var awards = await scope.ServiceProvider.GetRequiredService<IIncentiveQueries>().ListVoucherAwardsAsync(enterprise.OrganisationId, Ct);
+            awardId = Assert.Single(awards).AwardId;
+        }
+
+        var accelerator = UniqueAccelerator();
+        await RegisterCentreAsync(office, "Spent early", "guangzhou", accelerator, devices: 8, price: 10m);
+        var request = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 5, vouchers: [awardId]);
+
+        Assert.True(RequestLifecycle.IsActive(request.State), $"{request.State}");
+        Assert.Equal(300_000m - 50m, Assert.Single(await VouchersAsync(enterprise)).Remaining); // 1 × 5 h × ¥10
     }
 
     private async Task SyncInNewScopeAsync(Guid organisationId)

@@ -35,7 +35,7 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
     {
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
             Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds, null);
-        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, time, cancellationToken);
+        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, awards, time, cancellationToken);
         if (id is not null)
         {
             return Redirect($"/compute/requests/{id}");
