@@ -9,6 +9,9 @@ public interface ICatalogQueries
     /// <summary>An organisation's profile (keyed by the Platform organisation id), or null when it has none.</summary>
     Task<OrganisationProfile?> FindOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default);
 
+    /// <summary>The profiles of several organisations in one read, by id; organisations without a profile are left out.</summary>
+    Task<IReadOnlyDictionary<Guid, OrganisationProfile>> FindOrganisationsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken = default);
+
     /// <summary>The published listings of an organisation, newest first.</summary>
     Task<IReadOnlyList<ListingSummary>> ListPublishedListingsAsync(Guid organisationId, CancellationToken cancellationToken = default);
 }

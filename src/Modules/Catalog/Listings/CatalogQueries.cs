@@ -49,6 +49,13 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
         return organisation is null ? null : Profile(organisation);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, OrganisationProfile>> FindOrganisationsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken = default)
+    {
+        var organisations = await db.Organisations.AsNoTracking().Include(o => o.Qualifications)
+            .Where(o => organisationIds.Contains(o.OrganisationId)).ToListAsync(cancellationToken);
+        return organisations.ToDictionary(o => o.OrganisationId, Profile);
+    }
+
     public async Task<IReadOnlyList<ListingSummary>> ListPublishedListingsAsync(Guid organisationId, CancellationToken cancellationToken = default)
     {
         var listings = await db.Listings.AsNoTracking()

@@ -32,14 +32,10 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
     private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationsAsync(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var held = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var organisation in organisations)
-        {
-            var profile = await catalog.FindOrganisationAsync(organisation, cancellationToken);
-            held[organisation] = profile?.Qualifications.Where(q => q.IsValidOn(today)).Select(q => q.Kind).Distinct().ToList() ?? [];
-        }
-
-        return held;
+        var profiles = await catalog.FindOrganisationsAsync(organisations, cancellationToken);
+        return organisations.ToDictionary(
+            organisation => organisation,
+            organisation => (IReadOnlyList<string>)(profiles.GetValueOrDefault(organisation)?.Qualifications.Where(q => q.IsValidOn(today)).Select(q => q.Kind).Distinct().ToList() ?? []));
     }
 
     public async Task<IReadOnlyList<ScenarioFit>> FitsAsync(CancellationToken cancellationToken)
