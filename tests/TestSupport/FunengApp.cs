@@ -79,6 +79,9 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Funeng", ConnectionString);
         builder.UseSetting("Startup:SeedDemoData", "false");
+        // Most tests change data behind the HTTP pipeline's back (a test live source, a direct database write),
+        // which a cached public page cannot see; the cache has its own tests (CachedSqliteApp).
+        builder.UseSetting("PublicCache:Enabled", "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -122,6 +125,13 @@ public class SqliteApp : FunengApp
 
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The app on SQLite with the public page cache on, as in production.</summary>
+public class CachedSqliteApp : SqliteApp
+{
+    // The background refresh of the index is off so that a test counts only what requests compute.
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["PublicCache:Enabled"] = "true", ["Index:SnapshotRefreshSeconds"] = "0" };
 }
 
 /// <summary>

@@ -26,7 +26,12 @@ public static class IndexModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddModuleDatabase<IndexDb, SqliteIndexDb, PostgresIndexDb>("Index", IndexDb.MigrationsHistoryTable);
+        builder.Services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.Section)
+            .Validate(o => o.SnapshotRefreshSeconds >= 0, "Index:SnapshotRefreshSeconds must not be negative.").ValidateOnStart();
         builder.Services.AddUiStrings(typeof(IndexModule).Assembly);
+        builder.Services.AddSingleton<IndexSnapshots>();
+        builder.Services.AddScoped<LoadIndexInputs>();
+        builder.Services.AddHostedService<RefreshIndexSnapshots>();
         builder.Services.AddScoped<ObservationAccess>();
         builder.Services.AddScoped<RecordObservations>();
         builder.Services.AddScoped<ImportObservations>();

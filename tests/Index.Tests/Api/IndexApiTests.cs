@@ -246,6 +246,24 @@ public abstract class IndexApiTests(FunengApp app)
         Assert.True(errors.TryGetProperty("normalisation", out _));
     }
 
+    [Fact]
+    public async Task After_a_change_the_index_is_recomputed_in_the_background_before_anyone_asks()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var snapshots = app.Services.GetRequiredService<Funeng.Index.Scoring.IndexSnapshots>();
+        var before = snapshots.Computations;
+
+        Assert.True((await PostAsync(office, "algorithm_filings", "city:zhaoqing", DateTime.UtcNow.Year, 31)).IsSuccessStatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (snapshots.Computations == before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Token);
+        }
+
+        Assert.True(snapshots.Computations > before, "the refresher computed the index without a request");
+    }
+
     private static Task<HttpResponseMessage> PostAsync(ActingUser user, string indicator, string scope, int year, decimal value, bool publish = true, string? note = null) =>
         user.Client.PostAsJsonAsync("/api/v1/index/observations", new { indicator, scope, year, value, source = "test report", publish, note }, Token);
 

@@ -37,19 +37,23 @@ internal static class WebShell
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPublicCaching(builder.Configuration);
+        services.AddForwardedHeadersBehindProxy(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseWebShell(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        app.UseStaticFiles(PublicCaching.StaticFiles());
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePublicCaching();
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");

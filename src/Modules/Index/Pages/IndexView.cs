@@ -2,7 +2,6 @@ using Funeng.Index.Indicators;
 using Funeng.Index.Observations;
 using Funeng.Index.Progress;
 using Funeng.Index.Scoring;
-using Funeng.Index.Weights;
 using Funeng.Policy.Contracts;
 
 namespace Funeng.Index.Pages;
@@ -14,6 +13,9 @@ internal sealed record SectorCount(string Scope, string Indicator, string? Secto
 internal sealed record IndexView(int Year, IReadOnlyList<int> Years, ValueBook Book, CityIndex Index, IReadOnlyList<TargetProgress> Progress, IReadOnlyList<PolicyTarget> Targets, DateTimeOffset Now)
 {
     public IReadOnlyList<TargetProgress> Headline => Progress.Where(p => p.Target.Headline).ToList();
+
+    /// <summary>When the index shown was computed (it is recomputed when its inputs change, not per request).</summary>
+    public DateTimeOffset ComputedAt { get; init; } = Now;
 
     /// <summary>True when anything on the page rests on a number invented for the demo.</summary>
     public bool ShowsInventedData => Index.ContainsInventedData || Progress.Any(p => p.Series.Any(f => f.Invented));
@@ -36,18 +38,21 @@ internal sealed record IndexView(int Year, IReadOnlyList<int> Years, ValueBook B
 }
 
 /// <summary>Loads an <see cref="IndexView"/>.</summary>
-internal sealed class IndexViews(IndicatorValues values, IndexWeights weights, IPolicyQueries policy, TimeProvider clock)
+internal sealed class IndexViews(LoadIndexInputs inputs, IndexSnapshots snapshots, TimeProvider clock)
 {
+    /// <summary>The view for a year; the index itself comes from the snapshot of the current inputs (never recomputed per request).</summary>
     public async Task<IndexView> LoadAsync(int? year, IndexMethod method, int draws, CancellationToken cancellationToken)
     {
-        var book = await values.LoadAsync(cancellationToken);
-        var weightSet = await weights.LoadAsync(cancellationToken);
-        var targets = await policy.ListTargetsAsync(new TargetFilter(), cancellationToken);
+        var current = await inputs.LoadAsync(cancellationToken);
+        var (book, targets) = (current.Book, current.Targets);
         var now = clock.GetUtcNow();
         var years = CalculateIndex.Years(book);
         var chosen = year is >= 2000 and <= 2100 ? year.Value : years.LastOrDefault(y => y <= now.Year, now.Year);
-        var index = CalculateIndex.Calculate(book, weightSet, targets, chosen, method, new SensitivityOptions(draws, CalculateIndex.DefaultSeed));
-        return new IndexView(chosen, years.Contains(chosen) ? years : [.. years.Append(chosen).Order()], book, index, TrackProgress.Assess(targets, book, now), targets, now);
+        var snapshot = await snapshots.GetAsync(current, chosen, method, new SensitivityOptions(draws, CalculateIndex.DefaultSeed), cancellationToken);
+        return new IndexView(chosen, years.Contains(chosen) ? years : [.. years.Append(chosen).Order()], book, snapshot.Index, TrackProgress.Assess(targets, book, now), targets, now)
+        {
+            ComputedAt = snapshot.ComputedAt,
+        };
     }
 
     /// <summary>A city's score and rank in every year with data (no sensitivity draws: the trend, not the interval).</summary>

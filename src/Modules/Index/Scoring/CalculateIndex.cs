@@ -15,7 +15,7 @@ internal sealed record CityIndex(int Year, IndexResult Result, IReadOnlyList<Ind
 }
 
 /// <summary>Builds the index input from the current values, the office's weights and the cities' targets.</summary>
-internal sealed class CalculateIndex(IndicatorValues values, IndexWeights weights, IPolicyQueries policy)
+internal sealed class CalculateIndex(LoadIndexInputs inputs, IndexSnapshots snapshots)
 {
     /// <summary>A city's latest value from up to this many years before stands in for a missing one (flagged in the trace by its year).</summary>
     public const int CarryYears = 2;
@@ -24,12 +24,11 @@ internal sealed class CalculateIndex(IndicatorValues values, IndexWeights weight
 
     public const int DefaultSeed = 20241;
 
+    /// <summary>The index for the current inputs, from the snapshot if these inputs were computed before.</summary>
     public async Task<CityIndex> CalculateAsync(int year, IndexMethod method, SensitivityOptions sensitivity, CancellationToken cancellationToken)
     {
-        var book = await values.LoadAsync(cancellationToken);
-        var weightSet = await weights.LoadAsync(cancellationToken);
-        var targets = await policy.ListTargetsAsync(new TargetFilter(), cancellationToken);
-        return Calculate(book, weightSet, targets, year, method, sensitivity);
+        var current = await inputs.LoadAsync(cancellationToken);
+        return (await snapshots.GetAsync(current, year, method, sensitivity, cancellationToken)).Index;
     }
 
     /// <summary>The years that have any value an index indicator can use.</summary>

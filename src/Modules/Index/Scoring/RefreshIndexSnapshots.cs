@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Index.Scoring;
+
+/// <summary>
+/// Keeps the dashboard's index computed: every <see cref="IndexOptions.SnapshotRefreshSeconds"/> it loads the inputs
+/// and, when their fingerprint has changed (an observation, an award, a publication, new weights), computes the
+/// default index with its sensitivity analysis for every year with data, before any reader asks for it.
+/// </summary>
+internal sealed partial class RefreshIndexSnapshots(IServiceScopeFactory scopes, IndexSnapshots snapshots, IOptions<IndexOptions> options, TimeProvider clock, ILogger<RefreshIndexSnapshots> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = options.Value.SnapshotRefreshSeconds;
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        string? seen = null;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var inputs = await scope.ServiceProvider.GetRequiredService<LoadIndexInputs>().LoadAsync(stoppingToken);
+                if (inputs.Fingerprint != seen)
+                {
+                    var now = clock.GetUtcNow();
+                    foreach (var year in CalculateIndex.Years(inputs.Book).Append(now.Year).Distinct())
+                    {
+                        await snapshots.GetAsync(inputs, year, IndexMethod.Default, new SensitivityOptions(CalculateIndex.DefaultDraws, CalculateIndex.DefaultSeed), stoppingToken);
+                    }
+
+                    seen = inputs.Fingerprint;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database may be migrating or briefly unreachable; readers still compute on demand.
+                LogRefreshFailed(logger, seconds, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index snapshot refresh failed; retrying in {Seconds} s")]
+    private static partial void LogRefreshFailed(ILogger logger, int seconds, Exception exception);
+}
