@@ -21,6 +21,7 @@ public static class FunengKernel
         builder.Services.AddSingleton<StartupSequence>();
         builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
         builder.Services.AddFunengProblems();
+        PublicSiteOptions.Register(builder.Services);
         return builder;
     }
 }

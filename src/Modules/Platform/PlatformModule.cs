@@ -16,8 +16,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Funeng.Platform;
 
@@ -41,7 +43,10 @@ public static class PlatformModule
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
+                // Ten wrong passwords pause password sign-in for five minutes; API tokens are not affected
+                // (ApiTokenAuthentication), so a stranger who types wrong passwords cannot stop a user's clients.
                 o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddEntityFrameworkStores<PlatformDb>()
             .AddDefaultTokenProviders()
@@ -67,13 +72,26 @@ public static class PlatformModule
                 o.DefaultForbidScheme = AuthenticationScheme;
             })
             .AddPolicyScheme(AuthenticationScheme, "API token or cookie", o =>
-                o.ForwardDefaultSelector = ctx =>
-                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? ApiTokenAuthentication.SchemeName
-                        : IdentityConstants.ApplicationScheme)
+                o.ForwardDefaultSelector = ctx => ApiTokenAuthentication.UsesToken(ctx.Request)
+                    ? ApiTokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthorization();
 
+        // Every cookie request checks the user's security stamp (one read by key), so a role change or a sign-out
+        // (both renew the stamp) ends the sessions that hold the old one at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(o.AuditKeyFile))
+                {
+                    // Beside the default SQLite file (Kernel's DatabaseSettings anchors it the same way).
+                    o.AuditKeyFile = Path.Combine(configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "keys", "audit.key");
+                }
+            });
+        services.AddSingleton(sp => AuditKey.FromOptions(sp.GetRequiredService<IOptions<PlatformOptions>>().Value));
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();

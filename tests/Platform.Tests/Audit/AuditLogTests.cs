@@ -1,3 +1,4 @@
+using Funeng.Kernel.Database;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
 using Funeng.TestSupport;
@@ -31,8 +32,8 @@ public abstract class AuditLogTests(FunengApp app)
         var victim = await db.AuditEntries.Where(e => e.EntityId == "a1").Select(e => e.Sequence).SingleAsync(TestContext.Current.CancellationToken);
         try
         {
-            await db.AuditEntries.Where(e => e.Sequence == victim)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, "{\"amount\":9999999}"), TestContext.Current.CancellationToken);
+            await TamperAsync(db, () => db.AuditEntries.Where(e => e.Sequence == victim)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, "{\"amount\":9999999}"), TestContext.Current.CancellationToken));
 
             var verification = await audit.VerifyAsync(cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(victim, verification.FirstBrokenSequence);
@@ -43,8 +44,8 @@ public abstract class AuditLogTests(FunengApp app)
         }
         finally
         {
-            await db.AuditEntries.Where(e => e.Sequence == victim)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, "{\"amount\":2000}"), TestContext.Current.CancellationToken);
+            await TamperAsync(db, () => db.AuditEntries.Where(e => e.Sequence == victim)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Details, "{\"amount\":2000}"), TestContext.Current.CancellationToken));
         }
 
         Assert.True((await audit.VerifyAsync(cancellationToken: TestContext.Current.CancellationToken)).IsValid);
@@ -83,9 +84,119 @@ public abstract class AuditLogTests(FunengApp app)
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "test.rolled-back", TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task Bug_15_deleting_the_last_entry_is_detected()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
+        await audit.AppendAsync(new AuditEvent("test.award.approved", "award", "last", "{\"amount\":500}"), cancellationToken: ct);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstAsync(ct);
+        try
+        {
+            await TamperAsync(db, () => db.AuditEntries.Where(e => e.Sequence == last.Sequence).ExecuteDeleteAsync(ct));
+
+            var verification = await audit.VerifyAsync(cancellationToken: ct);
+            Assert.False(verification.IsValid);
+            Assert.Equal(last.Sequence, verification.FirstBrokenSequence);
+            var (exitCode, output) = await RunCliAsync("audit", "verify");
+            Assert.Equal(1, exitCode);
+            Assert.Contains("removed from the end", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.AuditEntries.Add(last);
+            await db.SaveChangesAsync(ct);
+        }
+
+        Assert.True((await audit.VerifyAsync(cancellationToken: ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task Bug_15_a_log_rewritten_with_plain_sha256_does_not_verify()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Services.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
+        await audit.AppendAsync(new AuditEvent("test.rewrite", "award", "r", "{}"), cancellationToken: ct);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+        var original = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct);
+        try
+        {
+            // The forger's script: recompute every link with unkeyed SHA-256 (it cannot sign the head).
+            await TamperAsync(db, async () =>
+            {
+                var previous = "0000000000000000000000000000000000000000000000000000000000000000";
+                foreach (var entry in original)
+                {
+                    var canonical = System.Text.Json.JsonSerializer.Serialize(new object?[]
+                    {
+                        entry.Sequence, entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+                        entry.Actor, entry.ActorUserId, entry.OrganisationId?.ToString(), entry.Action, entry.EntityType, entry.EntityId, entry.Details, previous,
+                    });
+                    var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+                    var link = previous;
+                    await db.AuditEntries.Where(e => e.Sequence == entry.Sequence)
+                        .ExecuteUpdateAsync(s => s.SetProperty(e => e.PreviousHash, link).SetProperty(e => e.Hash, hash), ct);
+                    previous = hash;
+                }
+            });
+
+            var verification = await audit.VerifyAsync(cancellationToken: ct);
+            Assert.Equal(1, verification.FirstBrokenSequence);
+        }
+        finally
+        {
+            await TamperAsync(db, async () =>
+            {
+                foreach (var entry in original)
+                {
+                    await db.AuditEntries.Where(e => e.Sequence == entry.Sequence)
+                        .ExecuteUpdateAsync(s => s.SetProperty(e => e.PreviousHash, entry.PreviousHash).SetProperty(e => e.Hash, entry.Hash), ct);
+                }
+            });
+        }
+
+        Assert.True((await audit.VerifyAsync(cancellationToken: ct)).IsValid);
+    }
+
+    /// <summary>
+    /// Changes the audit table behind the application's back. On PostgreSQL the append-only trigger refuses that,
+    /// so the test does what only a superuser can: switch triggers off for its own transaction.
+    /// </summary>
+    private async Task TamperAsync(PlatformDb db, Func<Task> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        if (app.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL session_replication_role = replica", TestContext.Current.CancellationToken);
+        }
+
+        await change();
+        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+    }
+
     private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) => FunengCli.RunAsync(app, arguments);
 }
 
 public sealed class AuditLogOnSqlite(SqliteApp app) : AuditLogTests(app), IClassFixture<SqliteApp>;
 
-public sealed class AuditLogOnPostgres(PostgresApp app) : AuditLogTests(app), IClassFixture<PostgresApp>;
+public sealed class AuditLogOnPostgres(PostgresApp app) : AuditLogTests(app), IClassFixture<PostgresApp>
+{
+    [Theory]
+    [InlineData("UPDATE platform_audit_log SET \"Details\" = 'x'")]
+    [InlineData("DELETE FROM platform_audit_log")]
+    [InlineData("TRUNCATE platform_audit_log")]
+    public async Task The_database_refuses_to_change_or_remove_audit_entries(string statement)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEvent("test.append-only", "thing", "t", ""), cancellationToken: ct);
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlRawAsync(statement, ct));
+        Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<IAuditLog>().VerifyAsync(cancellationToken: ct)).IsValid);
+    }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Localization;
@@ -39,18 +40,31 @@ internal static class WebShell
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddPublicCaching(builder.Configuration);
         services.AddForwardedHeadersBehindProxy(builder.Configuration);
+        services.AddFunengRateLimits();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         return builder;
     }
 
     public static WebApplication UseWebShell(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles(PublicCaching.StaticFiles());
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UsePublicCaching();
@@ -77,10 +91,9 @@ internal static class WebShell
         await startup.InitializeAsync();
         if (options.SeedDemoData)
         {
-            foreach (var line in await startup.SeedDemoAsync())
-            {
-                Console.WriteLine(line);
-            }
+            // Not through the logger: passwords go to the terminal, or to an owner-only file when output is a log.
+            var secrets = Path.Combine(app.Configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "demo-accounts.txt");
+            OneTimeSecrets.Show(await startup.SeedDemoAsync(), Console.Out, Console.IsOutputRedirected, secrets);
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -103,7 +116,17 @@ internal static class WebShell
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        var target = IsLocalPath(returnUrl) ? returnUrl! : "/";
         return Results.LocalRedirect(target);
     }
+
+    /// <summary>
+    /// A path on this site: starts with one '/', followed by neither '/' nor a backslash (browsers read "/\evil" as
+    /// "//evil", another host), and holds no control characters: the rule of MVC's IsLocalUrl for paths.
+    /// </summary>
+    internal static bool IsLocalPath(string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }

@@ -5,15 +5,17 @@ using System.Text.Json.Nodes;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Funeng.Catalog.Exports;
 
 /// <summary>Datasets as DCAT JSON-LD and large models as a model-card Markdown file.</summary>
 internal static class ExportListing
 {
-    public static async Task<Results<ContentHttpResult, NotFound>> DcatAsync(Guid id, CatalogQueries queries, CurrentUser user, HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, NotFound>> DcatAsync(Guid id, CatalogQueries queries, CurrentUser user, IOptions<PublicSiteOptions> site, CancellationToken cancellationToken)
     {
         var listing = await queries.FindListingAsync(id, CatalogViewer.From(user), cancellationToken);
         if (listing?.Summary.Type != ListingType.Dataset)
@@ -22,7 +24,8 @@ internal static class ExportListing
         }
 
         var owner = await queries.FindOrganisationAsync(listing.Summary.OwnerOrganisationId, cancellationToken);
-        var baseUri = $"{request.Scheme}://{request.Host}";
+        // The configured public address, never the request's Host header (a client could name any site).
+        var baseUri = site.Value.BaseUrl;
         return TypedResults.Content(Dcat(listing, owner, baseUri).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/ld+json", Encoding.UTF8);
     }
 
@@ -81,21 +84,25 @@ internal static class ExportListing
         };
     }
 
-    /// <summary>A model card in Markdown, with the sections of the usual model-card template.</summary>
+    /// <summary>
+    /// A model card in Markdown, with the sections of the usual model-card template. Every value a supplier typed
+    /// is escaped (<see cref="Text"/>): Markdown renderers pass raw HTML through, so a listing could otherwise put
+    /// script or markup into the reader's page.
+    /// </summary>
     internal static string ModelCard(ListingDetail listing, OrganisationProfile? owner)
     {
         ArgumentNullException.ThrowIfNull(listing);
         var s = listing.Summary;
         string Attr(string name) => listing.Attributes.GetValueOrDefault(name) is { Length: > 0 } v ? v : "—";
         var card = new StringBuilder();
-        card.AppendLine(CultureInfo.InvariantCulture, $"# {s.TitleZh}{(s.TitleEn.Length > 0 && s.TitleEn != s.TitleZh ? $" ({s.TitleEn})" : "")}");
+        card.AppendLine(CultureInfo.InvariantCulture, $"# {Line(s.TitleZh)}{(s.TitleEn.Length > 0 && s.TitleEn != s.TitleZh ? $" ({Line(s.TitleEn)})" : "")}");
         card.AppendLine();
-        card.AppendLine(CultureInfo.InvariantCulture, $"- Developer / 开发者: {owner?.LegalNameZh ?? s.OwnerOrganisationId.ToString()}");
-        card.AppendLine(CultureInfo.InvariantCulture, $"- Parameters / 参数量: {Attr("parameters")}");
-        card.AppendLine(CultureInfo.InvariantCulture, $"- Modalities / 模态: {Attr("modalities")}");
-        card.AppendLine(CultureInfo.InvariantCulture, $"- Languages / 语言: {Attr("languages")}");
-        card.AppendLine(CultureInfo.InvariantCulture, $"- Licence / 许可: {Attr("licence")}");
-        card.AppendLine(CultureInfo.InvariantCulture, $"- Filing or registration number / 备案号: {Attr("filing_number")}");
+        card.AppendLine(CultureInfo.InvariantCulture, $"- Developer / 开发者: {Line(owner?.LegalNameZh ?? s.OwnerOrganisationId.ToString())}");
+        card.AppendLine(CultureInfo.InvariantCulture, $"- Parameters / 参数量: {Line(Attr("parameters"))}");
+        card.AppendLine(CultureInfo.InvariantCulture, $"- Modalities / 模态: {Line(Attr("modalities"))}");
+        card.AppendLine(CultureInfo.InvariantCulture, $"- Languages / 语言: {Line(Attr("languages"))}");
+        card.AppendLine(CultureInfo.InvariantCulture, $"- Licence / 许可: {Line(Attr("licence"))}");
+        card.AppendLine(CultureInfo.InvariantCulture, $"- Filing or registration number / 备案号: {Line(Attr("filing_number"))}");
         card.AppendLine(CultureInfo.InvariantCulture, $"- Version / 版本: {s.PublishedVersion?.ToString(CultureInfo.InvariantCulture) ?? "unpublished"}");
         card.AppendLine();
         Section(card, "Description / 简介", $"{s.SummaryZh}\n\n{s.SummaryEn}".Trim());
@@ -105,11 +112,18 @@ internal static class ExportListing
         return card.ToString();
     }
 
+    /// <summary>Supplier text made inert in Markdown: HTML's special characters become entities, which render as themselves.</summary>
+    internal static string Text(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>Escaped text for a heading or list item: one line, so it cannot start a section of its own.</summary>
+    private static string Line(string value) => Text(string.Join(' ', value.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+
     private static void Section(StringBuilder card, string title, string body)
     {
         card.AppendLine(CultureInfo.InvariantCulture, $"## {title}");
         card.AppendLine();
-        card.AppendLine(body.Length > 0 ? body : "—");
+        card.AppendLine(body.Length > 0 ? Text(body) : "—");
         card.AppendLine();
     }
 }

@@ -12,15 +12,22 @@ namespace Funeng.Platform.Accounts;
 /// <summary>Office staff set a user's roles; the change is audited in the same transaction.</summary>
 internal static class ChangeUserRoles
 {
-    public sealed record Request(IReadOnlyList<string> Roles);
+    public sealed record Request(IReadOnlyList<string>? Roles);
 
     public sealed record Response(string UserId, IReadOnlyList<string> Roles);
 
     public static async Task<Results<Ok<Response>, NotFound, ValidationProblem>> HandleAsync(
         string userId, Request request, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var unknown = request.Roles.Where(r => !Roles.All.Contains(r)).ToList();
+        if (request?.Roles is not { } roles || roles.Any(r => r is null))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["roles"] = [$"Give the list of roles (it may be empty); each one of: {string.Join(", ", Roles.All)}."],
+            });
+        }
+
+        var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -35,8 +42,8 @@ internal static class ChangeUserRoles
             return TypedResults.NotFound();
         }
 
-        await ApplyAsync(user, request.Roles, users, db, audit, cancellationToken);
-        return TypedResults.Ok(new Response(user.Id, request.Roles.Order().ToList()));
+        await ApplyAsync(user, roles, users, db, audit, cancellationToken);
+        return TypedResults.Ok(new Response(user.Id, roles.Distinct().Order().ToList()));
     }
 
     /// <summary>Sets exactly <paramref name="roles"/> and audits the change, in one transaction.</summary>
@@ -47,7 +54,9 @@ internal static class ChangeUserRoles
         var before = await users.GetRolesAsync(user);
         var removed = await users.RemoveFromRolesAsync(user, before.Except(roles));
         var added = await users.AddToRolesAsync(user, roles.Except(before));
-        if (!removed.Succeeded || !added.Succeeded)
+        // A new stamp ends the user's cookie sessions, so a removed role stops working at once.
+        var stamped = await users.UpdateSecurityStampAsync(user);
+        if (!removed.Succeeded || !added.Succeeded || !stamped.Succeeded)
         {
             throw new DomainRuleException("The roles could not be changed.", "roles");
         }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Funeng.Platform.Audit;
 
 /// <summary>Appends to and verifies the hash chain stored in <c>platform_audit_log</c>.</summary>
-internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, CurrentUser currentUser, TimeProvider clock) : IAuditLog
+internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, CurrentUser currentUser, TimeProvider clock, AuditKey key) : IAuditLog
 {
     // Any fixed number: the PostgreSQL advisory lock that serialises appends until the transaction ends.
     private const long AppendLockKey = 0x46554e454e47;
@@ -38,7 +38,7 @@ internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, Current
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             count++;
-            var problem = AuditChain.Check(entry, previous);
+            var problem = AuditChain.Check(entry, previous, key.Secret);
             if (problem is not null)
             {
                 return new AuditVerification(count, entry.Sequence, problem);
@@ -52,7 +52,11 @@ internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, Current
         }
 
         progress?.Report(count);
-        return new AuditVerification(count, null, null);
+        var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
+        var headProblem = AuditChain.CheckHead(head, count, previous?.Hash ?? AuditChain.GenesisHash, key.Secret);
+        return headProblem is null
+            ? new AuditVerification(count, null, null)
+            : new AuditVerification(count, Math.Max(count, head?.Count ?? 0), headProblem);
     }
 
     private async Task AppendCoreAsync(PlatformDb target, AuditEvent auditEvent, CancellationToken cancellationToken)
@@ -81,8 +85,20 @@ internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, Current
             Details = auditEvent.Details,
             PreviousHash = last?.Hash ?? AuditChain.GenesisHash,
         };
-        entry.Hash = AuditChain.ComputeHash(entry);
+        entry.Hash = AuditChain.ComputeHash(entry, key.Secret);
         target.AuditEntries.Add(entry);
+
+        // The signed head moves with the chain, in the same transaction.
+        var head = await target.AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
+        if (head is null)
+        {
+            head = new AuditHead();
+            target.AuditHeads.Add(head);
+        }
+
+        head.Count = entry.Sequence;
+        head.LastHash = entry.Hash;
+        head.Signature = AuditChain.SignHead(head.Count, head.LastHash, key.Secret);
         await target.SaveChangesAsync(cancellationToken);
     }
 }

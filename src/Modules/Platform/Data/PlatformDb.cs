@@ -21,6 +21,8 @@ internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -84,6 +86,14 @@ internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext
             e.HasIndex(a => new { a.EntityType, a.EntityId });
         });
 
+        builder.Entity<AuditHead>(e =>
+        {
+            e.ToTable("platform_audit_head");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.LastHash).HasMaxLength(64);
+            e.Property(h => h.Signature).HasMaxLength(64);
+        });
+
         builder.Entity<ApiToken>(e =>
         {
             e.ToTable("platform_api_tokens");
@@ -92,6 +102,7 @@ internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext
             e.Property(t => t.SecretHash).HasMaxLength(64);
             e.HasIndex(t => t.SecretHash).IsUnique();
             e.HasIndex(t => t.UserId);
+            e.HasIndex(t => t.ParentId);
         });
 
         builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");

@@ -22,4 +22,10 @@ internal sealed class ApiToken
     public DateTimeOffset ExpiresAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>
+    /// The token that created this one through the API, or null when made from a signed-in page. A child never
+    /// outlives its parent and is revoked with it.
+    /// </summary>
+    public Guid? ParentId { get; set; }
 }

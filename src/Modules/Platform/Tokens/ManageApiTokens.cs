@@ -1,5 +1,6 @@
 using Funeng.Kernel.Security;
 using Funeng.Platform.Data;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,18 @@ internal static class ManageApiTokens
 
     public sealed record Listed(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool Revoked);
 
-    public static async Task<Created> CreateAsync(PlatformDb db, string userId, string name, int daysValid, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Created> CreateAsync(PlatformDb db, string userId, string name, int daysValid, TimeProvider clock, CancellationToken cancellationToken) =>
+        await CreateAsync(db, userId, name, daysValid, parent: null, clock, cancellationToken);
+
+    /// <summary>
+    /// Creates a token; one created with another token (<paramref name="parent"/>) expires no later than its parent.
+    /// </summary>
+    public static async Task<Created> CreateAsync(PlatformDb db, string userId, string name, int daysValid, ApiToken? parent, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var secret = ApiTokenSecrets.NewSecret();
         var now = clock.GetUtcNow();
+        var expires = now.AddDays(daysValid);
         var token = new ApiToken
         {
             Id = Guid.NewGuid(),
@@ -27,7 +36,8 @@ internal static class ManageApiTokens
             Prefix = secret[..10],
             SecretHash = ApiTokenSecrets.Hash(secret),
             CreatedAt = now,
-            ExpiresAt = now.AddDays(daysValid),
+            ExpiresAt = parent is not null && parent.ExpiresAt < expires ? parent.ExpiresAt : expires,
+            ParentId = parent?.Id,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
@@ -35,9 +45,10 @@ internal static class ManageApiTokens
     }
 
     public static async Task<Results<Created<Created>, ValidationProblem>> HandleCreateAsync(
-        CreateRequest request, CurrentUser user, PlatformDb db, TimeProvider clock, CancellationToken cancellationToken)
+        CreateRequest request, CurrentUser user, PlatformDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(http);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
@@ -54,7 +65,14 @@ internal static class ManageApiTokens
             return TypedResults.ValidationProblem(errors);
         }
 
-        var created = await CreateAsync(db, user.UserId!, request.Name, request.DaysValid ?? 90, clock, cancellationToken);
+        // A token minted with a token is the caller's child: it cannot outlive or survive its parent.
+        ApiToken? parent = null;
+        if (Guid.TryParse(http.User.FindFirstValue(ApiTokenAuthentication.TokenClaim), out var parentId))
+        {
+            parent = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == parentId, cancellationToken);
+        }
+
+        var created = await CreateAsync(db, user.UserId!, request.Name, request.DaysValid ?? 90, parent, clock, cancellationToken);
         return TypedResults.Created($"/api/v1/account/tokens/{created.Id}", created);
     }
 
@@ -76,8 +94,32 @@ internal static class ManageApiTokens
             return TypedResults.NotFound();
         }
 
-        token.RevokedAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await RevokeWithDescendantsAsync(db, token, clock.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Revokes a token and every token minted from it, at any depth, in one save.</summary>
+    public static async Task RevokeWithDescendantsAsync(PlatformDb db, ApiToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(token);
+        var owned = await db.ApiTokens.Where(t => t.UserId == token.UserId).ToListAsync(cancellationToken);
+        var revoke = new Queue<ApiToken>([token]);
+        var seen = new HashSet<Guid>();
+        while (revoke.TryDequeue(out var next))
+        {
+            if (!seen.Add(next.Id))
+            {
+                continue;
+            }
+
+            next.RevokedAt ??= now;
+            foreach (var child in owned.Where(t => t.ParentId == next.Id))
+            {
+                revoke.Enqueue(child);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,12 +1,15 @@
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Funeng.Platform.Pages.Account;
 
-public sealed class LoginModel(SignInManager<FunengUser> signIn, UiText text) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(SignInManager<FunengUser> signIn, UserManager<FunengUser> users, UiText text) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -27,10 +30,9 @@ public sealed class LoginModel(SignInManager<FunengUser> signIn, UiText text) : 
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        if (!await new PasswordSignIn(signIn, users).SignInAsync(Email, Password))
         {
-            ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "account.login.locked" : "account.login.failed"]);
+            ModelState.AddModelError(string.Empty, text["account.login.failed"]);
             return Page();
         }
 

@@ -5,10 +5,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Platform.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<FunengUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<FunengUser> signIn, UserManager<FunengUser> users) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp makes every copy of the old cookie worthless, not just the one this browser drops.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

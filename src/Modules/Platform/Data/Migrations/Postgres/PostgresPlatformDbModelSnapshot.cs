@@ -156,6 +156,29 @@ namespace Funeng.Platform.Data.Migrations.Postgres
                     b.ToTable("platform_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Platform.Audit.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_audit_head", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -244,6 +267,9 @@ namespace Funeng.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -262,6 +288,8 @@ namespace Funeng.Platform.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("SecretHash")
                         .IsUnique();

@@ -151,6 +151,29 @@ namespace Funeng.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Platform.Audit.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("platform_audit_head", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -239,6 +262,9 @@ namespace Funeng.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -257,6 +283,8 @@ namespace Funeng.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("SecretHash")
                         .IsUnique();

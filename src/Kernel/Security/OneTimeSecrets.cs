@@ -1,0 +1,55 @@
+namespace Funeng.Kernel.Security;
+
+/// <summary>
+/// Shows secrets the operator sees once (the demo accounts' generated passwords). Never through the logger: on the
+/// terminal when the output is one; when the output is redirected (a service manager, a log file, a container log),
+/// into an owner-only file, and only the file's name goes to the output.
+/// </summary>
+public static class OneTimeSecrets
+{
+    /// <summary>Writes <paramref name="lines"/> to <paramref name="console"/>, or to <paramref name="file"/> when the output is redirected.</summary>
+    /// <returns>The file written, or null when the lines went to the terminal.</returns>
+    public static string? Show(IReadOnlyList<string> lines, TextWriter console, bool outputRedirected, string file)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(console);
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        if (!outputRedirected)
+        {
+            foreach (var line in lines)
+            {
+                console.WriteLine(line);
+            }
+
+            return null;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options))
+        {
+            foreach (var line in lines)
+            {
+                writer.WriteLine(line);
+            }
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // FileMode.Create keeps an existing file's mode: make sure it is the owner's only.
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        console.WriteLine($"One-time secrets (demo account passwords) were written to {Path.GetFullPath(file)}, readable only by this user; they are not in this output.");
+        return file;
+    }
+}

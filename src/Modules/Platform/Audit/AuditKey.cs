@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+
+namespace Funeng.Platform.Audit;
+
+/// <summary>
+/// The secret of the audit chain's MACs. It lives outside the database — in configuration
+/// (<c>Platform:AuditKey</c>, base64 of at least 32 bytes) or in a key file (<c>Platform:AuditKeyFile</c>,
+/// by default <c>data/keys/audit.key</c> under FUNENG_HOME), created on first use — so that someone who can
+/// write the database cannot recompute a chain that verifies.
+/// </summary>
+internal sealed class AuditKey
+{
+    public const int MinimumBytes = 32;
+
+    private AuditKey(byte[] secret, string source)
+    {
+        Secret = secret;
+        Source = source;
+    }
+
+    public byte[] Secret { get; }
+
+    /// <summary>Where the key came from, for messages (never the key itself).</summary>
+    public string Source { get; }
+
+    public static AuditKey FromOptions(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.AuditKey))
+        {
+            return new AuditKey(Decode(options.AuditKey, "Platform:AuditKey"), "Platform:AuditKey");
+        }
+
+        return FromFile(options.AuditKeyFile);
+    }
+
+    /// <summary>Reads the key file, or creates it (owner-only permissions) when it does not exist yet.</summary>
+    public static AuditKey FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
+            {
+                writer.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
+            }
+
+            try
+            {
+                // Another process may have created it meanwhile: theirs wins, ours is dropped.
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        return new AuditKey(Decode(File.ReadAllText(path).Trim(), path), path);
+    }
+
+    private static byte[] Decode(string base64, string source)
+    {
+        byte[] secret;
+        try
+        {
+            secret = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"The audit key in {source} is not base64.");
+        }
+
+        return secret.Length >= MinimumBytes
+            ? secret
+            : throw new InvalidOperationException($"The audit key in {source} has {secret.Length} bytes; it needs at least {MinimumBytes}.");
+    }
+}
