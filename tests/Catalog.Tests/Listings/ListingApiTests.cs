@@ -197,8 +197,8 @@ public abstract class ListingApiTests(FunengApp app)
         async Task<decimal[]> CountsAsync()
         {
             var all = await source.ReadAsync(Token);
-            return ["care_rehab_new_products", "vr_terminals_and_applications", "ai_models"]
-                .Select(i => all.SingleOrDefault(o => o.Indicator == i && o.Scope == "city:jiangmen")?.Value ?? 0).ToArray();
+            string[] indicators = ["care_rehab_new_products", "vr_terminals_and_applications", "ai_models"];
+            return indicators.Select(i => all.SingleOrDefault(o => o.Indicator == i && o.Scope == "city:jiangmen")?.Value ?? 0).ToArray();
         }
 
         var before = await CountsAsync();
@@ -217,7 +217,7 @@ public abstract class ListingApiTests(FunengApp app)
         Assert.Equal(before.Select(b => b + 1), await CountsAsync());
     }
 
-    private async Task<Guid> PublishedEditionAsync(ActingUser office, Guid listing)
+    private static async Task<Guid> PublishedEditionAsync(ActingUser office, Guid listing)
     {
         const string path = "/api/v1/catalog/recommendation-editions";
         var created = await office.Client.PostAsJsonAsync(path, new { titleZh = "推荐目录", titleEn = "Recommendation catalog", year = 2026, descriptionZh = "测试", descriptionEn = "Test" }, Token);

@@ -54,7 +54,7 @@ internal sealed class CatalogIndicators(CatalogDb db, TimeProvider clock) : ILiv
         foreach (var (category, indicator, source) in TerminalCategories)
         {
             observations.AddRange(PerCity(indicator, year, source,
-                terminals.Where(t => t.Content.Attribute("category") == category).GroupBy(t => t.PublishedCitySlug).Select(g => (g.Key, g.Count()))));
+                terminals.Where(t => t.Content.Attribute("category") == category).GroupBy(t => t.PublishedCitySlug).Select(g => ((string?)g.Key, g.Count()))));
         }
 
         // Showcase algorithm products: each algorithm listing counted once, however many published editions recommend it.
