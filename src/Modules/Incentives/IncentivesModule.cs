@@ -46,6 +46,7 @@ public static class IncentivesModule
         builder.Services.AddScoped<SetProgramParameter>();
         builder.Services.AddScoped<BudgetReport>();
         builder.Services.AddScoped<IIncentiveQueries, IncentiveQueries>();
+        builder.Services.AddScoped<IResultAwards, MakeResultAward>();
         builder.Services.AddScoped(sp => new IncentiveCommands(sp.GetRequiredService<DecideApplication>()));
         builder.Services.AddScoped<ILiveIndicatorSource, AwardIndicators>();
         return builder;

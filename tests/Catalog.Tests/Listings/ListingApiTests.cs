@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Security;
@@ -143,23 +146,85 @@ public abstract class ListingApiTests(FunengApp app)
     }
 
     [Fact]
-    public async Task Published_algorithm_products_count_toward_the_live_indicator_per_city_and_province()
+    public async Task Bug_13_importing_a_thousand_filings_leaves_showcase_algorithm_products_unchanged_and_recommending_one_moves_it_by_one()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var source = scope.ServiceProvider.GetServices<ILiveIndicatorSource>().Single(s => s.GetType().Name == "CatalogIndicators");
-        decimal Count(IReadOnlyList<LiveObservation> all, string scopeName) =>
-            all.SingleOrDefault(o => o.Indicator == "algorithm_products" && o.Scope == scopeName)?.Value ?? 0;
-        var before = await source.ReadAsync(Token);
+        async Task<(decimal Province, decimal Yunfu)> ShowcaseAsync()
+        {
+            var all = await source.ReadAsync(Token);
+            decimal Of(string name) => all.SingleOrDefault(o => o.Indicator == "algorithm_products" && o.Scope == name)?.Value ?? 0;
+            return (Of("province"), Of("city:yunfu"));
+        }
+
+        var before = await ShowcaseAsync();
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        var csv = new StringBuilder("filing_number,algorithm_name,entity,purpose,gd_city,list_type,algorithm_class,role,product,batch\n");
+        for (var i = 0; i < 1000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"网信算备4405000{batch}{i:0000}号,测试推荐算法{batch}{i},云浮测试科技有限公司,为用户推荐内容,云浮市,,个性化推送类,服务提供者,测试App,第{i % 9}批\n");
+        }
+
+        using (var form = new MultipartFormDataContent())
+        {
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, "file", "filings.csv");
+            var imported = await office.Client.PostAsync("/api/v1/catalog/imports", form, Token);
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+            Assert.Equal(1000, (await imported.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("listingsAdded").GetInt32());
+        }
+
+        Assert.Equal(before, await ShowcaseAsync());
 
         var owner = await app.CreateUserAsync(Roles.Enterprise);
-        var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        var id = await owner.Client.CreateAsync(CatalogClient.Algorithm("云浮石材缺陷检测", "Stone defect detection", city: "yunfu", sectors: ["manufacturing"]));
-        await owner.Client.PublishedAsync(office.Client, id);
-        await owner.Client.CreateAsync(CatalogClient.Algorithm("云浮草稿", "Yunfu draft", city: "yunfu"));
+        var product = await owner.Client.CreateAsync(CatalogClient.Algorithm("云浮石材缺陷检测", "Stone defect detection", city: "yunfu", sectors: ["manufacturing"]));
+        await owner.Client.PublishedAsync(office.Client, product);
+        Assert.Equal(before, await ShowcaseAsync()); // published, not yet recommended
+        var first = await PublishedEditionAsync(office, product);
+        Assert.Equal((before.Province + 1, before.Yunfu + 1), await ShowcaseAsync());
+        await PublishedEditionAsync(office, product); // a second edition recommending it again does not count it twice
+        Assert.Equal((before.Province + 1, before.Yunfu + 1), await ShowcaseAsync());
+        Assert.NotEqual(Guid.Empty, first);
+    }
 
-        var after = await source.ReadAsync(Token);
-        Assert.Equal(Count(before, "province") + 1, Count(after, "province"));
-        Assert.Equal(Count(before, "city:yunfu") + 1, Count(after, "city:yunfu"));
+    [Fact]
+    public async Task Care_rehabilitation_and_virtual_reality_terminals_and_large_models_feed_their_targets_indicators()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetServices<ILiveIndicatorSource>().Single(s => s.GetType().Name == "CatalogIndicators");
+        async Task<decimal[]> CountsAsync()
+        {
+            var all = await source.ReadAsync(Token);
+            string[] indicators = ["care_rehab_new_products", "vr_terminals_and_applications", "ai_models"];
+            return indicators.Select(i => all.SingleOrDefault(o => o.Indicator == i && o.Scope == "city:jiangmen")?.Value ?? 0).ToArray();
+        }
+
+        var before = await CountsAsync();
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        foreach (var (type, category) in new[] { ("terminal_product", "care_rehab"), ("terminal_product", "vr_ar"), ("terminal_product", "phone"), ("large_model", "") })
+        {
+            var attributes = type == "terminal_product" ? new Dictionary<string, string> { ["category"] = category } : [];
+            var id = await owner.Client.CreateAsync(new
+            {
+                type, titleZh = $"江门{category}产品", titleEn = $"Jiangmen {category} product", summaryZh = "测试", summaryEn = "Test", citySlug = "jiangmen", sectors = new[] { "elder_care" }, keywords = Array.Empty<string>(), attributes,
+            });
+            await owner.Client.PublishedAsync(office.Client, id);
+        }
+
+        Assert.Equal(before.Select(b => b + 1), await CountsAsync());
+    }
+
+    private static async Task<Guid> PublishedEditionAsync(ActingUser office, Guid listing)
+    {
+        const string path = "/api/v1/catalog/recommendation-editions";
+        var created = await office.Client.PostAsJsonAsync(path, new { titleZh = "推荐目录", titleEn = "Recommendation catalog", year = 2026, descriptionZh = "测试", descriptionEn = "Test" }, Token);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await office.Client.PostAsJsonAsync($"{path}/{id}/entries", new { listingId = listing }, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.Client.PostAsJsonAsync($"{path}/{id}/publish", new { publishedOn = "2026-11-30" }, Token)).StatusCode);
+        return id;
     }
 }
 

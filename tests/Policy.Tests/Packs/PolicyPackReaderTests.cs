@@ -59,6 +59,34 @@ public sealed class PolicyPackReaderTests
     }
 
     [Fact]
+    public void Every_target_says_how_it_counts_and_500_scenarios_by_2027_count_cumulatively()
+    {
+        var targets = PolicyPackReader.Read(GuangdongPack.Directory).Documents.SelectMany(d => d.Targets).ToList();
+        Assert.Equal(TargetCounting.Cumulative, targets.Single(t => t.Id == "gd-application-scenarios-2027").Counting);
+        Assert.Equal(TargetCounting.PerPeriod, targets.Single(t => t.Id == "gdar-benchmark-cases-per-year").Counting);
+        Assert.Equal(TargetCounting.Level, targets.Single(t => t.Id == "gd-compute-eflops-2027").Counting);
+        // A cumulative or per-period reading is an interpretation of the source: its wording is quoted in the note.
+        Assert.All(targets.Where(t => t.Counting != TargetCounting.Level || t.Kind == TargetKind.Goal),
+            t => Assert.True(t.Note is not null && t.Note.En.Contains("Source", StringComparison.Ordinal), $"{t.Id} quotes no source wording"));
+    }
+
+    [Fact]
+    public void A_target_without_counting_is_refused_naming_the_field()
+    {
+        var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "    counting: cumulative\n", ""));
+        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message == "is required");
+    }
+
+    [Fact]
+    public void A_quota_counted_cumulatively_is_refused()
+    {
+        var copy = GuangdongPack.CopyWith("documents/gd-ai-robotics-measures.yaml", text => ReplaceFirst(text, "counting: per_period", "counting: cumulative"));
+        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message.Contains("per_period", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_misspelt_field_is_refused()
     {
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "    unit: EFLOPS", "    units: EFLOPS"));

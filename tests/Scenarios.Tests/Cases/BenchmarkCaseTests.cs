@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Funeng.Kernel.Indicators;
 using Funeng.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Scenarios.Tests.Cases;
 
@@ -31,13 +33,17 @@ public abstract class BenchmarkCaseTests(FunengApp app)
     [Fact]
     public async Task The_eleventh_benchmark_case_of_a_year_is_refused_also_when_two_requests_race()
     {
-        var owner = await _drive.OwnerAsync();
         var office = await _drive.OfficeAsync();
         var secondOffice = await _drive.OfficeAsync();
+        // The reward is an award under the pack's benchmark-case program: its yearly budget must be set first.
+        var budget = await office.Client.PutAsJsonAsync("/api/v1/incentives/programs/benchmark-case-reward/parameters/annual_budget",
+            new { value = 100_000_000m, effectiveFrom = new DateOnly(2025, 3, 9) }, Ct);
+        budget.EnsureSuccessStatusCode();
         var cases = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
-            cases.Add(await ScenarioDriver.CaseAsync(owner, office));
+            // One enterprise per case: the program caps an enterprise's year at one reward.
+            cases.Add(await ScenarioDriver.CaseAsync(await _drive.OwnerAsync(), office));
         }
 
         foreach (var id in cases.Take(9))
@@ -51,12 +57,20 @@ public abstract class BenchmarkCaseTests(FunengApp app)
             secondOffice.Client.PostAsync($"/api/v1/cases/{cases[10]}/benchmark", null, Ct));
         Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], race.Select(r => r.StatusCode).Order());
         var refused = await ScenarioDriver.ProblemAsync(race.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
-        Assert.Contains("quota of 10 benchmark cases", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("quota of 10 awards", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var eleventh = await ScenarioDriver.ProblemAsync(await office.Client.PostAsync($"/api/v1/cases/{cases[11]}/benchmark", null, Ct), HttpStatusCode.Conflict);
         Assert.Equal("year", eleventh.GetProperty("field").GetString());
         var listed = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/cases", Ct);
         Assert.Equal(10, listed.EnumerateArray().Count(c => c.GetProperty("benchmarkYear").ValueKind == JsonValueKind.Number));
+
+        // Every designation is an award in the one ledger, and benchmark_cases for the Index is the same tally.
+        await using var scope = app.Services.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetServices<ILiveIndicatorSource>().Single(s => s.GetType().Name == "AwardIndicators");
+        var observations = await source.ReadAsync(Ct);
+        var counted = Assert.Single(observations, o => o.Indicator == "benchmark_cases");
+        Assert.Equal((10m, "province"), (counted.Value, counted.Scope));
+        Assert.Equal(80_000_000m, Assert.Single(observations, o => o.Indicator == "incentive_award_yuan" && o.Scope == "province").Value);
     }
 }
 

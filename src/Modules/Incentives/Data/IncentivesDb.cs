@@ -81,6 +81,7 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
             e.ToTable("incentives_awards");
             e.Property(a => a.ProgramId).HasMaxLength(100);
             e.Property(a => a.RecipientName).HasMaxLength(200);
+            e.Property(a => a.Basis).HasMaxLength(32);
             e.Property(a => a.CitySlug).HasMaxLength(40);
             e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);

@@ -143,7 +143,11 @@ internal sealed class Award
 {
     public Guid Id { get; set; }
 
+    /// <summary>The application approved, or for an award made from a result elsewhere, the challenge's or case's id (see <see cref="Basis"/>).</summary>
     public Guid ApplicationId { get; set; }
+
+    /// <summary>A <see cref="Contracts.AwardBasis"/> name: what the award was made from.</summary>
+    public string Basis { get; set; } = nameof(Contracts.AwardBasis.Application);
 
     public string ProgramId { get; set; } = "";
 

@@ -1,11 +1,16 @@
 using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
 using Funeng.Kernel.Indicators;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Indicators;
 
-/// <summary>Awards made (count and yuan) per city and year, and for the province, for the Index module.</summary>
-internal sealed class AwardIndicators(IncentivesDb db) : ILiveIndicatorSource
+/// <summary>
+/// Awards made (count and yuan) per city and year, and for the province, for the Index module; and for each program
+/// whose yearly quota counts an indicator (the benchmark-case program's <c>benchmark_cases</c>), that indicator from
+/// the same award count the quota is enforced on — the one tally every designation and every approval passes.
+/// </summary>
+internal sealed class AwardIndicators(IncentivesDb db, ProgramCatalog catalog) : ILiveIndicatorSource
 {
     public const string Count = "incentive_awards";
     public const string Yuan = "incentive_award_yuan";
@@ -28,6 +33,19 @@ internal sealed class AwardIndicators(IncentivesDb db) : ILiveIndicatorSource
         {
             observations.Add(new LiveObservation(Count, "province", year.Key, year.Sum(r => r.Count), Source));
             observations.Add(new LiveObservation(Yuan, "province", year.Key, year.Sum(r => r.Fen) / 100m, Source));
+        }
+
+        foreach (var program in catalog.Programs)
+        {
+            if (program.Quota is not { } quota || program.Parameter(quota)?.Target is not { } indicator)
+            {
+                continue;
+            }
+
+            var tally = await db.Awards.AsNoTracking().Where(a => a.ProgramId == program.Id && a.Status != AwardStatus.ClawedBack)
+                .GroupBy(a => a.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            observations.AddRange(tally.Select(t => new LiveObservation(indicator, "province", t.Year, t.Count,
+                $"Incentives: awards under {program.Id} in the year (the tally its quota {quota} is enforced on)")));
         }
 
         return observations;

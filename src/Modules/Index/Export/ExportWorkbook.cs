@@ -62,7 +62,7 @@ internal sealed class ExportWorkbook(IndexDb db, CalculateIndex calculator)
             ["trace"] = index.Cities.SelectMany(city => CityTrace.From(index, city.Slug).Lines.Select(l => new Dictionary<string, object?>
             {
                 ["city"] = city.Slug, ["indicator"] = l.Indicator, ["pillar"] = l.Pillar, ["included"] = l.Included, ["value"] = l.Figure?.Value, ["value_year"] = l.Figure?.Year,
-                ["origin"] = l.Figure?.Origin.ToString(), ["source"] = l.Figure?.Source, ["observation_id"] = l.Figure?.ObservationId?.ToString(), ["normalised"] = l.Normalised, ["weight"] = l.Weight,
+                ["origin"] = l.Figure?.Origin.ToString(), ["grade"] = l.Figure?.Grade.ToString(), ["other_source_value"] = l.Figure?.Other?.Value, ["source"] = l.Figure?.Source, ["observation_id"] = l.Figure?.ObservationId?.ToString(), ["normalised"] = l.Normalised, ["weight"] = l.Weight,
             })).ToList(),
         };
         using var stream = new MemoryStream();

@@ -6,7 +6,11 @@ namespace Funeng.Index.Indicators;
 /// What an indicator measures and how to read it. <paramref name="Pillar"/> places it in the empowerment index
 /// (null: tracked against targets only); <paramref name="SumsOverCities"/> says the province figure is the sum of
 /// the cities' when the province has none of its own; <paramref name="LiveFrom"/> names the module whose live
-/// source counts it from the platform's own records.
+/// source counts it from the platform's own records. <paramref name="PerPeriod"/> says each year's value counts only
+/// what happened in that year (scenarios published in it), so a cumulative target adds the years up; otherwise a
+/// value is a level as at the year (listings in the catalog now). <paramref name="LiveIsRegistry"/> says the live
+/// count covers only what is registered on the platform (compute centres): it is shown beside a reported figure
+/// with the difference and never takes its place.
 /// </summary>
 internal sealed record Indicator(
     string Key,
@@ -19,7 +23,9 @@ internal sealed record Indicator(
     IndicatorScope Scope,
     string? Pillar,
     bool SumsOverCities,
-    string? LiveFrom = null)
+    string? LiveFrom = null,
+    bool PerPeriod = false,
+    bool LiveIsRegistry = false)
 {
     public bool HigherIsBetter => Polarity == Polarity.HigherIsBetter;
 }

@@ -9,7 +9,10 @@ namespace Funeng.Policy.Contracts;
 /// <param name="SourceFile">The source text it was read from.</param>
 public sealed record MeasureReference(string DocumentId, string Number, LocalizedText Title, string SourceFile);
 
-/// <summary>A quantitative target, quota or cap of a policy pack.</summary>
+/// <summary>
+/// A quantitative target, quota or cap of a policy pack. <c>Counting</c> says how it counts (cumulative, per period,
+/// or a level), as the pack states it from the source wording.
+/// </summary>
 public sealed record PolicyTarget(
     string Id,
     string PackId,
@@ -27,7 +30,8 @@ public sealed record PolicyTarget(
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
     LocalizedText DocumentTitle,
-    MeasureReference Measure)
+    MeasureReference Measure,
+    TargetCounting Counting = TargetCounting.Level)
 {
     /// <summary>
     /// Whether the target concerns <paramref name="year"/>: a goal for that year, or a quota or cap whose
@@ -49,6 +53,19 @@ public enum TargetKind
 
     /// <summary>A limit on money (up to RMB 3 M per enterprise).</summary>
     Cap,
+}
+
+/// <summary>How a target counts its indicator (the pack's <c>counting</c>, read from the source's wording).</summary>
+public enum TargetCounting
+{
+    /// <summary>Everything counted since the policy began, up to the target year ("500 scenarios by 2027").</summary>
+    Cumulative,
+
+    /// <summary>What happens within one period ("at most 10 a year", "annual output").</summary>
+    PerPeriod,
+
+    /// <summary>A level or stock at a point in time (installed EFLOPS, revenue, a rate).</summary>
+    Level,
 }
 
 /// <summary>How the value is to be read.</summary>

@@ -104,6 +104,9 @@ internal sealed class TargetRecord
 
     public bool Headline { get; set; }
 
+    /// <summary>A <see cref="Contracts.TargetCounting"/> name.</summary>
+    public string Counting { get; set; } = nameof(Contracts.TargetCounting.Level);
+
     public string? NoteZh { get; set; }
 
     public string? NoteEn { get; set; }

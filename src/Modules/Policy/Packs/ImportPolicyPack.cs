@@ -105,6 +105,7 @@ internal sealed class ImportPolicyPack(PolicyDb db, IAuditLog audit, TimeProvide
         Scope = t.Scope,
         MeasureNumber = t.Measure,
         Headline = t.Headline,
+        Counting = t.Counting.ToString(),
         NoteZh = t.Note?.Zh,
         NoteEn = t.Note?.En,
     };

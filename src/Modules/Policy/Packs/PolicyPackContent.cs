@@ -34,4 +34,5 @@ internal sealed record TargetContent(
     string Scope,
     string Measure,
     bool Headline,
-    LocalizedText? Note);
+    LocalizedText? Note,
+    TargetCounting Counting);

@@ -42,6 +42,11 @@ internal static partial class PolicyPackReader
         ["milliseconds"] = TargetUnit.Milliseconds,
     };
 
+    private static readonly Dictionary<string, TargetCounting> Countings = new()
+    {
+        ["cumulative"] = TargetCounting.Cumulative, ["per_period"] = TargetCounting.PerPeriod, ["level"] = TargetCounting.Level,
+    };
+
     private static readonly string[] Pers = ["year", "project", "case", "enterprise"];
 
     /// <summary>Reads and validates the pack in <paramref name="directory"/>.</summary>
@@ -186,13 +191,20 @@ internal static partial class PolicyPackReader
 
         var headline = t.Flag("headline", required: false) ?? false;
         var note = t.Text("note", required: false);
+        // Every target says how it counts: a cumulative goal read as a yearly one (or the reverse) gives a false progress figure.
+        var counting = Lookup(t, "counting", Countings);
+        if (kind == TargetKind.Quota && counting is not null and not TargetCounting.PerPeriod)
+        {
+            t.Error("counting", "a quota limits a count per period, so its counting is per_period", t.LineOf("counting"));
+        }
+
         t.RejectUnknown();
-        if (id is null || kind is null || indicator is null || name is null || comparator is null || value is null || unit is null || scope is null || measure is null)
+        if (id is null || kind is null || indicator is null || name is null || comparator is null || value is null || unit is null || scope is null || measure is null || counting is null)
         {
             return null;
         }
 
-        return new TargetContent(id, kind.Value, indicator, name, comparator.Value, value.Value, unit.Value, per, year, scope, measure, headline, note);
+        return new TargetContent(id, kind.Value, indicator, name, comparator.Value, value.Value, unit.Value, per, year, scope, measure, headline, note, counting.Value);
     }
 
     private static T? Lookup<T>(YamlFields fields, string key, Dictionary<string, T> values)

@@ -90,7 +90,8 @@ internal sealed class PolicyQueries(PolicyDb db) : IPolicyQueries
         d.ValidFrom,
         d.ValidTo,
         new LocalizedText(d.TitleZh, d.TitleEn),
-        new MeasureReference(d.Id, m.Number, new LocalizedText(m.TitleZh, m.TitleEn), m.SourceFile));
+        new MeasureReference(d.Id, m.Number, new LocalizedText(m.TitleZh, m.TitleEn), m.SourceFile),
+        Enum.Parse<TargetCounting>(t.Counting));
 
     private static PolicyDocumentSummary ToSummary(DocumentRecord d, int measures, int targets) => new(
         d.Id, d.PackId, new(d.TitleZh, d.TitleEn), new(d.IssuerZh, d.IssuerEn), d.Issued, d.ValidFrom, d.ValidTo, d.Scope, d.SourceFile, measures, targets);

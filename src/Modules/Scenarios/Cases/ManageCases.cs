@@ -2,11 +2,13 @@ using System.Text.Json;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
-using Funeng.Policy.Contracts;
+using Funeng.Incentives.Contracts;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Scenarios.Cases;
@@ -17,13 +19,16 @@ internal sealed record CreateCaseRequest(string? Title, string? Summary, IReadOn
 
 internal sealed record OutcomeView(string Name, decimal Value, string Unit);
 
+/// <summary>A designation's reward: the amount (default the program's per-award maximum) and the reasons.</summary>
+internal sealed record DesignateRequest(decimal? Amount, string? Reasons);
+
 internal sealed record CaseView(Guid Id, Guid ScenarioId, string Title, string Summary, string Sector, string City, int? BenchmarkYear, IReadOnlyList<OutcomeView> Outcomes);
 
 /// <summary>
 /// Typical cases (<c>POST /api/v1/scenarios/{id}/case</c>) from delivered scenarios, and benchmark designation
-/// (<c>POST /api/v1/cases/{id}/benchmark</c>) capped per year by the pack's <c>benchmark_cases</c> quota.
+/// (<c>POST /api/v1/cases/{id}/benchmark</c>), rewarded under the pack's benchmark-case program and capped per year by its quota.
 /// </summary>
-internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IPolicyQueries policy, TimeProvider clock)
+internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock)
 {
     public const string BenchmarkIndicator = "benchmark_cases";
 
@@ -86,42 +91,40 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
     }
 
     /// <summary>
-    /// Designates a benchmark case for the current year. The year's count lives in one tally row that is
-    /// incremented only while below the cap, by a single conditional UPDATE inside the transaction: concurrent
-    /// designations queue on that row (PostgreSQL row lock, SQLite's write lock), so the cap holds under races.
+    /// Designates a benchmark case and rewards it: the reward is an award under the pack's program whose yearly
+    /// quota counts <c>benchmark_cases</c>, made through Incentives' ledger (budget, caps, double entry) before the
+    /// case is marked. Incentives counts that program's awards of the year inside the program's lock, and an
+    /// application approved under the same program is checked against the same count: one tally, so the eleventh
+    /// case of a year is refused whichever path it takes, however the requests race. A second designation of the
+    /// same case is refused by the one-award-per-basis rule.
     /// </summary>
-    public async Task DesignateAsync(Guid caseId, CancellationToken cancellationToken)
+    public async Task DesignateAsync(Guid caseId, DesignateRequest? request, CancellationToken cancellationToken)
     {
         if (!access.User.IsInRole(Roles.OfficeStaff))
         {
             throw new DomainRuleException("Only office staff designate benchmark cases.", null, 403);
         }
 
-        var year = clock.GetUtcNow().Year;
-        var quota = (await policy.ListTargetsAsync(new TargetFilter(year, Indicator: BenchmarkIndicator), cancellationToken))
-            .FirstOrDefault(t => t.Kind == TargetKind.Quota)
-            ?? throw new DomainRuleException($"The policy pack sets no benchmark_cases quota for {year}.", "year");
-        var cap = (int)quota.Value;
+        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new DomainRuleException($"There is no case {caseId}.", "id", 404);
+        if (found.BenchmarkYear is not null)
+        {
+            throw new DomainRuleException("The case is already a benchmark case.", "id");
+        }
+
+        var programId = awards.QuotaProgram(BenchmarkIndicator)
+            ?? throw new DomainRuleException("No program of the policy pack rewards benchmark cases (a program whose quota counts benchmark_cases).", "programId");
+        var post = await db.Scenarios.AsNoTracking().SingleAsync(p => p.Id == found.ScenarioId, cancellationToken);
+        var owner = await organisations.FindAsync(post.OwnerOrganisationId, cancellationToken);
+        var award = await awards.AwardAsync(new ResultAwardRequest(programId, AwardBasis.BenchmarkDesignation, caseId, post.OwnerOrganisationId,
+            owner?.NameZh ?? post.OwnerOrganisationId.ToString(), post.CitySlug, request?.Amount, request?.Reasons ?? $"benchmark case: {found.Title}"), cancellationToken);
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var marked = await db.Cases.Where(c => c.Id == caseId && c.BenchmarkYear == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.BenchmarkYear, year).SetProperty(c => c.DesignatedAt, now), cancellationToken);
-        if (marked == 0)
-        {
-            throw await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken)
-                ? new DomainRuleException("The case is already a benchmark case.", "id")
-                : new DomainRuleException($"There is no case {caseId}.", "id", 404);
-        }
-
-        await db.Database.ExecuteSqlAsync($"INSERT INTO scenarios_benchmark_tallies (\"Year\", \"Designated\") VALUES ({year}, 0) ON CONFLICT (\"Year\") DO NOTHING", cancellationToken);
-        var taken = await db.BenchmarkTallies.Where(t => t.Year == year && t.Designated < cap)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Designated, t => t.Designated + 1), cancellationToken);
-        if (taken == 0)
-        {
-            throw new DomainRuleException($"The {year} quota of {cap} benchmark cases ({quota.Id}) is reached.", "year");
-        }
-
-        await audit.AppendAsync(new AuditEvent("scenarios.case.benchmark-designated", "case", caseId.ToString(), JsonSerializer.Serialize(new { year, cap, quota = quota.Id })), db, cancellationToken);
+        await db.Cases.Where(c => c.Id == caseId && c.BenchmarkYear == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.BenchmarkYear, award.Year).SetProperty(c => c.DesignatedAt, now), cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.case.benchmark-designated", "case", caseId.ToString(),
+            JsonSerializer.Serialize(new { year = award.Year, program = award.ProgramId, award = award.AwardId, amount = award.Amount })), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -142,9 +145,9 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
             : TypedResults.Created($"/api/v1/cases/{caseId}", (await cases.ListAsync(cancellationToken)).Single(c => c.Id == caseId));
     }
 
-    public static async Task<NoContent> HandleDesignateAsync(Guid id, ManageCases cases, CancellationToken cancellationToken)
+    public static async Task<NoContent> HandleDesignateAsync(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DesignateRequest? request, ManageCases cases, CancellationToken cancellationToken)
     {
-        await cases.DesignateAsync(id, cancellationToken);
+        await cases.DesignateAsync(id, request, cancellationToken);
         return TypedResults.NoContent();
     }
 

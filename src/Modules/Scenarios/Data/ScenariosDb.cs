@@ -18,6 +18,10 @@ internal abstract class ScenariosDb(DbContextOptions options) : DbContext(option
 
     public DbSet<ScenarioCase> Cases => Set<ScenarioCase>();
 
+    /// <summary>
+    /// No longer written: the benchmark-case tally is the count of awards under the pack's benchmark-case program
+    /// (Incentives), which both designation and approval pass through. Kept so existing rows stay readable.
+    /// </summary>
     public DbSet<BenchmarkTally> BenchmarkTallies => Set<BenchmarkTally>();
 
     public DbSet<Follow> Follows => Set<Follow>();

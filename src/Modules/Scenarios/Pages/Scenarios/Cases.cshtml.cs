@@ -14,5 +14,5 @@ internal sealed class CasesModel(ManageCases cases, CurrentUser user) : Scenario
     public async Task OnGetAsync(CancellationToken cancellationToken) => Cases = await cases.ListAsync(cancellationToken);
 
     public Task<IActionResult> OnPostDesignateAsync(Guid id, CancellationToken cancellationToken) =>
-        TryAsync(() => cases.DesignateAsync(id, cancellationToken), "scenarios.cases.designated", () => RedirectToPage());
+        TryAsync(() => cases.DesignateAsync(id, null, cancellationToken), "scenarios.cases.designated", () => RedirectToPage());
 }

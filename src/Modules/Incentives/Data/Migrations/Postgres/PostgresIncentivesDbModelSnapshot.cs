@@ -131,6 +131,11 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("CitySlug")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -126,6 +126,11 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CitySlug")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

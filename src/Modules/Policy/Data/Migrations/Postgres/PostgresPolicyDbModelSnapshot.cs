@@ -183,6 +183,10 @@ namespace Funeng.Policy.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Counting")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DocumentId")
                         .IsRequired()
                         .HasMaxLength(100)

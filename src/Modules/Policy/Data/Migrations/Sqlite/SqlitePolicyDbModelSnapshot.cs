@@ -176,6 +176,10 @@ namespace Funeng.Policy.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Counting")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocumentId")
                         .IsRequired()
                         .HasMaxLength(100)
