@@ -17,7 +17,7 @@ public sealed class LoginModel(SignInManager<FunengUser> signIn, UiText text) : 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() => ReturnUrl ??= "/";
+    public void OnGet() => ReturnUrl ??= "/workbench";
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -30,10 +30,11 @@ public sealed class LoginModel(SignInManager<FunengUser> signIn, UiText text) : 
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "account.login.locked" : "account.login.failed"]);
+            ModelState.AddModelError(string.Empty, text[result.IsLockedOut ? "account.login.locked" : result.IsNotAllowed ? "account.login.not-confirmed" : "account.login.failed"]);
             return Page();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // Everyone lands on their workbench unless they came to sign in from a particular page.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : "/workbench");
     }
 }
