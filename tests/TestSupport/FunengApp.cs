@@ -25,6 +25,9 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The SMTP server the app sends its mail to; tests read the messages from it.</summary>
+    public TestMailbox Mailbox { get; } = new();
+
     /// <summary>The connection string of this fixture's own database.</summary>
     public abstract string ConnectionString { get; }
 
@@ -40,6 +43,7 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Mailbox.Dispose();
         await DropDatabaseAsync();
         GC.SuppressFinalize(this);
     }
@@ -82,6 +86,8 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Most tests change data behind the HTTP pipeline's back (a test live source, a direct database write),
         // which a cached public page cannot see; the cache has its own tests (CachedSqliteApp).
         builder.UseSetting("PublicCache:Enabled", "false");
+        builder.UseSetting("Platform:Mail:SmtpHost", "127.0.0.1");
+        builder.UseSetting("Platform:Mail:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -86,6 +86,31 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         }
     }
 
+    [Fact]
+    public async Task A_compute_centre_operator_changes_a_pools_price_on_a_page()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        office.Client.BaseAddress = new Uri(app.BaseUrl);
+        var operatorUser = await app.CreateUserAsync(Roles.ComputeOperator, kind: Funeng.Platform.Contracts.OrganisationKind.ComputeCentre);
+        var created = await office.Client.PostAsJsonAsync("/api/v1/compute/centres", new { nameZh = "运营测试中心", nameEn = "Operator test centre", operatorOrganisationId = operatorUser.OrganisationId, city = "guangzhou", tier = "provincial" }, ct);
+        var id = (await created.Content.ReadFromJsonAsync<IdOnly>(ct))!.Id;
+        var pool = await office.Client.PostAsJsonAsync($"/api/v1/compute/centres/{id}/pools",
+            new { name = "a800-pool", accelerator = "A800", devices = 8, fp16Tflops = 312.0, fp32Tflops = 19.5, memoryGb = 80.0, interconnect = "NVLink", pricePerDeviceHour = 10m }, ct);
+        Assert.Equal(HttpStatusCode.Created, pool.StatusCode);
+
+        var page = await app.SignInAsync(operatorUser);
+        Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal);
+        await page.ClickAsync("a[href='/compute/centre']");
+        var row = page.Locator("[data-testid=pool-a800-pool]");
+        await row.Locator("input[name=price]").FillAsync("12.50");
+        await row.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync("[data-testid=price-saved]");
+        Assert.Equal("12.50", await page.Locator("[data-testid=pool-a800-pool] input[name=price]").InputValueAsync());
+        Assert.DoesNotContain("⟦", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        await BrowserApp.ScreenshotAsync(page, "compute-operator-price"); // the value shown is read back from the database after the redirect
+    }
+
     private static async Task<string> RegisterCentreAsync(Funeng.TestSupport.ActingUser office, string name, string city, string accelerator, double latencyMs, CancellationToken ct)
     {
         var created = await office.Client.PostAsJsonAsync("/api/v1/compute/centres", new { nameZh = name, nameEn = name, operatorOrganisationId = Guid.NewGuid(), city, tier = "provincial" }, ct);

@@ -22,7 +22,9 @@ public sealed class ShellJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.FillAsync("#Password", user.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal); // every role lands on its workbench
         Assert.Contains("Enterprise", await page.InnerTextAsync("[data-testid=account-name]"), StringComparison.Ordinal);
+        await page.GotoAsync("/");
 
         await page.ClickAsync("[data-testid=switch-en]");
         await page.WaitForSelectorAsync("html[lang=en]");

@@ -2,13 +2,24 @@ using System.Globalization;
 
 namespace Funeng.Kernel.Localization;
 
-/// <summary>Times as people in Guangdong read them: China Standard Time (UTC+8, no daylight saving), stored as UTC.</summary>
+/// <summary>
+/// China Standard Time (Asia/Shanghai, UTC+8, no daylight saving): people enter and read times in it; the database
+/// stores UTC. Every page converts through here so no page shows UTC by accident.
+/// </summary>
 public static class ChinaTime
 {
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    public static DateTimeOffset ToChina(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
+    /// <summary>The wall-clock time in China of an instant.</summary>
+    public static DateTime ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
-    /// <summary><c>2026-12-03 18:05</c>, in China Standard Time, for display (the page says the zone once).</summary>
-    public static string Format(DateTimeOffset moment) => ToChina(moment).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>An instant as people in China read it, e.g. <c>2027-01-10 17:00</c>.</summary>
+    public static string Format(DateTimeOffset instant) => ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The value of an <c>&lt;input type="datetime-local"&gt;</c> showing the instant in China time.</summary>
+    public static string ToInputValue(DateTimeOffset instant) => ToChina(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The instant of a wall-clock time in China (what a datetime-local input sends).</summary>
+    public static DateTimeOffset FromChina(DateTime wallClock) =>
+        new DateTimeOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), Zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified))).ToUniversalTime();
 }

@@ -35,6 +35,7 @@ public static class ComputeModule
         builder.Services.AddSingleton<EngineDirectory>();
         builder.Services.AddScoped<PlaceRequests>();
         builder.Services.AddScoped<RequestTransitions>();
+        builder.Services.AddScoped<Registry.SetPoolPrice>();
         builder.Services.AddScoped<Vouchers.VoucherAwardsSync>();
         builder.Services.AddScoped<IDemoSeeder, ComputeDemoSeeder>();
         builder.Services.AddScoped<ILiveIndicatorSource, ComputeLiveIndicators>();

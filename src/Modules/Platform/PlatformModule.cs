@@ -2,14 +2,17 @@ using Funeng.Kernel.Database;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Workbench;
 using Funeng.Platform.Accounts;
 using Funeng.Platform.Audit;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
 using Funeng.Platform.Demo;
+using Funeng.Platform.Mail;
 using Funeng.Platform.Notifications;
 using Funeng.Platform.Organisations;
 using Funeng.Platform.Tokens;
+using Funeng.Platform.Workbench;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,6 +38,9 @@ public static class PlatformModule
         builder.AddModuleDatabase<PlatformDb, SqlitePlatformDb, PostgresPlatformDb>("Platform", PlatformDb.MigrationsHistoryTable);
         var services = builder.Services;
         services.AddUiStrings(typeof(PlatformModule).Assembly);
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section)
+            .Validate(o => o.Mail.SmtpPort is > 0 and < 65536, "Platform:Mail:SmtpPort must be a TCP port.")
+            .ValidateOnStart();
 
         // Keys in the database: sign-ins survive restarts and every instance behind a load balancer shares them.
         services.AddDataProtection().SetApplicationName("Funeng").PersistKeysToDbContext<PlatformDb>();
@@ -47,6 +53,8 @@ public static class PlatformModule
                 // (ApiTokenAuthentication), so a stranger who types wrong passwords cannot stop a user's clients.
                 o.Lockout.MaxFailedAccessAttempts = 10;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // A registered address signs in once its mail is confirmed; invited colleagues confirm by setting a password.
+                o.SignIn.RequireConfirmedEmail = true;
             })
             .AddEntityFrameworkStores<PlatformDb>()
             .AddDefaultTokenProviders()
@@ -77,12 +85,18 @@ public static class PlatformModule
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         services.AddAuthorization();
+        // Invitation and reset links stay valid for three days (Identity's default is one).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+        services.AddSingleton<IMailer, Mailer>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<OrganisationAccounts>();
+        services.AddScoped<IWorkbenchSource, PlatformWorkItems>();
 
         // Every cookie request checks the user's security stamp (one read by key), so a role change or a sign-out
         // (both renew the stamp) ends the sessions that hold the old one at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
-        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section)
+        services.AddOptions<PlatformOptions>()
             .PostConfigure<IConfiguration>((o, configuration) =>
             {
                 if (string.IsNullOrWhiteSpace(o.AuditKeyFile))
@@ -111,11 +125,19 @@ public static class PlatformModule
         account.MapPost("/tokens", ManageApiTokens.HandleCreateAsync).WithName("Platform.CreateToken");
         account.MapDelete("/tokens/{id:guid}", ManageApiTokens.HandleRevokeAsync).WithName("Platform.RevokeToken");
         account.MapGet("/notifications", ListNotifications.HandleAsync).WithName("Platform.ListNotifications");
+        account.MapPost("/colleagues", AccountEndpoints.InviteAsync).WithName("Platform.InviteColleague");
+
+        // Anonymous account endpoints. Rate limiting: attach the security work's named policy here once it exists.
+        var open = endpoints.MapGroup("/api/v1/account").WithTags("Account").AllowAnonymous();
+        open.MapPost("/registrations", AccountEndpoints.RegisterAsync).WithName("Platform.RegisterOrganisation");
+        open.MapPost("/password-resets", AccountEndpoints.RequestPasswordResetAsync).WithName("Platform.RequestPasswordReset");
 
         var platform = endpoints.MapGroup("/api/v1/platform").WithTags("Platform");
         platform.MapGet("/organisations", ListOrganisations.HandleAsync).WithName("Platform.ListOrganisations");
         platform.MapPut("/users/{userId}/roles", ChangeUserRoles.HandleAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Platform.ChangeUserRoles");
+        platform.MapPost("/organisations/{id:guid}/verification", AccountEndpoints.VerifyAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Platform.VerifyOrganisation");
         platform.MapGet("/audit/verify", VerifyAudit.HandleAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Platform.VerifyAudit");
         return endpoints;

@@ -1,7 +1,7 @@
 namespace Funeng.Platform;
 
-/// <summary>Settings of the Platform module (section <c>Platform</c>).</summary>
-internal sealed class PlatformOptions
+/// <summary>Options of the Platform module (section <c>Platform</c>).</summary>
+public sealed class PlatformOptions
 {
     public const string Section = "Platform";
 
@@ -14,4 +14,37 @@ internal sealed class PlatformOptions
     /// (the working directory when unset).
     /// </summary>
     public string AuditKeyFile { get; set; } = "";
+
+    /// <summary>How mail leaves the platform.</summary>
+    public MailOptions Mail { get; set; } = new();
+
+    /// <summary>
+    /// The address people reach the site at, for links in mail (e.g. <c>https://funeng.gd.gov.cn</c>). Empty: the
+    /// address of the request that caused the mail.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+}
+
+/// <summary>
+/// Mail goes to <see cref="SmtpHost"/> when it is set; otherwise each message is written as an .eml file to
+/// <see cref="PickupDirectory"/> (default <c>data/mail</c> under FUNENG_HOME), so a developer's machine needs no mail server.
+/// </summary>
+public sealed class MailOptions
+{
+    public string SmtpHost { get; set; } = "";
+
+    public int SmtpPort { get; set; } = 25;
+
+    /// <summary>Use TLS from the start (port 465); otherwise STARTTLS is used when the server offers it.</summary>
+    public bool UseSsl { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public string FromAddress { get; set; } = "no-reply@funeng.local";
+
+    public string FromName { get; set; } = "赋能平台 Funeng";
+
+    public string PickupDirectory { get; set; } = "";
 }

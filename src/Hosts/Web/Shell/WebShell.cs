@@ -58,8 +58,9 @@ internal static class WebShell
             app.UseHsts();
         }
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors with problem details; pages get the site-styled error page.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles(PublicCaching.StaticFiles());
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
@@ -71,11 +72,27 @@ internal static class WebShell
 
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Funeng API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // Served from this host alone: no fonts from a CDN, no telemetry, and no vendor buttons (AI chat, MCP, "Deploy").
+        app.MapScalarApiReference("/api/reference", o =>
+        {
+            o.WithTitle("Funeng API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            o.DefaultFonts = false;
+            o.Telemetry = false;
+            o.HideClientButton = true;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+            o.Mcp = new ScalarMcpOptions { Disabled = true };
+            o.Favicon = "/favicon.svg";
+        });
         app.MapHealthChecks("/health");
         app.MapGet("/culture/{culture}", SwitchCulture).ExcludeFromDescription();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Migrates, runs module initializers, seeds the demo data if configured, and prints where to browse.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

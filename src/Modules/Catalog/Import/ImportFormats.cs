@@ -1,6 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Listings;
-using Funeng.Catalog.Organisations;
+using Funeng.Kernel.Organisations;
 
 namespace Funeng.Catalog.Import;
 

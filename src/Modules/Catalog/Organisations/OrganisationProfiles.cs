@@ -3,6 +3,7 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Organisations;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -33,7 +34,7 @@ internal sealed class OrganisationProfiles(
             errors["legalNameZh"] = ["Give the legal name in Chinese."];
         }
 
-        if (!string.IsNullOrWhiteSpace(input.CreditCode) && Organisations.CreditCode.Problem(input.CreditCode.Trim().ToUpperInvariant()) is { } problem)
+        if (!string.IsNullOrWhiteSpace(input.CreditCode) && CreditCode.Problem(input.CreditCode.Trim().ToUpperInvariant()) is { } problem)
         {
             errors["creditCode"] = [$"Not a valid unified social credit code: {problem}."];
         }

@@ -11,4 +11,7 @@ public sealed class FunengUser : IdentityUser
 
     /// <summary>Preferred UI culture (zh-CN or en).</summary>
     public string Culture { get; set; } = "zh-CN";
+
+    /// <summary>Invites colleagues into the organisation and sets their roles (the person who registered it, at first).</summary>
+    public bool IsOrganisationAdmin { get; set; }
 }

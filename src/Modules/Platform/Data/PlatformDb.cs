@@ -70,6 +70,15 @@ internal abstract class PlatformDb(DbContextOptions options) : IdentityDbContext
             e.Property(o => o.NameEn).HasMaxLength(300);
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
             e.Property(o => o.CitySlug).HasMaxLength(40);
+            e.Property(o => o.CreditCode).HasMaxLength(18);
+            e.HasIndex(o => o.CreditCode).IsUnique();
+            e.Property(o => o.ContactName).HasMaxLength(100);
+            e.Property(o => o.ContactEmail).HasMaxLength(256);
+            e.Property(o => o.ContactPhone).HasMaxLength(40);
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(30).HasDefaultValue(OrganisationStatus.Active);
+            e.Property(o => o.VerifiedByUserId).HasMaxLength(450);
+            e.Property(o => o.VerificationEvidence).HasMaxLength(1000);
+            e.HasIndex(o => o.Status);
         });
 
         builder.Entity<AuditEntry>(e =>

@@ -20,7 +20,7 @@ public sealed class LoginModel(SignInManager<FunengUser> signIn, UserManager<Fun
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() => ReturnUrl ??= "/";
+    public void OnGet() => ReturnUrl ??= "/workbench";
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -36,6 +36,7 @@ public sealed class LoginModel(SignInManager<FunengUser> signIn, UserManager<Fun
             return Page();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // Everyone lands on their workbench unless they came to sign in from a particular page.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : "/workbench");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Scenarios.Challenges;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,7 @@ internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clo
 
     [BindProperty] public string? Eligibility { get; set; }
 
+    /// <summary>Entered and shown in China Standard Time; stored as the UTC instant.</summary>
     [BindProperty] public DateTime Deadline { get; set; }
 
     [BindProperty] public string? AwardDescription { get; set; }
@@ -29,7 +31,7 @@ internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clo
 
     [BindProperty] public string? Phases { get; set; }
 
-    public void OnGet() => Deadline = clock.GetUtcNow().UtcDateTime.AddDays(30).Date;
+    public void OnGet() => Deadline = ChinaTime.ToChina(clock.GetUtcNow()).AddDays(30).Date.AddHours(17);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +44,7 @@ internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clo
         }
 
         var phases = (Phases ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var request = new CreateChallengeRequest(Title, Requirements, Eligibility, new DateTimeOffset(DateTime.SpecifyKind(Deadline, DateTimeKind.Utc)),
+        var request = new CreateChallengeRequest(Title, Requirements, Eligibility, ChinaTime.FromChina(Deadline),
             AwardDescription, AwardAmount, [Scenario], criteria, phases);
         try
         {

@@ -1,6 +1,6 @@
-using Funeng.Catalog.Organisations;
+using Funeng.Kernel.Organisations;
 
-namespace Funeng.Catalog.Tests.Organisations;
+namespace Funeng.Kernel.Tests.Organisations;
 
 public sealed class CreditCodeTests
 {

@@ -1,11 +1,11 @@
-namespace Funeng.Catalog.Organisations;
+namespace Funeng.Kernel.Organisations;
 
 /// <summary>
 /// The unified social credit code of GB 32100-2015: 18 characters = registration authority (1), organisation
 /// category (1), administrative division (6 digits), organisation code of GB 11714 (9, with its own check
 /// character) and a check character over the first 17.
 /// </summary>
-internal static class CreditCode
+public static class CreditCode
 {
     // GB 32100 leaves out I, O, S, V and Z, so 31 symbols with values 0..30.
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -1,0 +1,48 @@
+using Funeng.Compute.Data;
+using Funeng.Compute.Registry;
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Compute.Pages.Compute;
+
+/// <summary>A compute-centre operator keeps its centres' pools and prices current on a page.</summary>
+[Authorize(Roles = Roles.ComputeOperator + "," + Roles.OfficeStaff)]
+internal sealed class CentreModel(ComputeDb db, CurrentUser user, SetPoolPrice setPrice) : PageModel
+{
+    public IReadOnlyList<CentreRecord> Centres { get; private set; } = [];
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostPriceAsync(Guid poolId, decimal? price, CancellationToken cancellationToken)
+    {
+        Problem = await setPrice.ExecuteAsync(poolId, price, cancellationToken);
+        if (Problem is null)
+        {
+            Saved = await db.Pools.Where(p => p.Id == poolId).Select(p => p.Name).SingleAsync(cancellationToken);
+            return RedirectToPage();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Centres.AsNoTracking().Include(c => c.Pools).AsQueryable();
+        if (!user.IsInRole(Roles.OfficeStaff))
+        {
+            var organisation = user.OrganisationId ?? Guid.Empty;
+            query = query.Where(c => c.OperatorOrganisationId == organisation);
+        }
+
+        Centres = await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Workbench;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Workbench;
+
+/// <summary>
+/// Incentives' lines on the workbench: applications waiting for the office (completeness check or decision), for
+/// an expert's review, and an applicant's own applications with where each stands and since when.
+/// </summary>
+internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, UiText text) : IWorkbenchSource
+{
+    public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken cancellationToken = default)
+    {
+        var items = new List<WorkItem>();
+        if (user.IsInRole(Roles.OfficeStaff))
+        {
+            var open = await db.Applications.AsNoTracking()
+                .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview)
+                .Select(a => new { a.Status, a.SubmittedAt }).ToListAsync(cancellationToken);
+            foreach (var group in open.GroupBy(a => a.Status))
+            {
+                var title = Text(group.Key == ApplicationStatus.Submitted ? "workbench.incentives.check" : "workbench.incentives.decide");
+                items.Add(new WorkItem(WorkItemKind.WaitingForMe, title, "/incentives/review", group.Count(), Since: group.Min(a => a.SubmittedAt)));
+            }
+        }
+
+        if (user.OrganisationId is not { } organisationId)
+        {
+            return items;
+        }
+
+        if (user.IsInRole(Roles.Expert))
+        {
+            var assigned = await db.Assignments.AsNoTracking().Where(r => r.ReviewerOrganisationId == organisationId)
+                .Join(db.Applications.Where(a => a.Status == ApplicationStatus.UnderReview), r => r.ApplicationId, a => a.Id, (r, _) => r.AssignedAt)
+                .ToListAsync(cancellationToken);
+            if (assigned.Count > 0)
+            {
+                items.Add(new WorkItem(WorkItemKind.WaitingForMe, Text("workbench.incentives.review"), "/incentives/review",
+                    assigned.Count, Since: assigned.Min()));
+            }
+        }
+
+        var mine = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == organisationId)
+            .OrderByDescending(a => a.SubmittedAt).Take(20)
+            .Select(a => new { a.Id, a.ProgramId, a.Status, a.SubmittedAt, a.DecidedAt }).ToListAsync(cancellationToken);
+        foreach (var application in mine)
+        {
+            var program = catalog.Programs.FirstOrDefault(p => p.Id == application.ProgramId);
+            items.Add(new WorkItem(WorkItemKind.SubmittedByMe, program?.Name ?? new LocalizedText(application.ProgramId, application.ProgramId), "/incentives",
+                Status: Text("incentives.application." + application.Status.ToString().ToLowerInvariant()), Since: application.DecidedAt ?? application.SubmittedAt));
+        }
+
+        return items;
+    }
+
+    private LocalizedText Text(string key) =>
+        new(text.Get(key, CultureInfo.GetCultureInfo(UiCultures.Chinese)), text.Get(key, CultureInfo.GetCultureInfo(UiCultures.English)));
+}
