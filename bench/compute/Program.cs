@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-// Usage: dotnet run -c Release --project bench/compute [-- --trace FILE] [--output OUTPUT.md] [--part placement|replay]
-// 1. Placement decisions per second: 100 centres with 10 pools each (1,000 pools), 10,000 queued requests.
-// 2. Each policy against FIFO on the largest public trace found in ../shared/data/traces/ (searched from the
-//    working directory upwards), else on --trace FILE, else on a generated trace (fixed seed).
+// Usage: dotnet run -c Release --project bench/compute [-- --traces FOLDER] [--output OUTPUT.md] [--chart FILE.json]
+//        [--seeds N] [--part placement|nodes|fragmentation|jct]
+// 1. Cross-centre placement decisions per second: 100 centres with 10 pools each (1,000 pools), 10,000 queued requests.
+// 2. Node placement decisions per second on the Alibaba v2023 cluster (1,213 nodes), 10,000 queued requests.
+// 3. The FGD paper's inflation experiment on the default pod list and variants, on the trace's own node list.
+// 4. JCT and queueing on the time-ordered trace against FIFO with EASY backfilling; full replay time of the largest pod list.
+// The trace folder (alibaba-gpu-v2023/csv) is --traces FOLDER, else shared/data/traces/... found upwards from here.
 var options = BenchOptions.Parse(args);
 var report = new StringBuilder();
 report.AppendLine("# Compute benchmarks").AppendLine();
@@ -15,34 +18,56 @@ if (options.Part is null or "placement")
     PlacementBench.Run(report);
 }
 
-if (options.Part is null or "replay")
+var traces = NodeBench.FindTraceFolder(options.Traces);
+if (options.Part is null or "nodes" or "fragmentation" or "jct" && traces is null)
 {
-    await ReplayBench.RunAsync(report, options.Trace);
+    report.AppendLine("The Alibaba v2023 trace folder was not found (give --traces FOLDER); node-level parts skipped.").AppendLine();
+}
+else if (traces is not null)
+{
+    if (options.Part is null or "nodes")
+    {
+        NodeBench.Decisions(report, traces);
+    }
+
+    if (options.Part is null or "fragmentation")
+    {
+        NodeBench.Fragmentation(report, traces, options.Chart, options.Seeds);
+    }
+
+    if (options.Part is null or "jct")
+    {
+        NodeBench.TimeOrdered(report, traces);
+    }
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
 File.WriteAllText(options.Output, report.ToString());
 Console.WriteLine(report);
 
-internal sealed record BenchOptions(string? Trace, string Output, string? Part, string CommandLine)
+internal sealed record BenchOptions(string? Traces, string Output, string? Part, string? Chart, int Seeds, string CommandLine)
 {
     public static BenchOptions Parse(string[] args)
     {
-        string? trace = null;
+        string? traces = null;
         string? part = null;
+        string? chart = null;
+        var seeds = 3;
         var output = Path.Combine("bench", "results", "compute.md");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
             {
-                case "--trace": trace = args[i + 1]; break;
+                case "--traces": traces = args[i + 1]; break;
                 case "--output": output = args[i + 1]; break;
                 case "--part": part = args[i + 1]; break;
-                default: throw new ArgumentException($"unknown option {args[i]}; use --trace FILE, --output FILE and --part placement|replay");
+                case "--chart": chart = args[i + 1]; break;
+                case "--seeds": seeds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}; use --traces FOLDER, --output FILE, --chart FILE.json, --seeds N and --part placement|nodes|fragmentation|jct");
             }
         }
 
-        return new BenchOptions(trace, output, part, args.Length == 0 ? "" : " -- " + string.Join(' ', args));
+        return new BenchOptions(traces, output, part, chart, seeds, args.Length == 0 ? "" : " -- " + string.Join(' ', args));
     }
 }
 

@@ -27,6 +27,8 @@ public static class ComputeModule
         builder.AddModuleDatabase<ComputeDb, SqliteComputeDb, PostgresComputeDb>("Compute", ComputeDb.MigrationsHistoryTable);
         builder.Services.AddOptions<ComputeOptions>().BindConfiguration(ComputeOptions.Section)
             .Validate(o => o.WatchIntervalSeconds >= 0, "Compute:WatchIntervalSeconds cannot be negative.").ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ComputeOptions>, Jobs.JobTemplatesValidation>();
+        builder.Services.AddSingleton<Jobs.JobTemplates>();
         builder.Services.AddOptions<SlurmOptions>().BindConfiguration(ComputeOptions.Section + ":Slurm");
         builder.Services.AddUiStrings(typeof(ComputeModule).Assembly);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -58,7 +60,9 @@ public static class ComputeModule
         operators.MapPost("/centres/{id:guid}/pools", ManageRegistry.AddPoolAsync).WithName("Compute.RegisterPool");
         operators.MapPut("/centres/{id:guid}/latencies/{city}", ManageRegistry.SetLatencyAsync).WithName("Compute.SetLatency");
         operators.MapPost("/centres/{id:guid}/status", ManageRegistry.SetStatusAsync).WithName("Compute.SetCentreStatus");
+        operators.MapGet("/centres/{id:guid}/nodes", Nodes.CentreNodes.HandleAsync).WithName("Compute.CentreNodes");
 
+        signedIn.MapGet("/job-templates", (Jobs.JobTemplates templates) => TypedResults.Ok(templates.List())).WithName("Compute.JobTemplates");
         enterprise.MapPost("/requests", SubmitRequest.HandleAsync).WithName("Compute.SubmitRequest");
         signedIn.MapGet("/requests/mine", ManageRequests.MineAsync).WithName("Compute.MyRequests");
         signedIn.MapGet("/requests/{id:guid}", ManageRequests.GetAsync).WithName("Compute.GetRequest");

@@ -13,11 +13,26 @@ public sealed class SlurmApp : SqliteApp
 
     public string ConfigFile => Path.Combine(_folder!, "slurm.conf");
 
+    /// <summary>Where jobs run and write their output (<c>JOBID.out</c>).</summary>
+    public string JobsFolder => Path.Combine(_folder!, "jobs");
+
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Compute:Slurm:ConfigFile"] = ConfigFile,
         ["Compute:Slurm:Gres"] = "gpu",
-        ["Compute:Slurm:WorkDirectory"] = Path.Combine(_folder!, "jobs"),
+        ["Compute:Slurm:WorkDirectory"] = JobsFolder,
+        // The templates this centre's operator registers: programs on the nodes, arguments as data.
+        ["Compute:JobTemplates:sleep:TitleZh"] = "等待", ["Compute:JobTemplates:sleep:TitleEn"] = "Sleep",
+        ["Compute:JobTemplates:sleep:EntryPoint"] = "/bin/sleep",
+        ["Compute:JobTemplates:sleep:Parameters:0:Name"] = "seconds", ["Compute:JobTemplates:sleep:Parameters:0:Kind"] = "integer",
+        ["Compute:JobTemplates:sleep:Parameters:0:Min"] = "1", ["Compute:JobTemplates:sleep:Parameters:0:Max"] = "600",
+        ["Compute:JobTemplates:sleep:Parameters:0:Required"] = "true",
+        ["Compute:JobTemplates:echo:TitleZh"] = "回显", ["Compute:JobTemplates:echo:TitleEn"] = "Echo",
+        ["Compute:JobTemplates:echo:EntryPoint"] = "/bin/echo",
+        ["Compute:JobTemplates:echo:Parameters:0:Name"] = "message", ["Compute:JobTemplates:echo:Parameters:0:MaxLength"] = "1000",
+        ["Compute:JobTemplates:fail:TitleZh"] = "失败", ["Compute:JobTemplates:fail:TitleEn"] = "Fail",
+        ["Compute:JobTemplates:fail:EntryPoint"] = "/bin/sh",
+        ["Compute:JobTemplates:fail:Arguments:0"] = "-c", ["Compute:JobTemplates:fail:Arguments:1"] = "exit 3",
         ["Compute:WatchIntervalSeconds"] = "0", // the tests drive each round
     };
 

@@ -51,6 +51,35 @@ public abstract class ComputeApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task Finding_command_execution_on_the_cluster_a_request_carrying_a_shell_command_is_refused_naming_the_field()
+    {
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+
+        var response = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests",
+            new { title = "x", accelerators = new[] { "A100" }, devices = 1, estimatedHours = 1, dataCity = "guangzhou", command = "cat /etc/passwd" }, Json, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!;
+        Assert.Equal(["command"], problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_request_naming_an_unregistered_template_or_giving_reserve_arguments_is_refused_naming_the_field()
+    {
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+
+        var unknown = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests",
+            new { title = "x", accelerators = new[] { "A100" }, devices = 1, estimatedHours = 1, dataCity = "guangzhou", template = "bash" }, Json, Ct);
+        var extra = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests",
+            new { title = "x", accelerators = new[] { "A100" }, devices = 1, estimatedHours = 1, dataCity = "guangzhou", template = "reserve", arguments = new { script = "rm -rf /" } }, Json, Ct);
+
+        Assert.Equal(["template"], (await unknown.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!.Errors.Keys);
+        Assert.Equal(["arguments.script"], (await extra.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!.Errors.Keys);
+        var templates = (await enterprise.Client.GetFromJsonAsync<List<Funeng.Compute.Jobs.JobTemplateView>>("/api/v1/compute/job-templates", Json, Ct))!;
+        Assert.Contains(templates, t => t.Name == "reserve");
+    }
+
+    [Fact]
     public async Task Taking_a_centre_down_re_places_its_jobs_elsewhere_and_loses_none()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

@@ -54,7 +54,8 @@ internal abstract class ComputeDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.Accelerators).HasMaxLength(500);
             e.Property(r => r.DataCity).HasMaxLength(40);
             e.Property(r => r.VoucherIds).HasMaxLength(2000);
-            e.Property(r => r.Command).HasMaxLength(2000);
+            e.Property(r => r.JobTemplate).HasMaxLength(64);
+            e.Property(r => r.JobArguments).HasMaxLength(16000);
             e.Property(r => r.StateReason).HasMaxLength(1000);
             e.Property(r => r.Budget).HasPrecision(18, 2);
             e.Property(r => r.State).HasConversion<string>().HasMaxLength(20);

@@ -64,8 +64,10 @@ internal sealed class RequestRecord
     public decimal? Budget { get; set; }
     /// <summary>Comma-separated ids of the vouchers this request may draw on.</summary>
     public string VoucherIds { get; set; } = "";
-    /// <summary>The shell command the job runs on an engine that executes (Slurm); the simulator ignores it.</summary>
-    public string? Command { get; set; }
+    /// <summary>The registered job template the job runs (<c>reserve</c> holds the devices); never a shell command.</summary>
+    public string JobTemplate { get; set; } = "reserve";
+    /// <summary>The template's arguments as a JSON object of strings, validated at submission; each reaches the program as one argv element.</summary>
+    public string? JobArguments { get; set; }
     public RequestState State { get; set; }
     public string? StateReason { get; set; }
     /// <summary>The latest placement attempt's <see cref="PlacementExplanation"/> as JSON, placed or not.</summary>

@@ -18,8 +18,20 @@ internal interface IComputeEngine
     Task CancelAsync(string externalId, CancellationToken cancellationToken);
 }
 
-/// <summary>A placed job as an engine sees it.</summary>
-internal sealed record EngineJob(Guid RequestId, string Name, int Devices, DateTimeOffset PlannedStart, DateTimeOffset PlannedEnd, string? Command);
+/// <summary>
+/// A placed job as an engine sees it. <paramref name="Run"/> is the registered program and its argv (given at
+/// submission; null holds the devices for the planned time, as a reservation would).
+/// </summary>
+internal sealed record EngineJob(Guid RequestId, string Name, int Devices, DateTimeOffset PlannedStart, DateTimeOffset PlannedEnd, Jobs.JobSpec? Run);
+
+/// <summary>An engine that can say what nodes it has (Slurm: <c>scontrol show node</c>).</summary>
+internal interface INodeInventory
+{
+    Task<IReadOnlyList<ReportedNode>> ListNodesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A node as its engine reports it: CPU in milli-cores, memory in MiB, GPUs and their model, and the engine's state word.</summary>
+internal sealed record ReportedNode(string Name, int CpuMilli, int MemoryMib, int Gpus, string GpuModel, string State);
 
 internal enum EngineJobState
 {

@@ -13,7 +13,7 @@ namespace Funeng.Compute.Requests;
 /// Runs the scheduler over every submitted request under the office's policy: each placement, its voucher debits,
 /// the request's new state and the audit entry commit together, after the engine has accepted the job.
 /// </summary>
-internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, IAuditLog audit, TimeProvider time)
+internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.JobTemplates templates, IAuditLog audit, TimeProvider time)
 {
     /// <summary>One placement round at a time in this process; <see cref="RoundLock"/> extends that across processes.</summary>
     internal static readonly SemaphoreSlim Round = new(1, 1);
@@ -109,7 +109,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, IAudi
         request.UpdatedAt = now;
         try
         {
-            var job = new EngineJob(request.Id, $"funeng-{request.Id:N}", request.Devices, placement.Start, placement.End, request.Command);
+            var job = new EngineJob(request.Id, $"funeng-{request.Id:N}", request.Devices, placement.Start, placement.End, templates.Spec(request.JobTemplate, request.JobArguments));
             record.ExternalId = await engines.Get(pool.Engine).SubmitAsync(job, cancellationToken);
         }
         catch (EngineException e)

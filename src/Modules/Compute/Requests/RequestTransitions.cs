@@ -168,6 +168,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
         return true;
     }
 
+    /// <summary>The job as the engine is asked about it (what it runs was given at submission).</summary>
     private static EngineJob Job(RequestRecord r, PlacementRecord p) =>
-        new(r.Id, $"funeng-{r.Id:N}", r.Devices, p.PlannedStart, p.PlannedEnd, r.Command);
+        new(r.Id, $"funeng-{r.Id:N}", r.Devices, p.PlannedStart, p.PlannedEnd, null);
 }

@@ -17,7 +17,9 @@ internal sealed record RequestView(
     DateTimeOffset SubmittedAt,
     int Attempts,
     PlacementView? Placement,
-    PlacementExplanation? Explanation)
+    PlacementExplanation? Explanation,
+    string JobTemplate,
+    IReadOnlyDictionary<string, string> JobArguments)
 {
     public static async Task<RequestView?> LoadAsync(ComputeDb db, Guid id, CancellationToken cancellationToken) =>
         (await LoadManyAsync(db, db.Requests.Where(r => r.Id == id), cancellationToken)).SingleOrDefault();
@@ -37,7 +39,8 @@ internal sealed record RequestView(
                 pools.GetValueOrDefault(p.PoolId)?.Name ?? "?", pools.GetValueOrDefault(p.PoolId)?.Accelerator ?? "?", p.Policy, p.PlannedStart, p.PlannedEnd,
                 p.Cost, p.DeviceHours, p.Engine, p.ExternalId, p.Active);
             var explanation = r.LastExplanation is null ? null : JsonSerializer.Deserialize<PlacementExplanation>(r.LastExplanation, PlaceRequests.Json);
-            return new RequestView(r.Id, r.Title, r.State, r.StateReason, r.Devices, r.EstimatedHours, r.DataCity, r.SubmittedAt, r.Attempts, view, explanation);
+            return new RequestView(r.Id, r.Title, r.State, r.StateReason, r.Devices, r.EstimatedHours, r.DataCity, r.SubmittedAt, r.Attempts, view, explanation,
+                r.JobTemplate, Jobs.JobTemplates.ParseStored(r.JobArguments));
         })];
     }
 }

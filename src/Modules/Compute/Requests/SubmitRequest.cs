@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Funeng.Compute.Data;
+using Funeng.Compute.Jobs;
 using Funeng.Compute.Vouchers;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Security;
@@ -11,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Requests;
 
-/// <summary>What an enterprise asks for. Give acceptable accelerators, or minimum TFLOPS and memory per device.</summary>
+/// <summary>
+/// What an enterprise asks for. Give acceptable accelerators, or minimum TFLOPS and memory per device. The job is a
+/// registered <see cref="Template"/> with its <see cref="Arguments"/> as data (none: <c>reserve</c>, which holds the
+/// devices). <see cref="Command"/> exists only to refuse it: no request carries a shell command.
+/// </summary>
 internal sealed record SubmitRequestInput(
     string Title,
     IReadOnlyList<string>? Accelerators,
@@ -25,15 +30,17 @@ internal sealed record SubmitRequestInput(
     double? MaxLatencyMs,
     decimal? Budget,
     IReadOnlyList<Guid>? VoucherIds,
-    string? Command);
+    string? Template = null,
+    IReadOnlyDictionary<string, JsonElement>? Arguments = null,
+    string? Command = null);
 
 /// <summary><c>POST /api/v1/compute/requests</c>: records the request (audited) and places it at once.</summary>
 internal static class SubmitRequest
 {
     public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, awards, time, cancellationToken);
+        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, awards, templates, time, cancellationToken);
         return id is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id.Value, cancellationToken));
@@ -41,10 +48,16 @@ internal static class SubmitRequest
 
     /// <summary>Validates, records and places a request of the caller's organisation; returns the errors by field, or its id.</summary>
     public static async Task<(Dictionary<string, string[]> Errors, Guid? Id)> SubmitAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = Validate(input, now);
+        var arguments = Arguments(input.Arguments, errors);
+        foreach (var (field, messages) in templates.Validate(input.Template, arguments))
+        {
+            errors[field] = messages;
+        }
+
         var vouchers = (input.VoucherIds ?? []).Distinct().ToList();
         if (vouchers.Count > 0 && user.OrganisationId is { } organisation)
         {
@@ -74,7 +87,9 @@ internal static class SubmitRequest
             Accelerators = string.Join(',', (input.Accelerators ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)),
             MinTflops = input.MinTflops, MinMemoryGb = input.MinMemoryGb, Devices = input.Devices, EstimatedHours = input.EstimatedHours,
             EarliestStart = input.EarliestStart ?? now, Deadline = input.Deadline, DataCity = input.DataCity, MaxLatencyMs = input.MaxLatencyMs,
-            Budget = input.Budget, VoucherIds = string.Join(',', vouchers), Command = string.IsNullOrWhiteSpace(input.Command) ? null : input.Command.Trim(),
+            Budget = input.Budget, VoucherIds = string.Join(',', vouchers), 
+            JobTemplate = string.IsNullOrWhiteSpace(input.Template) ? JobTemplates.Reserve : input.Template.Trim(),
+            JobArguments = arguments.Count == 0 ? null : JsonSerializer.Serialize(arguments),
             State = RequestState.Submitted, SubmittedAt = now, UpdatedAt = now,
         };
         await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -82,7 +97,7 @@ internal static class SubmitRequest
             db.Requests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("compute.request.submitted", "compute_request", request.Id.ToString(),
-                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity }, PlaceRequests.Json)), db, cancellationToken);
+                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity, request.JobTemplate, arguments }, PlaceRequests.Json)), db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
@@ -146,11 +161,40 @@ internal static class SubmitRequest
             Add("budget", "The budget must be above 0 yuan.");
         }
 
-        if (input.Command is { Length: > 2000 })
+        if (input.Command is not null)
         {
-            Add("command", "The command may be at most 2,000 characters.");
+            Add("command", "A compute job never carries a shell command: name a registered job template and give its arguments (GET /api/v1/compute/job-templates).");
         }
 
         return errors;
+    }
+
+    /// <summary>The arguments as text (a JSON string or number each); anything else is an error naming the argument.</summary>
+    private static Dictionary<string, string> Arguments(IReadOnlyDictionary<string, JsonElement>? input, Dictionary<string, string[]> errors)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (input is { Count: > 64 })
+        {
+            errors["arguments"] = ["At most 64 arguments."];
+            return arguments;
+        }
+
+        foreach (var (name, value) in input ?? new Dictionary<string, JsonElement>())
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    arguments[name] = value.GetString()!;
+                    break;
+                case JsonValueKind.Number:
+                    arguments[name] = value.GetRawText();
+                    break;
+                default:
+                    errors["arguments." + name] = ["An argument is a string or a number."];
+                    break;
+            }
+        }
+
+        return arguments;
     }
 }

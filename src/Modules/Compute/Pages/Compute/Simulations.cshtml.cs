@@ -22,6 +22,9 @@ internal sealed class SimulationsModel(ComputeDb db) : PageModel
 
     public SimulationReport? Report { get; private set; }
 
+    /// <summary>The node-level fragmentation experiment's curves, measured by bench/compute on the Alibaba v2023 cluster.</summary>
+    public Nodes.FragmentationChart? Fragmentation { get; } = Nodes.FragmentationChart.Measured;
+
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnPostResultAsync(IFormFile? result, CancellationToken cancellationToken)

@@ -225,10 +225,6 @@ namespace Funeng.Compute.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<string>("Command")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<string>("DataCity")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -245,6 +241,15 @@ namespace Funeng.Compute.Data.Migrations.Postgres
 
                     b.Property<double>("EstimatedHours")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("JobArguments")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("JobTemplate")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("LastExplanation")
                         .HasColumnType("text");

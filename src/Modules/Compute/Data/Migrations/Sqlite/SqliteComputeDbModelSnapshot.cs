@@ -220,10 +220,6 @@ namespace Funeng.Compute.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Command")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("DataCity")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -240,6 +236,15 @@ namespace Funeng.Compute.Data.Migrations.Sqlite
 
                     b.Property<double>("EstimatedHours")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("JobArguments")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobTemplate")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastExplanation")
                         .HasColumnType("TEXT");

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Funeng.Compute.Data;
+using Funeng.Compute.Jobs;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
 using Funeng.Kernel.Security;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, TimeProvider time) : PageModel
+internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<string> Accelerators { get; set; } = [];
@@ -24,6 +26,12 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
     [BindProperty] public double? MaxLatencyMs { get; set; }
     [BindProperty] public decimal? Budget { get; set; }
     [BindProperty] public List<Guid> VoucherIds { get; set; } = [];
+    [BindProperty] public string Template { get; set; } = JobTemplates.Reserve;
+
+    /// <summary>The template's arguments, one <c>name=value</c> a line.</summary>
+    [BindProperty] public string? Arguments { get; set; }
+
+    public IReadOnlyList<JobTemplateView> Templates { get; private set; } = [];
 
     public IReadOnlyList<string> KnownAccelerators { get; private set; } = [];
     public IReadOnlyList<VoucherView> Vouchers { get; private set; } = [];
@@ -34,8 +42,9 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
-            Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds, null);
-        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, awards, time, cancellationToken);
+            Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
+            Template, ParseLines(Arguments));
+        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, awards, templates, time, cancellationToken);
         if (id is not null)
         {
             return Redirect($"/compute/requests/{id}");
@@ -46,8 +55,23 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
         return Page();
     }
 
+    /// <summary>Lines of <c>name=value</c> as the API's arguments object; the value keeps everything after the first '='.</summary>
+    public static Dictionary<string, JsonElement> ParseLines(string? text)
+    {
+        var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var line in (text ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            var (name, value) = equals < 0 ? (line.Trim(), "") : (line[..equals].Trim(), line[(equals + 1)..]);
+            arguments[name] = JsonSerializer.SerializeToElement(value);
+        }
+
+        return arguments;
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Templates = templates.List();
         KnownAccelerators = await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
         await awards.SyncAsync(user.OrganisationId ?? Guid.Empty, cancellationToken);
         Vouchers = await ManageVouchers.ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken);

@@ -1,0 +1,43 @@
+using Funeng.Compute.Data;
+using Funeng.Compute.Engines;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Compute.Nodes;
+
+/// <summary>The nodes one engine of a centre reports (a Slurm pool: its cluster's nodes and their GPUs).</summary>
+internal sealed record EngineNodes(string Engine, IReadOnlyList<ReportedNode> Nodes);
+
+/// <summary><c>GET /api/v1/compute/centres/{id}/nodes</c>: what the engines of a centre's pools report about their nodes.</summary>
+internal static class CentreNodes
+{
+    public static async Task<Results<Ok<IReadOnlyList<EngineNodes>>, NotFound, ProblemHttpResult>> HandleAsync(Guid id, ComputeDb db, EngineDirectory engines, CancellationToken cancellationToken)
+    {
+        if (!await db.Centres.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var names = await db.Pools.Where(p => p.CentreId == id).Select(p => p.Engine).Distinct().ToListAsync(cancellationToken);
+        var reports = new List<EngineNodes>();
+        foreach (var name in names.Order(StringComparer.Ordinal))
+        {
+            if (engines.Get(name) is not INodeInventory inventory)
+            {
+                continue;
+            }
+
+            try
+            {
+                reports.Add(new EngineNodes(name, await inventory.ListNodesAsync(cancellationToken)));
+            }
+            catch (EngineException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: $"The {name} engine did not answer.");
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<EngineNodes>>(reports);
+    }
+}

@@ -1,0 +1,207 @@
+namespace Funeng.Compute.Nodes;
+
+/// <summary>
+/// Where a job goes on a pool's nodes, and why: the policy, the node, the GPU a share goes on (-1 otherwise), the
+/// policy's score there, and how many nodes could have taken it. Its text is <c>compute.node-why.CODE</c> in
+/// strings.json (both languages), with the score as its argument.
+/// </summary>
+internal sealed record NodeChoice(string Policy, int Node, string NodeName, string Model, int ShareGpu, double Score, int Feasible)
+{
+    public string Code => Policy.Replace('-', '_');
+
+    /// <summary>The explanation in the reader's language.</summary>
+    public string Describe(Funeng.Kernel.Localization.UiText text) => text.Format("compute.node-why." + Code, NodeName, Model, Score, Feasible);
+}
+
+/// <summary>A node-level placement policy: chooses the node (and GPU) of one job among the nodes allowed.</summary>
+internal abstract class NodePolicy
+{
+    public abstract string Name { get; }
+
+    /// <summary>The choice, or null if no allowed node fits. <paramref name="excluded"/> (-1 for none) is a node the job may not use.</summary>
+    public NodeChoice? Choose(NodeCluster cluster, in NodeDemand demand, int excluded = -1)
+    {
+        var best = -1;
+        var bestGpu = -1;
+        var bestScore = double.PositiveInfinity;
+        var feasible = 0;
+        var nodes = cluster.Nodes;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            if (i == excluded || !node.Fits(demand))
+            {
+                continue;
+            }
+
+            feasible++;
+            var (score, gpu) = Score(node, demand);
+            if (score < bestScore)
+            {
+                (best, bestGpu, bestScore) = (i, gpu, score);
+                if (StopAtFirst)
+                {
+                    break;
+                }
+            }
+        }
+
+        return best < 0 ? null : new NodeChoice(Name, best, nodes[best].Name, nodes[best].Model, bestGpu, Reported(bestScore), feasible);
+    }
+
+    /// <summary>Places the job where <see cref="Choose"/> says; null if nowhere.</summary>
+    public (NodeChoice Choice, NodeAllocation Allocation)? Place(NodeCluster cluster, in NodeDemand demand, int excluded = -1)
+    {
+        var choice = Choose(cluster, demand, excluded);
+        return choice is null ? null : (choice, cluster.Nodes[choice.Node].Allocate(demand, choice.ShareGpu));
+    }
+
+    /// <summary>Lower is better; the GPU a share goes on (-1 for the default).</summary>
+    protected abstract (double Score, int ShareGpu) Score(GpuNode node, in NodeDemand demand);
+
+    protected virtual bool StopAtFirst => false;
+
+    protected virtual double Reported(double score) => score;
+
+    /// <summary>The default GPU for a share: the fullest that holds it.</summary>
+    protected static int ShareGpu(GpuNode node, in NodeDemand demand) => demand.IsShare ? node.BestShareGpu(demand.GpuMilli) : -1;
+
+    public static IReadOnlyList<string> Names { get; } = ["first-fit", "best-fit", "dot-product", "fgd"];
+
+    /// <summary>The policy of a name; FGD needs the target workload.</summary>
+    public static NodePolicy Create(string name, Fragmentation? workload) => name switch
+    {
+        "first-fit" => new FirstFit(),
+        "best-fit" => new BestFit(),
+        "dot-product" => new DotProduct(),
+        "fgd" => new Fgd(workload ?? throw new ArgumentNullException(nameof(workload), "FGD needs the target workload.")),
+        _ => throw new ArgumentException($"'{name}' is not a node policy ({string.Join(", ", Names)}).", nameof(name)),
+    };
+}
+
+/// <summary>The first node, in the pool's order, that fits.</summary>
+internal sealed class FirstFit : NodePolicy
+{
+    public override string Name => "first-fit";
+
+    protected override bool StopAtFirst => true;
+
+    protected override (double Score, int ShareGpu) Score(GpuNode node, in NodeDemand demand) => (node.Index, ShareGpu(node, demand));
+}
+
+/// <summary>
+/// The node left with the least free resources: the sum of free CPU and free GPU after placement, each as a share
+/// of the node's capacity (the packing heuristic the FGD paper compares against).
+/// </summary>
+internal sealed class BestFit : NodePolicy
+{
+    public override string Name => "best-fit";
+
+    protected override (double Score, int ShareGpu) Score(GpuNode node, in NodeDemand demand)
+    {
+        var cpu = node.CpuMilli == 0 ? 0 : (double)(node.CpuFree - demand.CpuMilli) / node.CpuMilli;
+        var gpu = node.Gpus == 0 ? 0 : (double)(node.FreeMilli - demand.TotalMilli) / (node.Gpus * GpuNode.Whole);
+        return (cpu + gpu, ShareGpu(node, demand));
+    }
+}
+
+/// <summary>
+/// Tetris's alignment: the dot product of the job's demand and the node's free resources (CPU, memory, GPU, each
+/// normalised by the node's capacity); the node with the largest product wins (reported as that product).
+/// </summary>
+internal sealed class DotProduct : NodePolicy
+{
+    public override string Name => "dot-product";
+
+    protected override (double Score, int ShareGpu) Score(GpuNode node, in NodeDemand demand)
+    {
+        double Part(double asked, double free, double capacity) => capacity == 0 ? 0 : asked / capacity * (free / capacity);
+        var dot = Part(demand.CpuMilli, node.CpuFree, node.CpuMilli) + Part(demand.MemoryMib, node.MemoryFree, node.MemoryMib)
+            + Part(demand.TotalMilli, node.FreeMilli, node.Gpus * (double)GpuNode.Whole);
+        return (-dot, ShareGpu(node, demand));
+    }
+
+    protected override double Reported(double score) => -score;
+}
+
+/// <summary>
+/// Fragmentation gradient descent (Weng et al., ATC '23): the node, and for a share the GPU, whose fragmentation
+/// F_n(M) grows least when the job is placed there (reported as that growth in milli-GPU).
+/// </summary>
+internal sealed class Fgd(Fragmentation workload) : NodePolicy
+{
+    private double[] _now = [];
+    private int[] _version = [];
+    private GpuNode?[] _of = [];
+
+    public override string Name => "fgd";
+
+    public Fragmentation Workload => workload;
+
+    protected override (double Score, int ShareGpu) Score(GpuNode node, in NodeDemand demand)
+    {
+        var before = Current(node);
+        var cpu = node.CpuFree - demand.CpuMilli;
+        var memory = node.MemoryFree - demand.MemoryMib;
+        Span<int> after = stackalloc int[node.Gpus];
+        node.GpuFree.CopyTo(after);
+        if (demand.Gpus == 0)
+        {
+            return (workload.Of(node.ModelId, cpu, memory, after) - before, -1);
+        }
+
+        if (!demand.IsShare)
+        {
+            for (int g = 0, taken = 0; g < after.Length && taken < demand.Gpus; g++)
+            {
+                if (after[g] == GpuNode.Whole)
+                {
+                    after[g] = 0;
+                    taken++;
+                }
+            }
+
+            return (workload.Of(node.ModelId, cpu, memory, after) - before, -1);
+        }
+
+        // A share: try each GPU that holds it (GPUs with the same free share give the same state).
+        var best = double.PositiveInfinity;
+        var bestGpu = -1;
+        for (var g = 0; g < after.Length; g++)
+        {
+            var free = node.GpuFree[g];
+            if (free < demand.GpuMilli || node.GpuFree.AsSpan(0, g).Contains(free))
+            {
+                continue;
+            }
+
+            after[g] = free - demand.GpuMilli;
+            var delta = workload.Of(node.ModelId, cpu, memory, after) - before;
+            after[g] = free;
+            if (delta < best)
+            {
+                (best, bestGpu) = (delta, g);
+            }
+        }
+
+        return (best, bestGpu);
+    }
+
+    private double Current(GpuNode node)
+    {
+        if (_now.Length <= node.Index)
+        {
+            Array.Resize(ref _now, Math.Max(node.Index + 1, _now.Length * 2));
+            Array.Resize(ref _version, _now.Length);
+            Array.Resize(ref _of, _now.Length);
+        }
+
+        if (!ReferenceEquals(_of[node.Index], node) || _version[node.Index] != node.Version)
+        {
+            _now[node.Index] = workload.Of(node);
+            (_version[node.Index], _of[node.Index]) = (node.Version, node);
+        }
+
+        return _now[node.Index];
+    }
+}
