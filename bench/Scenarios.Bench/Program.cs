@@ -2,6 +2,18 @@ using System.Globalization;
 using Funeng.Scenarios.Bench;
 
 // Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS]   (0 listings: quality only)
+//        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit   (issue 12's time-split evaluation)
+if (args is ["timesplit", ..])
+{
+    var root = FindRepository();
+    var filings = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "real", "cac-algorithm-filings", "filings.csv"));
+    var text = TimeSplitRun.Run(Path.Combine(Path.GetTempPath(), "funeng-timesplit-bench"), filings, Path.Combine(AppContext.BaseDirectory, "timesplit-queries.tsv"));
+    var header = $"# Time-split search evaluation\n\nCommand: `dotnet run -c Release --project bench/Scenarios.Bench -- timesplit`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n";
+    File.WriteAllText(Path.Combine(root, "bench", "results", "timesplit.md"), header + text);
+    Console.WriteLine(text);
+    return 0;
+}
+
 var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");

@@ -28,6 +28,18 @@ public sealed record CatalogSearchRequest(
     /// <summary>The largest page a caller may ask for.</summary>
     public const int MaxPageSize = 100;
 
+    /// <summary>How deep results go: page × page size at most this (deeper pages are refused; narrow the search instead).</summary>
+    public const int MaxResultWindow = 1000;
+
+    /// <summary>The longest query text, in characters.</summary>
+    public const int MaxTextLength = 1000;
+
+    /// <summary>
+    /// True (the default) shows each supplier once, by its best match, with <see cref="CatalogHit.MoreFromOwner"/>
+    /// counting its other matches; applies to relevance-ordered text searches not narrowed to one owner.
+    /// </summary>
+    public bool CollapseByOwner { get; init; } = true;
+
     /// <summary>How the text must match (most terms by default; any informative term for long texts such as a scenario's problem).</summary>
     public CatalogTextMatch TextMatch { get; init; }
 
@@ -38,11 +50,17 @@ public sealed record CatalogSearchRequest(
 /// <summary>How a search's text must match.</summary>
 public enum CatalogTextMatch
 {
-    /// <summary>Most query terms must occur (all of one or two).</summary>
+    /// <summary>Most query words must occur: all of one or two, fewer as the text grows (one when that finds nothing).</summary>
     MostTerms,
 
-    /// <summary>Any term shared by at most a tenth of the documents may match; hits rank by how many and how rare.</summary>
+    /// <summary>Any informative term may match; hits rank by how many and how rare.</summary>
     AnyTerm,
+
+    /// <summary>Every term must occur (<c>mode=all</c>).</summary>
+    AllTerms,
+
+    /// <summary>The whole text as one exact phrase (<c>mode=phrase</c>; a quoted part of any query is exact too).</summary>
+    Phrase,
 }
 
 /// <summary>
@@ -101,7 +119,14 @@ public sealed record CatalogSearchResult(
     int Page,
     int PageSize,
     IReadOnlyList<CatalogHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets)
+{
+    /// <summary>Documents that matched before collapsing by owner (equals <see cref="Total"/> when not collapsed).</summary>
+    public int Matched { get; init; }
+
+    /// <summary>True when too few words matched together and the search fell back to any one of them.</summary>
+    public bool Relaxed { get; init; }
+}
 
 /// <summary>One hit.</summary>
 /// <param name="Kind">Listing or organisation profile.</param>
@@ -128,7 +153,20 @@ public sealed record CatalogHit(
     string? CitySlug,
     IReadOnlyList<string> Sectors,
     float Score,
-    string Snippet);
+    string Snippet)
+{
+    /// <summary>Further matches of the same owner left out of the page by collapsing (see <see cref="CatalogSearchRequest.CollapseByOwner"/>).</summary>
+    public int MoreFromOwner { get; init; }
+
+    /// <summary>Why this hit matched: which query words, in which field, and through which glossary name.</summary>
+    public IReadOnlyList<CatalogMatchReason> Reasons { get; init; } = [];
+}
+
+/// <summary>One reason a hit matched.</summary>
+/// <param name="Field"><c>title</c>, <c>summary</c> or <c>text</c> (keywords, attributes, owner, sector or city names).</param>
+/// <param name="Term">The query's word or phrase.</param>
+/// <param name="Via">The glossary name that matched instead of <paramref name="Term"/> itself (a translation or synonym), if any.</param>
+public sealed record CatalogMatchReason(string Field, string Term, string? Via);
 
 /// <summary>A facet value and how many hits carry it.</summary>
 public sealed record FacetCount(string Value, int Count);

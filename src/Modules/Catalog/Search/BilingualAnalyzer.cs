@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -30,13 +31,17 @@ internal sealed class BilingualAnalyzer : Analyzer
     }
 
     /// <summary>
-    /// The analyzer of the index: English titles get the English analyzer (possessives, stemming); every other
-    /// text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
+    /// The analyzer of the index: English titles get the English analyzer (possessives, stemming), the word field
+    /// SmartCn's word segmenter (docs/decisions/0012-chinese-word-segmentation.md); every other text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
     /// </summary>
     public static Analyzer PerField() =>
         new PerFieldAnalyzerWrapper(
             new BilingualAnalyzer(),
-            new Dictionary<string, Analyzer> { [IndexFields.TitleEn] = new EnglishAnalyzer(Version) });
+            new Dictionary<string, Analyzer>
+            {
+                [IndexFields.TitleEn] = new EnglishAnalyzer(Version),
+                [IndexFields.Words] = new SmartChineseAnalyzer(Version),
+            });
 
     /// <summary>The distinct terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
     public static List<string> Terms(Analyzer analyzer, string field, string text)

@@ -1,46 +1,71 @@
 using System.Globalization;
 using Funeng.Catalog.Contracts;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+using Funeng.Catalog.Search.Glossary;
 
 namespace Funeng.Catalog.Search;
 
-/// <summary>Bilingual search over the index with visibility, facets, highlighting, paging and sorting.</summary>
+/// <summary>
+/// Bilingual search over the index with visibility, facets, highlighting, paging and sorting. The text query comes
+/// from <see cref="QueryPlan"/> and is scored with BM25; relevance-ordered results show each owner once
+/// (its best match, with how many more it has) and organisation profiles after their own listings.
+/// </summary>
 internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
 {
+    /// <summary>An organisation profile scores this fraction of its text match: a listing says what is offered, a profile only who offers it.</summary>
+    private const float ProfileWeight = 0.5f;
+
+    private static readonly BM25Similarity Bm25 = new(1.2f, 0.75f);
+
+    private DomainGlossary Glossary { get; } = DomainGlossary.Shipped;
+
     public Task<CatalogSearchResult> SearchAsync(CatalogSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, CatalogSearchRequest.MaxPageSize);
-        var terms = Terms(request);
+        var page = (int)Math.Clamp(request.Page, 1L, (CatalogSearchRequest.MaxResultWindow / pageSize) + 1L);
         var filter = index.Filters.For(request.Filters, request.Viewer, () => Filter(request.Filters, request.Viewer));
-        var termSet = terms.ToHashSet(StringComparer.Ordinal);
 
         var result = index.Search(searcher =>
         {
-            var query = Query(request, terms, searcher.IndexReader);
-            var wanted = page * pageSize;
-            ITopDocsCollector top = request.Sort == CatalogSort.Relevance && terms.Count > 0
-                ? TopScoreDocCollector.Create(wanted, true)
-                : TopFieldCollector.Create(SortFor(request.Sort), wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = new FacetCollector(CatalogFacets.All);
-            var collector = request.WithFacets ? MultiCollector.Wrap((ICollector)top, facets) : top;
-            if (terms.Count == 0)
+            searcher.Similarity = Bm25;
+            var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader);
+            var byScore = request.Sort == CatalogSort.Relevance && !plan.IsEmpty;
+            var collapse = byScore && request.CollapseByOwner && request.Filters.OwnerOrganisationId is null;
+            var skip = (page - 1) * pageSize;
+            var run = Run(searcher, plan, plan.ToQuery(), filter, request, byScore, collapse, skip + pageSize);
+            var relaxed = false;
+            if (run.Top.TotalHits == 0 && plan.Required > 1 && request.TextMatch == CatalogTextMatch.MostTerms)
             {
-                // Without text, walk the filter's documents rather than every document checked against the filter.
-                searcher.Search(new ConstantScoreQuery(filter), collector);
+                // Nothing has enough of the words together: any one of them is better than an empty page.
+                run = Run(searcher, plan, plan.ToQuery(1), filter, request, byScore, collapse, skip + pageSize);
+                relaxed = true;
+            }
+
+            var highlight = plan.HighlightTerms(index.Analyzer);
+            List<CatalogHit> hits;
+            int total;
+            if (collapse)
+            {
+                var groups = Collapse(searcher, run.Top.GetTopDocs().ScoreDocs);
+                total = groups.Count;
+                hits = [.. groups.Skip(skip).Take(pageSize).Select(g => ToHit(searcher, g.Best.Doc, g.Best.Score, highlight, plan) with { MoreFromOwner = g.More })];
             }
             else
             {
-                searcher.Search(query, filter, collector);
+                total = run.Top.TotalHits;
+                var docs = skip >= CatalogSearchRequest.MaxResultWindow ? [] : run.Top.GetTopDocs(skip, pageSize).ScoreDocs;
+                hits = [.. docs.Select(d => ToHit(searcher, d.Doc, d.Score, highlight, plan))];
             }
 
-            // Only the page's hits are loaded and highlighted.
-            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
-            var hits = docs.ScoreDocs.Select(d => ToHit(searcher.Doc(d.Doc), d.Score, termSet)).ToList();
-            return new CatalogSearchResult(top.TotalHits, page, pageSize, hits, request.WithFacets ? facets.Result() : new Dictionary<string, IReadOnlyList<FacetCount>>());
+            return new CatalogSearchResult(total, page, pageSize, hits, request.WithFacets ? run.Facets.Result() : new Dictionary<string, IReadOnlyList<FacetCount>>())
+            {
+                Matched = run.Top.TotalHits,
+                Relaxed = relaxed,
+            };
         });
         return Task.FromResult(result);
     }
@@ -54,7 +79,6 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(listingIds);
         var found = new HashSet<Guid>();
-        var terms = Terms(request);
         foreach (var chunk in listingIds.Chunk(500))
         {
             var filter = Filter(request.Filters, request.Viewer);
@@ -68,7 +92,8 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             filter.Add(new TermQuery(new Term(IndexFields.Kind, nameof(CatalogHitKind.Listing))), Occur.MUST);
             index.Search(searcher =>
             {
-                var top = searcher.Search(Query(request, terms, searcher.IndexReader), new QueryWrapperFilter(filter), chunk.Length * 2);
+                var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader);
+                var top = searcher.Search(plan.ToQuery(), new QueryWrapperFilter(filter), chunk.Length * 2);
                 foreach (var hit in top.ScoreDocs)
                 {
                     found.Add(Guid.Parse(searcher.Doc(hit.Doc).Get(IndexFields.Id, CultureInfo.InvariantCulture)));
@@ -81,60 +106,61 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         return found;
     }
 
-    private List<string> Terms(CatalogSearchRequest request)
+    private static (ITopDocsCollector Top, FacetCollector Facets) Run(IndexSearcher searcher, QueryPlan plan, Query query, Filter filter,
+        CatalogSearchRequest request, bool byScore, bool collapse, int wanted)
     {
-        var text = request.Text?.Trim() ?? "";
-        return text.Length == 0 ? [] : BilingualAnalyzer.Terms(index.Analyzer, IndexFields.All, text);
-    }
-
-    /// <summary>The text query for <paramref name="terms"/>; any-term queries need the reader to leave out common terms.</summary>
-    private Query Query(CatalogSearchRequest request, List<string> terms, IndexReader reader) =>
-        terms.Count == 0 ? new MatchAllDocsQuery()
-        : request.TextMatch == CatalogTextMatch.AnyTerm ? AnyTermQuery(reader, terms)
-        : TextQuery(request.Text!.Trim(), terms);
-
-    /// <summary>
-    /// Most query terms must occur somewhere in the document (all of them for one or two terms; 70 % for more, as
-    /// CJK bigrams spanning two words, such as 能客 in 智能客服, need not occur); title matches rank higher.
-    /// </summary>
-    private BooleanQuery TextQuery(string text, List<string> terms)
-    {
-        // When every term is needed, plain MUST clauses let Lucene leapfrog a conjunction instead of counting matches.
-        var required = terms.Count <= 2 ? terms.Count : (int)Math.Ceiling(terms.Count * 0.7);
-        var all = required == terms.Count;
-        var must = new BooleanQuery { MinimumNumberShouldMatch = all ? 0 : required };
-        foreach (var term in terms)
+        // Collapsing needs every candidate of the result window to group; plain paging only the pages up to this one.
+        var size = Math.Max(1, collapse ? CatalogSearchRequest.MaxResultWindow : Math.Min(wanted, CatalogSearchRequest.MaxResultWindow));
+        ITopDocsCollector top = byScore
+            ? TopScoreDocCollector.Create(size, true)
+            : TopFieldCollector.Create(SortFor(request.Sort), size, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = new FacetCollector(CatalogFacets.All);
+        var collector = request.WithFacets ? MultiCollector.Wrap((ICollector)top, facets) : top;
+        if (plan.IsEmpty)
         {
-            must.Add(new TermQuery(new Term(IndexFields.All, term)), all ? Occur.MUST : Occur.SHOULD);
+            // Without text, walk the filter's documents rather than every document checked against the filter.
+            searcher.Search(new ConstantScoreQuery(filter), collector);
+        }
+        else
+        {
+            searcher.Search(query, filter, collector);
         }
 
-        var query = new BooleanQuery { { must, Occur.MUST } };
-        foreach (var field in new[] { IndexFields.TitleZh, IndexFields.TitleEn })
+        return (top, facets);
+    }
+
+    /// <summary>Groups score-ordered hits by owner: the owner's best listing (its profile only when no listing matched) stands for the group.</summary>
+    private static List<(ScoreDoc Best, int More)> Collapse(IndexSearcher searcher, ScoreDoc[] docs)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var groups = new Dictionary<string, (ScoreDoc Best, float Rank, int Count)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var doc in docs)
         {
-            foreach (var term in BilingualAnalyzer.Terms(index.Analyzer, field, text))
+            var leaf = leaves[ReaderUtil.SubIndex(doc.Doc, leaves)];
+            var local = doc.Doc - leaf.DocBase;
+            var owner = Value(FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, IndexFields.Owner), local);
+            var profile = Value(FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, IndexFields.Kind), local) == nameof(CatalogHitKind.Organisation);
+            var rank = profile ? doc.Score * ProfileWeight : doc.Score;
+            if (!groups.TryGetValue(owner, out var group))
             {
-                query.Add(new TermQuery(new Term(field, term)) { Boost = 3f }, Occur.SHOULD);
+                groups[owner] = (doc, rank, 1);
+                order.Add(owner);
+            }
+            else
+            {
+                groups[owner] = rank > group.Rank ? (doc, rank, group.Count + 1) : group with { Count = group.Count + 1 };
             }
         }
 
-        return query;
-    }
+        return [.. order.Select(o => groups[o]).OrderByDescending(g => g.Rank).Select(g => (g.Best, g.Count - 1))];
 
-    /// <summary>
-    /// Any term may match, but terms in more than a tenth of the documents (根据, 用户, 生成 occur in almost every filing)
-    /// are left out: they tell no documents apart and would make a long query visit the whole index. No title boost:
-    /// a long text's words in a short title are mostly chance (measured in bench/Scenarios.Bench).
-    /// </summary>
-    private static BooleanQuery AnyTermQuery(IndexReader reader, List<string> terms)
-    {
-        var limit = Math.Max(1, reader.MaxDoc / 10);
-        var query = new BooleanQuery();
-        foreach (var term in terms.Select(t => new Term(IndexFields.All, t)).Where(t => reader.DocFreq(t) <= limit))
+        static string Value(SortedDocValues values, int doc)
         {
-            query.Add(new TermQuery(term), Occur.SHOULD);
+            var bytes = new BytesRef();
+            values.Get(doc, bytes);
+            return bytes.Utf8ToString();
         }
-
-        return query;
     }
 
     private static BooleanQuery Filter(CatalogFilters filters, CatalogViewer viewer)
@@ -198,12 +224,14 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         filter.Add(any, Occur.MUST);
     }
 
+    /// <summary>Title order, or newest first; listings changed at the same moment (one import) most complete first.</summary>
     private static Sort SortFor(CatalogSort sort) => sort == CatalogSort.Title
         ? new Sort(new SortField(IndexFields.TitleSort, SortFieldType.STRING))
-        : new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, true));
+        : new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, true), new SortField(IndexFields.Completeness, SortFieldType.INT64, true));
 
-    private CatalogHit ToHit(Document doc, float score, IReadOnlySet<string> terms)
+    private CatalogHit ToHit(IndexSearcher searcher, int docId, float score, IReadOnlySet<string> terms, QueryPlan plan)
     {
+        var doc = searcher.Doc(docId);
         var titleZh = doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) ?? "";
         var summary = doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture);
         var snippetSource = string.IsNullOrWhiteSpace(summary) ? titleZh : summary;
@@ -220,6 +248,9 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             doc.Get(IndexFields.CityStored, CultureInfo.InvariantCulture),
             sectors.Split(';', StringSplitOptions.RemoveEmptyEntries),
             float.IsNaN(score) ? 0f : score,
-            Snippets.Highlight(index.Analyzer, snippetSource, terms));
+            Snippets.Highlight(index.Analyzer, snippetSource, terms))
+        {
+            Reasons = MatchReasons.Explain(index.Analyzer, searcher, docId, plan, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
+        };
     }
 }

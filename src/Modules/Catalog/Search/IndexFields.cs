@@ -27,6 +27,12 @@ internal static class IndexFields
     /// <summary>Every searchable text of the document in one bilingual field; queries must match here.</summary>
     public const string All = "all";
 
+    /// <summary>The same texts as <see cref="All"/>, cut into words (SmartCn) rather than bigrams.</summary>
+    public const string Words = "words";
+
+    /// <summary>How complete a listing's description is (filled fields), for ordering a search without text.</summary>
+    public const string Completeness = "completeness";
+
     public const string Updated = "updated";
     public const string TitleSort = "title_sort";
     public const string SectorsStored = "sectors_stored";

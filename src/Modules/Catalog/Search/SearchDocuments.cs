@@ -62,6 +62,7 @@ internal static class SearchDocuments
         AddText(doc, [.. content.Keywords, .. content.Attributes.Values, TypeName(listing.Type)]);
         doc.Add(new StoredField(IndexFields.Summary, string.IsNullOrWhiteSpace(content.SummaryZh) ? content.SummaryEn : content.SummaryZh));
         AddCommonFacets(doc, content.Sectors, content.CitySlug, owner.Qualifications);
+        doc.Add(new NumericDocValuesField(IndexFields.Completeness, Completeness(content)));
         foreach (var licence in ListingFields.Values(content.Attribute("licence")))
         {
             AddFacet(doc, CatalogFacets.Licence, licence);
@@ -136,8 +137,17 @@ internal static class SearchDocuments
         foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)))
         {
             doc.Add(new TextField(IndexFields.All, text, Field.Store.NO));
+            doc.Add(new TextField(IndexFields.Words, text, Field.Store.NO));
         }
     }
+
+    /// <summary>Filled fields of a listing (both titles, both summaries, keywords, sectors, city, attributes).</summary>
+    private static long Completeness(ListingContent content) =>
+        new[]
+        {
+            !string.IsNullOrWhiteSpace(content.TitleEn) && content.TitleEn != content.TitleZh, !string.IsNullOrWhiteSpace(content.SummaryZh),
+            !string.IsNullOrWhiteSpace(content.SummaryEn), content.Keywords.Count > 0, content.Sectors.Count > 0, content.CitySlug is not null,
+        }.Count(f => f) + Math.Min(content.Attributes.Count, 5);
 
     private static string TypeName(ListingType type) => type switch
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Funeng.Catalog.Search;
 
 /// <summary>
-/// <c>GET /api/v1/catalog/search?q=&amp;type=&amp;sector=&amp;city=&amp;qualification=&amp;licence=&amp;access=&amp;status=&amp;page=&amp;size=&amp;sort=</c>;
+/// <c>GET /api/v1/catalog/search?q=&amp;mode=most|any|all|phrase&amp;type=&amp;sector=&amp;city=&amp;qualification=&amp;licence=&amp;access=&amp;status=&amp;page=&amp;size=&amp;sort=</c>;
 /// facet parameters repeat for OR (<c>type=dataset&amp;type=large_model</c>).
 /// </summary>
 internal static class SearchEndpoint
@@ -38,6 +38,29 @@ internal static class SearchEndpoint
         if (page < 1)
         {
             errors["page"] = ["Pages start at 1."];
+        }
+        else if (size is >= 1 and <= CatalogSearchRequest.MaxPageSize && (long)page * size > CatalogSearchRequest.MaxResultWindow)
+        {
+            errors["page"] = [$"Results go {CatalogSearchRequest.MaxResultWindow} deep (page × size); add words or filters to narrow the search."];
+        }
+
+        var text = query["q"].ToString();
+        if (text.Length > CatalogSearchRequest.MaxTextLength)
+        {
+            errors["q"] = [$"A search is at most {CatalogSearchRequest.MaxTextLength} characters."];
+        }
+
+        var match = CatalogTextMatch.MostTerms;
+        if (query["mode"].ToString() is { Length: > 0 } modeText)
+        {
+            match = modeText.ToLowerInvariant() switch
+            {
+                "most" => CatalogTextMatch.MostTerms,
+                "any" => CatalogTextMatch.AnyTerm,
+                "all" => CatalogTextMatch.AllTerms,
+                "phrase" => CatalogTextMatch.Phrase,
+                _ => Invalid(errors),
+            };
         }
 
         var sort = CatalogSort.Relevance;
@@ -77,7 +100,13 @@ internal static class SearchEndpoint
             OwnerOrganisationId = owner,
             Status = status,
         };
-        return (errors.Count > 0 ? null : new CatalogSearchRequest(query["q"].ToString(), filters, viewer, page, size, sort), errors);
+        return (errors.Count > 0 ? null : new CatalogSearchRequest(text, filters, viewer, page, size, sort) { TextMatch = match }, errors);
+    }
+
+    private static CatalogTextMatch Invalid(Dictionary<string, string[]> errors)
+    {
+        errors["mode"] = ["Mode is most, any, all or phrase."];
+        return CatalogTextMatch.MostTerms;
     }
 
     private static string[] Values(IQueryCollection query, string name) =>

@@ -9,8 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Scenarios.Matchmaking;
 
-/// <summary>A supplier listing ranked for a scenario, with the reasons it ranks there.</summary>
-internal sealed record SupplierMatch(Guid ListingId, string TitleZh, string TitleEn, Guid OrganisationId, string OrganisationNameZh, string? City, double Score, IReadOnlyList<string> Reasons, string Snippet);
+/// <summary>
+/// A supplier's best listing ranked for a scenario, with the reasons it ranks there (<see cref="Matched"/>: which
+/// words matched in which field, through which glossary name) and how many more of the supplier's listings matched.
+/// </summary>
+internal sealed record SupplierMatch(Guid ListingId, string TitleZh, string TitleEn, Guid OrganisationId, string OrganisationNameZh, string? City, double Score, IReadOnlyList<string> Reasons, string Snippet)
+{
+    public IReadOnlyList<CatalogMatchReason> Matched { get; init; } = [];
+
+    public int MoreFromSupplier { get; init; }
+}
 
 /// <summary>A published scenario that fits an enterprise's profile, and the open challenges built on it.</summary>
 internal sealed record ScenarioFit(Guid ScenarioId, string Title, string Sector, string City, IReadOnlyList<string> Reasons, IReadOnlyList<Guid> OpenChallenges);

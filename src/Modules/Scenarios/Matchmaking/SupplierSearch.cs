@@ -17,9 +17,10 @@ internal sealed record MatchQuery(string Title, string Problem, string ExpectedO
 }
 
 /// <summary>
-/// Scenario → ranked supplier listings: <see cref="MatchQuery.SearchText"/> goes to the Catalog's search as an
-/// any-term query (a long need shares only some words with any one listing), and the best <see cref="Candidates"/>
-/// are re-ranked by <see cref="MatchRanking"/>. Measured against a labelled set in bench/Scenarios.Bench.
+/// Scenario → ranked suppliers: <see cref="MatchQuery.SearchText"/> goes through the Catalog's one search path (the
+/// same query builder, glossary and ranker as the catalog page and the search API) as an any-term query (a long need
+/// shares only some words with any one listing), collapsed to each supplier's best listing; the best
+/// <see cref="Candidates"/> are re-ranked by <see cref="MatchRanking"/>. Measured in bench/Scenarios.Bench.
 /// </summary>
 internal static class SupplierSearch
 {
@@ -53,7 +54,11 @@ internal static class SupplierSearch
         return [.. ranked.Take(Shown).Select(r =>
         {
             var hit = byId[r.Candidate.Id];
-            return new SupplierMatch(hit.Id, hit.TitleZh, hit.TitleEn, hit.OwnerOrganisationId, hit.OwnerNameZh, hit.CitySlug, r.Score, r.Reasons, hit.Snippet);
+            return new SupplierMatch(hit.Id, hit.TitleZh, hit.TitleEn, hit.OwnerOrganisationId, hit.OwnerNameZh, hit.CitySlug, r.Score, r.Reasons, hit.Snippet)
+            {
+                Matched = hit.Reasons,
+                MoreFromSupplier = hit.MoreFromOwner,
+            };
         })];
     }
 }

@@ -18,7 +18,8 @@ internal sealed class IndexModel(ICatalogSearch search, CurrentUser user) : Page
 
     public string Query => Request.Query["q"].ToString();
 
-    public int Pages => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+    /// <summary>Pages to link to: results go <see cref="CatalogSearchRequest.MaxResultWindow"/> deep.</summary>
+    public int Pages => Math.Clamp((Result.Total + Result.PageSize - 1) / Result.PageSize, 1, CatalogSearchRequest.MaxResultWindow / Result.PageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +46,9 @@ internal sealed class IndexModel(ICatalogSearch search, CurrentUser user) : Page
 
         return With(parameter, new StringValues([.. values]), resetPage: true);
     }
+
+    /// <summary>This search narrowed to one owner's matches (the "n more from this supplier" link).</summary>
+    public string FromOwner(Guid owner) => With("owner", owner.ToString(), resetPage: true);
 
     public string PageLink(int page) => With("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture), resetPage: false);
 

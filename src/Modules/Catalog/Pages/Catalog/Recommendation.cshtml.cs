@@ -33,7 +33,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
         if (Compiling)
         {
             var listings = new CatalogFilters { Types = Enum.GetValues<ListingType>().Select(t => t.Key()).ToArray() };
-            Candidates = await search.SearchAsync(new CatalogSearchRequest(q, listings, CatalogViewer.Public, PageSize: 10), cancellationToken);
+            Candidates = await search.SearchAsync(new CatalogSearchRequest(q, listings, CatalogViewer.Public, PageSize: 10) { CollapseByOwner = false }, cancellationToken);
         }
 
         return Page();

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace Funeng.Catalog.Search.Glossary;
+
+/// <summary>One concept of the domain glossary: Chinese and English names that mean the same thing, and where they come from.</summary>
+internal sealed record GlossaryEntry(IReadOnlyList<string> Zh, IReadOnlyList<string> En, string Source)
+{
+    public IEnumerable<string> All => Zh.Concat(En);
+}
+
+/// <summary>A place in a query where a glossary entry's name occurs.</summary>
+internal sealed record GlossaryMatch(int Start, int Length, string Surface, GlossaryEntry Entry);
+
+/// <summary>
+/// The zh↔en domain glossary (glossary.tsv, embedded): query translation and in-language synonyms. A query's
+/// glossary names become one concept whose every name (both languages) may match, so "speech recognition" finds
+/// 语音识别 and 质检 finds 质量检测. Applied at query time only: a change needs no re-indexing.
+/// </summary>
+internal sealed class DomainGlossary
+{
+    private readonly Dictionary<string, List<GlossaryEntry>> _byName = new(StringComparer.Ordinal);
+    private readonly int _longest;
+
+    public DomainGlossary(IEnumerable<GlossaryEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Entries = [.. entries];
+        foreach (var entry in Entries)
+        {
+            foreach (var name in entry.All)
+            {
+                var key = Normalise(name);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!_byName.TryGetValue(key, out var list))
+                {
+                    _byName[key] = list = [];
+                }
+
+                list.Add(entry);
+                _longest = Math.Max(_longest, key.Length);
+            }
+        }
+    }
+
+    public IReadOnlyList<GlossaryEntry> Entries { get; }
+
+    /// <summary>The glossary shipped with the platform.</summary>
+    public static DomainGlossary Shipped { get; } = new(Parse(ReadResource()));
+
+    /// <summary>Every entry a name belongs to (a name may have more than one sense).</summary>
+    public IReadOnlyList<GlossaryEntry> Lookup(string name) => _byName.TryGetValue(Normalise(name), out var list) ? list : [];
+
+    /// <summary>
+    /// The glossary names in <paramref name="text"/>, longest first and not overlapping. English names match whole
+    /// words only (case-insensitive); Chinese names match anywhere.
+    /// </summary>
+    public IReadOnlyList<GlossaryMatch> Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lower = Normalise(text);
+        var found = new List<GlossaryMatch>();
+        var start = 0;
+        while (start < lower.Length)
+        {
+            var matched = false;
+            for (var length = Math.Min(_longest, lower.Length - start); length >= 2 && !matched; length--)
+            {
+                var candidate = lower.Substring(start, length);
+                if (!_byName.TryGetValue(candidate, out var entries) || !WholeWords(lower, start, length))
+                {
+                    continue;
+                }
+
+                found.Add(new GlossaryMatch(start, length, text.Substring(start, length), entries[0]));
+                start += length;
+                matched = true;
+            }
+
+            if (!matched)
+            {
+                start++;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Reads glossary.tsv lines: Chinese names, English names (each <c>|</c>-separated) and the source, tab-separated; <c>#</c> starts a comment.</summary>
+    public static List<GlossaryEntry> Parse(string tsv)
+    {
+        ArgumentNullException.ThrowIfNull(tsv);
+        var entries = new List<GlossaryEntry>();
+        foreach (var raw in tsv.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length != 3)
+            {
+                throw new FormatException($"A glossary line has Chinese names, English names and a source separated by tabs: {line}");
+            }
+
+            entries.Add(new GlossaryEntry(Names(parts[0]), Names(parts[1]), parts[2].Trim()));
+        }
+
+        return entries;
+    }
+
+    public static string Normalise(string text) => text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+
+    private static string[] Names(string field) => [.. field.Split('|').Select(n => n.Trim()).Where(n => n.Length > 0)];
+
+    private static bool WholeWords(string text, int start, int length)
+    {
+        var first = text[start];
+        var last = text[start + length - 1];
+        var before = start == 0 || !IsLatinWordChar(text[start - 1]) || !IsLatinWordChar(first);
+        var after = start + length == text.Length || !IsLatinWordChar(text[start + length]) || !IsLatinWordChar(last);
+        return before && after;
+    }
+
+    private static bool IsLatinWordChar(char c) => c < 0x2E80 && char.IsLetterOrDigit(c);
+
+    private static string ReadResource()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("glossary.tsv", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

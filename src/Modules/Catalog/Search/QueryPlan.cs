@@ -1,0 +1,347 @@
+using System.Text.RegularExpressions;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Search.Glossary;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// One thing the query asks for: a word of the query, a glossary concept (all its names in both languages) or a
+/// quoted phrase. It matches a document when any of its forms does, in the bigram field, the word field or a title.
+/// </summary>
+internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms, bool Exact, bool Common, Query Query);
+
+/// <summary>
+/// What a search's text asks for, and the Lucene query for it. Shared by the catalog page, the search API and
+/// matchmaking (through <see cref="CatalogSearch"/>); differences are the <see cref="CatalogTextMatch"/> parameter.
+/// <list type="bullet">
+/// <item>The text is cut into words (SmartCn; runs of single characters it leaves, such as 质检, rejoin), glossary
+/// names become one concept each (质检 ↔ 质量检测 ↔ visual inspection).</item>
+/// <item>How many concepts must match scales with the query: all of one or two, all but one of three or four,
+/// 30 % (at least two) of longer texts; when that finds nothing, one concept is enough. Concepts in more than a
+/// fifth of the documents (the CAC boilerplate: 生成, 文本, 用户) score little and never count as required.</item>
+/// <item>Quoted text ("视觉质检") and <c>mode=phrase</c> are exact; <c>mode=all</c> requires every concept.</item>
+/// </list>
+/// </summary>
+internal sealed partial class QueryPlan
+{
+    /// <summary>At most this many concepts are searched; a longer text keeps its most informative ones.</summary>
+    public const int MaxConcepts = 32;
+
+    private const float TitleBoost = 1.5f;
+    private const float GlossaryBoost = 0.7f;
+    private const float CommonBoost = 0.2f;
+    private const int MaxFormsPerConcept = 8;
+
+    private static readonly HashSet<string> ChineseStopWords = new(StringComparer.Ordinal)
+    {
+        "我们", "你们", "他们", "需要", "希望", "能够", "可以", "进行", "通过", "实现", "一个", "一些", "以及", "或者", "并且",
+        "目前", "如何", "什么", "这个", "那个", "这些", "那些", "帮助", "相关", "其他", "问题", "方面", "主要", "要求", "已经",
+        "没有", "还有", "因为", "所以", "但是", "如果", "就是", "自己", "很多", "比较", "非常", "每天", "现在", "之后", "之前",
+    };
+
+    private QueryPlan(IReadOnlyList<QueryConcept> concepts, int required)
+    {
+        Concepts = concepts;
+        Required = required;
+    }
+
+    public IReadOnlyList<QueryConcept> Concepts { get; }
+
+    /// <summary>How many of the non-common concepts must match.</summary>
+    public int Required { get; }
+
+    public bool IsEmpty => Concepts.Count == 0;
+
+    /// <summary>The bigram terms of every form, for highlighting snippets.</summary>
+    public IReadOnlySet<string> HighlightTerms(Analyzer analyzer) =>
+        Concepts.SelectMany(c => c.Forms).SelectMany(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)).ToHashSet(StringComparer.Ordinal);
+
+    public static QueryPlan Build(string? text, CatalogTextMatch mode, Analyzer analyzer, DomainGlossary glossary, IndexReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(glossary);
+        ArgumentNullException.ThrowIfNull(reader);
+        text = (text ?? "").Trim();
+        if (text.Length > CatalogSearchRequest.MaxTextLength)
+        {
+            text = text[..CatalogSearchRequest.MaxTextLength];
+        }
+
+        var concepts = new List<QueryConcept>();
+        if (mode == CatalogTextMatch.Phrase)
+        {
+            AddExact(concepts, text, analyzer);
+            return new QueryPlan(concepts, concepts.Count);
+        }
+
+        var rest = Quoted().Replace(text, m =>
+        {
+            AddExact(concepts, m.Groups[1].Value, analyzer);
+            return " ";
+        });
+        var exact = concepts.Count;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (surface, entry) in Chunks(rest, analyzer, glossary))
+        {
+            if (!seen.Add(GlossaryEntryKey(surface, entry)))
+            {
+                continue;
+            }
+
+            var forms = new List<string> { surface };
+            if (entry is not null)
+            {
+                forms.AddRange(entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(MaxFormsPerConcept - 1));
+            }
+
+            var query = Forms(forms, analyzer);
+            if (query is null)
+            {
+                continue;
+            }
+
+            concepts.Add(new QueryConcept(surface, forms, false, false, query));
+        }
+
+        concepts = Informative(concepts, exact, analyzer, reader);
+        var content = concepts.Count(c => !c.Common && !c.Exact);
+        var required = mode switch
+        {
+            CatalogTextMatch.AllTerms => content,
+            CatalogTextMatch.AnyTerm => Math.Min(1, content),
+            _ => Scaled(content),
+        };
+        return new QueryPlan(concepts, required);
+    }
+
+    /// <summary>Minimum should match: all of one or two, n−1 of three or four, 30 % (at least two) of more.</summary>
+    public static int Scaled(int concepts) => concepts switch
+    {
+        <= 2 => concepts,
+        <= 4 => concepts - 1,
+        _ => Math.Max(2, (int)Math.Ceiling(concepts * 0.3)),
+    };
+
+    /// <summary>The query; <paramref name="required"/> overrides <see cref="Required"/> (1 for the relaxed retry).</summary>
+    public Query ToQuery(int? required = null)
+    {
+        if (IsEmpty)
+        {
+            return new MatchAllDocsQuery();
+        }
+
+        var need = required ?? Required;
+        var query = new BooleanQuery(disableCoord: false);
+        var content = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = need };
+        foreach (var concept in Concepts)
+        {
+            if (concept.Exact)
+            {
+                query.Add(concept.Query, Occur.MUST);
+            }
+            else if (concept.Common)
+            {
+                concept.Query.Boost = CommonBoost;
+                query.Add(concept.Query, Occur.SHOULD);
+            }
+            else
+            {
+                content.Add(concept.Query, Occur.SHOULD);
+            }
+        }
+
+        if (content.Clauses.Count > 0)
+        {
+            query.Add(content, need > 0 ? Occur.MUST : Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>The text's words with the glossary entry each belongs to (a glossary name spanning several words is one chunk).</summary>
+    private static List<(string Surface, GlossaryEntry? Entry)> Chunks(string text, Analyzer analyzer, DomainGlossary glossary)
+    {
+        var matches = glossary.Find(text);
+        var chunks = new List<(int Start, string Surface, GlossaryEntry? Entry)>();
+        chunks.AddRange(matches.Select(m => (m.Start, m.Surface, (GlossaryEntry?)m.Entry)));
+        var pending = (Start: -1, End: -1);
+        void Flush()
+        {
+            if (pending.Start >= 0 && pending.End - pending.Start >= 2)
+            {
+                chunks.Add((pending.Start, text[pending.Start..pending.End], null));
+            }
+
+            pending = (-1, -1);
+        }
+
+        foreach (var (start, end) in Words(analyzer, text))
+        {
+            if (matches.Any(m => start < m.Start + m.Length && end > m.Start))
+            {
+                Flush();
+                continue;
+            }
+
+            var surface = text[start..end];
+            var single = end - start == 1 && IsHan(surface[0]);
+            if (single)
+            {
+                // Runs of single characters are words the segmenter does not know (质检, 跌倒): rejoin them.
+                if (pending.Start >= 0 && pending.End == start)
+                {
+                    pending = (pending.Start, end);
+                }
+                else
+                {
+                    Flush();
+                    pending = (start, end);
+                }
+
+                continue;
+            }
+
+            Flush();
+            var lower = DomainGlossary.Normalise(surface);
+            if (ChineseStopWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !IsHan(lower[0])))
+            {
+                continue;
+            }
+
+            chunks.Add((start, surface, glossary.Lookup(surface) is [var entry, ..] ? entry : null));
+        }
+
+        Flush();
+        return [.. chunks.OrderBy(c => c.Start).Select(c => (c.Surface, c.Entry))];
+    }
+
+    private static string GlossaryEntryKey(string surface, GlossaryEntry? entry) =>
+        entry is null ? DomainGlossary.Normalise(surface) : "g:" + string.Join('|', entry.All);
+
+    /// <summary>Word offsets from the word field's analyzer (SmartCn: Chinese words, English words, numbers).</summary>
+    private static List<(int Start, int End)> Words(Analyzer analyzer, string text)
+    {
+        var words = new List<(int, int)>();
+        using var stream = analyzer.GetTokenStream(IndexFields.Words, text);
+        var offsets = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (offsets.EndOffset > offsets.StartOffset && offsets.EndOffset <= text.Length)
+            {
+                words.Add((offsets.StartOffset, offsets.EndOffset));
+            }
+        }
+
+        stream.End();
+        return words;
+    }
+
+    private static void AddExact(List<QueryConcept> concepts, string phrase, Analyzer analyzer)
+    {
+        phrase = phrase.Trim();
+        var query = Phrase(analyzer, IndexFields.All, phrase);
+        if (query is not null)
+        {
+            concepts.Add(new QueryConcept(phrase, [phrase], true, false, query));
+        }
+    }
+
+    /// <summary>
+    /// Keeps at most <see cref="MaxConcepts"/> concepts (the rarest of those found in the index) and marks as common
+    /// the ones in more than a fifth of the documents, when the index is large enough to tell.
+    /// </summary>
+    private static List<QueryConcept> Informative(List<QueryConcept> concepts, int exact, Analyzer analyzer, IndexReader reader)
+    {
+        var free = concepts.Skip(exact).Select(c => (Concept: c, Df: DocFrequency(c.Forms[0], analyzer, reader))).ToList();
+        if (free.Count > MaxConcepts - exact)
+        {
+            var keep = free.OrderBy(f => f.Df == 0 ? int.MaxValue : f.Df).Take(Math.Max(0, MaxConcepts - exact)).Select(f => f.Concept).ToHashSet();
+            free = [.. free.Where(f => keep.Contains(f.Concept))];
+        }
+
+        var limit = reader.NumDocs / 5;
+        var damp = reader.NumDocs >= 50 && free.Any(f => f.Df <= limit);
+        return [.. concepts.Take(exact), .. free.Select(f => damp && f.Df > limit ? f.Concept with { Common = true } : f.Concept)];
+    }
+
+    /// <summary>An upper bound of how many documents contain <paramref name="form"/>: its rarest bigram's frequency.</summary>
+    private static int DocFrequency(string form, Analyzer analyzer, IndexReader reader)
+    {
+        var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, form);
+        return terms.Count == 0 ? 0 : terms.Min(t => reader.DocFreq(new Term(IndexFields.All, t)));
+    }
+
+    /// <summary>Any of <paramref name="forms"/> in the bigram field, the word field or a title; the first form is the user's, later ones from the glossary.</summary>
+    private static BooleanQuery? Forms(List<string> forms, Analyzer analyzer)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        for (var i = 0; i < forms.Count; i++)
+        {
+            var boost = i == 0 ? 1f : GlossaryBoost;
+            Add(query, Phrase(analyzer, IndexFields.All, forms[i]), boost);
+            Add(query, Phrase(analyzer, IndexFields.Words, forms[i]), boost);
+            Add(query, Phrase(analyzer, IndexFields.TitleZh, forms[i]), boost * TitleBoost);
+            Add(query, Phrase(analyzer, IndexFields.TitleEn, forms[i]), boost * TitleBoost);
+        }
+
+        return query.Clauses.Count == 0 ? null : query;
+
+        static void Add(BooleanQuery query, Query? clause, float boost)
+        {
+            if (clause is not null)
+            {
+                clause.Boost = boost;
+                query.Add(clause, Occur.SHOULD);
+            }
+        }
+    }
+
+    /// <summary>The text as one term, or as a phrase of its terms at their positions, in <paramref name="field"/>.</summary>
+    public static Query? Phrase(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<(string Term, int Position)>();
+        using (var stream = analyzer.GetTokenStream(field, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            stream.Reset();
+            var position = -1;
+            while (stream.IncrementToken())
+            {
+                position += increment.PositionIncrement;
+                terms.Add((term.ToString(), position));
+            }
+
+            stream.End();
+        }
+
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        if (terms.Count == 1)
+        {
+            return new TermQuery(new Term(field, terms[0].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        foreach (var (term, position) in terms)
+        {
+            phrase.Add(new Term(field, term), position - terms[0].Position);
+        }
+
+        return phrase;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+
+    [GeneratedRegex("[\"“”「」『』]([^\"“”「」『』]+)[\"“”「」『』]")]
+    private static partial Regex Quoted();
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text.Json;
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Search;
+using Funeng.Catalog.Search.Glossary;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Funeng.Catalog.Tests.Search;
+
+/// <summary>Issue 12's "Done when" for search: sentences, English for Chinese listings, words apart, phrases, order, collapse; issue 15's bounds.</summary>
+public sealed class SearchQueryTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_two_sentence_scenario_description_returns_ranked_hits()
+    {
+        var id = await PublishAsync(CatalogClient.Algorithm("夜间跌倒识别看护系统", "夜间跌倒识别看护系统", "通过摄像头识别老人夜间跌倒并及时通知护理人员"));
+
+        var result = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("我们是一家社区养老院，夜里值班的护工人手不够。希望有系统能在老人半夜跌倒时马上提醒值班人员。"));
+
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Contains(id, hits.Select(h => h.GetProperty("id").GetGuid()));
+        var scores = hits.Select(h => h.GetProperty("score").GetSingle()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+    }
+
+    [Fact]
+    public async Task Speech_recognition_in_English_finds_the_语音识别_listings_and_says_through_which_name()
+    {
+        var id = await PublishAsync(CatalogClient.Algorithm("粤语方言语音识别服务", "粤语方言语音识别服务", "把粤语通话实时转写为文字"));
+
+        var hit = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("speech recognition"))).GetProperty("hits").EnumerateArray()
+            .Single(h => h.GetProperty("id").GetGuid() == id);
+
+        var reason = hit.GetProperty("reasons").EnumerateArray().First();
+        Assert.Equal("title", reason.GetProperty("field").GetString());
+        Assert.Equal("speech recognition", reason.GetProperty("term").GetString());
+        Assert.Equal("语音识别", reason.GetProperty("via").GetString());
+    }
+
+    [Fact]
+    public async Task A_synonym_in_the_same_language_finds_the_listing_质检_质量检测_缺陷检测()
+    {
+        var id = await PublishAsync(CatalogClient.Algorithm("注塑件质量检测算法", "注塑件质量检测算法", sectors: ["manufacturing"]));
+
+        Assert.Contains(id, await app.Anonymous().HitIdsAsync("q=" + Uri.EscapeDataString("缺陷检测")));
+        Assert.Contains(id, await app.Anonymous().HitIdsAsync("q=" + Uri.EscapeDataString("质检")));
+        Assert.Contains(id, await app.Anonymous().HitIdsAsync("q=" + Uri.EscapeDataString("visual inspection")));
+    }
+
+    [Fact]
+    public async Task Unquoted_视觉质检_finds_视觉_and_质检_apart_and_a_quoted_phrase_is_exact()
+    {
+        var apart = await PublishAsync(CatalogClient.Algorithm("基于机器视觉的电路板智能质检平台", "PCB board AOI platform", sectors: ["manufacturing"]));
+        var together = await PublishAsync(CatalogClient.Algorithm("视觉质检一体机", "Vision QC station", sectors: ["manufacturing"]));
+
+        var unquoted = await app.Anonymous().HitIdsAsync("q=" + Uri.EscapeDataString("视觉质检"));
+        Assert.Contains(apart, unquoted);
+        Assert.Contains(together, unquoted);
+
+        var quoted = await app.Anonymous().HitIdsAsync("q=" + Uri.EscapeDataString("\"视觉质检\""));
+        Assert.Contains(together, quoted);
+        Assert.DoesNotContain(apart, quoted);
+        Assert.DoesNotContain(apart, await app.Anonymous().HitIdsAsync("mode=phrase&q=" + Uri.EscapeDataString("视觉质检")));
+    }
+
+    [Fact]
+    public async Task Mode_all_requires_every_word_while_the_default_lets_a_long_query_miss_some()
+    {
+        var id = await PublishAsync(CatalogClient.Algorithm("港口集装箱吊装调度优化", "Port crane scheduling", sectors: ["transport"]));
+        var text = Uri.EscapeDataString("港口 集装箱 调度 潮汐 航道 泊位");
+
+        Assert.Contains(id, await app.Anonymous().HitIdsAsync("q=" + text));
+        Assert.DoesNotContain(id, await app.Anonymous().HitIdsAsync("mode=all&q=" + text));
+    }
+
+    [Fact]
+    public async Task A_query_sharing_one_word_with_the_catalog_is_never_empty()
+    {
+        var id = await PublishAsync(CatalogClient.Algorithm("蚝田水质监测浮标", "Oyster farm buoy", sectors: ["agriculture"]));
+
+        var result = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("蚝田 火星 量子 引力波"));
+
+        Assert.Contains(id, result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()));
+        Assert.True(result.GetProperty("relaxed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_empty_query_lists_the_newest_first_not_in_index_order()
+    {
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var older = await owner.Client.CreateAsync(CatalogClient.Algorithm("较早发布的算法", "Older"));
+        await owner.Client.PublishedAsync(office.Client, older);
+        var newer = await owner.Client.CreateAsync(CatalogClient.Algorithm("较晚发布的算法", "Newer"));
+        await owner.Client.PublishedAsync(office.Client, newer);
+
+        Assert.Equal([newer, older], await app.Anonymous().HitIdsAsync($"type=algorithm_product&owner={owner.OrganisationId}"));
+    }
+
+    [Fact]
+    public async Task A_supplier_with_ten_matching_listings_takes_one_slot_not_ten()
+    {
+        var busy = await app.CreateUserAsync(Roles.Enterprise);
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var many = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            var id = await busy.Client.CreateAsync(CatalogClient.Algorithm($"红树林巡护识别算法{i}号", $"Mangrove patrol {i}", sectors: ["agriculture"]));
+            await busy.Client.PublishedAsync(office.Client, id);
+            many.Add(id);
+        }
+
+        var other = await PublishAsync(CatalogClient.Algorithm("红树林巡护无人机", "Mangrove drone", sectors: ["agriculture"]));
+
+        var result = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("红树林巡护"));
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        var fromBusy = Assert.Single(hits, h => many.Contains(h.GetProperty("id").GetGuid()));
+        Assert.Equal(9, fromBusy.GetProperty("moreFromOwner").GetInt32());
+        Assert.Contains(other, hits.Select(h => h.GetProperty("id").GetGuid()));
+        Assert.Equal(11, result.GetProperty("matched").GetInt32());
+        Assert.Equal(10, (await app.Anonymous().HitIdsAsync($"q={Uri.EscapeDataString("红树林巡护")}&owner={busy.OrganisationId}")).Count);
+    }
+
+    [Theory]
+    [InlineData("q=AI&page=2147483647&size=20", "page")]
+    [InlineData("q=AI&page=300000&size=100", "page")]
+    [InlineData("q=AI&page=11&size=100", "page")]
+    [InlineData("q=AI&mode=fuzzy", "mode")]
+    public async Task Deep_pages_and_unknown_modes_are_refused_with_a_400_naming_the_parameter(string query, string field)
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/catalog/search?" + query, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task A_query_of_1300_distinct_words_gets_a_400_and_the_search_itself_bounds_it_without_TooManyClauses()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 1300).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var response = await app.Anonymous().GetAsync("/api/v1/catalog/search?q=" + Uri.EscapeDataString(words), Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"q\"", await response.Content.ReadAsStringAsync(Token));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<ICatalogSearch>();
+        var direct = await search.SearchAsync(new CatalogSearchRequest(words, CatalogFilters.None, CatalogViewer.Public, int.MaxValue, 100), Token);
+        Assert.Empty(direct.Hits);
+    }
+
+    [Fact]
+    public void The_glossary_has_at_least_500_entries_each_with_both_languages_and_a_source()
+    {
+        var entries = DomainGlossary.Shipped.Entries;
+
+        Assert.True(entries.Count >= 500, $"{entries.Count} entries");
+        Assert.All(entries, e =>
+        {
+            Assert.NotEmpty(e.Zh);
+            Assert.NotEmpty(e.En);
+            Assert.False(string.IsNullOrWhiteSpace(e.Source));
+        });
+        Assert.Contains(entries, e => e.Zh.Contains("质检") && e.Zh.Contains("质量检测") && e.Zh.Contains("缺陷检测") && e.En.Contains("visual inspection"));
+    }
+
+    [Fact]
+    public void The_query_plan_keeps_glossary_names_whole_and_needs_two_of_three_words()
+    {
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var directory = new Lucene.Net.Store.RAMDirectory();
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
+        {
+            writer.Commit();
+        }
+
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var plan = QueryPlan.Build("Speech Recognition for 视觉质检", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+
+        Assert.Equal(["Speech Recognition", "视觉", "质检"], plan.Concepts.Select(c => c.Surface));
+        Assert.Contains("语音识别", plan.Concepts[0].Forms);
+        Assert.Contains("质量检测", plan.Concepts[2].Forms);
+        Assert.Equal(2, plan.Required);
+    }
+
+    private async Task<Guid> PublishAsync(object listing)
+    {
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var id = await owner.Client.CreateAsync(listing);
+        await owner.Client.PublishedAsync(office.Client, id);
+        return id;
+    }
+}
