@@ -118,6 +118,14 @@ internal sealed class ScenarioDriver(FunengApp app)
         return await enterprise.Client.PostAsync($"/api/v1/challenges/{challenge}/entries", form, Ct);
     }
 
+    /// <summary>The partner answers the one pending request naming its organisation on the challenge.</summary>
+    public static async Task<HttpResponseMessage> AnswerPartnerRequestAsync(ActingUser partner, Guid challenge, string decision)
+    {
+        var requests = await ReadAsync(await partner.Client.GetAsync("/api/v1/challenges/partner-requests", Ct), HttpStatusCode.OK);
+        var request = requests.EnumerateArray().Single(r => r.GetProperty("challengeId").GetGuid() == challenge && r.GetProperty("status").GetString() == "pending");
+        return await partner.Client.PostAsync($"/api/v1/challenges/{challenge}/partner-requests/{request.GetProperty("id").GetGuid()}/{decision}", null, Ct);
+    }
+
     public async Task<ActingUser> ExpertOnRosterAsync(Guid? organisation = null)
     {
         var expert = await app.CreateUserAsync(Roles.Expert, organisation, OrganisationKind.University);

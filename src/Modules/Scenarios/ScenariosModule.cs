@@ -46,6 +46,7 @@ public static class ScenariosModule
         services.AddScoped<GetChallenges>();
         services.AddScoped<SubmitEntry>();
         services.AddScoped<ManagePanel>();
+        services.AddScoped<PartnerConsent>();
         services.AddScoped<ReviewEntries>();
         services.AddScoped<RunChallenge>();
         services.AddScoped<ManageCases>();
@@ -91,6 +92,8 @@ public static class ScenariosModule
         challenges.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ChallengeType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowChallenge");
         // Token-authenticated API clients send no antiforgery token; cookie forms use the Razor pages instead.
         challenges.MapPost("/{id:guid}/entries", SubmitEntry.HandleAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).DisableAntiforgery().WithName("Scenarios.SubmitEntry");
+        challenges.MapGet("/partner-requests", PartnerConsent.HandleMineAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ListPartnerRequests");
+        challenges.MapPost("/{id:guid}/partner-requests/{requestId:guid}/{decision}", PartnerConsent.HandleAnswerAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.AnswerPartnerRequest");
         challenges.MapGet("/{id:guid}/entries", GetChallenges.HandleOfficeAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.ListEntries");
         challenges.MapGet("/{id:guid}/my-entries", GetChallenges.HandleMineAsync).RequireAuthorization().WithName("Scenarios.MyEntries");
         challenges.MapGet("/{id:guid}/entries/{entryId:guid}/attachments/{attachmentId:guid}", ReviewEntries.HandleAttachmentAsync).RequireAuthorization().WithName("Scenarios.GetAttachment");

@@ -31,6 +31,8 @@ public abstract class ChallengeApiTests(FunengApp app)
             await ScenarioDriver.ReadAsync(await beta.Client.PostAsync($"/api/v1/challenges/{id}/entries", form, Ct), HttpStatusCode.Created);
         }
 
+        Assert.Equal(HttpStatusCode.NoContent, (await ScenarioDriver.AnswerPartnerRequestAsync(partner, id, "accept")).StatusCode);
+
         var liu = await _drive.ExpertOnRosterAsync();
         var chen = await _drive.ExpertOnRosterAsync();
         var insider = await _drive.ExpertOnRosterAsync(partner.OrganisationId);

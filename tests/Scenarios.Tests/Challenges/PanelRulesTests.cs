@@ -27,8 +27,13 @@ public sealed class PanelRulesTests
     }
 
     [Fact]
-    public void A_declared_conflict_with_an_organisation_that_did_not_submit_changes_nothing() =>
-        Assert.False(PanelRules.Standing(Guid.NewGuid(), [new DeclaredConflict(Guid.NewGuid(), null)], [EntryA]).Excluded);
+    public void Bug_15_a_conflict_declaration_reveals_nothing_about_whether_the_organisation_entered()
+    {
+        var entered = PanelRules.Standing(Guid.NewGuid(), [new DeclaredConflict(EnterpriseA, null)], [EntryA]);
+        var absent = PanelRules.Standing(Guid.NewGuid(), [new DeclaredConflict(Guid.NewGuid(), null)], [EntryA]);
+        Assert.Equal(entered, absent with { ConflictedEntries = entered.ConflictedEntries });
+        Assert.True(absent.Excluded);
+    }
 
     [Fact]
     public void A_conflict_with_one_entry_removes_only_that_entry()

@@ -174,6 +174,47 @@ public abstract class ScenarioApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task Bug_15_following_an_unpublished_scenario_does_not_leak_its_title_through_notifications()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var snoop = await app.CreateUserAsync(Roles.Enterprise);
+        var response = await owner.Client.PostAsJsonAsync("/api/v1/scenarios", ScenarioDriver.ScenarioBody(title: "Secret ward plan"), Ct);
+        var id = (await ScenarioDriver.ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await snoop.Client.PutAsync($"/api/v1/scenarios/{id}/follow", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await snoop.Client.PutAsync($"/api/v1/scenarios/{Guid.NewGuid()}/follow", null, Ct)).StatusCode);
+
+        var published = await ScenarioDriver.PublishedAsync(owner, office);
+        Assert.Equal(HttpStatusCode.NoContent, (await snoop.Client.PutAsync($"/api/v1/scenarios/{published}/follow", null, Ct)).StatusCode);
+        await ScenarioDriver.MoveOkAsync(owner, id, "submit");
+        await ScenarioDriver.MoveOkAsync(office, id, "publish");
+        await ScenarioDriver.MoveOkAsync(owner, published, "match");
+        var inbox = await snoop.Client.GetStringAsync("/api/v1/account/notifications", Ct);
+        Assert.DoesNotContain("Secret ward plan", inbox, StringComparison.Ordinal);
+        Assert.Contains("is now matched", inbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bug_15_an_anonymous_reader_sees_no_scenario_contact_details()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var id = await ScenarioDriver.PublishedAsync(owner, office);
+        var anonymous = app.Anonymous();
+        foreach (var body in new[]
+        {
+            await anonymous.GetStringAsync($"/api/v1/scenarios/{id}", Ct), await anonymous.GetStringAsync("/api/v1/scenarios", Ct),
+            await anonymous.GetStringAsync($"/scenarios/{id}", Ct),
+        })
+        {
+            Assert.DoesNotContain("owner@example.test", body, StringComparison.Ordinal);
+        }
+
+        var member = await app.CreateUserAsync(Roles.Enterprise);
+        Assert.Equal("owner@example.test", (await member.Client.GetFromJsonAsync<JsonElement>($"/api/v1/scenarios/{id}", Ct)).GetProperty("contactDetail").GetString());
+    }
+
+    [Fact]
     public async Task Suppliers_are_matched_to_a_published_scenario_and_interest_reaches_its_owner()
     {
         var owner = await _drive.OwnerAsync();

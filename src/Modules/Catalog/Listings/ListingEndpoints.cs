@@ -10,8 +10,8 @@ namespace Funeng.Catalog.Listings;
 /// <summary>A listing as the API returns it: what the caller may see, plus workflow state for owners and office.</summary>
 internal sealed record ListingView(ListingDetail Listing, ListingStatus WorkflowStatus, string? ReturnReason, IReadOnlyList<VersionView> Versions);
 
-/// <summary>One published version.</summary>
-internal sealed record VersionView(int Number, DateTimeOffset PublishedAt, string PublishedBy);
+/// <summary>One published version; who published it (a member of staff, by name) only for the office and the owner.</summary>
+internal sealed record VersionView(int Number, DateTimeOffset PublishedAt, string? PublishedBy);
 
 /// <summary>The reason a reviewer gives when returning a listing.</summary>
 internal sealed record ReturnRequest(string? Reason);
@@ -74,7 +74,7 @@ internal static class ListingEndpoints
 
         var insider = viewer.IsOffice || viewer.OrganisationId == listing.OwnerOrganisationId;
         var versions = await db.ListingVersions.AsNoTracking().Where(v => v.ListingId == id).OrderBy(v => v.Number)
-            .Select(v => new VersionView(v.Number, v.PublishedAt, v.PublishedBy)).ToListAsync(cancellationToken);
+            .Select(v => new VersionView(v.Number, v.PublishedAt, insider ? v.PublishedBy : null)).ToListAsync(cancellationToken);
         return new ListingView(
             CatalogQueries.Detail(listing, content),
             insider ? listing.Status : ListingStatus.Published,

@@ -1,30 +1,28 @@
 using Funeng.Incentives.Data;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Applications;
 
-/// <summary>Applications a user may see: office staff and experts all, an enterprise its own.</summary>
+/// <summary>
+/// Applications a user may see: office staff all; city staff those of their organisation's city; experts those
+/// assigned to their organisation for review; everyone their own organisation's. Anything else is "not found".
+/// </summary>
 internal static class ListApplications
 {
-    public static async Task<Ok<List<ApplicationView>>> HandleAsync(string? programId, IncentivesDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await VisibleAsync(db, user, programId, cancellationToken)).Select(ApplicationView.Of).ToList());
+    public static async Task<Ok<List<ApplicationView>>> HandleAsync(string? programId, IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await VisibleAsync(db, user, organisations, programId, cancellationToken)).Select(ApplicationView.Of).ToList());
 
-    public static async Task<Ok<ApplicationView>> GetAsync(Guid id, IncentivesDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ApplicationView.Of(await FindAsync(db, user, id, cancellationToken)));
+    public static async Task<Ok<ApplicationView>> GetAsync(Guid id, IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ApplicationView.Of(await FindAsync(db, user, organisations, id, cancellationToken)));
 
-    public static async Task<List<Application>> VisibleAsync(IncentivesDb db, CurrentUser user, string? programId, CancellationToken cancellationToken)
+    public static async Task<List<Application>> VisibleAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, string? programId, CancellationToken cancellationToken)
     {
-        var query = db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments).AsQueryable();
-        if (!Reviewer(user))
-        {
-            var own = user.OrganisationId ?? Guid.Empty;
-            query = query.Where(a => a.OrganisationId == own);
-        }
-
+        var query = await ScopeAsync(db, user, organisations, cancellationToken);
         if (!string.IsNullOrEmpty(programId))
         {
             query = query.Where(a => a.ProgramId == programId);
@@ -34,16 +32,24 @@ internal static class ListApplications
         return list.OrderByDescending(a => a.SubmittedAt).ToList();
     }
 
-    public static async Task<Application> FindAsync(IncentivesDb db, CurrentUser user, Guid id, CancellationToken cancellationToken)
+    public static async Task<Application> FindAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, Guid id, CancellationToken cancellationToken) =>
+        await (await ScopeAsync(db, user, organisations, cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+        ?? throw new DomainRuleException("There is no such application.", "id", 404);
+
+    private static async Task<IQueryable<Application>> ScopeAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken)
     {
-        var application = await db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null || (!Reviewer(user) && !user.BelongsTo(application.OrganisationId)))
+        var query = db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments).AsQueryable();
+        if (user.IsInRole(Roles.OfficeStaff))
         {
-            throw new DomainRuleException("There is no such application.", "id", 404);
+            return query;
         }
 
-        return application;
+        var own = user.OrganisationId ?? Guid.Empty;
+        var city = user.IsInRole(Roles.CityStaff) && user.OrganisationId is { } organisation
+            ? (await organisations.FindAsync(organisation, cancellationToken))?.CitySlug
+            : null;
+        var expert = user.IsInRole(Roles.Expert);
+        var assigned = db.Assignments.Where(x => x.ReviewerOrganisationId == own).Select(x => x.ApplicationId);
+        return query.Where(a => a.OrganisationId == own || (city != null && a.CitySlug == city) || (expert && assigned.Contains(a.Id)));
     }
-
-    private static bool Reviewer(CurrentUser user) => user.IsInRole(Roles.OfficeStaff) || user.IsInRole(Roles.Expert) || user.IsInRole(Roles.CityStaff);
 }

@@ -53,7 +53,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
         if (await db.Applications.AnyAsync(a => a.ProgramId == program.Id && a.OrganisationId == organisationId
                 && a.Status != ApplicationStatus.Approved && a.Status != ApplicationStatus.Rejected, cancellationToken))
         {
-            throw new DomainRuleException("This enterprise already has an open application to this program.", "programId");
+            throw AlreadyOpen();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -74,12 +74,23 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
             MaximumFen = verdict.MaximumAmount is { } max ? BudgetLedger.ToFen(max) : null,
         };
         db.Applications.Add(application);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index IX_incentives_applications_one_open: a concurrent submission committed first.
+            throw AlreadyOpen();
+        }
+
         await audit.AppendAsync(new AuditEvent("incentives.application.submitted", "application", application.Id.ToString(),
             JsonSerializer.Serialize(new { application.ProgramId, organisationId, application.SubmittedOn, maximum = verdict.MaximumAmount, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }
+
+    private static DomainRuleException AlreadyOpen() => new("This enterprise already has an open application to this program.", "programId");
 
     /// <summary>The profile's facts with the new answers over them; qualifications are replaced when given.</summary>
     public static FactValues Merge(FactValues profile, FactValues answers)

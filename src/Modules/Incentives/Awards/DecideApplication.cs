@@ -60,9 +60,10 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             }
 
             var granted = amount ?? verdict.MaximumAmount!.Value;
-            if (granted <= 0 || granted > verdict.MaximumAmount)
+            // In fen, as it is booked: 0.004 yuan is more than 0 but books as a 0.00-yuan award (issue 15).
+            if (BudgetLedger.ToFen(granted) < 1 || granted > verdict.MaximumAmount)
             {
-                throw new DomainRuleException($"The amount must be more than 0 and at most {verdict.MaximumAmount:0.00} yuan.", "amount", 422);
+                throw new DomainRuleException($"The amount must be at least 0.01 and at most {verdict.MaximumAmount:0.00} yuan.", "amount", 422);
             }
 
             var budget = timeline.ValueOn(program.Budget, today)

@@ -55,6 +55,10 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
             e.HasMany(a => a.Scores).WithOne().HasForeignKey(x => x.ApplicationId);
             e.HasIndex(a => new { a.ProgramId, a.Status });
             e.HasIndex(a => a.OrganisationId);
+            // One open application per program and enterprise, decided by the database so concurrent submissions
+            // cannot both pass the check (issue 15). The filter names the open statuses as stored (enum names).
+            e.HasIndex(a => new { a.ProgramId, a.OrganisationId }).IsUnique().HasDatabaseName("IX_incentives_applications_one_open")
+                .HasFilter("\"Status\" IN ('Submitted', 'Incomplete', 'UnderReview')");
         });
         modelBuilder.Entity<Attachment>(e =>
         {

@@ -24,7 +24,10 @@ internal sealed record ChallengeView(
 
 /// <summary>An entry as office staff and its own team see it: with its team and whether each phase's evaluations are in.</summary>
 internal sealed record EntryView(Guid Id, string Label, string Title, string Solution, int Phase, IReadOnlyList<Guid> Team, IReadOnlyList<string> TeamNames,
-    int Evaluations, bool Complete, int? Rank, decimal? Score, IReadOnlyList<AttachmentView> Attachments);
+    int Evaluations, bool Complete, int? Rank, decimal? Score, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<InvitationView> Invitations);
+
+/// <summary>A partner the lead named, and whether it has answered; only accepted partners are on the team.</summary>
+internal sealed record InvitationView(Guid OrganisationId, PartnerRequestStatus Status);
 
 internal sealed record AttachmentView(Guid Id, string Name, string ContentType, long Size);
 
@@ -110,7 +113,9 @@ internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organ
     private async Task<EntryView> EntryViewAsync(ChallengeSnapshot s, Entry entry, CancellationToken cancellationToken) => new(
         entry.Id, entry.Label, entry.Title, entry.Solution, entry.Phase, entry.Members.Select(m => m.OrganisationId).ToList(),
         await NamesAsync(entry, cancellationToken), s.EvaluationsOf(entry, entry.Phase).Count, s.IsComplete(entry, entry.Phase), entry.Rank, entry.FinalScore,
-        entry.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList());
+        entry.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(),
+        await db.PartnerRequests.AsNoTracking().Where(r => r.EntryId == entry.Id).OrderBy(r => r.RequestedAt)
+            .Select(r => new InvitationView(r.OrganisationId, r.Status)).ToListAsync(cancellationToken));
 
     private async Task<IReadOnlyList<string>> NamesAsync(Entry entry, CancellationToken cancellationToken)
     {

@@ -17,9 +17,11 @@ internal sealed record ExpertStanding(string? ExcludedReason, IReadOnlySet<Guid>
 }
 
 /// <summary>
-/// Conflict of interest, applied automatically: an expert whose organisation is on any submitting team, or who
-/// has declared a conflict with an organisation on any team, is excluded from the whole challenge (they could
-/// otherwise tell entries apart); a conflict declared with one entry removes only that entry.
+/// Conflict of interest, applied automatically: an expert whose organisation is on any submitting team is excluded
+/// from the whole challenge (they could otherwise tell entries apart). An expert who declares a conflict with an
+/// organisation is excluded too, whether or not that organisation entered: if the exclusion depended on it, the
+/// answer to the next review request would tell the expert who entered. A conflict declared with one entry removes
+/// only that entry.
 /// </summary>
 internal static class PanelRules
 {
@@ -33,10 +35,9 @@ internal static class PanelRules
             return new("The expert's own organisation is on a submitting team.", new HashSet<Guid>());
         }
 
-        var declaredOrganisations = conflicts.Where(c => c.OrganisationId is not null).Select(c => c.OrganisationId!.Value).ToHashSet();
-        if (entries.Any(e => e.Organisations.Any(declaredOrganisations.Contains)))
+        if (conflicts.Any(c => c.OrganisationId is not null))
         {
-            return new("The expert declared a conflict with an organisation on a submitting team.", new HashSet<Guid>());
+            return new("The expert declared a conflict of interest with an organisation.", new HashSet<Guid>());
         }
 
         return new(null, conflicts.Where(c => c.EntryId is not null).Select(c => c.EntryId!.Value).ToHashSet());

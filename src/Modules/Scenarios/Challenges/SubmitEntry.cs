@@ -16,8 +16,10 @@ namespace Funeng.Scenarios.Challenges;
 /// <summary>
 /// <c>POST /api/v1/challenges/{id}/entries</c> (multipart): a team of one or more organisations submits a solution
 /// with attachments before the deadline (server clock). Files go under the data folder, one folder per challenge.
+/// The submitting organisation leads; each named partner gets a <see cref="PartnerRequest"/> and joins the team only
+/// by accepting it (<see cref="PartnerConsent"/>), so naming an organisation never locks it out of its own entry.
 /// </summary>
-internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser user, IOrganisationDirectory organisations, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
+internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser user, IOrganisationDirectory organisations, INotifier notifier, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
 {
     private const string LabelAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -63,11 +65,11 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser u
             return (null, errors);
         }
 
-        var taken = await db.Entries.Where(e => e.ChallengeId == challengeId)
-            .SelectMany(e => e.Members).Where(m => team.Contains(m.OrganisationId)).Select(m => m.OrganisationId).FirstOrDefaultAsync(cancellationToken);
-        if (taken != Guid.Empty)
+        // Only the lead's own standing is checked here: whether a named partner is on another team is its own business
+        // and is settled when it answers the request. The unique index (challenge, organisation) decides races.
+        if (await db.EntryMembers.AnyAsync(m => m.ChallengeId == challengeId && m.OrganisationId == lead, cancellationToken))
         {
-            throw new DomainRuleException($"Organisation {taken} is already on a team of this challenge.", "partners");
+            throw AlreadyOnATeam();
         }
 
         var labels = await db.Entries.Where(e => e.ChallengeId == challengeId).Select(e => e.Label).ToListAsync(cancellationToken);
@@ -81,8 +83,13 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser u
             LeadOrganisationId = lead,
             SubmittedByUserId = user.UserId!,
             SubmittedAt = now,
-            Members = team.ConvertAll(o => new EntryMember { OrganisationId = o }),
+            Members = [new EntryMember { ChallengeId = challengeId, OrganisationId = lead }],
         };
+        var requests = team.Skip(1).Select(partner => new PartnerRequest
+        {
+            Id = Guid.NewGuid(), ChallengeId = challengeId, EntryId = entry.Id, OrganisationId = partner, LeadOrganisationId = lead,
+            Status = PartnerRequestStatus.Pending, RequestedAt = now,
+        }).ToList();
         var folder = Path.Combine(options.Value.AttachmentDirectory, challengeId.ToString("N"));
         Directory.CreateDirectory(folder);
         var written = new List<string>();
@@ -108,9 +115,19 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser u
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Entries.Add(entry);
-            await db.SaveChangesAsync(cancellationToken);
+            db.PartnerRequests.AddRange(requests);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The unique index (challenge, organisation): a concurrent submission of the same organisation committed first.
+                throw AlreadyOnATeam();
+            }
+
             await audit.AppendAsync(new AuditEvent("scenarios.challenge.entry-submitted", "challenge", challengeId.ToString(),
-                JsonSerializer.Serialize(new { entryId = entry.Id, entry.Label, team, attachments = entry.Attachments.Select(a => new { a.FileName, a.Size, a.Sha256 }) })), db, cancellationToken);
+                JsonSerializer.Serialize(new { entryId = entry.Id, entry.Label, lead, invited = team.Skip(1), attachments = entry.Attachments.Select(a => new { a.FileName, a.Size, a.Sha256 }) })), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch
@@ -120,8 +137,15 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser u
         }
 
         await followers.NotifyAsync(Followers.ChallengeType, challengeId, $"揭榜挂帅“{challenge.Title}”收到新方案", $"Challenge \"{challenge.Title}\" received an entry", $"/scenarios/challenges/{challengeId}", null, cancellationToken);
+        foreach (var request in requests)
+        {
+            await notifier.NotifyOrganisationAsync(request.OrganisationId, $"有单位邀请贵单位联合揭榜“{challenge.Title}”，请确认或拒绝", $"An organisation asks yours to join its entry to \"{challenge.Title}\"; accept or decline",
+                $"/scenarios/challenges/{challengeId}", cancellationToken);
+        }
         return (entry.Id, errors);
     }
+
+    public static DomainRuleException AlreadyOnATeam() => new("Your organisation is already on a team of this challenge.", "partners", 409);
 
     /// <summary>The path of a stored attachment.</summary>
     public static string PathOf(ScenariosOptions options, Guid challengeId, Guid attachmentId) =>

@@ -101,12 +101,48 @@ internal sealed class Entry
     public List<Attachment> Attachments { get; set; } = [];
 }
 
-/// <summary>An organisation of an entry's team (the lead is a member too).</summary>
+/// <summary>
+/// An organisation of an entry's team (the lead is a member too). A partner becomes a member only by accepting the
+/// lead's <see cref="PartnerRequest"/>. <see cref="ChallengeId"/> repeats the entry's so that a unique index
+/// (challenge, organisation) keeps every organisation on at most one team per challenge, even under concurrent
+/// submissions.
+/// </summary>
 internal sealed class EntryMember
 {
     public Guid EntryId { get; set; }
 
+    public Guid ChallengeId { get; set; }
+
     public Guid OrganisationId { get; set; }
+}
+
+internal enum PartnerRequestStatus
+{
+    Pending,
+    Accepted,
+    Declined,
+}
+
+/// <summary>A lead's request that an organisation join its entry's team; the named organisation accepts or declines it.</summary>
+internal sealed class PartnerRequest
+{
+    public Guid Id { get; set; }
+
+    public Guid ChallengeId { get; set; }
+
+    public Guid EntryId { get; set; }
+
+    public Guid OrganisationId { get; set; }
+
+    public Guid LeadOrganisationId { get; set; }
+
+    public PartnerRequestStatus Status { get; set; }
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    public string? AnsweredByUserId { get; set; }
 }
 
 internal sealed class Attachment

@@ -38,6 +38,8 @@ internal abstract class ScenariosDb(DbContextOptions options) : DbContext(option
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<PartnerRequest> PartnerRequests => Set<PartnerRequest>();
+
     public DbSet<RosterExpert> Roster => Set<RosterExpert>();
 
     public DbSet<PanelMember> Panel => Set<PanelMember>();
@@ -173,6 +175,15 @@ internal abstract class ScenariosDb(DbContextOptions options) : DbContext(option
         {
             e.ToTable("scenarios_entry_members");
             e.HasKey(x => new { x.EntryId, x.OrganisationId });
+            e.HasIndex(x => new { x.ChallengeId, x.OrganisationId }).IsUnique();
+        });
+        modelBuilder.Entity<PartnerRequest>(e =>
+        {
+            e.ToTable("scenarios_partner_requests");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.AnsweredByUserId).HasMaxLength(64);
+            e.HasIndex(x => new { x.EntryId, x.OrganisationId }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.Status });
         });
         modelBuilder.Entity<Attachment>(e =>
         {

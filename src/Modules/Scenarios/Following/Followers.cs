@@ -1,7 +1,9 @@
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Challenges;
 using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Posts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +13,22 @@ namespace Funeng.Scenarios.Following;
 /// <summary>
 /// Users follow scenarios and challenges; when one changes, its followers (and the organisations concerned) get
 /// a platform notification. Called after the change has committed, so a failed change notifies no one.
+/// A user follows only what they may see, and followers hear of a scenario only while it is public: otherwise
+/// following an unpublished scenario's id would deliver its title (issue 15).
 /// </summary>
-internal sealed class Followers(ScenariosDb db, INotifier notifier, CurrentUser user)
+internal sealed class Followers(ScenariosDb db, INotifier notifier, ScenarioAccess access, CurrentUser user)
 {
     public const string ScenarioType = "scenario";
     public const string ChallengeType = "challenge";
 
     public async Task NotifyAsync(string entityType, Guid entityId, string titleZh, string titleEn, string link, IEnumerable<Guid>? organisations = null, CancellationToken cancellationToken = default)
     {
+        if (entityType == ScenarioType && await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entityId, cancellationToken) is { } post && !ScenarioAccess.IsPublic(post))
+        {
+            await NotifyOrganisationsAsync(organisations, titleZh, titleEn, link, cancellationToken);
+            return;
+        }
+
         var followers = await db.Follows.AsNoTracking()
             .Where(f => f.EntityType == entityType && f.EntityId == entityId && f.UserId != user.UserId)
             .Select(f => f.UserId).ToListAsync(cancellationToken);
@@ -27,6 +37,11 @@ internal sealed class Followers(ScenariosDb db, INotifier notifier, CurrentUser 
             await notifier.NotifyUserAsync(follower, titleZh, titleEn, link, cancellationToken);
         }
 
+        await NotifyOrganisationsAsync(organisations, titleZh, titleEn, link, cancellationToken);
+    }
+
+    private async Task NotifyOrganisationsAsync(IEnumerable<Guid>? organisations, string titleZh, string titleEn, string link, CancellationToken cancellationToken)
+    {
         foreach (var organisation in (organisations ?? []).Distinct().Where(o => !user.BelongsTo(o)))
         {
             await notifier.NotifyOrganisationAsync(organisation, titleZh, titleEn, link, cancellationToken);
@@ -39,6 +54,11 @@ internal sealed class Followers(ScenariosDb db, INotifier notifier, CurrentUser 
     public async Task SetAsync(string entityType, Guid entityId, bool follow, CancellationToken cancellationToken)
     {
         var userId = user.UserId ?? throw new DomainRuleException("Sign in to follow.", null, 401);
+        if (follow)
+        {
+            await DemandVisibleAsync(entityType, entityId, cancellationToken);
+        }
+
         var exists = await db.Follows.FindAsync([userId, entityType, entityId], cancellationToken);
         if (follow && exists is null)
         {
@@ -50,6 +70,23 @@ internal sealed class Followers(ScenariosDb db, INotifier notifier, CurrentUser 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Refuses, as "not found", to follow what the user may not see or what does not exist.</summary>
+    private async Task DemandVisibleAsync(string entityType, Guid entityId, CancellationToken cancellationToken)
+    {
+        if (entityType == ScenarioType)
+        {
+            var post = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entityId, cancellationToken);
+            if (post is null || !await access.CanSeeAsync(post, cancellationToken))
+            {
+                throw EditScenario.NotFound(entityId);
+            }
+        }
+        else if (!await db.Challenges.AnyAsync(c => c.Id == entityId, cancellationToken))
+        {
+            throw ChallengeSnapshot.NotFound(entityId);
+        }
     }
 
     /// <summary><c>PUT|DELETE /api/v1/{scenarios|challenges}/{id}/follow</c></summary>

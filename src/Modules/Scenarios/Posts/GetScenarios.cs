@@ -19,7 +19,7 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
             return null;
         }
 
-        return ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, await access.ActorsAsync(post, cancellationToken)));
+        return ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, await access.ActorsAsync(post, cancellationToken)), access.User.IsAuthenticated);
     }
 
     public async Task<IReadOnlyList<ScenarioView>> ListAsync(Filter filter, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
                 continue;
             }
 
-            views.Add(ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, actors)));
+            views.Add(ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, actors), access.User.IsAuthenticated));
         }
 
         return views;

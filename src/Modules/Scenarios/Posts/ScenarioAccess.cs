@@ -48,7 +48,10 @@ internal sealed class ScenarioAccess(CurrentUser user, IOrganisationDirectory or
     }
 
     public async Task<bool> CanSeeAsync(ScenarioPost post, CancellationToken cancellationToken) =>
-        post.PublishedAt is not null && ScenarioLifecycle.IsPublic(post.Status) || (await ActorsAsync(post, cancellationToken)).Count > 0;
+        IsPublic(post) || (await ActorsAsync(post, cancellationToken)).Count > 0;
+
+    /// <summary>True when anyone, signed in or not, may read the scenario.</summary>
+    public static bool IsPublic(ScenarioPost post) => post.PublishedAt is not null && ScenarioLifecycle.IsPublic(post.Status);
 
     /// <summary>Throws a 403 problem unless the user may review within <paramref name="scope"/>.</summary>
     public async Task DemandReviewerAsync(string scope, CancellationToken cancellationToken)

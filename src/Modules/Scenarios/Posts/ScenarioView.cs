@@ -5,7 +5,10 @@ using Funeng.Scenarios.Taxonomy;
 
 namespace Funeng.Scenarios.Posts;
 
-/// <summary>A scenario as the API returns it. Budgets are yuan.</summary>
+/// <summary>
+/// A scenario as the API returns it. Budgets are yuan. The contact person and detail are personal data: only
+/// signed-in users see them (as with organisation contacts in Catalog); anonymous readers get nulls.
+/// </summary>
 internal sealed record ScenarioView(
     Guid Id,
     string Title,
@@ -20,17 +23,17 @@ internal sealed record ScenarioView(
     decimal? BudgetMin,
     decimal? BudgetMax,
     DateOnly? Deadline,
-    string ContactName,
-    string ContactDetail,
+    string? ContactName,
+    string? ContactDetail,
     ScenarioStatus Status,
     string? ReturnReason,
     Guid OwnerOrganisationId,
     DateTimeOffset? PublishedAt,
     IReadOnlyList<ScenarioAction> AvailableActions)
 {
-    public static ScenarioView From(ScenarioPost p, IReadOnlyList<ScenarioAction> actions) => new(
+    public static ScenarioView From(ScenarioPost p, IReadOnlyList<ScenarioAction> actions, bool withContacts) => new(
         p.Id, p.Title, p.Problem, p.ExpectedOutcome, p.Sector, Sectors.NameOf(p.Sector), p.CitySlug,
         GuangdongCities.Find(p.CitySlug)?.Name ?? new LocalizedText(p.CitySlug, p.CitySlug), p.District, p.DataAvailable,
-        p.BudgetMin, p.BudgetMax, p.Deadline, p.ContactName, p.ContactDetail, p.Status, p.ReturnReason,
+        p.BudgetMin, p.BudgetMax, p.Deadline, withContacts ? p.ContactName : null, withContacts ? p.ContactDetail : null, p.Status, p.ReturnReason,
         p.OwnerOrganisationId, p.PublishedAt, actions);
 }

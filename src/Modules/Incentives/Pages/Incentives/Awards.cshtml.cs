@@ -4,6 +4,7 @@ using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>An enterprise's applications and awards; for office staff, every application with the actions on it.</summary>
 [Authorize]
-internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, ReviewApplication review, DecideApplication decide, AssignReviewers assign) : PageModel
+internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign) : PageModel
 {
     public List<Application> Applications { get; private set; } = [];
 
@@ -33,7 +34,7 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, Curre
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Applications = await ListApplications.VisibleAsync(db, user, null, cancellationToken);
+        Applications = await ListApplications.VisibleAsync(db, user, organisations, null, cancellationToken);
         Awards = await ListAwards.VisibleAsync(db, user, cancellationToken);
         if (Office)
         {

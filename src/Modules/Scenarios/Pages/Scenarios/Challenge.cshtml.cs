@@ -14,7 +14,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 /// A challenge as each role sees it: the public its rules and (once announced) the ranking; enterprises the
 /// entry form; panel experts the way to the blind review; office staff the teams, panel and each step.
 /// </summary>
-internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, ManagePanel panel, RunChallenge run, Followers followers,
+internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, ManagePanel panel, RunChallenge run, PartnerConsent consent, Followers followers,
     IOrganisationDirectory directory, ScenariosDb db, CurrentUser user) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
@@ -29,6 +29,9 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
     public IReadOnlyList<EntryView> MyEntries { get; private set; } = [];
 
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+
+    /// <summary>Requests from other leads that the user's organisation join their teams, still unanswered.</summary>
+    public IReadOnlyList<PartnerRequestView> PartnerRequests { get; private set; } = [];
 
     public bool OnPanel { get; private set; }
 
@@ -58,6 +61,11 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
             MyEntries = await challenges.MineAsync(Id, cancellationToken);
         }
 
+        if (IsEnterprise)
+        {
+            PartnerRequests = (await consent.MineAsync(Id, cancellationToken)).Where(r => r.Status == PartnerRequestStatus.Pending).ToList();
+        }
+
         OnPanel = user.UserId is { } userId && await db.Panel.AnyAsync(p => p.ChallengeId == Id && p.ExpertUserId == userId, cancellationToken);
         if (OnPanel)
         {
@@ -77,6 +85,9 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
                 throw new DomainRuleException(string.Join(" ", errors.SelectMany(e => e.Value)), errors.Keys.First(), 422);
             }
         }, "scenarios.entry.sent", () => RedirectToPage());
+
+    public Task<IActionResult> OnPostPartnerAsync(Guid requestId, bool accept, CancellationToken cancellationToken) =>
+        TryAsync(() => consent.AnswerAsync(Id, requestId, accept, cancellationToken), accept ? "scenarios.partner.accepted" : "scenarios.partner.declined", () => RedirectToPage());
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellationToken) =>
         TryAsync(() => followers.SetAsync(Followers.ChallengeType, Id, true, cancellationToken), "scenarios.followed", () => RedirectToPage());

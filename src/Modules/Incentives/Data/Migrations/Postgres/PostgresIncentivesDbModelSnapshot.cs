@@ -76,6 +76,11 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("ProgramId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_incentives_applications_one_open")
+                        .HasFilter("\"Status\" IN ('Submitted', 'Incomplete', 'UnderReview')");
+
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("incentives_applications", (string)null);

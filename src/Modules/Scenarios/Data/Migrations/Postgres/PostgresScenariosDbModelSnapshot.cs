@@ -368,7 +368,13 @@ namespace Funeng.Scenarios.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("EntryId", "OrganisationId");
+
+                    b.HasIndex("ChallengeId", "OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("scenarios_entry_members", (string)null);
                 });
@@ -536,6 +542,49 @@ namespace Funeng.Scenarios.Data.Migrations.Postgres
                     b.HasKey("ChallengeId", "ExpertUserId");
 
                     b.ToTable("scenarios_panel", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Scenarios.Data.PartnerRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LeadOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "OrganisationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.ToTable("scenarios_partner_requests", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Scenarios.Data.RosterExpert", b =>

@@ -363,7 +363,13 @@ namespace Funeng.Scenarios.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("EntryId", "OrganisationId");
+
+                    b.HasIndex("ChallengeId", "OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("scenarios_entry_members", (string)null);
                 });
@@ -531,6 +537,49 @@ namespace Funeng.Scenarios.Data.Migrations.Sqlite
                     b.HasKey("ChallengeId", "ExpertUserId");
 
                     b.ToTable("scenarios_panel", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Scenarios.Data.PartnerRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeadOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "OrganisationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.ToTable("scenarios_partner_requests", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Scenarios.Data.RosterExpert", b =>
