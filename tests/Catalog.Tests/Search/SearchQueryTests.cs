@@ -154,6 +154,15 @@ public sealed class SearchQueryTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_page_with_few_hits_offers_the_glossarys_other_words_for_the_query()
+    {
+        var html = await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("瑕疵检测 冷链"), Token);
+
+        Assert.Contains("data-testid=\"try-words\"", html);
+        Assert.Contains("q=" + Uri.EscapeDataString("质量检测"), html);
+    }
+
+    [Fact]
     public void The_glossary_has_at_least_500_entries_each_with_both_languages_and_a_source()
     {
         var entries = DomainGlossary.Shipped.Entries;

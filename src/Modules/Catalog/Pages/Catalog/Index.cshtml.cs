@@ -1,5 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search;
+using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,6 +47,17 @@ internal sealed class IndexModel(ICatalogSearch search, CurrentUser user) : Page
 
         return With(parameter, new StringValues([.. values]), resetPage: true);
     }
+
+    /// <summary>
+    /// With few hits, other names of the query's glossary concepts (synonyms and translations) to try instead.
+    /// </summary>
+    public IReadOnlyList<string> TryWords => Result.Total >= 5 || Query.Length == 0
+        ? []
+        : [.. DomainGlossary.Shipped.Find(Query).SelectMany(m => m.Entry.All)
+            .Where(n => !Query.Contains(n, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).Take(8)];
+
+    /// <summary>A search for <paramref name="text"/> alone, with the current filters, back on page 1.</summary>
+    public string SearchFor(string text) => With("q", text, resetPage: true);
 
     /// <summary>This search narrowed to one owner's matches (the "n more from this supplier" link).</summary>
     public string FromOwner(Guid owner) => With("owner", owner.ToString(), resetPage: true);
