@@ -20,6 +20,12 @@ internal static class ChangeUserRoles
         string userId, Request request, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Roles is null)
+        {
+            // {"roles": null}: refused by name rather than failing on the null.
+            throw InvalidInputException.For("roles", "problem.value.required");
+        }
+
         var unknown = request.Roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
         {
