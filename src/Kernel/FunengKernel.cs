@@ -1,4 +1,5 @@
 using Funeng.Kernel.Database;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
 using Funeng.Kernel.Web;
@@ -20,6 +21,7 @@ public static class FunengKernel
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<StartupSequence>();
         builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
+        builder.Services.AddUiStrings(typeof(FunengKernel).Assembly);
         builder.Services.AddFunengProblems();
         PublicSiteOptions.Register(builder.Services);
         return builder;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -53,9 +54,9 @@ internal static class PolicyCommands
                 }
                 return 0;
             }
-            catch (DataFileValidationException e)
+            catch (InvalidInputException e)
             {
-                return Report(e.Errors, "");
+                return Report(DataFileError.Among(e), "");
             }
         }));
 

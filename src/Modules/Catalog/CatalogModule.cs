@@ -32,7 +32,6 @@ public static class CatalogModule
             .Validate(o => Directory.Exists(o.DemoDataDirectory), "Catalog:DemoDataDirectory does not exist.")
             .ValidateOnStart();
         services.AddUiStrings(typeof(CatalogModule).Assembly);
-        services.AddExceptionHandler<CatalogProblems>();
         services.AddSingleton<CatalogIndex>();
         services.AddScoped<SearchIndexer>();
         services.AddScoped<CatalogSearch>();

@@ -1,5 +1,6 @@
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Tests.Rules;
 
@@ -82,7 +83,7 @@ public sealed class ProgramPackReaderTests
     public void A_condition_over_an_undeclared_fact_is_refused()
     {
         var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("fact: qualifications", "fact: awards_won", StringComparison.Ordinal));
-        var errors = Assert.Throws<DataFileValidationException>(() => ProgramPackReader.Read(pack)).Errors;
+        var errors = DataFileError.Among(Assert.Throws<InvalidInputException>(() => ProgramPackReader.Read(pack)));
         Assert.Contains(errors, e => e.Field == "eligibility[0].fact" && e.Message.Contains("awards_won", StringComparison.Ordinal));
     }
 
@@ -91,7 +92,7 @@ public sealed class ProgramPackReaderTests
     {
         const string cases = "programs/single-champion-reward.cases.yaml";
         var pack = GuangdongPrograms.CopyWith(cases, t => t.Replace("outcome: eligible, amount: 3_000_000 }", "outcome: maybe, amount: 3_000_000 }", StringComparison.Ordinal));
-        var errors = Assert.Throws<DataFileValidationException>(() => ProgramPackReader.Read(pack)).Errors;
+        var errors = DataFileError.Among(Assert.Throws<InvalidInputException>(() => ProgramPackReader.Read(pack)));
         Assert.Contains(errors, e => e.File == cases && e.Field.EndsWith("expect.outcome", StringComparison.Ordinal));
     }
 
@@ -116,5 +117,5 @@ public sealed class ProgramPackReaderTests
 
     /// <summary>The one error in <paramref name="file"/>; its cases file is refused too, as its program is.</summary>
     private static DataFileError SingleErrorIn(string file, string pack) =>
-        Assert.Single(Assert.Throws<DataFileValidationException>(() => ProgramPackReader.Read(pack)).Errors, e => e.File == file);
+        Assert.Single(DataFileError.Among(Assert.Throws<InvalidInputException>(() => ProgramPackReader.Read(pack))), e => e.File == file);
 }

@@ -23,18 +23,18 @@ public sealed class ObservationFileTests
     [Fact]
     public void Every_unreadable_cell_is_named_by_row_and_column()
     {
-        var refused = Assert.Throws<ObservationsRejectedException>(() => ObservationFile.Read(
+        var refused = Assert.Throws<Funeng.Kernel.Web.InvalidInputException>(() => ObservationFile.Read(
             Csv("indicator,scope,year,value,source\nalgorithm_filings,广州,2025,477,CAC\nalgorithm_filings,深圳,twenty,12,CAC\ngenai_filings,深圳,2025,1.2.3,CAC\n"), "x.csv"));
 
-        Assert.Equal([(3, "year"), (4, "value")], refused.Errors.Select(e => (e.Row!.Value, e.Column)));
+        Assert.Equal([(3, "year"), (4, "value")], ObservationError.Among(refused).Select(e => (e.Row!.Value, e.Column)));
     }
 
     [Fact]
     public void A_missing_column_is_named_in_the_header_row()
     {
-        var refused = Assert.Throws<ObservationsRejectedException>(() => ObservationFile.Read(Csv("indicator,scope,year,source\nx,province,2025,s\n"), "x.csv"));
+        var refused = Assert.Throws<Funeng.Kernel.Web.InvalidInputException>(() => ObservationFile.Read(Csv("indicator,scope,year,source\nx,province,2025,s\n"), "x.csv"));
 
-        Assert.Equal((1, "value"), (refused.Errors.Single().Row!.Value, refused.Errors.Single().Column));
+        Assert.Equal((1, "value"), (ObservationError.Among(refused).Single().Row!.Value, ObservationError.Among(refused).Single().Column));
     }
 
     [Fact]

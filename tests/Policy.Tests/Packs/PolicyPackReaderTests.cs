@@ -1,4 +1,5 @@
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Funeng.Policy.Packs;
 
@@ -49,9 +50,9 @@ public sealed class PolicyPackReaderTests
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "comparator: more_than", "comparator: bigger_than"));
         var line = GuangdongPack.LineOf(copy, Measures2024, "comparator: bigger_than");
 
-        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
 
-        var error = Assert.Single(refused.Errors);
+        var error = Assert.Single(DataFileError.Among(refused));
         Assert.Equal(Measures2024, error.File);
         Assert.Equal(line, error.Line);
         Assert.Matches(@"^targets\[\d+\]\.comparator$", error.Field);
@@ -74,41 +75,41 @@ public sealed class PolicyPackReaderTests
     public void A_target_without_counting_is_refused_naming_the_field()
     {
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "    counting: cumulative\n", ""));
-        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message == "is required");
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message == "is required");
     }
 
     [Fact]
     public void A_quota_counted_cumulatively_is_refused()
     {
         var copy = GuangdongPack.CopyWith("documents/gd-ai-robotics-measures.yaml", text => ReplaceFirst(text, "counting: per_period", "counting: cumulative"));
-        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message.Contains("per_period", StringComparison.Ordinal));
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message.Contains("per_period", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_misspelt_field_is_refused()
     {
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "    unit: EFLOPS", "    units: EFLOPS"));
-        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".units", StringComparison.Ordinal) && e.Message == "unknown field");
-        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".unit", StringComparison.Ordinal) && e.Message == "is required");
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".units", StringComparison.Ordinal) && e.Message == "unknown field");
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".unit", StringComparison.Ordinal) && e.Message == "is required");
     }
 
     [Fact]
     public void A_target_citing_a_measure_the_document_lacks_is_refused()
     {
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "measure: \"5\"", "measure: \"99\""));
-        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(refused.Errors, e => e.Field.EndsWith(".measure", StringComparison.Ordinal) && e.Message.Contains("'99'", StringComparison.Ordinal));
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".measure", StringComparison.Ordinal) && e.Message.Contains("'99'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_unknown_city_is_refused()
     {
         var copy = GuangdongPack.CopyWith("documents/gz-2026-ai-work-points.yaml", text => text.Replace("city:guangzhou", "city:canton", StringComparison.Ordinal));
-        var refused = Assert.Throws<DataFileValidationException>(() => PolicyPackReader.Read(copy));
-        Assert.All(refused.Errors, e => Assert.EndsWith("scope", e.Field, StringComparison.Ordinal));
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
+        Assert.All(DataFileError.Among(refused), e => Assert.EndsWith("scope", e.Field, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Funeng.Policy.Data;
 using Funeng.TestSupport;
@@ -89,9 +90,9 @@ public abstract class PolicyApiTests(FunengApp app)
             File.ReadAllText(Path.Combine(bad, "documents/gd-2024-ai-empowerment.yaml")).Replace("value: 40\n", "value: 45\n", StringComparison.Ordinal));
 
         var commands = scope.ServiceProvider.GetRequiredService<PolicyPackCommands>();
-        var refused = await Assert.ThrowsAsync<DataFileValidationException>(() => commands.ImportAsync(bad, TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => commands.ImportAsync(bad, TestContext.Current.CancellationToken));
 
-        var error = Assert.Single(refused.Errors);
+        var error = Assert.Single(DataFileError.Among(refused));
         Assert.Equal("documents/gd-ai-robotics-measures.yaml", error.File);
         Assert.EndsWith(".value", error.Field, StringComparison.Ordinal);
         Assert.Equal(GuangdongPack.LineOf(bad, "documents/gd-ai-robotics-measures.yaml", "value: ten"), error.Line);

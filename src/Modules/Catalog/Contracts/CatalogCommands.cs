@@ -1,5 +1,6 @@
 using Funeng.Catalog.Import;
 using Funeng.Catalog.Search;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Catalog.Contracts;
 
@@ -34,7 +35,7 @@ public sealed class CatalogCommands
             var r = await _importer.ImportAsync(stream, path, progress, cancellationToken);
             return new ImportOutcome(r.Format, r.Rows, r.ListingsAdded, r.ListingsUpdated, r.ListingsUnchanged, r.OrganisationsAdded, r.Errors.Select(e => e.ToString()).ToList());
         }
-        catch (CatalogValidationException e)
+        catch (InvalidInputException e)
         {
             return new ImportOutcome("unknown", 0, 0, 0, 0, 0, e.Errors.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")).ToList());
         }

@@ -19,7 +19,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser
 {
     public async Task<EditionRecord> CreateAsync(EditionInput input, CancellationToken cancellationToken)
     {
-        CatalogValidationException.ThrowIfAny(Validate(input));
+        InvalidInputException.ThrowIfAny(Validate(input));
         var now = clock.GetUtcNow();
         var edition = new EditionRecord { Id = Guid.CreateVersion7(now), CreatedAt = now };
         Apply(edition, input);
@@ -33,7 +33,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser
     public Task<EditionRecord?> UpdateAsync(Guid id, EditionInput input, CancellationToken cancellationToken) =>
         ChangeAsync(id, "updated", edition =>
         {
-            CatalogValidationException.ThrowIfAny(Validate(input));
+            InvalidInputException.ThrowIfAny(Validate(input));
             Apply(edition, input);
             return Task.FromResult<object>(new { edition.TitleZh, edition.Year });
         }, cancellationToken);

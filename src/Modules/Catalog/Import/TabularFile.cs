@@ -22,7 +22,7 @@ internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<
         {
             ".CSV" => ReadCsv(stream),
             ".XLSX" => ReadExcel(stream),
-            var other => throw new CatalogValidationException(new() { ["file"] = [$"'{other}' files cannot be imported; use .csv (UTF-8) or .xlsx."] }),
+            var other => throw new Funeng.Kernel.Web.InvalidInputException(new Dictionary<string, string[]> { ["file"] = [$"'{other}' files cannot be imported; use .csv (UTF-8) or .xlsx."] }),
         };
     }
 

@@ -157,7 +157,7 @@ internal sealed class ListingCommands(
     }
 
     private static void Validate(ListingType type, ListingContent content) =>
-        CatalogValidationException.ThrowIfAny(ListingFields.Validate(type, content));
+        InvalidInputException.ThrowIfAny(ListingFields.Validate(type, content));
 
     private static AuditEvent Event(string action, ListingRecord listing, object details) =>
         new($"catalog.listing.{action}", "catalog.listing", listing.Id.ToString(), JsonSerializer.Serialize(details));

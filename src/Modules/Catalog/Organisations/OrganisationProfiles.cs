@@ -120,7 +120,7 @@ internal sealed class OrganisationProfiles(
     public async Task<OrganisationRecord> SaveAsync(Guid organisationId, ProfileInput input, CancellationToken cancellationToken)
     {
         RequireMemberOrOffice(organisationId);
-        CatalogValidationException.ThrowIfAny(Validate(input));
+        InvalidInputException.ThrowIfAny(Validate(input));
 
         var profile = await EnsureAsync(organisationId, cancellationToken);
         var code = string.IsNullOrWhiteSpace(input.CreditCode) ? null : input.CreditCode.Trim().ToUpperInvariant();
@@ -157,7 +157,7 @@ internal sealed class OrganisationProfiles(
     public async Task<QualificationRecord> AddQualificationAsync(Guid organisationId, QualificationInput input, CancellationToken cancellationToken)
     {
         RequireMemberOrOffice(organisationId);
-        CatalogValidationException.ThrowIfAny(Validate(input));
+        InvalidInputException.ThrowIfAny(Validate(input));
 
         var profile = await EnsureAsync(organisationId, cancellationToken);
         var qualification = new QualificationRecord

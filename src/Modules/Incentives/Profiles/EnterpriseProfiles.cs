@@ -42,9 +42,17 @@ internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog
         return TypedResults.Ok(await profiles.ViewAsync(organisationId, cancellationToken));
     }
 
+    private const string RequiredText = "Required.";
+
     /// <summary>Problems by field (<c>facts.city</c>), empty when every value fits its fact.</summary>
     public Dictionary<string, string[]> Validate(FactValues facts)
     {
+        if (facts?.Values is null || facts.Qualifications is null)
+        {
+            // A body such as {} leaves both lists out; name what is missing rather than fail on it.
+            return new() { [facts?.Values is null ? "facts.values" : "facts.qualifications"] = [RequiredText] };
+        }
+
         catalog.Facts.Type(facts, out var errors);
         var problems = errors.ToDictionary(e => "facts." + e.Key, e => new[] { e.Value });
         if (facts.Values.ContainsKey(FactCatalog.UntrustworthyKey))

@@ -1,4 +1,5 @@
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
 
@@ -57,7 +58,7 @@ internal static class ProgramPackReader
 
         if (errors.Count > 0)
         {
-            throw new DataFileValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         return new ProgramPack(packDirectory, facts!, programs, cases);

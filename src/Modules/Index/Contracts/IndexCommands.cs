@@ -1,6 +1,7 @@
 using Funeng.Index.Export;
 using Funeng.Index.Observations;
 using Funeng.Index.Scoring;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Index.Contracts;
 
@@ -32,9 +33,9 @@ public sealed class IndexCommands
         {
             return new ImportResult(await _importer.ImportAsync(stream, Path.GetFileName(path), cancellationToken), []);
         }
-        catch (ObservationsRejectedException e)
+        catch (InvalidInputException e)
         {
-            return new ImportResult(0, e.Errors.Select(error => error.ToString()).ToList());
+            return new ImportResult(0, ObservationError.Among(e).Select(error => error.ToString()).ToList());
         }
     }
 

@@ -1,5 +1,6 @@
 using Funeng.Index.Data;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,9 +31,9 @@ internal static class ObservationEndpoints
             var record = written[0];
             return TypedResults.Created($"/api/v1/index/observations/{record.Indicator}/{record.Scope}/{record.Year}", ObservationDto.From(record));
         }
-        catch (ObservationsRejectedException e)
+        catch (InvalidInputException e)
         {
-            return TypedResults.ValidationProblem(ToProblem(e.Errors));
+            return TypedResults.ValidationProblem(ToProblem(ObservationError.Among(e)));
         }
     }
 
@@ -48,9 +49,9 @@ internal static class ObservationEndpoints
         {
             return TypedResults.Ok(new ImportOutcome(await importer.ImportAsync(buffer, "upload." + extension, cancellationToken)));
         }
-        catch (ObservationsRejectedException e)
+        catch (InvalidInputException e)
         {
-            return TypedResults.ValidationProblem(ToProblem(e.Errors), detail: "Nothing was imported.");
+            return TypedResults.ValidationProblem(ToProblem(ObservationError.Among(e)), detail: "Nothing was imported.");
         }
     }
 

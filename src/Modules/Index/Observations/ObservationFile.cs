@@ -21,7 +21,7 @@ internal static class ObservationFile
         ArgumentNullException.ThrowIfNull(fileName);
         var type = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ExcelType.XLSX
             : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ExcelType.CSV
-            : throw new ObservationsRejectedException([new ObservationError(null, "file", $"'{fileName}' is neither a .csv nor an .xlsx file")]);
+            : throw new Funeng.Kernel.Web.InvalidInputException([new ObservationError(null, "file", $"'{fileName}' is neither a .csv nor an .xlsx file")]);
 
         List<IDictionary<string, object?>> table;
         try
@@ -30,14 +30,14 @@ internal static class ObservationFile
         }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException)
         {
-            throw new ObservationsRejectedException([new ObservationError(1, "file", $"cannot be read as {type}: {e.Message}")]);
+            throw new Funeng.Kernel.Web.InvalidInputException([new ObservationError(1, "file", $"cannot be read as {type}: {e.Message}")]);
         }
 
         var header = table.FirstOrDefault()?.Keys.Select(k => k.Trim().ToLowerInvariant()).ToList() ?? [];
         var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
         if (table.Count == 0 || missing.Count > 0)
         {
-            throw new ObservationsRejectedException(table.Count == 0
+            throw new Funeng.Kernel.Web.InvalidInputException(table.Count == 0
                 ? [new ObservationError(1, "file", "has no data rows under a header " + string.Join(",", RequiredColumns))]
                 : missing.Select(c => new ObservationError(1, c, "this column is missing from the header")).ToList());
         }
@@ -61,7 +61,7 @@ internal static class ObservationFile
 
         if (errors.Count > 0)
         {
-            throw new ObservationsRejectedException(errors);
+            throw new Funeng.Kernel.Web.InvalidInputException(errors);
         }
 
         return rows;

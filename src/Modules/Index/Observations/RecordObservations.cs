@@ -43,7 +43,7 @@ internal sealed class RecordObservations(IndexDb db, ObservationAccess access, C
 
         if (errors.Count > 0)
         {
-            throw new ObservationsRejectedException(errors);
+            throw new Funeng.Kernel.Web.InvalidInputException(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Web;
 using Funeng.Policy.Packs;
 
 namespace Funeng.Policy.Contracts;
@@ -21,13 +22,13 @@ public sealed class PolicyPackCommands
             PolicyPackReader.Read(directory);
             return [];
         }
-        catch (DataFileValidationException e)
+        catch (InvalidInputException e)
         {
-            return e.Errors;
+            return DataFileError.Among(e);
         }
     }
 
-    /// <summary>Validates and imports, all or nothing. Throws <see cref="DataFileValidationException"/> when invalid.</summary>
+    /// <summary>Validates and imports, all or nothing. Throws <see cref="InvalidInputException"/> when invalid.</summary>
     public async Task<ImportResult> ImportAsync(string directory, CancellationToken cancellationToken = default)
     {
         var outcome = await _importer.ImportAsync(directory, cancellationToken);

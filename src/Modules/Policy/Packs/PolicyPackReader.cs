@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 
 namespace Funeng.Policy.Packs;
 
 /// <summary>
 /// Reads a policy pack folder (<c>pack.yaml</c> and the document files it lists) and validates all of it. Any
-/// problem, in any file, throws <see cref="DataFileValidationException"/> naming file, line and field; callers
+/// problem, in any file, throws <see cref="InvalidInputException"/> naming file, line and field; callers
 /// write nothing unless the whole pack is valid.
 /// </summary>
 internal static partial class PolicyPackReader
@@ -56,7 +57,7 @@ internal static partial class PolicyPackReader
         var packPath = Path.Combine(directory, PackFile);
         if (!File.Exists(packPath))
         {
-            throw new DataFileValidationException([new DataFileError(PackFile, 0, "(file)", $"no {PackFile} in {Path.GetFullPath(directory)}")]);
+            throw new InvalidInputException([new DataFileError(PackFile, 0, "(file)", $"no {PackFile} in {Path.GetFullPath(directory)}")]);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -65,7 +66,7 @@ internal static partial class PolicyPackReader
         var pack = YamlFields.Parse(PackFile, packText, errors);
         if (pack is null)
         {
-            throw new DataFileValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         var id = Key(pack, "id");
@@ -101,7 +102,7 @@ internal static partial class PolicyPackReader
 
         if (errors.Count > 0 || id is null || version is null || name is null)
         {
-            throw new DataFileValidationException(errors);
+            throw new InvalidInputException(errors);
         }
 
         return new PolicyPackContent(id, version, name, Convert.ToHexStringLower(hash.GetHashAndReset()), documents);

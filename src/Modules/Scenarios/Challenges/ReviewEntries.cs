@@ -58,6 +58,11 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
         }
 
         var criteria = s.Challenge.Criteria;
+        if ((request.Scores ?? []).GroupBy(x => x.CriterionId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw InvalidInputException.For("scores", "problem.value.duplicate", twice.Key);
+        }
+
         var given = (request.Scores ?? []).ToDictionary(x => x.CriterionId, x => x.Score);
         var missing = criteria.Where(k => !given.ContainsKey(k.Id)).Select(k => k.Name).ToList();
         if (missing.Count > 0 || given.Keys.Any(k => criteria.All(c => c.Id != k)))

@@ -65,7 +65,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, CurrentU
             var created = await commands.CreateAsync(Type.Value, Listing, cancellationToken);
             return Redirect($"/catalog/listings/{created.Id}");
         }
-        catch (CatalogValidationException e)
+        catch (InvalidInputException e)
         {
             Errors = e.Errors;
         }

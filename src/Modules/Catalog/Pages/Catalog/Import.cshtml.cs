@@ -1,5 +1,6 @@
 using Funeng.Catalog.Import;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ internal sealed class ImportModel(CatalogImporter importer) : PageModel
         {
             Result = await importer.ImportAsync(stream, file.FileName, null, cancellationToken);
         }
-        catch (CatalogValidationException e)
+        catch (InvalidInputException e)
         {
             Problem = string.Join(" ", e.Errors.SelectMany(f => f.Value));
         }

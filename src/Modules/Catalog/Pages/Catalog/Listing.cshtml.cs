@@ -9,14 +9,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Catalog.Pages.Catalog;
 
-/// <summary>A listing's page: what the viewer may see, with the workflow buttons their role allows.</summary>
-internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, ListingCommands commands, CurrentUser user) : PageModel
+/// <summary>
+/// A listing's page: what the viewer may see, with the workflow buttons their role allows. A refused action is
+/// shown by <see cref="ProblemsPageFilter"/> above the page, which it reloads through <see cref="ReloadAsync"/>.
+/// </summary>
+internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, ListingCommands commands, CurrentUser user) : PageModel, IShowsProblems
 {
+    private Guid _id;
+
     public ListingView View { get; private set; } = null!;
 
     public OrganisationProfile? Owner { get; private set; }
-
-    public string? Problem { get; private set; }
 
     public bool IsOwner => user.BelongsTo(View.Listing.Summary.OwnerOrganisationId);
 
@@ -26,38 +29,23 @@ internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, Listing
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     [Authorize]
-    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.SubmitAsync(id, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.SubmitAsync(id, cancellationToken));
 
     [Authorize]
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.WithdrawAsync(id, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.WithdrawAsync(id, cancellationToken));
 
     [Authorize]
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.PublishAsync(id, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.PublishAsync(id, cancellationToken));
 
     [Authorize]
-    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken cancellationToken) => ActAsync(id, () => commands.ReturnAsync(id, reason, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken cancellationToken) => ActAsync(id, () => commands.ReturnAsync(id, reason, cancellationToken));
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ListingRecord?>> action, CancellationToken cancellationToken)
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(_id, cancellationToken);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ListingRecord?>> action)
     {
-        try
-        {
-            if (await action() is null)
-            {
-                return NotFound();
-            }
-
-            return Redirect($"/catalog/listings/{id}");
-        }
-        catch (DomainRuleException e)
-        {
-            Problem = e.Message;
-        }
-        catch (CatalogValidationException e)
-        {
-            Problem = string.Join(" ", e.Errors.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}"));
-        }
-
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        _id = id;
+        return await action() is null ? NotFound() : Redirect($"/catalog/listings/{id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -82,7 +82,7 @@ internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, 
             await save();
             return Redirect("/catalog/profile?saved=" + form);
         }
-        catch (CatalogValidationException e)
+        catch (InvalidInputException e)
         {
             Errors = e.Errors;
         }

@@ -73,7 +73,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
         {
             Errors[e.Field ?? "edition"] = [e.Message];
         }
-        catch (CatalogValidationException e)
+        catch (InvalidInputException e)
         {
             Errors = e.Errors;
         }

@@ -1,5 +1,6 @@
 using Funeng.Index.Observations;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -36,9 +37,9 @@ internal sealed class ImportModel(ImportObservations importer) : PageModel
             buffer.Position = 0;
             Imported = await importer.ImportAsync(buffer, Upload.FileName, cancellationToken);
         }
-        catch (ObservationsRejectedException e)
+        catch (InvalidInputException e)
         {
-            Errors = e.Errors;
+            Errors = ObservationError.Among(e);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Funeng.Index.Data;
 using Funeng.Index.Observations;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,9 +76,9 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
             Saved = $"{written.Indicator} · {written.Scope} · {written.Year} · v{written.Version}";
             return RedirectToPage();
         }
-        catch (ObservationsRejectedException e)
+        catch (InvalidInputException e)
         {
-            return await RefuseAsync(e.Errors, cancellationToken);
+            return await RefuseAsync(ObservationError.Among(e), cancellationToken);
         }
     }
 
