@@ -137,7 +137,8 @@ internal static class NodeBench
         }
 
         report.AppendLine();
-        var largest = Directory.GetFiles(folder, "openb_pod_list_*.csv").OrderByDescending(f => new FileInfo(f).Length).First();
+        var largest = Directory.GetFiles(folder, "openb_pod_list_*.csv").Where(f => File.ReadLines(f).First().Contains("creation_time", StringComparison.Ordinal))
+            .OrderByDescending(f => new FileInfo(f).Length).First();
         var variant = Path.GetFileNameWithoutExtension(largest)["openb_pod_list_".Length..];
         var clock = Stopwatch.StartNew();
         var replays = 0;

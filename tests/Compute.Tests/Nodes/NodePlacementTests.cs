@@ -149,6 +149,34 @@ public sealed class NodePlacementTests
     }
 
     [Fact]
+    public void The_trace_files_give_nodes_and_pods_with_shares_whole_gpus_and_model_constraints()
+    {
+        var folder = Directory.CreateTempSubdirectory("funeng-nodes-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "nodes.csv"), "sn,cpu_milli,memory_mib,gpu,model\nn0,64000,262144,2,P100\nn1,96000,786432,8,V100M32\n");
+            File.WriteAllText(Path.Combine(folder, "pods.csv"), Funeng.Compute.Simulation.OpenbTraceReader.Header
+                + "\np0,6000,12288,1,460,,LS,Running,10,100,20\np1,32000,65536,4,1000,V100M16|V100M32,LS,Succeeded,5,50,5\n");
+            File.WriteAllText(Path.Combine(folder, "short.csv"), NodeTraces.ShortPodHeader + "\np0,4000,8192,8,1000\n");
+
+            var cluster = NodeTraces.ReadNodes(Path.Combine(folder, "nodes.csv"));
+            var pods = NodeTraces.ReadPods(Path.Combine(folder, "pods.csv"), cluster.Models);
+            var short_ = NodeTraces.ReadPods(Path.Combine(folder, "short.csv"), cluster.Models);
+
+            Assert.Equal((2, 10), (cluster.Nodes.Count, cluster.TotalGpus));
+            Assert.Equal((10L, 80L, true, 460), (pods[0].Created, pods[0].Duration, pods[0].Demand.IsShare, pods[0].Demand.TotalMilli));
+            Assert.False(pods[1].Demand.Allows(cluster.Nodes[0].ModelId));
+            Assert.True(pods[1].Demand.Allows(cluster.Nodes[1].ModelId));
+            Assert.Equal((0L, 8000), (short_[0].Created, short_[0].Demand.TotalMilli));
+            Assert.Throws<Funeng.Compute.Simulation.TraceFormatException>(() => NodeTraces.ReadPods(Path.Combine(folder, "nodes.csv"), cluster.Models));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public void Slurm_node_lines_give_cpus_memory_and_typed_gpus()
     {
         const string output = "NodeName=gpu01 Arch=x86_64 CPUTot=64 RealMemory=515000 Gres=gpu:a100:4(S:0-1),gpu:a100:4(S:2,3) State=MIXED\n"

@@ -53,21 +53,29 @@ internal static class NodeTraces
         return new NodeCluster(nodes, models);
     }
 
-    /// <summary>The pods of an <c>openb_pod_list_*.csv</c>; pods never scheduled keep a duration of 0.</summary>
+    /// <summary>The header of the <c>multigpu*</c> pod lists, which have no gpu_spec and no times.</summary>
+    public const string ShortPodHeader = "name,cpu_milli,memory_mib,num_gpu,gpu_milli";
+
+    /// <summary>
+    /// The pods of an <c>openb_pod_list_*.csv</c> (the full header, or the short one of the <c>multigpu*</c> lists,
+    /// whose pods all come at 0 and take no time); pods never scheduled keep a duration of 0.
+    /// </summary>
     public static IReadOnlyList<NodePod> ReadPods(string file, GpuModels models)
     {
         var pods = new List<NodePod>();
         var line = 0;
+        var columns = 11;
         foreach (var row in File.ReadLines(file))
         {
             line++;
             if (line == 1)
             {
-                if (!string.Equals(row.Trim(), OpenbTraceReader.Header, StringComparison.Ordinal))
+                columns = row.Trim() switch
                 {
-                    throw new TraceFormatException(file, "line 1", $"the header must be '{OpenbTraceReader.Header}'");
-                }
-
+                    OpenbTraceReader.Header => 11,
+                    ShortPodHeader => 5,
+                    _ => throw new TraceFormatException(file, "line 1", $"the header must be '{OpenbTraceReader.Header}' or '{ShortPodHeader}'"),
+                };
                 continue;
             }
 
@@ -77,9 +85,14 @@ internal static class NodeTraces
             }
 
             var f = row.Split(',');
-            if (f.Length != 11)
+            if (f.Length != columns)
             {
-                throw new TraceFormatException(file, $"line {line}", $"has {f.Length} columns, not 11");
+                throw new TraceFormatException(file, $"line {line}", $"has {f.Length} columns, not {columns}");
+            }
+
+            if (columns == 5)
+            {
+                f = [.. f, "", "", "", "0", "0", "0"];
             }
 
             var gpus = Whole(file, line, "num_gpu", f[3], 0, 8);
