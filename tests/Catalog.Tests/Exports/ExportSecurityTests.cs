@@ -32,7 +32,7 @@ public sealed class ExportSecurityTests(ExportSecurityTests.App app) : IClassFix
             citySlug = "guangzhou",
             sectors = new[] { "elder_care" },
             keywords = Array.Empty<string>(),
-            attributes = new Dictionary<string, string>(),
+            attributes = new Dictionary<string, string> { ["publisher"] = "广州市民政局", ["licence"] = "CC-BY-4.0", ["access_level"] = "open" },
         });
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/catalog/listings/{id}/dcat");
