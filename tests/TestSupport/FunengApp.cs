@@ -86,6 +86,12 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Most tests change data behind the HTTP pipeline's back (a test live source, a direct database write),
         // which a cached public page cannot see; the cache has its own tests (CachedSqliteApp).
         builder.UseSetting("PublicCache:Enabled", "false");
+        // The in-process server gives requests no client address, so a whole fixture shares one rate-limit bucket;
+        // the limits have their own tests (RateLimitTests), which set them low again.
+        foreach (var policy in new[] { "SignIn", "Registration", "PasswordReset", "AnonymousSearch" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+        }
         builder.UseSetting("Platform:Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Platform:Mail:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in ExtraSettings)
