@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Funeng.Catalog;
 using Funeng.Catalog.Contracts;
 using Funeng.Kernel.Startup;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Funeng.Cli;
@@ -41,6 +43,15 @@ internal static class CatalogCommandLine
 
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[green]Imported {path.Name} ({outcome.Format}, {outcome.Rows} rows):[/] {outcome.Added} listings added, {outcome.Updated} updated, {outcome.Unchanged} unchanged; {outcome.OrganisationsAdded} organisations added.");
+            foreach (var note in outcome.Notes)
+            {
+                Console.WriteLine(note);
+            }
+
+            var catchUp = services.GetRequiredService<IOptions<CatalogOptions>>().Value.IndexCatchUpSeconds;
+            Console.WriteLine(outcome.IndexedHere
+                ? "Searchable now: no web host holds the search index, so this command indexed the rows itself."
+                : $"Committed. The web host holding the search index makes them searchable within its catch-up interval (Catalog:IndexCatchUpSeconds, {catchUp} s here).");
             return 0;
         }));
         var catalog = new Command("catalog", "The supply catalog: organisations and listings.");
@@ -50,19 +61,32 @@ internal static class CatalogCommandLine
         rebuild.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
-            var count = 0;
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            try
             {
-                var task = progress.AddTask("Indexing", maxValue: 1);
-                count = await services.GetRequiredService<CatalogCommands>().RebuildSearchIndexAsync(
-                    new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), cancellationToken);
-                task.Value = task.MaxValue;
-            });
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Search index rebuilt:[/] {count} organisations and listings.");
-            return 0;
+                return await RebuildAsync(services, cancellationToken);
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
         }));
         var search = new Command("search", "The catalog search index.");
         search.Subcommands.Add(rebuild);
         return [catalog, search];
+    }
+
+    private static async Task<int> RebuildAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("Indexing", maxValue: 1);
+            count = await services.GetRequiredService<CatalogCommands>().RebuildSearchIndexAsync(
+                new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), cancellationToken);
+            task.Value = task.MaxValue;
+        });
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Search index rebuilt:[/] {count} organisations and listings.");
+        return 0;
     }
 }

@@ -44,9 +44,10 @@ public static class CatalogModule
         services.AddScoped<ListingCommands>();
         services.AddScoped<OrganisationProfiles>();
         services.AddScoped<CatalogImporter>();
-        services.AddScoped(sp => new CatalogCommands(sp.GetRequiredService<CatalogImporter>(), sp.GetRequiredService<SearchIndexer>()));
+        services.AddScoped(sp => new CatalogCommands(sp.GetRequiredService<CatalogImporter>(), sp.GetRequiredService<SearchIndexer>(), sp.GetRequiredService<SavedSearchAlerts>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CatalogCommands>>()));
         services.AddScoped<IStartupInitializer, EnsureSearchIndex>();
-        services.AddHostedService<IndexCatchUp>();
+        services.AddSingleton<IndexCatchUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexCatchUp>());
         services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();
         services.AddScoped<ILiveIndicatorSource, CatalogIndicators>();
         return builder;

@@ -2,9 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Listings;
+using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Catalog.Tests.SavedSearches;
@@ -117,9 +121,98 @@ public abstract class SavedSearchApiTests(FunengApp app)
         Assert.Contains("/catalog?type=dataset&access=open", html, StringComparison.Ordinal);
     }
 
-    private static async Task<List<JsonElement>> AlertsAsync(ActingUser user, string searchName) =>
-        (await user.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/account/notifications", Token) ?? [])
+    [Fact]
+    public async Task Bug_15_a_saved_search_with_more_filter_values_than_the_limit_is_refused_naming_the_limit()
+    {
+        var user = await app.CreateUserAsync(Roles.Enterprise);
+        var sectors = Enumerable.Range(0, 1300).Select(i => $"sector{i}").ToArray();
+
+        var response = await user.Client.PostAsJsonAsync(Path, new { name = "太多筛选", filters = new { sectors } }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").GetProperty("filters")[0].GetString();
+        Assert.Contains($"at most {SavedSearchStore.MaxFilterValues} filter values", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bug_15_a_saved_search_that_cannot_run_never_fails_a_publish_nor_holds_up_other_savers_alerts()
+    {
+        var poisoner = await app.CreateUserAsync(Roles.Enterprise);
+        var watcher = await app.CreateUserAsync(Roles.Enterprise);
+        var supplier = await app.CreateUserAsync(Roles.Enterprise);
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Stored before the limit existed: 1,300 filter values, more clauses than Lucene allows.
+            var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+            db.SavedSearches.Add(new SavedSearchRecord
+            {
+                Id = Guid.CreateVersion7(), UserId = poisoner.UserId, OrganisationId = poisoner.OrganisationId, Name = "毒", Text = "",
+                Filters = new CatalogFilters { Sectors = [.. Enumerable.Range(0, 1300).Select(i => $"s{i}")] }, CreatedAt = DateTimeOffset.UtcNow.AddDays(-1),
+            });
+            await db.SaveChangesAsync(Token);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await watcher.Client.PostAsJsonAsync(Path, new { name = "红树林巡护", text = "红树林" }, Token)).StatusCode);
+        var id = await supplier.Client.CreateAsync(CatalogClient.Algorithm("红树林巡护无人机", "Mangrove patrol drone"));
+
+        Assert.Equal(HttpStatusCode.OK, (await supplier.Client.ActAsync(id, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.Client.ActAsync(id, "publish")).StatusCode);
+
+        Assert.Single(await AlertsAsync(watcher, "红树林巡护"));
+    }
+
+    [Fact]
+    public async Task Publications_queued_before_a_crash_are_announced_by_the_next_round()
+    {
+        var watcher = await app.CreateUserAsync(Roles.Enterprise);
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        Assert.Equal(HttpStatusCode.Created, (await watcher.Client.PostAsJsonAsync(Path, new { name = "珊瑚礁监测", text = "珊瑚礁" }, Token)).StatusCode);
+        var id = Guid.CreateVersion7();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // What a process that died right after committing its publication leaves: the listing and its queue row.
+            var db = scope.ServiceProvider.GetRequiredService<CatalogDb>();
+            var listing = new ListingRecord
+            {
+                Id = id, Type = ListingType.AlgorithmProduct, OwnerOrganisationId = owner.OrganisationId, Status = ListingStatus.Published,
+                Content = new ListingContent { TitleZh = "珊瑚礁白化监测算法", TitleEn = "Coral bleaching monitor" }, Source = "test", SourceId = id.ToString(),
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            ListingCommands.AddVersion(listing, "test", DateTimeOffset.UtcNow);
+            db.Listings.Add(listing);
+            SavedSearchAlerts.Enqueue(db, [id], DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(Token);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(Token);
+            await scope.ServiceProvider.GetRequiredService<SavedSearchAlerts>().DrainAsync(Token);
+        }
+
+        var alert = Assert.Single(await AlertsAsync(watcher, "珊瑚礁监测"));
+        Assert.Equal($"/catalog/listings/{id}", alert.GetProperty("link").GetString());
+    }
+
+    /// <summary>The user's alerts for one saved search, once the background worker has worked through the queue.</summary>
+    private async Task<List<JsonElement>> AlertsAsync(ActingUser user, string searchName)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            if (!await scope.ServiceProvider.GetRequiredService<CatalogDb>().SavedSearchQueue.AnyAsync(Token) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(100, Token);
+        }
+
+        return (await user.Client.GetFromJsonAsync<JsonElement[]>("/api/v1/account/notifications", Token) ?? [])
             .Where(n => n.GetProperty("titleZh").GetString()!.Contains(searchName, StringComparison.Ordinal)).ToList();
+    }
 }
 
 public sealed class SavedSearchApiOnSqlite(SqliteApp app) : SavedSearchApiTests(app), IClassFixture<SqliteApp>;

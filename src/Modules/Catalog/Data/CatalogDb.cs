@@ -28,6 +28,8 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<SavedSearchMatchRecord> SavedSearchMatches => Set<SavedSearchMatchRecord>();
 
+    public DbSet<SavedSearchQueueRecord> SavedSearchQueue => Set<SavedSearchQueueRecord>();
+
     public DbSet<EditionRecord> Editions => Set<EditionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -117,6 +119,12 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.HasKey(m => new { m.SavedSearchId, m.ListingId });
             e.HasIndex(m => m.ListingId);
             e.HasOne<SavedSearchRecord>().WithMany().HasForeignKey(m => m.SavedSearchId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SavedSearchQueueRecord>(e =>
+        {
+            e.ToTable("catalog_saved_search_queue");
+            e.HasKey(q => q.Id);
+            e.Property(q => q.Id).ValueGeneratedOnAdd();
         });
     }
 

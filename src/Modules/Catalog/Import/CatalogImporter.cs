@@ -10,13 +10,20 @@ using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Funeng.Catalog.Import;
 
-/// <summary>What an import did.</summary>
-internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, int ListingsUpdated, int ListingsUnchanged, int OrganisationsAdded, IReadOnlyList<ImportError> Errors)
+/// <summary>
+/// What an import did. <see cref="IndexedNow"/>: this process wrote the search index, so the listings are
+/// searchable now; false: they are committed and the process holding the index adds them on its next catch-up.
+/// </summary>
+internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, int ListingsUpdated, int ListingsUnchanged, int OrganisationsAdded, IReadOnlyList<ImportError> Errors, bool IndexedNow = false)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>What the reader changed and the importer should know (e.g. a GBK file converted to UTF-8).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>
@@ -25,15 +32,15 @@ internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, 
 /// entry. Imported listings are published (they come from published registers); a listing already imported
 /// from the same source and id is updated, and gets a new published version only when its content changed.
 /// </summary>
-internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, SavedSearchAlerts alerts, CurrentUser user, TimeProvider clock)
+internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, CurrentUser user, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var file = TabularFile.Read(stream, fileName);
+        var file = await TabularFile.ReadAsync(stream, fileName, cancellationToken);
         var batch = ImportFormats.Parse(file);
         if (batch.Errors.Count > 0)
         {
-            return new ImportResult(batch.Format, file.Rows.Count, 0, 0, 0, 0, batch.Errors);
+            return new ImportResult(batch.Format, file.Rows.Count, 0, 0, 0, 0, batch.Errors) { Notes = file.Notes };
         }
 
         progress?.Report($"{batch.Listings.Count} listings of {batch.Organisations.Count} organisations checked");
@@ -100,6 +107,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
                 }
             }
 
+            SavedSearchAlerts.Enqueue(db, published, now);
             await db.SaveChangesAsync(cancellationToken);
             progress?.Report($"{added} added, {updated} updated, {unchanged} unchanged");
             await audit.AppendAsync(new AuditEvent("catalog.import", "catalog.import", batch.Format, JsonSerializer.Serialize(new
@@ -109,10 +117,20 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // Committed: from here on the import has succeeded, whoever indexes it.
         progress?.Report("updating the search index");
-        await indexer.OrganisationsChangedAsync(changedOrganisations, changedListings, cancellationToken);
-        await alerts.ListingsPublishedAsync(published, cancellationToken);
-        return new ImportResult(batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded, []);
+        var indexed = false;
+        try
+        {
+            indexed = await indexer.OrganisationsChangedAsync(changedOrganisations, changedListings, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Imported {File}, but indexing it failed; the index's catch-up adds it", Path.GetFileName(fileName));
+        }
+
+        worker.Wake();
+        return new ImportResult(batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded, [], indexed) { Notes = file.Notes };
     }
 
     private string Actor => $"import by {user.ActorName}";

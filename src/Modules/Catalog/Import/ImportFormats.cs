@@ -212,6 +212,9 @@ internal static class ImportFormats
     private static string ColumnOf(string field) => field switch
     {
         "titleZh" => "title_zh",
+        "titleEn" => "title_en",
+        "summaryZh" => "summary_zh",
+        "summaryEn" => "summary_en",
         "citySlug" => "city",
         _ when field.StartsWith("attributes.", StringComparison.Ordinal) => field["attributes.".Length..],
         _ => field,

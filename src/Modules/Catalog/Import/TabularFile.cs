@@ -1,5 +1,7 @@
 using System.Globalization;
-using System.Text;
+using System.Xml;
+using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Web;
 using MiniExcelLibs;
 
 namespace Funeng.Catalog.Import;
@@ -14,36 +16,88 @@ internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<
 
     public bool Has(params string[] columns) => columns.All(Headers.Contains);
 
-    public static TabularFile Read(Stream stream, string fileName)
+    /// <summary>What the reader did that the importer should be told (e.g. a GBK file converted to UTF-8).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Reads a whole upload: a CSV in UTF-8 (GBK is converted, saying so) or an .xlsx, each checked first by
+    /// <see cref="UploadedFiles"/> (size, encoding, zip bombs, unclosed quotes, duplicate headers). A file-level
+    /// problem is a <see cref="InvalidInputException"/> on <c>file</c> (a 400), naming the limit or line.
+    /// </summary>
+    public static async Task<TabularFile> ReadAsync(Stream stream, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        return Path.GetExtension(fileName).ToUpperInvariant() switch
+        var name = Path.GetFileName(fileName);
+        var extension = Path.GetExtension(fileName).ToUpperInvariant();
+        if (extension is not (".CSV" or ".XLSX"))
         {
-            ".CSV" => ReadCsv(stream),
-            ".XLSX" => ReadExcel(stream),
-            var other => throw new Funeng.Kernel.Web.InvalidInputException(new Dictionary<string, string[]> { ["file"] = [$"'{other}' files cannot be imported; use .csv (UTF-8) or .xlsx."] }),
-        };
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = [$"'{extension}' files cannot be imported; use .csv (UTF-8) or .xlsx."] });
+        }
+
+        try
+        {
+            var bytes = await UploadedFiles.ReadAsync(stream, name, cancellationToken);
+            if (extension == ".CSV")
+            {
+                var text = UploadedFiles.DecodeText(bytes, name, out var note);
+                return ReadCsv(text, name) with { Notes = note is null ? [] : [note] };
+            }
+
+            UploadedFiles.CheckXlsx(bytes, name);
+            return ReadExcel(bytes, name);
+        }
+        catch (InvalidInputException e) when (DataFileError.Among(e).Count > 0)
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = [.. DataFileError.Among(e).Select(error => error.ToString())] });
+        }
     }
 
-    private static TabularFile ReadExcel(Stream stream)
+    /// <summary>Reads a local file synchronously (benchmarks, tests); uploads go through <see cref="ReadAsync"/>.</summary>
+    public static TabularFile Read(Stream stream, string fileName) => ReadAsync(stream, fileName, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static TabularFile ReadExcel(byte[] bytes, string name)
     {
+        // Read without MiniExcel's header handling, which fails on a column named twice: the first row is ours to check.
         var rows = new List<Row>();
         var headers = new List<string>();
-        var number = 1;
-        foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX))
+        var columns = new List<string>();
+        var number = 0;
+        try
         {
-            number++;
-            if (headers.Count == 0)
+            using var stream = new MemoryStream(bytes, writable: false);
+            foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
             {
-                headers.AddRange(cells.Keys.Select(k => k.Trim()));
-            }
+                number++;
+                if (number == 1)
+                {
+                    columns.AddRange(cells.Where(c => Cell(c.Value).Trim().Length > 0).Select(c => c.Key));
+                    headers.AddRange(columns.Select(c => Cell(cells[c]).Trim()));
+                    UploadedFiles.CheckHeaders(headers, name, StringComparer.Ordinal);
+                    continue;
+                }
 
-            var values = cells.ToDictionary(c => c.Key.Trim(), c => Cell(c.Value), StringComparer.Ordinal);
-            if (values.Values.Any(v => v.Length > 0))
-            {
-                rows.Add(new Row(number, values));
+                var values = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var value = Cell(cells.TryGetValue(columns[i], out var v) ? v : null);
+                    if (value.Length > UploadedFiles.MaxCellLength)
+                    {
+                        throw new InvalidInputException(new[] { new DataFileError(name, number, headers[i], $"a cell is longer than {UploadedFiles.MaxCellLength:N0} characters.") });
+                    }
+
+                    values[headers[i]] = value;
+                }
+
+                if (values.Values.Any(v => v.Length > 0))
+                {
+                    rows.Add(new Row(number, values));
+                }
             }
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or XmlException or KeyNotFoundException)
+        {
+            throw new InvalidInputException(new[] { new DataFileError(name, number, "file", $"cannot be read as an .xlsx workbook: {e.Message}") });
         }
 
         return new TabularFile(headers, rows);
@@ -57,17 +111,17 @@ internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. A BOM is skipped.</summary>
-    private static TabularFile ReadCsv(Stream stream)
+    /// <summary>RFC 4180 CSV (<see cref="UploadedFiles.ParseCsv"/>); rows carry the line they start on.</summary>
+    private static TabularFile ReadCsv(string text, string name)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var records = ParseCsv(reader.ReadToEnd());
+        var records = UploadedFiles.ParseCsv(text, name);
         if (records.Count == 0)
         {
             return new TabularFile([], []);
         }
 
         var headers = records[0].Fields.Select(h => h.Trim()).ToList();
+        UploadedFiles.CheckHeaders(headers, name, StringComparer.Ordinal);
         var rows = new List<Row>();
         foreach (var (line, fields) in records.Skip(1))
         {
@@ -86,71 +140,5 @@ internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<
         }
 
         return new TabularFile(headers, rows);
-    }
-
-    /// <summary>Records with the line they start on (1-based), so errors name the row a spreadsheet shows.</summary>
-    internal static List<(int Line, List<string> Fields)> ParseCsv(string text)
-    {
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var recordLine = 1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add((recordLine, fields));
-                    fields = [];
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((recordLine, fields));
-        }
-
-        return records;
     }
 }

@@ -17,7 +17,7 @@ namespace Funeng.Catalog.Listings;
 /// Pages and API endpoints both call these.
 /// </summary>
 internal sealed class ListingCommands(
-    CatalogDb db, IAuditLog audit, INotifier notifier, SearchIndexer indexer, SavedSearchAlerts alerts, OrganisationProfiles profiles, CurrentUser user, TimeProvider clock)
+    CatalogDb db, IAuditLog audit, INotifier notifier, SearchIndexer indexer, IndexCatchUp worker, OrganisationProfiles profiles, CurrentUser user, TimeProvider clock)
 {
     private ListingWorkflow.Actor Actor => new(user.OrganisationId, user.IsInRole(Roles.OfficeStaff));
 
@@ -74,11 +74,12 @@ internal sealed class ListingCommands(
         {
             listing.Status = ListingWorkflow.Publish(listing, Actor);
             AddVersion(listing, user.ActorName, clock.GetUtcNow());
+            SavedSearchAlerts.Enqueue(db, [listing.Id], clock.GetUtcNow());
             return new { version = listing.PublishedVersion, listing.Content.TitleZh };
         }, cancellationToken);
         if (listing is not null)
         {
-            await alerts.ListingsPublishedAsync([listing.Id], cancellationToken);
+            worker.Wake(); // saved-search alerts, off this request
             await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, $"已发布：{listing.Content.TitleZh}", $"Published: {Title(listing)}", Link(listing), cancellationToken);
         }
 

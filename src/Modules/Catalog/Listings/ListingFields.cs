@@ -19,6 +19,9 @@ internal static class ListingFields
 
     public static IReadOnlyList<string> Modalities { get; } = ["text", "image", "audio", "video", "code", "multimodal"];
 
+    /// <summary>Size limits of a listing's fields (issue 15: an enterprise stored a 15.9 MB listing); each refusal names its limit.</summary>
+    public const int MaxTitle = 300, MaxSummary = 5_000, MaxKeywords = 30, MaxKeyword = 60, MaxSectors = 20, MaxAttributeValue = 2_000;
+
     private static readonly Dictionary<ListingType, IReadOnlyList<AttributeField>> Fields = new()
     {
         [ListingType.AlgorithmProduct] =
@@ -67,9 +70,24 @@ internal static class ListingFields
             errors["titleZh"] = ["Give a title in Chinese or English."];
         }
 
-        if (content.TitleZh.Length > 300 || content.TitleEn.Length > 300)
+        if (content.TitleZh.Length > MaxTitle || content.TitleEn.Length > MaxTitle)
         {
-            errors["titleZh"] = ["A title has at most 300 characters."];
+            errors[content.TitleZh.Length > MaxTitle ? "titleZh" : "titleEn"] = [$"A title has at most {MaxTitle} characters."];
+        }
+
+        foreach (var (field, text) in new[] { ("summaryZh", content.SummaryZh), ("summaryEn", content.SummaryEn) }.Where(f => f.Item2.Length > MaxSummary))
+        {
+            errors[field] = [$"A summary has at most {MaxSummary:N0} characters; this one has {text.Length:N0}."];
+        }
+
+        if (content.Keywords.Count > MaxKeywords || content.Keywords.Any(k => k.Length > MaxKeyword))
+        {
+            errors["keywords"] = [$"At most {MaxKeywords} keywords of at most {MaxKeyword} characters each."];
+        }
+
+        if (content.Sectors.Count > MaxSectors)
+        {
+            errors["sectors"] = [$"At most {MaxSectors} sectors."];
         }
 
         if (content.CitySlug is { } city && GuangdongCities.Find(city) is null)
@@ -92,6 +110,12 @@ internal static class ListingFields
         foreach (var field in fields)
         {
             var value = content.Attribute(field.Name);
+            if (value.Length > MaxAttributeValue)
+            {
+                errors[$"attributes.{field.Name}"] = [$"At most {MaxAttributeValue:N0} characters; this value has {value.Length:N0}."];
+                continue;
+            }
+
             if (field.Required && string.IsNullOrWhiteSpace(value))
             {
                 errors[$"attributes.{field.Name}"] = ["Required."];

@@ -8,15 +8,51 @@ using Microsoft.Extensions.Logging;
 namespace Funeng.Catalog.SavedSearches;
 
 /// <summary>
-/// After listings are published (and indexed), tells the owner of each saved search that finds one of them for
-/// the first time. The (search, listing) row is written before the notification, under a unique key, so a
-/// re-publication or a concurrent request never announces the same listing twice.
+/// Saved-search alerts, off the request path. A publication (one listing or a whole import) adds its listings to
+/// <c>catalog_saved_search_queue</c> in its own transaction (<see cref="Enqueue"/>); the index's writer process
+/// (<see cref="IndexCatchUp"/>, or the CLI when no host holds the index) works through the queue in batches
+/// (<see cref="DrainAsync"/>) once the listings are indexed. Each (search, listing) row is written before the
+/// notification, under a unique key, so a re-publication, a second worker or a batch resumed after a crash never
+/// announces the same listing twice. A saved search that cannot be run is logged and skipped: it never holds up
+/// a publication or another saver's alerts.
 /// </summary>
 internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INotifier notifier, TimeProvider clock, ILogger<SavedSearchAlerts> logger)
 {
-    public async Task ListingsPublishedAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
+    /// <summary>Listings matched per batch.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>More new matches than this for one saved search in one batch are announced as one summary.</summary>
+    public const int MaxSingleAlerts = 3;
+
+    /// <summary>Queues published listings for their alerts; the caller's SaveChanges (in its transaction) writes them.</summary>
+    public static void Enqueue(CatalogDb db, IEnumerable<Guid> listingIds, DateTimeOffset now)
     {
-        if (listingIds.Count == 0 || !await db.SavedSearches.AnyAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(db);
+        db.SavedSearchQueue.AddRange(listingIds.Distinct().Select(id => new SavedSearchQueueRecord { ListingId = id, QueuedAt = now }));
+    }
+
+    /// <summary>Announces every queued publication, oldest first, in batches; returns how many queue rows were done.</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var done = 0;
+        while (true)
+        {
+            var batch = await db.SavedSearchQueue.AsNoTracking().OrderBy(q => q.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return done;
+            }
+
+            await AnnounceAsync(batch.Select(q => q.ListingId).Distinct().ToList(), cancellationToken);
+            var ids = batch.Select(q => q.Id).ToList();
+            await db.SavedSearchQueue.Where(q => ids.Contains(q.Id)).ExecuteDeleteAsync(cancellationToken);
+            done += batch.Count;
+        }
+    }
+
+    private async Task AnnounceAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
+    {
+        if (!await db.SavedSearches.AnyAsync(cancellationToken))
         {
             return;
         }
@@ -30,35 +66,70 @@ internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INot
         foreach (var saved in await db.SavedSearches.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken))
         {
             var fresh = ids.Where(id => !announced.Contains((saved.Id, id))).ToList();
+            if (fresh.Count == 0)
+            {
+                continue;
+            }
+
             IReadOnlySet<Guid> matched;
             try
             {
-                matched = fresh.Count == 0 ? new HashSet<Guid>() : search.Matching(saved.Request(), fresh);
+                matched = search.Matching(saved.Request(), fresh);
             }
-            catch (SearchIndexLockedException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning("Saved searches not checked: {Reason}", e.Message);
-                return;
+                logger.LogWarning(e, "Saved search {SavedSearch} could not be run and was skipped", saved.Id);
+                continue;
             }
 
-            foreach (var id in fresh.Where(matched.Contains))
+            var recorded = await RecordAsync(saved.Id, fresh.Where(matched.Contains).Select(id => (id, listings[id].PublishedVersion ?? 1)).ToList(), cancellationToken);
+            if (recorded.Count > MaxSingleAlerts)
             {
-                var listing = listings[id];
-                if (await RecordAsync(saved.Id, id, listing.PublishedVersion ?? 1, cancellationToken))
-                {
-                    var en = string.IsNullOrEmpty(listing.Content.TitleEn) ? listing.Content.TitleZh : listing.Content.TitleEn;
-                    await notifier.NotifyUserAsync(saved.UserId, $"保存的搜索“{saved.Name}”有新结果：{listing.Content.TitleZh}",
-                        $"New match for your saved search “{saved.Name}”: {en}", $"/catalog/listings/{id}", cancellationToken);
-                }
+                var link = "/catalog" + SavedSearchQuery.ToQueryString(saved.Text, saved.Filters);
+                await notifier.NotifyUserAsync(saved.UserId, $"保存的搜索“{saved.Name}”有 {recorded.Count} 条新结果",
+                    $"{recorded.Count} new matches for your saved search “{saved.Name}”", link, cancellationToken);
+                continue;
+            }
+
+            foreach (var id in recorded)
+            {
+                var content = listings[id].Content;
+                var en = string.IsNullOrEmpty(content.TitleEn) ? content.TitleZh : content.TitleEn;
+                await notifier.NotifyUserAsync(saved.UserId, $"保存的搜索“{saved.Name}”有新结果：{content.TitleZh}",
+                    $"New match for your saved search “{saved.Name}”: {en}", $"/catalog/listings/{id}", cancellationToken);
             }
         }
     }
 
-    /// <summary>False when another request recorded this match first.</summary>
-    private async Task<bool> RecordAsync(Guid savedSearchId, Guid listingId, int version, CancellationToken cancellationToken)
+    /// <summary>Records the matches in one statement; when another worker recorded some first, one by one, keeping only those recorded here.</summary>
+    private async Task<List<Guid>> RecordAsync(Guid savedSearchId, List<(Guid Listing, int Version)> matches, CancellationToken cancellationToken)
     {
-        var match = new SavedSearchMatchRecord { SavedSearchId = savedSearchId, ListingId = listingId, ListingVersion = version, NotifiedAt = clock.GetUtcNow() };
-        db.SavedSearchMatches.Add(match);
+        if (matches.Count == 0)
+        {
+            return [];
+        }
+
+        var records = matches.Select(m => new SavedSearchMatchRecord { SavedSearchId = savedSearchId, ListingId = m.Listing, ListingVersion = m.Version, NotifiedAt = clock.GetUtcNow() }).ToList();
+        if (await TrySaveAsync(records, cancellationToken))
+        {
+            return [.. matches.Select(m => m.Listing)];
+        }
+
+        var mine = new List<Guid>();
+        foreach (var record in records)
+        {
+            if (await TrySaveAsync([record], cancellationToken))
+            {
+                mine.Add(record.ListingId);
+            }
+        }
+
+        return mine;
+    }
+
+    private async Task<bool> TrySaveAsync(List<SavedSearchMatchRecord> records, CancellationToken cancellationToken)
+    {
+        db.SavedSearchMatches.AddRange(records);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -70,7 +141,10 @@ internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INot
         }
         finally
         {
-            db.Entry(match).State = EntityState.Detached;
+            foreach (var record in records)
+            {
+                db.Entry(record).State = EntityState.Detached;
+            }
         }
     }
 }

@@ -44,3 +44,16 @@ internal sealed class SavedSearchMatchRecord
 
     public DateTimeOffset NotifiedAt { get; set; }
 }
+
+/// <summary>
+/// A published listing waiting for its saved-search alerts: written in the publishing transaction (so a
+/// publication is never lost between commit and alert), removed once the worker has matched it.
+/// </summary>
+internal sealed class SavedSearchQueueRecord
+{
+    public long Id { get; set; }
+
+    public Guid ListingId { get; set; }
+
+    public DateTimeOffset QueuedAt { get; set; }
+}

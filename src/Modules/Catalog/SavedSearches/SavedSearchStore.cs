@@ -11,6 +11,14 @@ internal sealed class SavedSearchStore(CatalogDb db, CurrentUser user, TimeProvi
     public const int MaxNameLength = 100;
     public const int MaxTextLength = 200;
 
+    /// <summary>
+    /// Filter values a saved search may hold, over all facets: every value is a clause of the query the matching
+    /// worker runs on each publication (issue 15: 1,300 values broke every publish with TooManyClausesException).
+    /// </summary>
+    public const int MaxFilterValues = 50;
+
+    public const int MaxFilterValueLength = 100;
+
     public static Task<List<SavedSearchRecord>> MineAsync(CatalogDb db, CurrentUser user, CancellationToken cancellationToken) =>
         db.SavedSearches.AsNoTracking().Where(s => s.UserId == user.UserId).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
 
@@ -29,6 +37,16 @@ internal sealed class SavedSearchStore(CatalogDb db, CurrentUser user, TimeProvi
         if (text.Length > MaxTextLength)
         {
             errors["text"] = [$"A search text has at most {MaxTextLength} characters."];
+        }
+
+        var values = SavedSearchQuery.Values(filters).SelectMany(f => f.Values.Select(v => (f.Facet, Value: v))).ToList();
+        if (values.Count > MaxFilterValues)
+        {
+            errors["filters"] = [$"A saved search has at most {MaxFilterValues} filter values; this one has {values.Count}."];
+        }
+        else if (values.FirstOrDefault(v => v.Value.Length > MaxFilterValueLength) is { Facet: not null } overlong)
+        {
+            errors["filters"] = [$"A filter value has at most {MaxFilterValueLength} characters (in {overlong.Facet})."];
         }
 
         if (filters.Types.FirstOrDefault(t => t != ListingTypeKeys.Organisation && ListingTypeKeys.Parse(t) is null) is { } badType)

@@ -12,17 +12,23 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Funeng.Catalog.Search;
 
 /// <summary>
-/// The one Lucene index writer of this process and a near-real-time searcher over it. Lucene allows one writer
-/// per index folder; a second process (e.g. the CLI while the web host runs) cannot open it and says so.
+/// This process's view of the catalog's Lucene index folder. Exactly one process writes a folder at any time, and
+/// which one is decided by the folder's write lock (<see cref="ProcessLockFactory"/>), never by timing: the process
+/// that obtains it holds an <see cref="IndexWriter"/> and searches near-real-time; any other process reads only
+/// committed segments (refreshed at most once a second, a failed refresh keeps the previous reader and is retried
+/// on the next search) and leaves changes to the writer, which catches up from the database
+/// (<see cref="IndexCatchUp"/>). See docs/decisions/0009-one-index-writer.md.
 /// </summary>
 internal sealed class CatalogIndex : IDisposable
 {
     private const string FingerprintKey = "funeng.fingerprint";
+    private static readonly TimeSpan ReaderRefresh = TimeSpan.FromSeconds(1);
     private readonly System.Threading.Lock _gate = new();
     private readonly string _path;
     private LuceneDirectory? _directory;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
+    private long _refreshedAt;
 
     public CatalogIndex(IOptions<CatalogOptions> options, DatabaseSettings database)
     {
@@ -41,6 +47,50 @@ internal sealed class CatalogIndex : IDisposable
     /// <summary>True while <see cref="SearchIndexer.RebuildAsync"/> writes the index from scratch.</summary>
     public bool Rebuilding { get; set; }
 
+    /// <summary>True when this process holds the folder's write lock.</summary>
+    public bool IsWriter => Volatile.Read(ref _writer) is not null;
+
+    /// <summary>
+    /// Takes the folder's write lock unless another process holds it (no waiting). True when this process is,
+    /// or has just become, the index's writer; a reader calls it again later to take over from a writer that exited.
+    /// </summary>
+    public bool TryTakeWriter()
+    {
+        if (IsWriter)
+        {
+            return true;
+        }
+
+        lock (_gate)
+        {
+            if (_writer is not null)
+            {
+                return true;
+            }
+
+            IndexWriter writer;
+            try
+            {
+                writer = new IndexWriter(Directory(), new IndexWriterConfig(BilingualAnalyzer.Version, Analyzer)
+                {
+                    OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64, WriteLockTimeout = 0,
+                });
+            }
+            catch (LockObtainFailedException)
+            {
+                return false;
+            }
+
+            // An empty index has no commit yet; commit once so that readers (here and in other processes) can open it.
+            writer.Commit();
+            var previous = _searchers;
+            _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+            Volatile.Write(ref _writer, writer);
+            previous?.Dispose();
+            return true;
+        }
+    }
+
     /// <summary>Replaces every document of one listing or organisation with <paramref name="documents"/> (none removes it).</summary>
     public void Replace(string id, IEnumerable<Document> documents)
     {
@@ -54,7 +104,10 @@ internal sealed class CatalogIndex : IDisposable
 
     public void DeleteAll() => Writer().DeleteAll();
 
-    /// <summary>Makes the changes durable and visible to the next search.</summary>
+    /// <summary>
+    /// Makes the changes durable and visible to the next search. <paramref name="fingerprint"/> records the database
+    /// state everything up to which the index now holds (rebuild, catch-up); a commit without one keeps the last.
+    /// </summary>
     public void Commit(string? fingerprint = null)
     {
         lock (_gate)
@@ -70,33 +123,36 @@ internal sealed class CatalogIndex : IDisposable
         }
     }
 
-    /// <summary>The fingerprint of the database state the index was last rebuilt or committed from.</summary>
+    /// <summary>The fingerprint of the database state the index was last rebuilt or caught up from.</summary>
     public string? Fingerprint()
     {
-        Writer();
-        var searcher = _searchers!.Acquire();
-        try
+        if (_writer is { } writer)
         {
-            return searcher.IndexReader is DirectoryReader reader && reader.IndexCommit.UserData.TryGetValue(FingerprintKey, out var value) ? value : null;
+            return writer.CommitData.TryGetValue(FingerprintKey, out var held) ? held : null;
         }
-        finally
-        {
-            _searchers.Release(searcher);
-        }
+
+        return Search(searcher => searcher.IndexReader is DirectoryReader reader && reader.IndexCommit.UserData.TryGetValue(FingerprintKey, out var value) ? value : null);
     }
 
     public T Search<T>(Func<IndexSearcher, T> search)
     {
         ArgumentNullException.ThrowIfNull(search);
-        Writer();
-        var searcher = _searchers!.Acquire();
+        var searchers = Searchers();
+        if (searchers is null)
+        {
+            // Another process writes this folder and has not committed anything yet: nothing to find.
+            using var empty = new MultiReader();
+            return search(new IndexSearcher(empty));
+        }
+
+        var searcher = searchers.Acquire();
         try
         {
             return search(searcher);
         }
         finally
         {
-            _searchers.Release(searcher);
+            searchers.Release(searcher);
         }
     }
 
@@ -108,41 +164,62 @@ internal sealed class CatalogIndex : IDisposable
             _writer?.Dispose();
             _directory?.Dispose();
             Analyzer.Dispose();
+            _searchers = null;
             _writer = null;
         }
     }
 
-    private IndexWriter Writer()
+    private IndexWriter Writer() =>
+        TryTakeWriter()
+            ? _writer!
+            : throw new SearchIndexLockedException($"The search index at {_path} is written by another process (the web host?); that process indexes database changes within Catalog:IndexCatchUpSeconds.");
+
+    /// <summary>The writer's near-real-time searchers, or (reading another process's index) searchers over its last commit.</summary>
+    private SearcherManager? Searchers()
     {
-        if (_writer is not null)
+        if (IsWriter)
         {
-            return _writer;
+            return _searchers;
         }
 
         lock (_gate)
         {
-            if (_writer is null)
+            if (_writer is not null)
             {
-                System.IO.Directory.CreateDirectory(_path);
-                _directory = FSDirectory.Open(_path);
-                try
-                {
-                    _writer = new IndexWriter(_directory, new IndexWriterConfig(BilingualAnalyzer.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 });
-                }
-                catch (LockObtainFailedException e)
-                {
-                    _directory.Dispose();
-                    throw new SearchIndexLockedException(
-                        $"The search index at {_path} is open in another process (the web host?); a running web host indexes the change within Catalog:IndexCatchUpSeconds (default 10 s), otherwise the next start does.", e);
-                }
-
-                // An empty index has no commit yet; commit once so that readers can open it.
-                _writer.Commit();
-                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+                return _searchers;
             }
+
+            try
+            {
+                if (_searchers is null)
+                {
+                    _searchers = new SearcherManager(Directory(), searcherFactory: null);
+                    _refreshedAt = Environment.TickCount64;
+                }
+                else if (Environment.TickCount64 - _refreshedAt >= ReaderRefresh.TotalMilliseconds)
+                {
+                    _refreshedAt = Environment.TickCount64;
+                    _searchers.MaybeRefresh();
+                }
+            }
+            catch (IOException)
+            {
+                // No commit yet, or the writer's commit replaced files while we opened them: keep what we had, retry on the next search.
+            }
+
+            return _searchers;
+        }
+    }
+
+    private LuceneDirectory Directory()
+    {
+        if (_directory is null)
+        {
+            System.IO.Directory.CreateDirectory(_path);
+            _directory = FSDirectory.Open(new DirectoryInfo(_path), new ProcessLockFactory(_path));
         }
 
-        return _writer;
+        return _directory;
     }
 
     private static string ResolvePath(string configured, DatabaseSettings database)
@@ -164,5 +241,5 @@ internal sealed class CatalogIndex : IDisposable
     }
 }
 
-/// <summary>Another process holds the index's write lock.</summary>
-internal sealed class SearchIndexLockedException(string message, Exception inner) : Exception(message, inner);
+/// <summary>Another process holds the index's write lock; this one may only read it.</summary>
+internal sealed class SearchIndexLockedException(string message) : InvalidOperationException(message);

@@ -1,9 +1,23 @@
 using Funeng.Kernel.Startup;
+using Microsoft.Extensions.Logging;
 
 namespace Funeng.Catalog.Search;
 
-/// <summary>On start, rebuilds the search index when it missed database changes (first start, restore, CLI import while closed).</summary>
-internal sealed class EnsureSearchIndex(SearchIndexer indexer) : IStartupInitializer
+/// <summary>
+/// On start, takes the index's write lock if no other process holds it, and then rebuilds the index when it
+/// missed database changes (first start, restore, CLI import while closed). A process that finds the lock taken
+/// reads the other's commits; its catch-up loop takes over the lock when that process exits.
+/// </summary>
+internal sealed class EnsureSearchIndex(SearchIndexer indexer, CatalogIndex index, ILogger<EnsureSearchIndex> logger) : IStartupInitializer
 {
-    public Task InitializeAsync(CancellationToken cancellationToken) => indexer.RebuildIfStaleAsync(cancellationToken);
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (!index.TryTakeWriter())
+        {
+            logger.LogInformation("Search index at {Path} is written by another process; this one reads its commits", index.Path);
+            return;
+        }
+
+        await indexer.RebuildIfStaleAsync(cancellationToken);
+    }
 }

@@ -7,32 +7,82 @@ using Microsoft.Extensions.Options;
 namespace Funeng.Catalog.Search;
 
 /// <summary>
-/// In the web host, looks every <see cref="CatalogOptions.IndexCatchUpSeconds"/> for changes committed by another
-/// process (a command-line import cannot open the index the host holds), indexes them and checks saved searches.
+/// In the web host, every <see cref="CatalogOptions.IndexCatchUpSeconds"/> and whenever this process publishes
+/// (<see cref="Wake"/>): takes the index's write lock if no other process holds it, indexes what other processes
+/// committed (the command-line import, other web hosts), then works through the queue of publications waiting
+/// for their saved-search alerts. Off the request path, on a scope (and DbContext) of its own; the queue lives in
+/// the database, so a crash loses nothing.
 /// </summary>
-internal sealed class IndexCatchUp(IServiceScopeFactory scopes, IOptions<CatalogOptions> options, TimeProvider clock, ILogger<IndexCatchUp> logger) : BackgroundService
+internal sealed class IndexCatchUp(IServiceScopeFactory scopes, CatalogIndex index, IOptions<CatalogOptions> options, ILogger<IndexCatchUp> logger)
+    : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.IndexCatchUpSeconds <= 0)
-        {
-            return;
-        }
+    private readonly SemaphoreSlim _wake = new(0, 1);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IndexCatchUpSeconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    /// <summary>Asks for a round now (after a publication committed in this process).</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var changed = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<SavedSearchAlerts>().ListingsPublishedAsync(changed, stoppingToken);
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another caller woke it first; one round serves both.
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = options.Value.IndexCatchUpSeconds;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (seconds > 0)
+                {
+                    await _wake.WaitAsync(TimeSpan.FromSeconds(seconds), stoppingToken);
+                }
+                else
+                {
+                    await _wake.WaitAsync(stoppingToken);
+                }
+
+                await RoundAsync(seconds > 0, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A failed round (database briefly unreachable) must not stop the next one.
-                logger.LogWarning(e, "Search index catch-up failed; retrying in {Seconds} s", options.Value.IndexCatchUpSeconds);
+                logger.LogWarning(e, "Search index catch-up failed; retrying in {Seconds} s", seconds);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
         }
+    }
+
+    private async Task RoundAsync(bool catchUp, CancellationToken cancellationToken)
+    {
+        if (!index.TryTakeWriter())
+        {
+            return; // another process writes the index, and announces what it indexed
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        if (catchUp)
+        {
+            await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<SavedSearchAlerts>().DrainAsync(cancellationToken);
     }
 }

@@ -9,25 +9,32 @@ namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Keeps the index in step with the database. Handlers call it right after their transaction commits, so the
-/// index follows each committed change at once (never a rolled-back one); <see cref="RebuildAsync"/> recreates
-/// it from the database, and start-up rebuilds it when its fingerprint shows it missed changes.
+/// index follows each committed change at once (never a rolled-back one) when this process is the index's
+/// writer; otherwise the writer's <see cref="CatchUpAsync"/> picks the change up from the database.
+/// <see cref="RebuildAsync"/> recreates the index, and start-up rebuilds it when its fingerprint shows it missed
+/// changes.
 /// </summary>
 internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvider clock, ILogger<SearchIndexer> logger)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Re-indexes listings (after a commit that changed them).</summary>
-    public async Task ListingsChangedAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-indexes listings after a commit that changed them. False when another process writes the index: the
+    /// change is committed and that process catches up on it.
+    /// </summary>
+    public async Task<bool> ListingsChangedAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
     {
-        try
+        if (!index.TryTakeWriter())
         {
-            await IndexListingsAsync(listingIds, cancellationToken);
+            logger.LogDebug("Search index at {Path} is written by another process; it catches up on {Count} listings", index.Path, listingIds.Count);
+            return false;
         }
-        catch (SearchIndexLockedException e)
-        {
-            // The change is committed; the process holding the index catches up on it (IndexCatchUp), or its next start rebuilds.
-            logger.LogWarning("Search index not updated: {Reason}", e.Message);
-        }
+
+        await IndexListingsAsync(listingIds, cancellationToken);
+
+        // No fingerprint: changes other processes committed meanwhile are not in the index yet, and the catch-up must still see them.
+        index.Commit();
+        return true;
     }
 
     private async Task IndexListingsAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
@@ -42,33 +49,39 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
                 index.Replace(listing.Id.ToString(), SearchDocuments.ForListing(listing, published.GetValueOrDefault(listing.Id), Owner(owners, listing.OwnerOrganisationId)));
             }
         }
-
-        index.Commit(await FingerprintAsync(cancellationToken));
     }
 
-    /// <summary>Re-indexes organisation profiles and their listings (their qualification facet and owner name follow the profile).</summary>
-    public async Task OrganisationsChangedAsync(IReadOnlyCollection<Guid> organisationIds, IReadOnlyCollection<Guid> alsoListings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-indexes organisation profiles and their listings (their qualification facet and owner name follow the
+    /// profile). False when another process writes the index.
+    /// </summary>
+    public async Task<bool> OrganisationsChangedAsync(IReadOnlyCollection<Guid> organisationIds, IReadOnlyCollection<Guid> alsoListings, CancellationToken cancellationToken)
+    {
+        if (!index.TryTakeWriter())
+        {
+            logger.LogDebug("Search index at {Path} is written by another process; it catches up on {Count} profiles", index.Path, organisationIds.Count);
+            return false;
+        }
+
+        await IndexOrganisationsAsync(organisationIds, alsoListings, cancellationToken);
+        index.Commit();
+        return true;
+    }
+
+    private async Task IndexOrganisationsAsync(IReadOnlyCollection<Guid> organisationIds, IReadOnlyCollection<Guid> alsoListings, CancellationToken cancellationToken)
     {
         var listingIds = new HashSet<Guid>(alsoListings);
         foreach (var chunk in organisationIds.Chunk(500))
         {
-            try
+            foreach (var organisation in (await OwnersAsync([.. chunk], cancellationToken)).Values)
             {
-                foreach (var organisation in (await OwnersAsync([.. chunk], cancellationToken)).Values)
-                {
-                    index.Replace(organisation.OrganisationId.ToString(), [SearchDocuments.ForOrganisation(organisation, Today)]);
-                }
-            }
-            catch (SearchIndexLockedException e)
-            {
-                logger.LogWarning("Search index not updated: {Reason}", e.Message);
-                return;
+                index.Replace(organisation.OrganisationId.ToString(), [SearchDocuments.ForOrganisation(organisation, Today)]);
             }
 
             listingIds.UnionWith(await db.Listings.Where(l => chunk.Contains(l.OwnerOrganisationId)).Select(l => l.Id).ToListAsync(cancellationToken));
         }
 
-        await ListingsChangedAsync(listingIds, cancellationToken);
+        await IndexListingsAsync(listingIds, cancellationToken);
     }
 
     /// <summary>Drops the index and writes it again from the database; reports progress as (done, total).</summary>
@@ -87,6 +100,13 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
 
     private async Task<int> WriteAllAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        if (!index.TryTakeWriter())
+        {
+            throw new SearchIndexLockedException($"The search index at {index.Path} is written by another process (the web host?); stop it to rebuild, or let it catch up.");
+        }
+
+        // Taken before reading: whatever commits while we read makes the next catch-up look again.
+        var fingerprint = await FingerprintAsync(cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).ToDictionaryAsync(o => o.OrganisationId, cancellationToken);
         var total = organisations.Count + await db.Listings.CountAsync(cancellationToken);
         index.DeleteAll();
@@ -119,14 +139,14 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
             progress?.Report((done, total));
         }
 
-        index.Commit(await FingerprintAsync(cancellationToken));
+        index.Commit(fingerprint);
         return done;
     }
 
     /// <summary>Rebuilds when the index was not written from the current database state (e.g. the CLI imported while the index was closed).</summary>
     public async Task<bool> RebuildIfStaleAsync(CancellationToken cancellationToken)
     {
-        if (index.Fingerprint() == await FingerprintAsync(cancellationToken))
+        if (!index.TryTakeWriter() || index.Fingerprint() == await FingerprintAsync(cancellationToken))
         {
             return false;
         }
@@ -136,16 +156,30 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     }
 
     /// <summary>
-    /// Re-indexes what another process (the command-line import) committed while this one holds the index: when the
-    /// fingerprint differs, every listing and profile changed since an hour before the index's last known change
-    /// (the hour covers transactions that committed after a later one). Returns the listings re-indexed.
+    /// Re-indexes what other processes (the command-line import, other web hosts) committed, when this process is
+    /// the index's writer: when the fingerprint differs, every listing and profile changed since an hour before the
+    /// index's last known change (the hour covers transactions that committed after a later one). An index that was
+    /// never written is rebuilt. Returns the listings re-indexed.
     /// </summary>
     public async Task<IReadOnlyList<Guid>> CatchUpAsync(CancellationToken cancellationToken)
     {
         // A rebuild in progress commits the whole state when done; a commit before that would expose half of it.
-        var indexed = index.Rebuilding ? null : index.Fingerprint();
-        if (indexed is null || indexed == await FingerprintAsync(cancellationToken))
+        if (index.Rebuilding || !index.TryTakeWriter())
         {
+            return [];
+        }
+
+        // Read before the changes, so that a change committed while we index makes the next round look again.
+        var current = await FingerprintAsync(cancellationToken);
+        var indexed = index.Fingerprint();
+        if (indexed == current)
+        {
+            return [];
+        }
+
+        if (indexed is null)
+        {
+            await RebuildAsync(null, cancellationToken);
             return [];
         }
 
@@ -154,8 +188,9 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         var since = new DateTimeOffset(Math.Max(ticks - TimeSpan.TicksPerHour, 0), TimeSpan.Zero);
         var listings = await db.Listings.Where(l => l.UpdatedAt >= since).Select(l => l.Id).ToListAsync(cancellationToken);
         var organisations = await db.Organisations.Where(o => o.UpdatedAt >= since).Select(o => o.OrganisationId).ToListAsync(cancellationToken);
-        logger.LogInformation("Search index catching up on {Listings} listings and {Organisations} profiles changed by another process", listings.Count, organisations.Count);
-        await OrganisationsChangedAsync(organisations, listings, cancellationToken);
+        logger.LogInformation("Search index catching up on {Listings} listings and {Organisations} profiles changed by other processes", listings.Count, organisations.Count);
+        await IndexOrganisationsAsync(organisations, listings, cancellationToken);
+        index.Commit(current);
         return listings;
     }
 

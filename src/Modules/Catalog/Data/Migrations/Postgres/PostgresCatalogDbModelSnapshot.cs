@@ -326,6 +326,25 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_saved_search_matches", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchQueueRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalog_saved_search_queue", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -321,6 +321,23 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_saved_search_matches", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchQueueRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("catalog_saved_search_queue", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchRecord", b =>
                 {
                     b.Property<Guid>("Id")
