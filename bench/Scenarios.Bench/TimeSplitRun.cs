@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Funeng.Catalog.Contracts;
-using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
 
 namespace Funeng.Scenarios.Bench;
@@ -179,7 +178,7 @@ internal static class TimeSplitRun
 
     private static List<Filing> ReadFilings(string path, Func<string, bool> batch)
     {
-        var rows = TabularFile.ParseCsv(File.ReadAllText(path, Encoding.UTF8));
+        var rows = Funeng.Kernel.DataFiles.UploadedFiles.ParseCsv(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
         var header = rows[0].Fields;
         int Column(string name) => header.IndexOf(name);
         var (b, name, entity, product, purpose, type, number) = (Column("batch"), Column("algorithm_name"), Column("entity"), Column("product"), Column("purpose"), Column("algorithm_class"), Column("filing_number"));
