@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ internal sealed class PublicCacheOptions
 /// </summary>
 internal static class PublicCaching
 {
-    public const string Tag = "public";
+    public const string Tag = PublicCache.Tag;
 
     public static IServiceCollection AddPublicCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -83,8 +84,7 @@ internal static class PublicCaching
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
             && context.Response.StatusCode < 400)
         {
-            var store = context.RequestServices.GetRequiredService<IOutputCacheStore>();
-            await store.EvictByTagAsync(Tag, CancellationToken.None);
+            await PublicCache.EvictAsync(context.RequestServices, CancellationToken.None);
         }
     }
 

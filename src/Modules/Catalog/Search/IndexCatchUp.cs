@@ -1,4 +1,5 @@
 using Funeng.Catalog.SavedSearches;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -80,7 +81,12 @@ internal sealed class IndexCatchUp(IServiceScopeFactory scopes, CatalogIndex ind
         await using var scope = scopes.CreateAsyncScope();
         if (catchUp)
         {
-            await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
+            var changed = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
+            if (changed.Count > 0)
+            {
+                // Another process changed listings: cached public pages may show the old catalog.
+                await PublicCache.EvictAsync(scope.ServiceProvider, cancellationToken);
+            }
         }
 
         await scope.ServiceProvider.GetRequiredService<SavedSearchAlerts>().DrainAsync(cancellationToken);

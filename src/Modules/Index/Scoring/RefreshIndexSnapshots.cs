@@ -36,6 +36,12 @@ internal sealed partial class RefreshIndexSnapshots(IServiceScopeFactory scopes,
                         await snapshots.GetAsync(inputs, year, IndexMethod.Default, new SensitivityOptions(CalculateIndex.DefaultDraws, CalculateIndex.DefaultSeed), stoppingToken);
                     }
 
+                    if (seen is not null)
+                    {
+                        // The inputs changed, perhaps in another process (a CLI import): cached dashboards are stale.
+                        await Kernel.Web.PublicCache.EvictAsync(scope.ServiceProvider, stoppingToken);
+                    }
+
                     seen = inputs.Fingerprint;
                 }
             }
