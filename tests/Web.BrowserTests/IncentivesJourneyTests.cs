@@ -28,16 +28,23 @@ public sealed class IncentivesJourneyTests(BrowserApp app) : IClassFixture<Brows
         Assert.Contains("3,000,000", await champion.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("unknown", await page.GetAttributeAsync("tr[data-program='benchmark-case-reward']", "data-outcome"));
 
-        await champion.Locator("a[href='/incentives/apply/single-champion-reward']").ClickAsync();
-        await page.SelectOptionAsync("select[name='q.code']", "national_single_champion");
-        await page.FillAsync("input[name='q.from']", "2025-11-20");
+        // The calculator's facts travel with its "apply" link: the form starts from them.
+        await champion.Locator("a[href^='/incentives/apply/single-champion-reward']").ClickAsync();
+        Assert.Equal("national_single_champion", await page.InputValueAsync("select[name='q.code']"));
+        Assert.Equal("2025-11-20", await page.InputValueAsync("input[name='q.from']"));
+        await page.ClickAsync("#check-answers");
+        Assert.Contains("national_single_champion", await page.InnerTextAsync("#answers"), StringComparison.Ordinal);
         foreach (var document in new[] { "champion_certificate", "audited_accounts" })
         {
             await page.SetInputFilesAsync($"input[name={document}]", new FilePayload { Name = document + ".pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4"u8.ToArray() });
         }
 
         await page.ClickAsync("#submit-application");
-        await page.WaitForURLAsync("**/incentives/awards");
+        await page.WaitForURLAsync("**/incentives/applications/GD-*");
+        var receipt = await page.InnerTextAsync("#receipt-number");
+        Assert.Matches(@"^GD-\d{4}-\d{6}$", receipt);
+        await BrowserApp.ScreenshotAsync(page, "incentives-receipt");
+        await page.GotoAsync("/incentives/awards");
         Assert.Single(await page.Locator("#applications tbody tr").AllAsync());
 
         var officePage = await LogInAsync(office);
@@ -49,6 +56,9 @@ public sealed class IncentivesJourneyTests(BrowserApp app) : IClassFixture<Brows
 
         await page.ReloadAsync();
         Assert.Contains("3,000,000", await page.InnerTextAsync("#awards tbody tr"), StringComparison.Ordinal);
+        await page.GotoAsync($"/incentives/applications/{receipt}");
+        Assert.Equal(["Submitted", "FoundComplete", "Approved"],
+            await page.Locator("#application-steps tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.step)"));
 
         await officePage.GotoAsync("/incentives/report");
         var row = await officePage.InnerTextAsync("#budget tr[data-program='single-champion-reward']");

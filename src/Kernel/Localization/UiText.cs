@@ -43,6 +43,9 @@ public sealed class UiText
     /// <summary>The string for <paramref name="key"/> in the current UI culture.</summary>
     public string this[string key] => Get(key, CultureInfo.CurrentUICulture);
 
+    /// <summary>Whether a key has texts: for labels of codes that data may add (a code without one shows as itself).</summary>
+    public bool Has(string key) => _strings.ContainsKey(key);
+
     /// <summary>The string for <paramref name="key"/> in the current UI culture, with {0}-style arguments.</summary>
     public string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[key], args);

@@ -41,6 +41,8 @@ public static class IncentivesModule
         builder.Services.AddScoped<EnterpriseProfiles>();
         builder.Services.AddScoped<CheckEligibility>();
         builder.Services.AddScoped<SubmitApplication>();
+        builder.Services.AddScoped<TrackApplication>();
+        builder.Services.AddScoped<ViewProgram>();
         builder.Services.AddScoped<ReviewApplication>();
         builder.Services.AddScoped<AssignReviewers>();
         builder.Services.AddScoped<DecideApplication>();

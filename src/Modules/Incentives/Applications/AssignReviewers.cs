@@ -74,7 +74,9 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
             return; // assigned already: nothing changes
         }
 
-        db.Assignments.Add(new ReviewAssignment { Id = Guid.NewGuid(), ApplicationId = applicationId, ReviewerOrganisationId = reviewerOrganisationId, AssignedBy = user.ActorName, AssignedAt = clock.GetUtcNow() });
+        var assignment = new ReviewAssignment { Id = Guid.NewGuid(), ApplicationId = applicationId, ReviewerOrganisationId = reviewerOrganisationId, AssignedBy = user.ActorName, AssignedAt = clock.GetUtcNow() };
+        db.Assignments.Add(assignment);
+        ApplicationHistory.Record(db, applicationId, ApplicationStepKind.ReviewerAssigned, assignment.AssignedAt, user.ActorName);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.reviewer-assigned", "application", applicationId.ToString(),
             JsonSerializer.Serialize(new { reviewer = reviewerOrganisationId, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);

@@ -36,7 +36,7 @@ internal static class ListApplications
         await (await ScopeAsync(db, user, organisations, cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
         ?? throw new DomainRuleException("There is no such application.", "id", 404);
 
-    private static async Task<IQueryable<Application>> ScopeAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken)
+    public static async Task<IQueryable<Application>> ScopeAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken)
     {
         var query = db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments).AsQueryable();
         if (user.IsInRole(Roles.OfficeStaff))

@@ -114,6 +114,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 
         application.Status = complete ? ApplicationStatus.UnderReview : ApplicationStatus.Incomplete;
         application.CompletenessNote = note;
+        ApplicationHistory.Record(db, id, complete ? ApplicationStepKind.FoundComplete : ApplicationStepKind.FoundIncomplete, clock.GetUtcNow(), user.ActorName, note);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.completeness-checked", "application", id.ToString(),
             JsonSerializer.Serialize(new { complete, note, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
@@ -168,6 +169,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         existing.CriteriaJson = JsonSerializer.Serialize(given, JsonSerializerOptions.Web);
         existing.Comment = comment;
         existing.ScoredAt = clock.GetUtcNow();
+        ApplicationHistory.Record(db, id, ApplicationStepKind.Scored, existing.ScoredAt, user.ActorName);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.scored", "application", id.ToString(),
             JsonSerializer.Serialize(new { score, criteria = given, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);

@@ -4,6 +4,7 @@ using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -67,28 +68,55 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
             throw new DomainRuleException($"The rules do not find this enterprise eligible: {DecideApplication.Why(verdict)}.", verdict.Needs.Count > 0 ? "facts." + verdict.Needs[0] : "programId", 422);
         }
 
+        var now = clock.GetUtcNow();
         var application = new Application
         {
             Id = Guid.NewGuid(), ProgramId = program.Id, OrganisationId = organisationId, ApplicantName = profile.Name, CitySlug = profile.CitySlug,
-            Status = ApplicationStatus.Submitted, FactsJson = ProgramCatalog.WriteFacts(snapshot), SubmittedOn = today, SubmittedAt = clock.GetUtcNow(),
+            Status = ApplicationStatus.Submitted, FactsJson = ProgramCatalog.WriteFacts(snapshot), SubmittedOn = today, SubmittedAt = now,
             MaximumFen = verdict.MaximumAmount is { } max ? BudgetLedger.ToFen(max) : null,
         };
         db.Applications.Add(application);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index IX_incentives_applications_one_open: a concurrent submission committed first.
-            throw AlreadyOpen();
-        }
+        ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Submitted, now, user.ActorName);
+        await SaveNumberedAsync(application, organisationId, cancellationToken);
 
         await audit.AppendAsync(new AuditEvent("incentives.application.submitted", "application", application.Id.ToString(),
             JsonSerializer.Serialize(new { application.ProgramId, organisationId, application.SubmittedOn, maximum = verdict.MaximumAmount, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }
+
+    /// <summary>Saves the new application under the next receipt number of the year. Two unique indexes can refuse
+    /// it: one open application per program (a concurrent submission of the same enterprise won: refused) and the
+    /// receipt number (another enterprise took it at the same moment: the next number is tried). EF Core rolls back
+    /// to its own savepoint when a save inside a transaction fails, so the transaction stays usable for the retry.</summary>
+    private async Task SaveNumberedAsync(Application application, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var year = ChinaTime.ToChina(application.SubmittedAt).Year;
+        for (var attempt = 1; ; attempt++)
+        {
+            application.ReceiptNumber = await ReceiptNumbers.NextAsync(db, year, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                if (await OpenElsewhereAsync(application, organisationId, cancellationToken))
+                {
+                    throw AlreadyOpen();
+                }
+            }
+            catch (DbUpdateException)
+            {
+                throw AlreadyOpen();
+            }
+        }
+    }
+
+    private Task<bool> OpenElsewhereAsync(Application application, Guid organisationId, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking().AnyAsync(a => a.Id != application.Id && a.ProgramId == application.ProgramId && a.OrganisationId == organisationId
+            && a.Status != ApplicationStatus.Approved && a.Status != ApplicationStatus.Rejected, cancellationToken);
 
     private static DomainRuleException AlreadyOpen() => new("This enterprise already has an open application to this program.", "programId");
 
@@ -107,9 +135,9 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
 }
 
 /// <summary>An application as the API shows it.</summary>
-internal sealed record ApplicationView(Guid Id, string ProgramId, Guid OrganisationId, string ApplicantName, string? City, ApplicationStatus Status,
+internal sealed record ApplicationView(Guid Id, string? ReceiptNumber, string ProgramId, Guid OrganisationId, string ApplicantName, string? City, ApplicationStatus Status,
     DateOnly SubmittedOn, decimal? MaximumAmount, string? CompletenessNote, string? DecisionReasons, IReadOnlyList<string> Attachments, IReadOnlyList<int> Scores)
 {
-    public static ApplicationView Of(Application a) => new(a.Id, a.ProgramId, a.OrganisationId, a.ApplicantName, a.CitySlug, a.Status, a.SubmittedOn,
+    public static ApplicationView Of(Application a) => new(a.Id, a.ReceiptNumber, a.ProgramId, a.OrganisationId, a.ApplicantName, a.CitySlug, a.Status, a.SubmittedOn,
         a.MaximumFen / 100m, a.CompletenessNote, a.DecisionReasons, a.Attachments.Select(x => x.DocumentKey).ToList(), a.Scores.Select(s => s.Score).ToList());
 }

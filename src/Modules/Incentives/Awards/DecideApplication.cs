@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Incentives.Applications;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
@@ -91,13 +92,14 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             application.Status = ApplicationStatus.Approved;
             application.DecisionReasons = reasons;
             application.DecidedAt = award.DecidedAt;
+            ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Approved, award.DecidedAt, user.ActorName, reasons);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.award.approved", "award", award.Id.ToString(),
                 JsonSerializer.Serialize(new { award.ProgramId, application = application.Id, award.OrganisationId, amount = award.Amount, award.Year, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await notifier.NotifyOrganisationAsync(award.OrganisationId, $"您的申报已获批：{program.Name.Zh}", $"Your application was approved: {program.Name.En}", "/incentives/awards", cancellationToken);
+        await notifier.NotifyOrganisationAsync(award.OrganisationId, $"您的申报已获批：{program.Name.Zh}", $"Your application was approved: {program.Name.En}", $"/incentives/applications/{applicationId}", cancellationToken);
         return award;
     }
 
@@ -114,6 +116,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         application.Status = ApplicationStatus.Rejected;
         application.DecisionReasons = reasons;
         application.DecidedAt = clock.GetUtcNow();
+        ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Rejected, application.DecidedAt.Value, user.ActorName, reasons);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.rejected", "application", application.Id.ToString(),
             JsonSerializer.Serialize(new { application.ProgramId, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);

@@ -14,6 +14,8 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
 
     public DbSet<Application> Applications => Set<Application>();
 
+    public DbSet<ApplicationStep> ApplicationSteps => Set<ApplicationStep>();
+
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<ExpertScore> Scores => Set<ExpertScore>();
@@ -53,12 +55,22 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             e.HasMany(a => a.Attachments).WithOne().HasForeignKey(x => x.ApplicationId);
             e.HasMany(a => a.Scores).WithOne().HasForeignKey(x => x.ApplicationId);
+            e.Property(a => a.ReceiptNumber).HasMaxLength(20);
+            e.HasIndex(a => a.ReceiptNumber).IsUnique();
             e.HasIndex(a => new { a.ProgramId, a.Status });
             e.HasIndex(a => a.OrganisationId);
             // One open application per program and enterprise, decided by the database so concurrent submissions
             // cannot both pass the check (issue 15). The filter names the open statuses as stored (enum names).
             e.HasIndex(a => new { a.ProgramId, a.OrganisationId }).IsUnique().HasDatabaseName("IX_incentives_applications_one_open")
                 .HasFilter("\"Status\" IN ('Submitted', 'Incomplete', 'UnderReview')");
+        });
+        modelBuilder.Entity<ApplicationStep>(e =>
+        {
+            e.ToTable("incentives_application_steps");
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(s => s.ActorName).HasMaxLength(200);
+            e.Property(s => s.Note).HasMaxLength(2000);
+            e.HasIndex(s => s.ApplicationId);
         });
         modelBuilder.Entity<Attachment>(e =>
         {

@@ -51,6 +51,9 @@ internal sealed class Application
 {
     public Guid Id { get; set; }
 
+    /// <summary>What the applicant quotes, e.g. <c>GD-2026-000123</c>: the year's running number (see <c>ReceiptNumbers</c>).</summary>
+    public string? ReceiptNumber { get; set; }
+
     public string ProgramId { get; set; } = "";
 
     public Guid OrganisationId { get; set; }
@@ -80,6 +83,34 @@ internal sealed class Application
     public List<Attachment> Attachments { get; set; } = [];
 
     public List<ExpertScore> Scores { get; set; } = [];
+}
+
+/// <summary>What happened to an application; the status page lists these in order.</summary>
+internal enum ApplicationStepKind
+{
+    Submitted,
+    FoundIncomplete,
+    FoundComplete,
+    ReviewerAssigned,
+    Scored,
+    Approved,
+    Rejected,
+}
+
+/// <summary>One step of an application's history: what, when and by whom (the actor's display name).</summary>
+internal sealed class ApplicationStep
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public ApplicationStepKind Kind { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string ActorName { get; set; } = "";
+
+    public string? Note { get; set; }
 }
 
 internal sealed class Attachment

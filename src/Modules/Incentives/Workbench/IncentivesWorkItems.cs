@@ -12,7 +12,7 @@ namespace Funeng.Incentives.Workbench;
 /// Incentives' lines on the workbench: applications waiting for the office (completeness check or decision), for
 /// an expert's review, and an applicant's own applications with where each stands and since when.
 /// </summary>
-internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, UiText text) : IWorkbenchSource
+internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, UiText text, TimeProvider clock) : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken cancellationToken = default)
     {
@@ -27,6 +27,8 @@ internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalo
                 var title = Text(group.Key == ApplicationStatus.Submitted ? "workbench.incentives.check" : "workbench.incentives.decide");
                 items.Add(new WorkItem(WorkItemKind.WaitingForMe, title, "/incentives/review", group.Count(), Since: group.Min(a => a.SubmittedAt)));
             }
+
+            items.AddRange(await CannotAwardAsync(cancellationToken));
         }
 
         if (user.OrganisationId is not { } organisationId)
@@ -48,15 +50,35 @@ internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalo
 
         var mine = await db.Applications.AsNoTracking().Where(a => a.OrganisationId == organisationId)
             .OrderByDescending(a => a.SubmittedAt).Take(20)
-            .Select(a => new { a.Id, a.ProgramId, a.Status, a.SubmittedAt, a.DecidedAt }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Id, a.ReceiptNumber, a.ProgramId, a.Status, a.SubmittedAt, a.DecidedAt }).ToListAsync(cancellationToken);
         foreach (var application in mine)
         {
             var program = catalog.Programs.FirstOrDefault(p => p.Id == application.ProgramId);
-            items.Add(new WorkItem(WorkItemKind.SubmittedByMe, program?.Name ?? new LocalizedText(application.ProgramId, application.ProgramId), "/incentives",
+            items.Add(new WorkItem(WorkItemKind.SubmittedByMe, program?.Name ?? new LocalizedText(application.ProgramId, application.ProgramId), $"/incentives/applications/{application.ReceiptNumber ?? application.Id.ToString()}",
                 Status: Text("incentives.application." + application.Status.ToString().ToLowerInvariant()), Since: application.DecidedAt ?? application.SubmittedAt));
         }
 
         return items;
+    }
+
+    /// <summary>Each program that cannot award today because a figure it needs is unset: the office's to-do before anyone applies.</summary>
+    private async Task<IEnumerable<WorkItem>> CannotAwardAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()));
+        var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        return catalog.Programs
+            .Select(p => (Program: p, Unset: ProgramReadiness.Unset(p, timelines[p.Id], today)))
+            .Where(p => p.Unset.Count > 0 && p.Program.OpenOn(today))
+            .Select(p => new WorkItem(WorkItemKind.WaitingForMe,
+                new LocalizedText(Format("workbench.incentives.cannot-award", UiCultures.Chinese, p.Program.Name.Zh),
+                    Format("workbench.incentives.cannot-award", UiCultures.English, p.Program.Name.En)),
+                $"/incentives/programs/{p.Program.Id}", p.Unset.Count));
+    }
+
+    private string Format(string key, string culture, string argument)
+    {
+        var info = CultureInfo.GetCultureInfo(culture);
+        return string.Format(info, text.Get(key, info), argument);
     }
 
     private LocalizedText Text(string key) =>

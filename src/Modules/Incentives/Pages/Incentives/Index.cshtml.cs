@@ -15,6 +15,15 @@ internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check,
 
     public Dictionary<string, string[]> Problems { get; private set; } = [];
 
+    /// <summary>The facts as typed, shown again in the form after checking.</summary>
+    public FactValues Typed { get; private set; } = FactValues.Empty;
+
+    /// <summary>Typed facts go with the "apply" links, so the application form starts from them; a profile check carries
+    /// nothing. The untrustworthy-list answer stays behind: office staff keep that list, not the applicant.</summary>
+    public string ApplyQuery => Typed.Values.Count > 0
+        ? FactForm.Query(new FactValues(Typed.Values.Where(v => v.Key != FactCatalog.UntrustworthyKey).ToDictionary(), Typed.Qualifications))
+        : "";
+
     public bool HasProfile => user.OrganisationId is not null && user.IsInRole(Roles.Enterprise);
 
     public async Task OnPostProfileAsync(CancellationToken cancellationToken)
@@ -28,6 +37,7 @@ internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check,
     public async Task OnPostFactsAsync(CancellationToken cancellationToken)
     {
         var facts = FactForm.Read(Request.Form, catalog.Facts);
+        Typed = facts;
         Problems = check.Validate(facts);
         if (Problems.Count == 0)
         {

@@ -61,6 +61,10 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -76,6 +80,9 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
                     b.HasIndex("ProgramId", "OrganisationId")
                         .IsUnique()
                         .HasDatabaseName("IX_incentives_applications_one_open")
@@ -84,6 +91,39 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("incentives_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Incentives.Data.ApplicationStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("incentives_application_steps", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Incentives.Data.Attachment", b =>

@@ -56,6 +56,10 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -71,6 +75,9 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
                     b.HasIndex("ProgramId", "OrganisationId")
                         .IsUnique()
                         .HasDatabaseName("IX_incentives_applications_one_open")
@@ -79,6 +86,39 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("incentives_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Incentives.Data.ApplicationStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("incentives_application_steps", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Incentives.Data.Attachment", b =>

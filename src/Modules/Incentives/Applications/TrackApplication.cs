@@ -1,0 +1,39 @@
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
+using Funeng.Platform.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Incentives.Applications;
+
+/// <summary>An application's status page: every step with who took it and when, who holds it now and since when.</summary>
+internal sealed record ApplicationTrack(Application Application, IncentiveProgram Program, IReadOnlyList<ApplicationStep> Steps, ApplicationHolder Holder, DateTimeOffset Since);
+
+/// <summary>
+/// Finds an application by its receipt number or id for whoever may see it (the same scope as the API: the
+/// applicant, office staff, the city's staff, assigned experts); anyone else is told there is no such application.
+/// </summary>
+internal sealed class TrackApplication(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, IOrganisationDirectory organisations)
+{
+    public async Task<ApplicationTrack> TrackAsync(string key, CancellationToken cancellationToken)
+    {
+        var scope = await ListApplications.ScopeAsync(db, user, organisations, cancellationToken);
+        var normalised = key.Trim().ToUpperInvariant();
+        var application = Guid.TryParse(key, out var id)
+            ? await scope.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            : await scope.SingleOrDefaultAsync(a => a.ReceiptNumber == normalised, cancellationToken);
+        if (application is null)
+        {
+            throw new DomainRuleException("There is no such application.", "receipt", 404);
+        }
+
+        var program = catalog.Get(application.ProgramId);
+        var steps = await ApplicationHistory.StepsAsync(db, application.Id, cancellationToken);
+        var assigned = await db.Assignments.CountAsync(a => a.ApplicationId == application.Id, cancellationToken);
+        var holder = ApplicationHistory.Holder(application.Status, program.ExpertReview, assigned, application.Scores.Count);
+        var since = steps.Count > 0 ? steps[^1].At : application.SubmittedAt;
+        return new ApplicationTrack(application, program, steps, holder, since);
+    }
+}

@@ -1,0 +1,64 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Funeng.Incentives.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ApplicationReceiptsAndSteps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReceiptNumber",
+                table: "incentives_applications",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "incentives_application_steps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_incentives_application_steps", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incentives_applications_ReceiptNumber",
+                table: "incentives_applications",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_incentives_application_steps_ApplicationId",
+                table: "incentives_application_steps",
+                column: "ApplicationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "incentives_application_steps");
+
+            migrationBuilder.DropIndex(
+                name: "IX_incentives_applications_ReceiptNumber",
+                table: "incentives_applications");
+
+            migrationBuilder.DropColumn(
+                name: "ReceiptNumber",
+                table: "incentives_applications");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Funeng.Incentives.Data;
+using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
+
+namespace Funeng.Incentives.Programs;
+
+/// <summary>A parameter as a clerk reads it: its value today (null while unset) and whether an award needs it.</summary>
+internal sealed record ParameterToday(ProgramParameter Parameter, decimal? Value, bool NeededToAward);
+
+/// <summary>Everything the program page shows: the program, its figures today, what blocks awards, whether it is open.</summary>
+internal sealed record ProgramSheet(IncentiveProgram Program, IReadOnlyList<ParameterToday> Parameters, IReadOnlyList<ProgramParameter> Unset, bool OpenToday, DateOnly Today);
+
+/// <summary>Reads one program for its page: the pack's text and the parameter values in force today (China Standard Time).</summary>
+internal sealed class ViewProgram(ProgramCatalog catalog, IncentivesDb db, TimeProvider clock)
+{
+    public async Task<ProgramSheet?> ViewAsync(string programId, CancellationToken cancellationToken)
+    {
+        var program = catalog.Programs.FirstOrDefault(p => p.Id == programId);
+        if (program is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()));
+        var timeline = await db.TimelineAsync(program, cancellationToken);
+        var unset = ProgramReadiness.Unset(program, timeline, today);
+        var needed = ProgramReadiness.Needed(program);
+        var parameters = program.Parameters.Select(p => new ParameterToday(p, timeline.ValueOn(p.Name, today), needed.Contains(p.Name))).ToList();
+        return new ProgramSheet(program, parameters, unset, program.OpenOn(today), today);
+    }
+}
