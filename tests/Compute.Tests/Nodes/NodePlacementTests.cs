@@ -134,6 +134,37 @@ public sealed class NodePlacementTests
     }
 
     [Fact]
+    public void Remembering_failed_demands_until_a_job_ends_gives_the_same_replay_as_searching_the_whole_queue_at_every_event()
+    {
+        // A crowded, mixed workload (shares, whole GPUs, model constraints) so that queues form and drain often.
+        var random = new Random(20261203);
+        var models = new GpuModels();
+        var (t4, a10) = (models.Id("T4"), models.Id("A10"));
+        var pods = Enumerable.Range(0, 400).Select(i =>
+        {
+            var gpus = random.Next(4) switch { 0 => 0, 1 => 1, 2 => 2, _ => random.Next(3, 9) };
+            var demand = NodeDemand.Create(1000 * random.Next(1, 16), 1024 * random.Next(1, 64), gpus, gpus == 1 && random.Next(2) == 0 ? 100 * random.Next(1, 10) : 1000,
+                random.Next(5) == 0 ? 1UL << a10 : random.Next(7) == 0 ? 1UL << t4 : 0);
+            return new NodePod($"p{i}", i * 3L + random.Next(3), random.Next(5, 400), demand);
+        }).ToList();
+        NodeCluster Fresh() => new([new GpuNode(0, "n0", "T4", t4, 32000, 128 * 1024, 4), new GpuNode(1, "n1", "A10", a10, 64000, 256 * 1024, 8),
+            new GpuNode(2, "n2", "T4", t4, 48000, 192 * 1024, 8), new GpuNode(3, "n3", "A10", a10, 96000, 512 * 1024, 8)], models);
+
+        foreach (var name in NodePolicy.Names)
+        {
+            foreach (var queueing in Enum.GetValues<Queueing>())
+            {
+                var measure = Fragmentation.Of(pods.Select(p => p.Demand));
+                var remembered = NodeSimulation.Replay(Fresh(), pods, NodePolicy.Create(name, measure), queueing);
+                var searched = NodeSimulation.Replay(Fresh(), pods, NodePolicy.Create(name, measure), queueing, rememberFailures: false);
+
+                Assert.Equal(searched.Select(o => (o.Pod.Name, o.Start, o.Node, o.Backfilled)), remembered.Select(o => (o.Pod.Name, o.Start, o.Node, o.Backfilled)));
+                Assert.Contains(remembered, o => o.Start > o.Pod.Created); // the workload did queue
+            }
+        }
+    }
+
+    [Fact]
     public void The_inflation_experiment_records_unallocated_gpus_and_fragmentation_at_every_percent_of_arrived_workload()
     {
         var cluster = Cluster(("T4", 64000, 8), ("T4", 64000, 8), ("T4", 64000, 4));

@@ -54,9 +54,10 @@ internal static class NodeSimulation
     /// <summary>
     /// Replays pods in the order they were created, each running for its traced duration once started, placed by
     /// the policy and queued as <paramref name="queueing"/> says. Pods that fit no node even when it is empty are
-    /// reported with Node -1 and never queue.
+    /// reported with Node -1 and never queue. <c>rememberFailures: false</c> searches the whole queue at every event:
+    /// the slow reference that the tests compare the remembered failures with (both must give the same outcomes).
     /// </summary>
-    public static IReadOnlyList<NodeJobOutcome> Replay(NodeCluster cluster, IReadOnlyList<NodePod> pods, NodePolicy policy, Queueing queueing)
+    public static IReadOnlyList<NodeJobOutcome> Replay(NodeCluster cluster, IReadOnlyList<NodePod> pods, NodePolicy policy, Queueing queueing, bool rememberFailures = true)
     {
         var ordered = pods.OrderBy(p => p.Created).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var outcomes = new List<NodeJobOutcome>(ordered.Count);
@@ -69,6 +70,11 @@ internal static class NodeSimulation
 
         var waiting = new List<NodePod>();
         var empty = Empty(cluster);
+        // Demands that found no node since the last job ended. Starting jobs only takes resources away, so such a
+        // demand cannot fit until something ends: the queue is not searched again for it on every arrival. This is
+        // what keeps a replay with thousands waiting linear in events rather than in events × queue × nodes.
+        var failed = new HashSet<NodeDemand>();
+        var failedBesides = new HashSet<(NodeDemand Demand, int Excluded)>();
         var next = 0;
         while (next < ordered.Count || waiting.Count > 0)
         {
@@ -85,6 +91,8 @@ internal static class NodeSimulation
 
             while (ends.TryPeek(out var end, out var at) && at <= now)
             {
+                failed.Clear();
+                failedBesides.Clear();
                 ends.Dequeue();
                 cluster.Nodes[end.Allocation.Node].Release(end.Allocation);
                 running[end.Allocation.Node].Remove(end);
@@ -110,11 +118,27 @@ internal static class NodeSimulation
                 outcomes.Add(new NodeJobOutcome(pod, now, placed.Choice.Node, backfilled));
             }
 
+            (NodeChoice Choice, NodeAllocation Allocation)? Place(in NodeDemand demand, int excluded = -1)
+            {
+                if (failed.Contains(demand) || (excluded >= 0 && failedBesides.Contains((demand, excluded))))
+                {
+                    return null;
+                }
+
+                var placed = policy.Place(cluster, demand, excluded);
+                if (placed is null && rememberFailures)
+                {
+                    _ = excluded >= 0 ? failedBesides.Add((demand, excluded)) : failed.Add(demand);
+                }
+
+                return placed;
+            }
+
             if (queueing == Queueing.Greedy)
             {
                 waiting.RemoveAll(pod =>
                 {
-                    var placed = policy.Place(cluster, pod.Demand);
+                    var placed = Place(pod.Demand);
                     if (placed is { } p)
                     {
                         Start(pod, p, false);
@@ -126,7 +150,7 @@ internal static class NodeSimulation
             }
 
             // FIFO: start the head while it fits.
-            while (waiting.Count > 0 && policy.Place(cluster, waiting[0].Demand) is { } head)
+            while (waiting.Count > 0 && Place(waiting[0].Demand) is { } head)
             {
                 Start(waiting[0], head, false);
                 waiting.RemoveAt(0);
@@ -142,7 +166,7 @@ internal static class NodeSimulation
             for (var i = 1; i < waiting.Count; i++)
             {
                 var pod = waiting[i];
-                var placed = now + pod.Duration <= shadow ? policy.Place(cluster, pod.Demand) : policy.Place(cluster, pod.Demand, excluded: reserved);
+                var placed = now + pod.Duration <= shadow ? Place(pod.Demand) : Place(pod.Demand, reserved);
                 if (placed is { } p)
                 {
                     Start(pod, p, true);
