@@ -9,6 +9,12 @@ public interface ICatalogQueries
     /// <summary>An organisation's profile (keyed by the Platform organisation id), or null when it has none.</summary>
     Task<OrganisationProfile?> FindOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The contact address a supplier gave on its catalog profile, or null. Never shown to readers: other modules use
+    /// it only to reach an organisation that has no account yet (an owner's invitation to a supplier).
+    /// </summary>
+    Task<string?> FindContactEmailAsync(Guid organisationId, CancellationToken cancellationToken = default);
+
     /// <summary>The profiles of several organisations in one read, by id; organisations without a profile are left out.</summary>
     Task<IReadOnlyDictionary<Guid, OrganisationProfile>> FindOrganisationsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken = default);
 

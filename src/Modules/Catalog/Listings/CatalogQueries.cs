@@ -49,6 +49,9 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
         return organisation is null ? null : Profile(organisation);
     }
 
+    public Task<string?> FindContactEmailAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        db.Organisations.AsNoTracking().Where(o => o.OrganisationId == organisationId).Select(o => o.ContactEmail).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, OrganisationProfile>> FindOrganisationsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken = default)
     {
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Qualifications)

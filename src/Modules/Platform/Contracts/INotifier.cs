@@ -8,4 +8,29 @@ public interface INotifier
 
     /// <summary>Notifies every user of an organisation.</summary>
     Task NotifyOrganisationAsync(Guid organisationId, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reaches an organisation however it can be reached: its users' inboxes when it has users; otherwise an email
+    /// to its contact address (the one it registered with, else <paramref name="contactEmail"/>, e.g. its catalog
+    /// profile's) with the link made absolute and an invitation to register. Says which, so the sender can be told.
+    /// </summary>
+    Task<OrganisationReach> ReachOrganisationAsync(Guid organisationId, string? contactEmail, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default);
 }
+
+/// <summary>How a message reached an organisation.</summary>
+public enum OrganisationReachKind
+{
+    /// <summary>Its users were notified in the platform.</summary>
+    Members,
+
+    /// <summary>It has no users: the message went by email to its contact address.</summary>
+    Email,
+
+    /// <summary>It has no users and no contact address: nothing could be sent.</summary>
+    Nobody,
+}
+
+/// <summary>The outcome of <see cref="INotifier.ReachOrganisationAsync"/>.</summary>
+/// <param name="How">Which way, if any.</param>
+/// <param name="Address">The email address written to, for <see cref="OrganisationReachKind.Email"/>.</param>
+public sealed record OrganisationReach(OrganisationReachKind How, string? Address = null);

@@ -1,10 +1,11 @@
+using Funeng.Platform.Accounts;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Notifications;
 
-internal sealed class Notifier(PlatformDb db, TimeProvider clock) : INotifier
+internal sealed class Notifier(PlatformDb db, IMailer mailer, AccountLinks links, TimeProvider clock) : INotifier
 {
     public async Task NotifyUserAsync(string userId, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default)
     {
@@ -17,6 +18,28 @@ internal sealed class Notifier(PlatformDb db, TimeProvider clock) : INotifier
         var userIds = await db.Users.Where(u => u.OrganisationId == organisationId).Select(u => u.Id).ToListAsync(cancellationToken);
         db.Notifications.AddRange(userIds.Select(id => New(id, titleZh, titleEn, link)));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<OrganisationReach> ReachOrganisationAsync(Guid organisationId, string? contactEmail, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default)
+    {
+        if (await db.Users.AnyAsync(u => u.OrganisationId == organisationId, cancellationToken))
+        {
+            await NotifyOrganisationAsync(organisationId, titleZh, titleEn, link, cancellationToken);
+            return new OrganisationReach(OrganisationReachKind.Members);
+        }
+
+        var registered = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.ContactEmail).FirstOrDefaultAsync(cancellationToken);
+        var address = new[] { registered, contactEmail }.FirstOrDefault(a => !string.IsNullOrWhiteSpace(a))?.Trim();
+        if (address is null)
+        {
+            return new OrganisationReach(OrganisationReachKind.Nobody);
+        }
+
+        // No account means no language preference: the message is written in both languages, Chinese first.
+        var body = $"{titleZh}\n{links.Absolute(link)}\n\n贵单位尚未在平台开通账号，可在此注册后回复：{links.Absolute("/account/register")}\n\n"
+            + $"{titleEn}\n{links.Absolute(link)}\n\nYour organisation has no account on the platform yet; register here to answer: {links.Absolute("/account/register")}\n";
+        await mailer.SendAsync(new OutgoingMail(address, $"{titleZh} / {titleEn}", body), cancellationToken);
+        return new OrganisationReach(OrganisationReachKind.Email, address);
     }
 
     private Notification New(string userId, string titleZh, string titleEn, string link) => new()

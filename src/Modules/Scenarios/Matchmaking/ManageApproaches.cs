@@ -9,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Scenarios.Matchmaking;
 
-/// <summary>An interest or invitation as the API and pages show it.</summary>
+/// <summary>
+/// An interest or invitation as the API and pages show it. <c>Reach</c>, for a new invitation only: whether the
+/// supplier's users were notified, or (no account yet) its contact was emailed, or nobody could be reached.
+/// </summary>
 internal sealed record ApproachView(Guid Id, Guid ScenarioId, string ScenarioTitle, Guid SupplierOrganisationId, string SupplierNameZh,
-    ApproachKind Kind, ApproachStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);
+    ApproachKind Kind, ApproachStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, OrganisationReachKind? Reach = null);
 
 /// <summary>
 /// Interest (supplier → scenario) and invitations (owner → supplier) as records: sent once, answered by the other
@@ -48,9 +51,11 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         }
 
         var approach = await OpenAsync(scenario, supplier, ApproachKind.Invitation, cancellationToken);
-        await notifier.NotifyOrganisationAsync(supplier, $"您被邀请对接场景“{scenario.Title}”", $"You are invited to answer the scenario \"{scenario.Title}\"",
-            "/scenarios/approaches", cancellationToken);
-        return View(approach, scenario.Title);
+        // A supplier known only from the catalog (imported filings) has no users: the invitation goes to its contact
+        // address instead, and the owner is told which way it went.
+        var reach = await notifier.ReachOrganisationAsync(supplier, await catalog.FindContactEmailAsync(supplier, cancellationToken),
+            $"您被邀请对接场景“{scenario.Title}”", $"You are invited to answer the scenario \"{scenario.Title}\"", "/scenarios/approaches", cancellationToken);
+        return View(approach, scenario.Title) with { Reach = reach.How };
     }
 
     public async Task<ApproachView> DecideAsync(Guid approachId, ApproachDecision decision, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Funeng.Kernel.Security;
+using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Cases;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Following;
@@ -107,8 +108,18 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
     public Task<IActionResult> OnPostInterestAsync(CancellationToken cancellationToken) =>
         TryAsync(() => approaches.ExpressInterestAsync(Id, cancellationToken), "scenarios.matches.interest-sent", () => RedirectToPage());
 
-    public Task<IActionResult> OnPostInviteAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        TryAsync(() => approaches.InviteAsync(Id, organisationId, cancellationToken), "scenarios.matches.invited", () => RedirectToPage());
+    public async Task<IActionResult> OnPostInviteAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        ApproachView? invited = null;
+        var result = await TryAsync(async () => invited = await approaches.InviteAsync(Id, organisationId, cancellationToken), "scenarios.matches.invited", () => RedirectToPage());
+        Done = invited?.Reach switch
+        {
+            OrganisationReachKind.Email => "scenarios.matches.invited-by-email",
+            OrganisationReachKind.Nobody => "scenarios.matches.invited-unreachable",
+            _ => Done,
+        };
+        return result;
+    }
 
     public Task<IActionResult> OnPostAnswerAsync(Guid approachId, ApproachDecision decision, CancellationToken cancellationToken) =>
         TryAsync(() => approaches.DecideAsync(approachId, decision, cancellationToken), "scenarios.approaches.answered", () => RedirectToPage());
