@@ -1,6 +1,7 @@
 using System.Text;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Import;
+using Funeng.Kernel.DataFiles;
 
 namespace Funeng.Catalog.Tests.Import;
 

@@ -1,5 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Listings;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Organisations;
 
 namespace Funeng.Catalog.Import;
