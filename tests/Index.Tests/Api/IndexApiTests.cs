@@ -56,7 +56,7 @@ public abstract class IndexApiTests(FunengApp app)
         Assert.Equal(HttpStatusCode.BadRequest, multipart.StatusCode);
         Assert.True((await multipart.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("contentType", out _));
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
-        Assert.True((await twice.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("row 1.Value", out _));
+        Assert.True((await twice.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("row 1.value", out _));
         Assert.Equal(before, await CountAsync());
     }
 
