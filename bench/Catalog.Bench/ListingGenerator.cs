@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Geography;
 
 namespace Funeng.Catalog.Bench;

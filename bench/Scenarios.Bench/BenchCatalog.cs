@@ -3,6 +3,7 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Search;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Database;
 using Microsoft.Extensions.Options;
 

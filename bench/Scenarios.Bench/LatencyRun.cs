@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Funeng.Catalog.Bench;
 using Funeng.Catalog.Import;
+using Funeng.Kernel.DataFiles;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Matchmaking;
 using Microsoft.EntityFrameworkCore;

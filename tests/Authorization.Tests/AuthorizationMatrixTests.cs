@@ -33,6 +33,9 @@ public sealed class AuthorizationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ("/api/v1/catalog/organisations/{id}", "id", ObjectKind.Organisation),
         ("/api/v1/incentives/applications/{id}", "id", ObjectKind.Application),
         ("/api/v1/incentives/profiles/{organisationId}", "organisationId", ObjectKind.Organisation),
+        ("/api/v1/compute/requests/{id}", "id", ObjectKind.ComputeRequest),
+        ("/api/v1/catalog/saved-searches/{id}", "id", ObjectKind.SavedSearch),
+        ("/api/v1/compute/centres/{id}", "id", ObjectKind.ComputeCentre),
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

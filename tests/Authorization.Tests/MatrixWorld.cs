@@ -13,9 +13,15 @@ internal enum ObjectKind
     Listing,
     Organisation,
     Application,
+    ComputeRequest,
+    SavedSearch,
+    ComputeCentre,
 }
 
-/// <summary>One organisation's objects: a draft scenario, a draft listing, its profile and an incentive application.</summary>
+/// <summary>
+/// One organisation's objects: a draft scenario, a draft listing, its profile, an incentive application, a compute
+/// request, a saved search (the enterprise user's) and a compute centre it operates.
+/// </summary>
 internal sealed record OwnedObjects(Guid Organisation, IReadOnlyDictionary<ObjectKind, string> Ids);
 
 /// <summary>
@@ -41,13 +47,14 @@ internal sealed class MatrixWorld
             actors[role] = await app.CreateUserAsync(role, enterprise.OrganisationId);
         }
 
-        var own = await ObjectsAsync(enterprise, actors[Roles.ScenarioOwner]);
+        var office = actors[Roles.OfficeStaff];
+        var own = await ObjectsAsync(enterprise, actors[Roles.ScenarioOwner], office);
         var otherEnterprise = await app.CreateUserAsync(Roles.Enterprise);
-        var other = await ObjectsAsync(otherEnterprise, await app.CreateUserAsync(Roles.ScenarioOwner, otherEnterprise.OrganisationId));
+        var other = await ObjectsAsync(otherEnterprise, await app.CreateUserAsync(Roles.ScenarioOwner, otherEnterprise.OrganisationId), office);
         return new MatrixWorld(actors, own, other);
     }
 
-    private static async Task<OwnedObjects> ObjectsAsync(ActingUser enterprise, ActingUser scenarioOwner)
+    private static async Task<OwnedObjects> ObjectsAsync(ActingUser enterprise, ActingUser scenarioOwner, ActingUser office)
     {
         var ct = TestContext.Current.CancellationToken;
         var scenario = await IdAsync(await scenarioOwner.Client.PostAsJsonAsync("/api/v1/scenarios", new
@@ -67,12 +74,24 @@ internal sealed class MatrixWorld
         };
         (await enterprise.Client.PutAsJsonAsync("/api/v1/incentives/profile", facts, ct)).EnsureSuccessStatusCode();
         var application = await IdAsync(await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/applications", new { programId = "single-champion-reward" }, ct), "id");
+        var request = await IdAsync(await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests", new
+        {
+            title = "Matrix training", accelerators = new[] { "A100" }, devices = 1, estimatedHours = 1.0, dataCity = "guangzhou", maxLatencyMs = 1.0, voucherIds = Array.Empty<Guid>(),
+        }, ct), "id");
+        var savedSearch = await IdAsync(await enterprise.Client.PostAsJsonAsync("/api/v1/catalog/saved-searches", new { name = "矩阵", text = "养老" }, ct), "id");
+        var centre = await IdAsync(await office.Client.PostAsJsonAsync("/api/v1/compute/centres", new
+        {
+            nameZh = "矩阵算力中心", nameEn = "Matrix centre", operatorOrganisationId = enterprise.OrganisationId, city = "guangzhou", tier = "provincial",
+        }, ct), "id");
         return new OwnedObjects(enterprise.OrganisationId, new Dictionary<ObjectKind, string>
         {
             [ObjectKind.Scenario] = scenario,
             [ObjectKind.Listing] = listing,
             [ObjectKind.Organisation] = enterprise.OrganisationId.ToString(),
             [ObjectKind.Application] = application,
+            [ObjectKind.ComputeRequest] = request,
+            [ObjectKind.SavedSearch] = savedSearch,
+            [ObjectKind.ComputeCentre] = centre,
         });
     }
 

@@ -18,6 +18,11 @@ internal static class IndexCommands
         {
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
             var result = await services.GetRequiredService<Commands>().ImportAsync(parse.GetValue(file)!.FullName, cancellationToken);
+            foreach (var note in result.Notes)
+            {
+                Console.Error.WriteLine(note);
+            }
+
             if (result.Problems.Count == 0)
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Imported {result.Imported} observations.[/]");

@@ -27,6 +27,11 @@ public static class UploadedFiles
     public static async Task<byte[]> ReadAsync(Stream stream, string file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek && stream.Length - stream.Position > MaxBytes)
+        {
+            throw TooLarge(file);
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -34,7 +39,7 @@ public static class UploadedFiles
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw Refused(file, 0, "file", $"is larger than the import limit of {MaxBytes / (1024 * 1024)} MB; split it into several files.");
+                throw TooLarge(file);
             }
 
             buffer.Write(chunk, 0, read);
@@ -207,6 +212,10 @@ public static class UploadedFiles
             return null;
         }
     }
+
+    /// <summary>The refusal of a file over <see cref="MaxBytes"/>; also for callers that know the length before reading (a request's Content-Length).</summary>
+    public static Web.InvalidInputException TooLarge(string file) =>
+        Refused(file, 0, "file", $"is larger than the import limit of {MaxBytes / (1024 * 1024)} MB; split it into several files.");
 
     private static Web.InvalidInputException Refused(string file, int line, string field, string message) =>
         new(new[] { new DataFileError(file, line, field, message) });

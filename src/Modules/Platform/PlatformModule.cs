@@ -127,10 +127,12 @@ public static class PlatformModule
         account.MapGet("/notifications", ListNotifications.HandleAsync).WithName("Platform.ListNotifications");
         account.MapPost("/colleagues", AccountEndpoints.InviteAsync).WithName("Platform.InviteColleague");
 
-        // Anonymous account endpoints. Rate limiting: attach the security work's named policy here once it exists.
+        // Anonymous account endpoints, limited per client address like their pages (Register, ForgotPassword, SetPassword).
         var open = endpoints.MapGroup("/api/v1/account").WithTags("Account").AllowAnonymous();
-        open.MapPost("/registrations", AccountEndpoints.RegisterAsync).WithName("Platform.RegisterOrganisation");
-        open.MapPost("/password-resets", AccountEndpoints.RequestPasswordResetAsync).WithName("Platform.RequestPasswordReset");
+        open.MapPost("/registrations", AccountEndpoints.RegisterAsync).WithName("Platform.RegisterOrganisation")
+            .RequireRateLimiting(RateLimits.Registration);
+        open.MapPost("/password-resets", AccountEndpoints.RequestPasswordResetAsync).WithName("Platform.RequestPasswordReset")
+            .RequireRateLimiting(RateLimits.PasswordReset);
 
         var platform = endpoints.MapGroup("/api/v1/platform").WithTags("Platform");
         platform.MapGet("/organisations", ListOrganisations.HandleAsync).WithName("Platform.ListOrganisations");

@@ -14,4 +14,10 @@ public sealed class ScenariosOptions
 
     /// <summary>The largest attachment accepted, in bytes.</summary>
     public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Whether anonymous readers see the name of the organisation that posted a scenario (the office's choice; on by default).</summary>
+    public bool ShowOwnerOrganisationToPublic { get; set; } = true;
+
+    /// <summary>Whether anonymous readers see the name of a scenario's contact person (off by default); the contact detail never shows to them.</summary>
+    public bool ShowContactPersonToPublic { get; set; }
 }

@@ -1,12 +1,21 @@
 using System.Text;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Import;
+using Funeng.Kernel.DataFiles;
 
 namespace Funeng.Catalog.Tests.Import;
 
 public sealed class ImportFormatsTests
 {
     private static TabularFile Csv(string text) => TabularFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "file.csv");
+
+    [Fact]
+    public void Bug_15_a_file_with_a_header_and_no_rows_is_refused_not_imported_as_nothing()
+    {
+        var batch = ImportFormats.Parse(Csv("type,source,source_id,owner_name_zh,title_zh,title_en\n"));
+
+        Assert.Equal(("file", 1), (Assert.Single(batch.Errors).Column, batch.Errors[0].Row));
+    }
 
     [Fact]
     public void Quoted_fields_keep_commas_quotes_and_line_breaks_and_rows_keep_their_file_line()

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Funeng.Catalog.Contracts;
-using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Web;
@@ -17,7 +16,7 @@ public sealed class UploadChecksTests
         TabularFile.ReadAsync(new MemoryStream(bytes), name, TestContext.Current.CancellationToken);
 
     private static async Task<string> RefusalAsync(byte[] bytes, string name) =>
-        string.Join(" ", (await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync(bytes, name))).Errors["file"]);
+        string.Join(" ", DataFileError.Among(await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync(bytes, name))));
 
     [Fact]
     public async Task Bug_15_a_gbk_file_is_converted_to_utf8_and_the_import_says_so()

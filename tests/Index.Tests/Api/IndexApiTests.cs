@@ -39,6 +39,53 @@ public abstract class IndexApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task Bug_15_an_unclosed_quote_a_form_body_or_a_duplicate_header_is_a_400_naming_the_row_or_field_and_writes_nothing()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var before = await CountAsync();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("indicator,scope,year,value,source\n")), "file", "x.csv" } };
+
+        var quote = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv",
+            new StringContent("indicator,scope,year,value,source\nalgorithm_filings,广州,2042,10,list\nalgorithm_filings,深圳,2042,\"12,list\n", Encoding.UTF8, "text/csv"), Token);
+        var multipart = await office.Client.PostAsync("/api/v1/index/observations/import", form, Token);
+        var twice = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv",
+            new StringContent("indicator,scope,year,value,source, Value \nalgorithm_filings,广州,2042,10,list,11\n", Encoding.UTF8, "text/csv"), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, quote.StatusCode);
+        Assert.Contains("never closed", (await quote.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").GetProperty("row 3.file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, multipart.StatusCode);
+        Assert.True((await multipart.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("contentType", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.True((await twice.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("row 1.value", out _));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Bug_15_the_command_line_import_refuses_what_the_api_refuses_and_converts_gbk_saying_so()
+    {
+        var folder = Directory.CreateTempSubdirectory("funeng-index-import-");
+        var quote = Path.Combine(folder.FullName, "quote.csv");
+        var gbk = Path.Combine(folder.FullName, "gbk.csv");
+        await File.WriteAllTextAsync(quote, "indicator,scope,year,value,source\nalgorithm_filings,广州,2043,\"10,list\n", Token);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        await File.WriteAllBytesAsync(gbk, Encoding.GetEncoding("GB18030").GetBytes("indicator,scope,year,value,source\nalgorithm_filings,佛山市,2043,3,网信办名单\n"), Token);
+        var before = await CountAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var commands = scope.ServiceProvider.GetRequiredService<Funeng.Index.Contracts.IndexCommands>();
+
+        var refused = await commands.ImportAsync(quote, Token);
+        var converted = await commands.ImportAsync(gbk, Token);
+
+        Assert.Equal(0, refused.Imported);
+        Assert.Contains("row 2, column file", Assert.Single(refused.Problems), StringComparison.Ordinal);
+        Assert.Empty(converted.Problems);
+        Assert.Equal(1, converted.Imported);
+        Assert.Contains("GBK", Assert.Single(converted.Notes), StringComparison.Ordinal);
+        Assert.Equal(before + 1, await CountAsync());
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task A_good_excel_import_writes_every_row_with_its_source_and_who_entered_it()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

@@ -7,7 +7,9 @@ using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -36,7 +38,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
 {
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var file = await TabularFile.ReadAsync(stream, fileName, cancellationToken);
+        var file = await ReadFileAsync(stream, fileName, cancellationToken);
         var batch = ImportFormats.Parse(file);
         if (batch.Errors.Count > 0)
         {
@@ -131,6 +133,19 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
 
         worker.Wake();
         return new ImportResult(batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded, [], indexed) { Notes = file.Notes };
+    }
+
+    /// <summary>The upload as a table; the file-level refusals go under one <c>file</c> key, each naming its line, which the import page shows as one list.</summary>
+    private static async Task<TabularFile> ReadFileAsync(Stream stream, string fileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TabularFile.ReadAsync(stream, fileName, cancellationToken);
+        }
+        catch (InvalidInputException e) when (DataFileError.Among(e).Count > 0)
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = [.. DataFileError.Among(e).Select(error => error.ToString())] });
+        }
     }
 
     private string Actor => $"import by {user.ActorName}";

@@ -1,5 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Listings;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Organisations;
 
 namespace Funeng.Catalog.Import;
@@ -52,6 +53,12 @@ internal static class ImportFormats
     private static ImportBatch Map(TabularFile file, string format, Func<TabularFile.Row, List<ImportError>, ImportedListing?> map)
     {
         var errors = new List<ImportError>();
+        if (file.Rows.Count == 0)
+        {
+            // An import that would write nothing is a mistake (the wrong file, or the rows lost on saving), not a success to audit.
+            errors.Add(new ImportError(1, "file", "has a header but no data rows; nothing was imported."));
+        }
+
         var listings = new List<ImportedListing>();
         foreach (var row in file.Rows)
         {

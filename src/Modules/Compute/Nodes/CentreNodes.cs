@@ -1,5 +1,7 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
+using Funeng.Compute.Registry;
+using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +14,19 @@ internal sealed record EngineNodes(string Engine, IReadOnlyList<ReportedNode> No
 /// <summary><c>GET /api/v1/compute/centres/{id}/nodes</c>: what the engines of a centre's pools report about their nodes.</summary>
 internal static class CentreNodes
 {
-    public static async Task<Results<Ok<IReadOnlyList<EngineNodes>>, NotFound, ProblemHttpResult>> HandleAsync(Guid id, ComputeDb db, EngineDirectory engines, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<EngineNodes>>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
+        Guid id, ComputeDb db, EngineDirectory engines, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (!await db.Centres.AnyAsync(c => c.Id == id, cancellationToken))
+        var centre = await db.Centres.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (centre is null)
         {
             return TypedResults.NotFound();
+        }
+
+        // Another organisation's cluster is not the operator's to inspect (the authorisation matrix found this).
+        if (!ManageRegistry.MayOperate(user, centre))
+        {
+            return TypedResults.Forbid();
         }
 
         var names = await db.Pools.Where(p => p.CentreId == id).Select(p => p.Engine).Distinct().ToListAsync(cancellationToken);

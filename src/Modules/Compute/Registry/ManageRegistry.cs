@@ -173,7 +173,8 @@ internal static class ManageRegistry
         return TypedResults.Ok(new CentreStatusResult(centre.Up, moved, placed));
     }
 
-    private static bool MayOperate(CurrentUser user, CentreRecord centre) =>
+    /// <summary>Office staff, or a compute operator of the centre's operating organisation.</summary>
+    public static bool MayOperate(CurrentUser user, CentreRecord centre) =>
         user.IsInRole(Roles.OfficeStaff) || (user.IsInRole(Roles.ComputeOperator) && user.BelongsTo(centre.OperatorOrganisationId));
 }
 

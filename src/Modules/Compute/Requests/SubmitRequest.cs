@@ -37,6 +37,9 @@ internal sealed record SubmitRequestInput(
 /// <summary><c>POST /api/v1/compute/requests</c>: records the request (audited) and places it at once.</summary>
 internal static class SubmitRequest
 {
+    /// <summary>Bounds of a request (docs/security.md lists them); each refusal names its field and the bound.</summary>
+    public const int MaxTitleLength = 200, MaxDevices = 100_000, MaxEstimatedHours = 24 * 366, MaxArguments = 64;
+
     public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
         SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -110,9 +113,9 @@ internal static class SubmitRequest
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[field] = [message];
-        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 200)
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > MaxTitleLength)
         {
-            Add("title", "Give a title of 1 to 200 characters.");
+            Add("title", string.Create(CultureInfo.InvariantCulture, $"Give a title of 1 to {MaxTitleLength} characters."));
         }
 
         var anyAccelerator = input.Accelerators?.Any(a => !string.IsNullOrWhiteSpace(a)) == true;
@@ -131,14 +134,14 @@ internal static class SubmitRequest
             Add("minMemoryGb", "The minimum memory must be above 0 GB.");
         }
 
-        if (input.Devices is < 1 or > 100_000)
+        if (input.Devices is < 1 or > MaxDevices)
         {
-            Add("devices", "Ask for 1 to 100,000 devices.");
+            Add("devices", string.Create(CultureInfo.InvariantCulture, $"Ask for 1 to {MaxDevices:N0} devices."));
         }
 
-        if (input.EstimatedHours is <= 0 or > 24 * 366 || double.IsNaN(input.EstimatedHours))
+        if (input.EstimatedHours is <= 0 or > MaxEstimatedHours || double.IsNaN(input.EstimatedHours))
         {
-            Add("estimatedHours", "The estimated hours must be above 0 and at most a year.");
+            Add("estimatedHours", string.Create(CultureInfo.InvariantCulture, $"The estimated hours must be above 0 and at most a year ({MaxEstimatedHours:N0})."));
         }
 
         if (input.Deadline is { } deadline && deadline <= (input.EarliestStart ?? now))
@@ -173,9 +176,9 @@ internal static class SubmitRequest
     private static Dictionary<string, string> Arguments(IReadOnlyDictionary<string, JsonElement>? input, Dictionary<string, string[]> errors)
     {
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (input is { Count: > 64 })
+        if (input is { Count: > MaxArguments })
         {
-            errors["arguments"] = ["At most 64 arguments."];
+            errors["arguments"] = [string.Create(CultureInfo.InvariantCulture, $"At most {MaxArguments} arguments.")];
             return arguments;
         }
 

@@ -20,7 +20,11 @@ public sealed class IndexCommands
     }
 
     /// <summary>The outcome of an import: rows written, or the problems (by row and column) and nothing written.</summary>
-    public sealed record ImportResult(int Imported, IReadOnlyList<string> Problems);
+    public sealed record ImportResult(int Imported, IReadOnlyList<string> Problems)
+    {
+        /// <summary>What the reader did that the importer should know (a GBK file converted to UTF-8).</summary>
+        public IReadOnlyList<string> Notes { get; init; } = [];
+    }
 
     /// <summary>One city's place in a year's index.</summary>
     public sealed record CityRank(string City, string Name, double? Score, int Rank, int RankLow, int RankHigh);
@@ -31,7 +35,8 @@ public sealed class IndexCommands
         await using var stream = File.OpenRead(path);
         try
         {
-            return new ImportResult(await _importer.ImportAsync(stream, Path.GetFileName(path), cancellationToken), []);
+            var import = await _importer.ImportAsync(stream, Path.GetFileName(path), cancellationToken);
+            return new ImportResult(import.Imported, []) { Notes = import.Notes };
         }
         catch (InvalidInputException e)
         {

@@ -1,4 +1,5 @@
 using Funeng.Index.Data;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
@@ -37,22 +38,48 @@ internal static class ObservationEndpoints
         }
     }
 
-    /// <summary><c>POST /api/v1/index/observations/import?format=csv|xlsx</c> with the file as the body: all rows or none.</summary>
+    /// <summary>
+    /// <c>POST /api/v1/index/observations/import?format=csv|xlsx</c> with the file itself as the body: all rows or
+    /// none. A form (multipart), JSON or any other content type, or a body over the import limit, is refused before
+    /// the body is read.
+    /// </summary>
     public static async Task<Results<Ok<ImportOutcome>, ValidationProblem>> ImportAsync(HttpRequest http, string? format, ImportObservations importer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        using var buffer = new MemoryStream();
-        await http.Body.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        var extension = format ?? (http.ContentType?.Contains("spreadsheetml", StringComparison.Ordinal) == true ? "xlsx" : "csv");
         try
         {
-            return TypedResults.Ok(new ImportOutcome(await importer.ImportAsync(buffer, "upload." + extension, cancellationToken)));
+            var extension = ImportFormat(format, http.ContentType);
+            if (http.ContentLength > UploadedFiles.MaxBytes)
+            {
+                throw UploadedFiles.TooLarge("upload." + extension);
+            }
+
+            var import = await importer.ImportAsync(http.Body, "upload." + extension, cancellationToken);
+            return TypedResults.Ok(new ImportOutcome(import.Imported, import.Notes));
         }
-        catch (InvalidInputException e)
+        catch (InvalidInputException e) when (ObservationError.Among(e).Count > 0)
         {
             return TypedResults.ValidationProblem(ToProblem(ObservationError.Among(e)), detail: "Nothing was imported.");
         }
+    }
+
+    /// <summary>csv or xlsx, from <c>format</c> or else the content type; a content type that is not a file of either kind is refused.</summary>
+    public static string ImportFormat(string? format, string? contentType)
+    {
+        var media = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        if (media is not ("" or "text/csv" or "application/csv" or "text/plain" or "application/vnd.ms-excel" or "application/octet-stream" or SpreadsheetType))
+        {
+            throw new InvalidInputException([new ObservationError(null, "contentType",
+                $"'{media}' is not a file: send the .csv or .xlsx file itself as the body (Content-Type text/csv or {SpreadsheetType}), not a form; the import page takes forms.")]);
+        }
+
+        return format?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => media == SpreadsheetType ? "xlsx" : "csv",
+            "csv" => "csv",
+            "xlsx" => "xlsx",
+            _ => throw new InvalidInputException([new ObservationError(null, "format", $"'{format}' is not csv or xlsx")]),
+        };
     }
 
     /// <summary><c>GET /api/v1/index/observations?scope=&amp;indicator=</c>: current published values, with their source.</summary>
@@ -74,9 +101,11 @@ internal static class ObservationEndpoints
         return history.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok<IReadOnlyList<ObservationDto>>(history.Select(ObservationDto.From).ToList());
     }
 
+    private const string SpreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static Dictionary<string, string[]> ToProblem(IReadOnlyList<ObservationError> errors) =>
         errors.GroupBy(e => e.Row is null ? e.Column : $"row {e.Row}.{e.Column}")
             .ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray());
 }
 
-internal sealed record ImportOutcome(int Imported);
+internal sealed record ImportOutcome(int Imported, IReadOnlyList<string> Notes);

@@ -1,13 +1,16 @@
 using System.Globalization;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Geography;
-using MiniExcelLibs;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Index.Observations;
 
 /// <summary>
 /// Reads an observations file (CSV or Excel .xlsx) with the header
-/// <c>indicator, scope, year, value, source[, status][, note]</c>. Every problem is named by its row (the header is
-/// row 1) and column; rows are only returned when there is none.
+/// <c>indicator, scope, year, value, source[, status][, note]</c>, through Kernel's <see cref="TabularFile"/> (size,
+/// encoding, xlsx bombs, unclosed quotes and duplicate headers are checked there, before the table is read). Every
+/// problem is named by its row (the header is row 1; a CSV row is the line it starts on) and column; rows are only
+/// returned when there is none.
 /// </summary>
 internal static class ObservationFile
 {
@@ -15,44 +18,41 @@ internal static class ObservationFile
 
     public static readonly string[] OptionalColumns = ["status", "note"];
 
-    public static IReadOnlyList<(int Row, NewObservation Observation)> Read(Stream content, string fileName)
+    /// <summary>The rows of a file, and what the reader did that the importer should be told (a GBK file converted).</summary>
+    public sealed record Contents(IReadOnlyList<(int Row, NewObservation Observation)> Rows, IReadOnlyList<string> Notes);
+
+    public static async Task<Contents> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
-        var type = fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ExcelType.XLSX
-            : fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ExcelType.CSV
-            : throw new Funeng.Kernel.Web.InvalidInputException([new ObservationError(null, "file", $"'{fileName}' is neither a .csv nor an .xlsx file")]);
-
-        List<IDictionary<string, object?>> table;
+        TabularFile file;
         try
         {
-            table = content.Query(useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>().ToList();
+            file = await TabularFile.ReadAsync(content, fileName, cancellationToken);
+
+            // Columns are matched without regard to case here, so "Year" and "year" name one column twice.
+            UploadedFiles.CheckHeaders(file.Headers, Path.GetFileName(fileName), StringComparer.OrdinalIgnoreCase);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException)
+        catch (InvalidInputException e) when (DataFileError.Among(e).Count > 0)
         {
-            throw new Funeng.Kernel.Web.InvalidInputException([new ObservationError(1, "file", $"cannot be read as {type}: {e.Message}")]);
+            throw new InvalidInputException(DataFileError.Among(e).Select(d => new ObservationError(d.Line > 0 ? d.Line : null, d.Field, d.Message)).ToList());
         }
 
-        var header = table.FirstOrDefault()?.Keys.Select(k => k.Trim().ToLowerInvariant()).ToList() ?? [];
+        var header = file.Headers.Select(h => h.ToLowerInvariant()).ToList();
         var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
-        if (table.Count == 0 || missing.Count > 0)
+        if (file.Rows.Count == 0 || missing.Count > 0)
         {
-            throw new Funeng.Kernel.Web.InvalidInputException(table.Count == 0
+            throw new InvalidInputException(missing.Count == 0
                 ? [new ObservationError(1, "file", "has no data rows under a header " + string.Join(",", RequiredColumns))]
                 : missing.Select(c => new ObservationError(1, c, "this column is missing from the header")).ToList());
         }
 
         var errors = new List<ObservationError>();
         var rows = new List<(int, NewObservation)>();
-        for (var i = 0; i < table.Count; i++)
+        foreach (var line in file.Rows)
         {
-            var cells = table[i].ToDictionary(kv => kv.Key.Trim().ToLowerInvariant(), kv => Text(kv.Value));
-            if (cells.Values.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            var row = i + 2;
+            var cells = line.Cells.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value, StringComparer.Ordinal);
+            var row = line.Number;
             var year = ParseYear(cells["year"], row, errors);
             var value = ParseValue(cells["value"], row, errors);
             var publish = ParseStatus(cells.GetValueOrDefault("status"), row, errors);
@@ -61,10 +61,10 @@ internal static class ObservationFile
 
         if (errors.Count > 0)
         {
-            throw new Funeng.Kernel.Web.InvalidInputException(errors);
+            throw new InvalidInputException(errors);
         }
 
-        return rows;
+        return new Contents(rows, file.Notes);
     }
 
     /// <summary>Accepts <c>city:foshan</c>, <c>foshan</c>, <c>佛山</c>, <c>佛山市</c>, <c>province</c> or <c>广东省</c>.</summary>
@@ -80,14 +80,6 @@ internal static class ObservationFile
         var city = GuangdongCities.All.FirstOrDefault(c => c.Slug.Equals(bare, StringComparison.OrdinalIgnoreCase) || c.Name.Zh == bare);
         return city is null ? trimmed : GuangdongCities.CityScopePrefix + city.Slug;
     }
-
-    private static string Text(object? cell) => cell switch
-    {
-        null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => cell.ToString() ?? "",
-    };
 
     private static int ParseYear(string text, int row, List<ObservationError> errors)
     {

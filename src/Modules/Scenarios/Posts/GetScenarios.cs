@@ -1,13 +1,18 @@
+using Funeng.Kernel.Localization;
+using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Funeng.Scenarios.Posts;
 
 /// <summary><c>GET /api/v1/scenarios</c> and <c>GET /api/v1/scenarios/{id}</c>: the public sees published ones; owners and reviewers see theirs.</summary>
-internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
+internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access, IOrganisationDirectory organisations, IOptions<ScenariosOptions> options)
 {
+    private Attribution Shown => Attribution.For(access.User.IsAuthenticated, options.Value);
+
     /// <summary>Which scenarios to list; <c>Mine</c> lists the user's organisation's, <c>Queue</c> the submitted ones a reviewer may act on.</summary>
     internal sealed record Filter(string? Sector = null, string? City = null, bool Mine = false, bool Queue = false);
 
@@ -19,7 +24,8 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
             return null;
         }
 
-        return ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, await access.ActorsAsync(post, cancellationToken)), access.User.IsAuthenticated);
+        var owner = Shown.OrganisationName ? await organisations.FindAsync(post.OwnerOrganisationId, cancellationToken) : null;
+        return ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, await access.ActorsAsync(post, cancellationToken)), Shown, NameOf(owner));
     }
 
     public async Task<IReadOnlyList<ScenarioView>> ListAsync(Filter filter, CancellationToken cancellationToken)
@@ -51,6 +57,7 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
         }
 
         var posts = await query.OrderByDescending(p => p.UpdatedAt).Take(500).ToListAsync(cancellationToken);
+        var owners = Shown.OrganisationName && posts.Count > 0 ? (await organisations.ListAsync(cancellationToken: cancellationToken)).ToDictionary(o => o.Id) : new Dictionary<Guid, OrganisationSummary>();
         var views = new List<ScenarioView>(posts.Count);
         foreach (var post in posts)
         {
@@ -60,11 +67,13 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
                 continue;
             }
 
-            views.Add(ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, actors), access.User.IsAuthenticated));
+            views.Add(ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, actors), Shown, NameOf(owners.GetValueOrDefault(post.OwnerOrganisationId))));
         }
 
         return views;
     }
+
+    private static LocalizedText? NameOf(OrganisationSummary? owner) => owner is null ? null : new LocalizedText(owner.NameZh, owner.NameEn);
 
     public static async Task<Ok<IReadOnlyList<ScenarioView>>> HandleListAsync(string? sector, string? city, bool? mine, bool? queue, GetScenarios get, CancellationToken cancellationToken) =>
         TypedResults.Ok(await get.ListAsync(new Filter(sector, city, mine ?? false, queue ?? false), cancellationToken));

@@ -6,8 +6,8 @@ using Funeng.Scenarios.Taxonomy;
 namespace Funeng.Scenarios.Posts;
 
 /// <summary>
-/// A scenario as the API returns it. Budgets are yuan. The contact person and detail are personal data: only
-/// signed-in users see them (as with organisation contacts in Catalog); anonymous readers get nulls.
+/// A scenario as the API returns it. Budgets are yuan. Who published it shows as <see cref="Attribution"/> allows:
+/// the contact detail is personal data that only signed-in users see (as with organisation contacts in Catalog).
 /// </summary>
 internal sealed record ScenarioView(
     Guid Id,
@@ -28,12 +28,28 @@ internal sealed record ScenarioView(
     ScenarioStatus Status,
     string? ReturnReason,
     Guid OwnerOrganisationId,
+    LocalizedText? OwnerOrganisationName,
     DateTimeOffset? PublishedAt,
     IReadOnlyList<ScenarioAction> AvailableActions)
 {
-    public static ScenarioView From(ScenarioPost p, IReadOnlyList<ScenarioAction> actions, bool withContacts) => new(
+    public static ScenarioView From(ScenarioPost p, IReadOnlyList<ScenarioAction> actions, Attribution shown, LocalizedText? ownerName) => new(
         p.Id, p.Title, p.Problem, p.ExpectedOutcome, p.Sector, Sectors.NameOf(p.Sector), p.CitySlug,
         GuangdongCities.Find(p.CitySlug)?.Name ?? new LocalizedText(p.CitySlug, p.CitySlug), p.District, p.DataAvailable,
-        p.BudgetMin, p.BudgetMax, p.Deadline, withContacts ? p.ContactName : null, withContacts ? p.ContactDetail : null, p.Status, p.ReturnReason,
-        p.OwnerOrganisationId, p.PublishedAt, actions);
+        p.BudgetMin, p.BudgetMax, p.Deadline, shown.ContactName ? p.ContactName : null, shown.ContactDetail ? p.ContactDetail : null, p.Status, p.ReturnReason,
+        p.OwnerOrganisationId, shown.OrganisationName ? ownerName : null, p.PublishedAt, actions);
+}
+
+/// <summary>
+/// What a reader sees of who published a scenario. Signed-in users see the owner organisation and its contact
+/// person and detail; an anonymous reader never sees the contact detail, and sees the organisation's name and the
+/// contact person's name only as the office chooses (<see cref="ScenariosOptions.ShowOwnerOrganisationToPublic"/>,
+/// on by default; <see cref="ScenariosOptions.ShowContactPersonToPublic"/>, off by default).
+/// </summary>
+internal sealed record Attribution(bool OrganisationName, bool ContactName, bool ContactDetail)
+{
+    public static Attribution For(bool signedIn, ScenariosOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return signedIn ? new(true, true, true) : new(options.ShowOwnerOrganisationToPublic, options.ShowContactPersonToPublic, false);
+    }
 }

@@ -1,4 +1,5 @@
 using Funeng.Index.Observations;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -12,8 +13,6 @@ namespace Funeng.Index.Pages.Index;
 [Authorize(Roles = Roles.OfficeStaff + "," + Roles.CityStaff)]
 internal sealed class ImportModel(ImportObservations importer) : PageModel
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
-
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
@@ -21,21 +20,27 @@ internal sealed class ImportModel(ImportObservations importer) : PageModel
 
     public int? Imported { get; private set; }
 
+    /// <summary>What the reader did that the importer should know (a GBK file converted to UTF-8).</summary>
+    public IReadOnlyList<string> Notes { get; private set; } = [];
+
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Upload is null || Upload.Length == 0 || Upload.Length > MaxBytes)
+        if (Upload is null || Upload.Length == 0)
         {
-            Errors = [new ObservationError(null, "file", "choose a .csv or .xlsx file of at most 5 MB")];
+            Errors = [new ObservationError(null, "file", "choose a .csv or .xlsx file")];
             return;
         }
 
         try
         {
+            if (Upload.Length > UploadedFiles.MaxBytes)
+            {
+                throw UploadedFiles.TooLarge(Upload.FileName);
+            }
+
             await using var stream = Upload.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            Imported = await importer.ImportAsync(buffer, Upload.FileName, cancellationToken);
+            var import = await importer.ImportAsync(stream, Upload.FileName, cancellationToken);
+            (Imported, Notes) = (import.Imported, import.Notes);
         }
         catch (InvalidInputException e)
         {

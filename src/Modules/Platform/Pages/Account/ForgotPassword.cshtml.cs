@@ -1,14 +1,16 @@
+using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Funeng.Platform.Pages.Account;
 
+[EnableRateLimiting(RateLimits.PasswordReset)]
 internal sealed class ForgotPasswordModel(OrganisationAccounts accounts) : PageModel
 {
     public bool Sent { get; private set; }
 
-    // Rate limiting: attach the security work's named password-reset policy here once it exists.
     public async Task<IActionResult> OnPostAsync(string? email, CancellationToken cancellationToken)
     {
         await accounts.SendPasswordResetAsync(email, cancellationToken);

@@ -1,11 +1,14 @@
 using System.Globalization;
+using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Funeng.Platform.Pages.Account;
 
 /// <summary>An organisation registers itself and its contact, who becomes its administrator once the office verifies it.</summary>
+[EnableRateLimiting(RateLimits.Registration)]
 internal sealed class RegisterModel(OrganisationAccounts accounts) : PageModel
 {
     [BindProperty]
@@ -15,7 +18,6 @@ internal sealed class RegisterModel(OrganisationAccounts accounts) : PageModel
 
     public bool Registered { get; private set; }
 
-    // Rate limiting: attach the security work's named registration policy here once it exists.
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await accounts.RegisterAsync(Input, CultureInfo.CurrentUICulture.Name, cancellationToken);

@@ -1,10 +1,14 @@
+using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Funeng.Platform.Pages.Account;
 
 /// <summary>Where an invitation or a reset mail leads: the person chooses a password.</summary>
+// Completing a reset counts against the reset limit, so reset codes cannot be guessed at speed either.
+[EnableRateLimiting(RateLimits.PasswordReset)]
 internal sealed class SetPasswordModel(OrganisationAccounts accounts) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Xml;
-using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Web;
 using MiniExcelLibs;
 
-namespace Funeng.Catalog.Import;
+namespace Funeng.Kernel.DataFiles;
 
 /// <summary>A CSV or .xlsx file read as a header row and data rows; <see cref="Row.Number"/> is the row in the file (header = 1).</summary>
-internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<TabularFile.Row> Rows)
+public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<TabularFile.Row> Rows)
 {
     public sealed record Row(int Number, IReadOnlyDictionary<string, string> Cells)
     {
@@ -22,7 +21,8 @@ internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<
     /// <summary>
     /// Reads a whole upload: a CSV in UTF-8 (GBK is converted, saying so) or an .xlsx, each checked first by
     /// <see cref="UploadedFiles"/> (size, encoding, zip bombs, unclosed quotes, duplicate headers). A file-level
-    /// problem is a <see cref="InvalidInputException"/> on <c>file</c> (a 400), naming the limit or line.
+    /// problem is an <see cref="InvalidInputException"/> of <see cref="DataFileError"/>s (a 400), naming the limit,
+    /// line or column; each importer turns them into its own carrier (Catalog's <c>file</c> list, Index's rows).
     /// </summary>
     public static async Task<TabularFile> ReadAsync(Stream stream, string fileName, CancellationToken cancellationToken)
     {
@@ -32,25 +32,18 @@ internal sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<
         var extension = Path.GetExtension(fileName).ToUpperInvariant();
         if (extension is not (".CSV" or ".XLSX"))
         {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = [$"'{extension}' files cannot be imported; use .csv (UTF-8) or .xlsx."] });
+            throw new InvalidInputException(new[] { new DataFileError(name, 0, "file", $"'{extension}' files cannot be imported; use .csv (UTF-8) or .xlsx.") });
         }
 
-        try
+        var bytes = await UploadedFiles.ReadAsync(stream, name, cancellationToken);
+        if (extension == ".CSV")
         {
-            var bytes = await UploadedFiles.ReadAsync(stream, name, cancellationToken);
-            if (extension == ".CSV")
-            {
-                var text = UploadedFiles.DecodeText(bytes, name, out var note);
-                return ReadCsv(text, name) with { Notes = note is null ? [] : [note] };
-            }
+            var text = UploadedFiles.DecodeText(bytes, name, out var note);
+            return ReadCsv(text, name) with { Notes = note is null ? [] : [note] };
+        }
 
-            UploadedFiles.CheckXlsx(bytes, name);
-            return ReadExcel(bytes, name);
-        }
-        catch (InvalidInputException e) when (DataFileError.Among(e).Count > 0)
-        {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = [.. DataFileError.Among(e).Select(error => error.ToString())] });
-        }
+        UploadedFiles.CheckXlsx(bytes, name);
+        return ReadExcel(bytes, name);
     }
 
     /// <summary>Reads a local file synchronously (benchmarks, tests); uploads go through <see cref="ReadAsync"/>.</summary>
