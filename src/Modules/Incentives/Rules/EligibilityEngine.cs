@@ -136,18 +136,17 @@ internal sealed class EligibilityEngine
 
         for (var i = 0; i < _conditions.Length; i++)
         {
-            var condition = _program.Conditions[i];
             switch (_conditions[i](facts, why))
             {
                 case StepResult.Fail:
                     failed = true;
-                    why?.Failed.Add(condition.Id);
+                    why?.Failed.Add(_program.Conditions[i].Id);
                     break;
                 case StepResult.Unknown:
                     unknown = true;
-                    if (why is not null && !why.Needs.Contains(condition.Fact))
+                    if (why is not null && !why.Needs.Contains(_program.Conditions[i].Fact))
                     {
-                        why.Needs.Add(condition.Fact);
+                        why.Needs.Add(_program.Conditions[i].Fact);
                     }
 
                     break;
