@@ -92,6 +92,9 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
         }
+        // Award events are delivered right after each commit; the worker's periodic round would deliver what a test
+        // leaves pending on purpose (a simulated crash), so it runs at start-up only and such tests run it themselves.
+        builder.UseSetting("Incentives:OutboxDeliverySeconds", "0");
         builder.UseSetting("Platform:Mail:SmtpHost", "127.0.0.1");
         builder.UseSetting("Platform:Mail:SmtpPort", Mailbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in ExtraSettings)

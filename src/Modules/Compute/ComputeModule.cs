@@ -38,7 +38,7 @@ public static class ComputeModule
         builder.Services.AddScoped<PlaceRequests>();
         builder.Services.AddScoped<RequestTransitions>();
         builder.Services.AddScoped<Registry.SetPoolPrice>();
-        builder.Services.AddScoped<Vouchers.VoucherAwardsSync>();
+        builder.Services.AddScoped<Incentives.Contracts.IVoucherAwardHandler, Vouchers.CreditVoucherAwards>();
         builder.Services.AddScoped<IDemoSeeder, ComputeDemoSeeder>();
         builder.Services.AddScoped<ILiveIndicatorSource, ComputeLiveIndicators>();
         builder.Services.AddHostedService<EngineWatcher>();

@@ -47,6 +47,8 @@ public static class IncentivesModule
         builder.Services.AddScoped<AssignReviewers>();
         builder.Services.AddScoped<DecideApplication>();
         builder.Services.AddScoped<SettleAward>();
+        builder.Services.AddSingleton<DeliverAwardEvents>();
+        builder.Services.AddHostedService<AwardEventsWorker>();
         builder.Services.AddScoped<ScreenEnterprises>();
         builder.Services.AddScoped<SetProgramParameter>();
         builder.Services.AddScoped<BudgetReport>();

@@ -10,4 +10,7 @@ public sealed class IncentivesOptions
 
     /// <summary>The largest attachment accepted, in bytes.</summary>
     public int MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How often undelivered award events (left by a crash or a failed handler) are delivered again; 0 = at start-up only.</summary>
+    public int OutboxDeliverySeconds { get; set; } = 30;
 }

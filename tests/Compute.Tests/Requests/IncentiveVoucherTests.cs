@@ -27,8 +27,9 @@ public abstract class IncentiveVoucherTests(FunengApp app)
         var first = Assert.Single(await VouchersAsync(enterprise));
         Assert.Equal((VoucherUnit.Yuan, 300_000m, 300_000m), (first.Unit, first.Granted, first.Remaining));
 
-        // Restarts and concurrent requests sync again: the award's id is the voucher's key, so nothing doubles.
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SyncInNewScopeAsync(enterprise.OrganisationId)));
+        // Delivery is at least once (a request and the worker, or two processes): the award's id is the voucher's key, so nothing doubles.
+        var award = Assert.Single(await VoucherAwardsAsync(enterprise));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => DeliverInNewScopeAsync(award)));
         Assert.Equal(first.Id, Assert.Single(await VouchersAsync(enterprise)).Id);
 
         var accelerator = UniqueAccelerator();
@@ -39,7 +40,44 @@ public abstract class IncentiveVoucherTests(FunengApp app)
         Assert.Equal(300_000m - 100m, Assert.Single(await VouchersAsync(enterprise)).Remaining); // 2 × 5 h × ¥10
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComputeDb>();
-        Assert.Equal(VoucherAwardsSync.GrantedBy, (await db.Vouchers.SingleAsync(v => v.Id == first.Id, Ct)).GrantedBy);
+        Assert.Equal(CreditVoucherAwards.GrantedBy, (await db.Vouchers.SingleAsync(v => v.Id == first.Id, Ct)).GrantedBy);
+    }
+
+    [Fact]
+    public async Task Approving_a_voucher_award_credits_the_voucher_without_any_read()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+
+        await AwardComputeVoucherAsync(office, enterprise);
+
+        var award = Assert.Single(await VoucherAwardsAsync(enterprise));
+        var voucher = await VoucherRecordAsync(award.AwardId);
+        Assert.NotNull(voucher);
+        Assert.Equal((enterprise.OrganisationId, 300_000m, CreditVoucherAwards.GrantedBy, (DateOnly?)null), (voucher.OrganisationId, voucher.Amount, voucher.GrantedBy, voucher.ExpiresOn));
+    }
+
+    [Fact]
+    public async Task Clawing_back_a_voucher_award_closes_its_voucher_and_redelivery_leaves_it_closed()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        await AwardComputeVoucherAsync(office, enterprise);
+        var approved = Assert.Single(await VoucherAwardsAsync(enterprise));
+
+        var clawback = await office.Client.PostAsJsonAsync($"/api/v1/incentives/awards/{approved.AwardId}/clawback", new { reason = "the project was not carried out" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, clawback.StatusCode);
+
+        var closedOn = (await VoucherRecordAsync(approved.AwardId))!.ExpiresOn;
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), closedOn);
+        var clawedBack = Assert.Single(await VoucherAwardsAsync(enterprise));
+        Assert.False(clawedBack.Active);
+
+        // The approval's message delivered again after the clawback's (out of order, or once more) reopens nothing.
+        await DeliverInNewScopeAsync(approved);
+        await DeliverInNewScopeAsync(clawedBack);
+        Assert.Equal(closedOn, (await VoucherRecordAsync(approved.AwardId))!.ExpiresOn);
+        Assert.Equal(closedOn, Assert.Single(await VouchersAsync(enterprise)).ExpiresOn);
     }
 
     [Fact]
@@ -63,14 +101,26 @@ public abstract class IncentiveVoucherTests(FunengApp app)
         Assert.Equal(300_000m - 50m, Assert.Single(await VouchersAsync(enterprise)).Remaining); // 1 × 5 h × ¥10
     }
 
-    private async Task SyncInNewScopeAsync(Guid organisationId)
+    private async Task DeliverInNewScopeAsync(VoucherAward award)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<VoucherAwardsSync>().SyncAsync(organisationId, Ct);
+        await scope.ServiceProvider.GetRequiredService<IVoucherAwardHandler>().HandleAsync(award, Ct);
+    }
+
+    private async Task<IReadOnlyList<VoucherAward>> VoucherAwardsAsync(ActingUser enterprise)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IIncentiveQueries>().ListVoucherAwardsAsync(enterprise.OrganisationId, Ct);
+    }
+
+    private async Task<VoucherRecord?> VoucherRecordAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ComputeDb>().Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, Ct);
     }
 
     /// <summary>The Incentives flow through its public API: parameters, application, attachment, completeness, approval.</summary>
-    private static async Task AwardComputeVoucherAsync(ActingUser office, ActingUser enterprise)
+    internal static async Task AwardComputeVoucherAsync(ActingUser office, ActingUser enterprise)
     {
         foreach (var (name, value) in new[] { ("voucher_rate", 0.5m), ("max_voucher", 1_000_000m), ("annual_budget", 50_000_000m) })
         {

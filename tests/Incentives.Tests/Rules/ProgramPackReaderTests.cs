@@ -8,6 +8,8 @@ public sealed class ProgramPackReaderTests
 {
     private const string Champion = "programs/single-champion-reward.yaml";
 
+    private static readonly Facts NoFacts = new(new Dictionary<string, int>(), [], null);
+
     [Fact]
     public void The_guangdong_pack_has_the_five_required_programs()
     {
@@ -99,20 +101,31 @@ public sealed class ProgramPackReaderTests
     [Fact]
     public void Formulas_parse_with_precedence_and_explain_each_step()
     {
-        var formula = Formula.Parse("min(cap, rate * investment + 100)");
-        var steps = new List<string>();
-        var values = new Dictionary<string, decimal> { ["cap"] = 1_000m, ["rate"] = 0.5m, ["investment"] = 600m };
-        var value = formula.Evaluate(n => values.TryGetValue(n, out var v) ? v : null, new List<string>(), steps);
+        var formula = Formula.Parse("min(cap, rate * investment + 100)").Compile(new Dictionary<string, decimal?> { ["cap"] = 1_000m, ["rate"] = 0.5m, ["investment"] = 600m });
+        var run = new FormulaRun { Missing = [], Steps = [] };
+        var value = formula(NoFacts, ref run);
         Assert.Equal(400m, value);
-        Assert.Equal(["rate × investment = 0.5 × 600 = 300", "(rate × investment) + 100 = 300 + 100 = 400", "min(cap, (rate × investment) + 100) = min(1,000, 400) = 400"], steps);
+        Assert.Equal(["rate × investment = 0.5 × 600 = 300", "(rate × investment) + 100 = 300 + 100 = 400", "min(cap, (rate × investment) + 100) = min(1,000, 400) = 400"], run.Steps);
     }
 
     [Fact]
     public void A_missing_value_makes_the_formula_unknown_and_names_it()
     {
-        var missing = new List<string>();
-        Assert.Null(Formula.Parse("min(cap, rate * investment)").Evaluate(n => n == "cap" ? 5m : null, missing, null));
-        Assert.Equal(["rate", "investment"], missing);
+        var formula = Formula.Parse("min(cap, rate * investment)").Compile(new Dictionary<string, decimal?> { ["cap"] = 5m, ["rate"] = null });
+        var run = new FormulaRun { Missing = [] };
+        Assert.Null(formula(NoFacts, ref run));
+        Assert.Equal(["rate", "investment"], run.Missing);
+        Assert.True(run.FactMissing); // investment is a fact; rate, an unset parameter, alone would not make the answer unknown
+    }
+
+    [Fact]
+    public void A_division_by_zero_is_an_unknown_named_by_its_divisor()
+    {
+        var formula = Formula.Parse("cap / rate").Compile(new Dictionary<string, decimal?> { ["cap"] = 5m, ["rate"] = 0m });
+        var run = new FormulaRun { Missing = [] };
+        Assert.Null(formula(NoFacts, ref run));
+        Assert.True(run.DivisionByZero);
+        Assert.Equal(["rate (division by zero)"], run.Missing);
     }
 
     /// <summary>The one error in <paramref name="file"/>; its cases file is refused too, as its program is.</summary>

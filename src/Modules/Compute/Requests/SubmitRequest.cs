@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
-using Funeng.Compute.Vouchers;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
@@ -41,9 +40,9 @@ internal static class SubmitRequest
     public const int MaxTitleLength = 200, MaxDevices = 100_000, MaxEstimatedHours = 24 * 366, MaxArguments = 64;
 
     public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, awards, templates, time, cancellationToken);
+        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, templates, time, cancellationToken);
         return id is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id.Value, cancellationToken));
@@ -51,7 +50,7 @@ internal static class SubmitRequest
 
     /// <summary>Validates, records and places a request of the caller's organisation; returns the errors by field, or its id.</summary>
     public static async Task<(Dictionary<string, string[]> Errors, Guid? Id)> SubmitAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = Validate(input, now);
@@ -62,12 +61,6 @@ internal static class SubmitRequest
         }
 
         var vouchers = (input.VoucherIds ?? []).Distinct().ToList();
-        if (vouchers.Count > 0 && user.OrganisationId is { } organisation)
-        {
-            // A voucher awarded by Incentives (its id is the award's) can be spent before any page has shown it.
-            await awards.SyncAsync(organisation, cancellationToken);
-        }
-
         var owned = await db.Vouchers.Where(v => vouchers.Contains(v.Id) && v.OrganisationId == user.OrganisationId).Select(v => v.Id).ToListAsync(cancellationToken);
         if (owned.Count != vouchers.Count)
         {

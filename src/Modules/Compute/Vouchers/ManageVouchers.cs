@@ -14,7 +14,7 @@ internal sealed record GrantVoucherInput(Guid OrganisationId, VoucherUnit Unit, 
 
 internal sealed record VoucherView(Guid Id, Guid OrganisationId, VoucherUnit Unit, decimal Granted, decimal Remaining, string Note, DateTimeOffset GrantedAt, DateOnly? ExpiresOn);
 
-/// <summary>Vouchers: awarded by the Incentives module (see <see cref="VoucherAwardsSync"/>) or granted by office staff, read by their holder.</summary>
+/// <summary>Vouchers: awarded by the Incentives module (see <see cref="CreditVoucherAwards"/>) or granted by office staff, read by their holder.</summary>
 internal static class ManageVouchers
 {
     public static async Task<Results<Created<VoucherView>, ValidationProblem>> GrantAsync(GrantVoucherInput input, ComputeDb db, CurrentUser user, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
@@ -50,12 +50,9 @@ internal static class ManageVouchers
         return TypedResults.Created($"/api/v1/compute/vouchers/{voucher.Id}", new VoucherView(voucher.Id, voucher.OrganisationId, voucher.Unit, voucher.Amount, voucher.Amount, voucher.Note, voucher.GrantedAt, voucher.ExpiresOn));
     }
 
-    /// <summary>The holder's vouchers, with any compute voucher newly awarded by Incentives credited first.</summary>
-    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, CurrentUser user, VoucherAwardsSync awards, TimeProvider time, CancellationToken cancellationToken)
-    {
-        await awards.SyncAsync(user.OrganisationId ?? Guid.Empty, cancellationToken);
-        return TypedResults.Ok(await ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken));
-    }
+    /// <summary>The holder's vouchers (Incentives' awards among them, credited when they were approved).</summary>
+    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken));
 
     public static async Task<IReadOnlyList<VoucherView>> ListAsync(ComputeDb db, Guid organisationId, TimeProvider time, CancellationToken cancellationToken)
     {

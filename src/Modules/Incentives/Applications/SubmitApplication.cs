@@ -62,7 +62,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
         var merged = Merge(existing.Facts, answers);
         var profile = await profiles.SaveAsync(organisationId, merged, cancellationToken);
         var snapshot = EnterpriseProfiles.WithListing(merged, profile.Untrustworthy);
-        var verdict = EligibilityEngine.Evaluate(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts.Type(snapshot, out _), today);
+        var verdict = EligibilityEngine.Evaluate(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts.Type(snapshot, out _), today, trace: false);
         if (verdict.Outcome != EligibilityOutcome.Eligible)
         {
             throw new DomainRuleException($"The rules do not find this enterprise eligible: {DecideApplication.Why(verdict)}.", verdict.Needs.Count > 0 ? "facts." + verdict.Needs[0] : "programId", 422);

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Office staff decide an application: approve (an award, committed in the ledger) or reject, with reasons.</summary>
-internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock)
+internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock, DeliverAwardEvents events)
 {
     public sealed record Request(bool Approve, string? Reasons, decimal? Amount);
 
@@ -89,6 +89,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
                 TraceJson = JsonSerializer.Serialize(verdict.Trace, JsonSerializerOptions.Web),
             };
             db.Awards.Add(award);
+            AwardEvents.Changed(db, award, award.DecidedAt);
             application.Status = ApplicationStatus.Approved;
             application.DecisionReasons = reasons;
             application.DecidedAt = award.DecidedAt;
@@ -99,6 +100,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await events.AfterCommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(award.OrganisationId, $"您的申报已获批：{program.Name.Zh}", $"Your application was approved: {program.Name.En}", $"/incentives/applications/{applicationId}", cancellationToken);
         return award;
     }

@@ -1,3 +1,4 @@
+using Funeng.Incentives.Awards;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,6 @@ internal sealed class IncentiveQueries(IncentivesDb db) : IIncentiveQueries
     public async Task<IReadOnlyList<VoucherAward>> ListVoucherAwardsAsync(Guid organisationId, CancellationToken cancellationToken = default)
     {
         var awards = await db.Awards.AsNoTracking().Where(a => a.OrganisationId == organisationId && a.Kind == AwardKind.Voucher).ToListAsync(cancellationToken);
-        return awards.OrderByDescending(a => a.DecidedAt)
-            .Select(a => new VoucherAward(a.Id, a.ProgramId, a.OrganisationId, a.Amount, a.Year, a.DecidedOn, a.Status != AwardStatus.ClawedBack))
-            .ToList();
+        return awards.OrderByDescending(a => a.DecidedAt).Select(AwardEvents.VoucherOf).ToList();
     }
 }

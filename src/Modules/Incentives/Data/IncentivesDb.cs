@@ -28,6 +28,8 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
 
     public DbSet<EligibilityNotice> Notices => Set<EligibilityNotice>();
 
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<EnterpriseProfile>(e =>
@@ -121,6 +123,13 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
             e.ToTable("incentives_eligibility_notices");
             e.HasKey(n => new { n.ProgramId, n.OrganisationId });
             e.Property(n => n.ProgramId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("incentives_outbox");
+            e.Property(m => m.Topic).HasMaxLength(100);
+            e.Property(m => m.LastError).HasMaxLength(2000);
+            e.HasIndex(m => m.DeliveredAt);
         });
     }
 }

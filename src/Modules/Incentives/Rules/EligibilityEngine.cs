@@ -43,10 +43,29 @@ internal sealed record ProgramVerdict(
 }
 
 /// <summary>
-/// The rules engine: a pure function of a program, its parameters, the facts and a date. No I/O, so the
-/// calculator, applications, approvals, the screening of every enterprise and the pack's cases all share it.
+/// Why a verdict came out as it did, filled in by <see cref="EligibilityEngine.Evaluate(Facts, AwardHistory?, Explanation?)"/>
+/// when a caller passes one: the rules failed, the facts and parameters missing, and (when asked for) the trace.
 /// </summary>
-internal static class EligibilityEngine
+internal sealed class Explanation(bool trace)
+{
+    public List<string> Failed { get; } = [];
+
+    public List<string> Needs { get; } = [];
+
+    public List<string> MissingParameters { get; } = [];
+
+    /// <summary>Null when the caller asked for no trace: then no step's text is built at all.</summary>
+    public List<TraceStep>? Trace { get; } = trace ? [] : null;
+}
+
+/// <summary>
+/// The rules engine, the one evaluator of eligibility and amounts: a program prepared for one date (parameters read
+/// once, each condition and the formula compiled to delegates), then a pure function of the facts and the award
+/// history. Given an <see cref="Explanation"/> it also says why; without one (the screening of every enterprise)
+/// it allocates nothing. The calculator, applications, approvals, the screening and the pack's cases all run it,
+/// so a new operator is written once: its check and its explanation sit together in <see cref="ConditionChecks"/>.
+/// </summary>
+internal sealed class EligibilityEngine
 {
     public const string Untrustworthy = "untrustworthy";
     public const string OutsideWindow = "validity-window";
@@ -54,106 +73,142 @@ internal static class EligibilityEngine
     public const string EnterpriseCapReached = "enterprise-year-cap-reached";
     public const string ProgramCapReached = "program-year-cap-reached";
 
+    private readonly IncentiveProgram _program;
+    private readonly DateOnly _date;
+    private readonly bool _open;
+    private readonly ConditionCheck[] _conditions;
+    private readonly FormulaNode _formula;
+    private readonly Cap _perAward;
+    private readonly Cap _perEnterprise;
+    private readonly Cap _perProgram;
+    private readonly decimal? _quota;
+
+    public EligibilityEngine(IncentiveProgram program, ParameterTimeline parameters, DateOnly date)
+    {
+        _program = program;
+        _date = date;
+        _open = program.OpenOn(date);
+        _conditions = program.Conditions.Select(c => ConditionChecks.Compile(c, parameters, date)).ToArray();
+        _formula = program.Maximum.Compile(program.Parameters.ToDictionary(p => p.Name, p => parameters.ValueOn(p.Name, date), StringComparer.Ordinal));
+        _perAward = new Cap("cap per award", program.Caps.PerAward, parameters, date);
+        _perEnterprise = new Cap("cap per enterprise per year", program.Caps.PerEnterprisePerYear, parameters, date);
+        _perProgram = new Cap("cap per program per year", program.Caps.PerProgramPerYear, parameters, date);
+        _quota = program.Quota is null ? null : parameters.ValueOn(program.Quota, date);
+    }
+
+    /// <summary>The verdict with its reasons, and with its trace unless <paramref name="trace"/> is false.</summary>
     public static ProgramVerdict Evaluate(IncentiveProgram program, ParameterTimeline parameters, Facts facts, DateOnly date, AwardHistory? history = null, bool trace = true)
     {
-        var steps = trace ? new List<TraceStep>() : null;
-        var failed = new List<string>();
-        var needs = new List<string>();
-        var missingParameters = new List<string>();
+        var why = new Explanation(trace);
+        var (outcome, amount) = new EligibilityEngine(program, parameters, date).Evaluate(facts, history, why);
+        return new ProgramVerdict(program.Id, program.Name, program.Kind, outcome, amount, why.Failed, why.Needs, why.MissingParameters, why.Trace ?? []);
+    }
 
+    /// <summary>The outcome, and the most the program can award when eligible (null while a parameter it needs is unset).</summary>
+    public (EligibilityOutcome Outcome, decimal? Amount) Evaluate(Facts facts, AwardHistory? history = null, Explanation? why = null)
+    {
+        var failed = !_open;
+        var unknown = false;
         if (!facts.TryGet(FactCatalog.UntrustworthyKey, out var listed))
         {
-            needs.Add(FactCatalog.UntrustworthyKey);
-            steps?.Add(new TraceStep(Untrustworthy, null, "untrustworthy-entity list: not answered", StepResult.Unknown));
+            unknown = true;
+            why?.Needs.Add(FactCatalog.UntrustworthyKey);
+            why?.Trace?.Add(new TraceStep(Untrustworthy, null, "untrustworthy-entity list: not answered", StepResult.Unknown));
         }
         else if (listed is true)
         {
-            failed.Add(Untrustworthy);
-            steps?.Add(new TraceStep(Untrustworthy, null, "on the untrustworthy-entity (失信) list: ineligible for every program", StepResult.Fail));
+            failed = true;
+            why?.Failed.Add(Untrustworthy);
+            why?.Trace?.Add(new TraceStep(Untrustworthy, null, "on the untrustworthy-entity (失信) list: ineligible for every program", StepResult.Fail));
         }
         else
         {
-            steps?.Add(new TraceStep(Untrustworthy, null, "not on the untrustworthy-entity list", StepResult.Pass));
+            why?.Trace?.Add(new TraceStep(Untrustworthy, null, "not on the untrustworthy-entity list", StepResult.Pass));
         }
 
-        var open = program.OpenOn(date);
-        if (!open)
+        if (!_open)
         {
-            failed.Add(OutsideWindow);
+            why?.Failed.Add(OutsideWindow);
         }
 
-        steps?.Add(new TraceStep(OutsideWindow, null, $"{Day(date)} within {Day(program.ValidFrom) ?? "…"} – {Day(program.ValidTo) ?? "…"}: {(open ? "yes" : "no")}", open ? StepResult.Pass : StepResult.Fail));
+        why?.Trace?.Add(new TraceStep(OutsideWindow, null, $"{Day(_date)} within {Day(_program.ValidFrom) ?? "…"} – {Day(_program.ValidTo) ?? "…"}: {(_open ? "yes" : "no")}",
+            _open ? StepResult.Pass : StepResult.Fail));
 
-        foreach (var condition in program.Conditions)
+        for (var i = 0; i < _conditions.Length; i++)
         {
-            var (result, detail) = Check(condition, facts, parameters, date, missingParameters);
-            steps?.Add(new TraceStep(condition.Id, condition.Name, detail, result));
-            if (result == StepResult.Fail)
+            switch (_conditions[i](facts, why))
             {
-                failed.Add(condition.Id);
-            }
-            else if (result == StepResult.Unknown && !needs.Contains(condition.Fact))
-            {
-                needs.Add(condition.Fact);
+                case StepResult.Fail:
+                    failed = true;
+                    why?.Failed.Add(_program.Conditions[i].Id);
+                    break;
+                case StepResult.Unknown:
+                    unknown = true;
+                    if (why is not null && !why.Needs.Contains(_program.Conditions[i].Fact))
+                    {
+                        why.Needs.Add(_program.Conditions[i].Fact);
+                    }
+
+                    break;
             }
         }
 
-        decimal? amount = null;
-        if (failed.Count == 0)
+        if (failed)
         {
-            amount = Maximum(program, parameters, facts, date, history, steps, needs, missingParameters, failed);
+            return (EligibilityOutcome.Ineligible, null);
         }
 
-        var outcome = failed.Count > 0 ? EligibilityOutcome.Ineligible
-            : needs.Count > 0 ? EligibilityOutcome.Unknown
-            : EligibilityOutcome.Eligible;
-        return new ProgramVerdict(program.Id, program.Name, program.Kind, outcome, outcome == EligibilityOutcome.Eligible ? amount : null,
-            failed, needs, missingParameters, steps ?? []);
+        // The formula's facts are needed even when its parameters are unset, and a cap or the quota can still make
+        // an application with open questions ineligible.
+        var amount = Maximum(facts, history, why, ref failed, ref unknown);
+        return failed ? (EligibilityOutcome.Ineligible, null)
+            : unknown ? (EligibilityOutcome.Unknown, null)
+            : (EligibilityOutcome.Eligible, amount);
     }
 
-    private static decimal? Maximum(IncentiveProgram program, ParameterTimeline parameters, Facts facts, DateOnly date, AwardHistory? history,
-        List<TraceStep>? steps, List<string> needs, List<string> missingParameters, List<string> failed)
+    private decimal? Maximum(Facts facts, AwardHistory? history, Explanation? why, ref bool failed, ref bool unknown)
     {
-        var missing = new List<string>();
-        var formulaSteps = steps is null ? null : new List<string>();
-        decimal? ValueOf(string name) => program.Parameter(name) is not null ? parameters.ValueOn(name, date) : facts.Number(name);
-        var amount = program.Maximum.Evaluate(ValueOf, missing, formulaSteps);
-        foreach (var name in missing)
+        var run = new FormulaRun { Missing = why is null ? null : [], Steps = why?.Trace is null ? null : [] };
+        var amount = _formula(facts, ref run);
+        unknown |= run.FactMissing || run.DivisionByZero;
+        if (why is not null)
         {
-            (program.Parameter(name) is not null ? missingParameters : needs).Add(name);
-            steps?.Add(new TraceStep("formula", null, program.Parameter(name) is not null
-                ? $"parameter {name} is not set for {Day(date)}: the program cannot award until office staff set it"
-                : $"needs {name}", StepResult.Unknown));
+            foreach (var name in run.Missing!)
+            {
+                var isParameter = _program.Parameter(name) is not null;
+                (isParameter ? why.MissingParameters : why.Needs).Add(name);
+                why.Trace?.Add(new TraceStep("formula", null, isParameter
+                    ? $"parameter {name} is not set for {Day(_date)}: the program cannot award until office staff set it"
+                    : $"needs {name}", StepResult.Unknown));
+            }
+
+            foreach (var line in run.Steps ?? [])
+            {
+                why.Trace!.Add(new TraceStep("formula", null, line, StepResult.Value));
+            }
         }
 
-        foreach (var line in formulaSteps ?? [])
-        {
-            steps!.Add(new TraceStep("formula", null, line, StepResult.Value));
-        }
-
-        if (amount is null)
-        {
-            return null;
-        }
-
-        amount = Cap(amount.Value, program.Caps.PerAward, 0m, "cap per award", parameters, date, steps, missingParameters);
+        amount = amount is null ? null : _perAward.Apply(amount.Value, 0m, why);
         if (history is not null && amount is not null)
         {
-            amount = Cap(amount.Value, program.Caps.PerEnterprisePerYear, history.EnterpriseYearTotal, "cap per enterprise per year", parameters, date, steps, missingParameters);
-            amount = amount is null ? null : Cap(amount.Value, program.Caps.PerProgramPerYear, history.ProgramYearTotal, "cap per program per year", parameters, date, steps, missingParameters);
-            if (program.Quota is not null && parameters.ValueOn(program.Quota, date) is { } quota)
+            amount = _perEnterprise.Apply(amount.Value, history.EnterpriseYearTotal, why);
+            amount = amount is null ? null : _perProgram.Apply(amount.Value, history.ProgramYearTotal, why);
+            if (_quota is { } quota)
             {
                 var left = history.ProgramYearCount < quota;
-                steps?.Add(new TraceStep(QuotaReached, null, $"awards this year {history.ProgramYearCount} < quota {program.Quota} = {Formula.Show(quota)}: {(left ? "yes" : "no")}", left ? StepResult.Pass : StepResult.Fail));
+                why?.Trace?.Add(new TraceStep(QuotaReached, null, $"awards this year {history.ProgramYearCount} < quota {_program.Quota} = {Formula.Show(quota)}: {(left ? "yes" : "no")}",
+                    left ? StepResult.Pass : StepResult.Fail));
                 if (!left)
                 {
-                    failed.Add(QuotaReached);
+                    failed = true;
+                    why?.Failed.Add(QuotaReached);
                 }
             }
 
             if (amount is 0m)
             {
-                failed.Add(history.EnterpriseYearTotal > 0 ? EnterpriseCapReached : ProgramCapReached);
+                failed = true;
+                why?.Failed.Add(history.EnterpriseYearTotal > 0 ? EnterpriseCapReached : ProgramCapReached);
             }
         }
 
@@ -161,73 +216,32 @@ internal static class EligibilityEngine
         return amount is null ? null : Math.Floor(amount.Value * 100m) / 100m;
     }
 
-    private static decimal? Cap(decimal amount, string? parameter, decimal used, string label, ParameterTimeline parameters, DateOnly date, List<TraceStep>? steps, List<string> missingParameters)
+    internal static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A cap by a parameter: none when the program names none; unset when the parameter has no value on the date.</summary>
+    private sealed class Cap(string label, string? parameter, ParameterTimeline parameters, DateOnly date)
     {
-        if (parameter is null)
-        {
-            return amount;
-        }
+        private readonly decimal? _value = parameter is null ? null : parameters.ValueOn(parameter, date);
 
-        if (parameters.ValueOn(parameter, date) is not { } cap)
+        public decimal? Apply(decimal amount, decimal used, Explanation? why)
         {
-            missingParameters.Add(parameter);
-            steps?.Add(new TraceStep("cap", null, $"{label}: parameter {parameter} is not set for {Day(date)}", StepResult.Unknown));
-            return null;
-        }
-
-        var room = Math.Max(0m, cap - used);
-        var result = Math.Min(amount, room);
-        var usedText = used > 0 ? $" − {Formula.Show(used)} already awarded" : "";
-        steps?.Add(new TraceStep("cap", null, $"{label}: min({Formula.Show(amount)}, {parameter} = {Formula.Show(cap)}{usedText}) = {Formula.Show(result)}", StepResult.Value));
-        return result;
-    }
-
-    private static (StepResult, string) Check(Condition condition, Facts facts, ParameterTimeline parameters, DateOnly date, List<string> missingParameters)
-    {
-        if (condition.Operator == ConditionOperator.Holds)
-        {
-            var code = condition.Operands[0];
-            if (facts.Qualifications is null)
+            if (parameter is null)
             {
-                return (StepResult.Unknown, $"needs qualifications (holds {code} on {Day(date)}?)");
+                return amount;
             }
 
-            var held = facts.Qualifications.FirstOrDefault(q => q.Code == code && q.HeldOn(date));
-            return held is null
-                ? (StepResult.Fail, $"{code} not held on {Day(date)}")
-                : (StepResult.Pass, $"{code} held on {Day(date)} (from {Day(held.From)}{(held.To is null ? "" : " to " + Day(held.To))})");
-        }
+            if (_value is not { } cap)
+            {
+                why?.MissingParameters.Add(parameter);
+                why?.Trace?.Add(new TraceStep("cap", null, $"{label}: parameter {parameter} is not set for {Day(date)}", StepResult.Unknown));
+                return null;
+            }
 
-        if (!facts.TryGet(condition.Fact, out var value))
-        {
-            return (StepResult.Unknown, $"needs {condition.Fact}");
-        }
-
-        switch (condition.Operator)
-        {
-            case ConditionOperator.Equals or ConditionOperator.In:
-                var text = (string)value;
-                var ok = condition.Operands.Contains(text);
-                return (ok ? StepResult.Pass : StepResult.Fail, $"{condition.Fact} = {text} {(ok ? "∈" : "∉")} {{{string.Join(", ", condition.Operands)}}}");
-            case ConditionOperator.Is:
-                var expected = condition.Operands[0] == "true";
-                var flag = (bool)value;
-                return (flag == expected ? StepResult.Pass : StepResult.Fail, $"{condition.Fact} = {(flag ? "true" : "false")}, required {condition.Operands[0]}");
-            default:
-                var number = (decimal)value;
-                var operand = condition.Operands[0];
-                var bound = decimal.TryParse(operand, NumberStyles.Number, CultureInfo.InvariantCulture, out var literal) ? literal : parameters.ValueOn(operand, date);
-                if (bound is null)
-                {
-                    missingParameters.Add(operand);
-                    return (StepResult.Unknown, $"parameter {operand} is not set for {Day(date)}");
-                }
-
-                var passes = condition.Operator == ConditionOperator.AtLeast ? number >= bound : number <= bound;
-                var sign = condition.Operator == ConditionOperator.AtLeast ? "≥" : "≤";
-                return (passes ? StepResult.Pass : StepResult.Fail, $"{condition.Fact} = {Formula.Show(number)} {sign} {operand} = {Formula.Show(bound.Value)}: {(passes ? "yes" : "no")}");
+            var result = Math.Min(amount, Math.Max(0m, cap - used));
+            why?.Trace?.Add(new TraceStep("cap", null,
+                $"{label}: min({Formula.Show(amount)}, {parameter} = {Formula.Show(cap)}{(used > 0 ? $" − {Formula.Show(used)} already awarded" : "")}) = {Formula.Show(result)}",
+                StepResult.Value));
+            return result;
         }
     }
-
-    private static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,8 @@ namespace Funeng.Incentives.Rules;
 
 /// <summary>
 /// An award formula as a policy officer writes it: numbers, parameter and fact names, + - * /, parentheses,
-/// min(...) and max(...). Parsed once when the pack is read; evaluating it records every step with its values.
+/// min(...) and max(...). Parsed once when the pack is read and compiled for a date by <see cref="EligibilityEngine"/>;
+/// each node's arithmetic, and the text that explains it, is written once, here.
 /// </summary>
 internal abstract record Formula
 {
@@ -20,10 +21,10 @@ internal abstract record Formula
     public abstract IEnumerable<string> Names();
 
     /// <summary>
-    /// The value, or null when a name has no value (it is added to <paramref name="missing"/>). Each operation
-    /// with known operands is added to <paramref name="steps"/> as "text = values = result".
+    /// The formula as delegates. <paramref name="parameters"/> holds every program parameter with its value on the
+    /// date (null when unset: the program cannot award yet); any other name is a fact, read from each applicant.
     /// </summary>
-    public abstract decimal? Evaluate(Func<string, decimal?> valueOf, ICollection<string> missing, ICollection<string>? steps);
+    public abstract FormulaNode Compile(IReadOnlyDictionary<string, decimal?> parameters);
 
     public static string Show(decimal value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
 
@@ -31,7 +32,11 @@ internal abstract record Formula
     {
         public override IEnumerable<string> Names() => [];
 
-        public override decimal? Evaluate(Func<string, decimal?> valueOf, ICollection<string> missing, ICollection<string>? steps) => Value;
+        public override FormulaNode Compile(IReadOnlyDictionary<string, decimal?> parameters)
+        {
+            var value = Value;
+            return (Facts _, ref FormulaRun _) => value;
+        }
 
         public override string ToString() => Show(Value);
     }
@@ -40,15 +45,33 @@ internal abstract record Formula
     {
         public override IEnumerable<string> Names() => [Key];
 
-        public override decimal? Evaluate(Func<string, decimal?> valueOf, ICollection<string> missing, ICollection<string>? steps)
+        public override FormulaNode Compile(IReadOnlyDictionary<string, decimal?> parameters)
         {
-            var value = valueOf(Key);
-            if (value is null && !missing.Contains(Key))
+            var key = Key;
+            if (parameters.TryGetValue(key, out var value))
             {
-                missing.Add(Key);
+                return (Facts _, ref FormulaRun run) =>
+                {
+                    if (value is null)
+                    {
+                        run.Missed(key);
+                    }
+
+                    return value;
+                };
             }
 
-            return value;
+            return (Facts facts, ref FormulaRun run) =>
+            {
+                var fact = facts.Number(key);
+                if (fact is null)
+                {
+                    run.FactMissing = true;
+                    run.Missed(key);
+                }
+
+                return fact;
+            };
         }
 
         public override string ToString() => Key;
@@ -58,30 +81,30 @@ internal abstract record Formula
     {
         public override IEnumerable<string> Names() => Left.Names().Concat(Right.Names());
 
-        public override decimal? Evaluate(Func<string, decimal?> valueOf, ICollection<string> missing, ICollection<string>? steps)
+        public override FormulaNode Compile(IReadOnlyDictionary<string, decimal?> parameters)
         {
-            var left = Left.Evaluate(valueOf, missing, steps);
-            var right = Right.Evaluate(valueOf, missing, steps);
-            if (left is null || right is null)
+            var (left, right, op) = (Left.Compile(parameters), Right.Compile(parameters), Operator);
+            return (Facts facts, ref FormulaRun run) =>
             {
-                return null;
-            }
+                // Both sides always run, so every missing name is found, not only the first.
+                var l = left(facts, ref run);
+                var r = right(facts, ref run);
+                if (l is not { } a || r is not { } b)
+                {
+                    return null;
+                }
 
-            decimal? result = Operator switch
-            {
-                '+' => left + right,
-                '-' => left - right,
-                '*' => left * right,
-                _ => right == 0 ? null : left / right,
+                if (op == '/' && b == 0)
+                {
+                    run.DivisionByZero = true;
+                    run.Missing?.Add($"{Right} (division by zero)");
+                    return null;
+                }
+
+                var result = op switch { '+' => a + b, '-' => a - b, '*' => a * b, _ => a / b };
+                run.Steps?.Add($"{this} = {Show(a)} {Symbol} {Show(b)} = {Show(result)}");
+                return result;
             };
-            if (result is null)
-            {
-                missing.Add($"{Right} (division by zero)");
-                return null;
-            }
-
-            steps?.Add($"{this} = {Show(left.Value)} {Symbol} {Show(right.Value)} = {Show(result.Value)}");
-            return result;
         }
 
         private string Symbol => Operator == '*' ? "×" : Operator.ToString();
@@ -95,20 +118,67 @@ internal abstract record Formula
     {
         public override IEnumerable<string> Names() => Arguments.SelectMany(a => a.Names());
 
-        public override decimal? Evaluate(Func<string, decimal?> valueOf, ICollection<string> missing, ICollection<string>? steps)
+        public override FormulaNode Compile(IReadOnlyDictionary<string, decimal?> parameters)
         {
-            var values = Arguments.Select(a => a.Evaluate(valueOf, missing, steps)).ToList();
-            if (values.Any(v => v is null))
+            var arguments = Arguments.Select(a => a.Compile(parameters)).ToArray();
+            var min = Function == "min";
+            return (Facts facts, ref FormulaRun run) =>
             {
-                return null;
-            }
+                var shown = run.Steps is null ? null : new decimal[arguments.Length];
+                decimal? result = null;
+                var missing = false;
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    if (arguments[i](facts, ref run) is not { } value)
+                    {
+                        missing = true;
+                        continue;
+                    }
 
-            var result = Function == "min" ? values.Min()!.Value : values.Max()!.Value;
-            steps?.Add($"{this} = {Function}({string.Join(", ", values.Select(v => Show(v!.Value)))}) = {Show(result)}");
-            return result;
+                    result = result is not { } r ? value : min ? Math.Min(r, value) : Math.Max(r, value);
+                    shown?[i] = value;
+                }
+
+                if (missing)
+                {
+                    return null;
+                }
+
+                run.Steps?.Add($"{this} = {Function}({string.Join(", ", shown!.Select(Show))}) = {Show(result!.Value)}");
+                return result;
+            };
         }
 
         public override string ToString() => $"{Function}({string.Join(", ", Arguments)})";
+    }
+}
+
+/// <summary>One node of a compiled <see cref="Formula"/>: its value for one applicant's facts, or null when a value is missing.</summary>
+internal delegate decimal? FormulaNode(Facts facts, ref FormulaRun run);
+
+/// <summary>
+/// What one evaluation of a formula found besides its value. <see cref="Missing"/> and <see cref="Steps"/> are
+/// null unless someone asks why: the screening evaluates without them and allocates nothing.
+/// </summary>
+internal struct FormulaRun
+{
+    /// <summary>A fact the formula reads has no value: the answer is unknown until the applicant gives it.</summary>
+    public bool FactMissing;
+
+    public bool DivisionByZero;
+
+    /// <summary>Names without a value, once each, and "x (division by zero)".</summary>
+    public List<string>? Missing;
+
+    /// <summary>Each operation with known operands, as "text = values = result".</summary>
+    public List<string>? Steps;
+
+    public readonly void Missed(string name)
+    {
+        if (Missing is not null && !Missing.Contains(name))
+        {
+            Missing.Add(name);
+        }
     }
 }
 

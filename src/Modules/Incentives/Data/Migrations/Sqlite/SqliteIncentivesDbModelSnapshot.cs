@@ -359,6 +359,41 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                     b.ToTable("incentives_ledger", (string)null);
                 });
 
+            modelBuilder.Entity("Funeng.Incentives.Data.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt");
+
+                    b.ToTable("incentives_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Funeng.Incentives.Data.ParameterSetting", b =>
                 {
                     b.Property<Guid>("Id")

@@ -8,44 +8,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Vouchers;
 
 /// <summary>
-/// Compute vouchers are awards of the Incentives module. Each active voucher award becomes a yuan voucher here that
-/// placements debit; the voucher takes the award's id, so syncing again (after a restart, or from two requests at
-/// once) can never credit an award twice. A clawed-back award closes its voucher: what is left of it can no longer
-/// be spent, and debits already made stand.
+/// Compute vouchers are awards of the Incentives module, pushed here after each change of a voucher award commits
+/// (<see cref="IVoucherAwardHandler"/>). An active award becomes a yuan voucher that placements debit; the voucher
+/// takes the award's id, so a message delivered twice (or by two processes at once) can never credit an award
+/// twice. A clawed-back award closes its voucher: what is left can no longer be spent, and debits made stand.
 /// </summary>
-internal sealed class VoucherAwardsSync(ComputeDb db, IIncentiveQueries incentives, IAuditLog audit, TimeProvider time)
+internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimeProvider time) : IVoucherAwardHandler
 {
     public const string GrantedBy = "incentives";
 
-    public async Task SyncAsync(Guid organisationId, CancellationToken cancellationToken)
+    public async Task HandleAsync(VoucherAward award, CancellationToken cancellationToken = default)
     {
-        if (organisationId == Guid.Empty)
-        {
-            return;
-        }
-
-        var awards = await incentives.ListVoucherAwardsAsync(organisationId, cancellationToken);
-        if (awards.Count == 0)
-        {
-            return;
-        }
-
-        var ids = awards.Select(a => a.AwardId).ToList();
-        var known = await db.Vouchers.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(award);
+        var voucher = await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == award.AwardId, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        foreach (var award in awards)
+        if (voucher is null && award.Active)
         {
-            if (known.TryGetValue(award.AwardId, out var voucher))
-            {
-                if (!award.Active && (voucher.ExpiresOn is null || voucher.ExpiresOn >= today))
-                {
-                    await CloseAsync(voucher.Id, award, today.AddDays(-1), cancellationToken);
-                }
-            }
-            else if (award.Active)
-            {
-                await CreditAsync(award, cancellationToken);
-            }
+            await CreditAsync(award, cancellationToken);
+        }
+        else if (voucher is not null && !award.Active && (voucher.ExpiresOn is null || voucher.ExpiresOn >= today))
+        {
+            await CloseAsync(voucher.Id, award, today.AddDays(-1), cancellationToken);
         }
     }
 
@@ -67,22 +50,13 @@ internal sealed class VoucherAwardsSync(ComputeDb db, IIncentiveQueries incentiv
         }
         catch (DbUpdateException)
         {
-            // Another request credited the same award first: its primary key refused the second credit.
-            if (!await CreditedMeanwhileAsync(award.AwardId, cancellationToken))
+            // Another deliverer credited the same award first: its primary key refused this second credit.
+            db.Entry(voucher).State = EntityState.Detached;
+            if (!await db.Vouchers.AsNoTracking().AnyAsync(v => v.Id == voucher.Id, cancellationToken))
             {
                 throw;
             }
         }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    private async Task<bool> CreditedMeanwhileAsync(Guid awardId, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Vouchers.AsNoTracking().AnyAsync(v => v.Id == awardId, cancellationToken);
     }
 
     private async Task CloseAsync(Guid voucherId, VoucherAward award, DateOnly closedOn, CancellationToken cancellationToken)
@@ -94,6 +68,5 @@ internal sealed class VoucherAwardsSync(ComputeDb db, IIncentiveQueries incentiv
         await audit.AppendAsync(new AuditEvent("compute.voucher.clawed_back", "compute_voucher", voucherId.ToString(),
             JsonSerializer.Serialize(new { award.OrganisationId, award.ProgramId, ClosedOn = closedOn }, PlaceRequests.Json)), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 }
