@@ -114,14 +114,15 @@ public sealed class DataNames
         }
     }
 
-    // Codes ("published", "ai_models"), ids, JSON and time stamps are not names: a page must label them.
+    // Codes ("published", "ai_models", "catalog.import"), ids and time stamps are not names: a page must label them.
+    // A name an operator gave in Latin letters ("gz-a800") is one.
     private static bool IsName(string value)
     {
         var v = value.Trim();
         return v.Length >= 2
             && !Guid.TryParse(v, out _)
             && !DateTimeOffset.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out _)
-            && !System.Text.RegularExpressions.Regex.IsMatch(v, "^[a-z0-9_.:/-]+$");
+            && !System.Text.RegularExpressions.Regex.IsMatch(v, "^[a-z]+(?:[_.][a-z0-9]+)*$");
     }
 
     private static string? LanguageOf(string column) =>

@@ -81,7 +81,7 @@ public sealed class ReaderLanguageJourneyTests(DemoBrowserApp app) : IClassFixtu
                 var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
                 if (response is null || !response.Ok)
                 {
-                    failures.Add($"{role} {culture} {path}: answered {response?.Status}");
+                    failures.Add($"{role} {culture} {path}: answered {response?.Status}{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", app.TakeServerErrors().Select(e => e.Split('\n')[0]))}");
                     continue;
                 }
 
@@ -138,9 +138,9 @@ public sealed class ReaderLanguageJourneyTests(DemoBrowserApp app) : IClassFixtu
         var form = page.Locator(formSelector).First;
         await form.EvaluateAsync("f => f.noValidate = true");
         await spoil(page);
-        await page.RunAndWaitForResponseAsync(
-            () => form.Locator("button[type=submit], input[type=submit]").First.ClickAsync(),
-            response => response.Request.Method == "POST");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The answer is a new document: wait until the old one (marked here) is gone and the new one has loaded.
+        await page.EvaluateAsync("() => window.beforeSubmit = true");
+        await form.Locator("button[type=submit], input[type=submit]").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => !window.beforeSubmit && document.readyState === 'complete'");
     }
 }

@@ -14,6 +14,10 @@ internal static class Display
         _ => TargetText.Amount(value, Unit(unit), text, CultureInfo.CurrentUICulture),
     };
 
+    /// <summary>A figure's sources ("; "-separated): keys the modules wrote, in the reader's language; typed sources as typed.</summary>
+    public static string Source(string? source, UiText text) =>
+        source is null ? "" : string.Join("; ", source.Split("; ").Select(text.KeyOrText));
+
     public static TargetUnit Unit(string unit) => unit switch
     {
         "eflops" => TargetUnit.Eflops,

@@ -14,7 +14,7 @@ namespace Funeng.Scenarios.Indicators;
 /// </summary>
 internal sealed class PublishedScenarioCounts(ScenariosDb db) : ILiveIndicatorSource
 {
-    private const string Source = "Scenarios: published scenario posts";
+    private const string Source = "scenarios.source.published"; // a strings.json key: Index shows it in the reader's language
 
     public async Task<IReadOnlyList<LiveObservation>> ReadAsync(CancellationToken cancellationToken)
     {

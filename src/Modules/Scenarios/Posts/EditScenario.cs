@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Funeng.Scenarios.Posts;
 
 /// <summary>Creating a draft (<c>POST /api/v1/scenarios</c>) and editing it (<c>PUT /api/v1/scenarios/{id}</c>).</summary>
-internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, TimeProvider clock)
+internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, TimeProvider clock, UiText text)
 {
     public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> CreateAsync(ScenarioInput input, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         }
 
         var now = clock.GetUtcNow();
-        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime), text);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -58,7 +59,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         }
 
         var now = clock.GetUtcNow();
-        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime), text);
         if (errors.Count > 0)
         {
             return errors;

@@ -51,7 +51,7 @@ internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles prof
         }
         catch (DomainRuleException e)
         {
-            Error = e.Message;
+            Error = e.InReadersLanguage(HttpContext);
             Profile = SubmitApplication.Merge((await profiles.ViewAsync(EnterpriseProfiles.Own(user), cancellationToken)).Facts, answers);
             return Page();
         }

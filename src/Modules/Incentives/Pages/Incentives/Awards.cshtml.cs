@@ -69,7 +69,7 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, Curre
         }
         catch (DomainRuleException e)
         {
-            Message = e.Message;
+            Message = e.InReadersLanguage(HttpContext);
         }
 
         return RedirectToPage();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Scenarios.Challenges;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clo
         }
         catch (Kernel.Web.DomainRuleException e)
         {
-            Error = e.Message;
+            Error = e.InReadersLanguage(HttpContext);
             return Page();
         }
     }
