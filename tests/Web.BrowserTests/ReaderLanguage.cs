@@ -110,7 +110,7 @@ public static partial class ReaderLanguage
             return "missing key";
         }
 
-        var plain = FileName().Replace(Url().Replace(Email().Replace(text, " "), " "), " ");
+        var plain = Url().Replace(Email().Replace(FileName().Replace(text, " "), " "), " ");
         if (RawKey().Match(plain) is { Success: true } key)
         {
             return $"raw key {key.Value}";
@@ -121,7 +121,9 @@ public static partial class ReaderLanguage
             return Cjk().IsMatch(plain) ? "Chinese on an English page" : null;
         }
 
-        var words = LatinWord().Matches(plain).Select(m => m.Value).Where(w => w.Length > 1 && !LatinAllowed.Contains(w)).ToList();
+        // A word with a digit in it is a model or part number (A800, 910B, FP16, 80GB), written so in Chinese too.
+        var words = LatinWord().Matches(plain).Select(m => m.Value)
+            .Where(w => w.Length > 1 && !w.Any(char.IsDigit) && !LatinAllowed.Contains(w)).ToList();
         return words.Count > 0 ? $"Latin words on a Chinese page ({string.Join(' ', words.Take(4))})" : null;
     }
 
