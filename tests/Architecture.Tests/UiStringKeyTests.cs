@@ -31,6 +31,15 @@ public sealed partial class UiStringKeyTests
         Assert.True(incomplete.Count == 0, "Keys missing a language: " + string.Join(", ", incomplete));
     }
 
+    /// <summary>A placeholder one language lacks loses an argument; one it has extra throws when formatted.</summary>
+    [Fact]
+    public void Both_languages_of_a_key_take_the_same_arguments()
+    {
+        static string Arguments(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+        var mismatched = Strings.Where(s => Arguments(s.Value.Zh) != Arguments(s.Value.En)).Select(s => $"{s.Key} ({s.Value.File})").ToList();
+        Assert.True(mismatched.Count == 0, "Keys whose languages take different arguments: " + string.Join(", ", mismatched));
+    }
+
     [Fact]
     public void Every_key_the_code_asks_for_exists()
     {
@@ -99,6 +108,9 @@ public sealed partial class UiStringKeyTests
     // FieldProblem.Of(field, "k"), InvalidInputException.For(field, "k"). A literal followed by + is a prefix.
     [GeneratedRegex(@"(?:\b(?:T|text|Text)\s*(?:\[|\.Format\(|\.Get\()|ProblemMessage\.Of\(|(?:FieldProblem\.Of|Exception\.For)\([^,()]+,)\s*""(?<key>" + KeyPattern + @")""(?!\s*\+)")]
     private static partial Regex KeyUse();
+
+    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex("\"(" + KeyPattern + ")\"")]
     private static partial Regex Literal();

@@ -92,7 +92,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
         await access.DemandReviewerAsync(list.Scope, cancellationToken);
         if (list.PublishedAt is not null)
         {
-            throw new DomainRuleException("The list is already published.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.list-already-published"), "id");
         }
 
         list.PublishedAt = clock.GetUtcNow();

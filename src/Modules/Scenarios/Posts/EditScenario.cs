@@ -17,7 +17,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         var user = access.User;
         if (!user.IsInRole(Roles.ScenarioOwner) || user.OrganisationId is not { } organisation)
         {
-            throw new DomainRuleException("Only scenario owners (with an organisation) post scenarios.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-scenario-owners-organisation-post"), null, 403);
         }
 
         var now = clock.GetUtcNow();
@@ -50,7 +50,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         var post = await db.Scenarios.FindAsync([id], cancellationToken) ?? throw NotFound(id);
         if (!access.User.BelongsTo(post.OwnerOrganisationId))
         {
-            throw new DomainRuleException("Only the owning organisation edits a scenario.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-owning-organisation-edits-scenario"), null, 403);
         }
 
         if (post.Status is not (ScenarioStatus.Draft or ScenarioStatus.Returned))
