@@ -132,7 +132,7 @@ public static partial class ReaderLanguage
     [GeneratedRegex(@"https?://\S+|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|org|net|local|gov\.cn|edu\.cn)(?:/\S*)?\b|/[a-z0-9/_.?=&-]*[a-z0-9]")]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"[\w/.-]+\.(?:txt|csv|xlsx|json|yaml|md|pdf|png)\b|\bdocs/decisions/\d+")]
+    [GeneratedRegex(@"[\w/.-]+\.(?:txt|csv|xlsx|json|yaml|md|pdf|png)\b|\b(?:docs|bench)/[\w/.-]+")]
     private static partial Regex FileName();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]

@@ -124,7 +124,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
         {
             if (quota.Target is { } given && given != (int)target.Value)
             {
-                errors[field + ".target"] = [text.Format("scenarios.problem.quota-from-pack", target.Name, target.Value)];
+                errors[field + ".target"] = [text.Format("scenarios.problem.quota-from-pack", target.Id, target.Value)];
                 return null;
             }
 
