@@ -20,7 +20,7 @@ public static partial class ReaderLanguage
         "Slurm", "Kubernetes", "PostgreSQL", "SQLite", "Lucene", "NVIDIA", "Nvidia", "Ascend", "Huawei", "A100", "H100", "H800",
         "H20", "Kunpeng", "MindSpore", "PyTorch", "TensorFlow", "LLM", "Funeng", "Guangdong", "OCR", "RAG", "SaaS", "PaaS",
         "xlsx", "xls", "yaml", "csv", "json", "Bearer", "Authorization", "Token", "PUE", "GDP", "R&D", "CNY", "RMB", "HBM",
-        "UTC", "CST", "QR", "PDF", "5G", "Markdown", "GET", "POST", "PUT", "UTF", "Pod", "Weng", "USENIX", "ATC", "Tetris", "FGD", "Philly", "Alibaba", "PAI", "log", "min", "max", "TOPS", "NVLink", "RoCE", "IB", "HCCS", "iOS", "Android", "Qwen", "DeepSeek", "GLM", "ChatGLM", "Baichuan", "LLaMA", "Llama",
+        "UTC", "CST", "QR", "PDF", "5G", "Markdown", "GET", "POST", "PUT", "UTF", "Pod", "Weng", "USENIX", "ATC", "Tetris", "FGD", "Philly", "Alibaba", "PAI", "openb", "log", "min", "max", "TOPS", "NVLink", "RoCE", "IB", "HCCS", "iOS", "Android", "Qwen", "DeepSeek", "GLM", "ChatGLM", "Baichuan", "LLaMA", "Llama",
     };
 
     // Chromium's own rendering of what a page asked for: visible text nodes, placeholders, options, the title,
