@@ -45,7 +45,7 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         var why = await page.InnerTextAsync("[data-testid=explanation]");
         Assert.Contains("Far " + accelerator, why, StringComparison.Ordinal);
         Assert.Contains("latency too high", why, StringComparison.Ordinal);
-        Assert.Equal("80.00 device-h", await page.InnerTextAsync("[data-testid=voucher-remaining]"));
+        Assert.Equal("80.00 device-hours", await page.InnerTextAsync("[data-testid=voucher-remaining]"));
         Assert.DoesNotContain("⟦", await page.InnerTextAsync("body"), StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(page, "compute-placed");
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Funeng.Incentives.Contracts;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,7 @@ internal static class IncentivesCommands
             }
             catch (DomainRuleException e)
             {
-                Console.Error.WriteLine($"Refused ({e.Field}): {e.Message}");
+                Console.Error.WriteLine($"Refused ({e.Field}): {e.Description.In(services.GetRequiredService<UiText>(), CultureInfo.GetCultureInfo("en"))}");
                 return 1;
             }
         }));

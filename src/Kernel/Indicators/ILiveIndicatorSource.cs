@@ -17,6 +17,7 @@ public interface ILiveIndicatorSource
 /// <param name="Scope"><c>province</c> or <c>city:&lt;slug&gt;</c>.</param>
 /// <param name="Year">The period the value belongs to.</param>
 /// <param name="Value">The value, in the indicator's unit.</param>
-/// <param name="Source">Where it comes from, for the trace (e.g. "Catalog: published dataset listings").</param>
+/// <param name="Source">Where it comes from, for the trace: a strings.json key of the module (e.g. <c>catalog.source.datasets</c>).</param>
 /// <param name="Breakdown">An optional sub-key, e.g. the sector of scenario counts.</param>
-public sealed record LiveObservation(string Indicator, string Scope, int Year, decimal Value, string Source, string? Breakdown = null);
+/// <param name="BreakdownName">The sub-key's name in both languages, for charts and tables.</param>
+public sealed record LiveObservation(string Indicator, string Scope, int Year, decimal Value, string Source, string? Breakdown = null, Localization.LocalizedText? BreakdownName = null);

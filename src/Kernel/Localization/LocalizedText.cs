@@ -14,6 +14,21 @@ public sealed record LocalizedText(string Zh, string En)
         return UiCultures.IsEnglish(culture) ? En : Zh;
     }
 
+    /// <summary>
+    /// Data entered in both languages, either of which may be missing: a missing one reads in the other, so a
+    /// listing entered only in Chinese shows its Chinese title on English pages too.
+    /// </summary>
+    public static LocalizedText Of(string? zh, string? en)
+    {
+        zh = string.IsNullOrWhiteSpace(zh) ? null : zh;
+        en = string.IsNullOrWhiteSpace(en) ? null : en;
+        return new LocalizedText(zh ?? en ?? "", en ?? zh ?? "");
+    }
+
+    /// <summary>The text in the language the reader is not reading, with its language tag (a bilingual subtitle).</summary>
+    public (string Text, string Language) Alternate(CultureInfo culture) =>
+        UiCultures.IsEnglish(culture) ? (Zh, "zh-CN") : (En, "en");
+
     /// <summary>The text in the current UI culture.</summary>
     public override string ToString() => In(CultureInfo.CurrentUICulture);
 }

@@ -50,6 +50,13 @@ public sealed class UiText
     public string Format(string key, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[key], args);
 
+    /// <summary>
+    /// The string of <paramref name="keyOrText"/> when it is a key, else the text itself: for values that are a key
+    /// when the system wrote them and free text when a person did (an observation's source).
+    /// </summary>
+    public string KeyOrText(string keyOrText) =>
+        _strings.ContainsKey(keyOrText) ? this[keyOrText] : keyOrText;
+
     public string Get(string key, CultureInfo culture) =>
         _strings.TryGetValue(key, out var text) ? text.In(culture) : $"{MissingMarker}{key}⟧";
 

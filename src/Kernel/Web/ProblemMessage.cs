@@ -73,3 +73,17 @@ public record FieldProblem(string Field, ProblemMessage Description)
     /// <summary>The key under which the problem is shown: <see cref="Field"/>, or a more precise location.</summary>
     public virtual string Location => Field;
 }
+
+/// <summary>Refusals told in the reader's language by pages that catch them themselves.</summary>
+public static class ProblemMessageText
+{
+    /// <summary>The refusal's message in the current request's language (its <c>Message</c> is the key, for logs).</summary>
+    public static string InReadersLanguage(this DomainRuleException exception, Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(http);
+        return exception.Description.In(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UiText>(http.RequestServices),
+            CultureInfo.CurrentUICulture);
+    }
+}

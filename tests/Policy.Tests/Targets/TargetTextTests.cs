@@ -6,6 +6,8 @@ namespace Funeng.Policy.Tests.Targets;
 
 public sealed class TargetTextTests
 {
+    private static readonly UiText Text = new([new UiStringSource(typeof(PolicyModule).Assembly)]);
+
     private static PolicyTarget Target(Comparator comparator, decimal value, TargetUnit unit, string? per = null) => new(
         "t", "p", TargetKind.Goal, "i", new LocalizedText("指标", "Indicator"), comparator, value, unit, per, 2027, "province", false, null, null, null,
         new LocalizedText("文件", "Document"), new MeasureReference("d", "1", new LocalizedText("措施", "Measure"), "s.txt"));
@@ -18,10 +20,12 @@ public sealed class TargetTextTests
     [InlineData(Comparator.AtMost, 10, TargetUnit.Count, "year", "≤ 10个/年", "≤ 10 a year")]
     [InlineData(Comparator.MoreThan, 3_500_000, TargetUnit.Vehicles, "year", "> 350万辆/年", "> 3.5 M vehicles a year")]
     [InlineData(Comparator.AtLeast, 50, TargetUnit.Percent, null, "≥ 50%", "≥ 50%")]
+    [InlineData(Comparator.MultipleOfBaseline, 2, TargetUnit.Ratio, null, "基数的 2 倍", "× 2 of baseline")]
+    [InlineData(Comparator.AtMost, 20, TargetUnit.Milliseconds, "project", "≤ 20 毫秒/项目", "≤ 20 ms per project")]
     public void Writes_figures_as_each_language_does(Comparator comparator, decimal value, TargetUnit unit, string? per, string zh, string en)
     {
         var target = Target(comparator, value, unit, per);
-        Assert.Equal(zh, TargetText.Describe(target, new CultureInfo("zh-CN")));
-        Assert.Equal(en, TargetText.Describe(target, new CultureInfo("en")));
+        Assert.Equal(zh, TargetText.Describe(target, Text, new CultureInfo("zh-CN")));
+        Assert.Equal(en, TargetText.Describe(target, Text, new CultureInfo("en")));
     }
 }

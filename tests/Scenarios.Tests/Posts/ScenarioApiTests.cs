@@ -68,7 +68,7 @@ public abstract class ScenarioApiTests(FunengApp app)
         var problem = await ScenarioDriver.ProblemAsync(response, HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         Assert.Contains("gz-manufacturing-scenarios-2026", errors.GetProperty("quotas[0].target")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("give a positive figure", errors.GetProperty("quotas[1].target")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("请填写一个正数", errors.GetProperty("quotas[1].target")[0].GetString(), StringComparison.Ordinal); // told in the reader's language (zh-CN by default)
     }
 
     [Fact]

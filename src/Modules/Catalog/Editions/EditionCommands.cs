@@ -45,12 +45,12 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser
             var listing = await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listingId, cancellationToken);
             if (listing is not { Status: ListingStatus.Published, PublishedVersion: { } version })
             {
-                throw new DomainRuleException("Only a published listing can be recommended.", "listingId", 422);
+                throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-published-listing-recommended"), "listingId", 422);
             }
 
             if (edition.Entries.Any(e => e.ListingId == listingId))
             {
-                throw new DomainRuleException("This listing is already in the edition.", "listingId");
+                throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.listing-already-edition"), "listingId");
             }
 
             edition.Entries.Add(new EditionEntryRecord { EditionId = id, ListingId = listingId, ListingVersion = version, AddedAt = clock.GetUtcNow() });
@@ -61,7 +61,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser
         ChangeAsync(id, "entry_removed", edition =>
         {
             var entry = edition.Entries.SingleOrDefault(e => e.ListingId == listingId)
-                ?? throw new DomainRuleException("This listing is not in the edition.", "listingId", 422);
+                ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.listing-edition"), "listingId", 422);
             edition.Entries.Remove(entry);
             return Task.FromResult<object>(new { listingId, version = entry.ListingVersion });
         }, cancellationToken);
@@ -71,10 +71,10 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser
         {
             if (edition.Entries.Count == 0)
             {
-                throw new DomainRuleException("An edition without listings cannot be published.", "entries", 422);
+                throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.edition-without-listings-cannot-published"), "entries", 422);
             }
 
-            edition.PublishedOn = publishedOn ?? throw new DomainRuleException("Give the publication date.", "publishedOn", 422);
+            edition.PublishedOn = publishedOn ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.give-publication-date"), "publishedOn", 422);
             edition.PublishedAt = clock.GetUtcNow();
             edition.PublishedBy = user.ActorName;
             return Task.FromResult<object>(new { publishedOn, entries = edition.Entries.Select(e => new { e.ListingId, e.ListingVersion }) });
@@ -174,7 +174,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainRuleException("Someone else changed this edition at the same time; reload it and try again.", "edition", 409);
+            throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.someone-else-changed-edition-same"), "edition", 409);
         }
 
         await audit.AppendAsync(Event(action, edition, details), db, cancellationToken);

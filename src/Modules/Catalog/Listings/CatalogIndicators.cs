@@ -19,15 +19,15 @@ internal sealed class CatalogIndicators(CatalogDb db, TimeProvider clock) : ILiv
 
     private static readonly (ListingType Type, string Indicator, string Source)[] Counted =
     [
-        (ListingType.Dataset, "industry_datasets", "Catalog: published industry dataset listings"),
-        (ListingType.TerminalProduct, "smart_terminal_products", "Catalog: published smart terminal product listings"),
-        (ListingType.LargeModel, "ai_models", "Catalog: published large-model listings"),
+        (ListingType.Dataset, "industry_datasets", "catalog.source.datasets"),
+        (ListingType.TerminalProduct, "smart_terminal_products", "catalog.source.terminals"),
+        (ListingType.LargeModel, "ai_models", "catalog.source.models"),
     ];
 
     private static readonly (string Category, string Indicator, string Source)[] TerminalCategories =
     [
-        ("care_rehab", "care_rehab_new_products", "Catalog: published smart terminal listings, care and rehabilitation category"),
-        ("vr_ar", "vr_terminals_and_applications", "Catalog: published smart terminal listings, virtual reality category"),
+        ("care_rehab", "care_rehab_new_products", "catalog.source.care-rehab"),
+        ("vr_ar", "vr_terminals_and_applications", "catalog.source.vr"),
     ];
 
     public async Task<IReadOnlyList<LiveObservation>> ReadAsync(CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ internal sealed class CatalogIndicators(CatalogDb db, TimeProvider clock) : ILiv
             .GroupBy(l => l.PublishedCitySlug)
             .Select(g => new { City = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        observations.AddRange(PerCity(ShowcaseAlgorithmProducts, year, "Catalog: algorithm products in published recommendation catalog editions",
+        observations.AddRange(PerCity(ShowcaseAlgorithmProducts, year, "catalog.source.showcase-algorithms",
             recommended.Select(r => (r.City, r.Count))));
         return observations;
     }

@@ -24,7 +24,7 @@ internal sealed class ListingCommands(
     /// <summary>Creates a draft owned by the user's organisation.</summary>
     public async Task<ListingRecord> CreateAsync(ListingType type, ListingContent content, CancellationToken cancellationToken)
     {
-        var owner = user.OrganisationId ?? throw new DomainRuleException("Only members of an organisation can list offers.", null, 403);
+        var owner = user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-members-organisation-list-offers"), null, 403);
         Validate(type, content);
         await profiles.EnsureAsync(owner, cancellationToken);
         var now = clock.GetUtcNow();
@@ -146,7 +146,7 @@ internal sealed class ListingCommands(
             }
             catch (DbUpdateConcurrencyException)
             {
-                throw new DomainRuleException("Someone else changed this listing at the same time; reload it and try again.", "status", 409);
+                throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.someone-else-changed-listing-same"), "status", 409);
             }
 
             await audit.AppendAsync(Event(action, listing, details), db, cancellationToken);

@@ -18,7 +18,7 @@ internal static class ListingWorkflow
         RequireOwner(listing, actor);
         return listing.Status switch
         {
-            ListingStatus.Submitted => throw new DomainRuleException("A submitted listing is under review and cannot be edited; wait for the decision.", "status"),
+            ListingStatus.Submitted => throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.submitted-listing-under-review-cannot"), "status"),
             _ => ListingStatus.Draft,
         };
     }
@@ -36,7 +36,7 @@ internal static class ListingWorkflow
         RequireReviewer(listing, actor);
         return listing.Status == ListingStatus.Submitted
             ? ListingStatus.Published
-            : throw new DomainRuleException("Only a submitted listing can be published.", "status");
+            : throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-submitted-listing-published"), "status");
     }
 
     public static ListingStatus Return(ListingRecord listing, Actor actor, string? reason)
@@ -44,12 +44,12 @@ internal static class ListingWorkflow
         RequireReviewer(listing, actor);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainRuleException("Say why the listing is returned, so its owner can fix it.", "reason", 422);
+            throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.say-why-listing-returned-owner"), "reason", 422);
         }
 
         return listing.Status == ListingStatus.Submitted
             ? ListingStatus.Returned
-            : throw new DomainRuleException("Only a submitted listing can be returned.", "status");
+            : throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-submitted-listing-returned"), "status");
     }
 
     public static ListingStatus Withdraw(ListingRecord listing, Actor actor)
@@ -60,7 +60,7 @@ internal static class ListingWorkflow
         }
 
         return listing.Status == ListingStatus.Withdrawn
-            ? throw new DomainRuleException("The listing is already withdrawn.", "status")
+            ? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.listing-already-withdrawn"), "status")
             : ListingStatus.Withdrawn;
     }
 
@@ -68,7 +68,7 @@ internal static class ListingWorkflow
     {
         if (!actor.Owns(listing))
         {
-            throw new DomainRuleException("Only members of the organisation that owns this listing may change it.", "ownerOrganisationId", 403);
+            throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-members-organisation-that-owns"), "ownerOrganisationId", 403);
         }
     }
 
@@ -76,12 +76,12 @@ internal static class ListingWorkflow
     {
         if (!actor.IsOffice)
         {
-            throw new DomainRuleException("Only office staff review listings.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-office-staff-review-listings"), null, 403);
         }
 
         if (actor.Owns(listing))
         {
-            throw new DomainRuleException("No one reviews a listing of their own organisation.", "ownerOrganisationId", 403);
+            throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.one-reviews-listing-own-organisation"), "ownerOrganisationId", 403);
         }
     }
 }

@@ -103,7 +103,7 @@ internal sealed class OrganisationProfiles(
         }
 
         var known = await directory.FindAsync(organisationId, cancellationToken)
-            ?? throw new DomainRuleException("The organisation is not registered on the platform.", "organisationId", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.organisation-registered-platform"), "organisationId", 404);
         var profile = new OrganisationRecord
         {
             OrganisationId = organisationId,
@@ -126,7 +126,7 @@ internal sealed class OrganisationProfiles(
         var code = string.IsNullOrWhiteSpace(input.CreditCode) ? null : input.CreditCode.Trim().ToUpperInvariant();
         if (code is not null && await db.Organisations.AnyAsync(o => o.CreditCode == code && o.OrganisationId != organisationId, cancellationToken))
         {
-            throw new DomainRuleException("Another organisation already has this credit code.", "creditCode", 409);
+            throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.another-organisation-already-has-credit"), "creditCode", 409);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -188,7 +188,7 @@ internal sealed class OrganisationProfiles(
     {
         if (!user.BelongsTo(organisationId) && !user.IsInRole(Roles.OfficeStaff))
         {
-            throw new DomainRuleException("Only members of the organisation or office staff may change its profile.", "organisationId", 403);
+            throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-members-organisation-office-staff"), "organisationId", 403);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Funeng.Catalog.Contracts;
+using Funeng.Kernel.Localization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -233,7 +234,9 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
     {
         var doc = searcher.Doc(docId);
         var titleZh = doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) ?? "";
-        var summary = doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture);
+        // The snippet is in the reader's language when the listing has a summary in it.
+        var summaryEn = doc.Get(IndexFields.SummaryEn, CultureInfo.InvariantCulture);
+        var summary = UiCultures.IsEnglishNow && !string.IsNullOrWhiteSpace(summaryEn) ? summaryEn : doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture);
         var snippetSource = string.IsNullOrWhiteSpace(summary) ? titleZh : summary;
         var sectors = doc.Get(IndexFields.SectorsStored, CultureInfo.InvariantCulture) ?? "";
         return new CatalogHit(

@@ -24,6 +24,9 @@ internal static class IndexFields
     public const string TitleEn = "title_en";
     public const string Summary = "summary";
 
+    /// <summary>The English summary, stored for snippets on English pages (documents indexed before it have none).</summary>
+    public const string SummaryEn = "summary_en";
+
     /// <summary>Every searchable text of the document in one bilingual field; queries must match here.</summary>
     public const string All = "all";
 

@@ -48,6 +48,7 @@ internal static class SearchDocuments
         var summary = organisation.DescriptionZh ?? organisation.DescriptionEn ?? "";
         AddText(doc, organisation.LegalNameZh, organisation.LegalNameEn, summary, organisation.DescriptionEn, organisation.CreditCode, organisation.District);
         doc.Add(new StoredField(IndexFields.Summary, summary));
+        doc.Add(new StoredField(IndexFields.SummaryEn, organisation.DescriptionEn ?? ""));
         AddCommonFacets(doc, organisation.Sectors, organisation.CitySlug,
             organisation.Qualifications.Where(q => q.IsValidOn(today)).Select(q => q.Kind).Distinct());
         return doc;
@@ -61,6 +62,7 @@ internal static class SearchDocuments
         AddText(doc, content.TitleZh, content.TitleEn, content.SummaryZh, content.SummaryEn, owner.NameZh, owner.NameEn);
         AddText(doc, [.. content.Keywords, .. content.Attributes.Values, TypeName(listing.Type)]);
         doc.Add(new StoredField(IndexFields.Summary, string.IsNullOrWhiteSpace(content.SummaryZh) ? content.SummaryEn : content.SummaryZh));
+        doc.Add(new StoredField(IndexFields.SummaryEn, content.SummaryEn ?? ""));
         AddCommonFacets(doc, content.Sectors, content.CitySlug, owner.Qualifications);
         doc.Add(new NumericDocValuesField(IndexFields.Completeness, Completeness(content)));
         foreach (var licence in ListingFields.Values(content.Attribute("licence")))

@@ -15,7 +15,7 @@ internal sealed class ComputeLiveIndicators(ComputeDb db, TimeProvider time) : I
     {
         var year = time.GetUtcNow().Year;
         var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).ToListAsync(cancellationToken);
-        const string source = "Compute: installed pools of registered centres (devices × dense FP16 TFLOPS)";
+        const string source = "compute.source.capacity"; // a strings.json key: Index shows it in the reader's language
         var observations = new List<LiveObservation>();
         // An empty registry means "no data yet", not "no compute in Guangdong": say nothing rather than zero,
         // so that a reported provincial figure is not overridden by an install that has registered no centre.
@@ -30,7 +30,7 @@ internal sealed class ComputeLiveIndicators(ComputeDb db, TimeProvider time) : I
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var placements = await db.Placements.AsNoTracking().Where(p => p.DeviceHours > 0 && p.PlannedStart >= start).Select(p => new { p.CentreId, p.DeviceHours }).ToListAsync(cancellationToken);
         var cityOf = centres.ToDictionary(c => c.Id, c => c.CitySlug);
-        const string usage = "Compute: device-hours placed on registered centres";
+        const string usage = "compute.source.device-hours";
         observations.Add(new(DeviceHoursIndicator, GuangdongCities.ProvinceScope, year, (decimal)placements.Sum(p => p.DeviceHours), usage));
         observations.AddRange(placements.GroupBy(p => cityOf.GetValueOrDefault(p.CentreId, "")).Where(g => g.Key.Length > 0)
             .Select(g => new LiveObservation(DeviceHoursIndicator, GuangdongCities.CityScopePrefix + g.Key, year, (decimal)g.Sum(p => p.DeviceHours), usage)));

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -40,9 +40,9 @@ internal static class SubmitRequest
     public const int MaxTitleLength = 200, MaxDevices = 100_000, MaxEstimatedHours = 24 * 366, MaxArguments = 64;
 
     public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
     {
-        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, templates, time, cancellationToken);
+        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, templates, time, text, cancellationToken);
         return id is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id.Value, cancellationToken));
@@ -50,11 +50,11 @@ internal static class SubmitRequest
 
     /// <summary>Validates, records and places a request of the caller's organisation; returns the errors by field, or its id.</summary>
     public static async Task<(Dictionary<string, string[]> Errors, Guid? Id)> SubmitAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = Validate(input, now);
-        var arguments = Arguments(input.Arguments, errors);
+        var errors = Validate(input, now, text);
+        var arguments = Arguments(input.Arguments, errors, text);
         foreach (var (field, messages) in templates.Validate(input.Template, arguments))
         {
             errors[field] = messages;
@@ -102,76 +102,78 @@ internal static class SubmitRequest
         return (errors, request.Id);
     }
 
-    public static Dictionary<string, string[]> Validate(SubmitRequestInput input, DateTimeOffset now)
+    /// <summary>Problems by field, told in the reader's language.</summary>
+    public static Dictionary<string, string[]> Validate(SubmitRequestInput input, DateTimeOffset now, UiText text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[field] = [message];
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > MaxTitleLength)
         {
-            Add("title", string.Create(CultureInfo.InvariantCulture, $"Give a title of 1 to {MaxTitleLength} characters."));
+            Add("title", text.Format("compute.problem.title", MaxTitleLength));
         }
 
         var anyAccelerator = input.Accelerators?.Any(a => !string.IsNullOrWhiteSpace(a)) == true;
         if (!anyAccelerator && input.MinTflops is null && input.MinMemoryGb is null)
         {
-            Add("accelerators", "Name acceptable accelerators, or give a minimum TFLOPS and memory per device.");
+            Add("accelerators", text["compute.problem.accelerators"]);
         }
 
         if (input.MinTflops is <= 0)
         {
-            Add("minTflops", "The minimum TFLOPS must be above 0.");
+            Add("minTflops", text["compute.problem.min-tflops"]);
         }
 
         if (input.MinMemoryGb is <= 0)
         {
-            Add("minMemoryGb", "The minimum memory must be above 0 GB.");
+            Add("minMemoryGb", text["compute.problem.min-memory"]);
         }
 
         if (input.Devices is < 1 or > MaxDevices)
         {
-            Add("devices", string.Create(CultureInfo.InvariantCulture, $"Ask for 1 to {MaxDevices:N0} devices."));
+            Add("devices", text.Format("compute.problem.devices", MaxDevices));
         }
 
         if (input.EstimatedHours is <= 0 or > MaxEstimatedHours || double.IsNaN(input.EstimatedHours))
         {
-            Add("estimatedHours", string.Create(CultureInfo.InvariantCulture, $"The estimated hours must be above 0 and at most a year ({MaxEstimatedHours:N0})."));
+            Add("estimatedHours", text["compute.problem.hours"]);
         }
 
         if (input.Deadline is { } deadline && deadline <= (input.EarliestStart ?? now))
         {
-            Add("deadline", "The deadline must come after the earliest start (and after now).");
+            Add("deadline", text["compute.problem.deadline"]);
         }
 
         if (GuangdongCities.Find(input.DataCity ?? "") is null)
         {
-            Add("dataCity", string.Create(CultureInfo.InvariantCulture, $"'{input.DataCity}' is not a Guangdong city slug (e.g. guangzhou)."));
+            Add("dataCity", text.Format("compute.problem.city", input.DataCity));
         }
 
         if (input.MaxLatencyMs is <= 0)
         {
-            Add("maxLatencyMs", "The maximum latency must be above 0 ms.");
+            Add("maxLatencyMs", text["compute.problem.latency"]);
         }
 
         if (input.Budget is <= 0)
         {
-            Add("budget", "The budget must be above 0 yuan.");
+            Add("budget", text["compute.problem.budget"]);
         }
 
         if (input.Command is not null)
         {
-            Add("command", "A compute job never carries a shell command: name a registered job template and give its arguments (GET /api/v1/compute/job-templates).");
+            Add("command", text["compute.problem.command"]);
         }
 
         return errors;
     }
 
     /// <summary>The arguments as text (a JSON string or number each); anything else is an error naming the argument.</summary>
-    private static Dictionary<string, string> Arguments(IReadOnlyDictionary<string, JsonElement>? input, Dictionary<string, string[]> errors)
+    private static Dictionary<string, string> Arguments(IReadOnlyDictionary<string, JsonElement>? input, Dictionary<string, string[]> errors, UiText text)
     {
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
         if (input is { Count: > MaxArguments })
         {
-            errors["arguments"] = [string.Create(CultureInfo.InvariantCulture, $"At most {MaxArguments} arguments.")];
+            errors["arguments"] = [text.Format("compute.problem.too-many-arguments", MaxArguments)];
             return arguments;
         }
 
@@ -186,7 +188,7 @@ internal static class SubmitRequest
                     arguments[name] = value.GetRawText();
                     break;
                 default:
-                    errors["arguments." + name] = ["An argument is a string or a number."];
+                    errors["arguments." + name] = [text["compute.problem.argument-type"]];
                     break;
             }
         }

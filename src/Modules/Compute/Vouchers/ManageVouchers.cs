@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Requests;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -61,6 +62,7 @@ internal static class ManageVouchers
         return [.. vouchers.Select(v => new VoucherView(v.Id, v.OrganisationId, v.Unit, v.Amount, balances[v.Id].Remaining, v.Note, v.GrantedAt, v.ExpiresOn))];
     }
 
-    public static string Format(VoucherUnit unit, decimal amount) =>
-        unit == VoucherUnit.Yuan ? string.Create(CultureInfo.InvariantCulture, $"¥{amount:N2}") : string.Create(CultureInfo.InvariantCulture, $"{amount:N2} device-h");
+    /// <summary>An amount with its unit, in the reader's language (yuan, or device-hours: 卡时).</summary>
+    public static string Format(VoucherUnit unit, decimal amount, UiText text) =>
+        text.Format(unit == VoucherUnit.Yuan ? "compute.voucher.yuan" : "compute.voucher.device-hours", amount.ToString("N2", CultureInfo.InvariantCulture));
 }

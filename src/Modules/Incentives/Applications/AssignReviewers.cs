@@ -48,25 +48,25 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
         var reviewer = await organisations.FindAsync(reviewerOrganisationId, cancellationToken);
         if (reviewer is null || !ReviewerKinds.Contains(reviewer.Kind))
         {
-            throw new DomainRuleException("Experts review from a university or research institute registered on the platform.", "organisationId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.experts-review-from-university-research"), "organisationId", 422);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw new DomainRuleException("There is no such application.", "id", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
         if (!catalog.Get(application.ProgramId).ExpertReview)
         {
-            throw new DomainRuleException("This program does not ask for expert scoring.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.program-does-ask-expert-scoring"), "id");
         }
 
         if (application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected)
         {
-            throw new DomainRuleException("The application has been decided already.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.application-has-been-decided-already"), "id");
         }
 
         if (application.OrganisationId == reviewerOrganisationId)
         {
-            throw new DomainRuleException("An organisation may not review its own application.", "organisationId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.organisation-review-own-application"), "organisationId", 422);
         }
 
         if (await db.Assignments.AnyAsync(a => a.ApplicationId == applicationId && a.ReviewerOrganisationId == reviewerOrganisationId, cancellationToken))

@@ -34,7 +34,7 @@ internal static class ListApplications
 
     public static async Task<Application> FindAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, Guid id, CancellationToken cancellationToken) =>
         await (await ScopeAsync(db, user, organisations, cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-        ?? throw new DomainRuleException("There is no such application.", "id", 404);
+        ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
 
     public static async Task<IQueryable<Application>> ScopeAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken)
     {

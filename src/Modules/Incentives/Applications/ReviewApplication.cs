@@ -70,12 +70,12 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         var application = await LoadAsync(id, cancellationToken);
         if (!user.BelongsTo(application.OrganisationId))
         {
-            throw new DomainRuleException("Only the applicant attaches documents.", "id", 403);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-applicant-attaches-documents"), "id", 403);
         }
 
         if (application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Incomplete))
         {
-            throw new DomainRuleException("Documents can be attached only before the application is found complete.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.documents-attached-only-before-application"), "id");
         }
 
         if (catalog.Get(application.ProgramId).Documents.All(d => d.Key != documentKey))
@@ -103,7 +103,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         var application = await LoadAsync(id, cancellationToken);
         if (application.Status is not (ApplicationStatus.Submitted or ApplicationStatus.Incomplete))
         {
-            throw new DomainRuleException("The completeness check is done before review.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.completeness-check-done-before-review"), "id");
         }
 
         var missing = catalog.Get(application.ProgramId).Documents.Where(d => application.Attachments.All(a => a.DocumentKey != d.Key)).Select(d => d.Key).ToList();
@@ -130,23 +130,23 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         var program = catalog.Get(application.ProgramId);
         if (!program.ExpertReview)
         {
-            throw new DomainRuleException("This program does not ask for expert scoring.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.program-does-ask-expert-scoring"), "id");
         }
 
         if (application.Status != ApplicationStatus.UnderReview)
         {
-            throw new DomainRuleException("Only applications under review are scored.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-applications-under-review-are"), "id");
         }
 
         if (user.BelongsTo(application.OrganisationId))
         {
-            throw new DomainRuleException("An expert may not score an application of their own organisation.", "id", 403);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.expert-score-application-own-organisation"), "id", 403);
         }
 
         var mine = user.OrganisationId ?? Guid.Empty;
         if (!await db.Assignments.AnyAsync(a => a.ApplicationId == id && a.ReviewerOrganisationId == mine, cancellationToken))
         {
-            throw new DomainRuleException("The application is not assigned to your organisation for review.", "id", 403);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.application-assigned-your-organisation-review"), "id", 403);
         }
 
         var problems = Validate(program.Criteria, points);
@@ -179,5 +179,5 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 
     private async Task<Application> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Applications.Include(a => a.Attachments).Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-        ?? throw new DomainRuleException("There is no such application.", "id", 404);
+        ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
 }

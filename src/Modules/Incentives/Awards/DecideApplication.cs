@@ -43,7 +43,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
     public async Task<Award> ApproveAsync(Guid applicationId, decimal? amount, string reasons, CancellationToken cancellationToken)
     {
         var programId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainRuleException("There is no such application.", "id", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
         var program = catalog.Get(programId);
         Award award;
         await using (var transaction = await ProgramLock.BeginAsync(db, programId, cancellationToken))
@@ -109,10 +109,10 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var application = await db.Applications.Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-            ?? throw new DomainRuleException("There is no such application.", "id", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
         if (application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected)
         {
-            throw new DomainRuleException("The application has been decided already.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.application-has-been-decided-already"), "id");
         }
 
         application.Status = ApplicationStatus.Rejected;
@@ -130,17 +130,17 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
     {
         if (application.Status is ApplicationStatus.Approved or ApplicationStatus.Rejected)
         {
-            throw new DomainRuleException("The application has been decided already.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.application-has-been-decided-already"), "id");
         }
 
         if (application.Status != ApplicationStatus.UnderReview)
         {
-            throw new DomainRuleException("Staff must find the application complete before it is decided.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.staff-must-find-application-complete"), "id");
         }
 
         if (program.ExpertReview && application.Scores.Count == 0)
         {
-            throw new DomainRuleException("This program asks for expert scoring; no expert has scored the application yet.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.program-asks-expert-scoring-expert"), "id");
         }
     }
 

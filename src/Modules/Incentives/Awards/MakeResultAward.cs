@@ -25,7 +25,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
         ArgumentNullException.ThrowIfNull(request);
         if (request.Basis == AwardBasis.Application)
         {
-            throw new DomainRuleException("An application's award is made by approving the application.", "basis", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.application-s-award-made-approving"), "basis", 422);
         }
 
         var program = catalog.Get(request.ProgramId);

@@ -30,7 +30,7 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
     public async Task<Award> MoveAsync(Guid awardId, AwardStatus to, string reason, CancellationToken cancellationToken)
     {
         var programId = await db.Awards.Where(a => a.Id == awardId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainRuleException("There is no such award.", "id", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-award"), "id", 404);
         await using var transaction = await ProgramLock.BeginAsync(db, programId, cancellationToken);
         var award = await db.Awards.SingleAsync(a => a.Id == awardId, cancellationToken);
         var (from, toAccount) = (award.Status, to) switch

@@ -61,7 +61,7 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
     {
         if (!user.BelongsTo(organisationId) && !user.IsInRole(Roles.OfficeStaff) && !user.IsInRole(Roles.CityStaff))
         {
-            throw new DomainRuleException("Only the enterprise itself and office staff may check a registered enterprise.", "organisationId", 403);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-enterprise-itself-office-staff"), "organisationId", 403);
         }
 
         var facts = catalog.Facts.Type(await profiles.FactsAsync(organisationId, cancellationToken), out _);

@@ -14,7 +14,7 @@ internal sealed class AwardIndicators(IncentivesDb db, ProgramCatalog catalog) :
 {
     public const string Count = "incentive_awards";
     public const string Yuan = "incentive_award_yuan";
-    private const string Source = "Incentives: awards made, clawbacks excluded";
+    private const string Source = "incentives.source.awards"; // a strings.json key: Index shows it in the reader's language
 
     public async Task<IReadOnlyList<LiveObservation>> ReadAsync(CancellationToken cancellationToken)
     {

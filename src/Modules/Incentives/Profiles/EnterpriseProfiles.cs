@@ -124,12 +124,12 @@ internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog
         }
 
         var organisation = await organisations.FindAsync(organisationId, cancellationToken)
-            ?? throw new DomainRuleException("There is no such organisation.", "organisationId", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-organisation"), "organisationId", 404);
         profile = new EnterpriseProfile { OrganisationId = organisationId, Name = organisation.NameZh, CitySlug = organisation.CitySlug, UpdatedAt = clock.GetUtcNow() };
         db.Profiles.Add(profile);
         return profile;
     }
 
     internal static Guid Own(CurrentUser user) =>
-        user.OrganisationId ?? throw new DomainRuleException("Only a member of an organisation keeps a profile.", null, 403);
+        user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-member-organisation-keeps-profile"), null, 403);
 }

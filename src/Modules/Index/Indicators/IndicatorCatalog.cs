@@ -15,16 +15,21 @@ internal static class IndicatorCatalog
     private static Indicator Province(string key, string zh, string en, string defZh, string defEn, string unit, string? pillar = null, Polarity polarity = Polarity.HigherIsBetter) =>
         new(key, new(zh, en), new(defZh, defEn), unit, polarity, StatisticsBureau, Frequency.Annual, IndicatorScope.Province, pillar, false);
 
+    private static readonly Dictionary<string, string> ModuleNamesZh = new(StringComparer.Ordinal)
+    {
+        ["Compute"] = "算力", ["Catalog"] = "供给目录", ["Scenarios"] = "应用场景", ["Incentives"] = "奖补政策",
+    };
+
     private static Indicator Live(string key, string zh, string en, string defZh, string defEn, string unit, string? pillar, string module, bool perPeriod = false) =>
         new(key, new(zh, en), new(defZh, defEn), unit, Polarity.HigherIsBetter,
-            new($"平台实时统计（{module}模块），缺失时用地市填报", $"Live count from the platform ({module} module); city reports fill gaps"),
+            new($"平台实时统计（{ModuleNamesZh[module]}模块），缺失时用地市填报", $"Live count from the platform ({module} module); city reports fill gaps"),
             Frequency.Continuous, IndicatorScope.ProvinceAndCity, pillar, true, module, perPeriod);
 
     public static IReadOnlyList<Indicator> All { get; } =
     [
         // Platform support: compute and data infrastructure.
         new("compute_capacity", new("算力规模", "Computing capacity"), new("已投入使用的智能算力规模（FP16）；平台登记的算力中心只是其中一部分，故以省里报告的数字为准，登记数并列显示", "Installed AI computing capacity (FP16) in service; the centres registered on the platform are only part of it, so the province's reported figure stands and the registry's is shown beside it"),
-            "eflops", Polarity.HigherIsBetter, new("省里报告的数字；平台算力中心登记数并列（Compute模块）", "The province's reported figure; the platform's compute registry alongside (Compute module)"),
+            "eflops", Polarity.HigherIsBetter, new("省里报告的数字；平台算力中心登记数并列（算力模块）", "The province's reported figure; the platform's compute registry alongside (Compute module)"),
             Frequency.Continuous, IndicatorScope.ProvinceAndCity, Pillars.PlatformSupport, true, "Compute", LiveIsRegistry: true),
         Live("compute_device_hours", "公共算力使用量", "Public compute used", "在公共算力中心运行作业所用的加速卡小时数", "Accelerator-hours used by jobs on public compute centres", "device_hours", Pillars.PlatformSupport, "Compute", perPeriod: true),
         Live("industry_datasets", "高质量行业数据集", "High-quality industry datasets", "在平台发布的高质量行业数据集数量", "Industry datasets published on the platform", "count", Pillars.PlatformSupport, "Catalog"),

@@ -7,7 +7,8 @@ internal sealed record NewObservation(string Indicator, string Scope, int Year, 
 
 /// <summary>A problem with an observation: the row (1-based, counting the header as row 1; null outside imports), the column and what is wrong.
 /// Thrown in an <see cref="InvalidInputException"/>: nothing was written because of these problems.</summary>
-internal sealed record ObservationError(int? Row, string Column, string Message) : FieldProblem(Column, ProblemMessage.Fixed(Message))
+/// <remarks><paramref name="Message"/> is the English text (logs, the CLI); <paramref name="Keyed"/>, when given, what a page tells the reader.</remarks>
+internal sealed record ObservationError(int? Row, string Column, string Message, ProblemMessage? Keyed = null) : FieldProblem(Column, Keyed ?? ProblemMessage.Fixed(Message))
 {
     public override string Location => Row is null ? Column : $"row {Row}, column {Column}";
 

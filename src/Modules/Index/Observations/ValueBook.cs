@@ -52,7 +52,7 @@ internal sealed class ValueBook
             {
                 var parts = year.OrderBy(f => f.Scope, StringComparer.Ordinal).ToList();
                 _figures[(indicator.Key, GuangdongCities.ProvinceScope, year.Key)] = new Figure(indicator.Key, GuangdongCities.ProvinceScope, year.Key,
-                    parts.Sum(f => f.Value), FigureOrigin.SumOfCities, $"sum of {parts.Count} cities", parts.Exists(f => f.Invented), Parts: parts);
+                    parts.Sum(f => f.Value), FigureOrigin.SumOfCities, "index.source.sum-of-cities", parts.Exists(f => f.Invented), Parts: parts);
             }
         }
     }

@@ -8,15 +8,15 @@ namespace Funeng.Index.Pages;
 /// <summary>How the Index pages write values, statuses and scores.</summary>
 internal static class Display
 {
-    public static string Value(decimal value, string unit)
+    public static string Value(decimal value, string unit, UiText text) => unit switch
     {
-        var english = UiCultures.IsEnglishNow;
-        return unit switch
-        {
-            "device_hours" => english ? $"{value:#,0.##} device-hours" : $"{value:#,0.##} 卡时",
-            _ => TargetText.Amount(value, Unit(unit), english),
-        };
-    }
+        "device_hours" => TargetText.Scaled(value, "policy.unit.device-hours", text, CultureInfo.CurrentUICulture),
+        _ => TargetText.Amount(value, Unit(unit), text, CultureInfo.CurrentUICulture),
+    };
+
+    /// <summary>A figure's sources ("; "-separated): keys the modules wrote, in the reader's language; typed sources as typed.</summary>
+    public static string Source(string? source, UiText text) =>
+        source is null ? "" : string.Join("; ", source.Split("; ").Select(text.KeyOrText));
 
     public static TargetUnit Unit(string unit) => unit switch
     {

@@ -2,12 +2,13 @@ using Funeng.Index.Indicators;
 using Funeng.Index.Observations;
 using Funeng.Index.Progress;
 using Funeng.Index.Scoring;
+using Funeng.Kernel.Localization;
 using Funeng.Policy.Contracts;
 
 namespace Funeng.Index.Pages;
 
 /// <summary>Scenario counts of one sector and place, against the quota or goal that applies, if any.</summary>
-internal sealed record SectorCount(string Scope, string Indicator, string? Sector, decimal Count, PolicyTarget? Target, string Source);
+internal sealed record SectorCount(string Scope, string Indicator, string? Sector, decimal Count, PolicyTarget? Target, string Source, LocalizedText? SectorName = null);
 
 /// <summary>Everything the dashboards, profiles and reports show for a year, loaded once per request.</summary>
 internal sealed record IndexView(int Year, IReadOnlyList<int> Years, ValueBook Book, CityIndex Index, IReadOnlyList<TargetProgress> Progress, IReadOnlyList<PolicyTarget> Targets, DateTimeOffset Now)
@@ -24,7 +25,7 @@ internal sealed record IndexView(int Year, IReadOnlyList<int> Years, ValueBook B
     public IReadOnlyList<SectorCount> Scenarios => Book.Live
         .Where(l => l.Year == Year && l.Indicator.EndsWith("_scenarios", StringComparison.Ordinal))
         .GroupBy(l => (l.Scope, l.Indicator, l.Breakdown))
-        .Select(g => new SectorCount(g.Key.Scope, g.Key.Indicator, g.Key.Breakdown, g.Sum(l => l.Value), TargetFor(g.Key.Indicator, g.Key.Breakdown, g.Key.Scope), string.Join("; ", g.Select(l => l.Source).Distinct())))
+        .Select(g => new SectorCount(g.Key.Scope, g.Key.Indicator, g.Key.Breakdown, g.Sum(l => l.Value), TargetFor(g.Key.Indicator, g.Key.Breakdown, g.Key.Scope), string.Join("; ", g.Select(l => l.Source).Distinct()), g.First().BreakdownName))
         .OrderBy(s => s.Scope, StringComparer.Ordinal).ThenBy(s => s.Indicator, StringComparer.Ordinal).ThenBy(s => s.Sector, StringComparer.Ordinal).ToList();
 
     /// <summary>The province's series of each headline indicator, for the trend chart and table.</summary>

@@ -60,7 +60,7 @@ internal static class TrackProgress
         {
             total += figure.Value;
             parts.Add(figure);
-            running.Add(figure with { Value = total, Source = $"{figure.Source} (running total since {parts[0].Year})", Parts = parts.ToList(), Other = null });
+            running.Add(figure with { Value = total, Source = string.Join("; ", figure.Source, "index.source.running-total"), Parts = parts.ToList(), Other = null });
         }
 
         return running;

@@ -58,7 +58,7 @@ internal static class ChangeUserRoles
         var stamped = await users.UpdateSecurityStampAsync(user);
         if (!removed.Succeeded || !added.Succeeded || !stamped.Succeeded)
         {
-            throw new DomainRuleException("The roles could not be changed.", "roles");
+            throw new DomainRuleException(ProblemMessage.Of("account.refusal.roles-could-changed"), "roles");
         }
 
         await audit.AppendAsync(

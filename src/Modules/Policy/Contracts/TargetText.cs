@@ -3,77 +3,66 @@ using Funeng.Kernel.Localization;
 
 namespace Funeng.Policy.Contracts;
 
-/// <summary>How a target reads on a page: "&gt; 40 EFLOPS", "&gt; 3,000亿元" / "&gt; RMB 300 bn", "≤ 10 个/年".</summary>
+/// <summary>
+/// How a target reads on a page: "&gt; 40 EFLOPS", "&gt; 3,000亿元" / "&gt; RMB 300 bn", "≤ 10个/年". The words and
+/// the scales come from Policy's strings.json (<c>policy.unit.*</c>, <c>policy.per.*</c>), since each language
+/// groups large numbers differently (亿 is 10⁸, a billion 10⁹).
+/// </summary>
 public static class TargetText
 {
-    public static string Describe(PolicyTarget target, CultureInfo culture)
+    public static string Describe(PolicyTarget target, UiText text, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var english = UiCultures.IsEnglish(culture);
-        var amount = Amount(target.Value, target.Unit, english);
-        var text = target.Comparator switch
+        ArgumentNullException.ThrowIfNull(text);
+        var amount = Amount(target.Value, target.Unit, text, culture);
+        var described = target.Comparator switch
         {
             Comparator.MoreThan => $"> {amount}",
             Comparator.AtLeast => $"≥ {amount}",
             Comparator.AtMost => $"≤ {amount}",
-            Comparator.Exactly => amount,
-            Comparator.MultipleOfBaseline => english ? $"× {Number(target.Value)} of baseline" : $"基数的 {Number(target.Value)} 倍",
+            Comparator.MultipleOfBaseline => string.Format(culture, text.Get("policy.target.multiple-of-baseline", culture), Number(target.Value)),
             _ => amount,
         };
-        return target.Per is null ? text : text + Per(target.Per, english);
+        return target.Per is null ? described : described + Per(target.Per, text, culture);
     }
 
-    public static string Describe(PolicyTarget target) => Describe(target, CultureInfo.CurrentUICulture);
+    public static string Describe(PolicyTarget target, UiText text) => Describe(target, text, CultureInfo.CurrentUICulture);
 
-    /// <summary>A value in its unit, scaled the way each language writes large numbers.</summary>
-    public static string Amount(decimal value, TargetUnit unit, bool english) => unit switch
+    /// <summary>A value in its unit, scaled the way the reader's language writes large numbers.</summary>
+    public static string Amount(decimal value, TargetUnit unit, UiText text, CultureInfo culture) =>
+        Scaled(value, "policy.unit." + unit switch
+        {
+            TargetUnit.Cny => "cny",
+            TargetUnit.Eflops => "eflops",
+            TargetUnit.Percent => "percent",
+            TargetUnit.Milliseconds => "milliseconds",
+            TargetUnit.Ratio => "ratio",
+            TargetUnit.Vehicles => "vehicles",
+            _ => "count",
+        }, text, culture);
+
+    /// <summary>
+    /// A value written with the string <paramref name="key"/>: "threshold:template|…", largest threshold first;
+    /// the first threshold the value reaches divides it and its template ({0}) writes it.
+    /// </summary>
+    public static string Scaled(decimal value, string key, UiText text, CultureInfo culture)
     {
-        TargetUnit.Cny => english ? EnglishMoney(value) : ChineseMoney(value),
-        TargetUnit.Eflops => $"{Number(value)} EFLOPS",
-        TargetUnit.Percent => $"{Number(value)}%",
-        TargetUnit.Milliseconds => english ? $"{Number(value)} ms" : $"{Number(value)} 毫秒",
-        TargetUnit.Ratio => english ? $"{Number(value)}×" : $"{Number(value)} 倍",
-        TargetUnit.Vehicles => english ? $"{EnglishCount(value)} vehicles" : $"{ChineseCount(value)}辆",
-        _ => english ? EnglishCount(value) : ChineseCount(value) + "个",
-    };
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var step in text.Get(key, culture).Split('|'))
+        {
+            var colon = step.IndexOf(':', StringComparison.Ordinal);
+            var threshold = decimal.Parse(step[..colon], CultureInfo.InvariantCulture);
+            if (Math.Abs(value) >= threshold)
+            {
+                return string.Format(culture, step[(colon + 1)..], Number(threshold == 0 ? value : value / threshold));
+            }
+        }
 
-    private static string Per(string per, bool english) => (per, english) switch
-    {
-        ("year", true) => " a year",
-        ("year", false) => "/年",
-        ("project", true) => " per project",
-        ("project", false) => "/项目",
-        ("case", true) => " per case",
-        ("case", false) => "/案例",
-        ("enterprise", true) => " per enterprise",
-        ("enterprise", false) => "/企业",
-        _ => $" / {per}",
-    };
+        return Number(value);
+    }
 
-    private static string EnglishMoney(decimal yuan) => yuan switch
-    {
-        >= 1_000_000_000_000m => $"RMB {Number(yuan / 1_000_000_000_000m)} tn",
-        >= 1_000_000_000m => $"RMB {Number(yuan / 1_000_000_000m)} bn",
-        >= 1_000_000m => $"RMB {Number(yuan / 1_000_000m)} M",
-        _ => $"RMB {Number(yuan)}",
-    };
-
-    private static string ChineseMoney(decimal yuan) => yuan switch
-    {
-        >= 1_000_000_000_000m => $"{Number(yuan / 1_000_000_000_000m)}万亿元",
-        >= 100_000_000m => $"{Number(yuan / 100_000_000m)}亿元",
-        >= 10_000m => $"{Number(yuan / 10_000m)}万元",
-        _ => $"{Number(yuan)}元",
-    };
-
-    private static string EnglishCount(decimal value) => value >= 1_000_000m ? $"{Number(value / 1_000_000m)} M" : Number(value);
-
-    private static string ChineseCount(decimal value) => value switch
-    {
-        >= 100_000_000m => $"{Number(value / 100_000_000m)}亿",
-        >= 10_000m => $"{Number(value / 10_000m)}万",
-        _ => Number(value),
-    };
+    private static string Per(string per, UiText text, CultureInfo culture) =>
+        per is "year" or "project" or "case" or "enterprise" ? text.Get("policy.per." + per, culture) : $" / {per}";
 
     private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
         var post = await db.Scenarios.FindAsync([scenarioId], cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
         if ((await access.ActorsAsync(post, cancellationToken)).Count == 0)
         {
-            throw new DomainRuleException("Only the owning organisation or office staff write up a case.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-owning-organisation-office-staff"), null, 403);
         }
 
         if (post.Status != ScenarioStatus.Delivered)
@@ -70,7 +70,7 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
 
         if (await db.Cases.AnyAsync(c => c.ScenarioId == scenarioId, cancellationToken))
         {
-            throw new DomainRuleException("This scenario already has a case.", "scenarioId");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.scenario-already-has-case"), "scenarioId");
         }
 
         var created = new ScenarioCase
@@ -102,18 +102,18 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
     {
         if (!access.User.IsInRole(Roles.OfficeStaff))
         {
-            throw new DomainRuleException("Only office staff designate benchmark cases.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-designate-benchmark"), null, 403);
         }
 
         var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new DomainRuleException($"There is no case {caseId}.", "id", 404);
         if (found.BenchmarkYear is not null)
         {
-            throw new DomainRuleException("The case is already a benchmark case.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.case-already-benchmark-case"), "id");
         }
 
         var programId = awards.QuotaProgram(BenchmarkIndicator)
-            ?? throw new DomainRuleException("No program of the policy pack rewards benchmark cases (a program whose quota counts benchmark_cases).", "programId");
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.program-policy-pack-rewards-benchmark"), "programId");
         var post = await db.Scenarios.AsNoTracking().SingleAsync(p => p.Id == found.ScenarioId, cancellationToken);
         var owner = await organisations.FindAsync(post.OwnerOrganisationId, cancellationToken);
         var award = await awards.AwardAsync(new ResultAwardRequest(programId, AwardBasis.BenchmarkDesignation, caseId, post.OwnerOrganisationId,

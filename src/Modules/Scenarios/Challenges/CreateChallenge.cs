@@ -25,7 +25,7 @@ internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, CurrentUs
         ArgumentNullException.ThrowIfNull(request);
         if (!user.IsInRole(Roles.OfficeStaff))
         {
-            throw new DomainRuleException("Only office staff create challenges.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-create-challenges"), null, 403);
         }
 
         var now = clock.GetUtcNow();

@@ -80,7 +80,7 @@ internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organ
     {
         if (!user.IsInRole(Roles.OfficeStaff))
         {
-            throw new DomainRuleException("Only office staff see the teams before the announcement.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-see-teams"), null, 403);
         }
 
         var s = await ChallengeSnapshot.LoadAsync(db, id, cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, CurrentUser u
     {
         if (!user.IsInRole(Roles.Expert) || user.OrganisationId is not { } organisation)
         {
-            throw new DomainRuleException("Only experts (with an organisation) join the reviewer roster.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-experts-organisation-join-reviewer"), null, 403);
         }
 
         var existing = await db.Roster.FindAsync([user.UserId!], cancellationToken);
@@ -51,13 +51,13 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, CurrentUser u
     {
         if (!user.IsInRole(Roles.OfficeStaff))
         {
-            throw new DomainRuleException("Only office staff assign the panel.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-assign-panel"), null, 403);
         }
 
         var challenge = await db.Challenges.FindAsync([challengeId], cancellationToken) ?? throw ChallengeSnapshot.NotFound(challengeId);
         if (challenge.Status is not (ChallengeStatus.Open or ChallengeStatus.Reviewing))
         {
-            throw new DomainRuleException("The panel can change only before the ranking is announced.", "expertUserIds");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.panel-change-only-before-ranking"), "expertUserIds");
         }
 
         var wanted = expertUserIds.Distinct().ToList();
@@ -82,15 +82,15 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, CurrentUser u
     {
         ArgumentNullException.ThrowIfNull(request);
         var member = await db.Panel.FirstOrDefaultAsync(p => p.ChallengeId == challengeId && p.ExpertUserId == user.UserId, cancellationToken)
-            ?? throw new DomainRuleException("Only members of the challenge's panel declare conflicts on it.", null, 403);
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-members-challenge-s-panel"), null, 403);
         if ((request.OrganisationId is null) == (request.EntryId is null))
         {
-            throw new DomainRuleException("Declare a conflict with either an organisation or an entry.", "organisationId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.declare-conflict-either-organisation-entry"), "organisationId", 422);
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
         {
-            throw new DomainRuleException("Give the reason for the conflict (at most 1000 characters).", "reason", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.give-reason-conflict-most-characters"), "reason", 422);
         }
 
         if (request.EntryId is { } entryId && !await db.Entries.AnyAsync(e => e.Id == entryId && e.ChallengeId == challengeId, cancellationToken))

@@ -51,7 +51,7 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
         var request = await db.PartnerRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.ChallengeId == challengeId, cancellationToken);
         if (request is null || !user.BelongsTo(request.OrganisationId))
         {
-            throw new DomainRuleException("There is no such partner request for your organisation.", "requestId", 404);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.there-such-partner-request-your"), "requestId", 404);
         }
 
         if (request.Status != PartnerRequestStatus.Pending)
@@ -65,7 +65,7 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
             var challenge = await db.Challenges.FindAsync([challengeId], cancellationToken) ?? throw ChallengeSnapshot.NotFound(challengeId);
             if (challenge.Status != ChallengeStatus.Open || now > challenge.Deadline)
             {
-                throw new DomainRuleException("The challenge no longer accepts entries, so its teams no longer change.", "deadline");
+                throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.challenge-longer-accepts-entries-teams"), "deadline");
             }
 
             if (await db.EntryMembers.AnyAsync(m => m.ChallengeId == challengeId && m.OrganisationId == request.OrganisationId, cancellationToken))

@@ -48,13 +48,13 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
         var (s, standing) = await PanelStandingAsync(challengeId, cancellationToken);
         if (s.Challenge.Status != ChallengeStatus.Reviewing)
         {
-            throw new DomainRuleException("Entries are scored only while the challenge is under review.", "status");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entries-are-scored-only-while"), "status");
         }
 
         var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException($"The challenge has no entry {entryId}.", "entryId", 404);
         if (!standing.Reviews(entryId))
         {
-            throw new DomainRuleException("You declared a conflict with this entry and may not score it.", "entryId", 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.you-declared-conflict-entry-score"), "entryId", 403);
         }
 
         var criteria = s.Challenge.Criteria;
@@ -104,7 +104,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
     {
         var s = await ChallengeSnapshot.LoadAsync(db, challengeId, cancellationToken);
         var entry = s.Entries.FirstOrDefault(e => e.Id == entryId);
-        var attachment = entry?.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new DomainRuleException("No such attachment.", "attachmentId", 404);
+        var attachment = entry?.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.such-attachment"), "attachmentId", 404);
         var path = SubmitEntry.PathOf(options.Value, challengeId, attachmentId);
         if (user.IsInRole(Roles.OfficeStaff) || entry.Members.Any(m => user.BelongsTo(m.OrganisationId)))
         {
@@ -114,7 +114,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
         var member = s.Panel.FirstOrDefault(p => p.ExpertUserId == user.UserId);
         if (member is null || s.Challenge.Status == ChallengeStatus.Open || !s.StandingOf(member).Reviews(entryId))
         {
-            throw new DomainRuleException("You may not read this attachment.", "attachmentId", 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.you-read-attachment"), "attachmentId", 403);
         }
 
         return (path, attachment.ContentType, NeutralName(entry, attachment));
@@ -124,7 +124,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
     {
         var s = await ChallengeSnapshot.LoadAsync(db, challengeId, cancellationToken);
         var member = s.Panel.FirstOrDefault(p => p.ExpertUserId == user.UserId)
-            ?? throw new DomainRuleException("You are not on this challenge's panel.", null, 403);
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.you-are-challenge-s-panel"), null, 403);
         var standing = s.StandingOf(member);
         return standing.Excluded
             ? throw new DomainRuleException($"You are excluded from reviewing this challenge: {standing.ExcludedReason}", null, 403)

@@ -38,7 +38,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
         var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException($"The challenge has no entry {entryId}.", "entryId", 404);
         if (entry.Phase >= s.LastPhase)
         {
-            throw new DomainRuleException("The entry is already in the last phase.", "entryId");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entry-already-last-phase"), "entryId");
         }
 
         if (!s.IsComplete(entry, entry.Phase))
@@ -57,7 +57,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
         var finalists = s.Entries.Where(e => e.Phase == s.LastPhase).ToList();
         if (finalists.Count == 0)
         {
-            throw new DomainRuleException("No entry has reached the last phase.", "entries");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entry-has-reached-last-phase"), "entries");
         }
 
         var pending = finalists.Where(e => !s.IsComplete(e, s.LastPhase)).Select(e => e.Label).ToList();
@@ -87,12 +87,12 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
         var challenge = await db.Challenges.FindAsync([id], cancellationToken) ?? throw ChallengeSnapshot.NotFound(id);
         if (challenge.Status != ChallengeStatus.Announced || clock.GetUtcNow() > challenge.NoticeEndsAt)
         {
-            throw new DomainRuleException("Objections are taken only during the notice period after the ranking is announced.", "text");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.objections-are-taken-only-during"), "text");
         }
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
         {
-            throw new DomainRuleException("State the objection in at most 4000 characters.", "text", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.state-objection-most-characters"), "text", 422);
         }
 
         var objection = new Objection { Id = Guid.NewGuid(), ChallengeId = id, FiledByUserId = user.UserId!, FiledByOrganisationId = user.OrganisationId, Text = text.Trim(), FiledAt = clock.GetUtcNow() };
@@ -108,12 +108,12 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
             ?? throw new DomainRuleException($"There is no objection {objectionId}.", "objectionId", 404);
         if (objection.ResolvedAt is not null)
         {
-            throw new DomainRuleException("The objection is already resolved.", "objectionId");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.objection-already-resolved"), "objectionId");
         }
 
         if (string.IsNullOrWhiteSpace(request.Resolution))
         {
-            throw new DomainRuleException("Explain the resolution.", "resolution", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.explain-resolution"), "resolution", 422);
         }
 
         objection.Upheld = request.Upheld;
@@ -133,12 +133,12 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
 
         if (await db.Objections.AnyAsync(o => o.ChallengeId == id && o.ResolvedAt == null, cancellationToken))
         {
-            throw new DomainRuleException("Resolve every objection before the award.", "objections");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.resolve-every-objection-before-award"), "objections");
         }
 
         if (await db.Objections.AnyAsync(o => o.ChallengeId == id && o.Upheld == true, cancellationToken))
         {
-            throw new DomainRuleException("An objection was upheld; the ranking must be reviewed again before any award.", "objections");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.objection-was-upheld-ranking-must"), "objections");
         }
 
         var winner = s.Entries.Single(e => e.Rank == 1);
@@ -159,7 +159,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
     private async Task<ChallengeSnapshot> OfficeSnapshotAsync(Guid id, CancellationToken cancellationToken) =>
         user.IsInRole(Roles.OfficeStaff)
             ? await ChallengeSnapshot.LoadAsync(db, id, cancellationToken)
-            : throw new DomainRuleException("Only office staff run a challenge.", null, 403);
+            : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-run-challenge"), null, 403);
 
     private static void Expect(ChallengeSnapshot s, ChallengeStatus status, string what)
     {

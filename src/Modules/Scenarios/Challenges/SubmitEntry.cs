@@ -29,7 +29,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser u
         ArgumentNullException.ThrowIfNull(files);
         if (!user.IsInRole(Roles.Enterprise) || user.OrganisationId is not { } lead)
         {
-            throw new DomainRuleException("Only enterprises (with an organisation) submit entries.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-enterprises-organisation-submit-entries"), null, 403);
         }
 
         var challenge = await db.Challenges.FindAsync([challengeId], cancellationToken) ?? throw ChallengeSnapshot.NotFound(challengeId);

@@ -53,7 +53,7 @@ internal sealed class Followers(ScenariosDb db, INotifier notifier, ScenarioAcce
 
     public async Task SetAsync(string entityType, Guid entityId, bool follow, CancellationToken cancellationToken)
     {
-        var userId = user.UserId ?? throw new DomainRuleException("Sign in to follow.", null, 401);
+        var userId = user.UserId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-follow"), null, 401);
         if (follow)
         {
             await DemandVisibleAsync(entityType, entityId, cancellationToken);

@@ -14,7 +14,7 @@ namespace Funeng.Scenarios.Indicators;
 /// </summary>
 internal sealed class PublishedScenarioCounts(ScenariosDb db) : ILiveIndicatorSource
 {
-    private const string Source = "Scenarios: published scenario posts";
+    private const string Source = "scenarios.source.published"; // a strings.json key: Index shows it in the reader's language
 
     public async Task<IReadOnlyList<LiveObservation>> ReadAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed class PublishedScenarioCounts(ScenariosDb db) : ILiveIndicatorSo
             observations.Add(new(Sectors.AllScenariosIndicator, group.Key.Scope, group.Key.Year, group.Count(), Source));
             foreach (var sector in group.GroupBy(p => p.Sector))
             {
-                observations.Add(new(Sectors.AllScenariosIndicator, group.Key.Scope, group.Key.Year, sector.Count(), Source, sector.Key));
+                observations.Add(new(Sectors.AllScenariosIndicator, group.Key.Scope, group.Key.Year, sector.Count(), Source, sector.Key, Sectors.Find(sector.Key)?.Name));
                 if (Sectors.Find(sector.Key)?.Indicator is { } indicator)
                 {
                     observations.Add(new(indicator, group.Key.Scope, group.Key.Year, sector.Count(), Source));

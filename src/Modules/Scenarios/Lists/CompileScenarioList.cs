@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Policy.Contracts;
@@ -22,7 +23,7 @@ internal sealed record CreateListRequest(string? TitleZh, string? TitleEn, int Y
 /// (<c>POST /api/v1/scenario-lists/{id}/publish</c>). A quota's figure is read from the policy pack whenever the
 /// pack has a target for its indicator, scope and year; only quotas the pack says nothing about take a figure by hand.
 /// </summary>
-internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IPolicyQueries policy, TimeProvider clock)
+internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IPolicyQueries policy, TimeProvider clock, UiText text)
 {
     public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> CreateAsync(CreateListRequest request, CancellationToken cancellationToken)
     {
@@ -30,22 +31,22 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.TitleZh) || request.TitleZh.Length > 200)
         {
-            errors["titleZh"] = ["Give a Chinese title of at most 200 characters."];
+            errors["titleZh"] = [text["scenarios.problem.list-title-zh"]];
         }
 
         if (string.IsNullOrWhiteSpace(request.TitleEn) || request.TitleEn.Length > 200)
         {
-            errors["titleEn"] = ["Give an English title of at most 200 characters."];
+            errors["titleEn"] = [text["scenarios.problem.list-title-en"]];
         }
 
         if (request.Year is < 2020 or > 2100)
         {
-            errors["year"] = ["Give a year between 2020 and 2100."];
+            errors["year"] = [text["scenarios.problem.list-year"]];
         }
 
         if (request.Scope is null || !GuangdongCities.IsValidScope(request.Scope))
         {
-            errors["scope"] = [$"'{request.Scope}' is not 'province' or 'city:<slug>'."];
+            errors["scope"] = [text.Format("scenarios.problem.list-scope", request.Scope)];
             return (null, errors);
         }
 
@@ -91,7 +92,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
         await access.DemandReviewerAsync(list.Scope, cancellationToken);
         if (list.PublishedAt is not null)
         {
-            throw new DomainRuleException("The list is already published.", "id");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.list-already-published"), "id");
         }
 
         list.PublishedAt = clock.GetUtcNow();
@@ -105,14 +106,14 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
     {
         if (quota.Sector is not null && Sectors.Find(quota.Sector) is null)
         {
-            errors[field + ".sector"] = [$"'{quota.Sector}' is not a sector."];
+            errors[field + ".sector"] = [text.Format("scenarios.problem.quota-sector", quota.Sector)];
             return null;
         }
 
         var scope = quota.Scope ?? request.Scope!;
         if (!GuangdongCities.IsValidScope(scope) || (request.Scope != GuangdongCities.ProvinceScope && scope != request.Scope))
         {
-            errors[field + ".scope"] = [$"'{scope}' is not within the list's scope {request.Scope}."];
+            errors[field + ".scope"] = [text.Format("scenarios.problem.quota-scope", scope, request.Scope)];
             return null;
         }
 
@@ -123,7 +124,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
         {
             if (quota.Target is { } given && given != (int)target.Value)
             {
-                errors[field + ".target"] = [$"The policy pack sets this quota ({target.Id}: {target.Value}); leave the figure out."];
+                errors[field + ".target"] = [text.Format("scenarios.problem.quota-from-pack", target.Id, target.Value)];
                 return null;
             }
 
@@ -132,7 +133,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
 
         if (quota.Target is not > 0)
         {
-            errors[field + ".target"] = [$"The policy pack has no target for {indicator ?? quota.Sector} in {scope}; give a positive figure."];
+            errors[field + ".target"] = [text.Format("scenarios.problem.quota-by-hand", indicator ?? quota.Sector, scope)];
             return null;
         }
 

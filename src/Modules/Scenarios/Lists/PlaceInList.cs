@@ -22,7 +22,7 @@ internal sealed class PlaceInList(ScenariosDb db, IAuditLog audit, ScenarioAcces
         await access.DemandReviewerAsync(list.Scope, cancellationToken);
         if (!ScenarioLifecycle.IsPublic(post.Status))
         {
-            throw new DomainRuleException("Only a published scenario can be placed in a list.", "scenarioId");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-published-scenario-placed-list"), "scenarioId");
         }
 
         if (ListRules.Misfit(list, post) is { } misfit)
@@ -32,7 +32,7 @@ internal sealed class PlaceInList(ScenariosDb db, IAuditLog audit, ScenarioAcces
 
         if (await db.ListEntries.AnyAsync(e => e.ListId == listId && e.ScenarioId == post.Id, cancellationToken))
         {
-            throw new DomainRuleException("The scenario is already in this list.", "scenarioId");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.scenario-already-list"), "scenarioId");
         }
 
         db.ListEntries.Add(new ListEntry { ListId = listId, ScenarioId = post.Id, AddedAt = clock.GetUtcNow() });

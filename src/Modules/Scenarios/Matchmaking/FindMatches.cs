@@ -48,7 +48,7 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
 
     public async Task<IReadOnlyList<ScenarioFit>> FitsAsync(CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? throw new DomainRuleException("Sign in as a member of an organisation.", null, 401);
+        var organisation = user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-member-organisation"), null, 401);
         var profile = await catalog.FindOrganisationAsync(organisation, cancellationToken);
         return await ScenarioFits.FindAsync(db, profile?.Sectors.ToList() ?? [], profile?.CitySlug, cancellationToken);
     }

@@ -28,7 +28,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         var scenario = await PublishedAsync(scenarioId, ApproachKind.Interest, cancellationToken);
         if (!user.IsInRole(Roles.Enterprise) || user.OrganisationId is not { } organisation)
         {
-            throw new DomainRuleException("Only enterprises express interest in a scenario.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-enterprises-express-interest-scenario"), null, 403);
         }
 
         var approach = await OpenAsync(scenario, organisation, ApproachKind.Interest, cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         var scenario = await PublishedAsync(scenarioId, ApproachKind.Invitation, cancellationToken);
         if (!user.BelongsTo(scenario.OwnerOrganisationId))
         {
-            throw new DomainRuleException("Only the owning organisation invites suppliers.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-owning-organisation-invites-suppliers"), null, 403);
         }
 
         if (supplier == scenario.OwnerOrganisationId || await catalog.FindOrganisationAsync(supplier, cancellationToken) is null)
@@ -66,7 +66,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         ApproachSide? side = user.BelongsTo(scenario.OwnerOrganisationId) ? ApproachSide.Owner
             : user.BelongsTo(approach.SupplierOrganisationId) ? ApproachSide.Supplier : null;
         approach.Status = ApproachRules.Decide(approach.Kind, approach.Status, decision,
-            side ?? throw new DomainRuleException("Only the scenario's owner and the supplier answer this.", null, 403));
+            side ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-scenario-s-owner-supplier"), null, 403));
         approach.DecidedAt = clock.GetUtcNow();
         approach.DecidedByUserId = user.UserId;
         await SaveAuditedAsync(approach, $"scenarios.{ApproachRules.Word(approach.Kind)}.{approach.Status.ToString().ToLowerInvariant()}", cancellationToken);
@@ -100,7 +100,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
     /// <summary>The interests the user's organisation sent and the invitations it received.</summary>
     public async Task<IReadOnlyList<ApproachView>> MineAsync(CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? throw new DomainRuleException("Sign in as a member of an organisation.", null, 401);
+        var organisation = user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-member-organisation"), null, 401);
         var rows = await db.Approaches.AsNoTracking().Where(a => a.SupplierOrganisationId == organisation).OrderByDescending(a => a.CreatedAt).Take(500)
             .Join(db.Scenarios, a => a.ScenarioId, s => s.Id, (a, s) => new { Approach = a, s.Title }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => View(r.Approach, r.Title))];

@@ -1,6 +1,9 @@
+using System.Globalization;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Scenarios.Pages;
 
@@ -27,7 +30,8 @@ internal abstract class ScenariosPage : PageModel
         }
         catch (DomainRuleException e)
         {
-            Error = e.Message;
+            // Told in the reader's language (a keyed refusal's Message is its key, for logs).
+            Error = e.Description.In(HttpContext.RequestServices.GetRequiredService<UiText>(), CultureInfo.CurrentUICulture);
         }
 
         return then();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -9,18 +10,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Funeng.Scenarios.Posts;
 
 /// <summary>Creating a draft (<c>POST /api/v1/scenarios</c>) and editing it (<c>PUT /api/v1/scenarios/{id}</c>).</summary>
-internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, TimeProvider clock)
+internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, TimeProvider clock, UiText text)
 {
     public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> CreateAsync(ScenarioInput input, CancellationToken cancellationToken)
     {
         var user = access.User;
         if (!user.IsInRole(Roles.ScenarioOwner) || user.OrganisationId is not { } organisation)
         {
-            throw new DomainRuleException("Only scenario owners (with an organisation) post scenarios.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-scenario-owners-organisation-post"), null, 403);
         }
 
         var now = clock.GetUtcNow();
-        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime), text);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -49,7 +50,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         var post = await db.Scenarios.FindAsync([id], cancellationToken) ?? throw NotFound(id);
         if (!access.User.BelongsTo(post.OwnerOrganisationId))
         {
-            throw new DomainRuleException("Only the owning organisation edits a scenario.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-owning-organisation-edits-scenario"), null, 403);
         }
 
         if (post.Status is not (ScenarioStatus.Draft or ScenarioStatus.Returned))
@@ -58,7 +59,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         }
 
         var now = clock.GetUtcNow();
-        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime), text);
         if (errors.Count > 0)
         {
             return errors;

@@ -1,4 +1,5 @@
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Taxonomy;
 
@@ -19,39 +20,43 @@ internal sealed record ScenarioInput(
     string? ContactName,
     string? ContactDetail)
 {
-    /// <summary>Problems by field (empty when valid). <paramref name="today"/> comes from the server clock.</summary>
-    public Dictionary<string, string[]> Validate(DateOnly today)
+    /// <summary>
+    /// Problems by field (empty when valid), told in the reader's language: each names the form's label of its field.
+    /// <paramref name="today"/> comes from the server clock.
+    /// </summary>
+    public Dictionary<string, string[]> Validate(DateOnly today, UiText text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var errors = new Dictionary<string, string[]>();
-        Require(errors, "title", Title, 200);
-        Require(errors, "problem", Problem, 4000);
-        Require(errors, "expectedOutcome", ExpectedOutcome, 4000);
-        Require(errors, "contactName", ContactName, 100);
-        Require(errors, "contactDetail", ContactDetail, 200);
-        Limit(errors, "district", District, 60);
-        Limit(errors, "dataAvailable", DataAvailable, 2000);
+        Require(errors, text, "title", "scenarios.post.title", Title, 200);
+        Require(errors, text, "problem", "scenarios.post.problem", Problem, 4000);
+        Require(errors, text, "expectedOutcome", "scenarios.post.outcome", ExpectedOutcome, 4000);
+        Require(errors, text, "contactName", "scenarios.post.contact-name", ContactName, 100);
+        Require(errors, text, "contactDetail", "scenarios.post.contact-detail", ContactDetail, 200);
+        Limit(errors, text, "district", "scenarios.post.district", District, 60);
+        Limit(errors, text, "dataAvailable", "scenarios.post.data", DataAvailable, 2000);
         if (Sectors.Find(Sector) is null)
         {
-            errors["sector"] = [$"'{Sector}' is not a sector; use one of {string.Join(", ", Sectors.All.Select(s => s.Key))}."];
+            errors["sector"] = [text.Format("scenarios.problem.sector", Sector)];
         }
 
         if (City is null || GuangdongCities.Find(City) is null)
         {
-            errors["city"] = [$"'{City}' is not a Guangdong city slug (e.g. guangzhou)."];
+            errors["city"] = [text.Format("scenarios.problem.city", City)];
         }
 
         if (BudgetMin is < 0 || BudgetMax is < 0)
         {
-            errors["budgetMin"] = ["Budgets cannot be negative."];
+            errors["budgetMin"] = [text["scenarios.problem.budget-negative"]];
         }
         else if (BudgetMin is { } min && BudgetMax is { } max && min > max)
         {
-            errors["budgetMax"] = ["The budget's upper bound is below its lower bound."];
+            errors["budgetMax"] = [text["scenarios.problem.budget-order"]];
         }
 
         if (Deadline is { } deadline && deadline < today)
         {
-            errors["deadline"] = [$"The deadline {deadline:yyyy-MM-dd} has passed."];
+            errors["deadline"] = [text.Format("scenarios.problem.deadline-passed", deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
         }
 
         return errors;
@@ -77,23 +82,23 @@ internal sealed record ScenarioInput(
         post.Title, post.Problem, post.ExpectedOutcome, post.Sector, post.CitySlug, post.District, post.DataAvailable,
         post.BudgetMin, post.BudgetMax, post.Deadline, post.ContactName, post.ContactDetail);
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int max)
+    private static void Require(Dictionary<string, string[]> errors, UiText text, string field, string label, string? value, int max)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = [$"{field} is required."];
+            errors[field] = [text.Format("scenarios.problem.required", text[label])];
         }
         else
         {
-            Limit(errors, field, value, max);
+            Limit(errors, text, field, label, value, max);
         }
     }
 
-    private static void Limit(Dictionary<string, string[]> errors, string field, string? value, int max)
+    private static void Limit(Dictionary<string, string[]> errors, UiText text, string field, string label, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            errors[field] = [$"{field} is longer than {max} characters."];
+            errors[field] = [text.Format("scenarios.problem.too-long", text[label], max)];
         }
     }
 }

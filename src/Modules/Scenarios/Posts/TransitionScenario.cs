@@ -33,12 +33,12 @@ internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, Scenar
 
         if (request.Action == ScenarioAction.Return && string.IsNullOrWhiteSpace(request.Reason))
         {
-            throw new DomainRuleException("Give the reasons for returning the scenario.", "reason", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.give-reasons-returning-scenario"), "reason", 422);
         }
 
         if (request.ListId is not null && request.Action != ScenarioAction.Publish)
         {
-            throw new DomainRuleException("A list can be chosen only when publishing.", "listId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.list-chosen-only-when-publishing"), "listId", 422);
         }
 
         var from = post.Status;

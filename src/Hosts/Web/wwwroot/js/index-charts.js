@@ -20,7 +20,7 @@
             xAxis: { type: 'value', min: 0, max: data.ranking.length + 1, inverse: true, name: '#' },
             yAxis: { type: 'category', data: cities },
             series: [
-                { name: 'p5', type: 'bar', stack: 'interval', itemStyle: { color: 'transparent' }, data: rows.map(r => r.low - 0.5), tooltip: { show: false } },
+                { type: 'bar', stack: 'interval', itemStyle: { color: 'transparent' }, data: rows.map(r => r.low - 0.5), tooltip: { show: false } },
                 { name: '5–95%', type: 'bar', stack: 'interval', itemStyle: { color: '#9db7e0' }, data: rows.map(r => r.high - r.low + 1) },
                 { name: '#', type: 'scatter', symbolSize: 10, itemStyle: { color: '#0b3d91' }, data: rows.map(r => r.rank) },
             ],

@@ -71,7 +71,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, CurrentU
         }
         catch (DomainRuleException e)
         {
-            Errors = new() { [e.Field ?? "status"] = [e.Message] };
+            Errors = new() { [e.Field ?? "status"] = [e.InReadersLanguage(HttpContext)] };
         }
 
         Type ??= (await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken))?.Type;

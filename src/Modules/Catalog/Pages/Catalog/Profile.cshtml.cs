@@ -88,7 +88,7 @@ internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, 
         }
         catch (DomainRuleException e)
         {
-            Errors[e.Field ?? form] = [e.Message];
+            Errors[e.Field ?? form] = [e.InReadersLanguage(HttpContext)];
         }
 
         Form = form;

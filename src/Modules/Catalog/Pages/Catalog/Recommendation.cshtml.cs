@@ -71,7 +71,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
         }
         catch (DomainRuleException e)
         {
-            Errors[e.Field ?? "edition"] = [e.Message];
+            Errors[e.Field ?? "edition"] = [e.InReadersLanguage(HttpContext)];
         }
         catch (InvalidInputException e)
         {

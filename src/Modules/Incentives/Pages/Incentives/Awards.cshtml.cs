@@ -46,7 +46,7 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, Curre
     public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid? organisationId, CancellationToken cancellationToken) =>
         await OfficeActionAsync(() => organisationId is { } reviewer
             ? assign.AssignAsync(id, reviewer, cancellationToken)
-            : throw new DomainRuleException("Choose the reviewing organisation.", "organisationId", 422));
+            : throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.choose-reviewing-organisation"), "organisationId", 422));
 
     public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
         await OfficeActionAsync(() => review.CheckCompletenessAsync(id, true, null, cancellationToken));
@@ -69,7 +69,7 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, Curre
         }
         catch (DomainRuleException e)
         {
-            Message = e.Message;
+            Message = e.InReadersLanguage(HttpContext);
         }
 
         return RedirectToPage();

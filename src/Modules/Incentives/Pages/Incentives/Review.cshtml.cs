@@ -81,7 +81,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
         }
         catch (DomainRuleException e)
         {
-            Refused = e.Message;
+            Refused = e.InReadersLanguage(HttpContext);
         }
 
         Comment = comment;

@@ -19,7 +19,9 @@ internal sealed class MethodModel(IndexWeights weights, CurrentUser user, Scorin
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    [TempData]
+    // Its own key: other pages keep a string "Saved" in TempData, and reading this bool there was a 500
+    // (InvalidCastException) on the next page that office staff opened after this one.
+    [TempData(Key = "IndexWeightsSaved")]
     public bool Saved { get; set; }
 
     public static IReadOnlyList<Indicator> Scored => IndicatorCatalog.All.Where(i => i.Pillar is not null && i.Scope != IndicatorScope.Province).ToList();

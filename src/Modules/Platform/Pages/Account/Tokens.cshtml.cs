@@ -1,4 +1,5 @@
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Data;
 using Funeng.Platform.Tokens;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Platform.Pages.Account;
 
 [Authorize]
-internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider clock) : PageModel
+internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider clock) : PageModel, IShowsProblems
 {
     public IReadOnlyList<ManageApiTokens.Listed> Tokens { get; private set; } = [];
 
@@ -18,11 +19,12 @@ internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider 
 
     public async Task<IActionResult> OnPostAsync(string name, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(name) && name.Length <= 100)
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
-            NewSecret = (await ManageApiTokens.CreateAsync(db, user.UserId!, name, 90, clock, cancellationToken)).Secret;
+            throw InvalidInputException.For("name", "account.tokens.name-invalid");
         }
 
+        NewSecret = (await ManageApiTokens.CreateAsync(db, user.UserId!, name, 90, clock, cancellationToken)).Secret;
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -32,6 +34,8 @@ internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider 
         await ManageApiTokens.HandleRevokeAsync(id, user, db, clock, cancellationToken);
         return RedirectToPage();
     }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Tokens = (await ManageApiTokens.HandleListAsync(user, db, cancellationToken)).Value!;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Scenarios.Challenges;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>Office staff turn a published scenario into a Challenge and Lead call.</summary>
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clock) : ScenariosPage
+internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clock, UiText text) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)] public Guid Scenario { get; set; }
 
@@ -27,11 +28,15 @@ internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clo
     [BindProperty] public decimal AwardAmount { get; set; }
 
     /// <summary>One criterion a line: "name | weight".</summary>
-    [BindProperty] public string? Criteria { get; set; } = "技术方案 Technical merit | 50\n落地可行性 Feasibility | 30\n成本 Cost | 20";
+    [BindProperty] public string? Criteria { get; set; }
 
     [BindProperty] public string? Phases { get; set; }
 
-    public void OnGet() => Deadline = ChinaTime.ToChina(clock.GetUtcNow()).AddDays(30).Date.AddHours(17);
+    public void OnGet()
+    {
+        Deadline = ChinaTime.ToChina(clock.GetUtcNow()).AddDays(30).Date.AddHours(17);
+        Criteria = text["scenarios.challenges.default-criteria"];
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +65,7 @@ internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clo
         }
         catch (Kernel.Web.DomainRuleException e)
         {
-            Error = e.Message;
+            Error = e.InReadersLanguage(HttpContext);
             return Page();
         }
     }

@@ -1,4 +1,5 @@
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Scenarios.Lists;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ internal sealed class NewListModel(CompileScenarioList compile) : ScenariosPage
         }
         catch (Kernel.Web.DomainRuleException e)
         {
-            Error = e.Message;
+            Error = e.InReadersLanguage(HttpContext);
             return Page();
         }
     }

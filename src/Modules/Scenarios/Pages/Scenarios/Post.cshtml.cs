@@ -1,4 +1,5 @@
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
 using Microsoft.AspNetCore.Authorization;
@@ -69,7 +70,7 @@ internal sealed class PostModel(EditScenario edit, ScenariosDb db, CurrentUser u
         }
         catch (Kernel.Web.DomainRuleException e)
         {
-            Error = e.Message;
+            Error = e.InReadersLanguage(HttpContext);
             return Page();
         }
 

@@ -23,7 +23,7 @@ internal sealed class ScoreModel(ReviewEntries review) : ScenariosPage
         }
         catch (DomainRuleException e)
         {
-            Error = e.Message;
+            Error = e.InReadersLanguage(HttpContext);
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class DetailModel(ComputeDb db, CurrentUser user, RequestTransit
         }
         catch (DomainRuleException e)
         {
-            Error = e.Message;
+            Error = e.InReadersLanguage(HttpContext);
         }
 
         db.ChangeTracker.Clear();

@@ -3,6 +3,7 @@ using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time) : PageModel
+internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<string> Accelerators { get; set; } = [];
@@ -44,7 +45,7 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
             Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
             Template, ParseLines(Arguments));
-        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, templates, time, cancellationToken);
+        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, templates, time, text, cancellationToken);
         if (id is not null)
         {
             return Redirect($"/compute/requests/{id}");
