@@ -32,7 +32,7 @@ internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, 
 /// entry. Imported listings are published (they come from published registers); a listing already imported
 /// from the same source and id is updated, and gets a new published version only when its content changed.
 /// </summary>
-internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, CurrentUser user, TimeProvider clock, ILogger<CatalogImporter> logger)
+internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, IActor actor, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -133,7 +133,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
         return new ImportResult(batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded, [], indexed) { Notes = file.Notes };
     }
 
-    private string Actor => $"import by {user.ActorName}";
+    private string Actor => $"import by {actor.Name}";
 
     /// <summary>
     /// Finds or creates the profile of each named organisation: by credit code, else by legal name; a new one

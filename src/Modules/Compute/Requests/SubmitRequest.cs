@@ -38,9 +38,9 @@ internal sealed record SubmitRequestInput(
 internal static class SubmitRequest
 {
     public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, awards, templates, time, cancellationToken);
+        var (errors, id) = await SubmitAsync(input, db, actor, audit, placer, awards, templates, time, cancellationToken);
         return id is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id.Value, cancellationToken));
@@ -48,7 +48,7 @@ internal static class SubmitRequest
 
     /// <summary>Validates, records and places a request of the caller's organisation; returns the errors by field, or its id.</summary>
     public static async Task<(Dictionary<string, string[]> Errors, Guid? Id)> SubmitAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = Validate(input, now);
@@ -59,19 +59,19 @@ internal static class SubmitRequest
         }
 
         var vouchers = (input.VoucherIds ?? []).Distinct().ToList();
-        if (vouchers.Count > 0 && user.OrganisationId is { } organisation)
+        if (vouchers.Count > 0 && actor.OrganisationId is { } organisation)
         {
             // A voucher awarded by Incentives (its id is the award's) can be spent before any page has shown it.
             await awards.SyncAsync(organisation, cancellationToken);
         }
 
-        var owned = await db.Vouchers.Where(v => vouchers.Contains(v.Id) && v.OrganisationId == user.OrganisationId).Select(v => v.Id).ToListAsync(cancellationToken);
+        var owned = await db.Vouchers.Where(v => vouchers.Contains(v.Id) && v.OrganisationId == actor.OrganisationId).Select(v => v.Id).ToListAsync(cancellationToken);
         if (owned.Count != vouchers.Count)
         {
             errors["voucherIds"] = ["Every voucher must be one granted to your organisation."];
         }
 
-        if (user.OrganisationId is null)
+        if (actor.OrganisationId is null)
         {
             errors["organisation"] = ["Only a member of an organisation can request compute."];
         }
@@ -83,7 +83,7 @@ internal static class SubmitRequest
 
         var request = new RequestRecord
         {
-            Id = Guid.NewGuid(), OrganisationId = user.OrganisationId!.Value, SubmittedBy = user.ActorName, Title = input.Title.Trim(),
+            Id = Guid.NewGuid(), OrganisationId = actor.OrganisationId!.Value, SubmittedBy = actor.Name, Title = input.Title.Trim(),
             Accelerators = string.Join(',', (input.Accelerators ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)),
             MinTflops = input.MinTflops, MinMemoryGb = input.MinMemoryGb, Devices = input.Devices, EstimatedHours = input.EstimatedHours,
             EarliestStart = input.EarliestStart ?? now, Deadline = input.Deadline, DataCity = input.DataCity, MaxLatencyMs = input.MaxLatencyMs,

@@ -17,7 +17,7 @@ internal sealed record VoucherView(Guid Id, Guid OrganisationId, VoucherUnit Uni
 /// <summary>Vouchers: awarded by the Incentives module (see <see cref="VoucherAwardsSync"/>) or granted by office staff, read by their holder.</summary>
 internal static class ManageVouchers
 {
-    public static async Task<Results<Created<VoucherView>, ValidationProblem>> GrantAsync(GrantVoucherInput input, ComputeDb db, CurrentUser user, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<VoucherView>, ValidationProblem>> GrantAsync(GrantVoucherInput input, ComputeDb db, IActor actor, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (input.OrganisationId == Guid.Empty)
@@ -40,7 +40,7 @@ internal static class ManageVouchers
             return TypedResults.ValidationProblem(errors);
         }
 
-        var voucher = new VoucherRecord { Id = Guid.NewGuid(), OrganisationId = input.OrganisationId, Unit = input.Unit, Amount = input.Amount, Note = input.Note.Trim(), GrantedBy = user.ActorName, GrantedAt = time.GetUtcNow(), ExpiresOn = input.ExpiresOn };
+        var voucher = new VoucherRecord { Id = Guid.NewGuid(), OrganisationId = input.OrganisationId, Unit = input.Unit, Amount = input.Amount, Note = input.Note.Trim(), GrantedBy = actor.Name, GrantedAt = time.GetUtcNow(), ExpiresOn = input.ExpiresOn };
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync(cancellationToken);
@@ -51,10 +51,10 @@ internal static class ManageVouchers
     }
 
     /// <summary>The holder's vouchers, with any compute voucher newly awarded by Incentives credited first.</summary>
-    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, CurrentUser user, VoucherAwardsSync awards, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, IActor actor, VoucherAwardsSync awards, TimeProvider time, CancellationToken cancellationToken)
     {
-        await awards.SyncAsync(user.OrganisationId ?? Guid.Empty, cancellationToken);
-        return TypedResults.Ok(await ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken));
+        await awards.SyncAsync(actor.OrganisationId ?? Guid.Empty, cancellationToken);
+        return TypedResults.Ok(await ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken));
     }
 
     public static async Task<IReadOnlyList<VoucherView>> ListAsync(ComputeDb db, Guid organisationId, TimeProvider time, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Funeng.Incentives.Applications;
 
 /// <summary>Attachments from the applicant, the staff completeness check, and expert scores.</summary>
-internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, CurrentUser user, TimeProvider clock, IOptions<IncentivesOptions> options)
+internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, IActor actor, TimeProvider clock, IOptions<IncentivesOptions> options)
 {
     public sealed record CompletenessRequest(bool Complete, string? Note);
 
@@ -68,7 +68,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
     public async Task<Application> AttachAsync(Guid id, string documentKey, string fileName, string contentType, Stream content, long length, CancellationToken cancellationToken)
     {
         var application = await LoadAsync(id, cancellationToken);
-        if (!user.BelongsTo(application.OrganisationId))
+        if (!actor.BelongsTo(application.OrganisationId))
         {
             throw new DomainRuleException("Only the applicant attaches documents.", "id", 403);
         }
@@ -116,7 +116,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         application.CompletenessNote = note;
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.completeness-checked", "application", id.ToString(),
-            JsonSerializer.Serialize(new { complete, note, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { complete, note, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }
@@ -137,12 +137,12 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
             throw new DomainRuleException("Only applications under review are scored.", "id");
         }
 
-        if (user.BelongsTo(application.OrganisationId))
+        if (actor.BelongsTo(application.OrganisationId))
         {
             throw new DomainRuleException("An expert may not score an application of their own organisation.", "id", 403);
         }
 
-        var mine = user.OrganisationId ?? Guid.Empty;
+        var mine = actor.OrganisationId ?? Guid.Empty;
         if (!await db.Assignments.AnyAsync(a => a.ApplicationId == id && a.ReviewerOrganisationId == mine, cancellationToken))
         {
             throw new DomainRuleException("The application is not assigned to your organisation for review.", "id", 403);
@@ -156,7 +156,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 
         var given = program.Criteria.ToDictionary(c => c.Key, c => points[c.Key]!.Value);
         var score = given.Values.Sum();
-        var expert = user.UserId!;
+        var expert = actor.UserId!;
         var existing = application.Scores.SingleOrDefault(s => s.ExpertUserId == expert);
         if (existing is null)
         {
@@ -170,7 +170,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         existing.ScoredAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.scored", "application", id.ToString(),
-            JsonSerializer.Serialize(new { score, criteria = given, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { score, criteria = given, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await LoadAsync(id, cancellationToken), problems);
     }

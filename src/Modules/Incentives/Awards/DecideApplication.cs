@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Office staff decide an application: approve (an award, committed in the ledger) or reject, with reasons.</summary>
-internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock)
+internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock)
 {
     public sealed record Request(bool Approve, string? Reasons, decimal? Amount);
 
@@ -93,7 +93,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             application.DecidedAt = award.DecidedAt;
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.award.approved", "award", award.Id.ToString(),
-                JsonSerializer.Serialize(new { award.ProgramId, application = application.Id, award.OrganisationId, amount = award.Amount, award.Year, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+                JsonSerializer.Serialize(new { award.ProgramId, application = application.Id, award.OrganisationId, amount = award.Amount, award.Year, reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -116,7 +116,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         application.DecidedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.rejected", "application", application.Id.ToString(),
-            JsonSerializer.Serialize(new { application.ProgramId, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { application.ProgramId, reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(application.OrganisationId, "您的申报未获批准", "Your application was not approved", $"/incentives/applications/{application.Id}", cancellationToken);
     }

@@ -26,7 +26,7 @@ internal sealed record AccountOutcome(IReadOnlyDictionary<string, string> Proble
 /// </summary>
 internal sealed class OrganisationAccounts(
     PlatformDb db, UserManager<FunengUser> users, IMailer mailer, IAuditLog audit, INotifier notifier, UiText text,
-    AccountLinks links, CurrentUser actor, TimeProvider clock)
+    AccountLinks links, IActor actor, TimeProvider clock)
 {
     public async Task<AccountOutcome> RegisterAsync(RegistrationInput input, string culture, CancellationToken cancellationToken)
     {

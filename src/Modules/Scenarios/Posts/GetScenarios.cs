@@ -19,7 +19,7 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
             return null;
         }
 
-        return ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, await access.ActorsAsync(post, cancellationToken)), access.User.IsAuthenticated);
+        return ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, await access.ActorsAsync(post, cancellationToken)), access.Actor.IsAuthenticated);
     }
 
     public async Task<IReadOnlyList<ScenarioView>> ListAsync(Filter filter, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
         var query = db.Scenarios.AsNoTracking();
         if (filter.Mine)
         {
-            var organisation = access.User.OrganisationId ?? Guid.Empty;
+            var organisation = access.Actor.OrganisationId ?? Guid.Empty;
             query = query.Where(p => p.OwnerOrganisationId == organisation);
         }
         else if (filter.Queue)
@@ -60,7 +60,7 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access)
                 continue;
             }
 
-            views.Add(ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, actors), access.User.IsAuthenticated));
+            views.Add(ScenarioView.From(post, ScenarioLifecycle.Available(post.Status, actors), access.Actor.IsAuthenticated));
         }
 
         return views;

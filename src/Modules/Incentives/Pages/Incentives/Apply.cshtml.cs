@@ -12,7 +12,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>The application form, generated from the facts the program reads and the documents it asks for, prefilled from the profile.</summary>
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles profiles, SubmitApplication submit, ReviewApplication review, CurrentUser user) : PageModel
+internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles profiles, SubmitApplication submit, ReviewApplication review, IActor actor) : PageModel
 {
     public IncentiveProgram Program { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles prof
     public async Task OnGetAsync(string programId, CancellationToken cancellationToken)
     {
         Program = catalog.Get(programId);
-        Profile = (await profiles.ViewAsync(EnterpriseProfiles.Own(user), cancellationToken)).Facts;
+        Profile = (await profiles.ViewAsync(EnterpriseProfiles.Own(actor), cancellationToken)).Facts;
     }
 
     public async Task<IActionResult> OnPostAsync(string programId, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles prof
         catch (DomainRuleException e)
         {
             Error = e.Message;
-            Profile = SubmitApplication.Merge((await profiles.ViewAsync(EnterpriseProfiles.Own(user), cancellationToken)).Facts, answers);
+            Profile = SubmitApplication.Merge((await profiles.ViewAsync(EnterpriseProfiles.Own(actor), cancellationToken)).Facts, answers);
             return Page();
         }
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Platform.Pages.Account;
 
 [Authorize]
-internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider clock) : PageModel
+internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ManageApiTokens.Listed> Tokens { get; private set; } = [];
 
@@ -20,7 +20,7 @@ internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider 
     {
         if (!string.IsNullOrWhiteSpace(name) && name.Length <= 100)
         {
-            NewSecret = (await ManageApiTokens.CreateAsync(db, user.UserId!, name, 90, clock, cancellationToken)).Secret;
+            NewSecret = (await ManageApiTokens.CreateAsync(db, actor.UserId!, name, 90, clock, cancellationToken)).Secret;
         }
 
         await LoadAsync(cancellationToken);
@@ -29,10 +29,10 @@ internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider 
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        await ManageApiTokens.HandleRevokeAsync(id, user, db, clock, cancellationToken);
+        await ManageApiTokens.HandleRevokeAsync(id, actor, db, clock, cancellationToken);
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Tokens = (await ManageApiTokens.HandleListAsync(user, db, cancellationToken)).Value!;
+        Tokens = (await ManageApiTokens.HandleListAsync(actor, db, cancellationToken)).Value!;
 }

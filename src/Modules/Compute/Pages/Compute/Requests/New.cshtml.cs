@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time) : PageModel
+internal sealed class NewModel(ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, VoucherAwardsSync awards, JobTemplates templates, TimeProvider time) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<string> Accelerators { get; set; } = [];
@@ -44,7 +44,7 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
             Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
             Template, ParseLines(Arguments));
-        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, awards, templates, time, cancellationToken);
+        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, actor, audit, placer, awards, templates, time, cancellationToken);
         if (id is not null)
         {
             return Redirect($"/compute/requests/{id}");
@@ -73,7 +73,7 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
     {
         Templates = templates.List();
         KnownAccelerators = await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        await awards.SyncAsync(user.OrganisationId ?? Guid.Empty, cancellationToken);
-        Vouchers = await ManageVouchers.ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken);
+        await awards.SyncAsync(actor.OrganisationId ?? Guid.Empty, cancellationToken);
+        Vouchers = await ManageVouchers.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken);
     }
 }
