@@ -4,7 +4,6 @@ using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
-using Funeng.Catalog.Organisations;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;

@@ -8,9 +8,6 @@ namespace Funeng.Catalog.SavedSearches;
 /// <summary>Creating and deleting the current user's saved searches (pages and API both call this).</summary>
 internal sealed class SavedSearchStore(CatalogDb db, IActor actor, TimeProvider clock)
 {
-    public const int MaxNameLength = 100;
-    public const int MaxTextLength = 200;
-
     /// <summary>
     /// Filter values a saved search may hold, over all facets: every value is a clause of the query the matching
     /// worker runs on each publication (issue 15: 1,300 values broke every publish with TooManyClausesException).
@@ -29,14 +26,14 @@ internal sealed class SavedSearchStore(CatalogDb db, IActor actor, TimeProvider 
         var filters = Clean(input.Filters ?? CatalogFilters.None);
         var name = string.IsNullOrWhiteSpace(input.Name) ? (text.Length > 0 ? text : "*") : input.Name.Trim();
         var errors = new Dictionary<string, string[]>();
-        if (name.Length > MaxNameLength)
+        if (name.Length > SavedSearchRecord.MaxNameLength)
         {
-            errors["name"] = [$"A name has at most {MaxNameLength} characters."];
+            errors["name"] = [$"A name has at most {SavedSearchRecord.MaxNameLength} characters."];
         }
 
-        if (text.Length > MaxTextLength)
+        if (text.Length > SavedSearchRecord.MaxTextLength)
         {
-            errors["text"] = [$"A search text has at most {MaxTextLength} characters."];
+            errors["text"] = [$"A search text has at most {SavedSearchRecord.MaxTextLength} characters."];
         }
 
         var values = SavedSearchQuery.Values(filters).SelectMany(f => f.Values.Select(v => (f.Facet, Value: v))).ToList();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,6 @@ using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

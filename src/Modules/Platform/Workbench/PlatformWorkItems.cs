@@ -3,7 +3,6 @@ using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Workbench;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Workbench;

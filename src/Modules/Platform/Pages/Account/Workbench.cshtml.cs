@@ -4,7 +4,6 @@ using Funeng.Kernel.Workbench;
 using Funeng.Platform.Accounts;
 using Funeng.Platform.Data;
 using Funeng.Platform.Notifications;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
