@@ -1,14 +1,14 @@
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Security;
-using Funeng.Platform.Contracts;
 
 namespace Funeng.Index.Observations;
 
-/// <summary>Who may enter values for which scope: the office for every scope, city staff for their own city only.</summary>
-internal sealed class ObservationAccess(IActor actor, IOrganisationDirectory organisations)
+/// <summary>Who may enter values for which scope: the office for every scope, city staff for their own city only
+/// (the city of their organisation, which the actor carries).</summary>
+internal sealed class ObservationAccess(IActor actor)
 {
     /// <summary>The scopes the current user may write; empty when they may write none.</summary>
-    public async Task<IReadOnlyList<string>> WritableScopesAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<string> WritableScopes()
     {
         if (!actor.IsAuthenticated)
         {
@@ -21,17 +21,11 @@ internal sealed class ObservationAccess(IActor actor, IOrganisationDirectory org
             return AllScopes;
         }
 
-        var city = await CityAsync(cancellationToken);
-        return actor.IsInRole(Roles.CityStaff) && city is not null ? [GuangdongCities.CityScopePrefix + city] : [];
+        return actor.IsInRole(Roles.CityStaff) && actor.CitySlug is { } city ? [GuangdongCities.CityScopePrefix + city] : [];
     }
 
-    /// <summary>The city of the user's organisation, if any.</summary>
-    public async Task<string?> CityAsync(CancellationToken cancellationToken) =>
-        actor.OrganisationId is { } id ? (await organisations.FindAsync(id, cancellationToken))?.CitySlug : null;
-
     /// <summary>Whether the current user may see drafts of <paramref name="scope"/>.</summary>
-    public async Task<bool> MaySeeDraftsAsync(string scope, CancellationToken cancellationToken) =>
-        (await WritableScopesAsync(cancellationToken)).Contains(scope);
+    public bool MaySeeDrafts(string scope) => WritableScopes().Contains(scope);
 
     public static IReadOnlyList<string> AllScopes { get; } =
         [GuangdongCities.ProvinceScope, .. GuangdongCities.All.Select(c => GuangdongCities.CityScopePrefix + c.Slug)];

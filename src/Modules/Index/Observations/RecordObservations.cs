@@ -20,7 +20,7 @@ internal sealed class RecordObservations(IndexDb db, ObservationAccess access, I
     public async Task<IReadOnlyList<ObservationRecord>> RecordAsync(IReadOnlyList<NewObservation> rows, string channel, CancellationToken cancellationToken, IReadOnlyList<int>? rowNumbers = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var writable = await access.WritableScopesAsync(cancellationToken);
+        var writable = access.WritableScopes();
         var errors = new List<ObservationError>();
         var seen = new Dictionary<(string, string, int), int?>();
         for (var i = 0; i < rows.Count; i++)
