@@ -1,4 +1,5 @@
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
 using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.DataFiles;

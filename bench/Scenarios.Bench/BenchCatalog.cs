@@ -1,7 +1,7 @@
 using Funeng.Catalog;
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
 using Funeng.Catalog.Import;
-using Funeng.Catalog.Listings;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Database;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Funeng.Catalog.Contracts;
-using Funeng.Catalog.Listings;
+using Funeng.Catalog.Data;
 
 namespace Funeng.Scenarios.Bench;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Funeng.Kernel;
 
-/// <summary>Registers what every host needs before the modules: clock, database settings, current user, problems.</summary>
+/// <summary>Registers what every host needs before the modules: clock, database settings, actor, problems.</summary>
 public static class FunengKernel
 {
     public static IHostApplicationBuilder AddFunengKernel(this IHostApplicationBuilder builder)
@@ -16,8 +16,7 @@ public static class FunengKernel
         ArgumentNullException.ThrowIfNull(builder);
         builder.GetDatabaseSettings();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddActors();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<StartupSequence>();
         builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();

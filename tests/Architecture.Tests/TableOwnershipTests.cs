@@ -26,6 +26,28 @@ public sealed class TableOwnershipTests(SqliteApp app) : IClassFixture<SqliteApp
         }
     }
 
+    /// <summary>
+    /// A module's entities (and the owned and value types they map) live in its <c>Data</c> namespace, beside its
+    /// DbContext: features use them, they use no feature, so persistence never pulls in a feature folder.
+    /// Identity's and data protection's own entities belong to their libraries.
+    /// </summary>
+    [Fact]
+    public void Every_entity_lives_in_its_modules_data_namespace()
+    {
+        using var scope = app.Services.CreateScope();
+        foreach (var database in scope.ServiceProvider.GetServices<ModuleDatabase>())
+        {
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            var misplaced = context.Model.GetEntityTypes()
+                .Select(e => e.ClrType)
+                .Where(t => t.Namespace?.StartsWith("Funeng.", StringComparison.Ordinal) == true && t.Namespace != $"Funeng.{database.Module}.Data")
+                .Select(t => t.FullName)
+                .Distinct()
+                .ToList();
+            Assert.True(misplaced.Count == 0, $"{database.Module} maps entities outside Funeng.{database.Module}.Data: {string.Join(", ", misplaced)}");
+        }
+    }
+
     /// <summary>Both providers' migration sets, built from each module's design-time factories (no server needed).</summary>
     [Fact]
     public void No_model_change_is_missing_a_migration_for_either_provider()

@@ -1,12 +1,7 @@
 using System.Net.Http.Headers;
 using Funeng.Kernel.Database;
-using Funeng.Platform.Accounts;
 using Funeng.Platform.Contracts;
-using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
-using Funeng.Platform.Tokens;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,24 +51,15 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var n = Interlocked.Increment(ref _users);
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<FunengUser>>();
-        var organisation = organisationId ?? Guid.NewGuid();
-        if (organisationId is null)
-        {
-            db.Organisations.Add(new Organisation { Id = organisation, NameZh = $"测试机构{n}", NameEn = $"Test organisation {n}", Kind = kind, CitySlug = "guangzhou", CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
-
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
+        var organisation = organisationId ?? await accounts.CreateOrganisationAsync($"测试机构{n}", $"Test organisation {n}", kind, "guangzhou");
         var email = $"{role.ToLowerInvariant()}{n}-{Guid.NewGuid():N}@test.local";
-        var user = new FunengUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"{role} {n}", OrganisationId = organisation };
         var password = "Test-password-1a" + n;
-        Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, role));
-        var token = await ManageApiTokens.CreateAsync(db, user.Id, "tests", 30, TimeProvider.System, CancellationToken.None);
+        var userId = await accounts.CreateAccountAsync(email, password, $"{role} {n}", organisation, role);
+        var token = await accounts.IssueApiTokenAsync(userId, "tests", 30);
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
-        return new ActingUser(user.Id, email, password, organisation, role, client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new ActingUser(userId, email, password, organisation, role, client);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -106,14 +92,6 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected abstract Task PrepareDatabaseAsync();
 
     protected abstract Task DropDatabaseAsync();
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }
 
 /// <summary>A signed-up user and an HTTP client that authenticates as them with an API token.</summary>

@@ -1,6 +1,5 @@
-using System.Security.Claims;
-using Funeng.Platform.Accounts;
-using Microsoft.AspNetCore.Identity;
+using Funeng.Kernel.Security;
+using Funeng.Platform.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Cli;
@@ -11,17 +10,15 @@ namespace Funeng.Cli;
 /// </summary>
 internal static class CliSignIn
 {
-    /// <summary>The account's principal, or an error message naming what is wrong.</summary>
-    public static async Task<(ClaimsPrincipal? Principal, string? Error)> PrincipalAsync(IServiceProvider services, string email, string role)
+    /// <summary>The account as an actor, or an error message naming what is wrong.</summary>
+    public static async Task<(IActor? Actor, string? Error)> ActorAsync(IServiceProvider services, string email, string role)
     {
-        var users = services.GetRequiredService<UserManager<FunengUser>>();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        var actor = await services.GetRequiredService<AccountCommands>().ActorAsync(email);
+        if (actor is null)
         {
             return (null, $"--as: no account has the email {email}.");
         }
 
-        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<FunengUser>>().CreateAsync(user);
-        return principal.IsInRole(role) ? (principal, null) : (null, $"--as: {email} does not have the role {role}.");
+        return actor.IsInRole(role) ? (actor, null) : (null, $"--as: {email} does not have the role {role}.");
     }
 }

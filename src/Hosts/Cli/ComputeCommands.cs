@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using Funeng.Compute.Scheduling;
-using Funeng.Compute.Simulation;
+using Funeng.Compute.Contracts;
 using Spectre.Console;
 
 namespace Funeng.Cli;
@@ -24,42 +22,34 @@ internal static class ComputeCommands
         simulate.Options.Add(output);
         simulate.SetAction(async (parse, cancellationToken) =>
         {
-            if (!TraceFormats.TryParse(parse.GetValue(format), out var traceFormat))
+            if (!TraceSimulation.IsFormat(parse.GetValue(format)))
             {
-                return Fail($"--format '{parse.GetValue(format)}' is not one of {string.Join(", ", TraceFormats.Names)}.");
+                return Fail($"--format '{parse.GetValue(format)}' is not one of {string.Join(", ", TraceSimulation.FormatNames)}.");
             }
 
-            var chosen = new List<PlacementPolicy>();
-            foreach (var name in parse.GetValue(policies)!.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            var chosen = parse.GetValue(policies)!.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            if (chosen.FirstOrDefault(name => !TraceSimulation.IsPolicy(name)) is { } unknown)
             {
-                if (!PolicyNames.TryParse(name, out var policy))
-                {
-                    return Fail($"--policy '{name}' is not one of {string.Join(", ", PolicyNames.All.Select(PolicyNames.Of))}.");
-                }
-
-                chosen.Add(policy);
+                return Fail($"--policy '{unknown}' is not one of {string.Join(", ", TraceSimulation.PolicyNames)}.");
             }
 
             try
             {
-                var plan = CentresPlan.Load(parse.GetValue(centres)!.FullName);
                 var file = parse.GetValue(trace)!.FullName;
-                TraceReaders.Result? jobs = null;
-                var outcomes = new List<PolicyOutcome>();
+                TraceSimulation? simulation = null;
                 await AnsiConsole.Progress().StartAsync(async progress =>
                 {
                     var reading = progress.AddTask($"Reading {Path.GetFileName(file)}", maxValue: 1);
-                    jobs = await TraceReaders.ReadAsync(file, traceFormat, cancellationToken);
+                    simulation = await TraceSimulation.ReadAsync(file, parse.GetValue(format)!, parse.GetValue(centres)!.FullName, cancellationToken);
                     reading.Increment(1);
                     foreach (var policy in chosen)
                     {
-                        var task = progress.AddTask($"Replaying under {PolicyNames.Of(policy)}", maxValue: Math.Max(1, jobs.Jobs.Count));
-                        outcomes.AddRange((await Task.Run(() => SimulationReport.Run("", traceFormat, jobs, plan, [policy], _ => new Progress<int>(n => task.Value = n)), cancellationToken)).Policies);
+                        var task = progress.AddTask($"Replaying under {policy.Trim()}", maxValue: Math.Max(1, simulation.JobCount));
+                        await Task.Run(() => simulation.Replay(policy, new Progress<int>(n => task.Value = n)), cancellationToken);
                         task.Value = task.MaxValue;
                     }
                 });
-                var report = new SimulationReport(Path.GetFileName(file), TraceFormats.Of(traceFormat), jobs!.Jobs.Count, jobs.Skipped, plan.CentreCount, plan.DeviceCount, outcomes);
-                var text = JsonSerializer.Serialize(report, SimulationReport.Json);
+                var text = simulation!.ReportJson();
                 if (parse.GetValue(output) is { } target)
                 {
                     await File.WriteAllTextAsync(target.FullName, text, cancellationToken);
@@ -72,7 +62,7 @@ internal static class ComputeCommands
 
                 return 0;
             }
-            catch (TraceFormatException e)
+            catch (InvalidDataException e)
             {
                 return Fail(e.Message);
             }

@@ -4,7 +4,6 @@ using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Cli;
@@ -14,28 +13,27 @@ internal static class IncentivesCommands
     public static Command Create()
     {
         var application = new Argument<Guid>("APPLICATION-ID") { Description = "The application to approve (found complete, scored where the program asks for it)." };
-        var actor = new Option<string>("--as") { Description = "The email of the office-staff account taking the decision.", Required = true };
+        var account = new Option<string>("--as") { Description = "The email of the office-staff account taking the decision.", Required = true };
         var reasons = new Option<string>("--reasons") { Description = "The reasons for the decision, kept with it and in the audit log.", Required = true };
         var amount = new Option<decimal?>("--amount") { Description = "Yuan to award; by default the most the rules allow." };
         var approve = new Command("approve", "Approve an application: the award, its ledger entries and the audit entry commit together or not at all.");
         approve.Arguments.Add(application);
-        approve.Options.Add(actor);
+        approve.Options.Add(account);
         approve.Options.Add(reasons);
         approve.Options.Add(amount);
         approve.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
-            var (principal, error) = await CliSignIn.PrincipalAsync(services, parse.GetValue(actor)!, Roles.OfficeStaff);
-            if (principal is null)
+            var (signedIn, error) = await CliSignIn.ActorAsync(services, parse.GetValue(account)!, Roles.OfficeStaff);
+            if (signedIn is null)
             {
                 Console.Error.WriteLine(error);
                 return 1;
             }
 
-            // Set here, not inside a helper: the accessor keeps the context in an AsyncLocal, which flows only downwards.
-            services.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal };
+            await using var scope = services.CreateActorScope(signedIn);
             try
             {
-                var award = await services.GetRequiredService<IncentiveCommands>().ApproveAsync(parse.GetValue(application), parse.GetValue(amount), parse.GetValue(reasons)!, cancellationToken);
+                var award = await scope.ServiceProvider.GetRequiredService<IncentiveCommands>().ApproveAsync(parse.GetValue(application), parse.GetValue(amount), parse.GetValue(reasons)!, cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Approved: award {award.AwardId} of {award.Amount:0.00} yuan to {award.Recipient} under {award.ProgramId} ({award.Year})."));
                 return 0;
             }

@@ -22,4 +22,7 @@ public static class FunengClaims
 
     /// <summary>The user's display name.</summary>
     public const string DisplayName = "funeng:name";
+
+    /// <summary>The slug of the city of the user's organisation, when it has one.</summary>
+    public const string City = "funeng:city";
 }

@@ -28,7 +28,7 @@ public sealed record WorkItem(
 
 /// <summary>
 /// A module's contribution to the signed-in person's workbench (the page each role lands on). Implementations ask
-/// <see cref="Security.CurrentUser"/> who is looking and return only what concerns them; registered with
+/// <see cref="Security.IActor"/> who is looking and return only what concerns them; registered with
 /// <c>services.AddScoped&lt;IWorkbenchSource, …&gt;()</c> in the module file.
 /// </summary>
 public interface IWorkbenchSource

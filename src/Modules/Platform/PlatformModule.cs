@@ -110,7 +110,8 @@ public static class PlatformModule
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<DemoAccounts>();
-        services.AddScoped(sp => new AccountCommands(sp.GetRequiredService<UserManager<FunengUser>>()));
+        services.AddScoped(sp => new AccountCommands(
+            sp.GetRequiredService<UserManager<FunengUser>>(), sp.GetRequiredService<IUserClaimsPrincipalFactory<FunengUser>>(), sp.GetRequiredService<PlatformDb>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IStartupInitializer, PlatformRoles>();
         services.AddScoped<IDemoSeeder, PlatformDemoSeeder>();
         return builder;

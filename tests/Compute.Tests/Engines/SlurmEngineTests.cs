@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Funeng.Compute.Data;
 using Funeng.Compute.Requests;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;

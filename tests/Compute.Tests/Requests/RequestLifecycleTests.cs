@@ -1,3 +1,4 @@
+using Funeng.Compute.Data;
 using Funeng.Compute.Requests;
 
 namespace Funeng.Compute.Tests.Requests;
@@ -14,6 +15,6 @@ public sealed class RequestLifecycleTests
     [InlineData(RequestState.Finished, RequestState.Running, false)]
     [InlineData(RequestState.Cancelled, RequestState.Placed, false)]
     [InlineData(RequestState.Failed, RequestState.Submitted, false)]
-    public void Allows_only_the_moves_in_the_transition_table(RequestState from, RequestState to, bool allowed) =>
+    internal void Allows_only_the_moves_in_the_transition_table(RequestState from, RequestState to, bool allowed) =>
         Assert.Equal(allowed, RequestLifecycle.CanMove(from, to));
 }

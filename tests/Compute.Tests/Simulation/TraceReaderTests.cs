@@ -38,7 +38,7 @@ public sealed class TraceReaderTests : IDisposable
     [Theory]
     [InlineData(TraceFormat.AlibabaOpenb)]
     [InlineData(TraceFormat.Alibaba)] // recognised by its header
-    public async Task Reads_an_alibaba_2023_pod_list_from_scheduled_to_deleted_time(TraceFormat format)
+    internal async Task Reads_an_alibaba_2023_pod_list_from_scheduled_to_deleted_time(TraceFormat format)
     {
         var result = await TraceReaders.ReadAsync(_samples.AlibabaOpenb(), format, TestContext.Current.CancellationToken);
 
@@ -79,7 +79,7 @@ public sealed class TraceReaderTests : IDisposable
     [InlineData("alibaba-openb", TraceFormat.AlibabaOpenb)]
     [InlineData("Alibaba_Openb", TraceFormat.AlibabaOpenb)]
     [InlineData("philly", TraceFormat.Philly)]
-    public void Format_names_parse_as_written_on_the_command_line(string name, TraceFormat expected)
+    internal void Format_names_parse_as_written_on_the_command_line(string name, TraceFormat expected)
     {
         Assert.True(TraceFormats.TryParse(name, out var format));
         Assert.Equal(expected, format);

@@ -11,7 +11,6 @@ using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Funeng.TestSupport;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -150,9 +149,9 @@ public abstract class ApplicationFlowTests(FunengApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(date + "T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, enterprise.UserId), new Claim(FunengClaims.Organisation, enterprise.OrganisationId.ToString()), new Claim(ClaimTypes.Role, Roles.Enterprise)], "test"));
-        var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = principal } });
-        var profiles = ActivatorUtilities.CreateInstance<EnterpriseProfiles>(scope.ServiceProvider, user, clock);
-        var submit = ActivatorUtilities.CreateInstance<SubmitApplication>(scope.ServiceProvider, user, clock, profiles);
+        var actor = Actor.From(principal);
+        var profiles = ActivatorUtilities.CreateInstance<EnterpriseProfiles>(scope.ServiceProvider, actor, clock);
+        var submit = ActivatorUtilities.CreateInstance<SubmitApplication>(scope.ServiceProvider, actor, clock, profiles);
 
         var attempt = () => submit.SubmitAsync(IncentivesTestData.Champion, IncentivesTestData.ChampionFacts(), Cancel);
         if (accepted)

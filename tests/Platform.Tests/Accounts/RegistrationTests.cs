@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.Security;
-using Funeng.Platform.Accounts;
 using Funeng.Platform.Data;
 using Funeng.Platform.Tokens;
 using Funeng.TestSupport;

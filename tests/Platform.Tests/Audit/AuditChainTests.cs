@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Funeng.Platform.Audit;
+using Funeng.Platform.Data;
 
 namespace Funeng.Platform.Tests.Audit;
 

@@ -17,10 +17,10 @@ public sealed record CatalogViewer(Guid? OrganisationId, bool IsOffice)
     public static CatalogViewer Office { get; } = new(null, true);
 
     /// <summary>The viewer for the signed-in user of the current request.</summary>
-    public static CatalogViewer From(CurrentUser user)
+    public static CatalogViewer From(IActor actor)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        return new(user.OrganisationId, user.IsInRole(Roles.OfficeStaff));
+        ArgumentNullException.ThrowIfNull(actor);
+        return new(actor.OrganisationId, actor.IsInRole(Roles.OfficeStaff));
     }
 
     /// <summary>True when this viewer may see a listing of <paramref name="owner"/> in <paramref name="status"/>.</summary>

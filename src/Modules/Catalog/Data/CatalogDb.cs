@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Funeng.Catalog.Editions;
-using Funeng.Catalog.Listings;
-using Funeng.Catalog.Organisations;
-using Funeng.Catalog.SavedSearches;
 using Funeng.Kernel.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -107,8 +103,8 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("catalog_saved_searches");
             e.Property(s => s.UserId).HasMaxLength(64);
-            e.Property(s => s.Name).HasMaxLength(SavedSearchStore.MaxNameLength);
-            e.Property(s => s.Text).HasMaxLength(SavedSearchStore.MaxTextLength);
+            e.Property(s => s.Name).HasMaxLength(SavedSearchRecord.MaxNameLength);
+            e.Property(s => s.Text).HasMaxLength(SavedSearchRecord.MaxTextLength);
             e.Property(s => s.Filters).HasConversion(JsonConverter<Contracts.CatalogFilters>()).Metadata.SetValueComparer(ReferenceComparer<Contracts.CatalogFilters>());
             e.HasIndex(s => s.UserId);
             e.Ignore(s => s.Viewer);

@@ -15,7 +15,7 @@ internal sealed record EditionInput(string? TitleZh, string? TitleEn, int? Year,
 /// Every change to a recommendation catalog edition, each in one transaction with its audit entry. A published
 /// edition refuses every change with a 409 naming it: an edition can never silently change after publication.
 /// </summary>
-internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public async Task<EditionRecord> CreateAsync(EditionInput input, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, CurrentUser
 
             edition.PublishedOn = publishedOn ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.give-publication-date"), "publishedOn", 422);
             edition.PublishedAt = clock.GetUtcNow();
-            edition.PublishedBy = user.ActorName;
+            edition.PublishedBy = actor.Name;
             return Task.FromResult<object>(new { publishedOn, entries = edition.Entries.Select(e => new { e.ListingId, e.ListingVersion }) });
         }, cancellationToken);
 

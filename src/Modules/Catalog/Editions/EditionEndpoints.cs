@@ -17,11 +17,11 @@ internal sealed record EditionPublication(DateOnly? PublishedOn);
 /// </summary>
 internal static class EditionEndpoints
 {
-    public static async Task<Ok<List<EditionSummary>>> ListAsync(CatalogDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await EditionQueries.ListAsync(db, user.IsInRole(Roles.OfficeStaff), cancellationToken));
+    public static async Task<Ok<List<EditionSummary>>> ListAsync(CatalogDb db, IActor actor, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await EditionQueries.ListAsync(db, actor.IsInRole(Roles.OfficeStaff), cancellationToken));
 
-    public static async Task<Results<Ok<EditionView>, NotFound>> GetAsync(Guid id, CatalogDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        await EditionQueries.GetAsync(db, id, user.IsInRole(Roles.OfficeStaff), cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    public static async Task<Results<Ok<EditionView>, NotFound>> GetAsync(Guid id, CatalogDb db, IActor actor, CancellationToken cancellationToken) =>
+        await EditionQueries.GetAsync(db, id, actor.IsInRole(Roles.OfficeStaff), cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     public static async Task<Created<EditionView>> CreateAsync(EditionInput input, EditionCommands commands, CatalogDb db, CancellationToken cancellationToken)
     {

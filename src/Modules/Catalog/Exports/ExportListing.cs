@@ -15,9 +15,9 @@ namespace Funeng.Catalog.Exports;
 /// <summary>Datasets as DCAT JSON-LD and large models as a model-card Markdown file.</summary>
 internal static class ExportListing
 {
-    public static async Task<Results<ContentHttpResult, NotFound>> DcatAsync(Guid id, CatalogQueries queries, CurrentUser user, IOptions<PublicSiteOptions> site, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, NotFound>> DcatAsync(Guid id, CatalogQueries queries, IActor actor, IOptions<PublicSiteOptions> site, CancellationToken cancellationToken)
     {
-        var listing = await queries.FindListingAsync(id, CatalogViewer.From(user), cancellationToken);
+        var listing = await queries.FindListingAsync(id, CatalogViewer.From(actor), cancellationToken);
         if (listing?.Summary.Type != ListingType.Dataset)
         {
             return TypedResults.NotFound();
@@ -29,9 +29,9 @@ internal static class ExportListing
         return TypedResults.Content(Dcat(listing, owner, baseUri).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), "application/ld+json", Encoding.UTF8);
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound>> ModelCardAsync(Guid id, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<Results<ContentHttpResult, NotFound>> ModelCardAsync(Guid id, CatalogQueries queries, IActor actor, CancellationToken cancellationToken)
     {
-        var listing = await queries.FindListingAsync(id, CatalogViewer.From(user), cancellationToken);
+        var listing = await queries.FindListingAsync(id, CatalogViewer.From(actor), cancellationToken);
         if (listing?.Summary.Type != ListingType.LargeModel)
         {
             return TypedResults.NotFound();

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
-using Funeng.Catalog.Organisations;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.DataFiles;
@@ -34,7 +33,7 @@ internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, 
 /// entry. Imported listings are published (they come from published registers); a listing already imported
 /// from the same source and id is updated, and gets a new published version only when its content changed.
 /// </summary>
-internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, CurrentUser user, TimeProvider clock, ILogger<CatalogImporter> logger)
+internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, IActor actor, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -148,7 +147,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
         }
     }
 
-    private string Actor => $"import by {user.ActorName}";
+    private string Actor => $"import by {actor.Name}";
 
     /// <summary>
     /// Finds or creates the profile of each named organisation: by credit code, else by legal name; a new one

@@ -1,5 +1,5 @@
 using Funeng.Catalog.Contracts;
-using Funeng.Catalog.Listings;
+using Funeng.Catalog.Data;
 
 namespace Funeng.Catalog.Import;
 

@@ -1,4 +1,5 @@
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Organisations;

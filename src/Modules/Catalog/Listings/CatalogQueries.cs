@@ -1,6 +1,5 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
-using Funeng.Catalog.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Catalog.Listings;

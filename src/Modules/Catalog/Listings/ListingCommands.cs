@@ -17,14 +17,14 @@ namespace Funeng.Catalog.Listings;
 /// Pages and API endpoints both call these.
 /// </summary>
 internal sealed class ListingCommands(
-    CatalogDb db, IAuditLog audit, INotifier notifier, SearchIndexer indexer, IndexCatchUp worker, OrganisationProfiles profiles, CurrentUser user, TimeProvider clock)
+    CatalogDb db, IAuditLog audit, INotifier notifier, SearchIndexer indexer, IndexCatchUp worker, OrganisationProfiles profiles, IActor actor, TimeProvider clock)
 {
-    private ListingWorkflow.Actor Actor => new(user.OrganisationId, user.IsInRole(Roles.OfficeStaff));
+    private ListingWorkflow.Actor Actor => new(actor.OrganisationId, actor.IsInRole(Roles.OfficeStaff));
 
     /// <summary>Creates a draft owned by the user's organisation.</summary>
     public async Task<ListingRecord> CreateAsync(ListingType type, ListingContent content, CancellationToken cancellationToken)
     {
-        var owner = user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-members-organisation-list-offers"), null, 403);
+        var owner = actor.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-members-organisation-list-offers"), null, 403);
         Validate(type, content);
         await profiles.EnsureAsync(owner, cancellationToken);
         var now = clock.GetUtcNow();
@@ -73,7 +73,7 @@ internal sealed class ListingCommands(
         var listing = await ChangeAsync(id, "published", listing =>
         {
             listing.Status = ListingWorkflow.Publish(listing, Actor);
-            AddVersion(listing, user.ActorName, clock.GetUtcNow());
+            AddVersion(listing, actor.Name, clock.GetUtcNow());
             SavedSearchAlerts.Enqueue(db, [listing.Id], clock.GetUtcNow());
             return new { version = listing.PublishedVersion, listing.Content.TitleZh };
         }, cancellationToken);
@@ -130,7 +130,7 @@ internal sealed class ListingCommands(
     private async Task<ListingRecord?> ChangeAsync(Guid id, string action, Func<ListingRecord, object> change, CancellationToken cancellationToken)
     {
         var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null || !CatalogViewer.From(user).MaySee(listing.OwnerOrganisationId, listing.Status))
+        if (listing is null || !CatalogViewer.From(actor).MaySee(listing.OwnerOrganisationId, listing.Status))
         {
             return null;
         }

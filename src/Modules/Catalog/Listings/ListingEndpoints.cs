@@ -19,14 +19,14 @@ internal sealed record ReturnRequest(string? Reason);
 /// <summary><c>/api/v1/catalog/listings</c>: read, create, edit and move listings through their workflow.</summary>
 internal static class ListingEndpoints
 {
-    public static async Task<Results<Ok<ListingView>, NotFound>> GetAsync(Guid id, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ListingView>, NotFound>> GetAsync(Guid id, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken)
     {
-        var view = await ViewAsync(id, db, queries, CatalogViewer.From(user), cancellationToken);
+        var view = await ViewAsync(id, db, queries, CatalogViewer.From(actor), cancellationToken);
         return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
     }
 
     public static async Task<Results<Created<ListingView>, ValidationProblem>> CreateAsync(
-        ListingInput input, ListingCommands commands, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken)
+        ListingInput input, ListingCommands commands, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken)
     {
         if (ListingTypeKeys.Parse(input.Type) is not { } type)
         {
@@ -37,23 +37,23 @@ internal static class ListingEndpoints
         }
 
         var listing = await commands.CreateAsync(type, input.ToContent(), cancellationToken);
-        return TypedResults.Created($"/api/v1/catalog/listings/{listing.Id}", await ViewAsync(listing.Id, db, queries, CatalogViewer.From(user), cancellationToken));
+        return TypedResults.Created($"/api/v1/catalog/listings/{listing.Id}", await ViewAsync(listing.Id, db, queries, CatalogViewer.From(actor), cancellationToken));
     }
 
-    public static Task<Results<Ok<ListingView>, NotFound>> UpdateAsync(Guid id, ListingInput input, ListingCommands commands, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken) =>
-        AfterAsync(commands.UpdateAsync(id, input.ToContent(), cancellationToken), db, queries, user, cancellationToken);
+    public static Task<Results<Ok<ListingView>, NotFound>> UpdateAsync(Guid id, ListingInput input, ListingCommands commands, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken) =>
+        AfterAsync(commands.UpdateAsync(id, input.ToContent(), cancellationToken), db, queries, actor, cancellationToken);
 
-    public static Task<Results<Ok<ListingView>, NotFound>> SubmitAsync(Guid id, ListingCommands commands, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken) =>
-        AfterAsync(commands.SubmitAsync(id, cancellationToken), db, queries, user, cancellationToken);
+    public static Task<Results<Ok<ListingView>, NotFound>> SubmitAsync(Guid id, ListingCommands commands, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken) =>
+        AfterAsync(commands.SubmitAsync(id, cancellationToken), db, queries, actor, cancellationToken);
 
-    public static Task<Results<Ok<ListingView>, NotFound>> PublishAsync(Guid id, ListingCommands commands, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken) =>
-        AfterAsync(commands.PublishAsync(id, cancellationToken), db, queries, user, cancellationToken);
+    public static Task<Results<Ok<ListingView>, NotFound>> PublishAsync(Guid id, ListingCommands commands, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken) =>
+        AfterAsync(commands.PublishAsync(id, cancellationToken), db, queries, actor, cancellationToken);
 
-    public static Task<Results<Ok<ListingView>, NotFound>> ReturnAsync(Guid id, ReturnRequest request, ListingCommands commands, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken) =>
-        AfterAsync(commands.ReturnAsync(id, request.Reason, cancellationToken), db, queries, user, cancellationToken);
+    public static Task<Results<Ok<ListingView>, NotFound>> ReturnAsync(Guid id, ReturnRequest request, ListingCommands commands, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken) =>
+        AfterAsync(commands.ReturnAsync(id, request.Reason, cancellationToken), db, queries, actor, cancellationToken);
 
-    public static Task<Results<Ok<ListingView>, NotFound>> WithdrawAsync(Guid id, ListingCommands commands, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken) =>
-        AfterAsync(commands.WithdrawAsync(id, cancellationToken), db, queries, user, cancellationToken);
+    public static Task<Results<Ok<ListingView>, NotFound>> WithdrawAsync(Guid id, ListingCommands commands, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken) =>
+        AfterAsync(commands.WithdrawAsync(id, cancellationToken), db, queries, actor, cancellationToken);
 
     /// <summary>Submitted listings waiting for review, oldest first (office staff).</summary>
     public static async Task<Ok<List<ListingSummary>>> ReviewQueueAsync(CatalogDb db, CancellationToken cancellationToken)
@@ -82,11 +82,11 @@ internal static class ListingEndpoints
             versions);
     }
 
-    private static async Task<Results<Ok<ListingView>, NotFound>> AfterAsync(Task<ListingRecord?> change, CatalogDb db, CatalogQueries queries, CurrentUser user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListingView>, NotFound>> AfterAsync(Task<ListingRecord?> change, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken)
     {
         var listing = await change;
         return listing is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok((await ViewAsync(listing.Id, db, queries, CatalogViewer.From(user), cancellationToken))!);
+            : TypedResults.Ok((await ViewAsync(listing.Id, db, queries, CatalogViewer.From(actor), cancellationToken))!);
     }
 }

@@ -1,4 +1,5 @@
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Catalog.Listings;

@@ -14,10 +14,10 @@ internal sealed record ProfileView(OrganisationProfile Profile, string? ContactN
 /// <summary><c>/api/v1/catalog/organisations</c>: profiles, qualifications and an organisation's published listings.</summary>
 internal static class OrganisationEndpoints
 {
-    public static async Task<Results<Ok<ProfileView>, NotFound>> GetAsync(Guid id, CatalogDb db, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProfileView>, NotFound>> GetAsync(Guid id, CatalogDb db, IActor actor, CancellationToken cancellationToken)
     {
         var record = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == id, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record, user.IsAuthenticated));
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record, actor.IsAuthenticated));
     }
 
     public static async Task<Ok<ProfileView>> SaveAsync(Guid id, ProfileInput input, OrganisationProfiles profiles, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal sealed record QualificationInput(string? Kind, string? Issuer, string? 
 
 /// <summary>Organisation profiles and qualifications: validation, audited saves, and index updates after commit.</summary>
 internal sealed class OrganisationProfiles(
-    CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, CurrentUser user, TimeProvider clock)
+    CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IActor actor, TimeProvider clock)
 {
     /// <summary>Problems by field; empty when the profile may be saved.</summary>
     public static Dictionary<string, string[]> Validate(ProfileInput input)
@@ -186,7 +186,7 @@ internal sealed class OrganisationProfiles(
 
     private void RequireMemberOrOffice(Guid organisationId)
     {
-        if (!user.BelongsTo(organisationId) && !user.IsInRole(Roles.OfficeStaff))
+        if (!actor.BelongsTo(organisationId) && !actor.IsInRole(Roles.OfficeStaff))
         {
             throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.only-members-organisation-office-staff"), "organisationId", 403);
         }

@@ -18,8 +18,8 @@ internal sealed record SavedSearchInput(string? Name, string? Text, CatalogFilte
 /// <summary><c>/api/v1/catalog/saved-searches</c>: each signed-in user lists, creates and deletes only their own.</summary>
 internal static class SavedSearchEndpoints
 {
-    public static async Task<Ok<List<SavedSearchView>>> ListAsync(CatalogDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await SavedSearchStore.MineAsync(db, user, cancellationToken)).Select(SavedSearchView.Of).ToList());
+    public static async Task<Ok<List<SavedSearchView>>> ListAsync(CatalogDb db, IActor actor, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await SavedSearchStore.MineAsync(db, actor, cancellationToken)).Select(SavedSearchView.Of).ToList());
 
     public static async Task<Results<Created<SavedSearchView>, ValidationProblem>> CreateAsync(
         SavedSearchInput input, SavedSearchStore store, CancellationToken cancellationToken)

@@ -6,11 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Catalog.SavedSearches;
 
 /// <summary>Creating and deleting the current user's saved searches (pages and API both call this).</summary>
-internal sealed class SavedSearchStore(CatalogDb db, CurrentUser user, TimeProvider clock)
+internal sealed class SavedSearchStore(CatalogDb db, IActor actor, TimeProvider clock)
 {
-    public const int MaxNameLength = 100;
-    public const int MaxTextLength = 200;
-
     /// <summary>
     /// Filter values a saved search may hold, over all facets: every value is a clause of the query the matching
     /// worker runs on each publication (issue 15: 1,300 values broke every publish with TooManyClausesException).
@@ -19,24 +16,24 @@ internal sealed class SavedSearchStore(CatalogDb db, CurrentUser user, TimeProvi
 
     public const int MaxFilterValueLength = 100;
 
-    public static Task<List<SavedSearchRecord>> MineAsync(CatalogDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        db.SavedSearches.AsNoTracking().Where(s => s.UserId == user.UserId).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
+    public static Task<List<SavedSearchRecord>> MineAsync(CatalogDb db, IActor actor, CancellationToken cancellationToken) =>
+        db.SavedSearches.AsNoTracking().Where(s => s.UserId == actor.UserId).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
 
     public async Task<(SavedSearchRecord? Saved, Dictionary<string, string[]> Errors)> CreateAsync(SavedSearchInput input, CancellationToken cancellationToken)
     {
-        var userId = user.UserId ?? throw new InvalidOperationException("Saving a search needs a signed-in user.");
+        var userId = actor.UserId ?? throw new InvalidOperationException("Saving a search needs a signed-in user.");
         var text = input.Text?.Trim() ?? "";
         var filters = Clean(input.Filters ?? CatalogFilters.None);
         var name = string.IsNullOrWhiteSpace(input.Name) ? (text.Length > 0 ? text : "*") : input.Name.Trim();
         var errors = new Dictionary<string, string[]>();
-        if (name.Length > MaxNameLength)
+        if (name.Length > SavedSearchRecord.MaxNameLength)
         {
-            errors["name"] = [$"A name has at most {MaxNameLength} characters."];
+            errors["name"] = [$"A name has at most {SavedSearchRecord.MaxNameLength} characters."];
         }
 
-        if (text.Length > MaxTextLength)
+        if (text.Length > SavedSearchRecord.MaxTextLength)
         {
-            errors["text"] = [$"A search text has at most {MaxTextLength} characters."];
+            errors["text"] = [$"A search text has at most {SavedSearchRecord.MaxTextLength} characters."];
         }
 
         var values = SavedSearchQuery.Values(filters).SelectMany(f => f.Values.Select(v => (f.Facet, Value: v))).ToList();
@@ -64,7 +61,7 @@ internal sealed class SavedSearchStore(CatalogDb db, CurrentUser user, TimeProvi
             return (null, errors);
         }
 
-        var viewer = CatalogViewer.From(user);
+        var viewer = CatalogViewer.From(actor);
         var saved = new SavedSearchRecord
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), UserId = userId, OrganisationId = viewer.OrganisationId, IsOffice = viewer.IsOffice,
@@ -77,7 +74,7 @@ internal sealed class SavedSearchStore(CatalogDb db, CurrentUser user, TimeProvi
 
     /// <summary>Deletes one of the user's own saved searches; false when there is none of theirs with that id.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.SavedSearches.Where(s => s.Id == id && s.UserId == user.UserId).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.SavedSearches.Where(s => s.Id == id && s.UserId == actor.UserId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>Only the facet filters of the search page are kept (no status or owner narrowing).</summary>
     private static CatalogFilters Clean(CatalogFilters f) => new()

@@ -1,4 +1,5 @@
 using Funeng.Catalog.SavedSearches;
+using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -78,7 +79,7 @@ internal sealed class IndexCatchUp(IServiceScopeFactory scopes, CatalogIndex ind
             return; // another process writes the index, and announces what it indexed
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateActorScope(Actor.System);
         if (catchUp)
         {
             var changed = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);

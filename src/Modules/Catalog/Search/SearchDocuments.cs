@@ -1,7 +1,7 @@
 using System.Globalization;
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
-using Funeng.Catalog.Organisations;
 using Funeng.Kernel.Geography;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;

@@ -12,9 +12,9 @@ namespace Funeng.Catalog.Search;
 internal static class SearchEndpoint
 {
     public static async Task<Results<Ok<CatalogSearchResult>, ValidationProblem>> HandleAsync(
-        HttpRequest request, ICatalogSearch search, CurrentUser user, CancellationToken cancellationToken)
+        HttpRequest request, ICatalogSearch search, IActor actor, CancellationToken cancellationToken)
     {
-        var parsed = Parse(request.Query, CatalogViewer.From(user));
+        var parsed = Parse(request.Query, CatalogViewer.From(actor));
         if (parsed.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(parsed.Errors);

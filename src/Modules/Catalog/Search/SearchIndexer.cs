@@ -1,7 +1,5 @@
 using System.Globalization;
 using Funeng.Catalog.Data;
-using Funeng.Catalog.Listings;
-using Funeng.Catalog.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

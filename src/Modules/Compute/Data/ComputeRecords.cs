@@ -1,4 +1,3 @@
-using Funeng.Compute.Requests;
 using Funeng.Compute.Scheduling;
 
 namespace Funeng.Compute.Data;

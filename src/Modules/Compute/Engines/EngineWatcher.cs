@@ -1,4 +1,5 @@
 using Funeng.Compute.Requests;
+using Funeng.Kernel.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ internal sealed partial class EngineWatcher(IServiceScopeFactory scopes, IOption
             try
             {
                 await Task.Delay(interval, time, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateActorScope(Actor.System);
                 await scope.ServiceProvider.GetRequiredService<RequestTransitions>().SyncAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<PlaceRequests>().RunAsync(stoppingToken);
             }

@@ -15,7 +15,7 @@ internal sealed record EngineNodes(string Engine, IReadOnlyList<ReportedNode> No
 internal static class CentreNodes
 {
     public static async Task<Results<Ok<IReadOnlyList<EngineNodes>>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
-        Guid id, ComputeDb db, EngineDirectory engines, CurrentUser user, CancellationToken cancellationToken)
+        Guid id, ComputeDb db, EngineDirectory engines, IActor actor, CancellationToken cancellationToken)
     {
         var centre = await db.Centres.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (centre is null)
@@ -24,7 +24,7 @@ internal static class CentreNodes
         }
 
         // Another organisation's cluster is not the operator's to inspect (the authorisation matrix found this).
-        if (!ManageRegistry.MayOperate(user, centre))
+        if (!ManageRegistry.MayOperate(actor, centre))
         {
             return TypedResults.Forbid();
         }

@@ -58,7 +58,7 @@ internal static class ManageRegistry
     }
 
     public static async Task<Results<Created<PoolRecord>, ValidationProblem, NotFound, ForbidHttpResult>> AddPoolAsync(
-        Guid id, PoolInput input, ComputeDb db, CurrentUser user, EngineDirectory engines, IAuditLog audit, CancellationToken cancellationToken)
+        Guid id, PoolInput input, ComputeDb db, IActor actor, EngineDirectory engines, IAuditLog audit, CancellationToken cancellationToken)
     {
         var centre = await db.Centres.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (centre is null)
@@ -66,7 +66,7 @@ internal static class ManageRegistry
             return TypedResults.NotFound();
         }
 
-        if (!MayOperate(user, centre))
+        if (!MayOperate(actor, centre))
         {
             return TypedResults.Forbid();
         }
@@ -118,7 +118,7 @@ internal static class ManageRegistry
     }
 
     public static async Task<Results<NoContent, ValidationProblem, NotFound, ForbidHttpResult>> SetLatencyAsync(
-        Guid id, string city, LatencyInput input, ComputeDb db, CurrentUser user, IAuditLog audit, CancellationToken cancellationToken)
+        Guid id, string city, LatencyInput input, ComputeDb db, IActor actor, IAuditLog audit, CancellationToken cancellationToken)
     {
         var centre = await db.Centres.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (centre is null)
@@ -126,7 +126,7 @@ internal static class ManageRegistry
             return TypedResults.NotFound();
         }
 
-        if (!MayOperate(user, centre))
+        if (!MayOperate(actor, centre))
         {
             return TypedResults.Forbid();
         }
@@ -155,7 +155,7 @@ internal static class ManageRegistry
     }
 
     public static async Task<Results<Ok<CentreStatusResult>, NotFound, ForbidHttpResult>> SetStatusAsync(
-        Guid id, CentreStatusInput input, ComputeDb db, CurrentUser user, RequestTransitions transitions, PlaceRequests placer, CancellationToken cancellationToken)
+        Guid id, CentreStatusInput input, ComputeDb db, IActor actor, RequestTransitions transitions, PlaceRequests placer, CancellationToken cancellationToken)
     {
         var centre = await db.Centres.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (centre is null)
@@ -163,7 +163,7 @@ internal static class ManageRegistry
             return TypedResults.NotFound();
         }
 
-        if (!MayOperate(user, centre))
+        if (!MayOperate(actor, centre))
         {
             return TypedResults.Forbid();
         }
@@ -174,8 +174,8 @@ internal static class ManageRegistry
     }
 
     /// <summary>Office staff, or a compute operator of the centre's operating organisation.</summary>
-    public static bool MayOperate(CurrentUser user, CentreRecord centre) =>
-        user.IsInRole(Roles.OfficeStaff) || (user.IsInRole(Roles.ComputeOperator) && user.BelongsTo(centre.OperatorOrganisationId));
+    public static bool MayOperate(IActor actor, CentreRecord centre) =>
+        actor.IsInRole(Roles.OfficeStaff) || (actor.IsInRole(Roles.ComputeOperator) && actor.BelongsTo(centre.OperatorOrganisationId));
 }
 
 /// <summary>The outcome of taking a centre down or up: how many jobs went back to the queue, and how many were placed.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Registry;
 
 /// <summary>A centre's operator (or office staff) changes a pool's price per device-hour; the change is audited with the old and new price.</summary>
-internal sealed class SetPoolPrice(ComputeDb db, CurrentUser user, IAuditLog audit)
+internal sealed class SetPoolPrice(ComputeDb db, IActor actor, IAuditLog audit)
 {
     /// <summary>Null when done; otherwise the string key of the refusal.</summary>
     public async Task<string?> ExecuteAsync(Guid poolId, decimal? price, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ internal sealed class SetPoolPrice(ComputeDb db, CurrentUser user, IAuditLog aud
             return "compute.operator.problem.missing";
         }
 
-        if (!user.IsInRole(Roles.OfficeStaff) && !(user.IsInRole(Roles.ComputeOperator) && user.BelongsTo(centre.OperatorOrganisationId)))
+        if (!actor.IsInRole(Roles.OfficeStaff) && !(actor.IsInRole(Roles.ComputeOperator) && actor.BelongsTo(centre.OperatorOrganisationId)))
         {
             return "compute.operator.problem.not-yours";
         }

@@ -15,13 +15,13 @@ internal sealed record RoundResult(int Placed, int StatesChanged);
 /// <summary>Reading and cancelling requests; the office's policy, placement round and engine sync.</summary>
 internal static class ManageRequests
 {
-    public static async Task<Ok<IReadOnlyList<RequestView>>> MineAsync(ComputeDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await RequestView.LoadManyAsync(db, db.Requests.Where(r => r.OrganisationId == user.OrganisationId), cancellationToken));
+    public static async Task<Ok<IReadOnlyList<RequestView>>> MineAsync(ComputeDb db, IActor actor, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RequestView.LoadManyAsync(db, db.Requests.Where(r => r.OrganisationId == actor.OrganisationId), cancellationToken));
 
-    public static async Task<Results<Ok<RequestView>, NotFound>> GetAsync(Guid id, ComputeDb db, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RequestView>, NotFound>> GetAsync(Guid id, ComputeDb db, IActor actor, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !(user.BelongsTo(request.OrganisationId) || user.IsInRole(Roles.OfficeStaff)))
+        if (request is null || !(actor.BelongsTo(request.OrganisationId) || actor.IsInRole(Roles.OfficeStaff)))
         {
             return TypedResults.NotFound();
         }
@@ -29,10 +29,10 @@ internal static class ManageRequests
         return TypedResults.Ok((await RequestView.LoadAsync(db, id, cancellationToken))!);
     }
 
-    public static async Task<Results<Ok<RequestView>, NotFound>> CancelAsync(Guid id, ComputeDb db, CurrentUser user, RequestTransitions transitions, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RequestView>, NotFound>> CancelAsync(Guid id, ComputeDb db, IActor actor, RequestTransitions transitions, CancellationToken cancellationToken)
     {
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !user.BelongsTo(request.OrganisationId))
+        if (request is null || !actor.BelongsTo(request.OrganisationId))
         {
             return TypedResults.NotFound();
         }

@@ -40,9 +40,9 @@ internal static class SubmitRequest
     public const int MaxTitleLength = 200, MaxDevices = 100_000, MaxEstimatedHours = 24 * 366, MaxArguments = 64;
 
     public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
     {
-        var (errors, id) = await SubmitAsync(input, db, user, audit, placer, templates, time, text, cancellationToken);
+        var (errors, id) = await SubmitAsync(input, db, actor, audit, placer, templates, time, text, cancellationToken);
         return id is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id.Value, cancellationToken));
@@ -50,7 +50,7 @@ internal static class SubmitRequest
 
     /// <summary>Validates, records and places a request of the caller's organisation; returns the errors by field, or its id.</summary>
     public static async Task<(Dictionary<string, string[]> Errors, Guid? Id)> SubmitAsync(
-        SubmitRequestInput input, ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
+        SubmitRequestInput input, ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var errors = Validate(input, now, text);
@@ -61,13 +61,13 @@ internal static class SubmitRequest
         }
 
         var vouchers = (input.VoucherIds ?? []).Distinct().ToList();
-        var owned = await db.Vouchers.Where(v => vouchers.Contains(v.Id) && v.OrganisationId == user.OrganisationId).Select(v => v.Id).ToListAsync(cancellationToken);
+        var owned = await db.Vouchers.Where(v => vouchers.Contains(v.Id) && v.OrganisationId == actor.OrganisationId).Select(v => v.Id).ToListAsync(cancellationToken);
         if (owned.Count != vouchers.Count)
         {
             errors["voucherIds"] = ["Every voucher must be one granted to your organisation."];
         }
 
-        if (user.OrganisationId is null)
+        if (actor.OrganisationId is null)
         {
             errors["organisation"] = ["Only a member of an organisation can request compute."];
         }
@@ -79,7 +79,7 @@ internal static class SubmitRequest
 
         var request = new RequestRecord
         {
-            Id = Guid.NewGuid(), OrganisationId = user.OrganisationId!.Value, SubmittedBy = user.ActorName, Title = input.Title.Trim(),
+            Id = Guid.NewGuid(), OrganisationId = actor.OrganisationId!.Value, SubmittedBy = actor.Name, Title = input.Title.Trim(),
             Accelerators = string.Join(',', (input.Accelerators ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)),
             MinTflops = input.MinTflops, MinMemoryGb = input.MinMemoryGb, Devices = input.Devices, EstimatedHours = input.EstimatedHours,
             EarliestStart = input.EarliestStart ?? now, Deadline = input.Deadline, DataCity = input.DataCity, MaxLatencyMs = input.MaxLatencyMs,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Funeng.Compute.Scheduling;
 
 /// <summary>How the office wants requests placed.</summary>
-public enum PlacementPolicy
+internal enum PlacementPolicy
 {
     /// <summary>Baseline: requests in arrival order, first centre in the registry that fits, no backfilling.</summary>
     Fifo,
@@ -22,7 +22,7 @@ public enum PlacementPolicy
 }
 
 /// <summary>The tier of a compute centre in the national compute network.</summary>
-public enum CentreTier
+internal enum CentreTier
 {
     NationalHub,
     Provincial,
@@ -81,7 +81,7 @@ internal sealed record Placement(
     PlacementExplanation Explanation);
 
 /// <summary>Why a job went where it went, and why every other centre did not get it.</summary>
-public sealed record PlacementExplanation(
+internal sealed record PlacementExplanation(
     string Policy,
     string? ChosenCentre,
     string? ChosenPool,
@@ -93,7 +93,7 @@ public sealed record PlacementExplanation(
 /// detail only when it is read: most explanations of a busy round are never shown, and formatting them cost more
 /// than placing the job.
 /// </summary>
-public sealed class RejectedCentre
+internal sealed class RejectedCentre
 {
     private readonly Func<string>? _word;
     private string? _detail;

@@ -1,7 +1,7 @@
 namespace Funeng.Compute.Scheduling;
 
 /// <summary>Policy names as written in settings, the API and the command line.</summary>
-public static class PolicyNames
+internal static class PolicyNames
 {
     public static string Of(PlacementPolicy policy) => policy switch
     {

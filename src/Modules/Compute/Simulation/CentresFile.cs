@@ -10,7 +10,7 @@ namespace Funeng.Compute.Simulation;
 /// <c>{"centres": [{"name", "city", "up", "latency_ms": {"guangzhou": 0.4}, "pools": [{"name", "accelerator",
 /// "devices", "fp16_tflops", "memory_gb", "price_per_device_hour"}]}]}</c>. Every problem names its field path.
 /// </summary>
-public sealed class CentresPlan
+internal sealed class CentresPlan
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 

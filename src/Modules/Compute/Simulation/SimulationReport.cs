@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Funeng.Compute.Simulation;
 
 /// <summary>What <c>funeng compute simulate</c> writes and the simulations page reads: one trace, several policies.</summary>
-public sealed record SimulationReport(
+internal sealed record SimulationReport(
     string Trace,
     string Format,
     int Jobs,

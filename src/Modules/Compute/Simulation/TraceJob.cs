@@ -6,10 +6,10 @@ namespace Funeng.Compute.Simulation;
 /// <param name="Submitted">When the job was submitted.</param>
 /// <param name="Duration">How long it ran once started (from the first attempt's start to the last attempt's end).</param>
 /// <param name="Gpus">How many GPUs it held.</param>
-public sealed record TraceJob(string Id, string User, DateTimeOffset Submitted, TimeSpan Duration, int Gpus);
+internal sealed record TraceJob(string Id, string User, DateTimeOffset Submitted, TimeSpan Duration, int Gpus);
 
 /// <summary>The formats <c>funeng compute simulate</c> reads.</summary>
-public enum TraceFormat
+internal enum TraceFormat
 {
     /// <summary>Microsoft Philly <c>cluster_job_log</c>: a JSON array of jobs with attempts.</summary>
     Philly,
@@ -28,7 +28,7 @@ public enum TraceFormat
 }
 
 /// <summary>A row or entry of a trace that cannot be read: the file, where, and why.</summary>
-public sealed class TraceFormatException(string file, string where, string problem)
+internal sealed class TraceFormatException(string file, string where, string problem)
     : Exception($"{Path.GetFileName(file)} {where}: {problem}")
 {
     public string File { get; } = file;
@@ -37,7 +37,7 @@ public sealed class TraceFormatException(string file, string where, string probl
 }
 
 /// <summary>Format names as written on the command line: philly, alibaba, alibaba-openb, csv.</summary>
-public static class TraceFormats
+internal static class TraceFormats
 {
     public static IReadOnlyList<string> Names { get; } = ["philly", "alibaba", "alibaba-openb", "csv"];
 

@@ -9,7 +9,7 @@ namespace Funeng.Compute.Simulation;
 /// GPU) is skipped and counted, as the traces' own documentation says such entries exist; a malformed row is an
 /// error naming the file and the row.
 /// </summary>
-public static class TraceReaders
+internal static class TraceReaders
 {
     public sealed record Result(IReadOnlyList<TraceJob> Jobs, int Skipped);
 

@@ -4,7 +4,7 @@ using Funeng.Compute.Scheduling;
 namespace Funeng.Compute.Simulation;
 
 /// <summary>What one policy did with a trace.</summary>
-public sealed record PolicyOutcome(
+internal sealed record PolicyOutcome(
     string Policy,
     int Jobs,
     int Placed,
@@ -24,7 +24,7 @@ public sealed record PolicyOutcome(
 /// there; each job's data lives in its user's home city (a stable hash of the user over the centres' cities), so
 /// data locality has something to be local to.
 /// </summary>
-public static class TraceReplay
+internal static class TraceReplay
 {
     public static PolicyOutcome Run(IReadOnlyList<TraceJob> trace, CentresPlan plan, PlacementPolicy policy, IProgress<int>? progress = null)
     {

@@ -18,7 +18,7 @@ internal sealed record VoucherView(Guid Id, Guid OrganisationId, VoucherUnit Uni
 /// <summary>Vouchers: awarded by the Incentives module (see <see cref="CreditVoucherAwards"/>) or granted by office staff, read by their holder.</summary>
 internal static class ManageVouchers
 {
-    public static async Task<Results<Created<VoucherView>, ValidationProblem>> GrantAsync(GrantVoucherInput input, ComputeDb db, CurrentUser user, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<VoucherView>, ValidationProblem>> GrantAsync(GrantVoucherInput input, ComputeDb db, IActor actor, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (input.OrganisationId == Guid.Empty)
@@ -41,7 +41,7 @@ internal static class ManageVouchers
             return TypedResults.ValidationProblem(errors);
         }
 
-        var voucher = new VoucherRecord { Id = Guid.NewGuid(), OrganisationId = input.OrganisationId, Unit = input.Unit, Amount = input.Amount, Note = input.Note.Trim(), GrantedBy = user.ActorName, GrantedAt = time.GetUtcNow(), ExpiresOn = input.ExpiresOn };
+        var voucher = new VoucherRecord { Id = Guid.NewGuid(), OrganisationId = input.OrganisationId, Unit = input.Unit, Amount = input.Amount, Note = input.Note.Trim(), GrantedBy = actor.Name, GrantedAt = time.GetUtcNow(), ExpiresOn = input.ExpiresOn };
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync(cancellationToken);
@@ -52,8 +52,8 @@ internal static class ManageVouchers
     }
 
     /// <summary>The holder's vouchers (Incentives' awards among them, credited when they were approved).</summary>
-    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, CurrentUser user, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, IActor actor, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken));
 
     public static async Task<IReadOnlyList<VoucherView>> ListAsync(ComputeDb db, Guid organisationId, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -15,8 +15,8 @@ internal sealed record UsageRow(Guid OrganisationId, Guid CentreId, string Centr
 /// </summary>
 internal static class UsageReport
 {
-    public static async Task<Ok<IReadOnlyList<UsageRow>>> HandleAsync(ComputeDb db, CurrentUser user, string? month, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await BuildAsync(db, user.IsInRole(Roles.OfficeStaff) ? null : user.OrganisationId ?? Guid.Empty, month, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<UsageRow>>> HandleAsync(ComputeDb db, IActor actor, string? month, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await BuildAsync(db, actor.IsInRole(Roles.OfficeStaff) ? null : actor.OrganisationId ?? Guid.Empty, month, cancellationToken));
 
     public static async Task<IReadOnlyList<UsageRow>> BuildAsync(ComputeDb db, Guid? organisationId, string? month, CancellationToken cancellationToken)
     {

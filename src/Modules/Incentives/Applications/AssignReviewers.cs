@@ -14,7 +14,7 @@ namespace Funeng.Incentives.Applications;
 /// Office staff give an application to a reviewing organisation (a university or research institute); its experts
 /// then see it among their assigned applications and score it. Never the applicant's own organisation.
 /// </summary>
-internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, IOrganisationDirectory organisations, IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock)
+internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, IOrganisationDirectory organisations, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock)
 {
     public static readonly OrganisationKind[] ReviewerKinds = [OrganisationKind.University, OrganisationKind.ResearchInstitute];
 
@@ -74,20 +74,20 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
             return; // assigned already: nothing changes
         }
 
-        var assignment = new ReviewAssignment { Id = Guid.NewGuid(), ApplicationId = applicationId, ReviewerOrganisationId = reviewerOrganisationId, AssignedBy = user.ActorName, AssignedAt = clock.GetUtcNow() };
+        var assignment = new ReviewAssignment { Id = Guid.NewGuid(), ApplicationId = applicationId, ReviewerOrganisationId = reviewerOrganisationId, AssignedBy = actor.Name, AssignedAt = clock.GetUtcNow() };
         db.Assignments.Add(assignment);
-        ApplicationHistory.Record(db, applicationId, ApplicationStepKind.ReviewerAssigned, assignment.AssignedAt, user.ActorName);
+        ApplicationHistory.Record(db, applicationId, ApplicationStepKind.ReviewerAssigned, assignment.AssignedAt, actor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.reviewer-assigned", "application", applicationId.ToString(),
-            JsonSerializer.Serialize(new { reviewer = reviewerOrganisationId, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { reviewer = reviewerOrganisationId, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(reviewerOrganisationId, "有一份奖补申报分配给贵单位专家评审", "An incentive application was assigned to your experts for review", "/incentives/review", cancellationToken);
     }
 
     /// <summary>The applications under review assigned to the expert's organisation, oldest first.</summary>
-    public static async Task<List<Application>> AssignedAsync(IncentivesDb db, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<List<Application>> AssignedAsync(IncentivesDb db, IActor actor, CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? Guid.Empty;
+        var organisation = actor.OrganisationId ?? Guid.Empty;
         var assigned = db.Assignments.Where(a => a.ReviewerOrganisationId == organisation).Select(a => a.ApplicationId);
         var list = await db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments)
             .Where(a => a.Status == ApplicationStatus.UnderReview && assigned.Contains(a.Id)).ToListAsync(cancellationToken);

@@ -14,15 +14,15 @@ namespace Funeng.Incentives.Applications;
 /// </summary>
 internal static class ListApplications
 {
-    public static async Task<Ok<List<ApplicationView>>> HandleAsync(string? programId, IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await VisibleAsync(db, user, organisations, programId, cancellationToken)).Select(ApplicationView.Of).ToList());
+    public static async Task<Ok<List<ApplicationView>>> HandleAsync(string? programId, IncentivesDb db, IActor actor, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await VisibleAsync(db, actor, organisations, programId, cancellationToken)).Select(ApplicationView.Of).ToList());
 
-    public static async Task<Ok<ApplicationView>> GetAsync(Guid id, IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ApplicationView.Of(await FindAsync(db, user, organisations, id, cancellationToken)));
+    public static async Task<Ok<ApplicationView>> GetAsync(Guid id, IncentivesDb db, IActor actor, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ApplicationView.Of(await FindAsync(db, actor, organisations, id, cancellationToken)));
 
-    public static async Task<List<Application>> VisibleAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, string? programId, CancellationToken cancellationToken)
+    public static async Task<List<Application>> VisibleAsync(IncentivesDb db, IActor actor, IOrganisationDirectory organisations, string? programId, CancellationToken cancellationToken)
     {
-        var query = await ScopeAsync(db, user, organisations, cancellationToken);
+        var query = await ScopeAsync(db, actor, organisations, cancellationToken);
         if (!string.IsNullOrEmpty(programId))
         {
             query = query.Where(a => a.ProgramId == programId);
@@ -32,23 +32,23 @@ internal static class ListApplications
         return list.OrderByDescending(a => a.SubmittedAt).ToList();
     }
 
-    public static async Task<Application> FindAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, Guid id, CancellationToken cancellationToken) =>
-        await (await ScopeAsync(db, user, organisations, cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+    public static async Task<Application> FindAsync(IncentivesDb db, IActor actor, IOrganisationDirectory organisations, Guid id, CancellationToken cancellationToken) =>
+        await (await ScopeAsync(db, actor, organisations, cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
         ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
 
-    public static async Task<IQueryable<Application>> ScopeAsync(IncentivesDb db, CurrentUser user, IOrganisationDirectory organisations, CancellationToken cancellationToken)
+    public static async Task<IQueryable<Application>> ScopeAsync(IncentivesDb db, IActor actor, IOrganisationDirectory organisations, CancellationToken cancellationToken)
     {
         var query = db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments).AsQueryable();
-        if (user.IsInRole(Roles.OfficeStaff))
+        if (actor.IsInRole(Roles.OfficeStaff))
         {
             return query;
         }
 
-        var own = user.OrganisationId ?? Guid.Empty;
-        var city = user.IsInRole(Roles.CityStaff) && user.OrganisationId is { } organisation
+        var own = actor.OrganisationId ?? Guid.Empty;
+        var city = actor.IsInRole(Roles.CityStaff) && actor.OrganisationId is { } organisation
             ? (await organisations.FindAsync(organisation, cancellationToken))?.CitySlug
             : null;
-        var expert = user.IsInRole(Roles.Expert);
+        var expert = actor.IsInRole(Roles.Expert);
         var assigned = db.Assignments.Where(x => x.ReviewerOrganisationId == own).Select(x => x.ApplicationId);
         return query.Where(a => a.OrganisationId == own || (city != null && a.CitySlug == city) || (expert && assigned.Contains(a.Id)));
     }

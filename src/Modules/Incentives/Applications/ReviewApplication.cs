@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Funeng.Incentives.Applications;
 
 /// <summary>Attachments from the applicant, the staff completeness check, and expert scores.</summary>
-internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, CurrentUser user, TimeProvider clock, IOptions<IncentivesOptions> options)
+internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, IActor actor, TimeProvider clock, IOptions<IncentivesOptions> options)
 {
     public sealed record CompletenessRequest(bool Complete, string? Note);
 
@@ -68,7 +68,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
     public async Task<Application> AttachAsync(Guid id, string documentKey, string fileName, string contentType, Stream content, long length, CancellationToken cancellationToken)
     {
         var application = await LoadAsync(id, cancellationToken);
-        if (!user.BelongsTo(application.OrganisationId))
+        if (!actor.BelongsTo(application.OrganisationId))
         {
             throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-applicant-attaches-documents"), "id", 403);
         }
@@ -114,10 +114,10 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 
         application.Status = complete ? ApplicationStatus.UnderReview : ApplicationStatus.Incomplete;
         application.CompletenessNote = note;
-        ApplicationHistory.Record(db, id, complete ? ApplicationStepKind.FoundComplete : ApplicationStepKind.FoundIncomplete, clock.GetUtcNow(), user.ActorName, note);
+        ApplicationHistory.Record(db, id, complete ? ApplicationStepKind.FoundComplete : ApplicationStepKind.FoundIncomplete, clock.GetUtcNow(), actor.Name, note);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.completeness-checked", "application", id.ToString(),
-            JsonSerializer.Serialize(new { complete, note, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { complete, note, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }
@@ -138,12 +138,12 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
             throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-applications-under-review-are"), "id");
         }
 
-        if (user.BelongsTo(application.OrganisationId))
+        if (actor.BelongsTo(application.OrganisationId))
         {
             throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.expert-score-application-own-organisation"), "id", 403);
         }
 
-        var mine = user.OrganisationId ?? Guid.Empty;
+        var mine = actor.OrganisationId ?? Guid.Empty;
         if (!await db.Assignments.AnyAsync(a => a.ApplicationId == id && a.ReviewerOrganisationId == mine, cancellationToken))
         {
             throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.application-assigned-your-organisation-review"), "id", 403);
@@ -157,7 +157,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 
         var given = program.Criteria.ToDictionary(c => c.Key, c => points[c.Key]!.Value);
         var score = given.Values.Sum();
-        var expert = user.UserId!;
+        var expert = actor.UserId!;
         var existing = application.Scores.SingleOrDefault(s => s.ExpertUserId == expert);
         if (existing is null)
         {
@@ -169,10 +169,10 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         existing.CriteriaJson = JsonSerializer.Serialize(given, JsonSerializerOptions.Web);
         existing.Comment = comment;
         existing.ScoredAt = clock.GetUtcNow();
-        ApplicationHistory.Record(db, id, ApplicationStepKind.Scored, existing.ScoredAt, user.ActorName);
+        ApplicationHistory.Record(db, id, ApplicationStepKind.Scored, existing.ScoredAt, actor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.scored", "application", id.ToString(),
-            JsonSerializer.Serialize(new { score, criteria = given, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { score, criteria = given, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await LoadAsync(id, cancellationToken), problems);
     }

@@ -18,7 +18,7 @@ namespace Funeng.Incentives.Applications;
 /// An enterprise applies: the answers it gives are written to its profile (kept once, reused next time) and a
 /// snapshot goes with the application. The program's validity window in the pack decides whether it is still open.
 /// </summary>
-internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog, EnterpriseProfiles profiles, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog, EnterpriseProfiles profiles, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public sealed record Request(string? ProgramId, FactValues? Facts);
 
@@ -43,7 +43,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
     public async Task<Application> SubmitAsync(string programId, FactValues answers, CancellationToken cancellationToken)
     {
         var program = catalog.Get(programId);
-        var organisationId = EnterpriseProfiles.Own(user);
+        var organisationId = EnterpriseProfiles.Own(actor);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (!program.OpenOn(today))
         {
@@ -76,11 +76,11 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
             MaximumFen = verdict.MaximumAmount is { } max ? BudgetLedger.ToFen(max) : null,
         };
         db.Applications.Add(application);
-        ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Submitted, now, user.ActorName);
+        ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Submitted, now, actor.Name);
         await SaveNumberedAsync(application, organisationId, cancellationToken);
 
         await audit.AppendAsync(new AuditEvent("incentives.application.submitted", "application", application.Id.ToString(),
-            JsonSerializer.Serialize(new { application.ProgramId, organisationId, application.SubmittedOn, maximum = verdict.MaximumAmount, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { application.ProgramId, organisationId, application.SubmittedOn, maximum = verdict.MaximumAmount, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }

@@ -15,11 +15,11 @@ internal sealed record ApplicationTrack(Application Application, IncentiveProgra
 /// Finds an application by its receipt number or id for whoever may see it (the same scope as the API: the
 /// applicant, office staff, the city's staff, assigned experts); anyone else is told there is no such application.
 /// </summary>
-internal sealed class TrackApplication(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, IOrganisationDirectory organisations)
+internal sealed class TrackApplication(IncentivesDb db, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations)
 {
     public async Task<ApplicationTrack> TrackAsync(string key, CancellationToken cancellationToken)
     {
-        var scope = await ListApplications.ScopeAsync(db, user, organisations, cancellationToken);
+        var scope = await ListApplications.ScopeAsync(db, actor, organisations, cancellationToken);
         var normalised = key.Trim().ToUpperInvariant();
         var application = Guid.TryParse(key, out var id)
             ? await scope.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)

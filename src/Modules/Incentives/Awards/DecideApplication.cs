@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Office staff decide an application: approve (an award, committed in the ledger) or reject, with reasons.</summary>
-internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock, DeliverAwardEvents events)
+internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, DeliverAwardEvents events)
 {
     public sealed record Request(bool Approve, string? Reasons, decimal? Amount);
 
@@ -93,10 +93,10 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             application.Status = ApplicationStatus.Approved;
             application.DecisionReasons = reasons;
             application.DecidedAt = award.DecidedAt;
-            ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Approved, award.DecidedAt, user.ActorName, reasons);
+            ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Approved, award.DecidedAt, actor.Name, reasons);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.award.approved", "award", award.Id.ToString(),
-                JsonSerializer.Serialize(new { award.ProgramId, application = application.Id, award.OrganisationId, amount = award.Amount, award.Year, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+                JsonSerializer.Serialize(new { award.ProgramId, application = application.Id, award.OrganisationId, amount = award.Amount, award.Year, reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -118,10 +118,10 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         application.Status = ApplicationStatus.Rejected;
         application.DecisionReasons = reasons;
         application.DecidedAt = clock.GetUtcNow();
-        ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Rejected, application.DecidedAt.Value, user.ActorName, reasons);
+        ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Rejected, application.DecidedAt.Value, actor.Name, reasons);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.rejected", "application", application.Id.ToString(),
-            JsonSerializer.Serialize(new { application.ProgramId, reasons, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { application.ProgramId, reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(application.OrganisationId, "您的申报未获批准", "Your application was not approved", $"/incentives/applications/{application.Id}", cancellationToken);
     }

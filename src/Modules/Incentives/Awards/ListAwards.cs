@@ -9,15 +9,15 @@ namespace Funeng.Incentives.Awards;
 /// <summary>Awards a user may see: office and city staff all of them, an enterprise its own.</summary>
 internal static class ListAwards
 {
-    public static async Task<Ok<List<AwardView>>> HandleAsync(IncentivesDb db, CurrentUser user, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await VisibleAsync(db, user, cancellationToken)).Select(AwardView.Of).ToList());
+    public static async Task<Ok<List<AwardView>>> HandleAsync(IncentivesDb db, IActor actor, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await VisibleAsync(db, actor, cancellationToken)).Select(AwardView.Of).ToList());
 
-    public static async Task<List<Award>> VisibleAsync(IncentivesDb db, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<List<Award>> VisibleAsync(IncentivesDb db, IActor actor, CancellationToken cancellationToken)
     {
         var query = db.Awards.AsNoTracking();
-        if (!user.IsInRole(Roles.OfficeStaff) && !user.IsInRole(Roles.CityStaff))
+        if (!actor.IsInRole(Roles.OfficeStaff) && !actor.IsInRole(Roles.CityStaff))
         {
-            var own = user.OrganisationId ?? Guid.Empty;
+            var own = actor.OrganisationId ?? Guid.Empty;
             query = query.Where(a => a.OrganisationId == own);
         }
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Payment of a committed award, and clawback of an award (returned to the year's available budget).</summary>
-internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, CurrentUser user, TimeProvider clock, DeliverAwardEvents events)
+internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, IActor actor, TimeProvider clock, DeliverAwardEvents events)
 {
     public sealed record ClawbackRequest(string? Reason);
 
@@ -45,7 +45,7 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
         AwardEvents.Changed(db, award, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(to == AwardStatus.Paid ? "incentives.award.paid" : "incentives.award.clawed-back", "award", award.Id.ToString(),
-            JsonSerializer.Serialize(new { award.ProgramId, amount = award.Amount, reason, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { award.ProgramId, amount = award.Amount, reason, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await events.AfterCommitAsync(cancellationToken);
         return award;

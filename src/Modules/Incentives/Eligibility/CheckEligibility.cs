@@ -14,7 +14,7 @@ namespace Funeng.Incentives.Eligibility;
 /// The eligibility calculator: for a registered enterprise (its profile, and what it has been awarded this year)
 /// or for facts typed into a form, every program with its outcome, maximum amount and the trace that explains it.
 /// </summary>
-internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, EnterpriseProfiles profiles, CurrentUser user, TimeProvider clock)
+internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, EnterpriseProfiles profiles, IActor actor, TimeProvider clock)
 {
     public sealed record Request(Guid? OrganisationId, FactValues? Facts, DateOnly? Date);
 
@@ -40,7 +40,7 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
         return TypedResults.Ok(new Response(date, organisationId, verdicts));
     }
 
-    public Guid? OwnOrganisation => user.OrganisationId;
+    public Guid? OwnOrganisation => actor.OrganisationId;
 
     public Dictionary<string, string[]> Validate(FactValues facts)
     {
@@ -59,7 +59,7 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
 
     public async Task<IReadOnlyList<ProgramVerdict>> ForEnterpriseAsync(Guid organisationId, DateOnly date, CancellationToken cancellationToken)
     {
-        if (!user.BelongsTo(organisationId) && !user.IsInRole(Roles.OfficeStaff) && !user.IsInRole(Roles.CityStaff))
+        if (!actor.BelongsTo(organisationId) && !actor.IsInRole(Roles.OfficeStaff) && !actor.IsInRole(Roles.CityStaff))
         {
             throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-enterprise-itself-office-staff"), "organisationId", 403);
         }

@@ -15,16 +15,16 @@ namespace Funeng.Incentives.Profiles;
 /// The enterprise's profile (一企一档): its facts, written once and reused by every eligibility check and every
 /// application. The untrustworthy-entity flag is office staff's to set, and is merged in as a fact.
 /// </summary>
-internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog, IOrganisationDirectory organisations, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog, IOrganisationDirectory organisations, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public sealed record ProfileView(Guid OrganisationId, string Name, string? City, bool Untrustworthy, FactValues Facts, DateTimeOffset? UpdatedAt);
 
     public sealed record ListingRequest(bool Listed, string? Reason);
 
-    public static async Task<Ok<ProfileView>> GetAsync(EnterpriseProfiles profiles, CurrentUser user, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await profiles.ViewAsync(Own(user), cancellationToken));
+    public static async Task<Ok<ProfileView>> GetAsync(EnterpriseProfiles profiles, IActor actor, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await profiles.ViewAsync(Own(actor), cancellationToken));
 
-    public static async Task<Results<Ok<ProfileView>, ValidationProblem>> PutAsync(FactValues facts, EnterpriseProfiles profiles, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProfileView>, ValidationProblem>> PutAsync(FactValues facts, EnterpriseProfiles profiles, IActor actor, CancellationToken cancellationToken)
     {
         var problems = profiles.Validate(facts);
         if (problems.Count > 0)
@@ -32,8 +32,8 @@ internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog
             return TypedResults.ValidationProblem(problems);
         }
 
-        await profiles.SaveAsync(Own(user), facts, cancellationToken);
-        return TypedResults.Ok(await profiles.ViewAsync(Own(user), cancellationToken));
+        await profiles.SaveAsync(Own(actor), facts, cancellationToken);
+        return TypedResults.Ok(await profiles.ViewAsync(Own(actor), cancellationToken));
     }
 
     public static async Task<Ok<ProfileView>> SetListingAsync(Guid organisationId, ListingRequest request, EnterpriseProfiles profiles, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog
         profile.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(listed ? "incentives.untrustworthy.listed" : "incentives.untrustworthy.delisted", "organisation", organisationId.ToString(),
-            JsonSerializer.Serialize(new { reason, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { reason, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -130,6 +130,6 @@ internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog
         return profile;
     }
 
-    internal static Guid Own(CurrentUser user) =>
-        user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-member-organisation-keeps-profile"), null, 403);
+    internal static Guid Own(IActor actor) =>
+        actor.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.only-member-organisation-keeps-profile"), null, 403);
 }

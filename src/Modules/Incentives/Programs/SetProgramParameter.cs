@@ -11,7 +11,7 @@ namespace Funeng.Incentives.Programs;
 /// added to the parameter's timeline, never overwritten: a decision taken before the date keeps the old value.
 /// Audited in the same transaction.
 /// </summary>
-internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     /// <summary>Problems by field (<c>value</c>, <c>effectiveFrom</c>); empty when the value was set.</summary>
     public async Task<Dictionary<string, string[]>> SetAsync(string programId, string name, decimal? value, DateOnly? effectiveFrom, CancellationToken cancellationToken)
@@ -39,10 +39,10 @@ internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalo
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ParameterSettings.Add(new ParameterSetting { Id = Guid.NewGuid(), ProgramId = programId, Name = name, Value = value!.Value, EffectiveFrom = effectiveFrom!.Value, SetBy = user.ActorName, SetAt = clock.GetUtcNow() });
+        db.ParameterSettings.Add(new ParameterSetting { Id = Guid.NewGuid(), ProgramId = programId, Name = name, Value = value!.Value, EffectiveFrom = effectiveFrom!.Value, SetBy = actor.Name, SetAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.parameter.set", "program", programId,
-            JsonSerializer.Serialize(new { name, value, effectiveFrom, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+            JsonSerializer.Serialize(new { name, value, effectiveFrom, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return problems;
     }

@@ -15,7 +15,7 @@ namespace Funeng.Incentives.Screening;
 /// "Benefits without applying" (免申即享): office staff screen every registered enterprise against every program
 /// at once; each enterprise that has become eligible for a program is told once.
 /// </summary>
-internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog, INotifier notifier, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog, INotifier notifier, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public sealed record Result(int Enterprises, int Programs, int EligiblePairs, int Notified);
 
@@ -57,7 +57,7 @@ internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog,
             db.Notices.AddRange(fresh.Select(e => new EligibilityNotice { ProgramId = e.Program.Id, OrganisationId = e.Profile.OrganisationId, NotifiedAt = clock.GetUtcNow() }));
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.screening.run", "screening", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                JsonSerializer.Serialize(new { enterprises = profiles.Count, eligible = eligible.Count, notified = fresh.Count, by = user.ActorName }, JsonSerializerOptions.Web)), db, cancellationToken);
+                JsonSerializer.Serialize(new { enterprises = profiles.Count, eligible = eligible.Count, notified = fresh.Count, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -12,12 +12,12 @@ namespace Funeng.Incentives.Workbench;
 /// Incentives' lines on the workbench: applications waiting for the office (completeness check or decision), for
 /// an expert's review, and an applicant's own applications with where each stands and since when.
 /// </summary>
-internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, UiText text, TimeProvider clock) : IWorkbenchSource
+internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalog, IActor actor, UiText text, TimeProvider clock) : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken cancellationToken = default)
     {
         var items = new List<WorkItem>();
-        if (user.IsInRole(Roles.OfficeStaff))
+        if (actor.IsInRole(Roles.OfficeStaff))
         {
             var open = await db.Applications.AsNoTracking()
                 .Where(a => a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview)
@@ -31,12 +31,12 @@ internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalo
             items.AddRange(await CannotAwardAsync(cancellationToken));
         }
 
-        if (user.OrganisationId is not { } organisationId)
+        if (actor.OrganisationId is not { } organisationId)
         {
             return items;
         }
 
-        if (user.IsInRole(Roles.Expert))
+        if (actor.IsInRole(Roles.Expert))
         {
             var assigned = await db.Assignments.AsNoTracking().Where(r => r.ReviewerOrganisationId == organisationId)
                 .Join(db.Applications.Where(a => a.Status == ApplicationStatus.UnderReview), r => r.ApplicationId, a => a.Id, (r, _) => r.AssignedAt)

@@ -96,7 +96,7 @@ internal static class ObservationEndpoints
     public static async Task<Results<Ok<IReadOnlyList<ObservationDto>>, NotFound>> HistoryAsync(
         string indicator, string scope, int year, IndicatorValues values, ObservationAccess access, CancellationToken cancellationToken)
     {
-        var drafts = GuangdongCities.IsValidScope(scope) && await access.MaySeeDraftsAsync(scope, cancellationToken);
+        var drafts = GuangdongCities.IsValidScope(scope) && access.MaySeeDrafts(scope);
         var history = await values.HistoryAsync(indicator, scope, year, drafts, cancellationToken);
         return history.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok<IReadOnlyList<ObservationDto>>(history.Select(ObservationDto.From).ToList());
     }

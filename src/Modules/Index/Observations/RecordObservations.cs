@@ -13,14 +13,14 @@ namespace Funeng.Index.Observations;
 /// version of its (indicator, scope, year), with who entered it and from where, and the batch's audit entry
 /// commits in the same transaction.
 /// </summary>
-internal sealed class RecordObservations(IndexDb db, ObservationAccess access, CurrentUser user, IAuditLog audit, TimeProvider clock)
+internal sealed class RecordObservations(IndexDb db, ObservationAccess access, IActor actor, IAuditLog audit, TimeProvider clock)
 {
     public const int MaxSourceLength = 400;
 
     public async Task<IReadOnlyList<ObservationRecord>> RecordAsync(IReadOnlyList<NewObservation> rows, string channel, CancellationToken cancellationToken, IReadOnlyList<int>? rowNumbers = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var writable = await access.WritableScopesAsync(cancellationToken);
+        var writable = access.WritableScopes();
         var errors = new List<ObservationError>();
         var seen = new Dictionary<(string, string, int), int?>();
         for (var i = 0; i < rows.Count; i++)
@@ -73,8 +73,8 @@ internal sealed class RecordObservations(IndexDb db, ObservationAccess access, C
                     Source = row.Source.Trim(),
                     Invented = row.Invented,
                     Channel = channel,
-                    EnteredByUserId = user.UserId,
-                    EnteredByName = user.ActorName,
+                    EnteredByUserId = actor.UserId,
+                    EnteredByName = actor.Name,
                     EnteredAt = now,
                     Note = string.IsNullOrWhiteSpace(row.Note) ? null : row.Note.Trim(),
                 });

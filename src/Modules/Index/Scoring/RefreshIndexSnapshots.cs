@@ -1,3 +1,4 @@
+using Funeng.Kernel.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ internal sealed partial class RefreshIndexSnapshots(IServiceScopeFactory scopes,
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateActorScope(Actor.System);
                 var inputs = await scope.ServiceProvider.GetRequiredService<LoadIndexInputs>().LoadAsync(stoppingToken);
                 if (inputs.Fingerprint != seen)
                 {

@@ -21,7 +21,7 @@ internal sealed record WeightSet(IReadOnlyDictionary<string, double> Pillars, IR
 }
 
 /// <summary>Reads and saves the office's weights; a save is audited in its transaction.</summary>
-internal sealed class IndexWeights(IndexDb db, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class IndexWeights(IndexDb db, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     private const string PillarPrefix = "pillar:";
     private const string IndicatorPrefix = "indicator:";
@@ -90,7 +90,7 @@ internal sealed class IndexWeights(IndexDb db, IAuditLog audit, CurrentUser user
             var row = existing.GetValueOrDefault(key) ?? db.Weights.Add(new WeightRecord { Key = key }).Entity;
             row.Weight = weight;
             row.UpdatedAt = clock.GetUtcNow();
-            row.UpdatedBy = user.ActorName;
+            row.UpdatedBy = actor.Name;
             changes.Add($"{key} {before:0.###} → {weight:0.###}");
         }
 

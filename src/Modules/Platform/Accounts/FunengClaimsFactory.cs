@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,7 +28,13 @@ internal sealed class FunengClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(FunengClaims.Organisation, user.OrganisationId.ToString()));
         identity.AddClaim(new Claim(FunengClaims.DisplayName, user.DisplayName));
-        var status = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => (OrganisationStatus?)o.Status).SingleOrDefaultAsync();
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => new { o.Status, o.CitySlug }).SingleOrDefaultAsync();
+        if (organisation?.CitySlug is { Length: > 0 } city)
+        {
+            identity.AddClaim(new Claim(FunengClaims.City, city));
+        }
+
+        var status = organisation?.Status;
         if (status is OrganisationStatus.AwaitingVerification or OrganisationStatus.Refused)
         {
             foreach (var role in identity.FindAll(identity.RoleClaimType).ToList())

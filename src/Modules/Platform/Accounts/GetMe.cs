@@ -9,6 +9,6 @@ internal static class GetMe
 {
     public sealed record Response(string UserId, string DisplayName, Guid? OrganisationId, IReadOnlyList<string> Roles);
 
-    public static Ok<Response> Handle(CurrentUser user) =>
-        TypedResults.Ok(new Response(user.UserId!, user.ActorName, user.OrganisationId, Roles.All.Where(user.IsInRole).ToList()));
+    public static Ok<Response> Handle(IActor actor) =>
+        TypedResults.Ok(new Response(actor.UserId!, actor.Name, actor.OrganisationId, Roles.All.Where(actor.IsInRole).ToList()));
 }

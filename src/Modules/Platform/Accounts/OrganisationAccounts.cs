@@ -3,7 +3,6 @@ using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +25,7 @@ internal sealed record AccountOutcome(IReadOnlyDictionary<string, string> Proble
 /// </summary>
 internal sealed class OrganisationAccounts(
     PlatformDb db, UserManager<FunengUser> users, IMailer mailer, IAuditLog audit, INotifier notifier, UiText text,
-    AccountLinks links, CurrentUser actor, TimeProvider clock)
+    AccountLinks links, IActor actor, TimeProvider clock)
 {
     public async Task<AccountOutcome> RegisterAsync(RegistrationInput input, string culture, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Funeng.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Funeng.Platform.Accounts;

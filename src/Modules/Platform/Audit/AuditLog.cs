@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Funeng.Platform.Audit;
 
 /// <summary>Appends to and verifies the hash chain stored in <c>platform_audit_log</c>.</summary>
-internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, CurrentUser currentUser, TimeProvider clock, AuditKey key) : IAuditLog
+internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, IActor actor, TimeProvider clock, AuditKey key) : IAuditLog
 {
     // Any fixed number: the PostgreSQL advisory lock that serialises appends until the transaction ends.
     private const long AppendLockKey = 0x46554e454e47;
@@ -76,9 +76,9 @@ internal sealed class AuditLog(PlatformDb db, DatabaseSettings settings, Current
         {
             Sequence = (last?.Sequence ?? 0) + 1,
             OccurredAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
-            Actor = currentUser.ActorName,
-            ActorUserId = currentUser.UserId,
-            OrganisationId = currentUser.OrganisationId,
+            Actor = actor.Name,
+            ActorUserId = actor.UserId,
+            OrganisationId = actor.OrganisationId,
             Action = auditEvent.Action,
             EntityType = auditEvent.EntityType,
             EntityId = auditEvent.EntityId,

@@ -1,10 +1,5 @@
 using System.Data.Common;
 using Funeng.Kernel.Database;
-using Funeng.Platform.Accounts;
-using Funeng.Platform.Audit;
-using Funeng.Platform.Notifications;
-using Funeng.Platform.Organisations;
-using Funeng.Platform.Tokens;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using Funeng.Kernel.Security;
-using Funeng.Platform.Accounts;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

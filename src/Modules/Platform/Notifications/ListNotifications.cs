@@ -20,6 +20,6 @@ internal static class ListNotifications
         return items;
     }
 
-    public static async Task<Ok<List<Item>>> HandleAsync(CurrentUser user, PlatformDb db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ForUserAsync(db, user.UserId!, 100, cancellationToken));
+    public static async Task<Ok<List<Item>>> HandleAsync(IActor actor, PlatformDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ForUserAsync(db, actor.UserId!, 100, cancellationToken));
 }

@@ -45,7 +45,7 @@ internal static class ManageApiTokens
     }
 
     public static async Task<Results<Created<Created>, ValidationProblem>> HandleCreateAsync(
-        CreateRequest request, CurrentUser user, PlatformDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        CreateRequest request, IActor actor, PlatformDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
@@ -72,23 +72,23 @@ internal static class ManageApiTokens
             parent = await db.ApiTokens.AsNoTracking().SingleAsync(t => t.Id == parentId, cancellationToken);
         }
 
-        var created = await CreateAsync(db, user.UserId!, request.Name, request.DaysValid ?? 90, parent, clock, cancellationToken);
+        var created = await CreateAsync(db, actor.UserId!, request.Name, request.DaysValid ?? 90, parent, clock, cancellationToken);
         return TypedResults.Created($"/api/v1/account/tokens/{created.Id}", created);
     }
 
-    public static async Task<Ok<List<Listed>>> HandleListAsync(CurrentUser user, PlatformDb db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<Listed>>> HandleListAsync(IActor actor, PlatformDb db, CancellationToken cancellationToken)
     {
-        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.UserId)
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == actor.UserId)
             .Select(t => new Listed(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt != null))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(tokens.OrderByDescending(t => t.CreatedAt).ToList());
     }
 
     public static async Task<Results<NoContent, NotFound>> HandleRevokeAsync(
-        Guid id, CurrentUser user, PlatformDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, IActor actor, PlatformDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         // A token of another user is reported as missing: its existence is not the caller's business.
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == user.UserId, cancellationToken);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == actor.UserId, cancellationToken);
         if (token is null)
         {
             return TypedResults.NotFound();

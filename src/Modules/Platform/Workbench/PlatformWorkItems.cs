@@ -3,18 +3,17 @@ using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Workbench;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Workbench;
 
 /// <summary>Platform's lines on the workbench: organisations to verify, one's own organisation's verification, invitations not yet taken up.</summary>
-internal sealed class PlatformWorkItems(PlatformDb db, CurrentUser user, UiText text) : IWorkbenchSource
+internal sealed class PlatformWorkItems(PlatformDb db, IActor actor, UiText text) : IWorkbenchSource
 {
     public async Task<IReadOnlyList<WorkItem>> ItemsAsync(CancellationToken cancellationToken = default)
     {
         var items = new List<WorkItem>();
-        if (user.IsInRole(Roles.OfficeStaff))
+        if (actor.IsInRole(Roles.OfficeStaff))
         {
             var waiting = await db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.AwaitingVerification)
                 .Select(o => o.CreatedAt).ToListAsync(cancellationToken);
@@ -24,7 +23,7 @@ internal sealed class PlatformWorkItems(PlatformDb db, CurrentUser user, UiText 
             }
         }
 
-        if (user.OrganisationId is not { } organisationId)
+        if (actor.OrganisationId is not { } organisationId)
         {
             return items;
         }
@@ -36,7 +35,7 @@ internal sealed class PlatformWorkItems(PlatformDb db, CurrentUser user, UiText 
                 Status: Text("organisation.status." + organisation.Status), Since: organisation.VerifiedAt ?? organisation.CreatedAt));
         }
 
-        var me = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == user.UserId, cancellationToken);
+        var me = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == actor.UserId, cancellationToken);
         if (me is { IsOrganisationAdmin: true })
         {
             var invited = await db.Users.AsNoTracking().CountAsync(u => u.OrganisationId == organisationId && !u.EmailConfirmed, cancellationToken);

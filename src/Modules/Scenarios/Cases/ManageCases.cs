@@ -100,7 +100,7 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
     /// </summary>
     public async Task DesignateAsync(Guid caseId, DesignateRequest? request, CancellationToken cancellationToken)
     {
-        if (!access.User.IsInRole(Roles.OfficeStaff))
+        if (!access.Actor.IsInRole(Roles.OfficeStaff))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-designate-benchmark"), null, 403);
         }

@@ -18,12 +18,12 @@ internal sealed record CreateChallengeRequest(
     IReadOnlyList<Guid>? ScenarioIds, IReadOnlyList<CriterionRequest>? Criteria, IReadOnlyList<string>? Phases = null);
 
 /// <summary><c>POST /api/v1/challenges</c> (office staff): a Challenge and Lead call built from published scenarios.</summary>
-internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> ExecuteAsync(CreateChallengeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!user.IsInRole(Roles.OfficeStaff))
+        if (!actor.IsInRole(Roles.OfficeStaff))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-create-challenges"), null, 403);
         }

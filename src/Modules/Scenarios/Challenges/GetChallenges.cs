@@ -36,7 +36,7 @@ internal sealed record PanelView(string ExpertUserId, string DisplayName, bool E
 internal sealed record OfficeChallengeView(ChallengeView Challenge, IReadOnlyList<EntryView> Entries, IReadOnlyList<PanelView> Panel);
 
 /// <summary>Reading challenges: <c>GET /api/v1/challenges</c>, <c>/{id}</c>, <c>/{id}/entries</c> (office), <c>/{id}/my-entries</c>.</summary>
-internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organisations, CurrentUser user, TimeProvider clock)
+internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organisations, IActor actor, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ChallengeView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organ
 
     public async Task<OfficeChallengeView> OfficeAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.OfficeStaff))
+        if (!actor.IsInRole(Roles.OfficeStaff))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-see-teams"), null, 403);
         }
@@ -99,7 +99,7 @@ internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organ
 
     public async Task<IReadOnlyList<EntryView>> MineAsync(Guid id, CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? Guid.Empty;
+        var organisation = actor.OrganisationId ?? Guid.Empty;
         var s = await ChallengeSnapshot.LoadAsync(db, id, cancellationToken);
         var views = new List<EntryView>();
         foreach (var entry in s.Entries.Where(e => e.Members.Any(m => m.OrganisationId == organisation)))

@@ -21,19 +21,19 @@ internal sealed record RosterView(string UserId, string DisplayName, Guid Organi
 /// The expert roster (<c>PUT /api/v1/challenges/experts/me</c>), panel assignment by office staff
 /// (<c>PUT /api/v1/challenges/{id}/panel</c>) and conflict declarations (<c>POST /api/v1/challenges/{id}/conflicts</c>).
 /// </summary>
-internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, CurrentUser user, TimeProvider clock)
+internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public async Task JoinRosterAsync(string? fields, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.Expert) || user.OrganisationId is not { } organisation)
+        if (!actor.IsInRole(Roles.Expert) || actor.OrganisationId is not { } organisation)
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-experts-organisation-join-reviewer"), null, 403);
         }
 
-        var existing = await db.Roster.FindAsync([user.UserId!], cancellationToken);
+        var existing = await db.Roster.FindAsync([actor.UserId!], cancellationToken);
         if (existing is null)
         {
-            db.Roster.Add(new RosterExpert { UserId = user.UserId!, DisplayName = user.ActorName, OrganisationId = organisation, Fields = fields?.Trim() ?? "", JoinedAt = clock.GetUtcNow() });
+            db.Roster.Add(new RosterExpert { UserId = actor.UserId!, DisplayName = actor.Name, OrganisationId = organisation, Fields = fields?.Trim() ?? "", JoinedAt = clock.GetUtcNow() });
         }
         else
         {
@@ -49,7 +49,7 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, CurrentUser u
 
     public async Task AssignAsync(Guid challengeId, IReadOnlyList<string> expertUserIds, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.OfficeStaff))
+        if (!actor.IsInRole(Roles.OfficeStaff))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-assign-panel"), null, 403);
         }
@@ -81,7 +81,7 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, CurrentUser u
     public async Task DeclareConflictAsync(Guid challengeId, DeclareConflictRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var member = await db.Panel.FirstOrDefaultAsync(p => p.ChallengeId == challengeId && p.ExpertUserId == user.UserId, cancellationToken)
+        var member = await db.Panel.FirstOrDefaultAsync(p => p.ChallengeId == challengeId && p.ExpertUserId == actor.UserId, cancellationToken)
             ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-members-challenge-s-panel"), null, 403);
         if ((request.OrganisationId is null) == (request.EntryId is null))
         {

@@ -19,11 +19,11 @@ internal sealed record PartnerRequestView(Guid Id, Guid ChallengeId, string Chal
 /// Accepting adds the organisation to the team unless it is already on a team of the challenge (its own entry or
 /// another it accepted); the unique index (challenge, organisation) decides concurrent answers and submissions.
 /// </summary>
-internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisationDirectory organisations, CurrentUser user, TimeProvider clock)
+internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisationDirectory organisations, IActor actor, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PartnerRequestView>> MineAsync(Guid? challengeId, CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? Guid.Empty;
+        var organisation = actor.OrganisationId ?? Guid.Empty;
         var query = db.PartnerRequests.AsNoTracking().Where(r => r.OrganisationId == organisation);
         if (challengeId is { } id)
         {
@@ -49,7 +49,7 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
     public async Task AnswerAsync(Guid challengeId, Guid requestId, bool accept, CancellationToken cancellationToken)
     {
         var request = await db.PartnerRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.ChallengeId == challengeId, cancellationToken);
-        if (request is null || !user.BelongsTo(request.OrganisationId))
+        if (request is null || !actor.BelongsTo(request.OrganisationId))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.there-such-partner-request-your"), "requestId", 404);
         }
@@ -78,7 +78,7 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
 
         request.Status = accept ? PartnerRequestStatus.Accepted : PartnerRequestStatus.Declined;
         request.AnsweredAt = now;
-        request.AnsweredByUserId = user.UserId;
+        request.AnsweredByUserId = actor.UserId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -90,7 +90,7 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
         }
 
         await audit.AppendAsync(new AuditEvent($"scenarios.challenge.partner-{(accept ? "accepted" : "declined")}", "challenge", challengeId.ToString(),
-            JsonSerializer.Serialize(new { request = request.Id, request.EntryId, organisation = request.OrganisationId, by = user.UserId })), db, cancellationToken);
+            JsonSerializer.Serialize(new { request = request.Id, request.EntryId, organisation = request.OrganisationId, by = actor.UserId })), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

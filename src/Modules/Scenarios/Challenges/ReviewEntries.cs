@@ -25,7 +25,7 @@ internal sealed record ScoreRequest(IReadOnlyList<CriterionScoreRequest>? Scores
 /// organisation, user or file name in it; <c>POST .../entries/{entryId}/evaluations</c> records the expert's
 /// scores for the entry's current phase. Experts excluded by a conflict see nothing.
 /// </summary>
-internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser user, IOptions<ScenariosOptions> options, TimeProvider clock)
+internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, IActor actor, IOptions<ScenariosOptions> options, TimeProvider clock)
 {
     public async Task<ReviewView> ViewAsync(Guid challengeId, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
         var c = s.Challenge;
         var entries = c.Status == ChallengeStatus.Open ? [] : s.Entries.Select(e =>
         {
-            var mine = s.Evaluations.FirstOrDefault(v => v.EntryId == e.Id && v.Phase == e.Phase && v.ExpertUserId == user.UserId);
+            var mine = s.Evaluations.FirstOrDefault(v => v.EntryId == e.Id && v.Phase == e.Phase && v.ExpertUserId == actor.UserId);
             return new BlindEntryView(e.Id, e.Label, e.Title, e.Solution, e.Phase, !standing.Reviews(e.Id),
                 standing.Reviews(e.Id) ? NeutralAttachments(e) : [],
                 mine?.Score, mine?.Scores.ToDictionary(x => x.CriterionId, x => x.Score) ?? [], mine?.Comment);
@@ -76,10 +76,10 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
         }
 
         var weighted = Scoring.Weighted(criteria.Select(k => (k.Weight, given[k.Id])).ToList());
-        var evaluation = s.Evaluations.FirstOrDefault(v => v.EntryId == entryId && v.Phase == entry.Phase && v.ExpertUserId == user.UserId);
+        var evaluation = s.Evaluations.FirstOrDefault(v => v.EntryId == entryId && v.Phase == entry.Phase && v.ExpertUserId == actor.UserId);
         if (evaluation is null)
         {
-            evaluation = new Evaluation { Id = Guid.NewGuid(), EntryId = entryId, Phase = entry.Phase, ExpertUserId = user.UserId! };
+            evaluation = new Evaluation { Id = Guid.NewGuid(), EntryId = entryId, Phase = entry.Phase, ExpertUserId = actor.UserId! };
             db.Evaluations.Add(evaluation);
         }
         else
@@ -95,7 +95,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("scenarios.challenge.entry-scored", "challenge", challengeId.ToString(),
-            JsonSerializer.Serialize(new { entryId, phase = entry.Phase, expert = user.UserId, score = weighted })), db, cancellationToken);
+            JsonSerializer.Serialize(new { entryId, phase = entry.Phase, expert = actor.UserId, score = weighted })), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -106,12 +106,12 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
         var entry = s.Entries.FirstOrDefault(e => e.Id == entryId);
         var attachment = entry?.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.such-attachment"), "attachmentId", 404);
         var path = SubmitEntry.PathOf(options.Value, challengeId, attachmentId);
-        if (user.IsInRole(Roles.OfficeStaff) || entry.Members.Any(m => user.BelongsTo(m.OrganisationId)))
+        if (actor.IsInRole(Roles.OfficeStaff) || entry.Members.Any(m => actor.BelongsTo(m.OrganisationId)))
         {
             return (path, attachment.ContentType, attachment.FileName);
         }
 
-        var member = s.Panel.FirstOrDefault(p => p.ExpertUserId == user.UserId);
+        var member = s.Panel.FirstOrDefault(p => p.ExpertUserId == actor.UserId);
         if (member is null || s.Challenge.Status == ChallengeStatus.Open || !s.StandingOf(member).Reviews(entryId))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.you-read-attachment"), "attachmentId", 403);
@@ -123,7 +123,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, CurrentUser
     private async Task<(ChallengeSnapshot Snapshot, ExpertStanding Standing)> PanelStandingAsync(Guid challengeId, CancellationToken cancellationToken)
     {
         var s = await ChallengeSnapshot.LoadAsync(db, challengeId, cancellationToken);
-        var member = s.Panel.FirstOrDefault(p => p.ExpertUserId == user.UserId)
+        var member = s.Panel.FirstOrDefault(p => p.ExpertUserId == actor.UserId)
             ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.you-are-challenge-s-panel"), null, 403);
         var standing = s.StandingOf(member);
         return standing.Excluded

@@ -20,7 +20,7 @@ internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
 /// ranking (a public notice period opens), take and resolve objections, make the award. No entry advances or is
 /// ranked until every reviewer who may score it has; the award waits for the notice period and the objections.
 /// </summary>
-internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser user, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
+internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
 {
     public async Task CloseAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.state-objection-most-characters"), "text", 422);
         }
 
-        var objection = new Objection { Id = Guid.NewGuid(), ChallengeId = id, FiledByUserId = user.UserId!, FiledByOrganisationId = user.OrganisationId, Text = text.Trim(), FiledAt = clock.GetUtcNow() };
+        var objection = new Objection { Id = Guid.NewGuid(), ChallengeId = id, FiledByUserId = actor.UserId!, FiledByOrganisationId = actor.OrganisationId, Text = text.Trim(), FiledAt = clock.GetUtcNow() };
         db.Objections.Add(objection);
         await CommitAsync(challenge, "objection-filed", new { objectionId = objection.Id, objection.Text }, cancellationToken);
     }
@@ -157,7 +157,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, CurrentUser 
     }
 
     private async Task<ChallengeSnapshot> OfficeSnapshotAsync(Guid id, CancellationToken cancellationToken) =>
-        user.IsInRole(Roles.OfficeStaff)
+        actor.IsInRole(Roles.OfficeStaff)
             ? await ChallengeSnapshot.LoadAsync(db, id, cancellationToken)
             : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-run-challenge"), null, 403);
 

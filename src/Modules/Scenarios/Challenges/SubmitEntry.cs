@@ -19,7 +19,7 @@ namespace Funeng.Scenarios.Challenges;
 /// The submitting organisation leads; each named partner gets a <see cref="PartnerRequest"/> and joins the team only
 /// by accepting it (<see cref="PartnerConsent"/>), so naming an organisation never locks it out of its own entry.
 /// </summary>
-internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser user, IOrganisationDirectory organisations, INotifier notifier, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
+internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor, IOrganisationDirectory organisations, INotifier notifier, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
 {
     private const string LabelAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -27,7 +27,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser u
     {
         ArgumentNullException.ThrowIfNull(partners);
         ArgumentNullException.ThrowIfNull(files);
-        if (!user.IsInRole(Roles.Enterprise) || user.OrganisationId is not { } lead)
+        if (!actor.IsInRole(Roles.Enterprise) || actor.OrganisationId is not { } lead)
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-enterprises-organisation-submit-entries"), null, 403);
         }
@@ -81,7 +81,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, CurrentUser u
             Title = title!.Trim(),
             Solution = solution!.Trim(),
             LeadOrganisationId = lead,
-            SubmittedByUserId = user.UserId!,
+            SubmittedByUserId = actor.UserId!,
             SubmittedAt = now,
             Members = [new EntryMember { ChallengeId = challengeId, OrganisationId = lead }],
         };

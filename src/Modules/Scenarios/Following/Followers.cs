@@ -16,7 +16,7 @@ namespace Funeng.Scenarios.Following;
 /// A user follows only what they may see, and followers hear of a scenario only while it is public: otherwise
 /// following an unpublished scenario's id would deliver its title (issue 15).
 /// </summary>
-internal sealed class Followers(ScenariosDb db, INotifier notifier, ScenarioAccess access, CurrentUser user)
+internal sealed class Followers(ScenariosDb db, INotifier notifier, ScenarioAccess access, IActor actor)
 {
     public const string ScenarioType = "scenario";
     public const string ChallengeType = "challenge";
@@ -30,7 +30,7 @@ internal sealed class Followers(ScenariosDb db, INotifier notifier, ScenarioAcce
         }
 
         var followers = await db.Follows.AsNoTracking()
-            .Where(f => f.EntityType == entityType && f.EntityId == entityId && f.UserId != user.UserId)
+            .Where(f => f.EntityType == entityType && f.EntityId == entityId && f.UserId != actor.UserId)
             .Select(f => f.UserId).ToListAsync(cancellationToken);
         foreach (var follower in followers)
         {
@@ -42,18 +42,18 @@ internal sealed class Followers(ScenariosDb db, INotifier notifier, ScenarioAcce
 
     private async Task NotifyOrganisationsAsync(IEnumerable<Guid>? organisations, string titleZh, string titleEn, string link, CancellationToken cancellationToken)
     {
-        foreach (var organisation in (organisations ?? []).Distinct().Where(o => !user.BelongsTo(o)))
+        foreach (var organisation in (organisations ?? []).Distinct().Where(o => !actor.BelongsTo(o)))
         {
             await notifier.NotifyOrganisationAsync(organisation, titleZh, titleEn, link, cancellationToken);
         }
     }
 
     public async Task<bool> IsFollowingAsync(string entityType, Guid entityId, CancellationToken cancellationToken) =>
-        user.UserId is { } id && await db.Follows.AnyAsync(f => f.UserId == id && f.EntityType == entityType && f.EntityId == entityId, cancellationToken);
+        actor.UserId is { } id && await db.Follows.AnyAsync(f => f.UserId == id && f.EntityType == entityType && f.EntityId == entityId, cancellationToken);
 
     public async Task SetAsync(string entityType, Guid entityId, bool follow, CancellationToken cancellationToken)
     {
-        var userId = user.UserId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-follow"), null, 401);
+        var userId = actor.UserId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-follow"), null, 401);
         if (follow)
         {
             await DemandVisibleAsync(entityType, entityId, cancellationToken);

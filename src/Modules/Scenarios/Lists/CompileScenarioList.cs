@@ -73,7 +73,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
             TitleEn = request.TitleEn!.Trim(),
             Year = request.Year,
             Scope = request.Scope,
-            CreatedByOrganisationId = access.User.OrganisationId ?? Guid.Empty,
+            CreatedByOrganisationId = access.Actor.OrganisationId ?? Guid.Empty,
             CreatedAt = clock.GetUtcNow(),
             Quotas = quotas,
         };

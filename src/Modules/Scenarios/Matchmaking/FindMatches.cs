@@ -28,7 +28,7 @@ internal sealed record ScenarioFit(Guid ScenarioId, string Title, string Sector,
 /// listings for a scenario; <c>GET /api/v1/scenarios/fits</c> lists the scenarios fitting the caller's
 /// organisation (interest and invitations: <see cref="ManageApproaches"/>).
 /// </summary>
-internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatalogSearch search, ICatalogQueries catalog, CurrentUser user, TimeProvider clock)
+internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatalogSearch search, ICatalogQueries catalog, IActor actor, TimeProvider clock)
 {
     public async Task<IReadOnlyList<SupplierMatch>> SuppliersAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
 
     public async Task<IReadOnlyList<ScenarioFit>> FitsAsync(CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-member-organisation"), null, 401);
+        var organisation = actor.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-member-organisation"), null, 401);
         var profile = await catalog.FindOrganisationAsync(organisation, cancellationToken);
         return await ScenarioFits.FindAsync(db, profile?.Sectors.ToList() ?? [], profile?.CitySlug, cancellationToken);
     }

@@ -21,12 +21,12 @@ internal sealed record ApproachView(Guid Id, Guid ScenarioId, string ScenarioTit
 /// side, each change audited in its transaction and notified to the other side after commit.
 /// </summary>
 internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, ICatalogQueries catalog, IOrganisationDirectory directory,
-    IAuditLog audit, INotifier notifier, CurrentUser user, TimeProvider clock)
+    IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock)
 {
     public async Task<ApproachView> ExpressInterestAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
         var scenario = await PublishedAsync(scenarioId, ApproachKind.Interest, cancellationToken);
-        if (!user.IsInRole(Roles.Enterprise) || user.OrganisationId is not { } organisation)
+        if (!actor.IsInRole(Roles.Enterprise) || actor.OrganisationId is not { } organisation)
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-enterprises-express-interest-scenario"), null, 403);
         }
@@ -40,7 +40,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
     public async Task<ApproachView> InviteAsync(Guid scenarioId, Guid supplier, CancellationToken cancellationToken)
     {
         var scenario = await PublishedAsync(scenarioId, ApproachKind.Invitation, cancellationToken);
-        if (!user.BelongsTo(scenario.OwnerOrganisationId))
+        if (!actor.BelongsTo(scenario.OwnerOrganisationId))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-owning-organisation-invites-suppliers"), null, 403);
         }
@@ -63,12 +63,12 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         var approach = await db.Approaches.FirstOrDefaultAsync(a => a.Id == approachId, cancellationToken)
             ?? throw new DomainRuleException($"There is no interest or invitation {approachId}.", null, 404);
         var scenario = await db.Scenarios.AsNoTracking().FirstAsync(s => s.Id == approach.ScenarioId, cancellationToken);
-        ApproachSide? side = user.BelongsTo(scenario.OwnerOrganisationId) ? ApproachSide.Owner
-            : user.BelongsTo(approach.SupplierOrganisationId) ? ApproachSide.Supplier : null;
+        ApproachSide? side = actor.BelongsTo(scenario.OwnerOrganisationId) ? ApproachSide.Owner
+            : actor.BelongsTo(approach.SupplierOrganisationId) ? ApproachSide.Supplier : null;
         approach.Status = ApproachRules.Decide(approach.Kind, approach.Status, decision,
             side ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-scenario-s-owner-supplier"), null, 403));
         approach.DecidedAt = clock.GetUtcNow();
-        approach.DecidedByUserId = user.UserId;
+        approach.DecidedByUserId = actor.UserId;
         await SaveAuditedAsync(approach, $"scenarios.{ApproachRules.Word(approach.Kind)}.{approach.Status.ToString().ToLowerInvariant()}", cancellationToken);
         var word = approach.Status.ToString().ToLowerInvariant();
         var (zh, en) = (ApproachRules.Word(approach.Kind) == "interest" ? "合作意向" : "对接邀请", ApproachRules.Word(approach.Kind));
@@ -90,8 +90,8 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
     public async Task<IReadOnlyList<ApproachView>> ForScenarioAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
         var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
-        var all = user.BelongsTo(scenario.OwnerOrganisationId) || user.IsInRole(Roles.OfficeStaff);
-        var organisation = user.OrganisationId ?? Guid.Empty;
+        var all = actor.BelongsTo(scenario.OwnerOrganisationId) || actor.IsInRole(Roles.OfficeStaff);
+        var organisation = actor.OrganisationId ?? Guid.Empty;
         var approaches = await db.Approaches.AsNoTracking().Where(a => a.ScenarioId == scenarioId && (all || a.SupplierOrganisationId == organisation))
             .OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
         return [.. approaches.Select(a => View(a, scenario.Title))];
@@ -100,7 +100,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
     /// <summary>The interests the user's organisation sent and the invitations it received.</summary>
     public async Task<IReadOnlyList<ApproachView>> MineAsync(CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-member-organisation"), null, 401);
+        var organisation = actor.OrganisationId ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.sign-member-organisation"), null, 401);
         var rows = await db.Approaches.AsNoTracking().Where(a => a.SupplierOrganisationId == organisation).OrderByDescending(a => a.CreatedAt).Take(500)
             .Join(db.Scenarios, a => a.ScenarioId, s => s.Id, (a, s) => new { Approach = a, s.Title }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => View(r.Approach, r.Title))];
@@ -120,7 +120,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
     private async Task<Approach> OpenAsync(ScenarioView scenario, Guid supplier, ApproachKind kind, CancellationToken cancellationToken)
     {
         var approach = await db.Approaches.FirstOrDefaultAsync(a => a.ScenarioId == scenario.Id && a.SupplierOrganisationId == supplier && a.Kind == kind, cancellationToken);
-        var (now, by) = (clock.GetUtcNow(), user.UserId ?? CurrentUser.SystemActor);
+        var (now, by) = (clock.GetUtcNow(), actor.UserId ?? Actor.SystemName);
         if (approach is not null)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

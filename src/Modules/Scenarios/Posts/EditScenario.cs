@@ -14,8 +14,8 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
 {
     public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> CreateAsync(ScenarioInput input, CancellationToken cancellationToken)
     {
-        var user = access.User;
-        if (!user.IsInRole(Roles.ScenarioOwner) || user.OrganisationId is not { } organisation)
+        var actor = access.Actor;
+        if (!actor.IsInRole(Roles.ScenarioOwner) || actor.OrganisationId is not { } organisation)
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-scenario-owners-organisation-post"), null, 403);
         }
@@ -31,7 +31,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         {
             Id = Guid.NewGuid(),
             OwnerOrganisationId = organisation,
-            CreatedByUserId = user.UserId!,
+            CreatedByUserId = actor.UserId!,
             Status = ScenarioStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
@@ -48,7 +48,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
     public async Task<Dictionary<string, string[]>> UpdateAsync(Guid id, ScenarioInput input, CancellationToken cancellationToken)
     {
         var post = await db.Scenarios.FindAsync([id], cancellationToken) ?? throw NotFound(id);
-        if (!access.User.BelongsTo(post.OwnerOrganisationId))
+        if (!access.Actor.BelongsTo(post.OwnerOrganisationId))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-owning-organisation-edits-scenario"), null, 403);
         }

@@ -33,7 +33,7 @@ internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access, IOrgan
         var query = db.Scenarios.AsNoTracking();
         if (filter.Mine)
         {
-            var organisation = access.User.OrganisationId ?? Guid.Empty;
+            var organisation = access.Actor.OrganisationId ?? Guid.Empty;
             query = query.Where(p => p.OwnerOrganisationId == organisation);
         }
         else if (filter.Queue)

@@ -10,14 +10,14 @@ namespace Funeng.Scenarios.Posts;
 /// Who the current user is to a scenario or list: its owner (same organisation), a reviewer (office staff
 /// anywhere; city staff for their own city), or the public.
 /// </summary>
-internal sealed class ScenarioAccess(CurrentUser user, IOrganisationDirectory organisations)
+internal sealed class ScenarioAccess(IActor actor, IOrganisationDirectory organisations)
 {
-    public CurrentUser User => user;
+    public IActor Actor => actor;
 
     public async Task<IReadOnlyCollection<ScenarioActor>> ActorsAsync(ScenarioPost post, CancellationToken cancellationToken)
     {
         var actors = new List<ScenarioActor>(2);
-        if (user.BelongsTo(post.OwnerOrganisationId))
+        if (actor.BelongsTo(post.OwnerOrganisationId))
         {
             actors.Add(ScenarioActor.Owner);
         }
@@ -33,12 +33,12 @@ internal sealed class ScenarioAccess(CurrentUser user, IOrganisationDirectory or
     /// <summary>Office staff review everywhere; city staff only within their organisation's city.</summary>
     public async Task<bool> CanReviewScopeAsync(string scope, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(Roles.OfficeStaff))
+        if (actor.IsInRole(Roles.OfficeStaff))
         {
             return true;
         }
 
-        if (!user.IsInRole(Roles.CityStaff) || user.OrganisationId is not { } organisationId)
+        if (!actor.IsInRole(Roles.CityStaff) || actor.OrganisationId is not { } organisationId)
         {
             return false;
         }

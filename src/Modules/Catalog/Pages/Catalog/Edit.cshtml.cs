@@ -12,7 +12,7 @@ namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>The owner's form to create a listing of a chosen type, or to edit one (which starts a new draft).</summary>
 [Authorize]
-internal sealed class EditModel(CatalogDb db, ListingCommands commands, CurrentUser user) : PageModel
+internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor actor) : PageModel
 {
     public ListingType? Type { get; private set; }
 
@@ -31,7 +31,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, CurrentU
         }
 
         var listing = await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null || !user.BelongsTo(listing.OwnerOrganisationId))
+        if (listing is null || !actor.BelongsTo(listing.OwnerOrganisationId))
         {
             return NotFound();
         }

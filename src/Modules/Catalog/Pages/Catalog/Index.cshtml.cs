@@ -9,7 +9,7 @@ using Microsoft.Extensions.Primitives;
 namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>The catalog's search page: one query box, facets as links (no JavaScript needed), paging.</summary>
-internal sealed class IndexModel(ICatalogSearch search, CurrentUser user) : PageModel
+internal sealed class IndexModel(ICatalogSearch search, IActor actor) : PageModel
 {
     public CatalogSearchResult Result { get; private set; } = new(0, 1, 20, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
 
@@ -24,7 +24,7 @@ internal sealed class IndexModel(ICatalogSearch search, CurrentUser user) : Page
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var (request, errors) = SearchEndpoint.Parse(Request.Query, CatalogViewer.From(user));
+        var (request, errors) = SearchEndpoint.Parse(Request.Query, CatalogViewer.From(actor));
         Errors = errors;
         Search = request;
         if (request is not null)

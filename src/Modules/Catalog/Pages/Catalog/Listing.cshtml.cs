@@ -13,7 +13,7 @@ namespace Funeng.Catalog.Pages.Catalog;
 /// A listing's page: what the viewer may see, with the workflow buttons their role allows. A refused action is
 /// shown by <see cref="ProblemsPageFilter"/> above the page, which it reloads through <see cref="ReloadAsync"/>.
 /// </summary>
-internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, ListingCommands commands, CurrentUser user) : PageModel, IShowsProblems
+internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, ListingCommands commands, IActor actor) : PageModel, IShowsProblems
 {
     private Guid _id;
 
@@ -21,9 +21,9 @@ internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, Listing
 
     public OrganisationProfile? Owner { get; private set; }
 
-    public bool IsOwner => user.BelongsTo(View.Listing.Summary.OwnerOrganisationId);
+    public bool IsOwner => actor.BelongsTo(View.Listing.Summary.OwnerOrganisationId);
 
-    public bool IsReviewer => user.IsInRole(Roles.OfficeStaff) && !IsOwner;
+    public bool IsReviewer => actor.IsInRole(Roles.OfficeStaff) && !IsOwner;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -50,7 +50,7 @@ internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, Listing
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var view = await ListingEndpoints.ViewAsync(id, db, queries, CatalogViewer.From(user), cancellationToken);
+        var view = await ListingEndpoints.ViewAsync(id, db, queries, CatalogViewer.From(actor), cancellationToken);
         if (view is null)
         {
             return false;

@@ -13,7 +13,7 @@ namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>A member keeps their own organisation's profile and adds its qualifications (plain forms, errors by field).</summary>
 [Authorize]
-internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, IOrganisationDirectory directory, CurrentUser user) : PageModel
+internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, IOrganisationDirectory directory, IActor actor) : PageModel
 {
     public ProfileInput Input { get; private set; } = new(null, null, null, null, null, null, [], null, null, null, null, null, null);
 
@@ -26,7 +26,7 @@ internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, 
     /// <summary>Which form the errors belong to: "profile" or "qualification".</summary>
     public string? Form { get; private set; }
 
-    public Guid OrganisationId => user.OrganisationId!.Value;
+    public Guid OrganisationId => actor.OrganisationId!.Value;
 
     /// <summary>Fields whose problems have a message in both languages (strings <c>catalog.profile.invalid.FIELD</c>); others show the rule's text.</summary>
     public static IReadOnlySet<string> TranslatedProblems { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -36,7 +36,7 @@ internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (user.OrganisationId is null)
+        if (actor.OrganisationId is null)
         {
             return NotFound();
         }
@@ -72,7 +72,7 @@ internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, 
 
     private async Task<IActionResult> TryAsync(string form, Func<Task> save, Action keepInput, CancellationToken cancellationToken)
     {
-        if (user.OrganisationId is null)
+        if (actor.OrganisationId is null)
         {
             return NotFound();
         }

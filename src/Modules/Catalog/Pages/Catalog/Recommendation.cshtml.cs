@@ -12,11 +12,11 @@ namespace Funeng.Catalog.Pages.Catalog;
 /// One edition: its entries as included (frozen versions, later withdrawals shown). While it is a draft, office
 /// staff compile it here: edit, find published listings and add them, remove entries, publish with a date, delete.
 /// </summary>
-internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands, ICatalogSearch search, CurrentUser user) : PageModel
+internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands, ICatalogSearch search, IActor actor) : PageModel
 {
     public EditionView Edition { get; private set; } = null!;
 
-    public bool Compiling => !Edition.Published && user.IsInRole(Roles.OfficeStaff);
+    public bool Compiling => !Edition.Published && actor.IsInRole(Roles.OfficeStaff);
 
     public CatalogSearchResult? Candidates { get; private set; }
 
@@ -24,7 +24,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? q, CancellationToken cancellationToken)
     {
-        if (await EditionQueries.GetAsync(db, id, user.IsInRole(Roles.OfficeStaff), cancellationToken) is not { } edition)
+        if (await EditionQueries.GetAsync(db, id, actor.IsInRole(Roles.OfficeStaff), cancellationToken) is not { } edition)
         {
             return NotFound();
         }
@@ -60,7 +60,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
     /// <summary>Runs an office action; a broken rule is shown on the page by field instead of as an error page.</summary>
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<EditionRecord?>> action, CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.OfficeStaff))
+        if (!actor.IsInRole(Roles.OfficeStaff))
         {
             return Forbid();
         }

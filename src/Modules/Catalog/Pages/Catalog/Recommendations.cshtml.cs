@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>The recommendation catalog's editions (published for everyone, drafts too for the office), and the office's form to start one.</summary>
-internal sealed class RecommendationsModel(CatalogDb db, EditionCommands commands, CurrentUser user) : PageModel
+internal sealed class RecommendationsModel(CatalogDb db, EditionCommands commands, IActor actor) : PageModel
 {
     public IReadOnlyList<EditionSummary> Editions { get; private set; } = [];
 
-    public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
+    public bool IsOffice => actor.IsInRole(Roles.OfficeStaff);
 
     public EditionInput Input { get; private set; } = new("", "", DateTime.UtcNow.Year, "", "");
 

@@ -1,6 +1,5 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
-using Funeng.Catalog.Listings;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -10,7 +10,7 @@ namespace Funeng.Compute.Pages.Compute;
 
 /// <summary>A compute-centre operator keeps its centres' pools and prices current on a page.</summary>
 [Authorize(Roles = Roles.ComputeOperator + "," + Roles.OfficeStaff)]
-internal sealed class CentreModel(ComputeDb db, CurrentUser user, SetPoolPrice setPrice) : PageModel
+internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPrice) : PageModel
 {
     public IReadOnlyList<CentreRecord> Centres { get; private set; } = [];
 
@@ -37,9 +37,9 @@ internal sealed class CentreModel(ComputeDb db, CurrentUser user, SetPoolPrice s
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var query = db.Centres.AsNoTracking().Include(c => c.Pools).AsQueryable();
-        if (!user.IsInRole(Roles.OfficeStaff))
+        if (!actor.IsInRole(Roles.OfficeStaff))
         {
-            var organisation = user.OrganisationId ?? Guid.Empty;
+            var organisation = actor.OrganisationId ?? Guid.Empty;
             query = query.Where(c => c.OperatorOrganisationId == organisation);
         }
 

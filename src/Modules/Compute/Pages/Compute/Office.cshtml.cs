@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Funeng.Compute.Pages.Compute;
 
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class OfficeModel(ComputeDb db, CurrentUser user, IAuditLog audit, IOrganisationDirectory organisations, TimeProvider time) : PageModel
+internal sealed class OfficeModel(ComputeDb db, IActor actor, IAuditLog audit, IOrganisationDirectory organisations, TimeProvider time) : PageModel
 {
     public IReadOnlyList<CentreUtilisation> Utilisation { get; private set; } = [];
     public IReadOnlyList<UsageRow> Usage { get; private set; } = [];
@@ -38,7 +38,7 @@ internal sealed class OfficeModel(ComputeDb db, CurrentUser user, IAuditLog audi
 
     public async Task<IActionResult> OnPostVoucherAsync(Guid organisationId, VoucherUnit unit, decimal amount, string note, CancellationToken cancellationToken)
     {
-        var result = await ManageVouchers.GrantAsync(new GrantVoucherInput(organisationId, unit, amount, note ?? "", null), db, user, audit, time, cancellationToken);
+        var result = await ManageVouchers.GrantAsync(new GrantVoucherInput(organisationId, unit, amount, note ?? "", null), db, actor, audit, time, cancellationToken);
         if (result.Result is ValidationProblem problem)
         {
             Errors = problem.ProblemDetails.Errors;

@@ -23,7 +23,7 @@ internal enum ApplyStep
 /// number. The answers travel in the form between the steps; nothing is written until the applicant submits.
 /// </summary>
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles profiles, SubmitApplication submit, ReviewApplication review, CurrentUser user) : PageModel, IShowsProblems
+internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles profiles, SubmitApplication submit, ReviewApplication review, IActor actor) : PageModel, IShowsProblems
 {
     public IncentiveProgram Program { get; private set; } = null!;
 

@@ -14,13 +14,13 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>An enterprise's applications and awards; for office staff, every application with the actions on it.</summary>
 [Authorize]
-internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, CurrentUser user, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign) : PageModel
+internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign) : PageModel
 {
     public List<Application> Applications { get; private set; } = [];
 
     public List<Award> Awards { get; private set; } = [];
 
-    public bool Office => user.IsInRole(Roles.OfficeStaff);
+    public bool Office => actor.IsInRole(Roles.OfficeStaff);
 
     public ProgramCatalog Catalog => catalog;
 
@@ -34,8 +34,8 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, Curre
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Applications = await ListApplications.VisibleAsync(db, user, organisations, null, cancellationToken);
-        Awards = await ListAwards.VisibleAsync(db, user, cancellationToken);
+        Applications = await ListApplications.VisibleAsync(db, actor, organisations, null, cancellationToken);
+        Awards = await ListAwards.VisibleAsync(db, actor, cancellationToken);
         if (Office)
         {
             Reviewers = await assign.ReviewersAsync(cancellationToken);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>The programs, and the eligibility calculator: for the signed-in enterprise's profile, or for typed facts.</summary>
-internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check, CurrentUser user) : PageModel
+internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check, IActor actor) : PageModel
 {
     public ProgramCatalog Catalog => catalog;
 
@@ -24,11 +24,11 @@ internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check,
         ? FactForm.Query(new FactValues(Typed.Values.Where(v => v.Key != FactCatalog.UntrustworthyKey).ToDictionary(), Typed.Qualifications))
         : "";
 
-    public bool HasProfile => user.OrganisationId is not null && user.IsInRole(Roles.Enterprise);
+    public bool HasProfile => actor.OrganisationId is not null && actor.IsInRole(Roles.Enterprise);
 
     public async Task OnPostProfileAsync(CancellationToken cancellationToken)
     {
-        if (user.OrganisationId is { } organisation)
+        if (actor.OrganisationId is { } organisation)
         {
             Verdicts = await check.ForEnterpriseAsync(organisation, check.Today, cancellationToken);
         }

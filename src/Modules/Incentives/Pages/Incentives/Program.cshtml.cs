@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>A program as a clerk can follow it: who may apply, amounts and caps, the window, materials, the measure, how it is decided.</summary>
-internal sealed class ProgramModel(ViewProgram view, CurrentUser user) : PageModel
+internal sealed class ProgramModel(ViewProgram view, IActor actor) : PageModel
 {
     public ProgramSheet Sheet { get; private set; } = null!;
 
     /// <summary>Office staff are warned while the program cannot award; applicants are not shown the office's to-do.</summary>
-    public bool ShowsReadiness => user.IsInRole(Roles.OfficeStaff);
+    public bool ShowsReadiness => actor.IsInRole(Roles.OfficeStaff);
 
-    public bool CanApply => user.IsInRole(Roles.Enterprise) && Sheet.OpenToday;
+    public bool CanApply => actor.IsInRole(Roles.Enterprise) && Sheet.OpenToday;
 
     public async Task<IActionResult> OnGetAsync(string programId, CancellationToken cancellationToken)
     {

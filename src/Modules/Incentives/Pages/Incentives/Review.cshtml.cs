@@ -12,7 +12,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>An expert's applications to review (those assigned to their organisation), and the scoring form of one.</summary>
 [Authorize(Roles = Roles.Expert)]
-internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, ReviewApplication review, CurrentUser user) : PageModel
+internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, ReviewApplication review, IActor actor) : PageModel
 {
     public List<Application> Assigned { get; private set; } = [];
 
@@ -22,7 +22,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
 
     public ProgramCatalog Catalog => catalog;
 
-    public string? Me => user.UserId;
+    public string? Me => actor.UserId;
 
     /// <summary>Points as typed (kept when the form comes back with problems) and problems by field <c>criteria.KEY</c>.</summary>
     public Dictionary<string, string?> Typed { get; private set; } = [];
@@ -38,7 +38,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
-        Assigned = await AssignReviewers.AssignedAsync(db, user, cancellationToken);
+        Assigned = await AssignReviewers.AssignedAsync(db, actor, cancellationToken);
         if (id is { } chosen)
         {
             Current = Assigned.SingleOrDefault(a => a.Id == chosen);
@@ -48,7 +48,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
             }
 
             Program = catalog.Get(Current.ProgramId);
-            var mine = Current.Scores.SingleOrDefault(s => s.ExpertUserId == user.UserId);
+            var mine = Current.Scores.SingleOrDefault(s => s.ExpertUserId == actor.UserId);
             var given = mine is null ? [] : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(mine.CriteriaJson) ?? [];
             Typed = Program.Criteria.ToDictionary(c => c.Key, c => given.TryGetValue(c.Key, out var p) ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
             Comment = mine?.Comment;
@@ -59,7 +59,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? comment, CancellationToken cancellationToken)
     {
-        var application = (await AssignReviewers.AssignedAsync(db, user, cancellationToken)).SingleOrDefault(a => a.Id == id);
+        var application = (await AssignReviewers.AssignedAsync(db, actor, cancellationToken)).SingleOrDefault(a => a.Id == id);
         if (application is null)
         {
             return NotFound();
@@ -85,7 +85,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
         }
 
         Comment = comment;
-        Assigned = await AssignReviewers.AssignedAsync(db, user, cancellationToken);
+        Assigned = await AssignReviewers.AssignedAsync(db, actor, cancellationToken);
         (Current, Program) = (application, program);
         return Page();
     }

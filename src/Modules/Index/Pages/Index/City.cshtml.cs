@@ -47,7 +47,7 @@ internal sealed class CityModel(IndexViews views, IndicatorValues values, Observ
         Trace = CityTrace.From(View.Index, Slug);
         History = IndexViews.History(View, Slug, View.Targets);
         Targets = View.Progress.Where(p => p.Target.Scope == Scope).ToList();
-        if (await access.MaySeeDraftsAsync(Scope, cancellationToken))
+        if (access.MaySeeDrafts(Scope))
         {
             Drafts = await values.DraftsAsync([Scope], cancellationToken);
         }

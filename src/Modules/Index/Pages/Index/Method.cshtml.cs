@@ -8,14 +8,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Index.Pages.Index;
 
 /// <summary>How the index is built, its indicators and weights; the office edits the weights here.</summary>
-internal sealed class MethodModel(IndexWeights weights, CurrentUser user, Scoring.IndexSnapshots snapshots) : PageModel
+internal sealed class MethodModel(IndexWeights weights, IActor actor, Scoring.IndexSnapshots snapshots) : PageModel
 {
     /// <summary>When this process last computed an index, shown so a reader knows how fresh the figures are.</summary>
     public DateTimeOffset? SnapshotComputedAt => snapshots.Latest?.ComputedAt;
 
     public WeightSet Weights { get; private set; } = WeightSet.Equal;
 
-    public bool MayEdit => user.IsInRole(Roles.OfficeStaff);
+    public bool MayEdit => actor.IsInRole(Roles.OfficeStaff);
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 

@@ -91,7 +91,7 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Scopes = await access.WritableScopesAsync(cancellationToken);
+        Scopes = access.WritableScopes();
         Drafts = await values.DraftsAsync(Scopes, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Funeng.Kernel.Security;
-using Funeng.Platform.Audit;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,6 @@
 using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ namespace Funeng.Platform.Pages.Account;
 
 /// <summary>An organisation's people; its administrator invites colleagues by mail and sets their roles.</summary>
 [Authorize]
-internal sealed class ColleaguesModel(PlatformDb db, OrganisationAccounts accounts, CurrentUser user) : PageModel
+internal sealed class ColleaguesModel(PlatformDb db, OrganisationAccounts accounts, IActor actor) : PageModel
 {
     public sealed record Member(string Id, string DisplayName, string Email, bool Confirmed, bool IsAdmin, IReadOnlyList<string> Roles);
 
@@ -61,7 +60,7 @@ internal sealed class ColleaguesModel(PlatformDb db, OrganisationAccounts accoun
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var organisationId = user.OrganisationId ?? Guid.Empty;
+        var organisationId = actor.OrganisationId ?? Guid.Empty;
         Organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId, cancellationToken);
         var people = await db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
@@ -69,7 +68,7 @@ internal sealed class ColleaguesModel(PlatformDb db, OrganisationAccounts accoun
         var memberships = await db.UserRoles.AsNoTracking().Where(m => ids.Contains(m.UserId)).ToListAsync(cancellationToken);
         Members = people.ConvertAll(p => new Member(p.Id, p.DisplayName, p.Email ?? "", p.EmailConfirmed, p.IsOrganisationAdmin,
             memberships.Where(m => m.UserId == p.Id).Select(m => roleNames[m.RoleId]).Order().ToList()));
-        IsAdmin = people.Any(p => p.Id == user.UserId && p.IsOrganisationAdmin);
+        IsAdmin = people.Any(p => p.Id == actor.UserId && p.IsOrganisationAdmin);
         Assignable = RegistrationRules.AssignableRoles(Organisation.Kind);
     }
 }

@@ -1,6 +1,7 @@
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
+using Funeng.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Funeng.Platform.Pages.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<FunengUser> signIn, UserManager<FunengUser> users, UiText text) : PageModel
+internal sealed class LoginModel(SignInManager<FunengUser> signIn, UserManager<FunengUser> users, UiText text) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";

@@ -1,11 +1,11 @@
-using Funeng.Platform.Accounts;
+using Funeng.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Platform.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<FunengUser> signIn, UserManager<FunengUser> users) : PageModel
+internal sealed class LogoutModel(SignInManager<FunengUser> signIn, UserManager<FunengUser> users) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {

@@ -8,16 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Platform.Pages.Account;
 
 [Authorize]
-internal sealed class NotificationsModel(PlatformDb db, CurrentUser user, TimeProvider clock) : PageModel
+internal sealed class NotificationsModel(PlatformDb db, IActor actor, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ListNotifications.Item> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Items = await ListNotifications.ForUserAsync(db, user.UserId!, 100, cancellationToken);
+        Items = await ListNotifications.ForUserAsync(db, actor.UserId!, 100, cancellationToken);
         // Opening the inbox marks what it shows as read.
         var now = clock.GetUtcNow();
-        await db.Notifications.Where(n => n.UserId == user.UserId && n.ReadAt == null)
+        await db.Notifications.Where(n => n.UserId == actor.UserId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 }

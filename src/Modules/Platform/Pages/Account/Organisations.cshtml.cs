@@ -1,7 +1,6 @@
 using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
 using Funeng.Platform.Data;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Platform.Pages.Account;
 
 [Authorize]
-internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider clock) : PageModel, IShowsProblems
+internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider clock) : PageModel, IShowsProblems
 {
     public IReadOnlyList<ManageApiTokens.Listed> Tokens { get; private set; } = [];
 
@@ -24,19 +24,19 @@ internal sealed class TokensModel(PlatformDb db, CurrentUser user, TimeProvider 
             throw InvalidInputException.For("name", "account.tokens.name-invalid");
         }
 
-        NewSecret = (await ManageApiTokens.CreateAsync(db, user.UserId!, name, 90, clock, cancellationToken)).Secret;
+        NewSecret = (await ManageApiTokens.CreateAsync(db, actor.UserId!, name, 90, clock, cancellationToken)).Secret;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        await ManageApiTokens.HandleRevokeAsync(id, user, db, clock, cancellationToken);
+        await ManageApiTokens.HandleRevokeAsync(id, actor, db, clock, cancellationToken);
         return RedirectToPage();
     }
 
     public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Tokens = (await ManageApiTokens.HandleListAsync(user, db, cancellationToken)).Value!;
+        Tokens = (await ManageApiTokens.HandleListAsync(actor, db, cancellationToken)).Value!;
 }

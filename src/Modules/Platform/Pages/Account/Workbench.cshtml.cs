@@ -4,7 +4,6 @@ using Funeng.Kernel.Workbench;
 using Funeng.Platform.Accounts;
 using Funeng.Platform.Data;
 using Funeng.Platform.Notifications;
-using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +19,7 @@ namespace Funeng.Platform.Pages.Account;
 /// </summary>
 [Authorize]
 internal sealed class WorkbenchModel(
-    PlatformDb db, IEnumerable<IWorkbenchSource> sources, CurrentUser user, UiText text, SignInManager<FunengUser> signIn) : PageModel
+    PlatformDb db, IEnumerable<IWorkbenchSource> sources, IActor actor, UiText text, SignInManager<FunengUser> signIn) : PageModel
 {
     /// <summary>The pages of each role, in the order a person of that role uses them.</summary>
     private static readonly Dictionary<string, (string Href, string Key)[]> RoleShortcuts = new()
@@ -64,15 +63,15 @@ internal sealed class WorkbenchModel(
         }
 
         Items = items;
-        Notifications = await ListNotifications.ForUserAsync(db, user.UserId!, 10, cancellationToken);
-        var roles = Roles.All.Where(user.IsInRole).ToList();
+        Notifications = await ListNotifications.ForUserAsync(db, actor.UserId!, 10, cancellationToken);
+        var roles = Roles.All.Where(actor.IsInRole).ToList();
         Shortcuts = roles.SelectMany(r => RoleShortcuts[r]).DistinctBy(s => s.Href).Append(("/account/colleagues", "account.colleagues.title")).ToList();
         Greeting = roles.Count == 0
-            ? user.ActorName
-            : $"{user.ActorName} · {string.Join("、", roles.Select(r => text["role." + r]))}";
+            ? actor.Name
+            : $"{actor.Name} · {string.Join("、", roles.Select(r => text["role." + r]))}";
         return Page();
     }
 
     private Task<bool> IsVerifiedNowAsync(CancellationToken cancellationToken) =>
-        db.Organisations.AnyAsync(o => o.Id == user.OrganisationId && o.Status == OrganisationStatus.Active, cancellationToken);
+        db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId && o.Status == OrganisationStatus.Active, cancellationToken);
 }

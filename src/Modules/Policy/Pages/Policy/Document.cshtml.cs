@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Policy.Pages.Policy;
 
-public sealed class DocumentModel(IPolicyQueries policy) : PageModel
+internal sealed class DocumentModel(IPolicyQueries policy) : PageModel
 {
     public PolicyDocumentDetail Detail { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Policy.Pages.Policy;
 
 /// <summary>The public home page: the pack's headline targets with the measures they come from.</summary>
-public sealed class HomeModel(IPolicyQueries policy) : PageModel
+internal sealed class HomeModel(IPolicyQueries policy) : PageModel
 {
     public IReadOnlyList<PolicyTarget> Headline { get; private set; } = [];
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Policy.Pages.Policy;
 
-public sealed class IndexModel(IPolicyQueries policy) : PageModel
+internal sealed class IndexModel(IPolicyQueries policy) : PageModel
 {
     public IReadOnlyList<PolicyDocumentSummary> Documents { get; private set; } = [];
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Policy.Pages.Policy;
 
-public sealed class TargetsModel(IPolicyQueries policy) : PageModel
+internal sealed class TargetsModel(IPolicyQueries policy) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }

@@ -8,17 +8,17 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A supplier's page: the interest its organisation sent and the invitations it received, with their answers.</summary>
 [Authorize]
-internal sealed class ApproachesModel(ManageApproaches approaches, CurrentUser user) : ScenariosPage
+internal sealed class ApproachesModel(ManageApproaches approaches, IActor actor) : ScenariosPage
 {
     public IReadOnlyList<ApproachView> Items { get; private set; } = [];
 
-    public bool CanAnswer(ApproachView approach) => approach.Status == ApproachStatus.Open && approach.Kind == ApproachKind.Invitation && user.BelongsTo(approach.SupplierOrganisationId);
+    public bool CanAnswer(ApproachView approach) => approach.Status == ApproachStatus.Open && approach.Kind == ApproachKind.Invitation && actor.BelongsTo(approach.SupplierOrganisationId);
 
-    public bool CanWithdraw(ApproachView approach) => approach.Status == ApproachStatus.Open && approach.Kind == ApproachKind.Interest && user.BelongsTo(approach.SupplierOrganisationId);
+    public bool CanWithdraw(ApproachView approach) => approach.Status == ApproachStatus.Open && approach.Kind == ApproachKind.Interest && actor.BelongsTo(approach.SupplierOrganisationId);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (user.OrganisationId is null)
+        if (actor.OrganisationId is null)
         {
             return Forbid();
         }

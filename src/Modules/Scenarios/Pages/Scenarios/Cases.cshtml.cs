@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>Typical and benchmark cases; office staff designate benchmarks within the year's quota.</summary>
-internal sealed class CasesModel(ManageCases cases, CurrentUser user) : ScenariosPage
+internal sealed class CasesModel(ManageCases cases, IActor actor) : ScenariosPage
 {
     public IReadOnlyList<CaseView> Cases { get; private set; } = [];
 
-    public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
+    public bool IsOffice => actor.IsInRole(Roles.OfficeStaff);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Cases = await cases.ListAsync(cancellationToken);
 

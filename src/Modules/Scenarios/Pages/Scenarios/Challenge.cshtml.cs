@@ -15,7 +15,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 /// entry form; panel experts the way to the blind review; office staff the teams, panel and each step.
 /// </summary>
 internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, ManagePanel panel, RunChallenge run, PartnerConsent consent, Followers followers,
-    IOrganisationDirectory directory, ScenariosDb db, CurrentUser user) : ScenariosPage
+    IOrganisationDirectory directory, ScenariosDb db, IActor actor) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -35,9 +35,9 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
 
     public bool OnPanel { get; private set; }
 
-    public bool IsEnterprise => user.IsInRole(Roles.Enterprise);
+    public bool IsEnterprise => actor.IsInRole(Roles.Enterprise);
 
-    public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
+    public bool IsOffice => actor.IsInRole(Roles.OfficeStaff);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
             Roster = await panel.RosterAsync(cancellationToken);
         }
 
-        if (user.OrganisationId is not null)
+        if (actor.OrganisationId is not null)
         {
             MyEntries = await challenges.MineAsync(Id, cancellationToken);
         }
@@ -66,7 +66,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
             PartnerRequests = (await consent.MineAsync(Id, cancellationToken)).Where(r => r.Status == PartnerRequestStatus.Pending).ToList();
         }
 
-        OnPanel = user.UserId is { } userId && await db.Panel.AnyAsync(p => p.ChallengeId == Id && p.ExpertUserId == userId, cancellationToken);
+        OnPanel = actor.UserId is { } userId && await db.Panel.AnyAsync(p => p.ChallengeId == Id && p.ExpertUserId == userId, cancellationToken);
         if (OnPanel)
         {
             Organisations = await directory.ListAsync(cancellationToken: cancellationToken);

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>Every challenge; experts join the reviewer roster here.</summary>
-internal sealed class ChallengesModel(GetChallenges challenges, ManagePanel panel, CurrentUser user) : ScenariosPage
+internal sealed class ChallengesModel(GetChallenges challenges, ManagePanel panel, IActor actor) : ScenariosPage
 {
     public IReadOnlyList<ChallengeView> Challenges { get; private set; } = [];
 
-    public bool IsExpert => user.IsInRole(Roles.Expert);
+    public bool IsExpert => actor.IsInRole(Roles.Expert);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Challenges = await challenges.ListAsync(cancellationToken);
 

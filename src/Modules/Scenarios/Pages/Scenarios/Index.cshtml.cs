@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Funeng.Scenarios.Pages.Scenarios;
 
-internal sealed class IndexModel(GetScenarios scenarios, GetScenarioLists lists, CurrentUser user) : ScenariosPage
+internal sealed class IndexModel(GetScenarios scenarios, GetScenarioLists lists, IActor actor) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Sector { get; set; }
@@ -16,11 +16,11 @@ internal sealed class IndexModel(GetScenarios scenarios, GetScenarioLists lists,
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
 
-    public bool IsOwner => user.IsInRole(Roles.ScenarioOwner);
+    public bool IsOwner => actor.IsInRole(Roles.ScenarioOwner);
 
-    public bool IsEnterprise => user.IsInRole(Roles.Enterprise);
+    public bool IsEnterprise => actor.IsInRole(Roles.Enterprise);
 
-    public bool IsReviewer => user.IsInRole(Roles.OfficeStaff) || user.IsInRole(Roles.CityStaff);
+    public bool IsReviewer => actor.IsInRole(Roles.OfficeStaff) || actor.IsInRole(Roles.CityStaff);
 
     public IReadOnlyList<ScenarioView> Scenarios { get; private set; } = [];
 
@@ -28,7 +28,7 @@ internal sealed class IndexModel(GetScenarios scenarios, GetScenarioLists lists,
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Scenarios = await scenarios.ListAsync(new GetScenarios.Filter(Empty(Sector), Empty(City), Mine && user.IsAuthenticated), cancellationToken);
+        Scenarios = await scenarios.ListAsync(new GetScenarios.Filter(Empty(Sector), Empty(City), Mine && actor.IsAuthenticated), cancellationToken);
         Lists = await lists.ListAsync(cancellationToken);
     }
 

@@ -9,7 +9,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>The owner's post form: a new draft, or an edit of a draft or returned scenario.</summary>
 [Authorize(Roles = Roles.ScenarioOwner)]
-internal sealed class PostModel(EditScenario edit, ScenariosDb db, CurrentUser user) : ScenariosPage
+internal sealed class PostModel(EditScenario edit, ScenariosDb db, IActor actor) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -43,7 +43,7 @@ internal sealed class PostModel(EditScenario edit, ScenariosDb db, CurrentUser u
         if (Id is { } id)
         {
             var post = await db.Scenarios.FindAsync([id], cancellationToken);
-            if (post is null || !user.BelongsTo(post.OwnerOrganisationId))
+            if (post is null || !actor.BelongsTo(post.OwnerOrganisationId))
             {
                 return NotFound();
             }

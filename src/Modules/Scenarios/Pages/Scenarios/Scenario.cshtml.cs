@@ -13,7 +13,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
 internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
-    Followers followers, ManageCases cases, FindMatches matchmaking, ManageApproaches approaches, ScenariosDb db, CurrentUser user) : ScenariosPage
+    Followers followers, ManageCases cases, FindMatches matchmaking, ManageApproaches approaches, ScenariosDb db, IActor actor) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,11 +26,11 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
 
     public bool HasCase { get; private set; }
 
-    public bool IsOwner => user.BelongsTo(Scenario.OwnerOrganisationId);
+    public bool IsOwner => actor.BelongsTo(Scenario.OwnerOrganisationId);
 
-    public bool IsOffice => user.IsInRole(Roles.OfficeStaff);
+    public bool IsOffice => actor.IsInRole(Roles.OfficeStaff);
 
-    public bool IsEnterprise => user.IsInRole(Roles.Enterprise);
+    public bool IsEnterprise => actor.IsInRole(Roles.Enterprise);
 
     public IReadOnlyList<SupplierMatch> Matches { get; private set; } = [];
 
@@ -38,10 +38,10 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
     public IReadOnlyList<ApproachView> Approaches { get; private set; } = [];
 
     public bool CanAnswer(ApproachView approach) => approach.Status == ApproachStatus.Open
-        && (IsOwner ? approach.Kind == ApproachKind.Interest : approach.Kind == ApproachKind.Invitation && user.BelongsTo(approach.SupplierOrganisationId));
+        && (IsOwner ? approach.Kind == ApproachKind.Interest : approach.Kind == ApproachKind.Invitation && actor.BelongsTo(approach.SupplierOrganisationId));
 
     public bool CanWithdraw(ApproachView approach) => approach.Status == ApproachStatus.Open
-        && (IsOwner ? approach.Kind == ApproachKind.Invitation : approach.Kind == ApproachKind.Interest && user.BelongsTo(approach.SupplierOrganisationId));
+        && (IsOwner ? approach.Kind == ApproachKind.Invitation : approach.Kind == ApproachKind.Interest && actor.BelongsTo(approach.SupplierOrganisationId));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         Scenario = found;
         Following = await followers.IsFollowingAsync(Followers.ScenarioType, Id, cancellationToken);
         HasCase = await db.Cases.AnyAsync(c => c.ScenarioId == Id, cancellationToken);
-        if (user.OrganisationId is not null || IsOffice)
+        if (actor.OrganisationId is not null || IsOffice)
         {
             Approaches = await approaches.ForScenarioAsync(Id, cancellationToken);
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize]
-internal sealed class DetailModel(ComputeDb db, CurrentUser user, RequestTransitions transitions, TimeProvider time) : PageModel
+internal sealed class DetailModel(ComputeDb db, IActor actor, RequestTransitions transitions, TimeProvider time) : PageModel
 {
     public RequestView Job { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ internal sealed class DetailModel(ComputeDb db, CurrentUser user, RequestTransit
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
     {
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !user.BelongsTo(request.OrganisationId))
+        if (request is null || !actor.BelongsTo(request.OrganisationId))
         {
             return NotFound();
         }
@@ -48,7 +48,7 @@ internal sealed class DetailModel(ComputeDb db, CurrentUser user, RequestTransit
     {
         var view = await RequestView.LoadAsync(db, id, cancellationToken);
         var owner = await db.Requests.Where(r => r.Id == id).Select(r => r.OrganisationId).SingleOrDefaultAsync(cancellationToken);
-        if (view is null || !(user.BelongsTo(owner) || user.IsInRole(Roles.OfficeStaff)))
+        if (view is null || !(actor.BelongsTo(owner) || actor.IsInRole(Roles.OfficeStaff)))
         {
             return false;
         }

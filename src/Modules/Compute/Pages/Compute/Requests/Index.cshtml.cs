@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize]
-internal sealed class IndexModel(ComputeDb db, CurrentUser user, TimeProvider time) : PageModel
+internal sealed class IndexModel(ComputeDb db, IActor actor, TimeProvider time) : PageModel
 {
     public IReadOnlyList<RequestView> Jobs { get; private set; } = [];
 
@@ -16,7 +16,7 @@ internal sealed class IndexModel(ComputeDb db, CurrentUser user, TimeProvider ti
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? Guid.Empty;
+        var organisation = actor.OrganisationId ?? Guid.Empty;
         Jobs = await RequestView.LoadManyAsync(db, db.Requests.Where(r => r.OrganisationId == organisation), cancellationToken);
         Vouchers = await ManageVouchers.ListAsync(db, organisation, time, cancellationToken);
     }

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text) : PageModel
+internal sealed class NewModel(ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text) : PageModel
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<string> Accelerators { get; set; } = [];
@@ -45,7 +45,7 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
             Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
             Template, ParseLines(Arguments));
-        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, user, audit, placer, templates, time, text, cancellationToken);
+        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, actor, audit, placer, templates, time, text, cancellationToken);
         if (id is not null)
         {
             return Redirect($"/compute/requests/{id}");
@@ -74,6 +74,6 @@ internal sealed class NewModel(ComputeDb db, CurrentUser user, IAuditLog audit, 
     {
         Templates = templates.List();
         KnownAccelerators = await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        Vouchers = await ManageVouchers.ListAsync(db, user.OrganisationId ?? Guid.Empty, time, cancellationToken);
+        Vouchers = await ManageVouchers.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Funeng.Platform.Accounts;
+namespace Funeng.Platform.Data;
 
 /// <summary>A person with an account. Every user belongs to exactly one organisation.</summary>
-public sealed class FunengUser : IdentityUser
+internal sealed class FunengUser : IdentityUser
 {
     public Guid OrganisationId { get; set; }
 

@@ -1,6 +1,6 @@
 using Funeng.Platform.Contracts;
 
-namespace Funeng.Platform.Organisations;
+namespace Funeng.Platform.Data;
 
 /// <summary>An organisation taking part in the platform. Catalog keeps its detailed profile under the same id.</summary>
 internal sealed class Organisation

@@ -1,4 +1,4 @@
-namespace Funeng.Platform.Audit;
+namespace Funeng.Platform.Data;
 
 /// <summary>One link of the audit chain. <see cref="Sequence"/> is the primary key, so the chain cannot fork.</summary>
 internal sealed class AuditEntry

@@ -1,15 +1,6 @@
-namespace Funeng.Compute.Requests;
+using Funeng.Compute.Data;
 
-/// <summary>Where a compute request is in its life.</summary>
-public enum RequestState
-{
-    Submitted,
-    Placed,
-    Running,
-    Finished,
-    Failed,
-    Cancelled,
-}
+namespace Funeng.Compute.Requests;
 
 /// <summary>The only moves a request may make. Placed or running back to submitted is a re-placement (its centre went down).</summary>
 internal static class RequestLifecycle

@@ -1,4 +1,4 @@
-namespace Funeng.Catalog.Organisations;
+namespace Funeng.Catalog.Data;
 
 /// <summary>An organisation's supply-side profile, keyed by the Platform organisation id.</summary>
 internal sealed class OrganisationRecord

@@ -1,4 +1,4 @@
-namespace Funeng.Platform.Audit;
+namespace Funeng.Platform.Data;
 
 /// <summary>
 /// The signed head of the audit chain: how many entries there are and the last one's MAC, itself under a MAC with

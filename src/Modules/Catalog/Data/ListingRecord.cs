@@ -1,6 +1,6 @@
 using Funeng.Catalog.Contracts;
 
-namespace Funeng.Catalog.Listings;
+namespace Funeng.Catalog.Data;
 
 /// <summary>
 /// A listing's working copy: what the owner edits. Publishing freezes the working copy into a

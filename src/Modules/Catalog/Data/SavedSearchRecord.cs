@@ -1,6 +1,6 @@
 using Funeng.Catalog.Contracts;
 
-namespace Funeng.Catalog.SavedSearches;
+namespace Funeng.Catalog.Data;
 
 /// <summary>
 /// A search a signed-in user keeps: its text and facet filters. The saver's organisation and office role are
@@ -10,6 +10,8 @@ namespace Funeng.Catalog.SavedSearches;
 internal sealed class SavedSearchRecord
 {
     public const int MaxPerUser = 50;
+    public const int MaxNameLength = 100;
+    public const int MaxTextLength = 200;
 
     public Guid Id { get; set; }
 

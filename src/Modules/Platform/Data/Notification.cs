@@ -1,4 +1,4 @@
-namespace Funeng.Platform.Notifications;
+namespace Funeng.Platform.Data;
 
 /// <summary>A line in a user's inbox.</summary>
 internal sealed class Notification

@@ -1,4 +1,4 @@
-namespace Funeng.Platform.Tokens;
+namespace Funeng.Platform.Data;
 
 /// <summary>
 /// A personal API token for <c>/api/v1</c> clients. Only the SHA-256 of the secret is stored; the secret is shown

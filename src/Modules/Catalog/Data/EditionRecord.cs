@@ -1,4 +1,4 @@
-namespace Funeng.Catalog.Editions;
+namespace Funeng.Catalog.Data;
 
 /// <summary>
 /// An edition of the innovative product recommendation catalog (创新产品推荐目录). Office staff compile it while it

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Funeng.Compute.Simulation;
+
+namespace Funeng.Compute.Contracts;
+
+/// <summary>
+/// A planning simulation for the command line (<c>funeng compute simulate</c>): a GPU-cluster trace and a plan of
+/// centres, replayed under one placement policy after another; the report is the JSON the simulations page reads.
+/// </summary>
+public sealed class TraceSimulation
+{
+    private readonly string _traceName;
+    private readonly TraceFormat _format;
+    private readonly TraceReaders.Result _trace;
+    private readonly CentresPlan _plan;
+    private readonly List<PolicyOutcome> _outcomes = [];
+
+    private TraceSimulation(string traceName, TraceFormat format, TraceReaders.Result trace, CentresPlan plan)
+    {
+        _traceName = traceName;
+        _format = format;
+        _trace = trace;
+        _plan = plan;
+    }
+
+    /// <summary>The trace formats, as written on the command line: philly, alibaba, alibaba-openb, csv.</summary>
+    public static IReadOnlyList<string> FormatNames => TraceFormats.Names;
+
+    /// <summary>The placement policies, as written on the command line: fifo, cheapest, earliest_finish…</summary>
+    public static IReadOnlyList<string> PolicyNames { get; } = [.. Scheduling.PolicyNames.All.Select(Scheduling.PolicyNames.Of)];
+
+    public static bool IsFormat(string? name) => TraceFormats.TryParse(name, out _);
+
+    public static bool IsPolicy(string name) => Scheduling.PolicyNames.TryParse(name, out _);
+
+    /// <summary>How many jobs of the trace can be replayed.</summary>
+    public int JobCount => _trace.Jobs.Count;
+
+    /// <summary>
+    /// Reads the plan of centres and the trace. A file that cannot be read throws <see cref="IOException"/>; a
+    /// malformed one throws <see cref="InvalidDataException"/> whose message names the file, where, and why.
+    /// </summary>
+    public static async Task<TraceSimulation> ReadAsync(string traceFile, string format, string centresFile, CancellationToken cancellationToken)
+    {
+        if (!TraceFormats.TryParse(format, out var traceFormat))
+        {
+            throw new ArgumentException($"'{format}' is not one of {string.Join(", ", TraceFormats.Names)}.", nameof(format));
+        }
+
+        try
+        {
+            var plan = CentresPlan.Load(centresFile);
+            var trace = await TraceReaders.ReadAsync(traceFile, traceFormat, cancellationToken);
+            return new TraceSimulation(Path.GetFileName(traceFile), traceFormat, trace, plan);
+        }
+        catch (TraceFormatException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    /// <summary>Replays the whole trace under <paramref name="policy"/>, reporting the jobs placed so far.</summary>
+    public void Replay(string policy, IProgress<int>? progress)
+    {
+        if (!Scheduling.PolicyNames.TryParse(policy, out var placement))
+        {
+            throw new ArgumentException($"'{policy}' is not one of {string.Join(", ", PolicyNames)}.", nameof(policy));
+        }
+
+        _outcomes.Add(TraceReplay.Run(_trace.Jobs, _plan, placement, progress));
+    }
+
+    /// <summary>The report of every replay so far, as the JSON <c>funeng compute simulate</c> writes.</summary>
+    public string ReportJson() => JsonSerializer.Serialize(
+        new SimulationReport(_traceName, TraceFormats.Of(_format), _trace.Jobs.Count, _trace.Skipped, _plan.CentreCount, _plan.DeviceCount, _outcomes),
+        SimulationReport.Json);
+}
