@@ -1,7 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Import;
-using Funeng.Catalog.Listings;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Geography;
 

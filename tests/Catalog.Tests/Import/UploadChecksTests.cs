@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
-using Funeng.Catalog.Import;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Web;

@@ -18,6 +18,7 @@ internal static class WebShell
     {
         var services = builder.Services;
         services.AddRazorPages();
+        QuietTempData.Use(services);
         // Enums travel as the same snake_case words the policy files use ("more_than", "goal").
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         services.AddUiStrings(typeof(WebShell).Assembly);

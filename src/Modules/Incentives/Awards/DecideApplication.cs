@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Funeng.Incentives.Applications;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;

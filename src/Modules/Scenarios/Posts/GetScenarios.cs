@@ -11,7 +11,7 @@ namespace Funeng.Scenarios.Posts;
 /// <summary><c>GET /api/v1/scenarios</c> and <c>GET /api/v1/scenarios/{id}</c>: the public sees published ones; owners and reviewers see theirs.</summary>
 internal sealed class GetScenarios(ScenariosDb db, ScenarioAccess access, IOrganisationDirectory organisations, IOptions<ScenariosOptions> options)
 {
-    private Attribution Shown => Attribution.For(access.User.IsAuthenticated, options.Value);
+    private Attribution Shown => Attribution.For(access.Actor.IsAuthenticated, options.Value);
 
     /// <summary>Which scenarios to list; <c>Mine</c> lists the user's organisation's, <c>Queue</c> the submitted ones a reviewer may act on.</summary>
     internal sealed record Filter(string? Sector = null, string? City = null, bool Mine = false, bool Queue = false);

@@ -84,5 +84,5 @@ internal sealed class ApplyModel(ProgramCatalog catalog, EnterpriseProfiles prof
     public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task<FactValues> ProfileAsync(CancellationToken cancellationToken) =>
-        (await profiles.ViewAsync(EnterpriseProfiles.Own(user), cancellationToken)).Facts;
+        (await profiles.ViewAsync(EnterpriseProfiles.Own(actor), cancellationToken)).Facts;
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Funeng.Incentives.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Funeng.Incentives.Applications;
+namespace Funeng.Incentives.Data;
 
 /// <summary>Who holds an application now: the party whose move it is.</summary>
 internal enum ApplicationHolder
