@@ -33,7 +33,7 @@ public sealed class IncentivesJourneyTests(BrowserApp app) : IClassFixture<Brows
         Assert.Equal("national_single_champion", await page.InputValueAsync("select[name='q.code']"));
         Assert.Equal("2025-11-20", await page.InputValueAsync("input[name='q.from']"));
         await page.ClickAsync("#check-answers");
-        Assert.Contains("national_single_champion", await page.InnerTextAsync("#answers"), StringComparison.Ordinal);
+        Assert.Contains("国家级制造业单项冠军", await page.InnerTextAsync("#answers"), StringComparison.Ordinal); // the label, not the code
         foreach (var document in new[] { "champion_certificate", "audited_accounts" })
         {
             await page.SetInputFilesAsync($"input[name={document}]", new FilePayload { Name = document + ".pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4"u8.ToArray() });

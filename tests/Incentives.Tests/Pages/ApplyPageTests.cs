@@ -29,10 +29,10 @@ public abstract partial class ApplyPageTests(FunengApp app)
         var page = $"/incentives/apply/{Champion}";
 
         var check = await PageForms.PostAsync(enterprise.Client, page, page + "?handler=Check", ChampionAnswers);
-        var answers = await check.Content.ReadAsStringAsync(Cancel);
+        var answers = WebUtility.HtmlDecode(await check.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
         Assert.Contains("id=\"answers\"", answers, StringComparison.Ordinal);
-        Assert.Contains("national_single_champion (2025-11-20)", answers, StringComparison.Ordinal);
+        Assert.Contains($"{Chinese("incentives.choice.national_single_champion")} (2025-11-20)", answers, StringComparison.Ordinal); // a label, not the code
         Assert.Contains("name=\"q.code\" value=\"national_single_champion\"", answers, StringComparison.Ordinal);
         Assert.Empty(await ListAsync(enterprise)); // nothing is written before the applicant submits
 
@@ -75,14 +75,14 @@ public abstract partial class ApplyPageTests(FunengApp app)
             [.. ChampionAnswers, new("f.untrustworthy", "false")]);
         var html = WebUtility.HtmlDecode(await result.Content.ReadAsStringAsync(Cancel));
 
-        Assert.Contains("<option selected=\"selected\">national_single_champion</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"national_single_champion\" selected=\"selected\">", html, StringComparison.Ordinal);
         Assert.Contains("name=\"q.from\" value=\"2025-11-20\"", html, StringComparison.Ordinal);
         var link = Regex.Match(html, $"href=\"(/incentives/apply/{Champion}\\?[^\"]+)\"").Groups[1].Value;
         Assert.Contains("q.code=national_single_champion", link, StringComparison.Ordinal);
         Assert.DoesNotContain("untrustworthy", link, StringComparison.Ordinal); // office staff keep that list
 
         var form = WebUtility.HtmlDecode(await enterprise.Client.GetStringAsync(link, Cancel));
-        Assert.Contains("<option selected=\"selected\">national_single_champion</option>", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"national_single_champion\" selected=\"selected\">", form, StringComparison.Ordinal);
         Assert.Contains("value=\"2025-11-20\"", form, StringComparison.Ordinal);
     }
 
