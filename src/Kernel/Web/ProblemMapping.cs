@@ -184,7 +184,7 @@ public static class ProblemMappingRegistration
             o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver(), RequiredJsonMembers.Apply));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = MaxRequestLineBytes);
         services.AddSingleton<IStartupFilter, QueryLengthLimit>();
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new ProblemsPageFilter()));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new ProblemsPageFilter()));
         return services;
     }
 

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+
+namespace Funeng.Platform.Tests.Security;
+
+/// <summary>A refused form on the token page shows the page again with the problem by its field, for every role.</summary>
+public sealed partial class TokenPageProblemTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Theory]
+    [InlineData(Roles.Expert)]
+    [InlineData(Roles.Enterprise)]
+    public async Task An_empty_token_name_shows_the_page_with_the_problem_not_a_bare_error(string role)
+    {
+        var user = await app.CreateUserAsync(role);
+        var browser = await CookieSession.SignInAsync(app, user.Email, user.Password);
+        var html = await browser.Client.GetStringAsync("/account/tokens", TestContext.Current.CancellationToken);
+        var token = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value);
+
+        var refused = await browser.Client.PostAsync("/account/tokens",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "", ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        var body = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(refused.Content.Headers.ContentType?.MediaType == "text/html", body);
+        Assert.Contains("data-field=\"name\"", body, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
