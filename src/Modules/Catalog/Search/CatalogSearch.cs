@@ -16,10 +16,18 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
 {
-    /// <summary>An organisation profile scores this fraction of its text match: a listing says what is offered, a profile only who offers it.</summary>
-    private const float ProfileWeight = 0.5f;
+    private SearchTuning _tuning = SearchTuning.Default;
+    private Similarity _similarity = SearchTuning.Default.Similarity();
 
-    private static readonly BM25Similarity Bm25 = new(1.2f, 0.75f);
+    /// <summary>Whether hits say why they matched; the time-split bench turns it off (reasons change no order and cost most of a search).</summary>
+    public bool ExplainMatches { get; set; } = true;
+
+    /// <summary>The ranker's weights: the defaults chosen on the training split; the time-split bench sets others to compare.</summary>
+    public SearchTuning Tuning
+    {
+        get => _tuning;
+        set => (_tuning, _similarity) = (value, value.Similarity());
+    }
 
     private DomainGlossary Glossary { get; } = DomainGlossary.Shipped;
 
@@ -32,18 +40,26 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
 
         var result = index.Search(searcher =>
         {
-            searcher.Similarity = Bm25;
-            var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader);
+            searcher.Similarity = _similarity;
+            var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader, _tuning);
             var byScore = request.Sort == CatalogSort.Relevance && !plan.IsEmpty;
             var collapse = byScore && request.CollapseByOwner && request.Filters.OwnerOrganisationId is null;
             var skip = (page - 1) * pageSize;
             var run = Run(searcher, plan, plan.ToQuery(), filter, request, byScore, collapse, skip + pageSize);
             var relaxed = false;
-            if (run.Top.TotalHits == 0 && plan.Required > 1 && request.TextMatch == CatalogTextMatch.MostTerms)
+            if (run.Top.TotalHits == 0 && plan.Relaxable)
             {
                 // Nothing has enough of the words together: any one of them is better than an empty page.
-                run = Run(searcher, plan, plan.ToQuery(1), filter, request, byScore, collapse, skip + pageSize);
+                run = Run(searcher, plan, plan.ToQuery(relaxed: true), filter, request, byScore, collapse, skip + pageSize);
                 relaxed = true;
+            }
+
+            if (byScore && _tuning.FeedbackDocs > 0 && run.Top.TotalHits > 0)
+            {
+                // A second pass with the first hits' telling terms as optional clauses: the same documents, reordered.
+                var first = run.Top.GetTopDocs(0, _tuning.FeedbackDocs).ScoreDocs;
+                plan = plan.WithFeedback(RelevanceFeedback.Terms(searcher, index.Analyzer, plan, first));
+                run = Run(searcher, plan, plan.ToQuery(relaxed), filter, request, byScore, collapse, skip + pageSize);
             }
 
             var highlight = plan.HighlightTerms(index.Analyzer);
@@ -93,7 +109,8 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             filter.Add(new TermQuery(new Term(IndexFields.Kind, nameof(CatalogHitKind.Listing))), Occur.MUST);
             index.Search(searcher =>
             {
-                var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader);
+                searcher.Similarity = _similarity;
+                var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader, _tuning);
                 var top = searcher.Search(plan.ToQuery(), new QueryWrapperFilter(filter), chunk.Length * 2);
                 foreach (var hit in top.ScoreDocs)
                 {
@@ -131,7 +148,7 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
     }
 
     /// <summary>Groups score-ordered hits by owner: the owner's best listing (its profile only when no listing matched) stands for the group.</summary>
-    private static List<(ScoreDoc Best, int More)> Collapse(IndexSearcher searcher, ScoreDoc[] docs)
+    private List<(ScoreDoc Best, int More)> Collapse(IndexSearcher searcher, ScoreDoc[] docs)
     {
         var leaves = searcher.IndexReader.Leaves;
         var groups = new Dictionary<string, (ScoreDoc Best, float Rank, int Count)>(StringComparer.Ordinal);
@@ -142,7 +159,7 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             var local = doc.Doc - leaf.DocBase;
             var owner = Value(FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, IndexFields.Owner), local);
             var profile = Value(FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, IndexFields.Kind), local) == nameof(CatalogHitKind.Organisation);
-            var rank = profile ? doc.Score * ProfileWeight : doc.Score;
+            var rank = profile ? doc.Score * _tuning.ProfileWeight : doc.Score;
             if (!groups.TryGetValue(owner, out var group))
             {
                 groups[owner] = (doc, rank, 1);
@@ -253,7 +270,7 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             float.IsNaN(score) ? 0f : score,
             Snippets.Highlight(index.Analyzer, snippetSource, terms))
         {
-            Reasons = MatchReasons.Explain(index.Analyzer, searcher, docId, plan, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
+            Reasons = !ExplainMatches ? [] : MatchReasons.Explain(index.Analyzer, searcher, docId, plan, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
         };
     }
 }

@@ -21,9 +21,11 @@ internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms,
 /// <list type="bullet">
 /// <item>The text is cut into words (SmartCn; runs of single characters it leaves, such as 质检, rejoin), glossary
 /// names become one concept each (质检 ↔ 质量检测 ↔ visual inspection).</item>
-/// <item>How many concepts must match scales with the query: all of one or two, all but one of three or four,
-/// 30 % (at least two) of longer texts; when that finds nothing, one concept is enough. Concepts in more than a
-/// fifth of the documents (the CAC boilerplate: 生成, 文本, 用户) score little and never count as required.</item>
+/// <item>How many concepts must match scales with the query (<see cref="SearchTuning.Scaled"/>: all of one or two, all
+/// but one of three or four, a tenth of longer texts); a document holding any of the typed text's Chinese bigrams
+/// (or of its glossary names') qualifies too, scored as BM25 scores it, so a sentence recalls like BM25 while whole
+/// concepts rank first. When that finds nothing, any one concept is enough. Concepts in more than a fifth of the
+/// documents (the CAC boilerplate: 生成, 文本, 用户) score little and never count as required.</item>
 /// <item>Quoted text ("视觉质检") and <c>mode=phrase</c> are exact; <c>mode=all</c> requires every concept.</item>
 /// </list>
 /// </summary>
@@ -32,10 +34,10 @@ internal sealed partial class QueryPlan
     /// <summary>At most this many concepts are searched; a longer text keeps its most informative ones.</summary>
     public const int MaxConcepts = 32;
 
-    private const float TitleBoost = 1.5f;
-    private const float GlossaryBoost = 0.7f;
-    private const float CommonBoost = 0.2f;
     private const int MaxFormsPerConcept = 8;
+
+    /// <summary>At most this many terms of the typed text go into the bag-of-terms clause (<see cref="SearchTuning.BagBoost"/>).</summary>
+    private const int MaxBagTerms = 64;
 
     private static readonly HashSet<string> ChineseStopWords = new(StringComparer.Ordinal)
     {
@@ -44,11 +46,31 @@ internal sealed partial class QueryPlan
         "没有", "还有", "因为", "所以", "但是", "如果", "就是", "自己", "很多", "比较", "非常", "每天", "现在", "之后", "之前",
     };
 
-    private QueryPlan(IReadOnlyList<QueryConcept> concepts, int required)
+    private QueryPlan(IReadOnlyList<QueryConcept> concepts, int required, SearchTuning tuning, IReadOnlyList<(string Term, float Weight)> bag, bool relaxable)
     {
         Concepts = concepts;
         Required = required;
+        Tuning = tuning;
+        Bag = bag;
+        Relaxable = relaxable;
     }
+
+    public SearchTuning Tuning { get; }
+
+    /// <summary>
+    /// The Chinese terms (bigrams) of the typed text outside quotes, weight 1, and of the glossary names of its
+    /// concepts, weight <see cref="SearchTuning.GlossaryBoost"/>; rarest first.
+    /// </summary>
+    public IReadOnlyList<(string Term, float Weight)> Bag { get; }
+
+    /// <summary>Whether an empty result may be retried with any one concept or term (the default mode only).</summary>
+    public bool Relaxable { get; }
+
+    /// <summary>Feedback terms with their weights (<see cref="WithFeedback"/>), added as optional clauses.</summary>
+    public IReadOnlyList<(string Term, float Weight)> Feedback { get; private init; } = [];
+
+    public QueryPlan WithFeedback(IReadOnlyList<(string Term, float Weight)> terms) =>
+        new(Concepts, Required, Tuning, Bag, Relaxable) { Feedback = terms };
 
     public IReadOnlyList<QueryConcept> Concepts { get; }
 
@@ -61,8 +83,9 @@ internal sealed partial class QueryPlan
     public IReadOnlySet<string> HighlightTerms(Analyzer analyzer) =>
         Concepts.SelectMany(c => c.Forms).SelectMany(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)).ToHashSet(StringComparer.Ordinal);
 
-    public static QueryPlan Build(string? text, CatalogTextMatch mode, Analyzer analyzer, DomainGlossary glossary, IndexReader reader)
+    public static QueryPlan Build(string? text, CatalogTextMatch mode, Analyzer analyzer, DomainGlossary glossary, IndexReader reader, SearchTuning? tuning = null)
     {
+        tuning ??= SearchTuning.Default;
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(glossary);
         ArgumentNullException.ThrowIfNull(reader);
@@ -76,7 +99,7 @@ internal sealed partial class QueryPlan
         if (mode == CatalogTextMatch.Phrase)
         {
             AddExact(concepts, text, analyzer);
-            return new QueryPlan(concepts, concepts.Count);
+            return new QueryPlan(concepts, concepts.Count, tuning, [], relaxable: false);
         }
 
         var rest = Quoted().Replace(text, m =>
@@ -99,7 +122,7 @@ internal sealed partial class QueryPlan
                 forms.AddRange(entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(MaxFormsPerConcept - 1));
             }
 
-            var query = Forms(forms, analyzer);
+            var query = Forms(forms, analyzer, tuning);
             if (query is null)
             {
                 continue;
@@ -108,35 +131,60 @@ internal sealed partial class QueryPlan
             concepts.Add(new QueryConcept(surface, forms, false, false, query));
         }
 
-        concepts = Informative(concepts, exact, analyzer, reader);
+        concepts = Informative(concepts, exact, analyzer, reader, tuning);
         var content = concepts.Count(c => !c.Common && !c.Exact);
         var required = mode switch
         {
             CatalogTextMatch.AllTerms => content,
             CatalogTextMatch.AnyTerm => Math.Min(1, content),
-            _ => Scaled(content),
+            _ => tuning.Scaled(content),
         };
-        return new QueryPlan(concepts, required);
+        // The bag only widens what the default and any-word modes find; all-words and phrases stay as asked.
+        var bag = mode is CatalogTextMatch.AllTerms || tuning.BagBoost <= 0 ? [] : BagTerms(rest, concepts, analyzer, reader, tuning);
+        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode == CatalogTextMatch.MostTerms);
     }
 
-    /// <summary>Minimum should match: all of one or two, n−1 of three or four, 30 % (at least two) of more.</summary>
-    public static int Scaled(int concepts) => concepts switch
+    /// <summary>
+    /// The distinct Chinese terms (bigrams) of the text and of its concepts' glossary names that occur in the index,
+    /// rarest first, at most <see cref="MaxBagTerms"/>. English words stay out: they are concepts already, and an
+    /// untranslated one (model, generation) would otherwise let any listing with that word outrank the translations.
+    /// The glossary's names bring "traffic congestion" to 交通 and 拥堵 even where no listing has 交通拥堵.
+    /// </summary>
+    private static List<(string Term, float Weight)> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
     {
-        <= 2 => concepts,
-        <= 4 => concepts - 1,
-        _ => Math.Max(2, (int)Math.Ceiling(concepts * 0.3)),
-    };
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text))
+        {
+            weights[term] = 1f;
+        }
 
-    /// <summary>The query; <paramref name="required"/> overrides <see cref="Required"/> (1 for the relaxed retry).</summary>
-    public Query ToQuery(int? required = null)
+        foreach (var form in concepts.Where(c => !c.Exact).SelectMany(c => c.Forms.Skip(1)))
+        {
+            foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, form))
+            {
+                weights.TryAdd(term, tuning.GlossaryBoost);
+            }
+        }
+
+        return [.. weights.Where(w => w.Key.Any(IsHan))
+            .Select(w => (w.Key, w.Value, Df: reader.DocFreq(new Term(IndexFields.All, w.Key))))
+            .Where(t => t.Df > 0).OrderBy(t => t.Df).ThenBy(t => t.Key, StringComparer.Ordinal).Take(MaxBagTerms).Select(t => (t.Key, t.Value))];
+    }
+
+    /// <summary>
+    /// The query. A document must hold the required number of concepts, or (when <see cref="SearchTuning.BagBoost"/>
+    /// is on) enough of the typed text's terms; it scores by both, so covering more of the query ranks higher.
+    /// <paramref name="relaxed"/> is the retry after an empty result: any one concept (common ones too) or term is enough.
+    /// </summary>
+    public Query ToQuery(bool relaxed = false)
     {
         if (IsEmpty)
         {
             return new MatchAllDocsQuery();
         }
 
-        var need = required ?? Required;
-        var query = new BooleanQuery(disableCoord: false);
+        var need = relaxed ? 1 : Required;
+        var query = new BooleanQuery(disableCoord: true);
         var content = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = need };
         foreach (var concept in Concepts)
         {
@@ -144,10 +192,11 @@ internal sealed partial class QueryPlan
             {
                 query.Add(concept.Query, Occur.MUST);
             }
-            else if (concept.Common)
+            else if (concept.Common && !relaxed)
             {
-                concept.Query.Boost = CommonBoost;
-                query.Add(concept.Query, Occur.SHOULD);
+                var common = (Query)concept.Query.Clone();
+                common.Boost = Tuning.CommonBoost;
+                query.Add(common, Occur.SHOULD);
             }
             else
             {
@@ -155,9 +204,41 @@ internal sealed partial class QueryPlan
             }
         }
 
-        if (content.Clauses.Count > 0)
+        var bag = new BooleanQuery(disableCoord: false) { Boost = Tuning.BagBoost };
+        foreach (var (term, weight) in Bag)
         {
-            query.Add(content, need > 0 ? Occur.MUST : Occur.SHOULD);
+            bag.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
+        }
+
+        if (bag.Clauses.Count > 0)
+        {
+            bag.MinimumNumberShouldMatch = relaxed ? 1 : Tuning.BagRequired(bag.Clauses.Count);
+        }
+
+        if (content.Clauses.Count > 0 && bag.Clauses.Count > 0 && need > 0)
+        {
+            // Either enough whole concepts or enough of the typed terms: a word the segmenter keeps whole still
+            // matches through its parts, and a long sentence through its rarest terms.
+            var either = new BooleanQuery(disableCoord: true) { { content, Occur.SHOULD }, { bag, Occur.SHOULD } };
+            either.MinimumNumberShouldMatch = 1;
+            query.Add(either, Occur.MUST);
+        }
+        else
+        {
+            if (content.Clauses.Count > 0)
+            {
+                query.Add(content, need > 0 ? Occur.MUST : Occur.SHOULD);
+            }
+
+            if (bag.Clauses.Count > 0)
+            {
+                query.Add(bag, Occur.SHOULD);
+            }
+        }
+
+        foreach (var (term, weight) in Feedback)
+        {
+            query.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
         }
 
         return query;
@@ -256,7 +337,7 @@ internal sealed partial class QueryPlan
     /// Keeps at most <see cref="MaxConcepts"/> concepts (the rarest of those found in the index) and marks as common
     /// the ones in more than a fifth of the documents, when the index is large enough to tell.
     /// </summary>
-    private static List<QueryConcept> Informative(List<QueryConcept> concepts, int exact, Analyzer analyzer, IndexReader reader)
+    private static List<QueryConcept> Informative(List<QueryConcept> concepts, int exact, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
     {
         var free = concepts.Skip(exact).Select(c => (Concept: c, Df: DocFrequency(c.Forms[0], analyzer, reader))).ToList();
         if (free.Count > MaxConcepts - exact)
@@ -265,7 +346,7 @@ internal sealed partial class QueryPlan
             free = [.. free.Where(f => keep.Contains(f.Concept))];
         }
 
-        var limit = reader.NumDocs / 5;
+        var limit = (int)(reader.NumDocs * tuning.CommonFraction);
         var damp = reader.NumDocs >= 50 && free.Any(f => f.Df <= limit);
         return [.. concepts.Take(exact), .. free.Select(f => damp && f.Df > limit ? f.Concept with { Common = true } : f.Concept)];
     }
@@ -278,16 +359,22 @@ internal sealed partial class QueryPlan
     }
 
     /// <summary>Any of <paramref name="forms"/> in the bigram field, the word field or a title; the first form is the user's, later ones from the glossary.</summary>
-    private static BooleanQuery? Forms(List<string> forms, Analyzer analyzer)
+    private static BooleanQuery? Forms(List<string> forms, Analyzer analyzer, SearchTuning tuning)
     {
         var query = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < forms.Count; i++)
         {
-            var boost = i == 0 ? 1f : GlossaryBoost;
+            var boost = i == 0 ? 1f : tuning.GlossaryBoost;
             Add(query, Phrase(analyzer, IndexFields.All, forms[i]), boost);
-            Add(query, Phrase(analyzer, IndexFields.Words, forms[i]), boost);
-            Add(query, Phrase(analyzer, IndexFields.TitleZh, forms[i]), boost * TitleBoost);
-            Add(query, Phrase(analyzer, IndexFields.TitleEn, forms[i]), boost * TitleBoost);
+            if (tuning.ApartBoost > 0)
+            {
+                // 陪伴机器人 also in 陪伴老人的聊天机器人: every bigram of the name, not necessarily together, scores less.
+                Add(query, Apart(analyzer, forms[i]), boost * tuning.ApartBoost);
+            }
+
+            Add(query, Phrase(analyzer, IndexFields.Words, forms[i]), boost * tuning.WordsBoost);
+            Add(query, Phrase(analyzer, IndexFields.TitleZh, forms[i]), boost * tuning.TitleBoost);
+            Add(query, Phrase(analyzer, IndexFields.TitleEn, forms[i]), boost * tuning.TitleBoost);
         }
 
         return query.Clauses.Count == 0 ? null : query;
@@ -300,6 +387,24 @@ internal sealed partial class QueryPlan
                 query.Add(clause, Occur.SHOULD);
             }
         }
+    }
+
+    /// <summary>Every term of a Chinese name of two or more bigrams, anywhere in the bigram field; null otherwise.</summary>
+    private static BooleanQuery? Apart(Analyzer analyzer, string form)
+    {
+        var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, form);
+        if (terms.Count < 2 || !terms.All(t => t.Any(IsHan)))
+        {
+            return null;
+        }
+
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            all.Add(new TermQuery(new Term(IndexFields.All, term)), Occur.MUST);
+        }
+
+        return all;
     }
 
     /// <summary>The text as one term, or as a phrase of its terms at their positions, in <paramref name="field"/>.</summary>

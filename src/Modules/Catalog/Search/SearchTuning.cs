@@ -1,0 +1,89 @@
+using Lucene.Net.Search.Similarities;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// The ranker's weights in one place, so that the time-split bench (bench/Scenarios.Bench, <c>timesplit --split train
+/// --sweep</c>) can try values without rebuilding. <see cref="Default"/> holds the values chosen on the training
+/// split (batches ≤ 2024-12); bench/results/timesplit.md says which and why.
+/// </summary>
+internal sealed record SearchTuning
+{
+    public static SearchTuning Default { get; } = new();
+
+    /// <summary>The weights before issue 12's tuning (no bag of terms, no feedback), kept for the bench's before/after.</summary>
+    public static SearchTuning Untuned { get; } = new()
+    {
+        K1 = 1.2f, TitleBoost = 1.5f, LongFraction = 0.3f, LongFloor = 2, BagBoost = 0, FeedbackDocs = 0,
+    };
+
+    /// <summary>BM25 term-frequency saturation and length normalisation (applied at query time: no re-indexing).</summary>
+    public float K1 { get; init; } = 1.8f;
+
+    public float B { get; init; } = 0.75f;
+
+    /// <summary>A concept found in a title scores this much more than in the other texts.</summary>
+    public float TitleBoost { get; init; } = 4f;
+
+    /// <summary>Weight of the word-segmented field (SmartCn) beside the bigram field.</summary>
+    public float WordsBoost { get; init; } = 1f;
+
+    /// <summary>A name's bigrams all present but not together (陪伴…机器人 for 陪伴机器人) score this fraction of the name; 0 requires them together.</summary>
+    public float ApartBoost { get; init; }
+
+    /// <summary>A glossary name the user did not type (synonym or translation) scores this fraction of the typed one.</summary>
+    public float GlossaryBoost { get; init; } = 0.7f;
+
+    /// <summary>Concepts in more than this fraction of documents (CAC boilerplate: 生成, 文本, 用户) are common: never required.</summary>
+    public float CommonFraction { get; init; } = 0.2f;
+
+    /// <summary>Weight of a common concept.</summary>
+    public float CommonBoost { get; init; } = 0.2f;
+
+    /// <summary>Minimum should match of longer queries (five concepts and more): this fraction of the concepts…</summary>
+    public float LongFraction { get; init; } = 0.1f;
+
+    /// <summary>…but at least this many.</summary>
+    public int LongFloor { get; init; } = 1;
+
+    /// <summary>
+    /// Weight of every term of the typed text (CJK bigrams, stemmed English words) as one more optional clause, as
+    /// plain BM25 scores them; 0 leaves it out. A word the segmenter keeps whole (理赔审核) still matches through its parts.
+    /// </summary>
+    public float BagBoost { get; init; } = 1f;
+
+    /// <summary>How many of the bag's terms (those in the index) a document needs through the bag alone: this fraction, at least one.</summary>
+    public float BagFraction { get; init; }
+
+    /// <summary>Coverage reward: a boolean clause scores (matched / all)^<see cref="CoordPower"/>; 0 is plain BM25 (no coord).</summary>
+    public float CoordPower { get; init; }
+
+    /// <summary>Pseudo-relevance feedback (RM3-like): expand with the best terms of this many first hits; 0 is off.</summary>
+    public int FeedbackDocs { get; init; } = 20;
+
+    public int FeedbackTerms { get; init; } = 10;
+
+    public float FeedbackWeight { get; init; } = 0.3f;
+
+    /// <summary>An organisation profile scores this fraction of its text match: a listing says what is offered, a profile only who offers it.</summary>
+    public float ProfileWeight { get; init; } = 0.5f;
+
+    /// <summary>Minimum should match: all of one or two, n−1 of three or four, <see cref="LongFraction"/> (at least <see cref="LongFloor"/>) of more.</summary>
+    public int Scaled(int concepts) => concepts switch
+    {
+        <= 2 => concepts,
+        <= 4 => concepts - 1,
+        _ => Math.Min(concepts, Math.Max(LongFloor, (int)Math.Ceiling(concepts * LongFraction))),
+    };
+
+    public int BagRequired(int terms) => Math.Clamp((int)MathF.Floor(terms * BagFraction), 1, Math.Max(1, terms));
+
+    public Similarity Similarity() => new CoverageSimilarity(K1, B, CoordPower);
+
+    /// <summary>BM25 with an optional coord factor (BM25 alone ignores how many of a query's clauses a document matched).</summary>
+    private sealed class CoverageSimilarity(float k1, float b, float power) : BM25Similarity(k1, b)
+    {
+        public override float Coord(int overlap, int maxOverlap) =>
+            power <= 0 || maxOverlap <= 0 ? 1f : MathF.Pow((float)overlap / maxOverlap, power);
+    }
+}
