@@ -2,14 +2,28 @@ using System.Globalization;
 using Funeng.Scenarios.Bench;
 
 // Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS]   (0 listings: quality only)
-//        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit   (issue 12's time-split evaluation)
+//        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
+//            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
+//            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split)
 if (args is ["timesplit", ..])
 {
     var root = FindRepository();
     var filings = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "real", "cac-algorithm-filings", "filings.csv"));
-    var text = TimeSplitRun.Run(Path.Combine(Path.GetTempPath(), "funeng-timesplit-bench"), filings, Path.Combine(AppContext.BaseDirectory, "timesplit-queries.tsv"));
-    var header = $"# Time-split search evaluation\n\nCommand: `dotnet run -c Release --project bench/Scenarios.Bench -- timesplit`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n";
-    File.WriteAllText(Path.Combine(root, "bench", "results", "timesplit.md"), header + text);
+    var queries = Path.Combine(AppContext.BaseDirectory, "timesplit-queries.tsv");
+    var splitWork = Path.Combine(Path.GetTempPath(), "funeng-timesplit-bench");
+    var train = args.Contains("--sweep") || args.SkipWhile(a => a != "--split").Skip(1).FirstOrDefault() == "train";
+    var command = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
+    if (args.Contains("--sweep"))
+    {
+        var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out);
+        File.WriteAllText(Path.Combine(root, "bench", "results", "timesplit-sweep.md"),
+            $"# Tuning sweep on the training split\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n```\n{sweep}```\n");
+        return 0;
+    }
+
+    var text = TimeSplitRun.Run(splitWork, filings, queries, train);
+    var header = $"# Time-split search evaluation{(train ? " (training split)" : "")}\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n";
+    File.WriteAllText(Path.Combine(root, "bench", "results", train ? "timesplit-train.md" : "timesplit.md"), header + text);
     Console.WriteLine(text);
     return 0;
 }
