@@ -1,0 +1,94 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Database;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Catalog.Tests.Search;
+
+/// <summary>
+/// Issue 12, why queries returned nothing on the time split (bench/results/timesplit.md), each finding on a real
+/// index and the real search: an index of its own, because what is common (the CAC boilerplate) depends on the
+/// whole catalog, which the shared test host cannot hold still.
+/// </summary>
+public sealed class RankingFindingsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funeng-ranking-" + Guid.NewGuid().ToString("N"));
+    private readonly CatalogIndex _index;
+    private readonly CatalogSearch _search;
+
+    public RankingFindingsTests()
+    {
+        _index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = _folder }),
+            new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "unused.db")}"));
+        _search = new CatalogSearch(_index);
+        // Sixty listings that all say 服务 (more than a fifth of the catalog: a common word, never required).
+        for (var i = 0; i < 60; i++)
+        {
+            Add($"第{i}号智能客服服务", "为用户提供在线问答服务");
+        }
+    }
+
+    [Fact]
+    public async Task Finding_a_glossary_name_never_written_whole_finds_its_parts_交通拥堵_and_traffic_congestion()
+    {
+        // 交通拥堵's names (交通拥堵, 拥堵, 堵车) are nowhere whole; the listing says 交通 only. Before: an empty page.
+        var signals = Add("城市路口交通信号智能配时算法", "根据车流量自动调整红绿灯时长");
+        _index.Commit();
+
+        Assert.Equal(signals, (await SearchAsync("交通拥堵")).Hits[0].Id);
+        Assert.Equal(signals, (await SearchAsync("traffic congestion")).Hits[0].Id);
+    }
+
+    [Fact]
+    public async Task Finding_a_rare_word_absent_from_the_catalog_beside_a_common_one_is_not_an_empty_page_殡葬服务()
+    {
+        // 殡葬 is in no listing and 服务 is common: the strict plan required 殡葬 and the retry never ran (one required concept).
+        _index.Commit();
+
+        var result = await SearchAsync("殡葬服务");
+
+        Assert.NotEmpty(result.Hits);
+    }
+
+    [Fact]
+    public async Task Finding_a_long_need_ranks_the_listing_sharing_its_rarest_words_first_even_with_most_words_absent()
+    {
+        var fall = Add("夜间跌倒风险识别", "通过摄像头识别老人跌倒并提醒值班护工");
+        _index.Commit();
+
+        var result = await SearchAsync("我们是一家社区养老院，夜里值班的护工人手不够，排班紧张、经费有限。希望有系统能在老人半夜跌倒时马上提醒。");
+
+        Assert.Equal(fall, result.Hits[0].Id);
+        Assert.False(result.Relaxed);
+    }
+
+    [Fact]
+    public async Task Finding_an_English_word_without_a_glossary_entry_still_searches_the_English_text()
+    {
+        var buoy = Add("蚝田水质浮标", "蚝田水质监测", titleEn: "Oyster buoy telemetry");
+        _index.Commit();
+
+        Assert.Equal(buoy, (await SearchAsync("telemetry")).Hits[0].Id);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        Directory.Delete(_folder, true);
+    }
+
+    private Task<CatalogSearchResult> SearchAsync(string text) =>
+        _search.SearchAsync(new CatalogSearchRequest(text, CatalogFilters.None, CatalogViewer.Public, 1, 20), TestContext.Current.CancellationToken);
+
+    private Guid Add(string titleZh, string summaryZh, string titleEn = "")
+    {
+        var listing = new ListingRecord
+        {
+            Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = Guid.NewGuid(), Status = ListingStatus.Published,
+            Content = new ListingContent { TitleZh = titleZh, TitleEn = titleEn, SummaryZh = summaryZh }, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        _index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, "测试企业", "", [])));
+        return listing.Id;
+    }
+}
