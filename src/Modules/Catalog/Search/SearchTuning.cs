@@ -58,8 +58,11 @@ internal sealed record SearchTuning
     /// <summary>Coverage reward: a boolean clause scores (matched / all)^<see cref="CoordPower"/>; 0 is plain BM25 (no coord).</summary>
     public float CoordPower { get; init; }
 
-    /// <summary>Pseudo-relevance feedback (RM3-like): expand with the best terms of this many first hits; 0 is off.</summary>
-    public int FeedbackDocs { get; init; } = 20;
+    /// <summary>
+    /// Pseudo-relevance feedback (RM3-like): expand with the best terms of this many first hits; 0 is off. Off: 20
+    /// hits gained on train but lost on test (bench/results/timesplit.md), and it doubles a search's work.
+    /// </summary>
+    public int FeedbackDocs { get; init; }
 
     public int FeedbackTerms { get; init; } = 10;
 
