@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Funeng.Compute.Engines;
 using Microsoft.Extensions.Options;
 
 namespace Funeng.Compute.Jobs;
-
-/// <summary>What an engine runs for a job: a registered program and its arguments, each one argv element.</summary>
-internal sealed record JobSpec(string Template, string EntryPoint, IReadOnlyList<string> Arguments);
 
 /// <summary>A template as a client sees it (the form, the API).</summary>
 internal sealed record JobTemplateView(string Name, string TitleZh, string TitleEn, IReadOnlyList<JobParameterView> Parameters);
@@ -20,7 +18,7 @@ internal sealed record JobParameterView(string Name, string Kind, bool Required,
 /// </summary>
 internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
 {
-    public const string Reserve = "reserve";
+    public const string Reserve = JobSpec.Reservation;
 
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
@@ -88,7 +86,7 @@ internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
 
         if (!options.Value.JobTemplates.TryGetValue(template, out var registered))
         {
-            throw new Engines.EngineException($"The job template '{template}' is no longer registered.");
+            throw new EngineException($"The job template '{template}' is no longer registered.");
         }
 
         var arguments = ParseStored(argumentsJson);

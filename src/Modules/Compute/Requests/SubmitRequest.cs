@@ -93,7 +93,7 @@ internal static class SubmitRequest
             db.Requests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("compute.request.submitted", "compute_request", request.Id.ToString(),
-                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity, request.JobTemplate, arguments }, PlaceRequests.Json)), db, cancellationToken);
+                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity, request.JobTemplate, arguments }, ComputeJson.Options)), db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 

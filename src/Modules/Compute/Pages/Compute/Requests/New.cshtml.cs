@@ -74,6 +74,6 @@ internal sealed class NewModel(ComputeDb db, IActor actor, IAuditLog audit, Plac
     {
         Templates = templates.List();
         KnownAccelerators = await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        Vouchers = await ManageVouchers.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken);
+        Vouchers = await VoucherHoldings.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken);
     }
 }
