@@ -3,6 +3,7 @@ using System.Globalization;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Startup;
 using Funeng.Kernel.Web;
+using Funeng.Policy;
 using Funeng.Policy.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal static class PolicyCommands
         validate.SetAction(parse =>
         {
             var directory = parse.GetValue(validateDirectory)!;
-            var errors = PolicyPackCommands.Validate(directory.FullName);
+            var errors = PolicyModule.ValidatePack(directory.FullName);
             return Report(errors, $"{directory.FullName} is a valid policy pack.");
         });
 
@@ -30,10 +31,10 @@ internal static class PolicyCommands
         {
             var directory = parse.GetValue(importDirectory)!;
             var startup = services.GetRequiredService<StartupSequence>();
-            var commands = services.GetRequiredService<PolicyPackCommands>();
+            var commands = services.GetRequiredService<IPolicyPacks>();
             try
             {
-                PolicyPackCommands.ImportResult? result = null;
+                PolicyPackImport? result = null;
                 await AnsiConsole.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Migrating database", maxValue: 3);

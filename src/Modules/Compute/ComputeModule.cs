@@ -38,6 +38,12 @@ public static class ComputeModule
         builder.Services.AddScoped<PlaceRequests>();
         builder.Services.AddScoped<RequestTransitions>();
         builder.Services.AddScoped<Registry.SetPoolPrice>();
+        builder.Services.AddScoped<RegisterCentres>();
+        builder.Services.AddScoped<CancelRequest>();
+        builder.Services.AddScoped<SetPlacementPolicy>();
+        builder.Services.AddScoped<ChangeCentreStatus>();
+        builder.Services.AddScoped<GrantVoucher>();
+        builder.Services.AddScoped<SubmitRequest>();
         builder.Services.AddScoped<Incentives.Contracts.IVoucherAwardHandler, Vouchers.CreditVoucherAwards>();
         builder.Services.AddScoped<IDemoSeeder, ComputeDemoSeeder>();
         builder.Services.AddScoped<ILiveIndicatorSource, ComputeLiveIndicators>();
@@ -54,27 +60,27 @@ public static class ComputeModule
         var enterprise = compute.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Enterprise));
         var signedIn = compute.MapGroup("").RequireAuthorization();
 
-        compute.MapGet("/centres", ManageRegistry.ListAsync).WithName("Compute.ListCentres");
-        compute.MapGet("/capacity", ManageRegistry.CapacityAsync).WithName("Compute.Capacity");
-        office.MapPost("/centres", ManageRegistry.CreateCentreAsync).WithName("Compute.RegisterCentre");
-        operators.MapPost("/centres/{id:guid}/pools", ManageRegistry.AddPoolAsync).WithName("Compute.RegisterPool");
-        operators.MapPut("/centres/{id:guid}/latencies/{city}", ManageRegistry.SetLatencyAsync).WithName("Compute.SetLatency");
-        operators.MapPost("/centres/{id:guid}/status", ManageRegistry.SetStatusAsync).WithName("Compute.SetCentreStatus");
+        compute.MapGet("/centres", RegistryEndpoints.ListAsync).WithName("Compute.ListCentres");
+        compute.MapGet("/capacity", RegistryEndpoints.CapacityAsync).WithName("Compute.Capacity");
+        office.MapPost("/centres", RegistryEndpoints.CreateCentreAsync).WithName("Compute.RegisterCentre");
+        operators.MapPost("/centres/{id:guid}/pools", RegistryEndpoints.AddPoolAsync).WithName("Compute.RegisterPool");
+        operators.MapPut("/centres/{id:guid}/latencies/{city}", RegistryEndpoints.SetLatencyAsync).WithName("Compute.SetLatency");
+        operators.MapPost("/centres/{id:guid}/status", RequestEndpoints.SetCentreStatusAsync).WithName("Compute.SetCentreStatus");
         operators.MapGet("/centres/{id:guid}/nodes", Nodes.CentreNodes.HandleAsync).WithName("Compute.CentreNodes");
 
         signedIn.MapGet("/job-templates", (Jobs.JobTemplates templates) => TypedResults.Ok(templates.List())).WithName("Compute.JobTemplates");
         enterprise.MapPost("/requests", SubmitRequest.HandleAsync).WithName("Compute.SubmitRequest");
-        signedIn.MapGet("/requests/mine", ManageRequests.MineAsync).WithName("Compute.MyRequests");
-        signedIn.MapGet("/requests/{id:guid}", ManageRequests.GetAsync).WithName("Compute.GetRequest");
-        enterprise.MapPost("/requests/{id:guid}/cancel", ManageRequests.CancelAsync).WithName("Compute.CancelRequest");
+        signedIn.MapGet("/requests/mine", RequestEndpoints.MineAsync).WithName("Compute.MyRequests");
+        signedIn.MapGet("/requests/{id:guid}", RequestEndpoints.GetAsync).WithName("Compute.GetRequest");
+        enterprise.MapPost("/requests/{id:guid}/cancel", RequestEndpoints.CancelAsync).WithName("Compute.CancelRequest");
 
-        office.MapGet("/policy", ManageRequests.GetPolicyAsync).WithName("Compute.GetPolicy");
-        office.MapPut("/policy", ManageRequests.SetPolicyAsync).WithName("Compute.SetPolicy");
-        office.MapPost("/rounds", ManageRequests.RunRoundAsync).WithName("Compute.RunRound");
+        office.MapGet("/policy", RequestEndpoints.GetPolicyAsync).WithName("Compute.GetPolicy");
+        office.MapPut("/policy", RequestEndpoints.SetPolicyAsync).WithName("Compute.SetPolicy");
+        office.MapPost("/rounds", RequestEndpoints.RunRoundAsync).WithName("Compute.RunRound");
         office.MapGet("/utilisation", Utilisation.HandleAsync).WithName("Compute.Utilisation");
 
-        office.MapPost("/vouchers", ManageVouchers.GrantAsync).WithName("Compute.GrantVoucher");
-        signedIn.MapGet("/vouchers/mine", ManageVouchers.MineAsync).WithName("Compute.MyVouchers");
+        office.MapPost("/vouchers", VoucherEndpoints.GrantAsync).WithName("Compute.GrantVoucher");
+        signedIn.MapGet("/vouchers/mine", VoucherEndpoints.MineAsync).WithName("Compute.MyVouchers");
         signedIn.MapGet("/reports/usage", UsageReport.HandleAsync).WithName("Compute.UsageReport");
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using Funeng.Kernel.Database;
+using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Startup;
 using Funeng.Policy.Contracts;
@@ -27,7 +28,7 @@ public static class PolicyModule
         builder.Services.AddUiStrings(typeof(PolicyModule).Assembly);
         builder.Services.AddScoped<IPolicyQueries, PolicyQueries>();
         builder.Services.AddScoped<ImportPolicyPack>();
-        builder.Services.AddScoped(sp => new PolicyPackCommands(sp.GetRequiredService<ImportPolicyPack>()));
+        builder.Services.AddScoped<IPolicyPacks, PolicyPacks>();
         builder.Services.AddScoped<IStartupInitializer, LoadDefaultPack>();
         return builder;
     }
@@ -41,4 +42,10 @@ public static class PolicyModule
         policy.MapGet("/targets", ListTargets.HandleAsync).WithName("Policy.ListTargets");
         return endpoints;
     }
+
+    /// <summary>
+    /// Checks a pack folder's files without a host or a database (the CLI's <c>policy validate</c> writes nothing,
+    /// not even a key file); the problems, or none when valid. Importing goes through <see cref="IPolicyPacks"/>.
+    /// </summary>
+    public static IReadOnlyList<DataFileError> ValidatePack(string directory) => PolicyPacks.Validate(directory);
 }

@@ -89,7 +89,7 @@ public abstract class PolicyApiTests(FunengApp app)
         File.WriteAllText(Path.Combine(bad, "documents/gd-2024-ai-empowerment.yaml"),
             File.ReadAllText(Path.Combine(bad, "documents/gd-2024-ai-empowerment.yaml")).Replace("value: 40\n", "value: 45\n", StringComparison.Ordinal));
 
-        var commands = scope.ServiceProvider.GetRequiredService<PolicyPackCommands>();
+        var commands = scope.ServiceProvider.GetRequiredService<IPolicyPacks>();
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() => commands.ImportAsync(bad, TestContext.Current.CancellationToken));
 
         var error = Assert.Single(DataFileError.Among(refused));
@@ -103,7 +103,7 @@ public abstract class PolicyApiTests(FunengApp app)
     public async Task Re_importing_an_unchanged_pack_changes_nothing_and_a_changed_one_replaces_it()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var commands = scope.ServiceProvider.GetRequiredService<PolicyPackCommands>();
+        var commands = scope.ServiceProvider.GetRequiredService<IPolicyPacks>();
         var unchanged = await commands.ImportAsync(GuangdongPack.Directory, TestContext.Current.CancellationToken);
         Assert.False(unchanged.Changed);
 

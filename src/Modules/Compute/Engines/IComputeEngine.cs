@@ -22,7 +22,14 @@ internal interface IComputeEngine
 /// A placed job as an engine sees it. <paramref name="Run"/> is the registered program and its argv (given at
 /// submission; null holds the devices for the planned time, as a reservation would).
 /// </summary>
-internal sealed record EngineJob(Guid RequestId, string Name, int Devices, DateTimeOffset PlannedStart, DateTimeOffset PlannedEnd, Jobs.JobSpec? Run);
+internal sealed record EngineJob(Guid RequestId, string Name, int Devices, DateTimeOffset PlannedStart, DateTimeOffset PlannedEnd, JobSpec? Run);
+
+/// <summary>What an engine runs for a job: a registered program and its arguments, each one argv element.</summary>
+internal sealed record JobSpec(string Template, string EntryPoint, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The template name of a job that only holds its devices for the planned time.</summary>
+    public const string Reservation = "reserve";
+}
 
 /// <summary>An engine that can say what nodes it has (Slurm: <c>scontrol show node</c>).</summary>
 internal interface INodeInventory

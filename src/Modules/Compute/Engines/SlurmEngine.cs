@@ -52,7 +52,7 @@ internal sealed class SlurmEngine(IOptions<SlurmOptions> options) : IComputeEngi
 
         var seconds = Math.Max(1, (long)Math.Ceiling((job.PlannedEnd - job.PlannedStart).TotalSeconds));
         // Without a template (reserve) the job holds its devices for the planned time, as a reservation would.
-        var run = job.Run ?? new Jobs.JobSpec(Jobs.JobTemplates.Reserve, "/bin/sleep", [seconds.ToString(CultureInfo.InvariantCulture)]);
+        var run = job.Run ?? new JobSpec(JobSpec.Reservation, "/bin/sleep", [seconds.ToString(CultureInfo.InvariantCulture)]);
         var minutes = (seconds + 59) / 60 + Math.Max(0, o.TimeLimitSlackMinutes);
         List<string> args = ["--parsable", "--job-name", job.Name, "--chdir", work, "--output", Path.Combine(work, "%j.out"),
             "--time", minutes.ToString(CultureInfo.InvariantCulture)];

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Funeng.Compute.Engines;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.Options;
 
 namespace Funeng.Compute.Jobs;
-
-/// <summary>What an engine runs for a job: a registered program and its arguments, each one argv element.</summary>
-internal sealed record JobSpec(string Template, string EntryPoint, IReadOnlyList<string> Arguments);
 
 /// <summary>A template as a client sees it (the form, the API).</summary>
 internal sealed record JobTemplateView(string Name, string TitleZh, string TitleEn, IReadOnlyList<JobParameterView> Parameters);
@@ -20,7 +19,7 @@ internal sealed record JobParameterView(string Name, string Kind, bool Required,
 /// </summary>
 internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
 {
-    public const string Reserve = "reserve";
+    public const string Reserve = JobSpec.Reservation;
 
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
@@ -32,29 +31,28 @@ internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
     ];
 
     /// <summary>The problems of a request's template and arguments, by field (<c>template</c>, <c>arguments.NAME</c>).</summary>
-    public Dictionary<string, string[]> Validate(string? template, IReadOnlyDictionary<string, string> arguments)
+    public IEnumerable<FieldProblem> Validate(string? template, IReadOnlyDictionary<string, string> arguments)
     {
-        var errors = new Dictionary<string, string[]>();
         var name = string.IsNullOrWhiteSpace(template) ? Reserve : template.Trim();
         if (name == Reserve)
         {
             foreach (var key in arguments.Keys)
             {
-                errors["arguments." + key] = ["The reserve template takes no arguments."];
+                yield return FieldProblem.Of("arguments." + key, "compute.problem.reserve-takes-no-arguments");
             }
 
-            return errors;
+            yield break;
         }
 
         if (!options.Value.JobTemplates.TryGetValue(name, out var registered))
         {
-            errors["template"] = [$"'{name}' is not a registered job template (known: {string.Join(", ", List().Select(t => t.Name))})."];
-            return errors;
+            yield return FieldProblem.Of("template", "compute.problem.template-unknown", name, string.Join(", ", List().Select(t => t.Name)));
+            yield break;
         }
 
         foreach (var key in arguments.Keys.Where(k => registered.Parameters.All(p => p.Name != k)))
         {
-            errors["arguments." + key] = [$"The template '{name}' has no parameter '{key}'."];
+            yield return FieldProblem.Of("arguments." + key, "compute.problem.argument-unknown", name, key);
         }
 
         foreach (var parameter in registered.Parameters)
@@ -63,7 +61,7 @@ internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
             {
                 if (parameter.Required)
                 {
-                    errors["arguments." + parameter.Name] = ["This argument is required."];
+                    yield return FieldProblem.Of("arguments." + parameter.Name, "compute.problem.argument-required");
                 }
 
                 continue;
@@ -71,11 +69,9 @@ internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
 
             if (ValueProblem(parameter, value) is { } problem)
             {
-                errors["arguments." + parameter.Name] = [problem];
+                yield return new FieldProblem("arguments." + parameter.Name, problem);
             }
         }
-
-        return errors;
     }
 
     /// <summary>The job a request's stored template and arguments run as; null for <c>reserve</c>.</summary>
@@ -88,7 +84,7 @@ internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
 
         if (!options.Value.JobTemplates.TryGetValue(template, out var registered))
         {
-            throw new Engines.EngineException($"The job template '{template}' is no longer registered.");
+            throw new EngineException($"The job template '{template}' is no longer registered.");
         }
 
         var arguments = ParseStored(argumentsJson);
@@ -112,16 +108,16 @@ internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
     public static Dictionary<string, string> ParseStored(string? argumentsJson) =>
         string.IsNullOrEmpty(argumentsJson) ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(argumentsJson) ?? [];
 
-    private static string? ValueProblem(JobParameterOptions parameter, string value)
+    private static ProblemMessage? ValueProblem(JobParameterOptions parameter, string value)
     {
         if (value.Any(char.IsControl))
         {
-            return "An argument cannot hold control characters (newlines, tabs, NUL).";
+            return ProblemMessage.Of("compute.problem.argument-control");
         }
 
         if (value.Length > parameter.MaxLength)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"At most {parameter.MaxLength} characters.");
+            return ProblemMessage.Of("compute.problem.argument-length", parameter.MaxLength);
         }
 
         switch (parameter.Kind)
@@ -129,24 +125,24 @@ internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
             case "integer":
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                 {
-                    return "Give a whole number.";
+                    return ProblemMessage.Of("compute.problem.argument-integer");
                 }
 
                 return number < (parameter.Min ?? long.MinValue) || number > (parameter.Max ?? long.MaxValue)
-                    ? string.Create(CultureInfo.InvariantCulture, $"Give a whole number from {parameter.Min} to {parameter.Max}.")
+                    ? ProblemMessage.Of("compute.problem.argument-range", parameter.Min, parameter.Max)
                     : null;
             case "choice":
-                return parameter.Choices.Contains(value, StringComparer.Ordinal) ? null : $"Choose one of: {string.Join(", ", parameter.Choices)}.";
+                return parameter.Choices.Contains(value, StringComparer.Ordinal) ? null : ProblemMessage.Of("compute.problem.argument-choice", string.Join(", ", parameter.Choices));
             default:
                 try
                 {
                     return parameter.Pattern is null || Regex.IsMatch(value, $"^(?:{parameter.Pattern})$", RegexOptions.None, PatternTimeout)
                         ? null
-                        : "The value does not have the form this template allows.";
+                        : ProblemMessage.Of("compute.problem.argument-form");
                 }
                 catch (RegexMatchTimeoutException)
                 {
-                    return "The value took too long to check against this template's form.";
+                    return ProblemMessage.Of("compute.problem.argument-slow");
                 }
         }
     }

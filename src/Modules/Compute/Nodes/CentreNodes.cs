@@ -24,7 +24,7 @@ internal static class CentreNodes
         }
 
         // Another organisation's cluster is not the operator's to inspect (the authorisation matrix found this).
-        if (!ManageRegistry.MayOperate(actor, centre))
+        if (!CentreOperators.MayOperate(actor, centre))
         {
             return TypedResults.Forbid();
         }

@@ -1,5 +1,6 @@
 using Funeng.Compute.Data;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,24 +9,24 @@ namespace Funeng.Compute.Registry;
 /// <summary>A centre's operator (or office staff) changes a pool's price per device-hour; the change is audited with the old and new price.</summary>
 internal sealed class SetPoolPrice(ComputeDb db, IActor actor, IAuditLog audit)
 {
-    /// <summary>Null when done; otherwise the string key of the refusal.</summary>
-    public async Task<string?> ExecuteAsync(Guid poolId, decimal? price, CancellationToken cancellationToken)
+    /// <summary>Returns the pool's name; refuses a price out of range, an unknown pool and another operator's pool.</summary>
+    public async Task<string> ExecuteAsync(Guid poolId, decimal? price, CancellationToken cancellationToken)
     {
         if (price is not { } value || value < 0 || value > 1_000_000)
         {
-            return "compute.operator.problem.price";
+            throw InvalidInputException.For("price", "compute.operator.problem.price");
         }
 
         var pool = await db.Pools.SingleOrDefaultAsync(p => p.Id == poolId, cancellationToken);
         var centre = pool is null ? null : await db.Centres.AsNoTracking().SingleAsync(c => c.Id == pool.CentreId, cancellationToken);
         if (pool is null || centre is null)
         {
-            return "compute.operator.problem.missing";
+            throw new DomainRuleException(ProblemMessage.Of("compute.operator.problem.missing"), "poolId", 404);
         }
 
-        if (!actor.IsInRole(Roles.OfficeStaff) && !(actor.IsInRole(Roles.ComputeOperator) && actor.BelongsTo(centre.OperatorOrganisationId)))
+        if (!CentreOperators.MayOperate(actor, centre))
         {
-            return "compute.operator.problem.not-yours";
+            throw new DomainRuleException(ProblemMessage.Of("compute.operator.problem.not-yours"), "poolId", 403);
         }
 
         var before = pool.PricePerDeviceHour;
@@ -34,6 +35,6 @@ internal sealed class SetPoolPrice(ComputeDb db, IActor actor, IAuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("compute.pool.price-changed", "compute_pool", pool.Id.ToString(), $"{pool.Name}: {before} -> {pool.PricePerDeviceHour} yuan per device-hour"), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return null;
+        return pool.Name;
     }
 }

@@ -18,7 +18,6 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
     /// <summary>One placement round at a time in this process; <see cref="RoundLock"/> extends that across processes.</summary>
     internal static readonly SemaphoreSlim Round = new(1, 1);
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +61,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
         {
             var request = byId[demand.Id];
             var (placement, explanation) = scheduler.Place(demand, now);
-            request.LastExplanation = JsonSerializer.Serialize(explanation, Json);
+            request.LastExplanation = JsonSerializer.Serialize(explanation, ComputeJson.Options);
             if (placement is null)
             {
                 request.StateReason = explanation.Reason;
@@ -91,7 +90,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             Id = Guid.NewGuid(), RequestId = request.Id, CentreId = placement.CentreId, PoolId = placement.PoolId,
             Policy = placement.Explanation.Policy, PlannedStart = placement.Start, PlannedEnd = placement.End,
             Cost = placement.Cost, DeviceHours = placement.DeviceHours, Engine = pool.Engine, Active = true, CreatedAt = now,
-            Explanation = JsonSerializer.Serialize(placement.Explanation, Json),
+            Explanation = JsonSerializer.Serialize(placement.Explanation, ComputeJson.Options),
         };
         db.Placements.Add(record);
         var balances = await VoucherDebits.BalancesAsync(db, request.OrganisationId, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
@@ -124,7 +123,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
 
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("compute.request.placed", "compute_request", request.Id.ToString(),
-            JsonSerializer.Serialize(new { placement = record.Id, centre = placement.Explanation.ChosenCentre, pool = pool.Name, record.Policy, record.Cost, debits = debits.Select(d => new { d.VoucherId, d.Amount }) }, Json)),
+            JsonSerializer.Serialize(new { placement = record.Id, centre = placement.Explanation.ChosenCentre, pool = pool.Name, record.Policy, record.Cost, debits = debits.Select(d => new { d.VoucherId, d.Amount }) }, ComputeJson.Options)),
             db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;

@@ -163,7 +163,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
 
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent($"compute.request.{next.ToString().ToLowerInvariant()}", "compute_request", request.Id.ToString(),
-            JsonSerializer.Serialize(new { from = before, to = next, reason, placement = placement?.Id }, PlaceRequests.Json)), db, cancellationToken);
+            JsonSerializer.Serialize(new { from = before, to = next, reason, placement = placement?.Id }, ComputeJson.Options)), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }

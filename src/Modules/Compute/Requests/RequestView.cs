@@ -38,7 +38,7 @@ internal sealed record RequestView(
             var view = p is null ? null : new PlacementView(p.Id, p.CentreId, centres.GetValueOrDefault(p.CentreId)?.NameZh ?? "?", centres.GetValueOrDefault(p.CentreId)?.NameEn ?? "?",
                 pools.GetValueOrDefault(p.PoolId)?.Name ?? "?", pools.GetValueOrDefault(p.PoolId)?.Accelerator ?? "?", p.Policy, p.PlannedStart, p.PlannedEnd,
                 p.Cost, p.DeviceHours, p.Engine, p.ExternalId, p.Active);
-            var explanation = r.LastExplanation is null ? null : JsonSerializer.Deserialize<PlacementExplanation>(r.LastExplanation, PlaceRequests.Json);
+            var explanation = r.LastExplanation is null ? null : JsonSerializer.Deserialize<PlacementExplanation>(r.LastExplanation, ComputeJson.Options);
             return new RequestView(r.Id, r.Title, r.State, r.StateReason, r.Devices, r.EstimatedHours, r.DataCity, r.SubmittedAt, r.Attempts, view, explanation,
                 r.JobTemplate, Jobs.JobTemplates.ParseStored(r.JobArguments));
         })];

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Kernel.Geography;
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,50 +33,41 @@ internal sealed record SubmitRequestInput(
     IReadOnlyDictionary<string, JsonElement>? Arguments = null,
     string? Command = null);
 
-/// <summary><c>POST /api/v1/compute/requests</c>: records the request (audited) and places it at once.</summary>
-internal static class SubmitRequest
+/// <summary>
+/// An enterprise asks for compute (<c>POST /api/v1/compute/requests</c> and the request form): the request is
+/// checked, recorded (audited) and placed at once.
+/// </summary>
+internal sealed class SubmitRequest(ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time)
 {
     /// <summary>Bounds of a request (docs/security.md lists them); each refusal names its field and the bound.</summary>
     public const int MaxTitleLength = 200, MaxDevices = 100_000, MaxEstimatedHours = 24 * 366, MaxArguments = 64;
 
-    public static async Task<Results<Created<RequestView>, ValidationProblem>> HandleAsync(
-        SubmitRequestInput input, ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
+    public static async Task<Created<RequestView>> HandleAsync(SubmitRequestInput input, SubmitRequest submit, ComputeDb db, CancellationToken cancellationToken)
     {
-        var (errors, id) = await SubmitAsync(input, db, actor, audit, placer, templates, time, text, cancellationToken);
-        return id is null
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id.Value, cancellationToken));
+        var id = await submit.ExecuteAsync(input, cancellationToken);
+        return TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id, cancellationToken));
     }
 
-    /// <summary>Validates, records and places a request of the caller's organisation; returns the errors by field, or its id.</summary>
-    public static async Task<(Dictionary<string, string[]> Errors, Guid? Id)> SubmitAsync(
-        SubmitRequestInput input, ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text, CancellationToken cancellationToken)
+    /// <summary>Checks, records and places a request of the actor's organisation; its id. Nothing is written when it is refused.</summary>
+    public async Task<Guid> ExecuteAsync(SubmitRequestInput input, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var errors = Validate(input, now, text);
-        var arguments = Arguments(input.Arguments, errors, text);
-        foreach (var (field, messages) in templates.Validate(input.Template, arguments))
-        {
-            errors[field] = messages;
-        }
-
+        var problems = Validate(input, now);
+        var arguments = Arguments(input.Arguments, problems);
+        problems.AddRange(templates.Validate(input.Template, arguments));
         var vouchers = (input.VoucherIds ?? []).Distinct().ToList();
         var owned = await db.Vouchers.Where(v => vouchers.Contains(v.Id) && v.OrganisationId == actor.OrganisationId).Select(v => v.Id).ToListAsync(cancellationToken);
         if (owned.Count != vouchers.Count)
         {
-            errors["voucherIds"] = ["Every voucher must be one granted to your organisation."];
+            problems.Add(FieldProblem.Of("voucherIds", "compute.problem.voucher-not-yours"));
         }
 
         if (actor.OrganisationId is null)
         {
-            errors["organisation"] = ["Only a member of an organisation can request compute."];
+            problems.Add(FieldProblem.Of("organisation", "compute.problem.member-requests"));
         }
 
-        if (errors.Count > 0)
-        {
-            return (errors, null);
-        }
-
+        InvalidInputException.ThrowIfAny(problems);
         var request = new RequestRecord
         {
             Id = Guid.NewGuid(), OrganisationId = actor.OrganisationId!.Value, SubmittedBy = actor.Name, Title = input.Title.Trim(),
@@ -93,87 +84,86 @@ internal static class SubmitRequest
             db.Requests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("compute.request.submitted", "compute_request", request.Id.ToString(),
-                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity, request.JobTemplate, arguments }, PlaceRequests.Json)), db, cancellationToken);
+                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity, request.JobTemplate, arguments }, ComputeJson.Options)), db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
         await placer.RunAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return (errors, request.Id);
+        return request.Id;
     }
 
-    /// <summary>Problems by field, told in the reader's language.</summary>
-    public static Dictionary<string, string[]> Validate(SubmitRequestInput input, DateTimeOffset now, UiText text)
+    /// <summary>The request's problems by field.</summary>
+    public static List<FieldProblem> Validate(SubmitRequestInput input, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[field] = [message];
+        var problems = new List<FieldProblem>();
+        void Add(string field, string key, params object?[] arguments) => problems.Add(FieldProblem.Of(field, key, arguments));
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > MaxTitleLength)
         {
-            Add("title", text.Format("compute.problem.title", MaxTitleLength));
+            Add("title", "compute.problem.title", MaxTitleLength);
         }
 
         var anyAccelerator = input.Accelerators?.Any(a => !string.IsNullOrWhiteSpace(a)) == true;
         if (!anyAccelerator && input.MinTflops is null && input.MinMemoryGb is null)
         {
-            Add("accelerators", text["compute.problem.accelerators"]);
+            Add("accelerators", "compute.problem.accelerators");
         }
 
         if (input.MinTflops is <= 0)
         {
-            Add("minTflops", text["compute.problem.min-tflops"]);
+            Add("minTflops", "compute.problem.min-tflops");
         }
 
         if (input.MinMemoryGb is <= 0)
         {
-            Add("minMemoryGb", text["compute.problem.min-memory"]);
+            Add("minMemoryGb", "compute.problem.min-memory");
         }
 
         if (input.Devices is < 1 or > MaxDevices)
         {
-            Add("devices", text.Format("compute.problem.devices", MaxDevices));
+            Add("devices", "compute.problem.devices", MaxDevices);
         }
 
         if (input.EstimatedHours is <= 0 or > MaxEstimatedHours || double.IsNaN(input.EstimatedHours))
         {
-            Add("estimatedHours", text["compute.problem.hours"]);
+            Add("estimatedHours", "compute.problem.hours");
         }
 
         if (input.Deadline is { } deadline && deadline <= (input.EarliestStart ?? now))
         {
-            Add("deadline", text["compute.problem.deadline"]);
+            Add("deadline", "compute.problem.deadline");
         }
 
         if (GuangdongCities.Find(input.DataCity ?? "") is null)
         {
-            Add("dataCity", text.Format("compute.problem.city", input.DataCity));
+            Add("dataCity", "compute.problem.city", input.DataCity);
         }
 
         if (input.MaxLatencyMs is <= 0)
         {
-            Add("maxLatencyMs", text["compute.problem.latency"]);
+            Add("maxLatencyMs", "compute.problem.latency");
         }
 
         if (input.Budget is <= 0)
         {
-            Add("budget", text["compute.problem.budget"]);
+            Add("budget", "compute.problem.budget");
         }
 
         if (input.Command is not null)
         {
-            Add("command", text["compute.problem.command"]);
+            Add("command", "compute.problem.command");
         }
 
-        return errors;
+        return problems;
     }
 
     /// <summary>The arguments as text (a JSON string or number each); anything else is an error naming the argument.</summary>
-    private static Dictionary<string, string> Arguments(IReadOnlyDictionary<string, JsonElement>? input, Dictionary<string, string[]> errors, UiText text)
+    private static Dictionary<string, string> Arguments(IReadOnlyDictionary<string, JsonElement>? input, List<FieldProblem> problems)
     {
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
         if (input is { Count: > MaxArguments })
         {
-            errors["arguments"] = [text.Format("compute.problem.too-many-arguments", MaxArguments)];
+            problems.Add(FieldProblem.Of("arguments", "compute.problem.too-many-arguments", MaxArguments));
             return arguments;
         }
 
@@ -188,7 +178,7 @@ internal static class SubmitRequest
                     arguments[name] = value.GetRawText();
                     break;
                 default:
-                    errors["arguments." + name] = [text["compute.problem.argument-type"]];
+                    problems.Add(FieldProblem.Of("arguments." + name, "compute.problem.argument-type"));
                     break;
             }
         }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Funeng.Compute.Data;
-using Funeng.Compute.Requests;
 using Funeng.Incentives.Contracts;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +44,7 @@ internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimePro
             db.Vouchers.Add(voucher);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("compute.voucher.awarded", "compute_voucher", voucher.Id.ToString(),
-                JsonSerializer.Serialize(new { voucher.OrganisationId, award.ProgramId, award.FaceValue, award.Year }, PlaceRequests.Json)), db, cancellationToken);
+                JsonSerializer.Serialize(new { voucher.OrganisationId, award.ProgramId, award.FaceValue, award.Year }, ComputeJson.Options)), db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
@@ -66,7 +65,7 @@ internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimePro
         voucher.ExpiresOn = closedOn;
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("compute.voucher.clawed_back", "compute_voucher", voucherId.ToString(),
-            JsonSerializer.Serialize(new { award.OrganisationId, award.ProgramId, ClosedOn = closedOn }, PlaceRequests.Json)), db, cancellationToken);
+            JsonSerializer.Serialize(new { award.OrganisationId, award.ProgramId, ClosedOn = closedOn }, ComputeJson.Options)), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 }

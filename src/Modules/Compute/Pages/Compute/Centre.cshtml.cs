@@ -1,6 +1,7 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,29 +11,22 @@ namespace Funeng.Compute.Pages.Compute;
 
 /// <summary>A compute-centre operator keeps its centres' pools and prices current on a page.</summary>
 [Authorize(Roles = Roles.ComputeOperator + "," + Roles.OfficeStaff)]
-internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPrice) : PageModel
+internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPrice) : PageModel, IShowsProblems
 {
     public IReadOnlyList<CentreRecord> Centres { get; private set; } = [];
 
     [TempData]
     public string? Saved { get; set; }
 
-    public string? Problem { get; private set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostPriceAsync(Guid poolId, decimal? price, CancellationToken cancellationToken)
     {
-        Problem = await setPrice.ExecuteAsync(poolId, price, cancellationToken);
-        if (Problem is null)
-        {
-            Saved = await db.Pools.Where(p => p.Id == poolId).Select(p => p.Name).SingleAsync(cancellationToken);
-            return RedirectToPage();
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
+        Saved = await setPrice.ExecuteAsync(poolId, price, cancellationToken);
+        return RedirectToPage();
     }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

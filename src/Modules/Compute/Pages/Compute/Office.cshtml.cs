@@ -4,53 +4,41 @@ using Funeng.Compute.Requests;
 using Funeng.Compute.Scheduling;
 using Funeng.Compute.Vouchers;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Funeng.Compute.Pages.Compute;
 
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class OfficeModel(ComputeDb db, IActor actor, IAuditLog audit, IOrganisationDirectory organisations, TimeProvider time) : PageModel
+internal sealed class OfficeModel(ComputeDb db, SetPlacementPolicy setPolicy, GrantVoucher grantVoucher, IOrganisationDirectory organisations, TimeProvider time) : PageModel, IShowsProblems
 {
     public IReadOnlyList<CentreUtilisation> Utilisation { get; private set; } = [];
     public IReadOnlyList<UsageRow> Usage { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public string Policy { get; private set; } = "";
     public string? Message { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostPolicyAsync(string policy, CancellationToken cancellationToken)
     {
-        var result = await ManageRequests.SetPolicyAsync(new PolicyInput(policy), db, audit, cancellationToken);
-        if (result.Result is ValidationProblem problem)
-        {
-            Errors = problem.ProblemDetails.Errors;
-        }
-
+        await setPolicy.ExecuteAsync(policy, cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostVoucherAsync(Guid organisationId, VoucherUnit unit, decimal amount, string note, CancellationToken cancellationToken)
     {
-        var result = await ManageVouchers.GrantAsync(new GrantVoucherInput(organisationId, unit, amount, note ?? "", null), db, actor, audit, time, cancellationToken);
-        if (result.Result is ValidationProblem problem)
-        {
-            Errors = problem.ProblemDetails.Errors;
-        }
-        else
-        {
-            Message = "compute.office.granted";
-        }
-
+        await grantVoucher.ExecuteAsync(new GrantVoucherInput(organisationId, unit, amount, note ?? "", null), cancellationToken);
+        Message = "compute.office.granted";
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -11,38 +11,30 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize]
-internal sealed class DetailModel(ComputeDb db, IActor actor, RequestTransitions transitions, TimeProvider time) : PageModel
+internal sealed class DetailModel(ComputeDb db, IActor actor, CancelRequest cancel, TimeProvider time) : PageModel, IShowsProblems
 {
+    private Guid _id;
+
     public RequestView Job { get; private set; } = null!;
 
     public IReadOnlyList<VoucherView> Vouchers { get; private set; } = [];
-
-    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !actor.BelongsTo(request.OrganisationId))
+        _id = id;
+        if (!await cancel.ExecuteAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        try
-        {
-            await transitions.CancelAsync(request, cancellationToken);
-        }
-        catch (DomainRuleException e)
-        {
-            Error = e.InReadersLanguage(HttpContext);
-        }
-
-        db.ChangeTracker.Clear();
         await LoadAsync(id, cancellationToken);
         return Page();
     }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(_id, cancellationToken);
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -54,7 +46,7 @@ internal sealed class DetailModel(ComputeDb db, IActor actor, RequestTransitions
         }
 
         Job = view;
-        Vouchers = await ManageVouchers.ListAsync(db, owner, time, cancellationToken);
+        Vouchers = await VoucherHoldings.ListAsync(db, owner, time, cancellationToken);
         return true;
     }
 }

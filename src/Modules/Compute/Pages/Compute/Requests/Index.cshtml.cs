@@ -18,6 +18,6 @@ internal sealed class IndexModel(ComputeDb db, IActor actor, TimeProvider time) 
     {
         var organisation = actor.OrganisationId ?? Guid.Empty;
         Jobs = await RequestView.LoadManyAsync(db, db.Requests.Where(r => r.OrganisationId == organisation), cancellationToken);
-        Vouchers = await ManageVouchers.ListAsync(db, organisation, time, cancellationToken);
+        Vouchers = await VoucherHoldings.ListAsync(db, organisation, time, cancellationToken);
     }
 }

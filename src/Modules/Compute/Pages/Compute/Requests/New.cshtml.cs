@@ -3,9 +3,8 @@ using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
-using Funeng.Platform.Contracts;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class NewModel(ComputeDb db, IActor actor, IAuditLog audit, PlaceRequests placer, JobTemplates templates, TimeProvider time, UiText text) : PageModel
+internal sealed class NewModel(ComputeDb db, IActor actor, SubmitRequest submit, JobTemplates templates, TimeProvider time) : PageModel, IShowsProblems
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<string> Accelerators { get; set; } = [];
@@ -36,7 +35,6 @@ internal sealed class NewModel(ComputeDb db, IActor actor, IAuditLog audit, Plac
 
     public IReadOnlyList<string> KnownAccelerators { get; private set; } = [];
     public IReadOnlyList<VoucherView> Vouchers { get; private set; } = [];
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -45,16 +43,11 @@ internal sealed class NewModel(ComputeDb db, IActor actor, IAuditLog audit, Plac
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
             Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
             Template, ParseLines(Arguments));
-        var (errors, id) = await SubmitRequest.SubmitAsync(input, db, actor, audit, placer, templates, time, text, cancellationToken);
-        if (id is not null)
-        {
-            return Redirect($"/compute/requests/{id}");
-        }
-
-        Errors = errors;
-        await LoadAsync(cancellationToken);
-        return Page();
+        var id = await submit.ExecuteAsync(input, cancellationToken);
+        return Redirect($"/compute/requests/{id}");
     }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     /// <summary>Lines of <c>name=value</c> as the API's arguments object; the value keeps everything after the first '='.</summary>
     public static Dictionary<string, JsonElement> ParseLines(string? text)
@@ -74,6 +67,6 @@ internal sealed class NewModel(ComputeDb db, IActor actor, IAuditLog audit, Plac
     {
         Templates = templates.List();
         KnownAccelerators = await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        Vouchers = await ManageVouchers.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken);
+        Vouchers = await VoucherHoldings.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken);
     }
 }

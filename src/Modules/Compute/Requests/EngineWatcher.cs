@@ -1,11 +1,10 @@
-using Funeng.Compute.Requests;
 using Funeng.Kernel.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Funeng.Compute.Engines;
+namespace Funeng.Compute.Requests;
 
 /// <summary>Every few seconds: asks the engines how their jobs are doing, then places what is still queued.</summary>
 internal sealed partial class EngineWatcher(IServiceScopeFactory scopes, IOptions<ComputeOptions> options, TimeProvider time, ILogger<EngineWatcher> logger) : BackgroundService

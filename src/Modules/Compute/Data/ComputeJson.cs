@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace Funeng.Compute.Data;
+
+/// <summary>How Compute writes JSON into its own records and audit entries (web defaults: camelCase), in one place.</summary>
+internal static class ComputeJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

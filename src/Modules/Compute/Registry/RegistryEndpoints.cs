@@ -1,0 +1,37 @@
+using Funeng.Compute.Data;
+using Funeng.Compute.Scheduling;
+using Funeng.Policy.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Funeng.Compute.Registry;
+
+internal sealed record CentreInput(string NameZh, string NameEn, Guid OperatorOrganisationId, string City, CentreTier Tier);
+
+internal sealed record PoolInput(string Name, string Accelerator, int Devices, double Fp16Tflops, double Fp32Tflops, double MemoryGb, string Interconnect, decimal PricePerDeviceHour, string? Engine);
+
+internal sealed record LatencyInput(double Milliseconds);
+
+/// <summary><c>/api/v1/compute/centres</c> and <c>/capacity</c>: the public reads the registry; <see cref="RegisterCentres"/> changes it.</summary>
+internal static class RegistryEndpoints
+{
+    public static async Task<Ok<IReadOnlyList<CentreView>>> ListAsync(ComputeDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await CentreView.LoadAsync(db, cancellationToken));
+
+    public static async Task<Ok<IReadOnlyList<ScopeCapacity>>> CapacityAsync(ComputeDb db, IPolicyQueries policy, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await Capacity.ByScopeAsync(db, policy, cancellationToken));
+
+    public static async Task<Created<CentreView>> CreateCentreAsync(CentreInput input, RegisterCentres register, ComputeDb db, CancellationToken cancellationToken)
+    {
+        var id = await register.AddCentreAsync(input, cancellationToken);
+        return TypedResults.Created($"/api/v1/compute/centres/{id}", (await CentreView.LoadAsync(db, cancellationToken)).Single(c => c.Id == id));
+    }
+
+    public static async Task<Results<Created<PoolRecord>, NotFound>> AddPoolAsync(Guid id, PoolInput input, RegisterCentres register, CancellationToken cancellationToken) =>
+        await register.AddPoolAsync(id, input, cancellationToken) is { } pool
+            ? TypedResults.Created($"/api/v1/compute/centres/{id}", pool)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound>> SetLatencyAsync(Guid id, string city, LatencyInput input, RegisterCentres register, CancellationToken cancellationToken) =>
+        await register.SetLatencyAsync(id, city, input, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

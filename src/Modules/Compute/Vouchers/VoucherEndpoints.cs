@@ -1,0 +1,20 @@
+using Funeng.Kernel.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Funeng.Compute.Data;
+
+namespace Funeng.Compute.Vouchers;
+
+/// <summary><c>/api/v1/compute/vouchers</c>: office staff grant (<see cref="GrantVoucher"/>); holders read theirs.</summary>
+internal static class VoucherEndpoints
+{
+    public static async Task<Created<VoucherView>> GrantAsync(GrantVoucherInput input, GrantVoucher grant, CancellationToken cancellationToken)
+    {
+        var voucher = await grant.ExecuteAsync(input, cancellationToken);
+        return TypedResults.Created($"/api/v1/compute/vouchers/{voucher.Id}", voucher);
+    }
+
+    /// <summary>The holder's vouchers (Incentives' awards among them, credited when they were approved).</summary>
+    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, IActor actor, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await VoucherHoldings.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken));
+}
