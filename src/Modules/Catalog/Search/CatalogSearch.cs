@@ -14,14 +14,15 @@ namespace Funeng.Catalog.Search;
 /// from <see cref="QueryPlan"/> and is scored with BM25; relevance-ordered results show each owner once
 /// (its best match, with how many more it has) and organisation profiles after their own listings.
 /// </summary>
-internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
+internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossary = null) : ICatalogSearch
 {
     /// <summary>An organisation profile scores this fraction of its text match: a listing says what is offered, a profile only who offers it.</summary>
     private const float ProfileWeight = 0.5f;
 
     private static readonly BM25Similarity Bm25 = new(1.2f, 0.75f);
 
-    private DomainGlossary Glossary { get; } = DomainGlossary.Shipped;
+    /// <summary>The glossary snapshot of this moment, so office changes apply to the next query (benches, built without a host, search the shipped one).</summary>
+    private DomainGlossary Glossary => glossary?.Current ?? DomainGlossary.Shipped;
 
     public Task<CatalogSearchResult> SearchAsync(CatalogSearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -253,6 +254,7 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             float.IsNaN(score) ? 0f : score,
             Snippets.Highlight(index.Analyzer, snippetSource, terms))
         {
+            OwnerNameEn = doc.Get(IndexFields.OwnerNameEn, CultureInfo.InvariantCulture) ?? "",
             Reasons = MatchReasons.Explain(index.Analyzer, searcher, docId, plan, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
         };
     }
