@@ -8,7 +8,6 @@ using Funeng.Catalog.Organisations;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Catalog.Search.Glossary;
-using Funeng.Catalog.Search.Suggestions;
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;

@@ -1,4 +1,3 @@
-using Funeng.Catalog.Data;
 using Funeng.Catalog.Search.Glossary;
 using Funeng.Catalog.Search.Suggestions;
 
@@ -19,8 +18,8 @@ public sealed class GlossaryRulesTests
         var now = DateTimeOffset.UnixEpoch;
         var office = new[]
         {
-            new GlossaryEntryRecord { Group = "护工", ZhNames = "护工|护理员", EnNames = "caregiver|care worker", Source = "office", Retired = true, CreatedAt = now },
-            new GlossaryEntryRecord { Group = "护工排班", ZhNames = "护工排班", EnNames = "caregiver scheduling", Source = "office", CreatedAt = now },
+            new GlossaryOverride("护工", "护工|护理员", "caregiver|care worker", "office", Retired: true, now, now, "office staff"),
+            new GlossaryOverride("护工排班", "护工排班", "caregiver scheduling", "office", Retired: false, now, now, "office staff"),
         };
 
         var merged = GlossaryRules.Merge(Shipped, office);

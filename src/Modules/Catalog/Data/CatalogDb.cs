@@ -104,11 +104,11 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<GlossaryEntryRecord>(e =>
         {
             e.ToTable("catalog_glossary_entries");
-            e.Property(x => x.Group).HasMaxLength(GlossaryEntryRecord.MaxGroupLength);
+            e.Property(x => x.Group).HasMaxLength(Search.Glossary.GlossaryRules.MaxGroupLength);
             e.HasIndex(x => x.Group).IsUnique();
-            e.Property(x => x.ZhNames).HasMaxLength(GlossaryEntryRecord.MaxNamesLength);
-            e.Property(x => x.EnNames).HasMaxLength(GlossaryEntryRecord.MaxNamesLength);
-            e.Property(x => x.Source).HasMaxLength(GlossaryEntryRecord.MaxSourceLength);
+            e.Property(x => x.ZhNames).HasMaxLength(Search.Glossary.GlossaryRules.MaxNamesLength);
+            e.Property(x => x.EnNames).HasMaxLength(Search.Glossary.GlossaryRules.MaxNamesLength);
+            e.Property(x => x.Source).HasMaxLength(Search.Glossary.GlossaryRules.MaxSourceLength);
             e.Property(x => x.UpdatedBy).HasMaxLength(200);
             e.Property(x => x.Revision).IsConcurrencyToken();
         });

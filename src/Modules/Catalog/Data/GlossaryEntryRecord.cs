@@ -6,10 +6,6 @@ namespace Funeng.Catalog.Data;
 /// </summary>
 internal sealed class GlossaryEntryRecord
 {
-    public const int MaxGroupLength = 60;
-    public const int MaxNamesLength = 1300; // 20 names of at most 60 characters with their separators
-    public const int MaxSourceLength = 300;
-
     public Guid Id { get; set; }
 
     /// <summary>The synonym group the names belong to: the normalised first name the entry was given, never changed.</summary>

@@ -1,3 +1,4 @@
+using Funeng.Catalog.Search;
 using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;

@@ -1,4 +1,4 @@
-using Funeng.Catalog.Search.Suggestions;
+using Funeng.Catalog.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Catalog.Pages.Catalog;

@@ -1,4 +1,3 @@
-using Funeng.Catalog.Data;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Catalog.Search.Glossary;
@@ -13,6 +12,9 @@ internal enum GlossaryOrigin
     Edited,
     Office,
 }
+
+/// <summary>An office entry as stored: names <c>|</c>-separated, the synonym group it replaces or adds.</summary>
+internal sealed record GlossaryOverride(string Group, string ZhNames, string EnNames, string Source, bool Retired, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 /// <summary>One entry of the merged glossary as pages and the API list it.</summary>
 internal sealed record GlossaryItem(string Group, IReadOnlyList<string> Zh, IReadOnlyList<string> En, string Source, GlossaryOrigin Origin, bool Retired,
@@ -33,16 +35,21 @@ internal static class GlossaryRules
 {
     public const int MaxNamesPerLanguage = 20;
     public const int MaxNameLength = 60;
+    public const int MaxGroupLength = 60;
+    public const int MaxSourceLength = 300;
+
+    /// <summary>The stored length of one language's names: 20 names of 60 characters with their separators (1,219), rounded up.</summary>
+    public const int MaxNamesLength = 1300;
 
     /// <summary>The synonym group of a shipped entry or a new one: its first name, normalised.</summary>
     public static string GroupOf(IReadOnlyList<string> zh, IReadOnlyList<string> en)
     {
         var first = DomainGlossary.Normalise(zh.Concat(en).First().Trim());
-        return first.Length <= GlossaryEntryRecord.MaxGroupLength ? first : first[..GlossaryEntryRecord.MaxGroupLength];
+        return first.Length <= MaxGroupLength ? first : first[..MaxGroupLength];
     }
 
     /// <summary>The shipped entries in file order, each replaced by the office's record of its group; then the office's own entries, oldest first.</summary>
-    public static List<GlossaryItem> Merge(IReadOnlyList<GlossaryEntry> shipped, IReadOnlyList<GlossaryEntryRecord> office)
+    public static List<GlossaryItem> Merge(IReadOnlyList<GlossaryEntry> shipped, IReadOnlyList<GlossaryOverride> office)
     {
         ArgumentNullException.ThrowIfNull(shipped);
         ArgumentNullException.ThrowIfNull(office);
@@ -97,9 +104,9 @@ internal static class GlossaryRules
         {
             problems.Add(FieldProblem.Of("source", "catalog.glossary.invalid.source-required"));
         }
-        else if (source.Length > GlossaryEntryRecord.MaxSourceLength)
+        else if (source.Length > MaxSourceLength)
         {
-            problems.Add(FieldProblem.Of("source", "catalog.glossary.invalid.source-length", GlossaryEntryRecord.MaxSourceLength));
+            problems.Add(FieldProblem.Of("source", "catalog.glossary.invalid.source-length", MaxSourceLength));
         }
 
         return problems;
@@ -157,7 +164,7 @@ internal static class GlossaryRules
 
     public static bool IsHan(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 
-    private static GlossaryItem FromRecord(GlossaryEntryRecord record, GlossaryOrigin origin) =>
+    private static GlossaryItem FromRecord(GlossaryOverride record, GlossaryOrigin origin) =>
         new(record.Group, Split(record.ZhNames), Split(record.EnNames), record.Source, origin, record.Retired, record.UpdatedAt, record.UpdatedBy);
 
     private static void Names(List<FieldProblem> problems, string field, List<string> names, Func<string, bool> inLanguage, string notInLanguageKey)

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Funeng.Catalog.Data;
+using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Funeng.Catalog.Search.Glossary;
+namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Office staff list, add, edit, retire and restore glossary entries. Each change commits with its audit entry and
@@ -17,7 +18,7 @@ internal sealed class GlossaryCommands(CatalogDb db, GlossarySnapshots snapshots
     public async Task<List<GlossaryItem>> ListAsync(CancellationToken cancellationToken)
     {
         var office = await db.GlossaryEntries.AsNoTracking().ToListAsync(cancellationToken);
-        var merged = GlossaryRules.Merge(DomainGlossary.Shipped.Entries, office);
+        var merged = GlossaryRules.Merge(DomainGlossary.Shipped.Entries, [.. office.Select(GlossarySnapshots.Override)]);
         return actor.IsInRole(Roles.OfficeStaff) ? merged : [.. merged.Where(i => !i.Retired)];
     }
 

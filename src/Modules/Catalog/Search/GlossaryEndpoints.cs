@@ -1,8 +1,9 @@
+using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Funeng.Catalog.Search.Glossary;
+namespace Funeng.Catalog.Search;
 
 /// <summary>A page of glossary entries: how many match in all, and up to <see cref="GlossaryEndpoints.PageSize"/> of them.</summary>
 internal sealed record GlossaryPage(int Total, int Page, IReadOnlyList<GlossaryItem> Entries);

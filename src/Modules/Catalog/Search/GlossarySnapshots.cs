@@ -1,14 +1,8 @@
 using Funeng.Catalog.Data;
+using Funeng.Catalog.Search.Glossary;
 using Microsoft.EntityFrameworkCore;
 
-namespace Funeng.Catalog.Search.Glossary;
-
-/// <summary>The glossary that queries read now: the shipped file merged with the office's entries.</summary>
-internal interface IGlossarySource
-{
-    /// <summary>An immutable snapshot; a change to the glossary swaps in a new one, so a query reads one version throughout.</summary>
-    DomainGlossary Current { get; }
-}
+namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Holds the current glossary snapshot. Refreshed at start-up and after every committed change in this process;
@@ -30,7 +24,7 @@ internal sealed class GlossarySnapshots : IGlossarySource, IDisposable
         try
         {
             var office = await db.GlossaryEntries.AsNoTracking().ToListAsync(cancellationToken);
-            var merged = GlossaryRules.Merge(DomainGlossary.Shipped.Entries, office);
+            var merged = GlossaryRules.Merge(DomainGlossary.Shipped.Entries, [.. office.Select(Override)]);
             Volatile.Write(ref _current, new DomainGlossary(GlossaryRules.Active(merged)));
         }
         finally
@@ -40,6 +34,10 @@ internal sealed class GlossarySnapshots : IGlossarySource, IDisposable
     }
 
     public void Dispose() => _refreshing.Dispose();
+
+    /// <summary>A stored office entry as the pure rules take it.</summary>
+    public static GlossaryOverride Override(GlossaryEntryRecord record) =>
+        new(record.Group, record.ZhNames, record.EnNames, record.Source, record.Retired, record.CreatedAt, record.UpdatedAt, record.UpdatedBy);
 }
 
 /// <summary>Loads the office's glossary entries when the host starts.</summary>

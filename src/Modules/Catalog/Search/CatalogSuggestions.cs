@@ -6,7 +6,7 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
-namespace Funeng.Catalog.Search.Suggestions;
+namespace Funeng.Catalog.Search;
 
 /// <summary>What a suggestion is: a listing's title, an organisation's name or a glossary term.</summary>
 internal enum SuggestionKind

@@ -2,7 +2,7 @@ using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Funeng.Catalog.Search.Suggestions;
+namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// <c>GET /api/v1/catalog/suggestions?q=&amp;limit=</c>: suggestions for what has been typed so far (public data
