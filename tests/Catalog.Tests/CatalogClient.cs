@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
 
 namespace Funeng.Catalog.Tests;
 
@@ -37,6 +39,16 @@ internal static class CatalogClient
     {
         Assert.Equal(HttpStatusCode.OK, (await owner.ActAsync(id, "submit")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await office.ActAsync(id, "publish")).StatusCode);
+    }
+
+    /// <summary>A listing created by a new enterprise and published by a new office member: what the public finds.</summary>
+    public static async Task<Guid> PublishedListingAsync(this FunengApp app, object listing)
+    {
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var id = await owner.Client.CreateAsync(listing);
+        await owner.Client.PublishedAsync(office.Client, id);
+        return id;
     }
 
     public static async Task<JsonElement> SearchAsync(this HttpClient client, string query) =>

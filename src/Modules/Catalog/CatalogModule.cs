@@ -7,6 +7,7 @@ using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
+using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
@@ -34,6 +35,11 @@ public static class CatalogModule
         services.AddUiStrings(typeof(CatalogModule).Assembly);
         services.AddSingleton<CatalogIndex>();
         services.AddScoped<SearchIndexer>();
+        services.AddSingleton<GlossarySnapshots>();
+        services.AddSingleton<IGlossarySource>(sp => sp.GetRequiredService<GlossarySnapshots>());
+        services.AddScoped<GlossaryCommands>();
+        services.AddScoped<IStartupInitializer, LoadGlossary>();
+        services.AddScoped<CatalogSuggestions>();
         services.AddScoped<CatalogSearch>();
         services.AddScoped<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
         services.AddScoped<SavedSearchStore>();
@@ -58,6 +64,7 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(endpoints);
         var catalog = endpoints.MapGroup("/api/v1/catalog").WithTags("Catalog");
         catalog.MapGet("/search", SearchEndpoint.HandleAsync).WithName("Catalog.Search");
+        catalog.MapGet("/suggestions", SuggestionsEndpoint.Handle).WithName("Catalog.Suggest");
 
         var listings = catalog.MapGroup("/listings");
         listings.MapGet("/{id:guid}", ListingEndpoints.GetAsync).WithName("Catalog.GetListing");
@@ -76,6 +83,14 @@ public static class CatalogModule
         organisations.MapGet("/{id:guid}/listings", OrganisationEndpoints.ListingsAsync).WithName("Catalog.ListOrganisationListings");
         organisations.MapPut("/{id:guid}", OrganisationEndpoints.SaveAsync).WithName("Catalog.SaveOrganisation").RequireAuthorization();
         organisations.MapPost("/{id:guid}/qualifications", OrganisationEndpoints.AddQualificationAsync).WithName("Catalog.AddQualification").RequireAuthorization();
+
+        var glossary = catalog.MapGroup("/glossary");
+        glossary.MapGet("/", GlossaryEndpoints.ListAsync).WithName("Catalog.ListGlossary");
+        glossary.MapGet("/{group}", GlossaryEndpoints.GetAsync).WithName("Catalog.GetGlossaryEntry");
+        glossary.MapPost("/", GlossaryEndpoints.AddAsync).WithName("Catalog.AddGlossaryEntry").RequireAuthorization(Office);
+        glossary.MapPut("/{group}", GlossaryEndpoints.UpdateAsync).WithName("Catalog.UpdateGlossaryEntry").RequireAuthorization(Office);
+        glossary.MapPost("/{group}/retire", GlossaryEndpoints.RetireAsync).WithName("Catalog.RetireGlossaryEntry").RequireAuthorization(Office);
+        glossary.MapPost("/{group}/restore", GlossaryEndpoints.RestoreAsync).WithName("Catalog.RestoreGlossaryEntry").RequireAuthorization(Office);
 
         var saved = catalog.MapGroup("/saved-searches").RequireAuthorization();
         saved.MapGet("/", SavedSearchEndpoints.ListAsync).WithName("Catalog.ListSavedSearches");

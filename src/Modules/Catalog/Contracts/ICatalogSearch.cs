@@ -155,6 +155,9 @@ public sealed record CatalogHit(
     float Score,
     string Snippet)
 {
+    /// <summary>The owner's English name, empty when it has none (or the index predates it): show <see cref="OwnerNameZh"/> then.</summary>
+    public string OwnerNameEn { get; init; } = "";
+
     /// <summary>Further matches of the same owner left out of the page by collapsing (see <see cref="CatalogSearchRequest.CollapseByOwner"/>).</summary>
     public int MoreFromOwner { get; init; }
 

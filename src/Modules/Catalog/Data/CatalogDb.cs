@@ -28,6 +28,8 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<EditionRecord> Editions => Set<EditionRecord>();
 
+    public DbSet<GlossaryEntryRecord> GlossaryEntries => Set<GlossaryEntryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OrganisationRecord>(e =>
@@ -98,6 +100,17 @@ internal abstract class CatalogDb(DbContextOptions options) : DbContext(options)
             e.ToTable("catalog_recommendation_edition_entries");
             e.HasKey(x => new { x.EditionId, x.ListingId });
             e.HasIndex(x => x.ListingId);
+        });
+        modelBuilder.Entity<GlossaryEntryRecord>(e =>
+        {
+            e.ToTable("catalog_glossary_entries");
+            e.Property(x => x.Group).HasMaxLength(Search.Glossary.GlossaryRules.MaxGroupLength);
+            e.HasIndex(x => x.Group).IsUnique();
+            e.Property(x => x.ZhNames).HasMaxLength(Search.Glossary.GlossaryRules.MaxNamesLength);
+            e.Property(x => x.EnNames).HasMaxLength(Search.Glossary.GlossaryRules.MaxNamesLength);
+            e.Property(x => x.Source).HasMaxLength(Search.Glossary.GlossaryRules.MaxSourceLength);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Revision).IsConcurrencyToken();
         });
         modelBuilder.Entity<SavedSearchRecord>(e =>
         {

@@ -14,7 +14,7 @@ namespace Funeng.Catalog.Search;
 /// from <see cref="QueryPlan"/> and is scored with BM25; relevance-ordered results show each owner once
 /// (its best match, with how many more it has) and organisation profiles after their own listings.
 /// </summary>
-internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
+internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossary = null) : ICatalogSearch
 {
     private SearchTuning _tuning = SearchTuning.Default;
     private Similarity _similarity = SearchTuning.Default.Similarity();
@@ -29,7 +29,8 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
         set => (_tuning, _similarity) = (value, value.Similarity());
     }
 
-    private DomainGlossary Glossary { get; } = DomainGlossary.Shipped;
+    /// <summary>The glossary snapshot of this moment, so office changes apply to the next query (benches, built without a host, search the shipped one).</summary>
+    private DomainGlossary Glossary => glossary?.Current ?? DomainGlossary.Shipped;
 
     public Task<CatalogSearchResult> SearchAsync(CatalogSearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -270,6 +271,7 @@ internal sealed class CatalogSearch(CatalogIndex index) : ICatalogSearch
             float.IsNaN(score) ? 0f : score,
             Snippets.Highlight(index.Analyzer, snippetSource, terms))
         {
+            OwnerNameEn = doc.Get(IndexFields.OwnerNameEn, CultureInfo.InvariantCulture) ?? "",
             Reasons = !ExplainMatches ? [] : MatchReasons.Explain(index.Analyzer, searcher, docId, plan, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
         };
     }

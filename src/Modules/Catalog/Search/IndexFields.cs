@@ -14,6 +14,9 @@ internal static class IndexFields
     public const string Owner = "owner";
     public const string OwnerName = "owner_name";
 
+    /// <summary>The owner's English name, stored for cards on English pages (documents indexed before it have none).</summary>
+    public const string OwnerNameEn = "owner_name_en";
+
     /// <summary><c>published</c> for what the public sees, <c>working</c> for a working copy only its owner and the office see.</summary>
     public const string Role = "role";
 

@@ -60,6 +60,7 @@ internal static class SearchDocuments
         var doc = Common($"{(role == IndexFields.RolePublished ? "pub" : "work")}:{id}", id, CatalogHitKind.Listing, listing.Type.Key(), status,
             owner.Id.ToString(), content.TitleZh, content.TitleEn, owner.NameZh, role, current, listing.UpdatedAt);
         AddText(doc, content.TitleZh, content.TitleEn, content.SummaryZh, content.SummaryEn, owner.NameZh, owner.NameEn);
+        doc.Add(new StoredField(IndexFields.OwnerNameEn, owner.NameEn ?? ""));
         AddText(doc, [.. content.Keywords, .. content.Attributes.Values, TypeName(listing.Type)]);
         doc.Add(new StoredField(IndexFields.Summary, string.IsNullOrWhiteSpace(content.SummaryZh) ? content.SummaryEn : content.SummaryZh));
         doc.Add(new StoredField(IndexFields.SummaryEn, content.SummaryEn ?? ""));

@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search;
 using Funeng.Catalog.Search.Glossary;
+using Funeng.Catalog.Search.Suggestions;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +10,11 @@ using Microsoft.Extensions.Primitives;
 namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>The catalog's search page: one query box, facets as links (no JavaScript needed), paging.</summary>
-internal sealed class IndexModel(ICatalogSearch search, IActor actor) : PageModel
+internal sealed class IndexModel(ICatalogSearch search, IGlossarySource glossary, IActor actor) : PageModel
 {
+    /// <summary>Below this many hits the page offers other words and a corrected query.</summary>
+    private const int FewHits = 5;
+
     public CatalogSearchResult Result { get; private set; } = new(0, 1, 20, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
 
     public CatalogSearchRequest? Search { get; private set; }
@@ -30,8 +34,12 @@ internal sealed class IndexModel(ICatalogSearch search, IActor actor) : PageMode
         if (request is not null)
         {
             Result = await search.SearchAsync(request, cancellationToken);
+            DidYouMean = await CorrectionAsync(request, cancellationToken);
         }
     }
+
+    /// <summary>With few hits, the query with its misspelt words corrected, when that finds more.</summary>
+    public string? DidYouMean { get; private set; }
 
     public bool IsSelected(string facet, string value) => Request.Query[CatalogLabels.Parameter(facet)].Contains(value);
 
@@ -51,9 +59,9 @@ internal sealed class IndexModel(ICatalogSearch search, IActor actor) : PageMode
     /// <summary>
     /// With few hits, other names of the query's glossary concepts (synonyms and translations) to try instead.
     /// </summary>
-    public IReadOnlyList<string> TryWords => Result.Total >= 5 || Query.Length == 0
+    public IReadOnlyList<string> TryWords => Result.Total >= FewHits || Query.Length == 0
         ? []
-        : [.. DomainGlossary.Shipped.Find(Query).SelectMany(m => m.Entry.All)
+        : [.. glossary.Current.Find(Query).SelectMany(m => m.Entry.All)
             .Where(n => !Query.Contains(n, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).Take(8)];
 
     /// <summary>A search for <paramref name="text"/> alone, with the current filters, back on page 1.</summary>
@@ -63,6 +71,18 @@ internal sealed class IndexModel(ICatalogSearch search, IActor actor) : PageMode
     public string FromOwner(Guid owner) => With("owner", owner.ToString(), resetPage: true);
 
     public string PageLink(int page) => With("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture), resetPage: false);
+
+    private async Task<string?> CorrectionAsync(CatalogSearchRequest request, CancellationToken cancellationToken)
+    {
+        if (Result.Total >= FewHits || string.IsNullOrWhiteSpace(request.Text)
+            || Spelling.Correct(request.Text, glossary.Current.Entries.SelectMany(e => e.All)) is not { } corrected)
+        {
+            return null;
+        }
+
+        var found = await search.SearchAsync(request with { Text = corrected, Page = 1, WithFacets = false }, cancellationToken);
+        return found.Total > Result.Total ? corrected : null;
+    }
 
     private string With(string parameter, StringValues values, bool resetPage)
     {

@@ -22,7 +22,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionEntryRecord", b =>
                 {
                     b.Property<Guid>("EditionId")
                         .HasColumnType("uuid");
@@ -43,7 +43,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_recommendation_edition_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -97,7 +97,59 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_recommendation_editions", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.GlossaryEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnNames")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ZhNames")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Group")
+                        .IsUnique();
+
+                    b.ToTable("catalog_glossary_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -164,7 +216,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_listings", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingVersionRecord", b =>
                 {
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
@@ -189,7 +241,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_listing_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.OrganisationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.OrganisationRecord", b =>
                 {
                     b.Property<Guid>("OrganisationId")
                         .ValueGeneratedOnAdd()
@@ -264,7 +316,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.QualificationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.QualificationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -305,7 +357,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_qualifications", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchMatchRecord", b =>
                 {
                     b.Property<Guid>("SavedSearchId")
                         .HasColumnType("uuid");
@@ -326,7 +378,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_saved_search_matches", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchQueueRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchQueueRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -345,7 +397,7 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_saved_search_queue", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -386,53 +438,53 @@ namespace Funeng.Catalog.Data.Migrations.Postgres
                     b.ToTable("catalog_saved_searches", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionEntryRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.Editions.EditionRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.EditionRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingVersionRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.Listings.ListingRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.ListingRecord", null)
                         .WithMany("Versions")
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.QualificationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.QualificationRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.Organisations.OrganisationRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.OrganisationRecord", null)
                         .WithMany("Qualifications")
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchMatchRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.SavedSearches.SavedSearchRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.SavedSearchRecord", null)
                         .WithMany()
                         .HasForeignKey("SavedSearchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionRecord", b =>
                 {
                     b.Navigation("Entries");
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingRecord", b =>
                 {
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.OrganisationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.OrganisationRecord", b =>
                 {
                     b.Navigation("Qualifications");
                 });

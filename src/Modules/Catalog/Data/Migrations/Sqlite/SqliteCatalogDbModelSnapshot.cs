@@ -17,7 +17,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionEntryRecord", b =>
                 {
                     b.Property<Guid>("EditionId")
                         .HasColumnType("TEXT");
@@ -38,7 +38,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_recommendation_edition_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -92,7 +92,59 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_recommendation_editions", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.GlossaryEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnNames")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZhNames")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Group")
+                        .IsUnique();
+
+                    b.ToTable("catalog_glossary_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -159,7 +211,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_listings", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingVersionRecord", b =>
                 {
                     b.Property<Guid>("ListingId")
                         .HasColumnType("TEXT");
@@ -184,7 +236,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_listing_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.OrganisationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.OrganisationRecord", b =>
                 {
                     b.Property<Guid>("OrganisationId")
                         .ValueGeneratedOnAdd()
@@ -259,7 +311,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.QualificationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.QualificationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -300,7 +352,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_qualifications", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchMatchRecord", b =>
                 {
                     b.Property<Guid>("SavedSearchId")
                         .HasColumnType("TEXT");
@@ -321,7 +373,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_saved_search_matches", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchQueueRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchQueueRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -338,7 +390,7 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_saved_search_queue", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -379,53 +431,53 @@ namespace Funeng.Catalog.Data.Migrations.Sqlite
                     b.ToTable("catalog_saved_searches", (string)null);
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionEntryRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionEntryRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.Editions.EditionRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.EditionRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingVersionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingVersionRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.Listings.ListingRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.ListingRecord", null)
                         .WithMany("Versions")
                         .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.QualificationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.QualificationRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.Organisations.OrganisationRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.OrganisationRecord", null)
                         .WithMany("Qualifications")
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.SavedSearches.SavedSearchMatchRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.SavedSearchMatchRecord", b =>
                 {
-                    b.HasOne("Funeng.Catalog.SavedSearches.SavedSearchRecord", null)
+                    b.HasOne("Funeng.Catalog.Data.SavedSearchRecord", null)
                         .WithMany()
                         .HasForeignKey("SavedSearchId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Editions.EditionRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.EditionRecord", b =>
                 {
                     b.Navigation("Entries");
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Listings.ListingRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.ListingRecord", b =>
                 {
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("Funeng.Catalog.Organisations.OrganisationRecord", b =>
+            modelBuilder.Entity("Funeng.Catalog.Data.OrganisationRecord", b =>
                 {
                     b.Navigation("Qualifications");
                 });

@@ -1,0 +1,72 @@
+using Funeng.Catalog.Search.Glossary;
+using Funeng.Catalog.Search.Suggestions;
+
+namespace Funeng.Catalog.Tests.Glossary;
+
+/// <summary>The glossary's pure rules: merging office entries over the shipped file, validation, and "did you mean".</summary>
+public sealed class GlossaryRulesTests
+{
+    private static readonly GlossaryEntry[] Shipped =
+    [
+        new(["语音识别", "语音转写"], ["speech recognition"], "own"),
+        new(["护工"], ["caregiver"], "own"),
+    ];
+
+    [Fact]
+    public void An_office_record_replaces_the_shipped_entry_of_its_group_and_a_retired_one_stops_translating()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        var office = new[]
+        {
+            new GlossaryOverride("护工", "护工|护理员", "caregiver|care worker", "office", Retired: true, now, now, "office staff"),
+            new GlossaryOverride("护工排班", "护工排班", "caregiver scheduling", "office", Retired: false, now, now, "office staff"),
+        };
+
+        var merged = GlossaryRules.Merge(Shipped, office);
+
+        Assert.Equal(["语音识别", "护工", "护工排班"], merged.Select(i => i.Group));
+        Assert.Equal([GlossaryOrigin.Shipped, GlossaryOrigin.Edited, GlossaryOrigin.Office], merged.Select(i => i.Origin));
+        Assert.Equal(["护工", "护理员"], merged[1].Zh);
+        var active = new DomainGlossary(GlossaryRules.Active(merged));
+        Assert.Empty(active.Lookup("caregiver"));
+        Assert.Single(active.Lookup("caregiver scheduling"));
+    }
+
+    [Theory]
+    [InlineData(new[] { "护工排班" }, new[] { "caregiver scheduling" }, "source", "")]
+    [InlineData(new string[0], new[] { "caregiver scheduling", "rostering" }, "zh", "x")]
+    [InlineData(new[] { "caregiver" }, new[] { "rostering" }, "zh", "x")]
+    [InlineData(new[] { "护工排班" }, new[] { "护工" }, "en", "x")]
+    [InlineData(new[] { "护工排班" }, new string[0], "en", "x")]
+    [InlineData(new[] { "护工|排班" }, new[] { "rostering" }, "zh", "x")]
+    public void Invalid_input_names_the_field(string[] zh, string[] en, string field, string source)
+    {
+        var problems = GlossaryRules.Validate(new GlossaryInput(zh, en, source));
+
+        Assert.Equal([field], problems.Select(p => p.Field).Distinct());
+    }
+
+    [Fact]
+    public void A_name_of_another_group_is_refused_whatever_its_case_but_its_own_group_may_keep_it()
+    {
+        var items = GlossaryRules.Merge(Shipped, []);
+        var input = new GlossaryInput(["语音听写"], ["Speech Recognition"], "x");
+
+        var refusal = Assert.Throws<Funeng.Kernel.Web.DomainRuleException>(() => GlossaryRules.RefuseTakenNames(input, items, ownGroup: null));
+        GlossaryRules.RefuseTakenNames(input, items, ownGroup: "语音识别");
+
+        Assert.Equal("en", refusal.Field);
+        Assert.Equal(409, refusal.Status);
+    }
+
+    [Theory]
+    [InlineData("speach recogniton", "speech recognition")]
+    [InlineData("粤语语音识列", "粤语语音识别")]
+    [InlineData("Caregiver", null)]
+    [InlineData("语音识别 speech", null)]
+    [InlineData("养老院", null)]
+    public void Did_you_mean_replaces_misspelt_words_with_the_nearest_glossary_names(string query, string? expected)
+    {
+        Assert.Equal(expected, Spelling.Correct(query, Shipped.SelectMany(e => e.All)));
+    }
+}
