@@ -1,4 +1,6 @@
+using System.Globalization;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.TestSupport;
 
 namespace Funeng.Incentives.Tests;
@@ -11,6 +13,13 @@ internal static class GuangdongPrograms
     public static string Directory => Path.Combine(PacksDirectory, "guangdong");
 
     public static ProgramPack Pack { get; } = ProgramPackReader.Read(Directory);
+
+    /// <summary>The module's UI strings, to read a trace step as a person reads it.</summary>
+    public static UiText Text { get; } = new([new UiStringSource(typeof(ProgramPack).Assembly)]);
+
+    public static string English(TraceStep step) => step.Detail.In(Text, CultureInfo.GetCultureInfo(UiCultures.English));
+
+    public static string Chinese(TraceStep step) => step.Detail.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese));
 
     public static IncentiveProgram Program(string id) => Pack.Find(id) ?? throw new InvalidOperationException($"no program {id}");
 

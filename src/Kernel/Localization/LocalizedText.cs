@@ -29,6 +29,17 @@ public sealed record LocalizedText(string Zh, string En)
     public (string Text, string Language) Alternate(CultureInfo culture) =>
         UiCultures.IsEnglish(culture) ? (Zh, "zh-CN") : (En, "en");
 
+    /// <summary>Several texts as one list in each language ("甲、乙" and "A, B"), e.g. the names a refusal lists.</summary>
+    public static LocalizedText Join(IEnumerable<LocalizedText> texts) => Join(texts, "、", ", ");
+
+    /// <summary>Several texts as one list with each language's separator (reasons: "；" and "; ").</summary>
+    public static LocalizedText Join(IEnumerable<LocalizedText> texts, string zhSeparator, string enSeparator)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var all = texts.ToList();
+        return new LocalizedText(string.Join(zhSeparator, all.Select(t => t.Zh)), string.Join(enSeparator, all.Select(t => t.En)));
+    }
+
     /// <summary>The text in the current UI culture.</summary>
     public override string ToString() => In(CultureInfo.CurrentUICulture);
 }

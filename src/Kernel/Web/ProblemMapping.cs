@@ -182,6 +182,9 @@ public static class ProblemMappingRegistration
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolver = JsonTypeInfoResolver.WithAddedModifier(
             o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver(), RequiredJsonMembers.Apply));
+        // A message inside an API answer (an eligibility trace's step) is told in the reader's language, not as a key.
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>()
+            .Configure<UiText>((o, text) => o.SerializerOptions.Converters.Add(new ProblemMessageJsonConverter(text)));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = MaxRequestLineBytes);
         services.AddSingleton<IStartupFilter, QueryLengthLimit>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new ProblemsPageFilter()));

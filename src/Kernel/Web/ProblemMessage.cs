@@ -47,8 +47,28 @@ public sealed record ProblemMessage
         }
 
         var template = text.Get(Key, culture);
-        return Arguments.Count == 0 ? template : string.Format(culture, template, Arguments.ToArray());
+        return Arguments.Count == 0 ? template : string.Format(culture, template, Arguments.Select(a => InCulture(a, text, culture)).ToArray());
     }
+
+    /// <summary>
+    /// The message in both languages, for texts stored or sent before anyone reads them (a notification's title,
+    /// the reasons a refusal lists): the reader's language is chosen when it is shown.
+    /// </summary>
+    public LocalizedText Both(UiText text) =>
+        new(In(text, CultureInfo.GetCultureInfo(UiCultures.Chinese)), In(text, CultureInfo.GetCultureInfo(UiCultures.English)));
+
+    // Arguments that carry both languages or a time are told the way the reader reads them: a LocalizedText (a
+    // program's name) in the reader's language, a nested message (a state's label) from strings.json, an instant
+    // as China Standard Time (the template's format, e.g. {0:yyyy-MM-dd HH:mm}, applies to the China wall clock),
+    // and a list of such labels joined the way the language joins them ("甲、乙", "A, B").
+    private static object? InCulture(object? argument, UiText text, CultureInfo culture) => argument switch
+    {
+        LocalizedText both => both.In(culture),
+        ProblemMessage nested => nested.In(text, culture),
+        DateTimeOffset instant => ChinaTime.ToChina(instant),
+        IReadOnlyList<object?> list => string.Join(UiCultures.IsEnglish(culture) ? ", " : "、", list.Select(a => InCulture(a, text, culture))),
+        _ => argument,
+    };
 
     /// <summary>For logs and exception messages: the fixed text, or the key with its arguments.</summary>
     public override string ToString() =>

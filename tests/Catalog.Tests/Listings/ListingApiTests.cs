@@ -104,6 +104,21 @@ public abstract class ListingApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task Submitting_a_listing_twice_is_refused_with_its_state_in_the_readers_language()
+    {
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var id = await owner.Client.CreateAsync(CatalogClient.Algorithm("重复提交的算法", "Submitted twice"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.ActAsync(id, "submit")).StatusCode);
+
+        var chinese = await owner.Client.ActAsync(id, "submit");
+        var english = await owner.Client.PostAsJsonAsync($"/api/v1/catalog/listings/{id}/submit?culture=en", new { }, Token);
+
+        Assert.Equal(HttpStatusCode.Conflict, chinese.StatusCode);
+        Assert.Equal("只有草稿或已退回的条目才能提交；该条目处于“待审核”状态。", (await chinese.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("detail").GetString());
+        Assert.Equal("Only a draft or returned listing can be submitted; this one is “Submitted”.", (await english.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Returning_names_the_reason_and_every_publication_keeps_its_version()
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
@@ -136,6 +137,9 @@ public abstract class ComputeApiTests(FunengApp app)
         Assert.Equal(100m, Assert.Single(await VouchersAsync(enterprise)).Remaining);
         var again = await enterprise.Client.PostAsync($"/api/v1/compute/requests/{waiting.Id}/cancel", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("处于“已取消”状态的算力申请不能取消。", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        var inEnglish = await enterprise.Client.PostAsync($"/api/v1/compute/requests/{waiting.Id}/cancel?culture=en", null, Ct);
+        Assert.Equal("A request that is cancelled cannot be cancelled.", (await inEnglish.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
     }
 
     [Fact]

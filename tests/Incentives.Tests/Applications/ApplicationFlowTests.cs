@@ -6,6 +6,7 @@ using Funeng.Incentives.Applications;
 using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
+using Funeng.Incentives.Rules;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -21,6 +22,22 @@ namespace Funeng.Incentives.Tests.Applications;
 public abstract class ApplicationFlowTests(FunengApp app)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_calculators_trace_names_facts_and_values_by_their_labels_in_the_readers_language()
+    {
+        var facts = new FactValues(new Dictionary<string, string> { ["untrustworthy"] = "false", ["sector"] = "finance", ["project_type"] = "other", ["in_key_cluster"] = "true" }, []);
+
+        async Task<string?> ManufacturingStepAsync(string query)
+        {
+            var answer = await (await app.Anonymous().PostAsJsonAsync("/api/v1/incentives/eligibility" + query, new { facts }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            return answer.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("programId").GetString() == "benchmark-case-reward")
+                .GetProperty("trace").EnumerateArray().Single(s => s.GetProperty("rule").GetString() == "manufacturing").GetProperty("detail").GetString();
+        }
+
+        Assert.Equal("“所属行业”为“智慧金融”，不属于：智能制造、机器人", await ManufacturingStepAsync(""));
+        Assert.Equal("Sector = Finance, not one of: Manufacturing, Robots", await ManufacturingStepAsync("?culture=en"));
+    }
 
     [Fact]
     public async Task An_enterprise_checks_applies_and_is_awarded_and_the_award_reaches_ledger_report_and_live_counts()
@@ -64,7 +81,12 @@ public abstract class ApplicationFlowTests(FunengApp app)
         Assert.Equal((10_000_000m, 0m, 3_000_000m, 7_000_000m), (row.GetProperty("budget").GetDecimal(), row.GetProperty("committed").GetDecimal(), row.GetProperty("paid").GetDecimal(), row.GetProperty("available").GetDecimal()));
         Assert.Equal("shenzhen", Assert.Single(report.GetProperty("cities").EnumerateArray(), c => c.GetProperty("programId").GetString() == IncentivesTestData.Champion).GetProperty("city").GetString());
         var excel = await office.Client.GetAsync($"/api/v1/incentives/reports/budget.xlsx?year={year}", Cancel);
-        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await excel.Content.ReadAsByteArrayAsync(Cancel))[..2]));
+        var workbook = await excel.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(workbook[..2]));
+        // The header row is in the reader's language (Chinese unless chosen otherwise), with the money's unit.
+        using var sheet = new MemoryStream(workbook);
+        var header = (IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(sheet, sheetName: "各项目").First();
+        Assert.Equal(["项目代码", "项目", "年度", "预算（元）", "已承诺（元）", "已拨付（元）", "可用（元）", "奖补"], header.Values.Select(v => v?.ToString()));
 
         await using var scope = app.Services.CreateAsyncScope();
         var live = await scope.ServiceProvider.GetServices<ILiveIndicatorSource>().Single(s => s.GetType().Namespace!.StartsWith("Funeng.Incentives", StringComparison.Ordinal)).ReadAsync(Cancel);

@@ -59,6 +59,20 @@ public abstract class ParameterPageTests(FunengApp app)
     }
 
     [Fact]
+    public async Task An_unknown_parameter_is_refused_with_the_programs_name_in_the_readers_language()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var value = new { value = 1m, effectiveFrom = new DateOnly(2026, 1, 1) };
+
+        var chinese = await office.Client.PutAsJsonAsync($"/api/v1/incentives/programs/{IncentivesTestData.Champion}/parameters/no_such", value, TestContext.Current.CancellationToken);
+        var english = await office.Client.PutAsJsonAsync($"/api/v1/incentives/programs/{IncentivesTestData.Champion}/parameters/no_such?culture=en", value, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, chinese.StatusCode);
+        Assert.Equal("“no_such”不是“国家级单项冠军企业奖励”的参数。", (await chinese.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString());
+        Assert.Equal("'no_such' is not a parameter of Reward for national single-champion enterprises.", (await english.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Only_office_staff_reach_the_parameter_page()
     {
         var enterprise = await app.CreateUserAsync(Roles.Enterprise);

@@ -1,4 +1,5 @@
 using Funeng.Incentives.Rules;
+using static Funeng.Incentives.Tests.GuangdongPrograms;
 
 namespace Funeng.Incentives.Tests.Rules;
 
@@ -15,10 +16,11 @@ public sealed class ExplanationTests
         Assert.Equal(EligibilityOutcome.Eligible, verdict.Outcome);
         Assert.Equal(3_000_000m, verdict.MaximumAmount);
         Assert.Collection(verdict.Trace,
-            s => Assert.Equal((StepResult.Pass, "not on the untrustworthy-entity list"), (s.Result, s.Detail)),
-            s => Assert.Equal((StepResult.Pass, "2026-06-01 within 2025-03-09 – 2027-12-31: yes"), (s.Result, s.Detail)),
-            s => Assert.Equal((StepResult.Pass, "national_single_champion held on 2026-06-01 (from 2025-11-20)"), (s.Result, s.Detail)),
-            s => Assert.Equal((StepResult.Value, "cap per award: min(3,000,000, max_award = 3,000,000) = 3,000,000"), (s.Result, s.Detail)));
+            s => Assert.Equal((StepResult.Pass, "not on the untrustworthy-entity list"), (s.Result, English(s))),
+            s => Assert.Equal((StepResult.Pass, "2026-06-01 within 2025-03-09 – 2027-12-31: yes"), (s.Result, English(s))),
+            s => Assert.Equal((StepResult.Pass, "National manufacturing single champion held on 2026-06-01 (from 2025-11-20)"), (s.Result, English(s))),
+            s => Assert.Equal((StepResult.Value, "cap per award: min(3,000,000, max_award = 3,000,000) = 3,000,000"), (s.Result, English(s))));
+        Assert.Equal("2026-06-01 持有“国家级制造业单项冠军”（自 2025-11-20 起）", Chinese(verdict.Trace[2]));
     }
 
     [Fact]
@@ -28,8 +30,9 @@ public sealed class ExplanationTests
 
         Assert.Equal(EligibilityOutcome.Ineligible, verdict.Outcome);
         Assert.Null(verdict.MaximumAmount);
-        Assert.Contains(verdict.Trace, s => s.Rule == "ai-industrialisation-case" && s.Result == StepResult.Fail && s.Detail == "project_type = other ∉ {ai_new_industrialisation_case}");
-        Assert.Contains(verdict.Trace, s => s.Rule == "manufacturing" && s.Result == StepResult.Fail && s.Detail == "sector = finance ∉ {manufacturing, robots}");
+        Assert.Contains(verdict.Trace, s => s.Rule == "ai-industrialisation-case" && s.Result == StepResult.Fail && English(s) == "Project type = Other, not one of: AI-empowered new industrialisation case");
+        Assert.Contains(verdict.Trace, s => s.Rule == "manufacturing" && s.Result == StepResult.Fail && English(s) == "Sector = Finance, not one of: Manufacturing, Robots");
+        Assert.Equal("“所属行业”为“智慧金融”，不属于：智能制造、机器人", Chinese(verdict.Trace.Single(s => s.Rule == "manufacturing")));
         Assert.Contains(verdict.Trace, s => s.Rule == "key-cluster" && s.Result == StepResult.Pass);
         Assert.Equal("The applicant is a manufacturer", verdict.Trace.Single(s => s.Rule == "manufacturing").Name!.En);
     }

@@ -41,7 +41,7 @@ public sealed class ProgramCaseTests
 
         var verdict = EligibilityEngine.Evaluate(program, new ParameterTimeline(program, c.Parameters), facts, c.Date, c.History);
 
-        var because = string.Join(Environment.NewLine, verdict.Trace.Select(t => $"  [{t.Result}] {t.Rule}: {t.Detail}"));
+        var because = string.Join(Environment.NewLine, verdict.Trace.Select(t => $"  [{t.Result}] {t.Rule}: {GuangdongPrograms.English(t)}"));
         Assert.True(c.Expected.Outcome == verdict.Outcome, $"{c}: expected {c.Expected.Outcome}, got {verdict.Outcome}{Environment.NewLine}{because}");
         Assert.True(c.Expected.Amount == verdict.MaximumAmount, $"{c}: expected amount {c.Expected.Amount}, got {verdict.MaximumAmount}{Environment.NewLine}{because}");
         Assert.Equal(c.Expected.Failed.Order(), verdict.Failed.Order());
@@ -106,5 +106,5 @@ public sealed class ProgramCaseTests
 
     private static string Render(ProgramVerdict v) =>
         $"{v.Outcome} {v.MaximumAmount?.ToString(CultureInfo.InvariantCulture) ?? "-"} failed[{string.Join(",", v.Failed)}] needs[{string.Join(",", v.Needs)}] missing[{string.Join(",", v.MissingParameters)}]\n"
-        + string.Concat(v.Trace.Select(t => $"  [{t.Result}] {t.Rule} {t.Name?.En}: {t.Detail}\n"));
+        + string.Concat(v.Trace.Select(t => $"  [{t.Result}] {t.Rule} {t.Name?.En}: {GuangdongPrograms.English(t)}\n"));
 }

@@ -42,6 +42,29 @@ public sealed class ProblemModelTests
     }
 
     [Fact]
+    public void An_argument_in_both_languages_is_told_in_the_readers_language()
+    {
+        var message = ProblemMessage.Of("problem.value.duplicate", LocalizedText.Join([new LocalizedText("甲", "A"), new LocalizedText("乙", "B")]));
+        Assert.Equal("“甲、乙”出现了不止一次。", message.In(Text, Chinese));
+        Assert.Equal("'A, B' appears more than once.", message.In(Text, English));
+    }
+
+    [Fact]
+    public void A_nested_message_argument_is_told_from_strings_json()
+    {
+        var message = ProblemMessage.Of("problem.value.duplicate", ProblemMessage.Of("problem.value.required"));
+        Assert.Equal("'Required.' appears more than once.", message.In(Text, English));
+    }
+
+    [Fact]
+    public void An_instant_argument_is_told_in_China_Standard_Time()
+    {
+        var message = ProblemMessage.Of("problem.value.duplicate", new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        // sv-SE writes a wall-clock time as yyyy-MM-dd HH:mm:ss, so the test reads the hour without a format in the key.
+        Assert.Contains("2027-01-10 17:00", message.In(Text, CultureInfo.GetCultureInfo("sv-SE")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unbindable_query_value_names_its_parameter()
     {
         var bad = new BadHttpRequestException("Failed to bind parameter \"Nullable<int> year\" from \"abc\".", StatusCodes.Status400BadRequest);

@@ -96,6 +96,20 @@ public abstract class AccessTests(FunengApp app)
     }
 
     [Fact]
+    public async Task A_member_who_is_not_the_administrator_is_refused_in_the_readers_language()
+    {
+        var member = await app.CreateUserAsync(Roles.Enterprise);
+        var colleague = new { email = "colleague@test.local", displayName = "同事", roles = new[] { Roles.Enterprise } };
+
+        var chinese = await member.Client.PostAsJsonAsync("/api/v1/account/colleagues", colleague, TestContext.Current.CancellationToken);
+        var english = await member.Client.PostAsJsonAsync("/api/v1/account/colleagues?culture=en", colleague, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, chinese.StatusCode);
+        Assert.Equal("只有本机构的管理员才能管理同事账号。", (await chinese.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString());
+        Assert.Equal("Only the organisation's administrator manages its colleagues.", (await english.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Health_and_the_openapi_document_are_public()
     {
         var client = app.Anonymous();

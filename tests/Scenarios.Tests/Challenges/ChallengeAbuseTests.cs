@@ -38,7 +38,7 @@ public abstract class ChallengeAbuseTests(FunengApp app)
 
         await ScenarioDriver.ReadAsync(await ScenarioDriver.SubmitAsync(victim, id, "Our own radar"), HttpStatusCode.Created);
         var late = await ScenarioDriver.ProblemAsync(await ScenarioDriver.AnswerPartnerRequestAsync(victim, id, "accept"), HttpStatusCode.Conflict);
-        Assert.Contains("already on a team", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("已在本次揭榜挂帅的某个联合体中", late.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await ScenarioDriver.AnswerPartnerRequestAsync(victim, id, "decline")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await ScenarioDriver.AnswerPartnerRequestAsync(willing, id, "accept")).StatusCode);

@@ -57,13 +57,13 @@ public abstract class ChallengeApiTests(FunengApp app)
         Assert.DoesNotContain("alpha", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName ?? "", StringComparison.Ordinal);
 
         var excluded = await ScenarioDriver.ProblemAsync(await insider.Client.GetAsync($"/api/v1/challenges/{id}/review", Ct), HttpStatusCode.Forbidden);
-        Assert.Contains("own organisation", excluded.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("专家所在单位参与了揭榜", excluded.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await insider.Client.PostAsJsonAsync($"/api/v1/challenges/{id}/entries/{entryIds[0]}/evaluations", new { scores = Array.Empty<object>() }, Ct)).StatusCode);
         Assert.DoesNotContain(alpha.OrganisationId.ToString(), await app.Anonymous().GetStringAsync($"/api/v1/challenges/{id}", Ct), StringComparison.Ordinal);
 
         await ScenarioDriver.ScoreAsync(liu, challenge, entryIds[0], 90, 80);
         var early = await ScenarioDriver.ProblemAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/announce", null, Ct), HttpStatusCode.Conflict);
-        Assert.Contains("waits for all evaluations", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("排名须待全部评审完成", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await ScenarioDriver.ScoreAsync(chen, challenge, entryIds[0], 80, 70);
         await ScenarioDriver.ScoreAsync(liu, challenge, entryIds[1], 60, 60);
         await ScenarioDriver.ScoreAsync(chen, challenge, entryIds[1], 70, 50);
@@ -141,7 +141,7 @@ public abstract class ChallengeApiTests(FunengApp app)
     [Fact]
     public async Task Attachments_of_the_wrong_type_or_after_the_deadline_are_refused()
     {
-        var (_, _, id) = await OpenChallengeAsync();
+        var (_, challenge, id) = await OpenChallengeAsync();
         var alpha = await app.CreateUserAsync(Roles.Enterprise);
         var wrong = await ScenarioDriver.SubmitAsync(alpha, id, "Radar", ("plan.pdf", [0x4D, 0x5A, 0x90, 0x00]), ("tool.exe", [0x4D, 0x5A]));
         var errors = (await ScenarioDriver.ProblemAsync(wrong, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("files");
@@ -150,6 +150,12 @@ public abstract class ChallengeApiTests(FunengApp app)
         Fixture.Clock.Advance(TimeSpan.FromDays(6));
         var late = await ScenarioDriver.ProblemAsync(await ScenarioDriver.SubmitAsync(alpha, id, "Radar"), HttpStatusCode.Conflict);
         Assert.Equal("deadline", late.GetProperty("field").GetString());
+        // The deadline is told in China Standard Time, in the reader's language.
+        var deadline = Funeng.Kernel.Localization.ChinaTime.Format(challenge.GetProperty("deadline").GetDateTimeOffset());
+        Assert.Equal($"该揭榜挂帅已不再接收方案（截止时间 {deadline}，北京时间）。", late.GetProperty("detail").GetString());
+        using var form = new MultipartFormDataContent { { new StringContent("Radar"), "title" }, { new StringContent("Radar sensors."), "solution" } };
+        var english = await ScenarioDriver.ProblemAsync(await alpha.Client.PostAsync($"/api/v1/challenges/{id}/entries?culture=en", form, Ct), HttpStatusCode.Conflict);
+        Assert.Equal($"The challenge no longer accepts entries (deadline {deadline} China Standard Time).", english.GetProperty("detail").GetString());
     }
 
     private async Task<(ActingUser Office, JsonElement Challenge, Guid Id)> OpenChallengeAsync()

@@ -169,8 +169,8 @@ public abstract class ScenarioApiTests(FunengApp app)
         await ScenarioDriver.MoveOkAsync(owner, id, "match");
 
         var inbox = await follower.Client.GetStringAsync("/api/v1/account/notifications", Ct);
-        Assert.Contains("is now matched", inbox, StringComparison.Ordinal);
-        Assert.Contains("is now published", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
+        Assert.Contains("is now Matched", inbox, StringComparison.Ordinal);
+        Assert.Contains("is now Published", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public abstract class ScenarioApiTests(FunengApp app)
         await ScenarioDriver.MoveOkAsync(owner, published, "match");
         var inbox = await snoop.Client.GetStringAsync("/api/v1/account/notifications", Ct);
         Assert.DoesNotContain("Secret ward plan", inbox, StringComparison.Ordinal);
-        Assert.Contains("is now matched", inbox, StringComparison.Ordinal);
+        Assert.Contains("is now Matched", inbox, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class ListingWorkflow
         RequireOwner(listing, actor);
         return listing.Status is ListingStatus.Draft or ListingStatus.Returned
             ? ListingStatus.Submitted
-            : throw new DomainRuleException($"Only a draft or returned listing can be submitted; this one is {listing.Status.ToString().ToLowerInvariant()}.", "status");
+            : throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.not-submittable", ProblemMessage.Of("catalog.status." + listing.Status.ToString().ToLowerInvariant())), "status");
     }
 
     public static ListingStatus Publish(ListingRecord listing, Actor actor)

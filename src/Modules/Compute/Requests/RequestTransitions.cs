@@ -55,7 +55,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
         {
             if (!RequestLifecycle.CanMove(request.State, RequestState.Cancelled))
             {
-                throw new DomainRuleException($"A {request.State.ToString().ToLowerInvariant()} request cannot be cancelled.", "state");
+                throw new DomainRuleException(ProblemMessage.Of("compute.refusal.not-cancellable", ProblemMessage.Of("compute.state." + request.State.ToString().ToLowerInvariant())), "state");
             }
 
             var placement = await db.Placements.SingleOrDefaultAsync(p => p.RequestId == request.Id && p.Active, cancellationToken);

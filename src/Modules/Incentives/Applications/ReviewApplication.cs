@@ -2,6 +2,7 @@ using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -80,12 +81,12 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
 
         if (catalog.Get(application.ProgramId).Documents.All(d => d.Key != documentKey))
         {
-            throw new DomainRuleException($"'{documentKey}' is not a document this program asks for.", "documentKey", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.not-a-document", documentKey), "documentKey", 422);
         }
 
         if (length > options.Value.MaxAttachmentBytes)
         {
-            throw new DomainRuleException($"The file is larger than {options.Value.MaxAttachmentBytes / 1024 / 1024} MB.", "file", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.file-too-large", options.Value.MaxAttachmentBytes / 1024 / 1024), "file", 422);
         }
 
         using var buffer = new MemoryStream();
@@ -106,10 +107,10 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
             throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.completeness-check-done-before-review"), "id");
         }
 
-        var missing = catalog.Get(application.ProgramId).Documents.Where(d => application.Attachments.All(a => a.DocumentKey != d.Key)).Select(d => d.Key).ToList();
+        var missing = catalog.Get(application.ProgramId).Documents.Where(d => application.Attachments.All(a => a.DocumentKey != d.Key)).ToList();
         if (complete && missing.Count > 0)
         {
-            throw new DomainRuleException($"Documents are missing: {string.Join(", ", missing)}.", "complete", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.documents-missing", LocalizedText.Join(missing.Select(d => d.Name))), "complete", 422);
         }
 
         application.Status = complete ? ApplicationStatus.UnderReview : ApplicationStatus.Incomplete;

@@ -18,7 +18,7 @@ namespace Funeng.Incentives.Applications;
 /// An enterprise applies: the answers it gives are written to its profile (kept once, reused next time) and a
 /// snapshot goes with the application. The program's validity window in the pack decides whether it is still open.
 /// </summary>
-internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog, EnterpriseProfiles profiles, IAuditLog audit, IActor actor, TimeProvider clock)
+internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog, EnterpriseProfiles profiles, IAuditLog audit, IActor actor, TimeProvider clock, UiText text)
 {
     public sealed record Request(string? ProgramId, FactValues? Facts);
 
@@ -65,7 +65,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
         var verdict = EligibilityEngine.Evaluate(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts.Type(snapshot, out _), today, trace: false);
         if (verdict.Outcome != EligibilityOutcome.Eligible)
         {
-            throw new DomainRuleException($"The rules do not find this enterprise eligible: {DecideApplication.Why(verdict)}.", verdict.Needs.Count > 0 ? "facts." + verdict.Needs[0] : "programId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.not-eligible", DecideApplication.Why(verdict, program, catalog.Facts, text)), verdict.Needs.Count > 0 ? "facts." + verdict.Needs[0] : "programId", 422);
         }
 
         var now = clock.GetUtcNow();
@@ -118,7 +118,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
         db.Applications.AsNoTracking().AnyAsync(a => a.Id != application.Id && a.ProgramId == application.ProgramId && a.OrganisationId == organisationId
             && a.Status != ApplicationStatus.Approved && a.Status != ApplicationStatus.Rejected, cancellationToken);
 
-    private static DomainRuleException AlreadyOpen() => new("This enterprise already has an open application to this program.", "programId");
+    private static DomainRuleException AlreadyOpen() => new(ProblemMessage.Of("incentives.refusal.already-open"), "programId");
 
     /// <summary>The profile's facts with the new answers over them; qualifications are replaced when given.</summary>
     public static FactValues Merge(FactValues profile, FactValues answers)

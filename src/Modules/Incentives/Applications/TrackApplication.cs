@@ -26,7 +26,7 @@ internal sealed class TrackApplication(IncentivesDb db, ProgramCatalog catalog, 
             : await scope.SingleOrDefaultAsync(a => a.ReceiptNumber == normalised, cancellationToken);
         if (application is null)
         {
-            throw new DomainRuleException("There is no such application.", "receipt", 404);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "receipt", 404);
         }
 
         var program = catalog.Get(application.ProgramId);

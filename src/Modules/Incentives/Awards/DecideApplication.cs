@@ -2,6 +2,7 @@ using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Office staff decide an application: approve (an award, committed in the ledger) or reject, with reasons.</summary>
-internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, DeliverAwardEvents events)
+internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, DeliverAwardEvents events, UiText text)
 {
     public sealed record Request(bool Approve, string? Reasons, decimal? Amount);
 
@@ -56,23 +57,23 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             var verdict = EligibilityEngine.Evaluate(program, timeline, facts, application.SubmittedOn, history);
             if (!verdict.CanAward)
             {
-                throw new DomainRuleException($"The rules do not allow an award: {Why(verdict)}.", "amount");
+                throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.no-award-allowed", Why(verdict, program, catalog.Facts, text)), "amount");
             }
 
             var granted = amount ?? verdict.MaximumAmount!.Value;
             // In fen, as it is booked: 0.004 yuan is more than 0 but books as a 0.00-yuan award (issue 15).
             if (BudgetLedger.ToFen(granted) < 1 || granted > verdict.MaximumAmount)
             {
-                throw new DomainRuleException($"The amount must be at least 0.01 and at most {verdict.MaximumAmount:0.00} yuan.", "amount", 422);
+                throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.amount-range", verdict.MaximumAmount), "amount", 422);
             }
 
             var budget = timeline.ValueOn(program.Budget, today)
-                ?? throw new DomainRuleException($"The program's budget ({program.Budget}) for {today.Year} is not set; office staff must set it first.", "budget");
+                ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.budget-unset", program.Budget, today.Year), "budget");
             var fen = BudgetLedger.ToFen(granted);
             var available = await ledger.AllocateAsync(program.Id, today.Year, BudgetLedger.ToFen(budget), cancellationToken);
             if (fen > available)
             {
-                throw new DomainRuleException($"The {today.Year} budget has {available / 100m:0.00} yuan left; {granted:0.00} yuan does not fit.", "amount");
+                throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.budget-left", today.Year, available / 100m, granted), "amount");
             }
 
             var awardId = Guid.NewGuid();
@@ -143,9 +144,16 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         }
     }
 
-    internal static string Why(ProgramVerdict verdict) => string.Join("; ", verdict.Failed.Select(f => "fails " + f)
-        .Concat(verdict.Needs.Select(n => "needs " + n))
-        .Concat(verdict.MissingParameters.Distinct().Select(p => $"parameter {p} is not set")));
+    /// <summary>
+    /// Why the rules refuse, named as the reader knows it: each condition failed by its name (the engine's own
+    /// checks by their label), each missing fact by its label, each unset parameter by its code.
+    /// </summary>
+    internal static LocalizedText Why(ProgramVerdict verdict, IncentiveProgram program, FactCatalog facts, UiText text) =>
+        LocalizedText.Join(
+            verdict.Failed.Select(f => ProblemMessage.Of("incentives.reason.fails", (object?)program.Conditions.FirstOrDefault(c => c.Id == f)?.Name ?? ProblemMessage.Of("incentives.reason." + f)).Both(text))
+                .Concat(verdict.Needs.Select(n => ProblemMessage.Of("incentives.reason.needs", facts.Find(n)?.Name ?? new LocalizedText(n, n)).Both(text)))
+                .Concat(verdict.MissingParameters.Distinct().Select(p => ProblemMessage.Of("incentives.reason.parameter-unset", p).Both(text))),
+            "；", "; ");
 }
 
 /// <summary>An award as the API shows it.</summary>

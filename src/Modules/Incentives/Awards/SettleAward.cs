@@ -27,6 +27,8 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
         return TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.ClawedBack, request.Reason, cancellationToken)));
     }
 
+    private static ProblemMessage Label(AwardStatus status) => ProblemMessage.Of("incentives.award." + status.ToString().ToLowerInvariant());
+
     public async Task<Award> MoveAsync(Guid awardId, AwardStatus to, string reason, CancellationToken cancellationToken)
     {
         var programId = await db.Awards.Where(a => a.Id == awardId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
@@ -38,7 +40,7 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
             (AwardStatus.Committed, AwardStatus.Paid) => (BudgetLedger.Committed, BudgetLedger.Paid),
             (AwardStatus.Committed, AwardStatus.ClawedBack) => (BudgetLedger.Committed, BudgetLedger.Available),
             (AwardStatus.Paid, AwardStatus.ClawedBack) => (BudgetLedger.Paid, BudgetLedger.Available),
-            _ => throw new DomainRuleException($"An award that is {award.Status} cannot become {to}.", "id"),
+            _ => throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.award-cannot-move", Label(award.Status), Label(to)), "id"),
         };
         ledger.Post(award.ProgramId, award.Year, from, toAccount, award.AmountFen, award.Id, award.CitySlug, $"{to}: {reason}");
         award.Status = to;

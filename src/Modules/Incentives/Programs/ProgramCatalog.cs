@@ -19,7 +19,7 @@ internal sealed class ProgramCatalog(IOptions<IncentivesOptions> options)
     public IReadOnlyList<IncentiveProgram> Programs => Pack.Programs;
 
     public IncentiveProgram Get(string id) =>
-        Pack.Find(id) ?? throw new DomainRuleException($"There is no program '{id}'.", "programId", 404);
+        Pack.Find(id) ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.no-program", id), "programId", 404);
 
     public static FactValues ReadFacts(string json) =>
         JsonSerializer.Deserialize<FactValues>(json, JsonSerializerOptions.Web) ?? FactValues.Empty;

@@ -17,7 +17,7 @@ internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalo
     public async Task<Dictionary<string, string[]>> SetAsync(string programId, string name, decimal? value, DateOnly? effectiveFrom, CancellationToken cancellationToken)
     {
         var program = catalog.Get(programId);
-        var parameter = program.Parameter(name) ?? throw new DomainRuleException($"'{name}' is not a parameter of {programId}.", "name", 404);
+        var parameter = program.Parameter(name) ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.not-a-parameter", name, program.Name), "name", 404);
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (value is not { } given || given < 0 || (parameter.Unit == "ratio" && given > 1))
         {

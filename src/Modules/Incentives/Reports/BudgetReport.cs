@@ -1,6 +1,9 @@
+using System.Globalization;
 using Funeng.Incentives.Awards;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
+using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +23,10 @@ internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, Time
     public static async Task<Ok<Report>> HandleAsync(int? year, BudgetReport report, CancellationToken cancellationToken) =>
         TypedResults.Ok(await report.BuildAsync(year, cancellationToken));
 
-    public static async Task<FileContentHttpResult> ExcelAsync(int? year, BudgetReport report, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> ExcelAsync(int? year, BudgetReport report, UiText text, CancellationToken cancellationToken)
     {
         var built = await report.BuildAsync(year, cancellationToken);
-        var bytes = await Workbook(built, cancellationToken);
+        var bytes = await Workbook(built, text, CultureInfo.CurrentUICulture, cancellationToken);
         return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"incentives-budget-{year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"}.xlsx");
     }
 
@@ -72,19 +75,29 @@ internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, Time
         return new Report(year, programs, cities);
     }
 
-    public static async Task<byte[]> Workbook(Report report, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report as a workbook for a person: sheet names and header rows in <paramref name="culture"/>, the same
+    /// labels as the report page (money columns say "yuan"), cities by name. Nothing imports it back.
+    /// </summary>
+    public static async Task<byte[]> Workbook(Report report, UiText text, CultureInfo culture, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(text);
+        string Label(string key) => text.Get(key, culture);
+        string CityName(string slug) => GuangdongCities.Find(slug)?.Name.In(culture) ?? slug;
         var sheets = new Dictionary<string, object>
         {
-            ["programs"] = report.Programs.Select(p => new Dictionary<string, object>
+            [Label("incentives.report.sheet.programs")] = report.Programs.Select(p => new Dictionary<string, object>
             {
-                ["program"] = p.ProgramId, ["name"] = p.ProgramName, ["year"] = p.Year, ["budget_yuan"] = p.Budget,
-                ["committed_yuan"] = p.Committed, ["paid_yuan"] = p.Paid, ["available_yuan"] = p.Available, ["awards"] = p.Awards,
+                [Label("incentives.report.program-code")] = p.ProgramId, [Label("incentives.program")] = p.ProgramName, [Label("incentives.year")] = p.Year,
+                [Label("incentives.budget")] = p.Budget, [Label("incentives.committed")] = p.Committed, [Label("incentives.paid")] = p.Paid,
+                [Label("incentives.available")] = p.Available, [Label("incentives.awards")] = p.Awards,
             }).ToList(),
-            ["cities"] = report.Cities.Select(c => new Dictionary<string, object>
+            [Label("incentives.report.sheet.cities")] = report.Cities.Select(c => new Dictionary<string, object>
             {
-                ["program"] = c.ProgramId, ["name"] = c.ProgramName, ["year"] = c.Year, ["city"] = c.City,
-                ["committed_yuan"] = c.Committed, ["paid_yuan"] = c.Paid, ["awards"] = c.Awards,
+                [Label("incentives.report.program-code")] = c.ProgramId, [Label("incentives.program")] = c.ProgramName, [Label("incentives.year")] = c.Year,
+                [Label("incentives.city")] = CityName(c.City), [Label("incentives.committed")] = c.Committed, [Label("incentives.paid")] = c.Paid,
+                [Label("incentives.awards")] = c.Awards,
             }).ToList(),
         };
         using var stream = new MemoryStream();

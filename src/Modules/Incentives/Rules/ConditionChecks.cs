@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Funeng.Kernel.Web;
 using static Funeng.Incentives.Rules.EligibilityEngine;
 
 namespace Funeng.Incentives.Rules;
@@ -16,7 +17,8 @@ internal static class ConditionChecks
     public static ConditionCheck Compile(Condition condition, ParameterTimeline parameters, DateOnly date)
     {
         var fact = condition.Fact;
-        StepResult Explain(Explanation? why, StepResult result, string detail)
+        var about = condition.Definition.Name;
+        StepResult Explain(Explanation? why, StepResult result, ProblemMessage detail)
         {
             why!.Trace!.Add(new TraceStep(condition.Id, condition.Name, detail, result));
             return result;
@@ -26,11 +28,12 @@ internal static class ConditionChecks
         {
             case ConditionOperator.Holds:
                 var code = condition.Operands[0];
+                var title = condition.Definition.Label(code);
                 return (facts, why) =>
                 {
                     if (facts.Qualifications is not { } held)
                     {
-                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, $"needs qualifications (holds {code} on {Day(date)}?)");
+                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, ProblemMessage.Of("incentives.trace.holds.unknown", title, Day(date)));
                     }
 
                     foreach (var q in held)
@@ -38,25 +41,29 @@ internal static class ConditionChecks
                         if (q.Code == code && q.HeldOn(date))
                         {
                             return why?.Trace is null ? StepResult.Pass
-                                : Explain(why, StepResult.Pass, $"{code} held on {Day(date)} (from {Day(q.From)}{(q.To is null ? "" : " to " + Day(q.To))})");
+                                : Explain(why, StepResult.Pass, q.To is null
+                                    ? ProblemMessage.Of("incentives.trace.holds.pass", title, Day(date), Day(q.From))
+                                    : ProblemMessage.Of("incentives.trace.holds.pass-until", title, Day(date), Day(q.From), Day(q.To)));
                         }
                     }
 
-                    return why?.Trace is null ? StepResult.Fail : Explain(why, StepResult.Fail, $"{code} not held on {Day(date)}");
+                    return why?.Trace is null ? StepResult.Fail : Explain(why, StepResult.Fail, ProblemMessage.Of("incentives.trace.holds.fail", title, Day(date)));
                 };
             case ConditionOperator.Equals or ConditionOperator.In:
                 var allowed = condition.Operands.ToFrozenSet(StringComparer.Ordinal);
+                var allowedLabels = condition.Operands.Select(condition.Definition.Label).ToList<object?>();
                 return (facts, why) =>
                 {
                     if (!facts.TryGet(fact, out var value))
                     {
-                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, $"needs {fact}");
+                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, ProblemMessage.Of("incentives.reason.needs", about));
                     }
 
                     var text = (string)value;
                     var ok = allowed.Contains(text);
                     return why?.Trace is null ? (ok ? StepResult.Pass : StepResult.Fail)
-                        : Explain(why, ok ? StepResult.Pass : StepResult.Fail, $"{fact} = {text} {(ok ? "∈" : "∉")} {{{string.Join(", ", condition.Operands)}}}");
+                        : Explain(why, ok ? StepResult.Pass : StepResult.Fail,
+                            ProblemMessage.Of(ok ? "incentives.trace.in.pass" : "incentives.trace.in.fail", about, condition.Definition.Label(text), allowedLabels));
                 };
             case ConditionOperator.Is:
                 var required = condition.Operands[0];
@@ -65,12 +72,13 @@ internal static class ConditionChecks
                 {
                     if (!facts.TryGet(fact, out var value))
                     {
-                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, $"needs {fact}");
+                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, ProblemMessage.Of("incentives.reason.needs", about));
                     }
 
                     var flag = (bool)value;
                     var result = flag == expected ? StepResult.Pass : StepResult.Fail;
-                    return why?.Trace is null ? result : Explain(why, result, $"{fact} = {(flag ? "true" : "false")}, required {required}");
+                    return why?.Trace is null ? result
+                        : Explain(why, result, ProblemMessage.Of("incentives.trace.is", about, condition.Definition.Label(flag ? "true" : "false"), condition.Definition.Label(required)));
                 };
             default:
                 var operand = condition.Operands[0];
@@ -80,20 +88,20 @@ internal static class ConditionChecks
                 {
                     if (!facts.TryGet(fact, out var value))
                     {
-                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, $"needs {fact}");
+                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, ProblemMessage.Of("incentives.reason.needs", about));
                     }
 
                     if (bound is not { } b)
                     {
                         why?.MissingParameters.Add(operand);
-                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, $"parameter {operand} is not set for {Day(date)}");
+                        return why?.Trace is null ? StepResult.Unknown : Explain(why, StepResult.Unknown, ProblemMessage.Of("incentives.trace.parameter-unset", operand, Day(date)));
                     }
 
                     var number = (decimal)value;
                     var passes = atLeast ? number >= b : number <= b;
                     return why?.Trace is null ? (passes ? StepResult.Pass : StepResult.Fail)
                         : Explain(why, passes ? StepResult.Pass : StepResult.Fail,
-                            $"{fact} = {Formula.Show(number)} {(atLeast ? "≥" : "≤")} {operand} = {Formula.Show(b)}: {(passes ? "yes" : "no")}");
+                            ProblemMessage.Of("incentives.trace.compare", about, Formula.Show(number), atLeast ? "≥" : "≤", operand, Formula.Show(b), YesNo(passes)));
                 };
         }
     }

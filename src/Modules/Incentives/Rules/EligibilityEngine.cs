@@ -1,5 +1,6 @@
 using System.Globalization;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
 
@@ -21,7 +22,8 @@ public enum StepResult
 }
 
 /// <summary>One line of the explanation: which rule, with which values, and what came of it.</summary>
-internal sealed record TraceStep(string Rule, LocalizedText? Name, string Detail, StepResult Result);
+/// <remarks>The detail is a message with arguments, told in the reader's language where it is shown.</remarks>
+internal sealed record TraceStep(string Rule, LocalizedText? Name, ProblemMessage Detail, StepResult Result);
 
 /// <summary>What has been awarded already, where caps and quotas over a year apply.</summary>
 internal sealed record AwardHistory(decimal EnterpriseYearTotal, int ProgramYearCount, decimal ProgramYearTotal);
@@ -90,9 +92,9 @@ internal sealed class EligibilityEngine
         _open = program.OpenOn(date);
         _conditions = program.Conditions.Select(c => ConditionChecks.Compile(c, parameters, date)).ToArray();
         _formula = program.Maximum.Compile(program.Parameters.ToDictionary(p => p.Name, p => parameters.ValueOn(p.Name, date), StringComparer.Ordinal));
-        _perAward = new Cap("cap per award", program.Caps.PerAward, parameters, date);
-        _perEnterprise = new Cap("cap per enterprise per year", program.Caps.PerEnterprisePerYear, parameters, date);
-        _perProgram = new Cap("cap per program per year", program.Caps.PerProgramPerYear, parameters, date);
+        _perAward = new Cap("incentives.trace.cap.per-award", program.Caps.PerAward, parameters, date);
+        _perEnterprise = new Cap("incentives.trace.cap.per-enterprise", program.Caps.PerEnterprisePerYear, parameters, date);
+        _perProgram = new Cap("incentives.trace.cap.per-program", program.Caps.PerProgramPerYear, parameters, date);
         _quota = program.Quota is null ? null : parameters.ValueOn(program.Quota, date);
     }
 
@@ -113,17 +115,17 @@ internal sealed class EligibilityEngine
         {
             unknown = true;
             why?.Needs.Add(FactCatalog.UntrustworthyKey);
-            why?.Trace?.Add(new TraceStep(Untrustworthy, null, "untrustworthy-entity list: not answered", StepResult.Unknown));
+            why?.Trace?.Add(new TraceStep(Untrustworthy, null, ProblemMessage.Of("incentives.trace.untrustworthy.unknown"), StepResult.Unknown));
         }
         else if (listed is true)
         {
             failed = true;
             why?.Failed.Add(Untrustworthy);
-            why?.Trace?.Add(new TraceStep(Untrustworthy, null, "on the untrustworthy-entity (失信) list: ineligible for every program", StepResult.Fail));
+            why?.Trace?.Add(new TraceStep(Untrustworthy, null, ProblemMessage.Of("incentives.trace.untrustworthy.listed"), StepResult.Fail));
         }
         else
         {
-            why?.Trace?.Add(new TraceStep(Untrustworthy, null, "not on the untrustworthy-entity list", StepResult.Pass));
+            why?.Trace?.Add(new TraceStep(Untrustworthy, null, ProblemMessage.Of("incentives.trace.untrustworthy.clear"), StepResult.Pass));
         }
 
         if (!_open)
@@ -131,7 +133,7 @@ internal sealed class EligibilityEngine
             why?.Failed.Add(OutsideWindow);
         }
 
-        why?.Trace?.Add(new TraceStep(OutsideWindow, null, $"{Day(_date)} within {Day(_program.ValidFrom) ?? "…"} – {Day(_program.ValidTo) ?? "…"}: {(_open ? "yes" : "no")}",
+        why?.Trace?.Add(new TraceStep(OutsideWindow, null, ProblemMessage.Of("incentives.trace.window", Day(_date), Day(_program.ValidFrom) ?? "…", Day(_program.ValidTo) ?? "…", YesNo(_open)),
             _open ? StepResult.Pass : StepResult.Fail));
 
         for (var i = 0; i < _conditions.Length; i++)
@@ -178,13 +180,14 @@ internal sealed class EligibilityEngine
                 var isParameter = _program.Parameter(name) is not null;
                 (isParameter ? why.MissingParameters : why.Needs).Add(name);
                 why.Trace?.Add(new TraceStep("formula", null, isParameter
-                    ? $"parameter {name} is not set for {Day(_date)}: the program cannot award until office staff set it"
-                    : $"needs {name}", StepResult.Unknown));
+                    ? ProblemMessage.Of("incentives.trace.formula.parameter-unset", name, Day(_date))
+                    : ProblemMessage.Of("incentives.reason.needs", name), StepResult.Unknown));
             }
 
             foreach (var line in run.Steps ?? [])
             {
-                why.Trace!.Add(new TraceStep("formula", null, line, StepResult.Value));
+                // The formula's steps are arithmetic over parameter and fact codes, the same in either language.
+                why.Trace!.Add(new TraceStep("formula", null, ProblemMessage.Fixed(line), StepResult.Value));
             }
         }
 
@@ -196,7 +199,7 @@ internal sealed class EligibilityEngine
             if (_quota is { } quota)
             {
                 var left = history.ProgramYearCount < quota;
-                why?.Trace?.Add(new TraceStep(QuotaReached, null, $"awards this year {history.ProgramYearCount} < quota {_program.Quota} = {Formula.Show(quota)}: {(left ? "yes" : "no")}",
+                why?.Trace?.Add(new TraceStep(QuotaReached, null, ProblemMessage.Of("incentives.trace.quota", history.ProgramYearCount, _program.Quota, Formula.Show(quota), YesNo(left)),
                     left ? StepResult.Pass : StepResult.Fail));
                 if (!left)
                 {
@@ -218,8 +221,13 @@ internal sealed class EligibilityEngine
 
     internal static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A cap by a parameter: none when the program names none; unset when the parameter has no value on the date.</summary>
-    private sealed class Cap(string label, string? parameter, ParameterTimeline parameters, DateOnly date)
+    internal static ProblemMessage YesNo(bool yes) => ProblemMessage.Of(yes ? "incentives.trace.yes" : "incentives.trace.no");
+
+    /// <summary>
+    /// A cap by a parameter: none when the program names none; unset when the parameter has no value on the date.
+    /// <paramref name="labelKey"/> names the cap in the trace.
+    /// </summary>
+    private sealed class Cap(string labelKey, string? parameter, ParameterTimeline parameters, DateOnly date)
     {
         private readonly decimal? _value = parameter is null ? null : parameters.ValueOn(parameter, date);
 
@@ -233,13 +241,14 @@ internal sealed class EligibilityEngine
             if (_value is not { } cap)
             {
                 why?.MissingParameters.Add(parameter);
-                why?.Trace?.Add(new TraceStep("cap", null, $"{label}: parameter {parameter} is not set for {Day(date)}", StepResult.Unknown));
+                why?.Trace?.Add(new TraceStep("cap", null, ProblemMessage.Of("incentives.trace.cap.parameter-unset", ProblemMessage.Of(labelKey), parameter, Day(date)), StepResult.Unknown));
                 return null;
             }
 
             var result = Math.Min(amount, Math.Max(0m, cap - used));
-            why?.Trace?.Add(new TraceStep("cap", null,
-                $"{label}: min({Formula.Show(amount)}, {parameter} = {Formula.Show(cap)}{(used > 0 ? $" − {Formula.Show(used)} already awarded" : "")}) = {Formula.Show(result)}",
+            why?.Trace?.Add(new TraceStep("cap", null, used > 0
+                ? ProblemMessage.Of("incentives.trace.cap.applied-after-awards", ProblemMessage.Of(labelKey), Formula.Show(amount), parameter, Formula.Show(cap), Formula.Show(used), Formula.Show(result))
+                : ProblemMessage.Of("incentives.trace.cap.applied", ProblemMessage.Of(labelKey), Formula.Show(amount), parameter, Formula.Show(cap), Formula.Show(result)),
                 StepResult.Value));
             return result;
         }

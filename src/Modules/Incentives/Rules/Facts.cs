@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
 
@@ -19,6 +20,15 @@ internal enum FactType
 /// <summary>A fact programs may ask about, as declared in the pack's facts.yaml.</summary>
 internal sealed record FactDefinition(string Key, FactType Type, LocalizedText Name, IReadOnlyList<string> Choices)
 {
+    /// <summary>A value of this fact as the reader knows it: a choice or flag by its label, a city by its name, else as written.</summary>
+    public object Label(string value) => Type switch
+    {
+        FactType.Choice or FactType.Qualifications => ProblemMessage.Of("incentives.choice." + value),
+        FactType.Flag => ProblemMessage.Of("incentives.flag." + value),
+        FactType.City => (object?)GuangdongCities.Find(value)?.Name ?? value,
+        _ => value,
+    };
+
     // One box per flag value: screening types every registered enterprise's facts, and boxing each flag adds up.
     private static readonly object True = true;
     private static readonly object False = false;

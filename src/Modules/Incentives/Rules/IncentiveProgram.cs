@@ -25,8 +25,12 @@ internal enum ConditionOperator
     Holds,
 }
 
-/// <summary>One eligibility condition over a fact. Operands are choice values, a flag, a qualification code, or a number or parameter name.</summary>
-internal sealed record Condition(string Id, LocalizedText Name, string Fact, ConditionOperator Operator, IReadOnlyList<string> Operands);
+/// <summary>
+/// One eligibility condition over a fact. Operands are choice values, a flag, a qualification code, or a number or
+/// parameter name. <paramref name="Definition"/> is the fact as the pack declares it: its explanation names the
+/// fact and its values by their labels.
+/// </summary>
+internal sealed record Condition(string Id, LocalizedText Name, string Fact, ConditionOperator Operator, IReadOnlyList<string> Operands, FactDefinition Definition);
 
 /// <summary>Parameter names that cap an award, an enterprise's year and the program's year; null where there is none.</summary>
 internal sealed record ProgramCaps(string? PerAward, string? PerEnterprisePerYear, string? PerProgramPerYear);

@@ -269,7 +269,7 @@ internal static class ProgramPackReader
             "is" => ConditionOperator.Is,
             _ => ConditionOperator.Holds,
         };
-        return new Condition(id, name, fact.Key, parsedOp, normalised);
+        return new Condition(id, name, fact.Key, parsedOp, normalised, fact);
     }
 
     private static Formula? ReadFormula(YamlFields award, FactCatalog facts, IReadOnlyList<ProgramParameter> parameters)

@@ -210,7 +210,7 @@ internal sealed class OrganisationAccounts(
     {
         if (!actor.IsInRole(Roles.OfficeStaff))
         {
-            throw new Kernel.Web.DomainRuleException("Only office staff verify organisations.", null, 403);
+            throw new Kernel.Web.DomainRuleException(Kernel.Web.ProblemMessage.Of("account.refusal.only-office-verifies"), null, 403);
         }
 
         if (string.IsNullOrWhiteSpace(evidence) || evidence.Trim().Length > 1000)
@@ -257,7 +257,7 @@ internal sealed class OrganisationAccounts(
         var admin = actor.UserId is { } id ? await users.FindByIdAsync(id) : null;
         if (admin is null || !admin.IsOrganisationAdmin)
         {
-            throw new Kernel.Web.DomainRuleException("Only the organisation's administrator manages its colleagues.", null, 403);
+            throw new Kernel.Web.DomainRuleException(Kernel.Web.ProblemMessage.Of("account.refusal.only-administrator-manages"), null, 403);
         }
 
         var organisation = await db.Organisations.SingleAsync(o => o.Id == admin.OrganisationId, cancellationToken);

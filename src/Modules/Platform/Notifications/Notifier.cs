@@ -1,3 +1,5 @@
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Accounts;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
@@ -5,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Notifications;
 
-internal sealed class Notifier(PlatformDb db, IMailer mailer, AccountLinks links, TimeProvider clock) : INotifier
+internal sealed class Notifier(PlatformDb db, IMailer mailer, AccountLinks links, TimeProvider clock, UiText text) : INotifier
 {
     public async Task NotifyUserAsync(string userId, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default)
     {
@@ -36,9 +38,8 @@ internal sealed class Notifier(PlatformDb db, IMailer mailer, AccountLinks links
         }
 
         // No account means no language preference: the message is written in both languages, Chinese first.
-        var body = $"{titleZh}\n{links.Absolute(link)}\n\n贵单位尚未在平台开通账号，可在此注册后回复：{links.Absolute("/account/register")}\n\n"
-            + $"{titleEn}\n{links.Absolute(link)}\n\nYour organisation has no account on the platform yet; register here to answer: {links.Absolute("/account/register")}\n";
-        await mailer.SendAsync(new OutgoingMail(address, $"{titleZh} / {titleEn}", body), cancellationToken);
+        var body = ProblemMessage.Of("mail.reach.body", new LocalizedText(titleZh, titleEn), links.Absolute(link), links.Absolute("/account/register")).Both(text);
+        await mailer.SendAsync(new OutgoingMail(address, $"{titleZh} / {titleEn}", $"{body.Zh}\n\n{body.En}\n"), cancellationToken);
         return new OrganisationReach(OrganisationReachKind.Email, address);
     }
 

@@ -43,7 +43,7 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
 
         if (post.Status != ScenarioStatus.Delivered)
         {
-            throw new DomainRuleException($"Only a delivered scenario becomes a case; this one is {ScenarioLifecycle.Word(post.Status)}.", "status");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.case-needs-delivered", ProblemMessage.Of("scenarios.status." + ScenarioLifecycle.Word(post.Status))), "status");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -106,7 +106,7 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
         }
 
         var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
-            ?? throw new DomainRuleException($"There is no case {caseId}.", "id", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-case", caseId), "id", 404);
         if (found.BenchmarkYear is not null)
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.case-already-benchmark-case"), "id");

@@ -37,7 +37,7 @@ internal sealed class ChallengeSnapshot
         };
     }
 
-    public static DomainRuleException NotFound(Guid id) => new($"There is no challenge {id}.", "id", 404);
+    public static DomainRuleException NotFound(Guid id) => new(ProblemMessage.Of("scenarios.refusal.no-challenge", id), "id", 404);
 
     public ExpertStanding StandingOf(PanelMember member) => PanelRules.Standing(
         member.ExpertOrganisationId,

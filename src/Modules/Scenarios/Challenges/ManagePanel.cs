@@ -64,7 +64,7 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, IActor actor,
         var roster = await db.Roster.Where(r => wanted.Contains(r.UserId)).ToListAsync(cancellationToken);
         if (wanted.Count == 0 || roster.Count != wanted.Count)
         {
-            throw new DomainRuleException($"Every panel member must be on the expert roster; unknown: {string.Join(", ", wanted.Except(roster.Select(r => r.UserId)))}.", "expertUserIds", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.not-on-roster", string.Join(", ", wanted.Except(roster.Select(r => r.UserId)))), "expertUserIds", 422);
         }
 
         var current = await db.Panel.Where(p => p.ChallengeId == challengeId).ToListAsync(cancellationToken);
@@ -95,7 +95,7 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, IActor actor,
 
         if (request.EntryId is { } entryId && !await db.Entries.AnyAsync(e => e.Id == entryId && e.ChallengeId == challengeId, cancellationToken))
         {
-            throw new DomainRuleException($"The challenge has no entry {entryId}.", "entryId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-entry", entryId), "entryId", 422);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -7,7 +7,7 @@ internal sealed record EntryTeam(Guid EntryId, IReadOnlyCollection<Guid> Organis
 internal sealed record DeclaredConflict(Guid? OrganisationId, Guid? EntryId);
 
 /// <summary>Where an expert stands on a challenge's panel.</summary>
-/// <param name="ExcludedReason">Why the expert may not see or score the challenge at all, or null.</param>
+/// <param name="ExcludedReason">Why the expert may not see or score the challenge at all (a code, told by <c>scenarios.excluded.*</c>), or null.</param>
 /// <param name="ConflictedEntries">Entries the expert has declared a conflict with and will not score.</param>
 internal sealed record ExpertStanding(string? ExcludedReason, IReadOnlySet<Guid> ConflictedEntries)
 {
@@ -32,12 +32,12 @@ internal static class PanelRules
         var conflicts = declared.ToList();
         if (entries.Any(e => e.Organisations.Contains(expertOrganisation)))
         {
-            return new("The expert's own organisation is on a submitting team.", new HashSet<Guid>());
+            return new("own-organisation-on-team", new HashSet<Guid>());
         }
 
         if (conflicts.Any(c => c.OrganisationId is not null))
         {
-            return new("The expert declared a conflict of interest with an organisation.", new HashSet<Guid>());
+            return new("declared-conflict", new HashSet<Guid>());
         }
 
         return new(null, conflicts.Where(c => c.EntryId is not null).Select(c => c.EntryId!.Value).ToHashSet());

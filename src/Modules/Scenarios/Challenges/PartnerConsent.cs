@@ -56,7 +56,7 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
 
         if (request.Status != PartnerRequestStatus.Pending)
         {
-            throw new DomainRuleException($"The request was {request.Status.ToString().ToLowerInvariant()} already.", "requestId");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.partner-request-answered", ProblemMessage.Of("scenarios.partner.status." + request.Status.ToString().ToLowerInvariant())), "requestId");
         }
 
         var now = clock.GetUtcNow();

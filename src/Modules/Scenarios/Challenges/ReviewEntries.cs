@@ -51,7 +51,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, IActor acto
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entries-are-scored-only-while"), "status");
         }
 
-        var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException($"The challenge has no entry {entryId}.", "entryId", 404);
+        var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-entry", entryId), "entryId", 404);
         if (!standing.Reviews(entryId))
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.you-declared-conflict-entry-score"), "entryId", 403);
@@ -67,12 +67,12 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, IActor acto
         var missing = criteria.Where(k => !given.ContainsKey(k.Id)).Select(k => k.Name).ToList();
         if (missing.Count > 0 || given.Keys.Any(k => criteria.All(c => c.Id != k)))
         {
-            throw new DomainRuleException($"Score every criterion of the rubric once; missing: {string.Join(", ", missing)}.", "scores", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.score-every-criterion", string.Join(", ", missing)), "scores", 422);
         }
 
         if (given.Values.Any(v => v is < 0 or > Scoring.MaxScore))
         {
-            throw new DomainRuleException($"Scores run from 0 to {Scoring.MaxScore}.", "scores", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.score-range", Scoring.MaxScore), "scores", 422);
         }
 
         var weighted = Scoring.Weighted(criteria.Select(k => (k.Weight, given[k.Id])).ToList());
@@ -127,7 +127,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, IActor acto
             ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.you-are-challenge-s-panel"), null, 403);
         var standing = s.StandingOf(member);
         return standing.Excluded
-            ? throw new DomainRuleException($"You are excluded from reviewing this challenge: {standing.ExcludedReason}", null, 403)
+            ? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.excluded-from-review", ProblemMessage.Of("scenarios.excluded." + standing.ExcludedReason)), null, 403)
             : (s, standing);
     }
 

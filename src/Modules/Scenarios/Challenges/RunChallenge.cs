@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -20,22 +21,22 @@ internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
 /// ranking (a public notice period opens), take and resolve objections, make the award. No entry advances or is
 /// ranked until every reviewer who may score it has; the award waits for the notice period and the objections.
 /// </summary>
-internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
+internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text)
 {
     public async Task CloseAsync(Guid id, CancellationToken cancellationToken)
     {
         var s = await OfficeSnapshotAsync(id, cancellationToken);
-        Expect(s, ChallengeStatus.Open, "closed for review");
+        Expect(s, ChallengeStatus.Open, "closed");
         s.Challenge.Status = ChallengeStatus.Reviewing;
         await CommitAsync(s.Challenge, "closed", new { entries = s.Entries.Count }, cancellationToken);
-        await NotifyAsync(s, "已截止收方案，进入评审", "closed to entries and is under review", s.Panel.Select(p => p.ExpertOrganisationId), cancellationToken);
+        await NotifyAsync(s, "scenarios.notify.challenge.closed", s.Panel.Select(p => p.ExpertOrganisationId), cancellationToken);
     }
 
     public async Task AdvanceAsync(Guid id, Guid entryId, CancellationToken cancellationToken)
     {
         var s = await OfficeSnapshotAsync(id, cancellationToken);
         Expect(s, ChallengeStatus.Reviewing, "advanced");
-        var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException($"The challenge has no entry {entryId}.", "entryId", 404);
+        var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-entry", entryId), "entryId", 404);
         if (entry.Phase >= s.LastPhase)
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entry-already-last-phase"), "entryId");
@@ -43,7 +44,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
 
         if (!s.IsComplete(entry, entry.Phase))
         {
-            throw new DomainRuleException($"Entry {entry.Label} cannot advance until all its evaluations for this phase are in.", "entryId");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entry-evaluations-pending", entry.Label), "entryId");
         }
 
         entry.Phase++;
@@ -63,7 +64,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         var pending = finalists.Where(e => !s.IsComplete(e, s.LastPhase)).Select(e => e.Label).ToList();
         if (pending.Count > 0)
         {
-            throw new DomainRuleException($"The ranking waits for all evaluations; incomplete: {string.Join(", ", pending)}.", "entries");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.ranking-waits", string.Join(", ", pending)), "entries");
         }
 
         var ranking = Scoring.Rank(finalists.Select(e => new Scoring.Candidate(e.Id, s.EvaluationsOf(e, s.LastPhase).Select(v => v.Score).ToList(), e.SubmittedAt)));
@@ -79,7 +80,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         s.Challenge.AnnouncedAt = now;
         s.Challenge.NoticeEndsAt = now + options.Value.NoticePeriod;
         await CommitAsync(s.Challenge, "ranking-announced", new { noticeEndsAt = s.Challenge.NoticeEndsAt, ranking = ranking.Select(r => new { r.EntryId, r.Rank, r.Score }) }, cancellationToken);
-        await NotifyAsync(s, "公布排名，进入公示期", "announced its ranking; the notice period is open", s.Entries.SelectMany(e => e.Members.Select(m => m.OrganisationId)), cancellationToken);
+        await NotifyAsync(s, "scenarios.notify.challenge.announced", s.Entries.SelectMany(e => e.Members.Select(m => m.OrganisationId)), cancellationToken);
     }
 
     public async Task ObjectAsync(Guid id, string? text, CancellationToken cancellationToken)
@@ -105,7 +106,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         ArgumentNullException.ThrowIfNull(request);
         var s = await OfficeSnapshotAsync(id, cancellationToken);
         var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId && o.ChallengeId == id, cancellationToken)
-            ?? throw new DomainRuleException($"There is no objection {objectionId}.", "objectionId", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-objection", objectionId), "objectionId", 404);
         if (objection.ResolvedAt is not null)
         {
             throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.objection-already-resolved"), "objectionId");
@@ -161,11 +162,13 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
             ? await ChallengeSnapshot.LoadAsync(db, id, cancellationToken)
             : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-run-challenge"), null, 403);
 
-    private static void Expect(ChallengeSnapshot s, ChallengeStatus status, string what)
+    /// <summary>Refuses a step (<paramref name="step"/>: closed, advanced, announced, awarded) the challenge's state does not allow.</summary>
+    private static void Expect(ChallengeSnapshot s, ChallengeStatus status, string step)
     {
         if (s.Challenge.Status != status)
         {
-            throw new DomainRuleException($"A challenge that is {s.Challenge.Status.ToString().ToLowerInvariant()} cannot be {what}.", "status");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.challenge-state",
+                ProblemMessage.Of("scenarios.challenge.status." + s.Challenge.Status.ToString().ToLowerInvariant()), ProblemMessage.Of("scenarios.challenge.step." + step)), "status");
         }
     }
 
@@ -177,9 +180,16 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Tells followers and <paramref name="organisations"/> of a step, by a key whose {0} is the challenge's title.</summary>
+    private Task NotifyAsync(ChallengeSnapshot s, string key, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
+        TellAsync(s, ProblemMessage.Of(key, s.Challenge.Title).Both(text), organisations, cancellationToken);
+
+    // The (zh, en) form remains only for AwardAsync, which issue 13 rewrites; its text gets a key there.
     private Task NotifyAsync(ChallengeSnapshot s, string zh, string en, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
-        followers.NotifyAsync(Followers.ChallengeType, s.Challenge.Id, $"揭榜挂帅“{s.Challenge.Title}”{zh}", $"Challenge \"{s.Challenge.Title}\" {en}",
-            $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
+        TellAsync(s, new LocalizedText($"揭榜挂帅“{s.Challenge.Title}”{zh}", $"Challenge \"{s.Challenge.Title}\" {en}"), organisations, cancellationToken);
+
+    private Task TellAsync(ChallengeSnapshot s, LocalizedText title, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
+        followers.NotifyAsync(Followers.ChallengeType, s.Challenge.Id, title.Zh, title.En, $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
 
     public static async Task<Ok<ChallengeView>> HandleCloseAsync(Guid id, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -19,7 +20,7 @@ namespace Funeng.Scenarios.Challenges;
 /// The submitting organisation leads; each named partner gets a <see cref="PartnerRequest"/> and joins the team only
 /// by accepting it (<see cref="PartnerConsent"/>), so naming an organisation never locks it out of its own entry.
 /// </summary>
-internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor, IOrganisationDirectory organisations, INotifier notifier, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
+internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor, IOrganisationDirectory organisations, INotifier notifier, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text)
 {
     private const string LabelAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -36,7 +37,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         var now = clock.GetUtcNow();
         if (challenge.Status != ChallengeStatus.Open || now > challenge.Deadline)
         {
-            throw new DomainRuleException($"The challenge no longer accepts entries (deadline {challenge.Deadline:yyyy-MM-dd HH:mm} UTC).", "deadline");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entries-closed", challenge.Deadline), "deadline");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -136,16 +137,17 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
             throw;
         }
 
-        await followers.NotifyAsync(Followers.ChallengeType, challengeId, $"揭榜挂帅“{challenge.Title}”收到新方案", $"Challenge \"{challenge.Title}\" received an entry", $"/scenarios/challenges/{challengeId}", null, cancellationToken);
+        var received = ProblemMessage.Of("scenarios.notify.challenge.entry-received", challenge.Title).Both(text);
+        await followers.NotifyAsync(Followers.ChallengeType, challengeId, received.Zh, received.En, $"/scenarios/challenges/{challengeId}", null, cancellationToken);
+        var asked = ProblemMessage.Of("scenarios.notify.challenge.partner-asked", challenge.Title).Both(text);
         foreach (var request in requests)
         {
-            await notifier.NotifyOrganisationAsync(request.OrganisationId, $"有单位邀请贵单位联合揭榜“{challenge.Title}”，请确认或拒绝", $"An organisation asks yours to join its entry to \"{challenge.Title}\"; accept or decline",
-                $"/scenarios/challenges/{challengeId}", cancellationToken);
+            await notifier.NotifyOrganisationAsync(request.OrganisationId, asked.Zh, asked.En, $"/scenarios/challenges/{challengeId}", cancellationToken);
         }
         return (entry.Id, errors);
     }
 
-    public static DomainRuleException AlreadyOnATeam() => new("Your organisation is already on a team of this challenge.", "partners", 409);
+    public static DomainRuleException AlreadyOnATeam() => new(ProblemMessage.Of("scenarios.refusal.already-on-team"), "partners", 409);
 
     /// <summary>The path of a stored attachment.</summary>
     public static string PathOf(ScenariosOptions options, Guid challengeId, Guid attachmentId) =>
@@ -205,7 +207,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         {
             if (!Guid.TryParse(text, out var partner))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["partners"] = [$"'{text}' is not an organisation id."] });
+                throw InvalidInputException.For("partners", "scenarios.refusal.not-an-organisation-id", text);
             }
 
             partnerIds.Add(partner);

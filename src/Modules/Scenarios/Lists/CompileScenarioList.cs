@@ -88,7 +88,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
 
     public async Task PublishAsync(Guid id, CancellationToken cancellationToken)
     {
-        var list = await db.Lists.FindAsync([id], cancellationToken) ?? throw new DomainRuleException($"There is no scenario list {id}.", "id", 404);
+        var list = await db.Lists.FindAsync([id], cancellationToken) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-list", id), "id", 404);
         await access.DemandReviewerAsync(list.Scope, cancellationToken);
         if (list.PublishedAt is not null)
         {
@@ -193,5 +193,5 @@ internal sealed class GetScenarioLists(ScenariosDb db, ScenarioAccess access)
         TypedResults.Ok(await get.ListAsync(cancellationToken));
 
     public static async Task<Ok<ScenarioListView>> HandleFindAsync(Guid id, GetScenarioLists get, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await get.FindAsync(id, cancellationToken) ?? throw new DomainRuleException($"There is no scenario list {id}.", "id", 404));
+        TypedResults.Ok(await get.FindAsync(id, cancellationToken) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-list", id), "id", 404));
 }

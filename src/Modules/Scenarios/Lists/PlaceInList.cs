@@ -18,7 +18,7 @@ internal sealed class PlaceInList(ScenariosDb db, IAuditLog audit, ScenarioAcces
     public async Task PlaceAsync(Guid listId, ScenarioPost post, CancellationToken cancellationToken)
     {
         var list = await db.Lists.Include(l => l.Quotas).FirstOrDefaultAsync(l => l.Id == listId, cancellationToken)
-            ?? throw new DomainRuleException($"There is no scenario list {listId}.", "listId", 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-list", listId), "listId", 404);
         await access.DemandReviewerAsync(list.Scope, cancellationToken);
         if (!ScenarioLifecycle.IsPublic(post.Status))
         {

@@ -29,23 +29,26 @@ internal static class ApproachRules
     {
         if (status != ApproachStatus.Open)
         {
-            throw new DomainRuleException($"This {Word(kind)} is already {status.ToString().ToLowerInvariant()}.", "status");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.approach-answered", Label(kind), ProblemMessage.Of("scenarios.approaches.status." + status.ToString().ToLowerInvariant())), "status");
         }
 
         var initiator = Initiator(kind);
         if (decision == ApproachDecision.Withdraw)
         {
             return side == initiator ? ApproachStatus.Withdrawn
-                : throw new DomainRuleException($"Only the side that sent the {Word(kind)} withdraws it.", null, 403);
+                : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.approach-withdrawn-by-sender", Label(kind)), null, 403);
         }
 
         if (side == initiator)
         {
-            throw new DomainRuleException($"The other side accepts or declines the {Word(kind)}.", null, 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.approach-answered-by-other-side", Label(kind)), null, 403);
         }
 
         return decision == ApproachDecision.Accept ? ApproachStatus.Accepted : ApproachStatus.Declined;
     }
 
     public static string Word(ApproachKind kind) => kind == ApproachKind.Interest ? "interest" : "invitation";
+
+    /// <summary>The kind as the reader calls it (合作意向 / 对接邀请).</summary>
+    public static ProblemMessage Label(ApproachKind kind) => ProblemMessage.Of("scenarios.approaches.kind." + Word(kind));
 }

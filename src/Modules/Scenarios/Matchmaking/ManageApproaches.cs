@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Funeng.Catalog.Contracts;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -21,7 +22,7 @@ internal sealed record ApproachView(Guid Id, Guid ScenarioId, string ScenarioTit
 /// side, each change audited in its transaction and notified to the other side after commit.
 /// </summary>
 internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, ICatalogQueries catalog, IOrganisationDirectory directory,
-    IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock)
+    IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, UiText text)
 {
     public async Task<ApproachView> ExpressInterestAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
@@ -32,8 +33,8 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         }
 
         var approach = await OpenAsync(scenario, organisation, ApproachKind.Interest, cancellationToken);
-        await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, $"{approach.SupplierNameZh} 对场景“{scenario.Title}”表达了合作意向",
-            $"{approach.SupplierNameZh} is interested in your scenario \"{scenario.Title}\"", $"/scenarios/{scenarioId}", cancellationToken);
+        var interested = ProblemMessage.Of("scenarios.notify.approach.interest", approach.SupplierNameZh, scenario.Title).Both(text);
+        await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, interested.Zh, interested.En, $"/scenarios/{scenarioId}", cancellationToken);
         return View(approach, scenario.Title);
     }
 
@@ -47,21 +48,22 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
 
         if (supplier == scenario.OwnerOrganisationId || await catalog.FindOrganisationAsync(supplier, cancellationToken) is null)
         {
-            throw new DomainRuleException($"Organisation {supplier} has no catalog profile to invite.", "organisationId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-catalog-profile", supplier), "organisationId", 422);
         }
 
         var approach = await OpenAsync(scenario, supplier, ApproachKind.Invitation, cancellationToken);
         // A supplier known only from the catalog (imported filings) has no users: the invitation goes to its contact
         // address instead, and the owner is told which way it went.
+        var invited = ProblemMessage.Of("scenarios.notify.approach.invitation", scenario.Title).Both(text);
         var reach = await notifier.ReachOrganisationAsync(supplier, await catalog.FindContactEmailAsync(supplier, cancellationToken),
-            $"您被邀请对接场景“{scenario.Title}”", $"You are invited to answer the scenario \"{scenario.Title}\"", "/scenarios/approaches", cancellationToken);
+            invited.Zh, invited.En, "/scenarios/approaches", cancellationToken);
         return View(approach, scenario.Title) with { Reach = reach.How };
     }
 
     public async Task<ApproachView> DecideAsync(Guid approachId, ApproachDecision decision, CancellationToken cancellationToken)
     {
         var approach = await db.Approaches.FirstOrDefaultAsync(a => a.Id == approachId, cancellationToken)
-            ?? throw new DomainRuleException($"There is no interest or invitation {approachId}.", null, 404);
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-approach", approachId), null, 404);
         var scenario = await db.Scenarios.AsNoTracking().FirstAsync(s => s.Id == approach.ScenarioId, cancellationToken);
         ApproachSide? side = actor.BelongsTo(scenario.OwnerOrganisationId) ? ApproachSide.Owner
             : actor.BelongsTo(approach.SupplierOrganisationId) ? ApproachSide.Supplier : null;
@@ -70,17 +72,15 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         approach.DecidedAt = clock.GetUtcNow();
         approach.DecidedByUserId = actor.UserId;
         await SaveAuditedAsync(approach, $"scenarios.{ApproachRules.Word(approach.Kind)}.{approach.Status.ToString().ToLowerInvariant()}", cancellationToken);
-        var word = approach.Status.ToString().ToLowerInvariant();
-        var (zh, en) = (ApproachRules.Word(approach.Kind) == "interest" ? "合作意向" : "对接邀请", ApproachRules.Word(approach.Kind));
-        var statusZh = approach.Status switch { ApproachStatus.Accepted => "已接受", ApproachStatus.Declined => "已谢绝", _ => "已撤回" };
-        var message = ($"场景“{scenario.Title}”的{zh}{statusZh}", $"The {en} for the scenario \"{scenario.Title}\" was {word}");
+        var message = ProblemMessage.Of("scenarios.notify.approach.answered", scenario.Title, ApproachRules.Label(approach.Kind),
+            ProblemMessage.Of("scenarios.approaches.status." + approach.Status.ToString().ToLowerInvariant())).Both(text);
         if (side == ApproachSide.Owner)
         {
-            await notifier.NotifyOrganisationAsync(approach.SupplierOrganisationId, message.Item1, message.Item2, "/scenarios/approaches", cancellationToken);
+            await notifier.NotifyOrganisationAsync(approach.SupplierOrganisationId, message.Zh, message.En, "/scenarios/approaches", cancellationToken);
         }
         else
         {
-            await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, message.Item1, message.Item2, $"/scenarios/{scenario.Id}", cancellationToken);
+            await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, message.Zh, message.En, $"/scenarios/{scenario.Id}", cancellationToken);
         }
 
         return View(approach, scenario.Title);
@@ -110,7 +110,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
     {
         var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
         return scenario.Status == ScenarioStatus.Published ? scenario
-            : throw new DomainRuleException($"An {ApproachRules.Word(kind)} is taken only while the scenario is published.", "status");
+            : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.approach-only-published", ApproachRules.Label(kind)), "status");
     }
 
     /// <summary>
@@ -170,7 +170,7 @@ internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, I
         JsonSerializer.Serialize(new { approach = approach.Id, supplier = approach.SupplierOrganisationId }));
 
     private static DomainRuleException Duplicate(ApproachKind kind, ApproachStatus status) =>
-        new($"This {ApproachRules.Word(kind)} was already sent and is {status.ToString().ToLowerInvariant()}.", "status");
+        new(ProblemMessage.Of("scenarios.refusal.approach-already-sent", ApproachRules.Label(kind), ProblemMessage.Of("scenarios.approaches.status." + status.ToString().ToLowerInvariant())), "status");
 
     private static ApproachView View(Approach a, string title) =>
         new(a.Id, a.ScenarioId, title, a.SupplierOrganisationId, a.SupplierNameZh, a.Kind, a.Status, a.CreatedAt, a.DecidedAt);

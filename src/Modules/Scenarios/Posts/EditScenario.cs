@@ -55,7 +55,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
 
         if (post.Status is not (ScenarioStatus.Draft or ScenarioStatus.Returned))
         {
-            throw new DomainRuleException($"A scenario that is {ScenarioLifecycle.Word(post.Status)} can no longer be edited.", "status");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.scenario-not-editable", ProblemMessage.Of("scenarios.status." + ScenarioLifecycle.Word(post.Status))), "status");
         }
 
         var now = clock.GetUtcNow();
@@ -74,7 +74,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         return errors;
     }
 
-    public static DomainRuleException NotFound(Guid id) => new($"There is no scenario {id}.", "id", 404);
+    public static DomainRuleException NotFound(Guid id) => new(ProblemMessage.Of("scenarios.refusal.no-scenario", id), "id", 404);
 
     public static async Task<Results<Created<ScenarioView>, ValidationProblem>> HandleCreateAsync(ScenarioInput input, EditScenario edit, GetScenarios get, CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ internal sealed class ScenarioAccess(IActor actor, IOrganisationDirectory organi
     {
         if (!await CanReviewScopeAsync(scope, cancellationToken))
         {
-            throw new DomainRuleException($"Only office staff, or city staff of {scope}, may do this.", "scope", 403);
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.reviewers-of-scope", GuangdongCities.ScopeName(scope)), "scope", 403);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
@@ -13,7 +14,7 @@ namespace Funeng.Scenarios.Posts;
 internal sealed record TransitionRequest(ScenarioAction Action, string? Reason = null, Guid? ListId = null);
 
 /// <summary><c>POST /api/v1/scenarios/{id}/transitions</c>: one move, audited in the same transaction.</summary>
-internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, PlaceInList placement, Followers followers, TimeProvider clock)
+internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, PlaceInList placement, Followers followers, TimeProvider clock, UiText text)
 {
     public async Task<ScenarioStatus> ExecuteAsync(Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -63,9 +64,8 @@ internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, Scenar
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var word = ScenarioLifecycle.Word(post.Status);
-        await followers.NotifyAsync(Followers.ScenarioType, post.Id, $"场景“{post.Title}”状态变为 {word}", $"Scenario \"{post.Title}\" is now {word}",
-            $"/scenarios/{post.Id}", [post.OwnerOrganisationId], cancellationToken);
+        var title = ProblemMessage.Of("scenarios.notify.scenario.status", post.Title, ProblemMessage.Of("scenarios.status." + ScenarioLifecycle.Word(post.Status))).Both(text);
+        await followers.NotifyAsync(Followers.ScenarioType, post.Id, title.Zh, title.En, $"/scenarios/{post.Id}", [post.OwnerOrganisationId], cancellationToken);
         return post.Status;
     }
 

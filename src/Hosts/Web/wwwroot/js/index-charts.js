@@ -31,7 +31,8 @@
             tooltip: { trigger: 'axis' },
             legend: { top: 0 },
             grid: { left: 60, right: 60, top: 40, bottom: 30 },
-            xAxis: { type: 'value', minInterval: 1, min: 'dataMin', max: 'dataMax' },
+            // Years are numbers on a value axis, which ECharts prints with a thousands separator ("2,023").
+            xAxis: { type: 'value', minInterval: 1, min: 'dataMin', max: 'dataMax', axisLabel: { formatter: v => String(v) }, axisPointer: { label: { formatter: p => String(p.value) } } },
             yAxis: data.trends.slice(0, 2).map((t, i) => ({ type: 'value', name: t.unit, position: i === 0 ? 'left' : 'right', scale: true })),
             series: data.trends.map((t, i) => ({ name: t.name, type: 'line', yAxisIndex: Math.min(i, 1), data: t.points })),
         });

@@ -78,7 +78,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
     public Task<IActionResult> OnPostSubmitAsync(string? title, string? solution, string? partners, List<IFormFile> files, CancellationToken cancellationToken) =>
         TryAsync(async () =>
         {
-            var ids = (partners ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParse(p, out var g) ? g : throw new DomainRuleException($"'{p}' is not an organisation id.", "partners", 422)).ToList();
+            var ids = (partners ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParse(p, out var g) ? g : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.not-an-organisation-id", p), "partners", 422)).ToList();
             var (_, errors) = await submit.ExecuteAsync(Id, title, solution, ids, files, cancellationToken);
             if (errors.Count > 0)
             {

@@ -87,7 +87,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         return TryAsync(
             () => parsed is { } known
                 ? transition.ExecuteAsync(Id, new TransitionRequest(known, reason, listId), cancellationToken)
-                : throw new Kernel.Web.DomainRuleException($"'{action}' is not a scenario action.", "action", 422),
+                : throw new Kernel.Web.DomainRuleException(Kernel.Web.ProblemMessage.Of("scenarios.refusal.not-an-action", action), "action", 422),
             "scenarios.moved",
             () => RedirectToPage());
     }
