@@ -87,7 +87,9 @@ internal sealed class ScenarioDriver(FunengApp app)
         return (await ReadAsync(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
-    public async Task<JsonElement> CreateChallengeAsync(ActingUser office, params Guid[] scenarios)
+    public Task<JsonElement> CreateChallengeAsync(ActingUser office, params Guid[] scenarios) => CreateChallengeAsync(office, 500000m, scenarios);
+
+    public async Task<JsonElement> CreateChallengeAsync(ActingUser office, decimal awardAmount, params Guid[] scenarios)
     {
         var response = await office.Client.PostAsJsonAsync("/api/v1/challenges", new
         {
@@ -96,7 +98,7 @@ internal sealed class ScenarioDriver(FunengApp app)
             eligibility = "Guangdong enterprises and their partners.",
             deadline = ((TimeProvider)app.Services.GetService(typeof(TimeProvider))!).GetUtcNow().AddDays(5),
             awardDescription = "Pilot contract and support",
-            awardAmount = 500000m,
+            awardAmount,
             scenarioIds = scenarios,
             criteria = new[] { new { name = "Accuracy", weight = 60m }, new { name = "Cost", weight = 40m } },
         }, Ct);

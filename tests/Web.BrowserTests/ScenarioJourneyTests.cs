@@ -34,6 +34,10 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
     {
         var owner = await app.CreateUserAsync(Roles.ScenarioOwner, kind: OrganisationKind.ElderCareHome);
         var office = await app.CreateUserAsync(Roles.OfficeStaff, kind: OrganisationKind.GovernmentOffice);
+        // The prize is an award in Incentives' ledger under the pack's Challenge-and-Lead program: its budget is set first.
+        office.Client.BaseAddress = new Uri(app.BaseUrl); // the browser fixture serves real Kestrel, not the in-memory server
+        (await office.Client.PutAsJsonAsync("/api/v1/incentives/programs/challenge-and-lead-prize/parameters/annual_budget",
+            new { value = 10_000_000m, effectiveFrom = "2026-05-11" }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var officePage = await SignInAsync(office);
 
         // Office compiles the Guangzhou 2026 elder-care list; its quota comes from the policy pack.
@@ -145,12 +149,13 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
         Assert.Equal("公示中", await officePage.InnerTextAsync("[data-testid=challenge-status]"));
         Assert.Contains("测试机构", await officePage.InnerTextAsync("table.ranking"), StringComparison.Ordinal);
         await officePage.ClickAsync("[data-testid=award]");
-        Assert.Contains("notice period", await officePage.InnerTextAsync("[data-testid=error]"), StringComparison.Ordinal);
+        Assert.Contains("公示期", await officePage.InnerTextAsync("[data-testid=error]"), StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromDays(2));
         await officePage.ClickAsync("[data-testid=award]");
         Assert.Equal("已授奖", await officePage.InnerTextAsync("[data-testid=challenge-status]"));
         Assert.True(await officePage.IsVisibleAsync("[data-testid=winner]"));
+        Assert.True(await officePage.IsVisibleAsync("[data-testid=award-record]"));
         await BrowserApp.ScreenshotAsync(officePage, "scenarios-challenge-awarded");
         await ownerPage.GotoAsync(scenarioUrl);
         Assert.Equal("已对接", await ownerPage.InnerTextAsync("[data-testid=scenario-status]"));

@@ -47,6 +47,8 @@ public static class IncentivesModule
         builder.Services.AddScoped<AssignReviewers>();
         builder.Services.AddScoped<DecideApplication>();
         builder.Services.AddScoped<SettleAward>();
+        builder.Services.AddScoped<AwardObjections>();
+        builder.Services.AddScoped<AwardRegister>();
         builder.Services.AddSingleton<DeliverAwardEvents>();
         builder.Services.AddHostedService<AwardEventsWorker>();
         builder.Services.AddScoped<ScreenEnterprises>();
@@ -82,6 +84,11 @@ public static class IncentivesModule
         api.MapGet("/awards", ListAwards.HandleAsync).WithName("Incentives.ListAwards").RequireAuthorization();
         api.MapPost("/awards/{id:guid}/payment", SettleAward.PayAsync).WithName("Incentives.PayAward").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff));
         api.MapPost("/awards/{id:guid}/clawback", SettleAward.ClawBackAsync).WithName("Incentives.ClawBackAward").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff));
+        api.MapPost("/awards/{id:guid}/objections", AwardObjections.HandleObjectAsync).WithName("Incentives.ObjectToAward").RequireAuthorization();
+        api.MapPost("/awards/{id:guid}/objections/{objectionId:guid}/resolve", AwardObjections.HandleResolveAsync).WithName("Incentives.ResolveAwardObjection").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff));
+        api.MapGet("/register", AwardRegister.HandleListAsync).WithName("Incentives.ListAwardRegister");
+        api.MapGet("/register.csv", AwardRegister.HandleCsvAsync).WithName("Incentives.AwardRegisterCsv");
+        api.MapGet("/register/{id:guid}", AwardRegister.HandleGetAsync).WithName("Incentives.GetAwardRegisterEntry");
         api.MapGet("/reports/budget", BudgetReport.HandleAsync).WithName("Incentives.BudgetReport").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff, Roles.CityStaff));
         api.MapGet("/reports/budget.xlsx", BudgetReport.ExcelAsync).WithName("Incentives.BudgetReportExcel").RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff, Roles.CityStaff));
         return endpoints;

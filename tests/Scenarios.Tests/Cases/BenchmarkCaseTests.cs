@@ -57,7 +57,7 @@ public abstract class BenchmarkCaseTests(FunengApp app)
             secondOffice.Client.PostAsync($"/api/v1/cases/{cases[10]}/benchmark", null, Ct));
         Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], race.Select(r => r.StatusCode).Order());
         var refused = await ScenarioDriver.ProblemAsync(race.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
-        Assert.Contains("quota of 10 awards", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("10项的名额", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var eleventh = await ScenarioDriver.ProblemAsync(await office.Client.PostAsync($"/api/v1/cases/{cases[11]}/benchmark", null, Ct), HttpStatusCode.Conflict);
         Assert.Equal("year", eleventh.GetProperty("field").GetString());

@@ -83,6 +83,9 @@ public abstract class ChallengeApiTests(FunengApp app)
         Assert.Equal(HttpStatusCode.Conflict, (await office.Client.PostAsync($"/api/v1/challenges/{id}/award", null, Ct)).StatusCode);
         await ScenarioDriver.ReadAsync(await office.Client.PostAsJsonAsync($"/api/v1/challenges/{id}/objections/{objectionId}/resolve", new { upheld = false, resolution = "Rechecked; the figure stands." }, Ct), HttpStatusCode.OK);
 
+        // The prize is an award in Incentives' ledger under the pack's challenge program: its budget must be set.
+        var budget = await office.Client.PutAsJsonAsync("/api/v1/incentives/programs/challenge-and-lead-prize/parameters/annual_budget", new { value = 50_000_000m, effectiveFrom = new DateOnly(2026, 5, 11) }, Ct);
+        budget.EnsureSuccessStatusCode();
         var awarded = await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/award", null, Ct), HttpStatusCode.OK);
         Assert.Equal("awarded", awarded.GetProperty("status").GetString());
         Assert.Equal(ranking[0].GetProperty("label").GetString(), awarded.GetProperty("winnerLabel").GetString());

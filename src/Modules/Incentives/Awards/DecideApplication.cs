@@ -88,6 +88,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
                 Status = AwardStatus.Committed, AmountFen = fen, DecidedOn = today, DecidedAt = clock.GetUtcNow(),
                 TraceJson = JsonSerializer.Serialize(verdict.Trace, JsonSerializerOptions.Web),
             };
+            award.NoticeEndsAt = AwardNotice.EndsAt(program, timeline, today, award.DecidedAt);
             db.Awards.Add(award);
             AwardEvents.Changed(db, award, award.DecidedAt);
             application.Status = ApplicationStatus.Approved;

@@ -20,6 +20,17 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
     public string? QuotaProgram(string indicator) =>
         catalog.Programs.FirstOrDefault(p => p.Quota is { } quota && p.Parameter(quota)?.Target == indicator)?.Id;
 
+    public string? ProgramFor(AwardBasis basis) =>
+        catalog.Programs.FirstOrDefault(p => p.AwardedFor == AwardedForName(basis))?.Id;
+
+    /// <summary>The pack's name of a basis in a program's <c>awarded_for</c>.</summary>
+    internal static string AwardedForName(AwardBasis basis) => basis switch
+    {
+        AwardBasis.ChallengeResult => "challenge_result",
+        AwardBasis.BenchmarkDesignation => "benchmark_designation",
+        _ => "application",
+    };
+
     public async Task<ResultAward> AwardAsync(ResultAwardRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,14 +44,15 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
         await using (var transaction = await ProgramLock.BeginAsync(db, program.Id, cancellationToken))
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var decision = Decide(program, await db.TimelineAsync(program, cancellationToken), today, request,
+            var timeline = await db.TimelineAsync(program, cancellationToken);
+            var decision = Decide(program, timeline, today, request,
                 await db.HistoryAsync(program.Id, request.OrganisationId, today.Year, cancellationToken),
                 await db.Awards.AnyAsync(a => a.ApplicationId == request.BasisId, cancellationToken));
             var fen = BudgetLedger.ToFen(decision.Amount);
             var available = await ledger.AllocateAsync(program.Id, today.Year, BudgetLedger.ToFen(decision.Budget), cancellationToken);
             if (fen > available)
             {
-                throw new DomainRuleException($"The {today.Year} budget of {program.Name.En} has {available / 100m:0.00} yuan left; {decision.Amount:0.00} yuan does not fit.", "amount");
+                throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.result-award-budget-left", today.Year, program.Name, available / 100m, decision.Amount), "amount");
             }
 
             var awardId = Guid.NewGuid();
@@ -52,6 +64,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
                 Status = AwardStatus.Committed, AmountFen = fen, DecidedOn = today, DecidedAt = clock.GetUtcNow(),
                 TraceJson = JsonSerializer.Serialize(decision.Trace, JsonSerializerOptions.Web),
             };
+            award.NoticeEndsAt = AwardNotice.EndsAt(program, timeline, today, award.DecidedAt);
             db.Awards.Add(award);
             AwardEvents.Changed(db, award, award.DecidedAt);
             await db.SaveChangesAsync(cancellationToken);
@@ -72,12 +85,14 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
     {
         if (!program.OpenOn(today))
         {
-            throw new DomainRuleException($"{program.Name.En} is not open on {today:yyyy-MM-dd}.", "programId");
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.result-award-program-closed", program.Name, today), "programId");
         }
 
         if (basisAwarded)
         {
-            throw new DomainRuleException($"This {Word(request.Basis)} has its award already.", "basisId");
+            throw new DomainRuleException(ProblemMessage.Of(request.Basis == AwardBasis.ChallengeResult
+                ? "incentives.refusal.result-award-challenge-awarded-already"
+                : "incentives.refusal.result-award-case-awarded-already"), "basisId");
         }
 
         var trace = new List<string>();
@@ -86,16 +101,18 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
             trace.Add($"awards this year {history.ProgramYearCount} < quota {quotaName} = {quota:0}");
             if (history.ProgramYearCount >= quota)
             {
-                throw new DomainRuleException($"The {today.Year} quota of {quota:0} awards under {program.Name.En} ({quotaName}) is reached.", "year");
+                throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.result-award-quota-reached", today.Year, quota, program.Name, quotaName), "year");
             }
         }
 
         var maximum = program.Caps.PerAward is { } cap ? timeline.ValueOn(cap, today) : null;
         var amount = request.Amount ?? maximum
-            ?? throw new DomainRuleException($"{program.Name.En} sets no per-award maximum; give the amount.", "amount", 422);
+            ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.result-award-amount-needed", program.Name), "amount", 422);
         if (amount <= 0 || (maximum is not null && amount > maximum))
         {
-            throw new DomainRuleException($"The amount must be more than 0{(maximum is null ? "" : $" and at most {maximum:0.00}")} yuan.", "amount", 422);
+            throw new DomainRuleException(maximum is null
+                ? ProblemMessage.Of("incentives.refusal.result-award-amount-positive")
+                : ProblemMessage.Of("incentives.refusal.result-award-amount-within-cap", maximum), "amount", 422);
         }
 
         trace.Add($"amount {amount:0.00} yuan{(maximum is null ? "" : $" ≤ {program.Caps.PerAward} = {maximum:0.00}")}");
@@ -104,12 +121,12 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
             trace.Add($"enterprise's awards this year {history.EnterpriseYearTotal:0.00} + {amount:0.00} ≤ {enterpriseCap} = {enterpriseMaximum:0.00}");
             if (history.EnterpriseYearTotal + amount > enterpriseMaximum)
             {
-                throw new DomainRuleException($"{request.RecipientName} has {history.EnterpriseYearTotal:0.00} yuan under {program.Name.En} this year; {amount:0.00} more passes the cap of {enterpriseMaximum:0.00}.", "amount");
+                throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.result-award-enterprise-cap", request.RecipientName, history.EnterpriseYearTotal, program.Name, amount, enterpriseMaximum), "amount");
             }
         }
 
         var budget = timeline.ValueOn(program.Budget, today)
-            ?? throw new DomainRuleException($"The program's budget ({program.Budget}) for {today.Year} is not set; office staff must set it first.", "budget");
+            ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.result-award-budget-not-set", program.Budget, today.Year), "budget");
         return new Decision(amount, budget, trace);
     }
 

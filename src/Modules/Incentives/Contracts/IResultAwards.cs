@@ -34,6 +34,9 @@ public interface IResultAwards
     /// <summary>The program whose yearly quota counts <paramref name="indicator"/> (e.g. <c>benchmark_cases</c>), or null.</summary>
     string? QuotaProgram(string indicator);
 
+    /// <summary>The program the pack declares for awards made from <paramref name="basis"/> (<c>awarded_for</c>, e.g. Challenge-and-Lead prizes), or null.</summary>
+    string? ProgramFor(AwardBasis basis);
+
     /// <summary>Makes the award, or throws <see cref="Kernel.Web.DomainRuleException"/> naming the rule it breaks (409 for quota, budget, a second award).</summary>
     Task<ResultAward> AwardAsync(ResultAwardRequest request, CancellationToken cancellationToken = default);
 }

@@ -26,6 +26,8 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
 
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
 
+    public DbSet<AwardObjection> AwardObjections => Set<AwardObjection>();
+
     public DbSet<EligibilityNotice> Notices => Set<EligibilityNotice>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -107,6 +109,14 @@ internal abstract class IncentivesDb(DbContextOptions options) : DbContext(optio
             e.HasIndex(a => a.ApplicationId).IsUnique(); // one award per application, even if two approvals race
             e.HasIndex(a => new { a.ProgramId, a.Year });
             e.HasIndex(a => a.OrganisationId);
+        });
+        modelBuilder.Entity<AwardObjection>(e =>
+        {
+            e.ToTable("incentives_award_objections");
+            e.Property(o => o.FiledByUserId).HasMaxLength(64);
+            e.Property(o => o.Text).HasMaxLength(4000);
+            e.Property(o => o.Resolution).HasMaxLength(4000);
+            e.HasIndex(o => o.AwardId);
         });
         modelBuilder.Entity<LedgerEntry>(e =>
         {

@@ -200,10 +200,38 @@ internal sealed class Award
 
     public DateTimeOffset DecidedAt { get; set; }
 
+    /// <summary>
+    /// End of the public notice period (公示), the program's <c>notice_days</c> after the decision: until then anyone
+    /// signed in may object; the award is final once it has passed with no objection open or upheld.
+    /// </summary>
+    public DateTimeOffset NoticeEndsAt { get; set; }
+
     /// <summary>The explanation with every value used on the decision date; later parameter changes leave it as it was.</summary>
     public string TraceJson { get; set; } = "[]";
 
     public decimal Amount => AmountFen / 100m;
+}
+
+/// <summary>An objection to an award lodged during its notice period; the office resolves it (upheld claws the award back).</summary>
+internal sealed class AwardObjection
+{
+    public Guid Id { get; set; }
+
+    public Guid AwardId { get; set; }
+
+    public string FiledByUserId { get; set; } = "";
+
+    public Guid? FiledByOrganisationId { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public DateTimeOffset FiledAt { get; set; }
+
+    public bool? Upheld { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
 }
 
 /// <summary>

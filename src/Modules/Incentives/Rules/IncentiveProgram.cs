@@ -40,7 +40,10 @@ internal sealed record RequiredDocument(string Key, LocalizedText Name);
 /// <summary>What experts score an application on, with the most points it can give; a program's criteria add up to 100.</summary>
 internal sealed record ReviewCriterion(string Key, LocalizedText Name, int MaxPoints);
 
-/// <summary>A program as read from <c>policies/&lt;pack&gt;/programs/&lt;id&gt;.yaml</c>.</summary>
+/// <summary>
+/// A program as read from <c>policies/&lt;pack&gt;/programs/&lt;id&gt;.yaml</c>. <see cref="AwardedFor"/> names the decision
+/// elsewhere its awards are made from (<c>challenge_result</c>), or null.
+/// </summary>
 internal sealed record IncentiveProgram(
     string Id,
     LocalizedText Name,
@@ -61,7 +64,8 @@ internal sealed record IncentiveProgram(
     string Budget,
     IReadOnlyList<RequiredDocument> Documents,
     string File,
-    IReadOnlyList<ReviewCriterion> Criteria)
+    IReadOnlyList<ReviewCriterion> Criteria,
+    string? AwardedFor = null)
 {
     public ProgramParameter? Parameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 

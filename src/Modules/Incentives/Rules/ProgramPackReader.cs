@@ -20,6 +20,9 @@ internal static class ProgramPackReader
     public const string CasesSuffix = ".cases.yaml";
 
     private static readonly string[] Kinds = ["grant", "voucher"];
+
+    /// <summary>What decision elsewhere a program's awards are made from (<c>awarded_for</c>), so that module can find the program.</summary>
+    public static readonly string[] AwardedFor = ["challenge_result", "benchmark_designation"];
     private static readonly string[] Operators = ["equals", "in", "at_least", "at_most", "is", "holds"];
     private static readonly string[] FactTypes = ["city", "choice", "money", "number", "flag", "qualifications"];
 
@@ -151,11 +154,12 @@ internal static class ProgramPackReader
             return key is null || text is null ? null : new RequiredDocument(key, text);
         }).OfType<RequiredDocument>().ToList();
         var criteria = ReadCriteria(root, expertReview == true);
+        var awardedFor = root.OneOf("awarded_for", AwardedFor, required: false);
         root.RejectUnknown();
 
         return errors.Count > before ? null : new IncentiveProgram(id!, name!, summary!, note, document!, measure!, source!,
             kind == "voucher" ? AwardKind.Voucher : AwardKind.Grant, validFrom, validTo, expertReview!.Value, parameters, conditions,
-            maximum!, caps, quota, budget!, documents, root.File, criteria);
+            maximum!, caps, quota, budget!, documents, root.File, criteria, awardedFor);
     }
 
     /// <summary>Experts score against the program's criteria: required when it asks for expert review, and adding up to 100 points.</summary>

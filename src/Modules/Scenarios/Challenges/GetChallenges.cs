@@ -20,7 +20,7 @@ internal sealed record ChallengeView(
     Guid Id, string Title, string Requirements, string Eligibility, DateTimeOffset Deadline, string AwardDescription, decimal AwardAmount,
     IReadOnlyList<string> Phases, ChallengeStatus Status, bool AcceptingEntries, IReadOnlyList<CriterionView> Criteria,
     IReadOnlyList<Guid> ScenarioIds, int EntryCount, DateTimeOffset? AnnouncedAt, DateTimeOffset? NoticeEndsAt, DateTimeOffset? AwardedAt,
-    IReadOnlyList<RankedEntry> Ranking, string? WinnerLabel, IReadOnlyList<ObjectionView> Objections);
+    IReadOnlyList<RankedEntry> Ranking, string? WinnerLabel, IReadOnlyList<ObjectionView> Objections, Guid? AwardId);
 
 /// <summary>An entry as office staff and its own team see it: with its team and whether each phase's evaluations are in.</summary>
 internal sealed record EntryView(Guid Id, string Label, string Title, string Solution, int Phase, IReadOnlyList<Guid> Team, IReadOnlyList<string> TeamNames,
@@ -73,7 +73,7 @@ internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organ
             c.Criteria.OrderBy(k => k.Position).Select(k => new CriterionView(k.Id, k.Name, k.Weight)).ToList(),
             c.Scenarios.Select(x => x.ScenarioId).ToList(), s.Entries.Count, c.AnnouncedAt, c.NoticeEndsAt, c.AwardedAt, ranking,
             s.Entries.FirstOrDefault(e => e.Id == c.WinnerEntryId)?.Label,
-            announced ? objections.ConvertAll(o => new ObjectionView(o.Id, o.Text, o.FiledAt, o.Upheld, o.Resolution)) : []);
+            announced ? objections.ConvertAll(o => new ObjectionView(o.Id, o.Text, o.FiledAt, o.Upheld, o.Resolution)) : [], c.AwardId);
     }
 
     public async Task<OfficeChallengeView> OfficeAsync(Guid id, CancellationToken cancellationToken)

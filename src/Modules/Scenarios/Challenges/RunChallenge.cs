@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -20,8 +21,10 @@ internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
 /// The office's steps after the entries are in: close submissions, advance entries through phases, announce the
 /// ranking (a public notice period opens), take and resolve objections, make the award. No entry advances or is
 /// ranked until every reviewer who may score it has; the award waits for the notice period and the objections.
+/// The prize is an award under the pack's Challenge-and-Lead program, made through Incentives' one ledger.
 /// </summary>
-internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text)
+internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text,
+    IResultAwards awards, IOrganisationDirectory organisations)
 {
     public async Task CloseAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -129,7 +132,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         Expect(s, ChallengeStatus.Announced, "awarded");
         if (clock.GetUtcNow() < s.Challenge.NoticeEndsAt)
         {
-            throw new DomainRuleException($"The notice period runs until {s.Challenge.NoticeEndsAt:yyyy-MM-dd HH:mm} UTC; the award waits for it.", "noticeEndsAt");
+            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.award-waits-for-notice-period", ChinaTime.Format(s.Challenge.NoticeEndsAt!.Value)), "noticeEndsAt");
         }
 
         if (await db.Objections.AnyAsync(o => o.ChallengeId == id && o.ResolvedAt == null, cancellationToken))
@@ -143,18 +146,44 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         }
 
         var winner = s.Entries.Single(e => e.Rank == 1);
+        var scenarioIds = s.Challenge.Scenarios.Select(x => x.ScenarioId).ToList();
+        var scenarios = await db.Scenarios.Where(p => scenarioIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        var prize = await AwardPrizeAsync(s.Challenge, winner, scenarios, cancellationToken);
         s.Challenge.Status = ChallengeStatus.Awarded;
         s.Challenge.AwardedAt = clock.GetUtcNow();
         s.Challenge.WinnerEntryId = winner.Id;
-        var scenarioIds = s.Challenge.Scenarios.Select(x => x.ScenarioId).ToList();
-        var matched = await db.Scenarios.Where(p => scenarioIds.Contains(p.Id) && p.Status == ScenarioStatus.Published).ToListAsync(cancellationToken);
+        s.Challenge.AwardId = prize?.AwardId;
+        var matched = scenarios.Where(p => p.Status == ScenarioStatus.Published).ToList();
         matched.ForEach(p => p.Status = ScenarioStatus.Matched);
         await CommitAsync(s.Challenge, "awarded", new
         {
             winnerEntryId = winner.Id, winner.Label, team = winner.Members.Select(m => m.OrganisationId), amount = s.Challenge.AwardAmount,
-            scenariosMatched = matched.Select(p => p.Id),
+            awardId = prize?.AwardId, program = prize?.ProgramId, scenariosMatched = matched.Select(p => p.Id),
         }, cancellationToken);
-        await NotifyAsync(s, "已颁奖", "made its award", winner.Members.Select(m => m.OrganisationId), cancellationToken);
+        await NotifyAsync(s, "scenarios.notify.challenge.awarded", winner.Members.Select(m => m.OrganisationId), cancellationToken);
+    }
+
+    /// <summary>
+    /// The prize as an award to the winning team's lead organisation under the program the pack declares for
+    /// challenge results, through Incentives' ledger (budget, cap, double entry, audit), before the challenge is
+    /// marked: Incentives commits in its own transaction (one SQLite file cannot hold two writers), so a refused
+    /// award (budget, cap, program closed) leaves the challenge announced and reaches the office as the refusal,
+    /// and of two racing requests the one-award-per-basis rule lets one through. A prize of 0 yuan (a pilot
+    /// contract, say) moves no money and makes no award.
+    /// </summary>
+    private async Task<ResultAward?> AwardPrizeAsync(Challenge challenge, Entry winner, List<ScenarioPost> scenarios, CancellationToken cancellationToken)
+    {
+        if (challenge.AwardAmount == 0)
+        {
+            return null;
+        }
+
+        var programId = awards.ProgramFor(AwardBasis.ChallengeResult)
+            ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-program-awards-challenge-prizes"), "programId");
+        var lead = await organisations.FindAsync(winner.LeadOrganisationId, cancellationToken);
+        var city = lead?.CitySlug ?? scenarios.Select(p => p.CitySlug).FirstOrDefault();
+        return await awards.AwardAsync(new ResultAwardRequest(programId, AwardBasis.ChallengeResult, challenge.Id, winner.LeadOrganisationId,
+            lead?.NameZh ?? winner.LeadOrganisationId.ToString(), city, challenge.AwardAmount, $"challenge: {challenge.Title}; winning entry {winner.Label}"), cancellationToken);
     }
 
     private async Task<ChallengeSnapshot> OfficeSnapshotAsync(Guid id, CancellationToken cancellationToken) =>
@@ -183,10 +212,6 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
     /// <summary>Tells followers and <paramref name="organisations"/> of a step, by a key whose {0} is the challenge's title.</summary>
     private Task NotifyAsync(ChallengeSnapshot s, string key, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
         TellAsync(s, ProblemMessage.Of(key, s.Challenge.Title).Both(text), organisations, cancellationToken);
-
-    // The (zh, en) form remains only for AwardAsync, which issue 13 rewrites; its text gets a key there.
-    private Task NotifyAsync(ChallengeSnapshot s, string zh, string en, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
-        TellAsync(s, new LocalizedText($"揭榜挂帅“{s.Challenge.Title}”{zh}", $"Challenge \"{s.Challenge.Title}\" {en}"), organisations, cancellationToken);
 
     private Task TellAsync(ChallengeSnapshot s, LocalizedText title, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
         followers.NotifyAsync(Followers.ChallengeType, s.Challenge.Id, title.Zh, title.En, $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);

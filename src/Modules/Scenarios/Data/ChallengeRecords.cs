@@ -42,6 +42,9 @@ internal sealed class Challenge
 
     public Guid? WinnerEntryId { get; set; }
 
+    /// <summary>The prize's award in Incentives' ledger (null before the award, or for a prize of 0 yuan).</summary>
+    public Guid? AwardId { get; set; }
+
     public List<ChallengeScenario> Scenarios { get; set; } = [];
 
     public List<Criterion> Criteria { get; set; } = [];

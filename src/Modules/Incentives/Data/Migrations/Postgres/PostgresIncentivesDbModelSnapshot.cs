@@ -196,6 +196,9 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset>("NoticeEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -231,6 +234,48 @@ namespace Funeng.Incentives.Data.Migrations.Postgres
                     b.HasIndex("ProgramId", "Year");
 
                     b.ToTable("incentives_awards", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Incentives.Data.AwardObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FiledByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId");
+
+                    b.ToTable("incentives_award_objections", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Incentives.Data.EligibilityNotice", b =>

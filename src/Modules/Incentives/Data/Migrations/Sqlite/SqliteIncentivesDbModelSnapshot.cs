@@ -191,6 +191,9 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NoticeEndsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -226,6 +229,48 @@ namespace Funeng.Incentives.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId", "Year");
 
                     b.ToTable("incentives_awards", (string)null);
+                });
+
+            modelBuilder.Entity("Funeng.Incentives.Data.AwardObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FiledByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId");
+
+                    b.ToTable("incentives_award_objections", (string)null);
                 });
 
             modelBuilder.Entity("Funeng.Incentives.Data.EligibilityNotice", b =>

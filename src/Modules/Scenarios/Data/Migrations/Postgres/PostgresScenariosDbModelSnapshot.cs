@@ -169,6 +169,9 @@ namespace Funeng.Scenarios.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<Guid?>("AwardId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("AwardedAt")
                         .HasColumnType("timestamp with time zone");
 

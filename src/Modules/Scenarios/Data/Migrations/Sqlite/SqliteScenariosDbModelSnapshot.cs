@@ -164,6 +164,9 @@ namespace Funeng.Scenarios.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AwardId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AwardedAt")
                         .HasColumnType("INTEGER");
 
