@@ -43,7 +43,7 @@ public abstract class ResultAwardTests(FunengApp app)
         Assert.Equal("year", refusedDesignation.Field);
         var refusedApproval = await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{applications[1]}/decision", new { approve = true, reasons = "benchmark case" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, refusedApproval.StatusCode);
-        Assert.Contains("quota", await refusedApproval.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("名额", await refusedApproval.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IncentivesDb>();

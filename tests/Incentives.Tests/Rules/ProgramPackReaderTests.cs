@@ -1,3 +1,4 @@
+using Funeng.Incentives.Awards;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Web;
@@ -11,10 +12,10 @@ public sealed class ProgramPackReaderTests
     private static readonly Facts NoFacts = new(new Dictionary<string, int>(), [], null);
 
     [Fact]
-    public void The_guangdong_pack_has_the_five_required_programs()
+    public void The_guangdong_pack_has_the_five_required_programs_and_the_challenge_prize_program()
     {
         Assert.Equal(
-            ["benchmark-case-reward", "compute-vouchers", "first-of-kind-support", "major-special-projects", "single-champion-reward"],
+            ["benchmark-case-reward", "challenge-and-lead-prize", "compute-vouchers", "first-of-kind-support", "major-special-projects", "single-champion-reward"],
             GuangdongPrograms.Pack.Programs.Select(p => p.Id).Order());
         Assert.Equal(AwardKind.Voucher, GuangdongPrograms.Program("compute-vouchers").Kind);
     }
@@ -29,8 +30,10 @@ public sealed class ProgramPackReaderTests
     [Fact]
     public void Figures_the_sources_do_not_give_stay_unset()
     {
+        // The notice period is the one exception: a procedure, not a figure of money or quota. No source sets it, so
+        // the pack assumes the office's 7 days and says so in the parameter's note.
         var firstOfKind = GuangdongPrograms.Program("first-of-kind-support");
-        Assert.All(firstOfKind.Parameters, p => Assert.Empty(p.Values));
+        Assert.All(firstOfKind.Parameters.Where(p => p.Name != AwardNotice.DaysParameter), p => Assert.Empty(p.Values));
         Assert.All(GuangdongPrograms.Pack.Programs, p => Assert.Empty(p.Parameter(p.Budget)!.Values));
     }
 
@@ -40,7 +43,7 @@ public sealed class ProgramPackReaderTests
         var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("value: 3_000_000", "value: three million", StringComparison.Ordinal));
         var error = SingleErrorIn(Champion, pack);
         Assert.Equal(Champion, error.File);
-        Assert.Equal("parameters[0].values[0].value", error.Field);
+        Assert.Equal("parameters[1].values[0].value", error.Field);
         Assert.Equal(GuangdongPrograms.LineOf(pack, Champion, "three million"), error.Line);
     }
 
