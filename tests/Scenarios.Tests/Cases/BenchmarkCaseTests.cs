@@ -22,7 +22,7 @@ public abstract class BenchmarkCaseTests(FunengApp app)
         var published = await ScenarioDriver.PublishedAsync(owner, office);
         var response = await owner.Client.PostAsJsonAsync($"/api/v1/scenarios/{published}/case", new { title = "t", summary = "s", outcomes = new[] { new { name = "n", value = 1m, unit = "%" } } }, Ct);
         var problem = await ScenarioDriver.ProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Contains("delivered", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("只有已交付的场景才能成为案例", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var caseId = await ScenarioDriver.CaseAsync(owner, office);
         var cases = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/cases", Ct);

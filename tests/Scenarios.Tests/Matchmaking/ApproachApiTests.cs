@@ -24,7 +24,7 @@ public abstract class ApproachApiTests(FunengApp app)
         Assert.Contains("is interested in your scenario", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
         var again = await supplier.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("already sent", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("已发出", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         var listed = await ScenarioDriver.ReadAsync(await owner.Client.GetAsync($"/api/v1/scenarios/{id}/approaches", Ct), HttpStatusCode.OK);
         var approach = Assert.Single(listed.EnumerateArray());
@@ -34,7 +34,7 @@ public abstract class ApproachApiTests(FunengApp app)
 
         var accepted = await ScenarioDriver.ReadAsync(await owner.Client.PostAsync($"/api/v1/scenarios/approaches/{approachId}/accept", null, Ct), HttpStatusCode.OK);
         Assert.Equal("accepted", accepted.GetProperty("status").GetString());
-        Assert.Contains("was accepted", await supplier.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
+        Assert.Contains("已接受", await supplier.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
         var mine = await ScenarioDriver.ReadAsync(await supplier.Client.GetAsync("/api/v1/scenarios/approaches", Ct), HttpStatusCode.OK);
         Assert.Equal("accepted", Assert.Single(mine.EnumerateArray()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await owner.Client.PostAsync($"/api/v1/scenarios/approaches/{approachId}/decline", null, Ct)).StatusCode);
@@ -61,7 +61,7 @@ public abstract class ApproachApiTests(FunengApp app)
 
         var declined = await ScenarioDriver.ReadAsync(await supplier.Client.PostAsync($"/api/v1/scenarios/approaches/{approachId}/decline", null, Ct), HttpStatusCode.OK);
         Assert.Equal("declined", declined.GetProperty("status").GetString());
-        Assert.Contains("was declined", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
+        Assert.Contains("已谢绝", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await supplier.Client.PostAsync($"/api/v1/scenarios/approaches/{approachId}/maybe", null, Ct)).StatusCode);
     }
 

@@ -32,6 +32,6 @@ public sealed class ApproachRulesTests
     {
         var refused = Assert.Throws<DomainRuleException>(() => ApproachRules.Decide(ApproachKind.Interest, Enum.Parse<ApproachStatus>(status), ApproachDecision.Accept, ApproachSide.Owner));
         Assert.Equal(409, refused.Status);
-        Assert.Contains("already", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("scenarios.refusal.approach-answered", refused.Description.Key);
     }
 }
