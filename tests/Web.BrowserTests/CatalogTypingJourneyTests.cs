@@ -28,8 +28,10 @@ public sealed class CatalogTypingJourneyTests(BrowserApp app) : IClassFixture<Br
         var page = await app.NewPageAsync();
         await page.GotoAsync("/culture/en?returnUrl=/catalog");
         await page.Locator("#q").PressSequentiallyAsync("speech rec", new LocatorPressSequentiallyOptions { Delay = 60 });
+        // Each keystroke may answer with suggestions for a shorter prefix ("speech"), so wait for the answer to the
+        // whole prefix rather than the first list that shows up.
         var suggestions = page.Locator("#q-suggestions [data-testid=suggestion]");
-        await suggestions.First.WaitForAsync();
+        await suggestions.Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^speech recognition.*语音识别") }).First.WaitForAsync();
         var offered = await suggestions.AllInnerTextsAsync();
         Assert.Contains(offered, s => s.StartsWith("speech recognition", StringComparison.Ordinal) && s.Contains("语音识别", StringComparison.Ordinal));
         await BrowserApp.ScreenshotAsync(page, "catalog-suggestions");
