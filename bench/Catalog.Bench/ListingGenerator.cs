@@ -3,6 +3,7 @@ using Funeng.Catalog.Data;
 using Funeng.Catalog.Import;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Taxonomy;
 
 namespace Funeng.Catalog.Bench;
 
@@ -36,7 +37,7 @@ internal sealed class ListingGenerator
     public IEnumerable<(ListingRecord Listing, string Owner)> Generate(int count)
     {
         var types = Enum.GetValues<ListingType>();
-        var sectors = CatalogSectors.All.Select(s => s.Key).ToArray();
+        var sectors = Sectors.All.Select(s => s.Key).ToArray();
         for (var i = 0; i < count; i++)
         {
             var type = types[_random.Next(types.Length)];

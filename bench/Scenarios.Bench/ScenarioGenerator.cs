@@ -1,5 +1,5 @@
-using Funeng.Catalog.Contracts;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Taxonomy;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Matchmaking;
 
@@ -36,7 +36,7 @@ internal sealed class ScenarioGenerator(IReadOnlyList<LabelledScenario> template
     /// <summary>An enterprise profile to look for fitting scenarios: one or two catalog sectors and a city.</summary>
     public (IReadOnlyList<string> Sectors, string City) Profile()
     {
-        var sectors = CatalogSectors.All.Select(s => s.Key).OrderBy(_ => _random.Next()).Take(1 + _random.Next(2)).ToList();
+        var sectors = Sectors.All.Select(s => s.Key).OrderBy(_ => _random.Next()).Take(1 + _random.Next(2)).ToList();
         return (sectors, GuangdongCities.All[_random.Next(GuangdongCities.All.Count)].Slug);
     }
 

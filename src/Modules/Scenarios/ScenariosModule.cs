@@ -62,7 +62,7 @@ public static class ScenariosModule
         ArgumentNullException.ThrowIfNull(endpoints);
         var scenarios = endpoints.MapGroup("/api/v1/scenarios").WithTags("Scenarios");
         scenarios.MapGet("/", GetScenarios.HandleListAsync).WithName("Scenarios.ListScenarios");
-        scenarios.MapGet("/sectors", () => TypedResults.Ok(Sectors.All)).WithName("Scenarios.ListSectors");
+        scenarios.MapGet("/sectors", () => TypedResults.Ok(ScenarioSectors.All)).WithName("Scenarios.ListSectors");
         scenarios.MapGet("/{id:guid}", GetScenarios.HandleFindAsync).WithName("Scenarios.GetScenario");
         scenarios.MapPost("/", EditScenario.HandleCreateAsync).RequireAuthorization(p => p.RequireRole(Roles.ScenarioOwner)).WithName("Scenarios.CreateScenario");
         scenarios.MapPut("/{id:guid}", EditScenario.HandleUpdateAsync).RequireAuthorization().WithName("Scenarios.UpdateScenario");

@@ -88,7 +88,7 @@ public abstract class ListingApiTests(FunengApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.ActAsync(id, "submit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.PutAsJsonAsync($"/api/v1/catalog/organisations/{owner.OrganisationId}", new { legalNameZh = "篡改" }, Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Client.PostAsJsonAsync($"/api/v1/catalog/organisations/{owner.OrganisationId}/qualifications",
-            new { kind = "high_tech", issuer = "x", validFrom = "2025-01-01", evidence = "x" }, Token)).StatusCode);
+            new { kind = "high_tech_enterprise", issuer = "x", validFrom = "2025-01-01", evidence = "x" }, Token)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/v1/catalog/listings", CatalogClient.Algorithm("匿名", "Anonymous"), Token)).StatusCode);
     }
 

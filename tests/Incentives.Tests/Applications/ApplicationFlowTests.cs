@@ -36,7 +36,30 @@ public abstract class ApplicationFlowTests(FunengApp app)
         }
 
         Assert.Equal("“所属行业”为“智慧金融”，不属于：智能制造、机器人", await ManufacturingStepAsync(""));
-        Assert.Equal("Sector = Finance, not one of: Manufacturing, Robots", await ManufacturingStepAsync("?culture=en"));
+        Assert.Equal("Sector = Finance, not one of: Intelligent manufacturing, Robots", await ManufacturingStepAsync("?culture=en"));
+    }
+
+    [Fact]
+    public async Task The_calculator_for_a_registered_enterprise_reads_city_sector_and_qualifications_from_its_catalog_profile()
+    {
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        // What the enterprise once told Incentives is out of date: its catalog profile is the record.
+        var stale = new FactValues(new Dictionary<string, string> { ["city"] = "shenzhen", ["sector"] = "finance", ["project_type"] = "ai_new_industrialisation_case", ["in_key_cluster"] = "true" }, []);
+        (await enterprise.Client.PutAsJsonAsync("/api/v1/incentives/profile", stale, Cancel)).EnsureSuccessStatusCode();
+        (await enterprise.Client.PutAsJsonAsync($"/api/v1/catalog/organisations/{enterprise.OrganisationId}",
+            new { legalNameZh = "广州档案一致科技有限公司", citySlug = "guangzhou", sectors = new[] { "general", "manufacturing" } }, Cancel)).EnsureSuccessStatusCode();
+        (await enterprise.Client.PostAsJsonAsync($"/api/v1/catalog/organisations/{enterprise.OrganisationId}/qualifications",
+            new { kind = "national_single_champion", issuer = "工业和信息化部", validFrom = "2025-11-20", evidence = "第九批制造业单项冠军名单" }, Cancel)).EnsureSuccessStatusCode();
+
+        var profile = await (await enterprise.Client.GetAsync("/api/v1/incentives/profile", Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal("guangzhou", profile.GetProperty("city").GetString());
+        var check = await (await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/eligibility", new { }, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        JsonElement Step(string program, string rule) => check.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("programId").GetString() == program)
+            .GetProperty("trace").EnumerateArray().Single(s => s.GetProperty("rule").GetString() == rule);
+
+        // "general" is not a sector the pack's programs ask about, so the first listed one they do (manufacturing) counts.
+        Assert.Equal("pass", Step("benchmark-case-reward", "manufacturing").GetProperty("result").GetString());
+        Assert.Equal("pass", Step(IncentivesTestData.Champion, "holds-single-champion").GetProperty("result").GetString());
     }
 
     [Fact]

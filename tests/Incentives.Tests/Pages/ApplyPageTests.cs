@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Taxonomy;
 using Funeng.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,7 @@ public abstract partial class ApplyPageTests(FunengApp app)
         var answers = WebUtility.HtmlDecode(await check.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
         Assert.Contains("id=\"answers\"", answers, StringComparison.Ordinal);
-        Assert.Contains($"{Chinese("incentives.choice.national_single_champion")} (2025-11-20)", answers, StringComparison.Ordinal); // a label, not the code
+        Assert.Contains($"{QualificationKinds.Name("national_single_champion").Zh} (2025-11-20)", answers, StringComparison.Ordinal); // a label, not the code
         Assert.Contains("name=\"q.code\" value=\"national_single_champion\"", answers, StringComparison.Ordinal);
         Assert.Empty(await ListAsync(enterprise)); // nothing is written before the applicant submits
 

@@ -31,7 +31,7 @@ public sealed class ExplanationTests
         Assert.Equal(EligibilityOutcome.Ineligible, verdict.Outcome);
         Assert.Null(verdict.MaximumAmount);
         Assert.Contains(verdict.Trace, s => s.Rule == "ai-industrialisation-case" && s.Result == StepResult.Fail && English(s) == "Project type = Other, not one of: AI-empowered new industrialisation case");
-        Assert.Contains(verdict.Trace, s => s.Rule == "manufacturing" && s.Result == StepResult.Fail && English(s) == "Sector = Finance, not one of: Manufacturing, Robots");
+        Assert.Contains(verdict.Trace, s => s.Rule == "manufacturing" && s.Result == StepResult.Fail && English(s) == "Sector = Finance, not one of: Intelligent manufacturing, Robots");
         Assert.Equal("“所属行业”为“智慧金融”，不属于：智能制造、机器人", Chinese(verdict.Trace.Single(s => s.Rule == "manufacturing")));
         Assert.Contains(verdict.Trace, s => s.Rule == "key-cluster" && s.Result == StepResult.Pass);
         Assert.Equal("The applicant is a manufacturer", verdict.Trace.Single(s => s.Rule == "manufacturing").Name!.En);

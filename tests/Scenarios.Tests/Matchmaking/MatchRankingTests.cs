@@ -27,12 +27,4 @@ public sealed class MatchRankingTests
     [Fact]
     public void With_nothing_else_to_go_on_text_relevance_decides() =>
         Assert.Equal([3f, 2f, 1f], MatchRanking.Rank([new(Guid.NewGuid(), 1f, false, false, [], 0), new(Guid.NewGuid(), 3f, false, false, [], 0), new(Guid.NewGuid(), 2f, false, false, [], 0)]).Select(r => r.Candidate.TextScore));
-
-    [Theory]
-    [InlineData("elder_care", "elder_care")]
-    [InlineData("robot_plus", "robots")]
-    [InlineData("judicial", "legal")]
-    [InlineData("fitness", null)]
-    public void Scenario_sectors_map_onto_catalog_sectors(string scenario, string? catalog) =>
-        Assert.Equal(catalog, MatchRanking.CatalogSector(scenario));
 }

@@ -32,7 +32,7 @@ public interface ICatalogQueries
 /// <param name="SummaryZh">One-paragraph summary in Chinese.</param>
 /// <param name="SummaryEn">One-paragraph summary in English.</param>
 /// <param name="CitySlug">Guangdong city slug, if known.</param>
-/// <param name="Sectors">Sector keys (see <see cref="CatalogSectors"/>).</param>
+/// <param name="Sectors">Sector keys (see <see cref="Funeng.Kernel.Taxonomy.Sectors"/>).</param>
 /// <param name="PublishedVersion">The number of the latest published version, or null if never published.</param>
 /// <param name="PublishedAt">When that version was published.</param>
 public sealed record ListingSummary(
@@ -84,7 +84,7 @@ public sealed record OrganisationProfile(
     IReadOnlyList<QualificationSummary> Qualifications);
 
 /// <summary>A qualification an organisation holds.</summary>
-/// <param name="Kind">A key of <see cref="QualificationKinds"/>.</param>
+/// <param name="Kind">A key of <see cref="Funeng.Kernel.Taxonomy.QualificationKinds"/>.</param>
 /// <param name="Issuer">Who granted it.</param>
 /// <param name="ValidFrom">First day it holds.</param>
 /// <param name="ValidTo">Last day it holds, or null if open-ended.</param>

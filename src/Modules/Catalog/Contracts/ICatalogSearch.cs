@@ -66,8 +66,8 @@ public enum CatalogTextMatch
 /// <summary>
 /// Filters, one list of allowed values per facet (empty = no restriction). Keys are the facet values returned in
 /// <see cref="CatalogSearchResult.Facets"/>: type keys from <see cref="ListingTypeKeys"/>, sector keys from
-/// <see cref="CatalogSectors"/>, city slugs from <c>GuangdongCities</c>, qualification keys from
-/// <see cref="QualificationKinds"/>, licence names, access levels <c>open</c>/<c>conditional</c>/<c>restricted</c>.
+/// <see cref="Funeng.Kernel.Taxonomy.Sectors"/>, city slugs from <c>GuangdongCities</c>, qualification keys from
+/// <see cref="Funeng.Kernel.Taxonomy.QualificationKinds"/>, licence names, access levels <c>open</c>/<c>conditional</c>/<c>restricted</c>.
 /// </summary>
 public sealed record CatalogFilters
 {
@@ -138,7 +138,7 @@ public sealed record CatalogSearchResult(
 /// <param name="OwnerOrganisationId">The organisation that owns the listing (itself for a profile).</param>
 /// <param name="OwnerNameZh">The owner's Chinese name, for display.</param>
 /// <param name="CitySlug">Guangdong city slug, if known.</param>
-/// <param name="Sectors">Sector keys (see <see cref="CatalogSectors"/>).</param>
+/// <param name="Sectors">Sector keys (see <see cref="Funeng.Kernel.Taxonomy.Sectors"/>).</param>
 /// <param name="Score">Relevance score; comparable only within one result.</param>
 /// <param name="Snippet">A short passage with the matched terms wrapped in <c>&lt;mark&gt;</c>; all other text is HTML-encoded.</param>
 public sealed record CatalogHit(

@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Taxonomy;
 
 namespace Funeng.Catalog.Listings;
 
@@ -96,7 +97,7 @@ internal static class ListingFields
             errors["citySlug"] = [$"'{city}' is not a Guangdong city slug (e.g. guangzhou, shenzhen)."];
         }
 
-        var unknownSectors = content.Sectors.Where(s => !CatalogSectors.IsKnown(s)).ToList();
+        var unknownSectors = content.Sectors.Where(s => !Sectors.IsKnown(s)).ToList();
         if (unknownSectors.Count > 0)
         {
             errors["sectors"] = [$"Unknown sector(s): {string.Join(", ", unknownSectors)}."];

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Organisations;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Taxonomy;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +49,7 @@ internal sealed class OrganisationProfiles(
             errors["size"] = [$"Size is one of {string.Join(", ", OrganisationSizes.All)}."];
         }
 
-        if (input.Sectors?.FirstOrDefault(s => !CatalogSectors.IsKnown(s)) is { } sector)
+        if (input.Sectors?.FirstOrDefault(s => !Sectors.IsKnown(s)) is { } sector)
         {
             errors["sectors"] = [$"Unknown sector '{sector}'."];
         }

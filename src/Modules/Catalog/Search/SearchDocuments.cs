@@ -3,6 +3,7 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Taxonomy;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
@@ -108,7 +109,7 @@ internal static class SearchDocuments
         foreach (var sector in sectorList)
         {
             AddFacet(doc, CatalogFacets.Sector, sector);
-            AddText(doc, CatalogSectors.Name(sector).Zh, CatalogSectors.Name(sector).En);
+            AddText(doc, Sectors.Name(sector).Zh, Sectors.Name(sector).En);
         }
 
         doc.Add(new StoredField(IndexFields.SectorsStored, string.Join(';', sectorList)));

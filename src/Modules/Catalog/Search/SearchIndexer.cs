@@ -193,6 +193,12 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     }
 
     /// <summary>Counts and the latest change time of what the index holds: different values mean missed changes.</summary>
+    /// <summary>
+    /// Raised whenever what a document holds changes (a field, an analyser, a renamed key), so that start-up rebuilds an
+    /// index written the old way instead of serving it. 2: owners' English names and the one qualification code set.
+    /// </summary>
+    private const int DocumentLayout = 2;
+
     private async Task<string> FingerprintAsync(CancellationToken cancellationToken)
     {
         var listings = await db.Listings.CountAsync(cancellationToken);
@@ -200,7 +206,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         var qualifications = await db.Qualifications.CountAsync(cancellationToken);
         var lastListing = await db.Listings.MaxAsync(l => (DateTimeOffset?)l.UpdatedAt, cancellationToken);
         var lastOrganisation = await db.Organisations.MaxAsync(o => (DateTimeOffset?)o.UpdatedAt, cancellationToken);
-        return $"{listings}/{organisations}/{qualifications}/{lastListing?.UtcTicks}/{lastOrganisation?.UtcTicks}";
+        return $"v{DocumentLayout}/{listings}/{organisations}/{qualifications}/{lastListing?.UtcTicks}/{lastOrganisation?.UtcTicks}";
     }
 
     private async Task<Dictionary<Guid, ListingContent>> PublishedContentAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>

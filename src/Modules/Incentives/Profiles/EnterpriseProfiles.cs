@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Catalog.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
@@ -12,10 +13,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Profiles;
 
 /// <summary>
-/// The enterprise's profile (一企一档): its facts, written once and reused by every eligibility check and every
-/// application. The untrustworthy-entity flag is office staff's to set, and is merged in as a fact.
+/// The enterprise's facts, written once and reused by every eligibility check and every application: city, size,
+/// sectors and qualifications from its catalog profile (<see cref="EnterpriseRecord"/>), the rest kept here. The
+/// untrustworthy-entity flag is office staff's to set, and is merged in as a fact.
 /// </summary>
-internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog, IOrganisationDirectory organisations, IAuditLog audit, IActor actor, TimeProvider clock)
+internal sealed class EnterpriseProfiles(
+    IncentivesDb db, ProgramCatalog catalog, ICatalogQueries enterpriseRecords, IOrganisationDirectory organisations, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public sealed record ProfileView(Guid OrganisationId, string Name, string? City, bool Untrustworthy, FactValues Facts, DateTimeOffset? UpdatedAt);
 
@@ -66,13 +69,16 @@ internal sealed class EnterpriseProfiles(IncentivesDb db, ProgramCatalog catalog
     public async Task<ProfileView> ViewAsync(Guid organisationId, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
+        var record = await enterpriseRecords.FindOrganisationAsync(organisationId, cancellationToken);
         if (profile is not null)
         {
-            return new ProfileView(organisationId, profile.Name, profile.CitySlug, profile.Untrustworthy, ProgramCatalog.ReadFacts(profile.FactsJson), profile.UpdatedAt);
+            var facts = EnterpriseRecord.Merge(ProgramCatalog.ReadFacts(profile.FactsJson), record, catalog.Facts);
+            return new ProfileView(organisationId, profile.Name, record?.CitySlug ?? profile.CitySlug, profile.Untrustworthy, facts, profile.UpdatedAt);
         }
 
         var organisation = await organisations.FindAsync(organisationId, cancellationToken);
-        return new ProfileView(organisationId, organisation?.NameZh ?? "", organisation?.CitySlug, false, FactValues.Empty, null);
+        return new ProfileView(organisationId, organisation?.NameZh ?? "", record?.CitySlug ?? organisation?.CitySlug, false,
+            EnterpriseRecord.Merge(FactValues.Empty, record, catalog.Facts), null);
     }
 
     /// <summary>The facts the rules read: the profile's, with the office's untrustworthy flag as a fact.</summary>

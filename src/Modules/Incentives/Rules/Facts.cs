@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Taxonomy;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
@@ -20,13 +21,29 @@ internal enum FactType
 /// <summary>A fact programs may ask about, as declared in the pack's facts.yaml.</summary>
 internal sealed record FactDefinition(string Key, FactType Type, LocalizedText Name, IReadOnlyList<string> Choices)
 {
-    /// <summary>A value of this fact as the reader knows it: a choice or flag by its label, a city by its name, else as written.</summary>
+    /// <summary>The fact whose choices are the platform's one sector taxonomy (Kernel <see cref="Sectors"/>).</summary>
+    public const string SectorKey = "sector";
+
+    /// <summary>
+    /// A value of this fact as the reader knows it: a sector or qualification by the platform's name for it, another
+    /// choice or a flag by its label, a city by its name, else as written.
+    /// </summary>
     public object Label(string value) => Type switch
     {
-        FactType.Choice or FactType.Qualifications => ProblemMessage.Of("incentives.choice." + value),
+        FactType.Qualifications => QualificationKinds.Name(value),
+        FactType.Choice when Key == SectorKey => Sectors.Name(value),
+        FactType.Choice => ProblemMessage.Of("incentives.choice." + value),
         FactType.Flag => ProblemMessage.Of("incentives.flag." + value),
         FactType.City => (object?)GuangdongCities.Find(value)?.Name ?? value,
         _ => value,
+    };
+
+    /// <summary>A value's label as text in the current UI language (for pages).</summary>
+    public string Shown(string value, UiText text) => Label(value) switch
+    {
+        ProblemMessage message => message.In(text, CultureInfo.CurrentUICulture),
+        LocalizedText name => name.In(CultureInfo.CurrentUICulture),
+        var other => other?.ToString() ?? value,
     };
 
     // One box per flag value: screening types every registered enterprise's facts, and boxing each flag adds up.

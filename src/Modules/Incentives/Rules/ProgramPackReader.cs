@@ -1,4 +1,5 @@
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Taxonomy;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
@@ -90,6 +91,14 @@ internal static class ProgramPackReader
             var name = item.Text("name");
             var choices = item.Strings("choices", required: type is "choice" or "qualifications");
             item.RejectUnknown();
+            // Sectors and qualifications are the platform's one taxonomy: a pack may offer a subset, never its own codes.
+            var unknown = type == "qualifications" ? choices.FirstOrDefault(c => !QualificationKinds.IsKnown(c))
+                : key == FactDefinition.SectorKey ? choices.FirstOrDefault(c => !Sectors.IsKnown(c)) : null;
+            if (unknown is not null)
+            {
+                item.Error("choices", $"'{unknown}' is not a key of the platform's {(type == "qualifications" ? "qualification kinds" : "sector taxonomy")}", item.LineOf("choices"));
+            }
+
             if (key is not null && definitions.Any(d => d.Key == key))
             {
                 item.Error("key", $"'{key}' is declared twice", item.LineOf("key"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Catalog.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
@@ -15,7 +16,8 @@ namespace Funeng.Incentives.Screening;
 /// "Benefits without applying" (免申即享): office staff screen every registered enterprise against every program
 /// at once; each enterprise that has become eligible for a program is told once.
 /// </summary>
-internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog, INotifier notifier, IAuditLog audit, IActor actor, TimeProvider clock)
+internal sealed class ScreenEnterprises(
+    IncentivesDb db, ProgramCatalog catalog, ICatalogQueries enterpriseRecords, INotifier notifier, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     public sealed record Result(int Enterprises, int Programs, int EligiblePairs, int Notified);
 
@@ -34,7 +36,9 @@ internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog,
         var notified = (await db.Notices.AsNoTracking().Select(n => new { n.ProgramId, n.OrganisationId }).ToListAsync(cancellationToken))
             .Select(n => (n.ProgramId, n.OrganisationId)).ToHashSet();
 
-        var facts = profiles.Select(p => catalog.Facts.Type(EnterpriseProfiles.WithListing(ProgramCatalog.ReadFacts(p.FactsJson), p.Untrustworthy), out _)).ToList();
+        var records = await RecordsAsync(profiles, cancellationToken);
+        var facts = profiles.Select(p => catalog.Facts.Type(EnterpriseProfiles.WithListing(
+            EnterpriseRecord.Merge(ProgramCatalog.ReadFacts(p.FactsJson), records.GetValueOrDefault(p.OrganisationId), catalog.Facts), p.Untrustworthy), out _)).ToList();
         AwardHistory History(int enterprise, IncentiveProgram program)
         {
             var (count, fen) = programTotals.GetValueOrDefault(program.Id);
@@ -70,5 +74,20 @@ internal sealed class ScreenEnterprises(IncentivesDb db, ProgramCatalog catalog,
         }
 
         return new Result(profiles.Count, catalog.Programs.Count, eligible.Count, fresh.Count);
+    }
+
+    /// <summary>The enterprises' catalog profiles, read a batch at a time so that no query names too many ids.</summary>
+    private async Task<Dictionary<Guid, OrganisationProfile>> RecordsAsync(IReadOnlyList<EnterpriseProfile> profiles, CancellationToken cancellationToken)
+    {
+        var records = new Dictionary<Guid, OrganisationProfile>();
+        foreach (var batch in profiles.Select(p => p.OrganisationId).Chunk(500))
+        {
+            foreach (var (id, record) in await enterpriseRecords.FindOrganisationsAsync(batch, cancellationToken))
+            {
+                records[id] = record;
+            }
+        }
+
+        return records;
     }
 }

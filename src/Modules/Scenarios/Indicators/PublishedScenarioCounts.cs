@@ -31,11 +31,11 @@ internal sealed class PublishedScenarioCounts(ScenariosDb db) : ILiveIndicatorSo
         var withProvince = published.Concat(published.Select(p => (p.Sector, Scope: GuangdongCities.ProvinceScope, p.Year))).ToList();
         foreach (var group in withProvince.GroupBy(p => (p.Scope, p.Year)))
         {
-            observations.Add(new(Sectors.AllScenariosIndicator, group.Key.Scope, group.Key.Year, group.Count(), Source));
+            observations.Add(new(ScenarioSectors.AllScenariosIndicator, group.Key.Scope, group.Key.Year, group.Count(), Source));
             foreach (var sector in group.GroupBy(p => p.Sector))
             {
-                observations.Add(new(Sectors.AllScenariosIndicator, group.Key.Scope, group.Key.Year, sector.Count(), Source, sector.Key, Sectors.Find(sector.Key)?.Name));
-                if (Sectors.Find(sector.Key)?.Indicator is { } indicator)
+                observations.Add(new(ScenarioSectors.AllScenariosIndicator, group.Key.Scope, group.Key.Year, sector.Count(), Source, sector.Key, ScenarioSectors.Find(sector.Key)?.Name));
+                if (ScenarioSectors.Find(sector.Key)?.Indicator is { } indicator)
                 {
                     observations.Add(new(indicator, group.Key.Scope, group.Key.Year, sector.Count(), Source));
                 }

@@ -104,7 +104,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
 
     private async Task<ListQuota?> BuildQuotaAsync(QuotaRequest quota, CreateListRequest request, string field, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        if (quota.Sector is not null && Sectors.Find(quota.Sector) is null)
+        if (quota.Sector is not null && ScenarioSectors.Find(quota.Sector) is null)
         {
             errors[field + ".sector"] = [text.Format("scenarios.problem.quota-sector", quota.Sector)];
             return null;
@@ -117,7 +117,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
             return null;
         }
 
-        var indicator = quota.Sector is null ? Sectors.AllScenariosIndicator : Sectors.Find(quota.Sector)!.Indicator;
+        var indicator = quota.Sector is null ? ScenarioSectors.AllScenariosIndicator : ScenarioSectors.Find(quota.Sector)!.Indicator;
         var target = indicator is null ? null : ListRules.TargetFor(
             await policy.ListTargetsAsync(new TargetFilter(Scope: scope, Indicator: indicator), cancellationToken), request.Year);
         if (target is not null)

@@ -22,7 +22,7 @@ internal sealed record ScenarioListView(
     public static ScenarioListView From(ScenarioList list, IReadOnlyList<ScenarioPost> posts) => new(
         list.Id, list.TitleZh, list.TitleEn, list.Year, list.Scope, GuangdongCities.ScopeName(list.Scope), list.PublishedAt is not null, list.PublishedAt,
         list.Quotas.OrderBy(q => q.Sector).Select(q => new QuotaView(
-            q.Id, q.Sector, Sectors.NameOf(q.Sector), q.Scope, GuangdongCities.ScopeName(q.Scope), q.Target,
+            q.Id, q.Sector, ScenarioSectors.NameOf(q.Sector), q.Scope, GuangdongCities.ScopeName(q.Scope), q.Target,
             posts.Count(p => ListRules.Counts(q, p)), q.PolicyTargetId)).ToList(),
         posts.Select(p => new ListedScenario(p.Id, p.Title, p.Sector, p.CitySlug, p.Status)).ToList());
 }

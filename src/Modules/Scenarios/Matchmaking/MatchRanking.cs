@@ -57,15 +57,4 @@ internal static class MatchRanking
             return (c, Math.Round(score, 4), (IReadOnlyList<string>)reasons);
         }).OrderByDescending(r => r.Item2).ThenByDescending(r => r.c.TextScore).ToList();
     }
-
-    /// <summary>The Catalog's sector key for a scenario sector (the two taxonomies share most keys).</summary>
-    public static string? CatalogSector(string scenarioSector) => scenarioSector switch
-    {
-        "robot_plus" => "robots",
-        "judicial" => "legal",
-        "commerce" => "retail",
-        "science_and_new_sectors" => "research",
-        "construction" or "fitness" or "housekeeping" or "smart_city" or "security" or "environment" => null,
-        _ => scenarioSector,
-    };
 }

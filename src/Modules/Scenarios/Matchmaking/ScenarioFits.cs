@@ -14,11 +14,11 @@ internal static class ScenarioFits
 {
     public const int Shown = 100;
 
-    public static async Task<IReadOnlyList<ScenarioFit>> FindAsync(ScenariosDb db, IReadOnlyCollection<string> catalogSectors, string? city, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ScenarioFit>> FindAsync(ScenariosDb db, IReadOnlyCollection<string> supplierSectors, string? city, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(catalogSectors);
-        var sectors = Sectors.All.Select(s => s.Key).Where(k => MatchRanking.CatalogSector(k) is { } c && catalogSectors.Contains(c)).ToList();
+        ArgumentNullException.ThrowIfNull(supplierSectors);
+        var sectors = ScenarioSectors.All.Select(s => s.Key).Where(supplierSectors.Contains).ToList();
         var published = db.Scenarios.AsNoTracking().Where(s => s.Status == ScenarioStatus.Published);
         var found = new List<ScenarioPost>();
         foreach (var sector in sectors)

@@ -20,16 +20,16 @@ internal static class SectorVocabulary
         ["housekeeping"] = "家政 家庭 家居",
         ["government"] = "政务 政府 市民 办事 政策",
         ["smart_city"] = "城市治理 城市管理 监控 巡查",
-        ["judicial"] = "法律 司法 律师 合同",
+        ["legal"] = "法律 司法 律师 合同",
         ["security"] = "安防 安全 监控 预警",
         ["environment"] = "环境 环保 监测 水质",
-        ["commerce"] = "电商 商品 零售 营销 购物",
+        ["retail"] = "电商 商品 零售 营销 购物",
         ["finance"] = "金融 银行 理财 证券 保险",
         ["tourism"] = "旅游 文旅 景区 导游 行程",
         ["culture"] = "文化 媒体 新闻 视频 创作",
-        ["science_and_new_sectors"] = "科研 科学 研究 材料 论文",
+        ["research"] = "科研 科学 研究 材料 论文",
         ["future_industries"] = "低空 无人机 具身 机器人",
-        ["robot_plus"] = "机器人 具身 智能体 多模态",
+        ["robots"] = "机器人 具身 智能体 多模态",
     };
 
     public static string Of(string sector) => Words.GetValueOrDefault(sector) ?? "";

@@ -46,9 +46,8 @@ internal static class SupplierSearch
         };
         var hits = (await search.SearchAsync(request, cancellationToken)).Hits.Where(h => h.Kind != CatalogHitKind.Organisation).ToList();
         var held = await qualifications([.. hits.Select(h => h.OwnerOrganisationId).Distinct()], cancellationToken);
-        var sector = MatchRanking.CatalogSector(query.Sector);
         var ranked = MatchRanking.Rank([.. hits.Select(h => new MatchCandidate(
-            h.Id, h.Score, sector is not null && h.Sectors.Contains(sector), h.CitySlug == query.City,
+            h.Id, h.Score, query.Sector is { } sector && h.Sectors.Contains(sector), h.CitySlug == query.City,
             held.GetValueOrDefault(h.OwnerOrganisationId) ?? [], pastAwards.GetValueOrDefault(h.OwnerOrganisationId)))]);
         var byId = hits.ToDictionary(h => h.Id);
         return [.. ranked.Take(Shown).Select(r =>

@@ -35,7 +35,7 @@ internal sealed record ScenarioInput(
         Require(errors, text, "contactDetail", "scenarios.post.contact-detail", ContactDetail, 200);
         Limit(errors, text, "district", "scenarios.post.district", District, 60);
         Limit(errors, text, "dataAvailable", "scenarios.post.data", DataAvailable, 2000);
-        if (Sectors.Find(Sector) is null)
+        if (ScenarioSectors.Find(Sector) is null)
         {
             errors["sector"] = [text.Format("scenarios.problem.sector", Sector)];
         }

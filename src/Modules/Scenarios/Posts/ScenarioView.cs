@@ -33,7 +33,7 @@ internal sealed record ScenarioView(
     IReadOnlyList<ScenarioAction> AvailableActions)
 {
     public static ScenarioView From(ScenarioPost p, IReadOnlyList<ScenarioAction> actions, Attribution shown, LocalizedText? ownerName) => new(
-        p.Id, p.Title, p.Problem, p.ExpectedOutcome, p.Sector, Sectors.NameOf(p.Sector), p.CitySlug,
+        p.Id, p.Title, p.Problem, p.ExpectedOutcome, p.Sector, ScenarioSectors.NameOf(p.Sector), p.CitySlug,
         GuangdongCities.Find(p.CitySlug)?.Name ?? new LocalizedText(p.CitySlug, p.CitySlug), p.District, p.DataAvailable,
         p.BudgetMin, p.BudgetMax, p.Deadline, shown.ContactName ? p.ContactName : null, shown.ContactDetail ? p.ContactDetail : null, p.Status, p.ReturnReason,
         p.OwnerOrganisationId, shown.OrganisationName ? ownerName : null, p.PublishedAt, actions);

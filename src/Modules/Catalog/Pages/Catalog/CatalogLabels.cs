@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Taxonomy;
 
 namespace Funeng.Catalog.Pages.Catalog;
 
@@ -10,7 +11,7 @@ internal static class CatalogLabels
     public static string Facet(UiText text, string facet, string value) => facet switch
     {
         CatalogFacets.Type => text[$"catalog.type.{value}"],
-        CatalogFacets.Sector => CatalogSectors.Name(value).ToString(),
+        CatalogFacets.Sector => Sectors.Name(value).ToString(),
         CatalogFacets.City => GuangdongCities.Find(value)?.Name.ToString() ?? value,
         CatalogFacets.Qualification => QualificationKinds.Name(value).ToString(),
         CatalogFacets.AccessLevel => text[$"catalog.access.{value}"],
