@@ -94,6 +94,38 @@ internal sealed class EnterpriseProfiles(
         return facts with { Values = values };
     }
 
+    /// <summary>The facts the enterprise keeps with Incentives: neither those its catalog profile holds nor the office's flag.</summary>
+    public IReadOnlyList<FactDefinition> KeptHere => [.. catalog.Facts.All.Where(f => !EnterpriseRecord.IsKeptOnRecord(f) && f.Key != FactCatalog.UntrustworthyKey)];
+
+    /// <summary>What the signed-in enterprise wrote among <see cref="KeptHere"/>, as stored.</summary>
+    public async Task<FactValues> OwnFactsAsync(CancellationToken cancellationToken)
+    {
+        var organisationId = Own(actor);
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.OrganisationId == organisationId, cancellationToken);
+        return profile is null ? FactValues.Empty : ProgramCatalog.ReadFacts(profile.FactsJson);
+    }
+
+    /// <summary>
+    /// Replaces the signed-in enterprise's answers to the facts kept here (an empty field clears one) and leaves the
+    /// rest as stored. Returns the problems by field (<c>facts.rd_spend</c>); nothing is saved when there are any.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>> UpdateOwnFactsAsync(FactValues posted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        var kept = KeptHere.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var stored = await OwnFactsAsync(cancellationToken);
+        var values = stored.Values.Where(v => !kept.Contains(v.Key)).Concat(posted.Values.Where(v => kept.Contains(v.Key)))
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        var facts = new FactValues(values, stored.Qualifications);
+        var problems = Validate(facts);
+        if (problems.Count == 0)
+        {
+            await SaveAsync(Own(actor), facts, cancellationToken);
+        }
+
+        return problems;
+    }
+
     public async Task<EnterpriseProfile> SaveAsync(Guid organisationId, FactValues facts, CancellationToken cancellationToken)
     {
         var profile = await LoadOrCreateAsync(organisationId, cancellationToken);

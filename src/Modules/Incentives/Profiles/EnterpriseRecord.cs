@@ -14,6 +14,13 @@ internal static class EnterpriseRecord
     private const string Size = "size";
     private const string QualificationsKey = "qualifications";
 
+    /// <summary>True for a fact the catalog profile holds: the enterprise edits it there, not among Incentives' facts.</summary>
+    public static bool IsKeptOnRecord(FactDefinition fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return fact.Type == FactType.Qualifications || fact.Key is City or Size or FactDefinition.SectorKey;
+    }
+
     /// <summary>The facts the rules read: the enterprise's own answers, with what its catalog profile says winning.</summary>
     /// <remarks>
     /// A profile lists several sectors and a program asks for one: the first listed sector the pack offers is taken as
