@@ -28,7 +28,7 @@ public sealed class ChallengeAwardJourneyTests(ScenarioBrowserApp app) : IClassF
         var team = await ApiUserAsync(Roles.Enterprise, OrganisationKind.Enterprise);
         (await office.Client.PutAsJsonAsync($"/api/v1/incentives/programs/{Program}/parameters/annual_budget",
             new { value = 10_000_000m, effectiveFrom = "2025-01-01" }, Ct)).EnsureSuccessStatusCode();
-        var challengeId = await AnnouncedChallengeAsync(office, team);
+        var challengeId = await ScoredChallengeAsync(office, team);
 
         var officePage = await app.SignInAsync(office);
         var visitor = await app.NewPageAsync();
@@ -39,12 +39,17 @@ public sealed class ChallengeAwardJourneyTests(ScenarioBrowserApp app) : IClassF
         Assert.Contains("10,000,000", budgetBefore, StringComparison.Ordinal);
         var awardYuan = visitor.Locator("table.trace tbody tr", new PageLocatorOptions { HasText = "政策兑现金额" }); // incentive_award_yuan
         await visitor.GotoAsync("/empowerment-index/cities/guangzhou");
-        Assert.DoesNotContain("50万元", await awardYuan.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("缺失", await awardYuan.InnerTextAsync(), StringComparison.Ordinal); // no award yet
 
-        // The office awards the challenge once the ranking's notice is over (one day in this fixture).
-        app.Clock.Advance(TimeSpan.FromDays(1.1));
+        // The office publishes the result, and awards the challenge once the ranking's notice is over (one day in this fixture).
         await officePage.GotoAsync($"/scenarios/challenges/{challengeId}");
+        await officePage.ClickAsync("[data-testid=announce]");
+        await officePage.Locator("[data-testid=challenge-status]", new PageLocatorOptions { HasText = "公示中" }).WaitForAsync();
+        Assert.Contains("毫米波雷达方案", await officePage.InnerTextAsync("table.ranking"), StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromDays(1.1));
+        await officePage.ReloadAsync();
         await officePage.ClickAsync("[data-testid=award]");
+        await officePage.WaitForSelectorAsync("[data-testid=award-record]"); // shown once the award is made
         Assert.Equal("已授奖", await officePage.InnerTextAsync("[data-testid=challenge-status]"));
         await BrowserApp.ScreenshotAsync(officePage, "challenge-award-awarded");
 
@@ -55,7 +60,9 @@ public sealed class ChallengeAwardJourneyTests(ScenarioBrowserApp app) : IClassF
         Assert.Contains("9,500,000", budgetAfter, StringComparison.Ordinal); // available: budget less the prize committed
         await BrowserApp.ScreenshotAsync(officePage, "challenge-award-budget-report");
         await officePage.GotoAsync("/incentives/awards");
-        Assert.Contains("500,000", await officePage.InnerTextAsync("#awards tbody tr"), StringComparison.Ordinal);
+        var award = await officePage.InnerTextAsync("#awards tbody tr");
+        Assert.Contains("“揭榜挂帅”关键技术攻关奖励", award, StringComparison.Ordinal); // the pack's program, by name
+        Assert.Contains("500,000", award, StringComparison.Ordinal);
 
         // Anyone follows the challenge's link to the award on the public register: in notice first.
         await visitor.GotoAsync($"/scenarios/challenges/{challengeId}");
@@ -94,9 +101,9 @@ public sealed class ChallengeAwardJourneyTests(ScenarioBrowserApp app) : IClassF
 
     /// <summary>
     /// Setup through the API, not the point of this journey (ScenarioJourneyTests walks it on pages): a published
-    /// scenario made a challenge with a prize, one team's entry, an expert's scores, the ranking announced.
+    /// scenario made a challenge with a prize, one team's entry, entries closed, an expert's scores.
     /// </summary>
-    private async Task<Guid> AnnouncedChallengeAsync(ActingUser office, ActingUser team)
+    private async Task<Guid> ScoredChallengeAsync(ActingUser office, ActingUser team)
     {
         var owner = await ApiUserAsync(Roles.ScenarioOwner, OrganisationKind.ElderCareHome);
         var scenario = await ReadAsync(await owner.Client.PostAsJsonAsync("/api/v1/scenarios", new
@@ -132,7 +139,6 @@ public sealed class ChallengeAwardJourneyTests(ScenarioBrowserApp app) : IClassF
         await ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/close", null, Ct));
         var scores = challenge.GetProperty("criteria").EnumerateArray().Select(c => new { criterionId = c.GetProperty("id").GetGuid(), score = 85m }).ToArray();
         await ReadAsync(await expert.Client.PostAsJsonAsync($"/api/v1/challenges/{id}/entries/{entryId}/evaluations", new { scores, comment = "可行" }, Ct));
-        await ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/announce", null, Ct));
         return id;
     }
 
