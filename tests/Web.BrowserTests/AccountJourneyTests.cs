@@ -91,7 +91,10 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         var receipt = await ApplyFromTheCalculatorAsync(colleague, culture);
         await ApproveFromTheWorkbenchAsync(staff, receipt, culture);
 
-        await colleague.GotoAsync($"/incentives/applications/{receipt}");
+        // The applicant follows the application from the workbench, by its receipt number, to the decision.
+        await colleague.GotoAsync("/workbench");
+        await colleague.ClickAsync($"[data-testid=submitted] a[href='/incentives/applications/{receipt}']");
+        await colleague.WaitForURLAsync($"**/incentives/applications/{receipt}");
         Assert.Equal(culture == "en" ? "Approved" : "已批准", (await colleague.InnerTextAsync("#application-status")).Trim());
         Assert.Equal(["Submitted", "FoundComplete", "Approved"],
             await colleague.Locator("#application-steps tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.step)"));
