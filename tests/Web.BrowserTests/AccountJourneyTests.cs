@@ -89,7 +89,7 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await AssertCompleteAsync(colleague, $"colleague-workbench-{culture}");
 
         var receipt = await ApplyFromTheCalculatorAsync(colleague, culture);
-        await ApproveFromTheWorkbenchAsync(staff, receipt, culture);
+        await ApproveFromTheWorkbenchAsync(staff, receipt, name, culture);
 
         // The applicant follows the application from the workbench, by its receipt number, to the decision.
         await colleague.GotoAsync("/workbench");
@@ -140,7 +140,7 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     /// <summary>Office staff find the application waiting on their workbench, find it complete and approve it.</summary>
-    private static async Task ApproveFromTheWorkbenchAsync(IPage staff, string receipt, string culture)
+    private static async Task ApproveFromTheWorkbenchAsync(IPage staff, string receipt, string applicant, string culture)
     {
         await staff.GotoAsync("/workbench");
         await staff.ClickAsync("[data-testid=waiting] a[href^='/incentives/awards']");
@@ -150,7 +150,8 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await row.Locator("input[name=reasons]").FillAsync("持有国家级单项冠军称号");
         await row.Locator("button.approve").ClickAsync();
         await row.Filter(new LocatorFilterOptions { HasText = culture == "en" ? "Approved" : "已批准" }).WaitForAsync();
-        Assert.Contains("3,000,000", await staff.InnerTextAsync("#awards"), StringComparison.Ordinal);
+        var award = staff.Locator("#awards tbody tr", new PageLocatorOptions { HasText = applicant });
+        Assert.Contains("3,000,000", await award.InnerTextAsync(), StringComparison.Ordinal);
         await AssertCompleteAsync(staff, $"office-approved-{culture}");
     }
 
