@@ -117,6 +117,23 @@ public abstract partial class ApplyPageTests(FunengApp app)
         Assert.DoesNotContain($"/incentives/programs/{FirstOfKind}\"", await office.Client.GetStringAsync("/workbench", Cancel), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Office_staff_follow_a_waiting_application_from_the_workbench_to_the_page_where_they_decide_it()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var page = $"/incentives/apply/{Champion}";
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.PostAsync(enterprise.Client, page, page + "?handler=Submit", ChampionAnswers)).StatusCode);
+        var id = (await ListAsync(enterprise)).Single();
+
+        // The link used to lead to the experts' review page, which answers office staff "access denied".
+        var workbench = WebUtility.HtmlDecode(await office.Client.GetStringAsync("/workbench", Cancel));
+        var link = Regex.Match(workbench, "<a href=\"(/incentives/[^\"]+)\">" + Regex.Escape(Chinese("workbench.incentives.check")) + "<").Groups[1].Value;
+        var target = await office.Client.GetAsync(link, Cancel);
+        Assert.Equal(HttpStatusCode.OK, target.StatusCode);
+        Assert.Contains($"data-application=\"{id}\"", await target.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
     /// <summary>A text as a Chinese page shows it (pages without a language choice are Chinese).</summary>
     private string Chinese(string key) =>
         app.Services.GetRequiredService<UiText>().Get(key, System.Globalization.CultureInfo.GetCultureInfo(UiCultures.Chinese));

@@ -25,7 +25,8 @@ internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalo
             foreach (var group in open.GroupBy(a => a.Status))
             {
                 var title = Text(group.Key == ApplicationStatus.Submitted ? "workbench.incentives.check" : "workbench.incentives.decide");
-                items.Add(new WorkItem(WorkItemKind.WaitingForMe, title, "/incentives/review", group.Count(), Since: group.Min(a => a.SubmittedAt)));
+                // The office checks and decides on the applications page; the review page is the experts' scoring form.
+                items.Add(new WorkItem(WorkItemKind.WaitingForMe, title, "/incentives/awards#applications", group.Count(), Since: group.Min(a => a.SubmittedAt)));
             }
 
             items.AddRange(await CannotAwardAsync(cancellationToken));
