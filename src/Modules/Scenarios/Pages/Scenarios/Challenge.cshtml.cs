@@ -115,7 +115,8 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
 
     /// <summary>
     /// Closing entries. Before the deadline the form asks for a reason and a ticked confirmation (no script needed);
-    /// a missing one shows the form again with the problem next to the field (<see cref="IShowsProblems"/>).
+    /// a missing one shows the page again, its problem summary naming the field (<see cref="IShowsProblems"/>), with
+    /// the reason as typed.
     /// </summary>
     public async Task<IActionResult> OnPostCloseAsync(string? reason, bool confirm, CancellationToken cancellationToken)
     {
