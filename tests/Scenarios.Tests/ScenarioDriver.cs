@@ -105,6 +105,10 @@ internal sealed class ScenarioDriver(FunengApp app)
         return await ReadAsync(response, HttpStatusCode.Created);
     }
 
+    /// <summary>Closes entries; before the deadline the API asks for the reason this sends.</summary>
+    public static Task<HttpResponseMessage> CloseAsync(ActingUser office, Guid challenge, string? reason = "All the expected suppliers have entered.") =>
+        office.Client.PostAsJsonAsync($"/api/v1/challenges/{challenge}/close", new { reason }, Ct);
+
     public static async Task<HttpResponseMessage> SubmitAsync(ActingUser enterprise, Guid challenge, string title, params (string Name, byte[] Content)[] files)
     {
         using var form = new MultipartFormDataContent

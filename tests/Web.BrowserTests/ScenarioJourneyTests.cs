@@ -119,7 +119,11 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
         }
 
         await officePage.ClickAsync("[data-testid=assign-panel]");
+        // Before the published deadline, closing asks for a reason and a ticked confirmation.
+        await officePage.FillAsync("#closeReason", "预期的揭榜单位均已提交方案。");
+        await officePage.CheckAsync("[data-testid=close-early-form] input[name=confirm]");
         await officePage.ClickAsync("[data-testid=close-challenge]");
+        Assert.Contains("预期的揭榜单位均已提交方案。", await officePage.InnerTextAsync("[data-testid=closed-early]"), StringComparison.Ordinal);
 
         // Each expert scores both entries blind: no team name on the page.
         foreach (var (expert, score) in experts.Select((p, i) => (p, 70 + (10 * i))))
@@ -148,10 +152,11 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
         await officePage.ClickAsync("[data-testid=announce]");
         Assert.Equal("公示中", await officePage.InnerTextAsync("[data-testid=challenge-status]"));
         Assert.Contains("测试机构", await officePage.InnerTextAsync("table.ranking"), StringComparison.Ordinal);
-        await officePage.ClickAsync("[data-testid=award]");
-        Assert.Contains("公示期", await officePage.InnerTextAsync("[data-testid=error]"), StringComparison.Ordinal);
+        Assert.Equal(0, await officePage.Locator("[data-testid=award]").CountAsync());
+        Assert.Contains("起授奖", await officePage.InnerTextAsync("[data-testid=award-opens]"), StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromDays(2));
+        await officePage.GotoAsync(challengeUrl);
         await officePage.ClickAsync("[data-testid=award]");
         Assert.Equal("已授奖", await officePage.InnerTextAsync("[data-testid=challenge-status]"));
         Assert.True(await officePage.IsVisibleAsync("[data-testid=winner]"));

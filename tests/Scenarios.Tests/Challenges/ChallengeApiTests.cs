@@ -37,7 +37,7 @@ public abstract class ChallengeApiTests(FunengApp app)
         var chen = await _drive.ExpertOnRosterAsync();
         var insider = await _drive.ExpertOnRosterAsync(partner.OrganisationId);
         await AssignAsync(office, id, liu, chen, insider);
-        Assert.Equal(HttpStatusCode.OK, (await office.Client.PostAsync($"/api/v1/challenges/{id}/close", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ScenarioDriver.CloseAsync(office, id)).StatusCode);
 
         var review = await liu.Client.GetStringAsync($"/api/v1/challenges/{id}/review", Ct);
         foreach (var secret in new[] { alpha.OrganisationId.ToString(), beta.OrganisationId.ToString(), partner.OrganisationId.ToString(), alpha.UserId, beta.UserId, "测试机构", "Test organisation", "alpha-company" })
@@ -103,7 +103,7 @@ public abstract class ChallengeApiTests(FunengApp app)
         await AssignAsync(office, id, expert);
         var declared = await expert.Client.PostAsJsonAsync($"/api/v1/challenges/{id}/conflicts", new { organisationId = alpha.OrganisationId, reason = "I advise them." }, Ct);
         Assert.Equal(HttpStatusCode.NoContent, declared.StatusCode);
-        await office.Client.PostAsync($"/api/v1/challenges/{id}/close", null, Ct);
+        await ScenarioDriver.ReadAsync(await ScenarioDriver.CloseAsync(office, id), HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.Client.GetAsync($"/api/v1/challenges/{id}/review", Ct)).StatusCode);
         var panel = await office.Client.GetFromJsonAsync<JsonElement>($"/api/v1/challenges/{id}/entries", Ct);
         Assert.True(panel.GetProperty("panel")[0].GetProperty("excluded").GetBoolean());
@@ -128,7 +128,7 @@ public abstract class ChallengeApiTests(FunengApp app)
         var entry = (await ScenarioDriver.ReadAsync(await ScenarioDriver.SubmitAsync(alpha, id, "Radar"), HttpStatusCode.Created))[0].GetProperty("id").GetGuid();
         var expert = await _drive.ExpertOnRosterAsync();
         await AssignAsync(office, id, expert);
-        await office.Client.PostAsync($"/api/v1/challenges/{id}/close", null, Ct);
+        await ScenarioDriver.ReadAsync(await ScenarioDriver.CloseAsync(office, id), HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Conflict, (await office.Client.PostAsync($"/api/v1/challenges/{id}/entries/{entry}/advance", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await office.Client.PostAsync($"/api/v1/challenges/{id}/announce", null, Ct)).StatusCode);

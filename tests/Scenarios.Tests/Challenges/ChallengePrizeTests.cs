@@ -107,7 +107,7 @@ public abstract class ChallengePrizeTests(FunengApp app)
         var entry = (await ScenarioDriver.ReadAsync(await ScenarioDriver.SubmitAsync(team, id, "Radar"), HttpStatusCode.Created))[0].GetProperty("id").GetGuid();
         var expert = await _drive.ExpertOnRosterAsync();
         await ScenarioDriver.ReadAsync(await office.Client.PutAsJsonAsync($"/api/v1/challenges/{id}/panel", new { expertUserIds = new[] { expert.UserId } }, Ct), HttpStatusCode.OK);
-        await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/close", null, Ct), HttpStatusCode.OK);
+        await ScenarioDriver.ReadAsync(await ScenarioDriver.CloseAsync(office, id), HttpStatusCode.OK);
         await ScenarioDriver.ScoreAsync(expert, challenge, entry, 90, 80);
         await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/announce", null, Ct), HttpStatusCode.OK);
         Fixture.Clock.Advance(TimeSpan.FromDays(7.5));

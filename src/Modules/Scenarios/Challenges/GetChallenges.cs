@@ -20,7 +20,8 @@ internal sealed record ChallengeView(
     Guid Id, string Title, string Requirements, string Eligibility, DateTimeOffset Deadline, string AwardDescription, decimal AwardAmount,
     IReadOnlyList<string> Phases, ChallengeStatus Status, bool AcceptingEntries, IReadOnlyList<CriterionView> Criteria,
     IReadOnlyList<Guid> ScenarioIds, int EntryCount, DateTimeOffset? AnnouncedAt, DateTimeOffset? NoticeEndsAt, DateTimeOffset? AwardedAt,
-    IReadOnlyList<RankedEntry> Ranking, string? WinnerLabel, IReadOnlyList<ObjectionView> Objections, Guid? AwardId);
+    IReadOnlyList<RankedEntry> Ranking, string? WinnerLabel, IReadOnlyList<ObjectionView> Objections, Guid? AwardId,
+    DateTimeOffset? ClosedAt, string? EarlyCloseReason);
 
 /// <summary>An entry as office staff and its own team see it: with its team and whether each phase's evaluations are in.</summary>
 internal sealed record EntryView(Guid Id, string Label, string Title, string Solution, int Phase, IReadOnlyList<Guid> Team, IReadOnlyList<string> TeamNames,
@@ -69,11 +70,12 @@ internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organ
         var objections = await db.Objections.AsNoTracking().Where(o => o.ChallengeId == c.Id).OrderBy(o => o.FiledAt).ToListAsync(cancellationToken);
         return new ChallengeView(
             c.Id, c.Title, c.Requirements, c.Eligibility, c.Deadline, c.AwardDescription, c.AwardAmount, c.PhaseNames, c.Status,
-            c.Status == ChallengeStatus.Open && clock.GetUtcNow() <= c.Deadline,
+            ChallengeSteps.Enter(ChallengeState.Of(c, []), clock.GetUtcNow()).Allowed,
             c.Criteria.OrderBy(k => k.Position).Select(k => new CriterionView(k.Id, k.Name, k.Weight)).ToList(),
             c.Scenarios.Select(x => x.ScenarioId).ToList(), s.Entries.Count, c.AnnouncedAt, c.NoticeEndsAt, c.AwardedAt, ranking,
             s.Entries.FirstOrDefault(e => e.Id == c.WinnerEntryId)?.Label,
-            announced ? objections.ConvertAll(o => new ObjectionView(o.Id, o.Text, o.FiledAt, o.Upheld, o.Resolution)) : [], c.AwardId);
+            announced ? objections.ConvertAll(o => new ObjectionView(o.Id, o.Text, o.FiledAt, o.Upheld, o.Resolution)) : [], c.AwardId,
+            c.ClosedAt, c.EarlyCloseReason);
     }
 
     public async Task<OfficeChallengeView> OfficeAsync(Guid id, CancellationToken cancellationToken)

@@ -55,10 +55,7 @@ internal sealed class ManagePanel(ScenariosDb db, IAuditLog audit, IActor actor,
         }
 
         var challenge = await db.Challenges.FindAsync([challengeId], cancellationToken) ?? throw ChallengeSnapshot.NotFound(challengeId);
-        if (challenge.Status is not (ChallengeStatus.Open or ChallengeStatus.Reviewing))
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.panel-change-only-before-ranking"), "expertUserIds");
-        }
+        ChallengeSteps.AssignPanel(ChallengeState.Of(challenge, [])).ThrowIfRefused();
 
         var wanted = expertUserIds.Distinct().ToList();
         var roster = await db.Roster.Where(r => wanted.Contains(r.UserId)).ToListAsync(cancellationToken);

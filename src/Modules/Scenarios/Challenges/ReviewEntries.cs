@@ -46,10 +46,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, IActor acto
     {
         ArgumentNullException.ThrowIfNull(request);
         var (s, standing) = await PanelStandingAsync(challengeId, cancellationToken);
-        if (s.Challenge.Status != ChallengeStatus.Reviewing)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entries-are-scored-only-while"), "status");
-        }
+        ChallengeSteps.Score(s.Challenge.Status).ThrowIfRefused();
 
         var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-entry", entryId), "entryId", 404);
         if (!standing.Reviews(entryId))

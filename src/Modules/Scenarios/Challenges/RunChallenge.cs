@@ -13,6 +13,8 @@ using Microsoft.Extensions.Options;
 
 namespace Funeng.Scenarios.Challenges;
 
+internal sealed record CloseRequest(string? Reason);
+
 internal sealed record ObjectionRequest(string? Text);
 
 internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
@@ -26,19 +28,43 @@ internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
 internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text,
     IResultAwards awards, IOrganisationDirectory organisations)
 {
-    public async Task CloseAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes entries. Before the published deadline that is an early close: it needs a <paramref name="reason"/>,
+    /// which is kept on the challenge (the public page announces it) and in the audit entry (who and when), and
+    /// everyone who entered is told; at or after the deadline no reason is asked.
+    /// </summary>
+    public async Task CloseAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
         var s = await OfficeSnapshotAsync(id, cancellationToken);
-        Expect(s, ChallengeStatus.Open, "closed");
+        var state = ChallengeState.Of(s.Challenge, []);
+        ChallengeSteps.Close(state).ThrowIfRefused();
+        var now = clock.GetUtcNow();
+        if (ChallengeSteps.CloseReasonProblem(state, now, reason) is { } problem)
+        {
+            throw new InvalidInputException(new List<FieldProblem> { problem });
+        }
+
+        var early = ChallengeSteps.ClosesEarly(state, now);
         s.Challenge.Status = ChallengeStatus.Reviewing;
-        await CommitAsync(s.Challenge, "closed", new { entries = s.Entries.Count }, cancellationToken);
-        await NotifyAsync(s, "scenarios.notify.challenge.closed", s.Panel.Select(p => p.ExpertOrganisationId), cancellationToken);
+        s.Challenge.ClosedAt = now;
+        s.Challenge.EarlyCloseReason = early ? reason!.Trim() : null;
+        await CommitAsync(s.Challenge, "closed", new { entries = s.Entries.Count, early, deadline = s.Challenge.Deadline, reason = s.Challenge.EarlyCloseReason }, cancellationToken);
+        var panel = s.Panel.Select(p => p.ExpertOrganisationId);
+        if (early)
+        {
+            var entrants = s.Entries.SelectMany(e => e.Members.Select(m => m.OrganisationId));
+            await NotifyAsync(s, "scenarios.notify.challenge.closed-early", panel.Concat(entrants), cancellationToken, ChinaTime.Format(now), s.Challenge.EarlyCloseReason);
+        }
+        else
+        {
+            await NotifyAsync(s, "scenarios.notify.challenge.closed", panel, cancellationToken);
+        }
     }
 
     public async Task AdvanceAsync(Guid id, Guid entryId, CancellationToken cancellationToken)
     {
         var s = await OfficeSnapshotAsync(id, cancellationToken);
-        Expect(s, ChallengeStatus.Reviewing, "advanced");
+        ChallengeSteps.Advance(ChallengeState.Of(s.Challenge, [])).ThrowIfRefused();
         var entry = s.Entries.FirstOrDefault(e => e.Id == entryId) ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-entry", entryId), "entryId", 404);
         if (entry.Phase >= s.LastPhase)
         {
@@ -57,7 +83,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
     public async Task AnnounceAsync(Guid id, CancellationToken cancellationToken)
     {
         var s = await OfficeSnapshotAsync(id, cancellationToken);
-        Expect(s, ChallengeStatus.Reviewing, "announced");
+        ChallengeSteps.Announce(ChallengeState.Of(s.Challenge, [])).ThrowIfRefused();
         var finalists = s.Entries.Where(e => e.Phase == s.LastPhase).ToList();
         if (finalists.Count == 0)
         {
@@ -89,10 +115,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
     public async Task ObjectAsync(Guid id, string? text, CancellationToken cancellationToken)
     {
         var challenge = await db.Challenges.FindAsync([id], cancellationToken) ?? throw ChallengeSnapshot.NotFound(id);
-        if (challenge.Status != ChallengeStatus.Announced || clock.GetUtcNow() > challenge.NoticeEndsAt)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.objections-are-taken-only-during"), "text");
-        }
+        ChallengeSteps.Object(ChallengeState.Of(challenge, []), clock.GetUtcNow()).ThrowIfRefused();
 
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
         {
@@ -129,21 +152,8 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
     public async Task AwardAsync(Guid id, CancellationToken cancellationToken)
     {
         var s = await OfficeSnapshotAsync(id, cancellationToken);
-        Expect(s, ChallengeStatus.Announced, "awarded");
-        if (clock.GetUtcNow() < s.Challenge.NoticeEndsAt)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.award-waits-for-notice-period", ChinaTime.Format(s.Challenge.NoticeEndsAt!.Value)), "noticeEndsAt");
-        }
-
-        if (await db.Objections.AnyAsync(o => o.ChallengeId == id && o.ResolvedAt == null, cancellationToken))
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.resolve-every-objection-before-award"), "objections");
-        }
-
-        if (await db.Objections.AnyAsync(o => o.ChallengeId == id && o.Upheld == true, cancellationToken))
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.objection-was-upheld-ranking-must"), "objections");
-        }
+        var objections = await db.Objections.Where(o => o.ChallengeId == id).ToListAsync(cancellationToken);
+        ChallengeSteps.Award(ChallengeState.Of(s.Challenge, objections), clock.GetUtcNow()).ThrowIfRefused();
 
         var winner = s.Entries.Single(e => e.Rank == 1);
         var scenarioIds = s.Challenge.Scenarios.Select(x => x.ScenarioId).ToList();
@@ -191,16 +201,6 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
             ? await ChallengeSnapshot.LoadAsync(db, id, cancellationToken)
             : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-run-challenge"), null, 403);
 
-    /// <summary>Refuses a step (<paramref name="step"/>: closed, advanced, announced, awarded) the challenge's state does not allow.</summary>
-    private static void Expect(ChallengeSnapshot s, ChallengeStatus status, string step)
-    {
-        if (s.Challenge.Status != status)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.challenge-state",
-                ProblemMessage.Of("scenarios.challenge.status." + s.Challenge.Status.ToString().ToLowerInvariant()), ProblemMessage.Of("scenarios.challenge.step." + step)), "status");
-        }
-    }
-
     private async Task CommitAsync(Challenge challenge, string action, object details, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -209,16 +209,17 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Tells followers and <paramref name="organisations"/> of a step, by a key whose {0} is the challenge's title.</summary>
-    private Task NotifyAsync(ChallengeSnapshot s, string key, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
-        TellAsync(s, ProblemMessage.Of(key, s.Challenge.Title).Both(text), organisations, cancellationToken);
+    /// <summary>Tells followers and <paramref name="organisations"/> of a step, by a key whose {0} is the challenge's title and {1}… the <paramref name="more"/> arguments.</summary>
+    private Task NotifyAsync(ChallengeSnapshot s, string key, IEnumerable<Guid> organisations, CancellationToken cancellationToken, params object?[] more) =>
+        TellAsync(s, ProblemMessage.Of(key, [s.Challenge.Title, .. more]).Both(text), organisations, cancellationToken);
 
     private Task TellAsync(ChallengeSnapshot s, LocalizedText title, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
         followers.NotifyAsync(Followers.ChallengeType, s.Challenge.Id, title.Zh, title.En, $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
 
-    public static async Task<Ok<ChallengeView>> HandleCloseAsync(Guid id, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
+    /// <summary><c>POST .../close</c>, with a body <c>{ "reason": "…" }</c> when closing before the deadline (no body otherwise).</summary>
+    public static async Task<Ok<ChallengeView>> HandleCloseAsync(Guid id, CloseRequest? request, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)
     {
-        await run.CloseAsync(id, cancellationToken);
+        await run.CloseAsync(id, request?.Reason, cancellationToken);
         return TypedResults.Ok(await get.PublicAsync(id, cancellationToken));
     }
 

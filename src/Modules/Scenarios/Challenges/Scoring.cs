@@ -19,6 +19,18 @@ internal static class Scoring
     }
 
     /// <summary>
+    /// Each criterion's share of an entry's score in percent, to one decimal: weights are relative (60 and 40, or 3
+    /// and 2, both give 60 % and 40 %), so the form states the share rather than the raw weight, which read as
+    /// maximum points.
+    /// </summary>
+    public static IReadOnlyList<decimal> WeightShares(IReadOnlyList<decimal> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var total = weights.Sum();
+        return total <= 0 ? weights.Select(_ => 0m).ToList() : weights.Select(w => Math.Round(w * 100m / total, 1, MidpointRounding.AwayFromZero)).ToList();
+    }
+
+    /// <summary>
     /// How many scores <see cref="TrimmedMean"/> drops from each end: none below three scores; from three on,
     /// one fifth of the scores (rounded down) but at least one — the familiar "drop the highest and the lowest",
     /// widening for large panels so that one outlier in five cannot move the result.

@@ -35,10 +35,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
 
         var challenge = await db.Challenges.FindAsync([challengeId], cancellationToken) ?? throw ChallengeSnapshot.NotFound(challengeId);
         var now = clock.GetUtcNow();
-        if (challenge.Status != ChallengeStatus.Open || now > challenge.Deadline)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.entries-closed", challenge.Deadline), "deadline");
-        }
+        ChallengeSteps.Enter(ChallengeState.Of(challenge, []), now).ThrowIfRefused();
 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(title) || title.Length > 200)

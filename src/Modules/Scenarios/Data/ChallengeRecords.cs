@@ -34,6 +34,12 @@ internal sealed class Challenge
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When entries were closed (null while open).</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Why entries were closed before the published deadline; null when they closed at or after it.</summary>
+    public string? EarlyCloseReason { get; set; }
+
     public DateTimeOffset? AnnouncedAt { get; set; }
 
     public DateTimeOffset? NoticeEndsAt { get; set; }

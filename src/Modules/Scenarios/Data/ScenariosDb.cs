@@ -143,6 +143,7 @@ internal abstract class ScenariosDb(DbContextOptions options) : DbContext(option
             e.Property(c => c.AwardDescription).HasMaxLength(1000);
             e.Property(c => c.AwardAmount).HasPrecision(18, 2);
             e.Property(c => c.Phases).HasMaxLength(400);
+            e.Property(c => c.EarlyCloseReason).HasMaxLength(1000);
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
             e.Ignore(c => c.PhaseNames);
             e.HasMany(c => c.Scenarios).WithOne().HasForeignKey(s => s.ChallengeId);

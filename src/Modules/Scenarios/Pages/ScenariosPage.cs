@@ -21,6 +21,10 @@ internal abstract class ScenariosPage : PageModel
 
     public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
 
+    /// <summary>A rule's message in the reader's language, e.g. why a step is not offered now.</summary>
+    public string Tell(ProblemMessage message) =>
+        message.In(HttpContext.RequestServices.GetRequiredService<UiText>(), CultureInfo.CurrentUICulture);
+
     protected async Task<IActionResult> TryAsync(Func<Task> action, string doneKey, Func<IActionResult> then)
     {
         try
@@ -31,7 +35,7 @@ internal abstract class ScenariosPage : PageModel
         catch (DomainRuleException e)
         {
             // Told in the reader's language (a keyed refusal's Message is its key, for logs).
-            Error = e.Description.In(HttpContext.RequestServices.GetRequiredService<UiText>(), CultureInfo.CurrentUICulture);
+            Error = Tell(e.Description);
         }
 
         return then();

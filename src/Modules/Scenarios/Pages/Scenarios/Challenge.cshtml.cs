@@ -15,7 +15,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 /// entry form; panel experts the way to the blind review; office staff the teams, panel and each step.
 /// </summary>
 internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, ManagePanel panel, RunChallenge run, PartnerConsent consent, Followers followers,
-    IOrganisationDirectory directory, ScenariosDb db, IActor actor) : ScenariosPage
+    IOrganisationDirectory directory, ScenariosDb db, IActor actor, TimeProvider clock) : ScenariosPage, IShowsProblems
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -39,16 +39,33 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
 
     public bool IsOffice => actor.IsInRole(Roles.OfficeStaff);
 
+    /// <summary>The reason typed into the early-close form, kept when the form comes back with a problem.</summary>
+    public string? CloseReason { get; private set; }
+
+    /// <summary>What the step rules read: the page offers a step only when <see cref="ChallengeSteps"/> allows it now, as the API would.</summary>
+    public ChallengeState State => ChallengeState.Of(Details);
+
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         try
         {
-            Details = await challenges.PublicAsync(Id, cancellationToken);
+            await LoadAsync(cancellationToken);
         }
         catch (DomainRuleException)
         {
             return NotFound();
         }
+
+        return Page();
+    }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Details = await challenges.PublicAsync(Id, cancellationToken);
 
         if (IsOffice)
         {
@@ -71,8 +88,6 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
         {
             Organisations = await directory.ListAsync(cancellationToken: cancellationToken);
         }
-
-        return Page();
     }
 
     public Task<IActionResult> OnPostSubmitAsync(string? title, string? solution, string? partners, List<IFormFile> files, CancellationToken cancellationToken) =>
@@ -98,8 +113,31 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
     public Task<IActionResult> OnPostPanelAsync(List<string> experts, CancellationToken cancellationToken) =>
         TryAsync(() => panel.AssignAsync(Id, experts, cancellationToken), "scenarios.office.assigned", () => RedirectToPage());
 
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
-        TryAsync(() => run.CloseAsync(Id, cancellationToken), "scenarios.office.closed", () => RedirectToPage());
+    /// <summary>
+    /// Closing entries. Before the deadline the form asks for a reason and a ticked confirmation (no script needed);
+    /// a missing one shows the page again, its problem summary naming the field (<see cref="IShowsProblems"/>), with
+    /// the reason as typed.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(string? reason, bool confirm, CancellationToken cancellationToken)
+    {
+        CloseReason = reason;
+        var state = ChallengeState.Of(await challenges.PublicAsync(Id, cancellationToken));
+        var problems = new List<FieldProblem>();
+        if (ChallengeSteps.ClosesEarly(state, Now) && !confirm)
+        {
+            problems.Add(FieldProblem.Of("confirm", "scenarios.problem.confirm-early-close"));
+        }
+
+        if (ChallengeSteps.CloseReasonProblem(state, Now, reason) is { } problem)
+        {
+            problems.Add(problem);
+        }
+
+        InvalidInputException.ThrowIfAny(problems);
+        await run.CloseAsync(Id, reason, cancellationToken);
+        Done = "scenarios.office.closed";
+        return RedirectToPage();
+    }
 
     public Task<IActionResult> OnPostAdvanceAsync(Guid entryId, CancellationToken cancellationToken) =>
         TryAsync(() => run.AdvanceAsync(Id, entryId, cancellationToken), "scenarios.office.advanced", () => RedirectToPage());

@@ -175,11 +175,18 @@ namespace Funeng.Scenarios.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("AwardedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("Deadline")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EarlyCloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Eligibility")
                         .IsRequired()

@@ -170,11 +170,18 @@ namespace Funeng.Scenarios.Data.Migrations.Sqlite
                     b.Property<long?>("AwardedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Deadline")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EarlyCloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Eligibility")
                         .IsRequired()
