@@ -42,6 +42,8 @@ public static class PolicyModule
         policy.MapGet("/documents", GetDocuments.ListAsync).WithName("Policy.ListDocuments");
         policy.MapGet("/documents/{id}", GetDocuments.FindAsync).WithName("Policy.GetDocument");
         policy.MapGet("/targets", ListTargets.HandleAsync).WithName("Policy.ListTargets");
+        policy.MapGet("/measures", MeasureEndpoints.ListAsync).WithName("Policy.ListMeasures");
+        policy.MapGet("/measures/{documentId}/{number}", MeasureEndpoints.FindAsync).WithName("Policy.GetMeasure");
         return endpoints;
     }
 

@@ -114,6 +114,25 @@ public abstract partial class MeasurePageTests(FunengApp app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_api_lists_every_measure_with_its_status_and_page_and_answers_one_with_what_implements_it()
+    {
+        var measures = await MeasuresAsync();
+
+        var list = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/measures", Ct);
+        var vouchers = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/policy/measures/gd-2024-ai-empowerment/9", Ct);
+        var missing = await app.Anonymous().GetAsync("/api/v1/policy/measures/gd-2024-ai-empowerment/999?culture=en", Ct);
+
+        Assert.Equal(measures.Count, list.GetArrayLength());
+        Assert.All(list.EnumerateArray(), m => Assert.Contains(m.GetProperty("status").GetString(), new[] { "implemented", "targets_only", "nothing_yet" }));
+        Assert.Equal("/policy/documents/gd-2024-ai-empowerment/measures/9", vouchers.GetProperty("page").GetString());
+        Assert.Contains(vouchers.GetProperty("implementations").EnumerateArray(), i =>
+            i.GetProperty("kind").GetString() == "incentive_program" && i.GetProperty("link").GetString() == "/incentives/programs/compute-vouchers");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var problem = await missing.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("number", problem.GetProperty("field").GetString());
+    }
+
     /// <summary>Every (document, measure number) of the loaded pack, read through the policy API.</summary>
     private async Task<List<(string Document, string Number)>> MeasuresAsync()
     {
