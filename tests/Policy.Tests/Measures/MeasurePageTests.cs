@@ -50,29 +50,41 @@ public abstract partial class MeasurePageTests(FunengApp app)
     }
 
     [Fact]
-    public async Task A_measure_with_a_program_shows_the_money_committed_under_it()
+    public async Task A_measure_with_a_program_shows_the_money_committed_under_it_and_then_clawed_back()
     {
         const string page = "/policy/documents/gz-2026-ai-work-points/measures/challenge-and-lead";
-        Assert.DoesNotContain("654,321.00", await app.Anonymous().GetStringAsync(page, Ct), StringComparison.Ordinal);
+        Assert.Equal(("RMB 0.00", "RMB 0.00"), (Money(await EnglishAsync(page), "committed"), Money(await EnglishAsync(page), "clawed-back")));
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
         var recipient = await app.CreateUserAsync(Roles.Enterprise);
+        var objector = await app.CreateUserAsync(Roles.Enterprise);
         var budget = await office.Client.PutAsJsonAsync($"/api/v1/incentives/programs/{ChallengeProgram}/parameters/annual_budget",
             new { value = 100_000_000m, effectiveFrom = new DateOnly(2026, 5, 11) }, Ct);
         budget.EnsureSuccessStatusCode();
+        ResultAward award;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var awards = scope.ServiceProvider.GetRequiredService<IResultAwards>();
             Assert.Equal(ChallengeProgram, awards.ProgramFor(AwardBasis.ChallengeResult));
-            await awards.AwardAsync(new ResultAwardRequest(ChallengeProgram, AwardBasis.ChallengeResult, Guid.NewGuid(), recipient.OrganisationId, "揭榜企业", "guangzhou", 654_321m, "challenge won"), Ct);
+            award = await awards.AwardAsync(new ResultAwardRequest(ChallengeProgram, AwardBasis.ChallengeResult, Guid.NewGuid(), recipient.OrganisationId, "揭榜企业", "guangzhou", 654_321m, "challenge won"), Ct);
         }
 
         var chinese = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync(page, Ct));
-        var english = await app.Anonymous().GetStringAsync(page + "?culture=en", Ct);
+        var english = await EnglishAsync(page);
 
         Assert.Contains("654,321.00 元", chinese, StringComparison.Ordinal);
-        Assert.Contains("RMB 654,321.00", english, StringComparison.Ordinal);
+        Assert.Equal(("RMB 654,321.00", "RMB 0.00"), (Money(english, "committed"), Money(english, "clawed-back")));
         Assert.Contains($"href=\"/incentives/programs/{ChallengeProgram}\"", english, StringComparison.Ordinal);
         Assert.Contains("data-status=\"implemented\"", english, StringComparison.Ordinal);
+
+        // An objection upheld during the notice period claws the award back through the ledger.
+        var objected = await objector.Client.PostAsJsonAsync($"/api/v1/incentives/awards/{award.AwardId}/objections", new { text = "The winning entry copied ours." }, Ct);
+        Assert.Equal(HttpStatusCode.Created, objected.StatusCode);
+        var objection = (await objected.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("objections")[0].GetProperty("id").GetGuid();
+        var upheld = await office.Client.PostAsJsonAsync($"/api/v1/incentives/awards/{award.AwardId}/objections/{objection}/resolve", new { upheld = true, resolution = "Copied." }, Ct);
+        upheld.EnsureSuccessStatusCode();
+
+        var after = await EnglishAsync(page);
+        Assert.Equal(("RMB 0.00", "RMB 654,321.00"), (Money(after, "committed"), Money(after, "clawed-back")));
     }
 
     [Fact]
@@ -132,6 +144,12 @@ public abstract partial class MeasurePageTests(FunengApp app)
         var problem = await missing.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("number", problem.GetProperty("field").GetString());
     }
+
+    private async Task<string> EnglishAsync(string page) => await app.Anonymous().GetStringAsync(page + "?culture=en", Ct);
+
+    /// <summary>The amount in the program row's cell for <paramref name="account"/> (one program under the measure).</summary>
+    private static string Money(string html, string account) =>
+        Regex.Match(html, $"data-money=\"{account}\">([^<]*)<").Groups[1].Value;
 
     /// <summary>Every (document, measure number) of the loaded pack, read through the policy API.</summary>
     private async Task<List<(string Document, string Number)>> MeasuresAsync()
