@@ -11,6 +11,7 @@ using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Measures;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +57,7 @@ public static class CatalogModule
         services.AddHostedService(sp => sp.GetRequiredService<IndexCatchUp>());
         services.AddScoped<IDemoSeeder, CatalogDemoSeeder>();
         services.AddScoped<ILiveIndicatorSource, CatalogIndicators>();
+        services.AddScoped<IMeasureImplementations, ListingTypeMeasures>();
         return builder;
     }
 

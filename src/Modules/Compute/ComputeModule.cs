@@ -7,6 +7,7 @@ using Funeng.Compute.Vouchers;
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Measures;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
 using Microsoft.AspNetCore.Builder;
@@ -47,6 +48,7 @@ public static class ComputeModule
         builder.Services.AddScoped<Incentives.Contracts.IVoucherAwardHandler, Vouchers.CreditVoucherAwards>();
         builder.Services.AddScoped<IDemoSeeder, ComputeDemoSeeder>();
         builder.Services.AddScoped<ILiveIndicatorSource, ComputeLiveIndicators>();
+        builder.Services.AddScoped<IMeasureImplementations, ComputeMeasures>();
         builder.Services.AddHostedService<EngineWatcher>();
         return builder;
     }

@@ -4,6 +4,7 @@ using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Eligibility;
 using Funeng.Incentives.Indicators;
+using Funeng.Incentives.Measures;
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Reports;
@@ -12,6 +13,7 @@ using Funeng.Incentives.Workbench;
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Measures;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
 using Funeng.Kernel.Workbench;
@@ -58,6 +60,7 @@ public static class IncentivesModule
         builder.Services.AddScoped<IResultAwards, MakeResultAward>();
         builder.Services.AddScoped(sp => new IncentiveCommands(sp.GetRequiredService<DecideApplication>()));
         builder.Services.AddScoped<ILiveIndicatorSource, AwardIndicators>();
+        builder.Services.AddScoped<IMeasureImplementations, ProgramMeasures>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Funeng.Kernel.Startup;
 using Funeng.Policy.Contracts;
 using Funeng.Policy.Data;
 using Funeng.Policy.Documents;
+using Funeng.Policy.Measures;
 using Funeng.Policy.Packs;
 using Funeng.Policy.Targets;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,7 @@ public static class PolicyModule
         builder.Services.AddUiStrings(typeof(PolicyModule).Assembly);
         builder.Services.AddScoped<IPolicyQueries, PolicyQueries>();
         builder.Services.AddScoped<ImportPolicyPack>();
+        builder.Services.AddScoped<ReadMeasures>();
         builder.Services.AddScoped<IPolicyPacks, PolicyPacks>();
         builder.Services.AddScoped<IStartupInitializer, LoadDefaultPack>();
         return builder;
@@ -40,6 +42,8 @@ public static class PolicyModule
         policy.MapGet("/documents", GetDocuments.ListAsync).WithName("Policy.ListDocuments");
         policy.MapGet("/documents/{id}", GetDocuments.FindAsync).WithName("Policy.GetDocument");
         policy.MapGet("/targets", ListTargets.HandleAsync).WithName("Policy.ListTargets");
+        policy.MapGet("/measures", MeasureEndpoints.ListAsync).WithName("Policy.ListMeasures");
+        policy.MapGet("/measures/{documentId}/{number}", MeasureEndpoints.FindAsync).WithName("Policy.GetMeasure");
         return endpoints;
     }
 

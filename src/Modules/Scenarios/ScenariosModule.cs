@@ -1,6 +1,7 @@
 using Funeng.Kernel.Database;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Measures;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
 using Funeng.Scenarios.Cases;
@@ -11,6 +12,7 @@ using Funeng.Scenarios.Following;
 using Funeng.Scenarios.Indicators;
 using Funeng.Scenarios.Lists;
 using Funeng.Scenarios.Matchmaking;
+using Funeng.Scenarios.Measures;
 using Funeng.Scenarios.Posts;
 using Funeng.Scenarios.Taxonomy;
 using Microsoft.AspNetCore.Builder;
@@ -53,6 +55,7 @@ public static class ScenariosModule
         services.AddScoped<FindMatches>();
         services.AddScoped<ManageApproaches>();
         services.AddScoped<ILiveIndicatorSource, PublishedScenarioCounts>();
+        services.AddScoped<IMeasureImplementations, ScenarioMeasures>();
         services.AddScoped<IDemoSeeder, ScenariosDemoSeeder>();
         return builder;
     }

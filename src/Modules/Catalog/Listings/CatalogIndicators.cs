@@ -17,14 +17,14 @@ internal sealed class CatalogIndicators(CatalogDb db, TimeProvider clock) : ILiv
 {
     public const string ShowcaseAlgorithmProducts = "algorithm_products";
 
-    private static readonly (ListingType Type, string Indicator, string Source)[] Counted =
+    internal static readonly (ListingType Type, string Indicator, string Source)[] Counted =
     [
         (ListingType.Dataset, "industry_datasets", "catalog.source.datasets"),
         (ListingType.TerminalProduct, "smart_terminal_products", "catalog.source.terminals"),
         (ListingType.LargeModel, "ai_models", "catalog.source.models"),
     ];
 
-    private static readonly (string Category, string Indicator, string Source)[] TerminalCategories =
+    internal static readonly (string Category, string Indicator, string Source)[] TerminalCategories =
     [
         ("care_rehab", "care_rehab_new_products", "catalog.source.care-rehab"),
         ("vr_ar", "vr_terminals_and_applications", "catalog.source.vr"),
