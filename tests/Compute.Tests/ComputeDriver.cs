@@ -37,10 +37,10 @@ internal static class ComputeDriver
         return (await response.Content.ReadFromJsonAsync<VoucherView>(Json, Ct))!;
     }
 
-    public static async Task<RequestView> SubmitAsync(ActingUser enterprise, string accelerator, int devices, double hours, Guid[]? vouchers = null, string city = "guangzhou", string? template = null, Dictionary<string, object>? arguments = null)
+    public static async Task<RequestView> SubmitAsync(ActingUser enterprise, string accelerator, int devices, double hours, Guid[]? vouchers = null, string city = "guangzhou", string? template = null, Dictionary<string, object>? arguments = null, string? sector = null)
     {
         var response = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests",
-            new { title = "train a model", accelerators = new[] { accelerator }, devices, estimatedHours = hours, dataCity = city, maxLatencyMs = 1.0, voucherIds = vouchers ?? [], template, arguments }, Json, Ct);
+            new { title = "train a model", accelerators = new[] { accelerator }, devices, estimatedHours = hours, dataCity = city, maxLatencyMs = 1.0, voucherIds = vouchers ?? [], template, arguments, sector }, Json, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<RequestView>(Json, Ct))!;
     }

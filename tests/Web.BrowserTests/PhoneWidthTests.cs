@@ -22,7 +22,7 @@ public sealed class PhoneWidthTests(BrowserApp app) : IClassFixture<BrowserApp>
     public static TheoryData<string, string, string[]> PagesByRole => new()
     {
         { "", "", Public },
-        { Roles.OfficeStaff, nameof(OrganisationKind.GovernmentOffice), ["/workbench", "/account/organisations", "/account/users", "/account/audit", "/account/tokens", "/account/notifications", "/account/colleagues", "/catalog/review", "/catalog/import", "/catalog/recommendations", "/scenarios/review", "/scenarios/lists/new", "/incentives/parameters", "/incentives/awards", "/compute/office", "/compute/simulations", "/empowerment-index/observations", "/empowerment-index/observations/import"] },
+        { Roles.OfficeStaff, nameof(OrganisationKind.GovernmentOffice), ["/workbench", "/account/organisations", "/account/users", "/account/audit", "/account/tokens", "/account/notifications", "/account/colleagues", "/catalog/review", "/catalog/import", "/catalog/recommendations", "/scenarios/review", "/scenarios/lists/new", "/incentives/parameters", "/incentives/awards", "/compute/office", "/compute/simulations", "/compute/planning", "/empowerment-index/observations", "/empowerment-index/observations/import"] },
         { Roles.Enterprise, nameof(OrganisationKind.Enterprise), ["/workbench", "/catalog/profile", "/catalog/saved-searches", "/catalog/listings/edit", "/scenarios/approaches", "/compute/requests", "/compute/requests/new"] },
         { Roles.ScenarioOwner, nameof(OrganisationKind.ElderCareHome), ["/workbench", "/scenarios/post"] },
         { Roles.Expert, nameof(OrganisationKind.University), ["/workbench", "/incentives/review"] },

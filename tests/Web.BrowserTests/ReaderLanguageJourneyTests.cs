@@ -36,7 +36,7 @@ public sealed class ReaderLanguageJourneyTests(DemoBrowserApp app) : IClassFixtu
         [Kernel.Security.Roles.OfficeStaff] = ["/workbench", "/scenarios/review", "/scenarios/lists/new", "/scenarios/challenges/new",
             "/scenarios/challenges", "link:/scenarios/challenges/", "/scenarios/cases", "/catalog/review", "/catalog/recommendations",
             "link:/catalog/recommendations/", "/catalog/import", "/incentives/parameters", "/incentives/awards", "/incentives/report",
-            "/compute/office", "/compute/simulations", "/empowerment-index/observations", "/empowerment-index/method",
+            "/compute/office", "/compute/simulations", "/compute/planning", "/empowerment-index/observations", "/empowerment-index/method",
             "/account/organisations", "/account/users", "/account/audit"],
         [Kernel.Security.Roles.ComputeOperator] = ["/workbench", "/compute/centre", "/compute/requests", "link:/compute/requests/", "/compute"],
     };

@@ -13,7 +13,7 @@ public sealed class RolePagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     public static TheoryData<string, string, string[]> PagesByRole => new()
     {
         { Roles.Enterprise, nameof(OrganisationKind.Enterprise), ["/catalog/saved-searches", "/catalog/profile", "/scenarios/approaches", "/incentives", "/compute"] },
-        { Roles.OfficeStaff, nameof(OrganisationKind.GovernmentOffice), ["/catalog/recommendations", "/incentives/parameters", "/incentives/awards", "/compute/simulations", "/compute/office"] },
+        { Roles.OfficeStaff, nameof(OrganisationKind.GovernmentOffice), ["/catalog/recommendations", "/incentives/parameters", "/incentives/awards", "/compute/simulations", "/compute/office", "/compute/planning"] },
         { Roles.Expert, nameof(OrganisationKind.University), ["/incentives/review", "/scenarios/challenges"] },
     };
 

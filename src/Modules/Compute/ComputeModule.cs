@@ -45,6 +45,7 @@ public static class ComputeModule
         builder.Services.AddScoped<ChangeCentreStatus>();
         builder.Services.AddScoped<GrantVoucher>();
         builder.Services.AddScoped<SubmitRequest>();
+        builder.Services.AddScoped<Planning.PlanCapacity>();
         builder.Services.AddScoped<Incentives.Contracts.IVoucherAwardHandler, Vouchers.CreditVoucherAwards>();
         builder.Services.AddScoped<IDemoSeeder, ComputeDemoSeeder>();
         builder.Services.AddScoped<ILiveIndicatorSource, ComputeLiveIndicators>();

@@ -53,6 +53,34 @@ public abstract class ComputeApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task A_request_carries_the_sector_it_serves_shown_on_its_pages_and_an_unknown_sector_is_refused_naming_the_field()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        await RegisterCentreAsync(office, "Sector " + accelerator, "guangzhou", accelerator, 4, 10m);
+
+        var request = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 1, sector: "medical");
+        var unsaid = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 1);
+        var refused = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests?culture=en",
+            new { title = "x", accelerators = new[] { accelerator }, devices = 1, estimatedHours = 1, dataCity = "guangzhou", sector = "spaceflight" }, Json, Ct);
+
+        Assert.Equal("medical", (await GetAsync(enterprise, request.Id)).Sector);
+        Assert.Null(unsaid.Sector);
+        var detail = WebUtility.HtmlDecode(await enterprise.Client.GetStringAsync($"/compute/requests/{request.Id}", Ct));
+        Assert.Contains("<dd data-testid=\"sector\">医疗健康</dd>", detail, StringComparison.Ordinal);
+        var list = WebUtility.HtmlDecode(await enterprise.Client.GetStringAsync("/compute/requests?culture=en", Ct));
+        Assert.Contains("<td data-sector=\"medical\">Medical and health</td>", list, StringComparison.Ordinal);
+        var form = await enterprise.Client.GetStringAsync("/compute/requests/new", Ct);
+        Assert.Contains("<select id=\"Sector\" name=\"Sector\">", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"elder_care\">", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!;
+        Assert.Equal(["sector"], problem.Errors.Keys);
+        Assert.Equal("'spaceflight' is not a sector of the platform's taxonomy.", problem.Errors["sector"][0]);
+    }
+
+    [Fact]
     public async Task Finding_command_execution_on_the_cluster_a_request_carrying_a_shell_command_is_refused_naming_the_field()
     {
         var enterprise = await app.CreateUserAsync(Roles.Enterprise);

@@ -53,6 +53,7 @@ internal abstract class ComputeDb(DbContextOptions options) : DbContext(options)
             e.Property(r => r.Title).HasMaxLength(200);
             e.Property(r => r.Accelerators).HasMaxLength(500);
             e.Property(r => r.DataCity).HasMaxLength(40);
+            e.Property(r => r.Sector).HasMaxLength(40);
             e.Property(r => r.VoucherIds).HasMaxLength(2000);
             e.Property(r => r.JobTemplate).HasMaxLength(64);
             e.Property(r => r.JobArguments).HasMaxLength(16000);

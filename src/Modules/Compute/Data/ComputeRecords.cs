@@ -59,6 +59,8 @@ internal sealed class RequestRecord
     public DateTimeOffset EarliestStart { get; set; }
     public DateTimeOffset? Deadline { get; set; }
     public required string DataCity { get; set; }
+    /// <summary>The sector the compute serves (a key of Catalog's <c>CatalogSectors</c>), for measure 8's coverage of key industries; null when not given.</summary>
+    public string? Sector { get; set; }
     public double? MaxLatencyMs { get; set; }
     public decimal? Budget { get; set; }
     /// <summary>Comma-separated ids of the vouchers this request may draw on.</summary>

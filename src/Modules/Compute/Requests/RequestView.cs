@@ -14,6 +14,7 @@ internal sealed record RequestView(
     int Devices,
     double EstimatedHours,
     string DataCity,
+    string? Sector,
     DateTimeOffset SubmittedAt,
     int Attempts,
     PlacementView? Placement,
@@ -39,7 +40,7 @@ internal sealed record RequestView(
                 pools.GetValueOrDefault(p.PoolId)?.Name ?? "?", pools.GetValueOrDefault(p.PoolId)?.Accelerator ?? "?", p.Policy, p.PlannedStart, p.PlannedEnd,
                 p.Cost, p.DeviceHours, p.Engine, p.ExternalId, p.Active);
             var explanation = r.LastExplanation is null ? null : JsonSerializer.Deserialize<PlacementExplanation>(r.LastExplanation, ComputeJson.Options);
-            return new RequestView(r.Id, r.Title, r.State, r.StateReason, r.Devices, r.EstimatedHours, r.DataCity, r.SubmittedAt, r.Attempts, view, explanation,
+            return new RequestView(r.Id, r.Title, r.State, r.StateReason, r.Devices, r.EstimatedHours, r.DataCity, r.Sector, r.SubmittedAt, r.Attempts, view, explanation,
                 r.JobTemplate, Jobs.JobTemplates.ParseStored(r.JobArguments));
         })];
     }

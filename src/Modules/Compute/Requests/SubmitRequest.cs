@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Catalog.Contracts;
 using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Kernel.Geography;
@@ -14,7 +15,8 @@ namespace Funeng.Compute.Requests;
 /// <summary>
 /// What an enterprise asks for. Give acceptable accelerators, or minimum TFLOPS and memory per device. The job is a
 /// registered <see cref="Template"/> with its <see cref="Arguments"/> as data (none: <c>reserve</c>, which holds the
-/// devices). <see cref="Command"/> exists only to refuse it: no request carries a shell command.
+/// devices). <see cref="Command"/> exists only to refuse it: no request carries a shell command. <see cref="Sector"/> is
+/// optional, a key of Catalog's <c>CatalogSectors</c> (the platform's one sector taxonomy).
 /// </summary>
 internal sealed record SubmitRequestInput(
     string Title,
@@ -31,7 +33,8 @@ internal sealed record SubmitRequestInput(
     IReadOnlyList<Guid>? VoucherIds,
     string? Template = null,
     IReadOnlyDictionary<string, JsonElement>? Arguments = null,
-    string? Command = null);
+    string? Command = null,
+    string? Sector = null);
 
 /// <summary>
 /// An enterprise asks for compute (<c>POST /api/v1/compute/requests</c> and the request form): the request is
@@ -74,7 +77,7 @@ internal sealed class SubmitRequest(ComputeDb db, IActor actor, IAuditLog audit,
             Accelerators = string.Join(',', (input.Accelerators ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)),
             MinTflops = input.MinTflops, MinMemoryGb = input.MinMemoryGb, Devices = input.Devices, EstimatedHours = input.EstimatedHours,
             EarliestStart = input.EarliestStart ?? now, Deadline = input.Deadline, DataCity = input.DataCity, MaxLatencyMs = input.MaxLatencyMs,
-            Budget = input.Budget, VoucherIds = string.Join(',', vouchers), 
+            Budget = input.Budget, VoucherIds = string.Join(',', vouchers), Sector = string.IsNullOrWhiteSpace(input.Sector) ? null : input.Sector.Trim(),
             JobTemplate = string.IsNullOrWhiteSpace(input.Template) ? JobTemplates.Reserve : input.Template.Trim(),
             JobArguments = arguments.Count == 0 ? null : JsonSerializer.Serialize(arguments),
             State = RequestState.Submitted, SubmittedAt = now, UpdatedAt = now,
@@ -84,7 +87,7 @@ internal sealed class SubmitRequest(ComputeDb db, IActor actor, IAuditLog audit,
             db.Requests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("compute.request.submitted", "compute_request", request.Id.ToString(),
-                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity, request.JobTemplate, arguments }, ComputeJson.Options)), db, cancellationToken);
+                JsonSerializer.Serialize(new { request.Title, request.Devices, request.EstimatedHours, request.DataCity, request.Sector, request.JobTemplate, arguments }, ComputeJson.Options)), db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
@@ -137,6 +140,11 @@ internal sealed class SubmitRequest(ComputeDb db, IActor actor, IAuditLog audit,
         if (GuangdongCities.Find(input.DataCity ?? "") is null)
         {
             Add("dataCity", "compute.problem.city", input.DataCity);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Sector) && !CatalogSectors.IsKnown(input.Sector.Trim()))
+        {
+            Add("sector", "compute.problem.sector", input.Sector);
         }
 
         if (input.MaxLatencyMs is <= 0)

@@ -266,6 +266,10 @@ namespace Funeng.Compute.Data.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -23,6 +23,7 @@ internal sealed class NewModel(ComputeDb db, IActor actor, SubmitRequest submit,
     [BindProperty] public double EstimatedHours { get; set; } = 1;
     [BindProperty] public DateTime? Deadline { get; set; }
     [BindProperty] public string DataCity { get; set; } = "guangzhou";
+    [BindProperty] public string? Sector { get; set; }
     [BindProperty] public double? MaxLatencyMs { get; set; }
     [BindProperty] public decimal? Budget { get; set; }
     [BindProperty] public List<Guid> VoucherIds { get; set; } = [];
@@ -42,7 +43,7 @@ internal sealed class NewModel(ComputeDb db, IActor actor, SubmitRequest submit,
     {
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
             Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
-            Template, ParseLines(Arguments));
+            Template, ParseLines(Arguments), Sector: Sector);
         var id = await submit.ExecuteAsync(input, cancellationToken);
         return Redirect($"/compute/requests/{id}");
     }
