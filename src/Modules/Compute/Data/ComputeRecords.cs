@@ -59,7 +59,7 @@ internal sealed class RequestRecord
     public DateTimeOffset EarliestStart { get; set; }
     public DateTimeOffset? Deadline { get; set; }
     public required string DataCity { get; set; }
-    /// <summary>The sector the compute serves (a key of Catalog's <c>CatalogSectors</c>), for measure 8's coverage of key industries; null when not given.</summary>
+    /// <summary>The sector the compute serves (a key of Kernel's <c>Sectors</c>, the platform's one taxonomy), for measure 8's coverage of key industries; null when not given.</summary>
     public string? Sector { get; set; }
     public double? MaxLatencyMs { get; set; }
     public decimal? Budget { get; set; }

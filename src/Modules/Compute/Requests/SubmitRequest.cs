@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Funeng.Catalog.Contracts;
 using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Taxonomy;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +16,7 @@ namespace Funeng.Compute.Requests;
 /// What an enterprise asks for. Give acceptable accelerators, or minimum TFLOPS and memory per device. The job is a
 /// registered <see cref="Template"/> with its <see cref="Arguments"/> as data (none: <c>reserve</c>, which holds the
 /// devices). <see cref="Command"/> exists only to refuse it: no request carries a shell command. <see cref="Sector"/> is
-/// optional, a key of Catalog's <c>CatalogSectors</c> (the platform's one sector taxonomy).
+/// optional, a key of Kernel's <c>Sectors</c> (the platform's one sector taxonomy).
 /// </summary>
 internal sealed record SubmitRequestInput(
     string Title,
@@ -142,7 +142,7 @@ internal sealed class SubmitRequest(ComputeDb db, IActor actor, IAuditLog audit,
             Add("dataCity", "compute.problem.city", input.DataCity);
         }
 
-        if (!string.IsNullOrWhiteSpace(input.Sector) && !CatalogSectors.IsKnown(input.Sector.Trim()))
+        if (!string.IsNullOrWhiteSpace(input.Sector) && !Sectors.IsKnown(input.Sector.Trim()))
         {
             Add("sector", "compute.problem.sector", input.Sector);
         }
