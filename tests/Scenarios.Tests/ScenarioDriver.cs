@@ -106,6 +106,22 @@ internal sealed class ScenarioDriver(FunengApp app)
     }
 
     /// <summary>Closes entries; before the deadline the API asks for the reason this sends.</summary>
+    /// <summary>A challenge with one scored entry and its ranking announced: the notice period has just begun.</summary>
+    public async Task<Guid> AnnouncedAsync(ActingUser office, decimal prize = 500000m)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var challenge = await CreateChallengeAsync(office, prize, await PublishedAsync(await OwnerAsync(), office));
+        var id = challenge.GetProperty("id").GetGuid();
+        var team = await app.CreateUserAsync(Roles.Enterprise);
+        var entry = (await ReadAsync(await SubmitAsync(team, id, "Radar"), HttpStatusCode.Created))[0].GetProperty("id").GetGuid();
+        var expert = await ExpertOnRosterAsync();
+        await ReadAsync(await office.Client.PutAsJsonAsync($"/api/v1/challenges/{id}/panel", new { expertUserIds = new[] { expert.UserId } }, ct), HttpStatusCode.OK);
+        await ReadAsync(await CloseAsync(office, id), HttpStatusCode.OK);
+        await ScoreAsync(expert, challenge, entry, 90, 80);
+        await ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/announce", null, ct), HttpStatusCode.OK);
+        return id;
+    }
+
     public static Task<HttpResponseMessage> CloseAsync(ActingUser office, Guid challenge, string? reason = "All the expected suppliers have entered.") =>
         office.Client.PostAsJsonAsync($"/api/v1/challenges/{challenge}/close", new { reason }, Ct);
 

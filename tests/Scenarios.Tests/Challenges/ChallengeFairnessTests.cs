@@ -167,21 +167,7 @@ public abstract partial class ChallengeFairnessTests(FunengApp app)
         return (office, challenge, challenge.GetProperty("id").GetGuid());
     }
 
-    /// <summary>A challenge with one scored entry and its ranking announced: the notice period has just begun.</summary>
-    private async Task<Guid> AnnouncedAsync(ActingUser office)
-    {
-        var owner = await _drive.OwnerAsync();
-        var challenge = await _drive.CreateChallengeAsync(office, await ScenarioDriver.PublishedAsync(owner, office));
-        var id = challenge.GetProperty("id").GetGuid();
-        var team = await app.CreateUserAsync(Roles.Enterprise);
-        var entry = (await ScenarioDriver.ReadAsync(await ScenarioDriver.SubmitAsync(team, id, "Radar"), HttpStatusCode.Created))[0].GetProperty("id").GetGuid();
-        var expert = await _drive.ExpertOnRosterAsync();
-        await ScenarioDriver.ReadAsync(await office.Client.PutAsJsonAsync($"/api/v1/challenges/{id}/panel", new { expertUserIds = new[] { expert.UserId } }, Ct), HttpStatusCode.OK);
-        await ScenarioDriver.ReadAsync(await ScenarioDriver.CloseAsync(office, id), HttpStatusCode.OK);
-        await ScenarioDriver.ScoreAsync(expert, challenge, entry, 90, 80);
-        await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/announce", null, Ct), HttpStatusCode.OK);
-        return id;
-    }
+    private Task<Guid> AnnouncedAsync(ActingUser office) => _drive.AnnouncedAsync(office);
 
     private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))

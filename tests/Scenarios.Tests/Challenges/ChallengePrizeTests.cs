@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Funeng.Kernel.Indicators;
-using Funeng.Kernel.Security;
 using Funeng.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -99,17 +98,7 @@ public abstract class ChallengePrizeTests(FunengApp app)
     /// <summary>A challenge with one scored entry, announced, its notice period over: what the office awards.</summary>
     private async Task<Guid> ReadyToAwardAsync(ActingUser office, decimal prize)
     {
-        var owner = await _drive.OwnerAsync();
-        var scenario = await ScenarioDriver.PublishedAsync(owner, office);
-        var challenge = await _drive.CreateChallengeAsync(office, prize, scenario);
-        var id = challenge.GetProperty("id").GetGuid();
-        var team = await app.CreateUserAsync(Roles.Enterprise);
-        var entry = (await ScenarioDriver.ReadAsync(await ScenarioDriver.SubmitAsync(team, id, "Radar"), HttpStatusCode.Created))[0].GetProperty("id").GetGuid();
-        var expert = await _drive.ExpertOnRosterAsync();
-        await ScenarioDriver.ReadAsync(await office.Client.PutAsJsonAsync($"/api/v1/challenges/{id}/panel", new { expertUserIds = new[] { expert.UserId } }, Ct), HttpStatusCode.OK);
-        await ScenarioDriver.ReadAsync(await ScenarioDriver.CloseAsync(office, id), HttpStatusCode.OK);
-        await ScenarioDriver.ScoreAsync(expert, challenge, entry, 90, 80);
-        await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/announce", null, Ct), HttpStatusCode.OK);
+        var id = await _drive.AnnouncedAsync(office, prize);
         Fixture.Clock.Advance(TimeSpan.FromDays(7.5));
         return id;
     }
