@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+
+namespace Funeng.Catalog.Tests.Listings;
+
+/// <summary>Issue 14 item 2: submitting, publishing, returning and withdrawing a listing on its page each end with a notice in the reader's language.</summary>
+public sealed partial class ListingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Each_workflow_action_on_the_listing_page_ends_with_a_notice_naming_the_listing()
+    {
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var id = await owner.Client.CreateAsync(CatalogClient.Algorithm("养老看护算法", "Elder-care watch algorithm"));
+
+        Assert.Equal("“Elder-care watch algorithm” submitted; the office will review it", await NoticeAfterAsync(owner.Client, id, "Submit", [], "en"));
+        Assert.Equal("已退回“养老看护算法”，理由已告知提交单位", await NoticeAfterAsync(office.Client, id, "Return", [("reason", "请补充部署说明")], "zh-CN"));
+        await NoticeAfterAsync(owner.Client, id, "Submit", [], "zh-CN");
+        Assert.Equal("已发布“养老看护算法”，公众现可查看", await NoticeAfterAsync(office.Client, id, "Publish", [], "zh-CN"));
+        Assert.Equal("“Elder-care watch algorithm” withdrawn", await NoticeAfterAsync(owner.Client, id, "Withdraw", [], "en"));
+
+        // Told once: reading the page again shows no notice.
+        Assert.DoesNotContain("data-testid=\"notice\"", await owner.Client.GetStringAsync($"/catalog/listings/{id}", Token), StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> NoticeAfterAsync(HttpClient client, Guid id, string handler, (string Name, string Value)[] fields, string culture)
+    {
+        var page = $"/catalog/listings/{id}";
+        var token = TokenField().Match(await client.GetStringAsync(page, Token)).Groups[1].Value;
+        var response = await client.PostAsync($"{page}?handler={handler}",
+            new FormUrlEncodedContent([.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value)), KeyValuePair.Create("__RequestVerificationToken", WebUtility.HtmlDecode(token))]), Token);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler}: {(int)response.StatusCode}");
+        var notice = Notice().Match(await client.GetStringAsync($"{page}?culture={culture}", Token));
+        return notice.Success ? WebUtility.HtmlDecode(notice.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("role=\"status\" data-testid=\"notice\">([^<]*)</div>")]
+    private static partial Regex Notice();
+}
