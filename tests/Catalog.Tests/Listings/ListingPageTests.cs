@@ -27,6 +27,36 @@ public sealed partial class ListingPageTests(SqliteApp app) : IClassFixture<Sqli
         Assert.DoesNotContain("data-testid=\"notice\"", await owner.Client.GetStringAsync($"/catalog/listings/{id}", Token), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Creating_and_deleting_an_edition_and_saving_and_deleting_a_search_end_with_a_notice()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var token = WebUtility.HtmlDecode(TokenField().Match(await office.Client.GetStringAsync("/catalog/recommendations", Token)).Groups[1].Value);
+
+        var created = await PostAsync(office.Client, "/catalog/recommendations", token,
+            ("titleZh", "2026年创新产品推荐目录"), ("titleEn", "2026 innovative products"), ("year", "2026"), ("descriptionZh", "第一批"), ("descriptionEn", "First batch"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var edition = created.Headers.Location!.OriginalString;
+        Assert.Equal("Edition “2026 innovative products” created; you can now add products", await NoticeAsync(office.Client, edition + "?culture=en"));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(office.Client, edition + "?handler=Delete", token)).StatusCode);
+        Assert.Equal("已删除推荐目录草稿“2026年创新产品推荐目录”", await NoticeAsync(office.Client, "/catalog/recommendations?culture=zh-CN"));
+
+        var saved = await PostAsync(office.Client, "/catalog/saved-searches?handler=Save", token, ("name", "养老算法"), ("q", "养老"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var list = await office.Client.GetStringAsync("/catalog/saved-searches?culture=en", Token);
+        Assert.Equal("Search “养老算法” saved; you will be told of new matches", Notice().Match(list) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null);
+        var id = Regex.Match(list, "/catalog/saved-searches\\?id=([0-9a-f-]{36})&amp;handler=delete|handler=delete&amp;id=([0-9a-f-]{36})");
+        var deleteId = id.Groups[1].Success ? id.Groups[1].Value : id.Groups[2].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(office.Client, $"/catalog/saved-searches?handler=delete&id={deleteId}", token)).StatusCode);
+        Assert.Equal("已删除保存的搜索", await NoticeAsync(office.Client, "/catalog/saved-searches?culture=zh-CN"));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string token, params (string Name, string Value)[] fields) =>
+        client.PostAsync(path, new FormUrlEncodedContent([.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value)), KeyValuePair.Create("__RequestVerificationToken", token)]), Token);
+
+    private static async Task<string?> NoticeAsync(HttpClient client, string page) =>
+        Notice().Match(await client.GetStringAsync(page, Token)) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
     private static async Task<string?> NoticeAfterAsync(HttpClient client, Guid id, string handler, (string Name, string Value)[] fields, string culture)
     {
         var page = $"/catalog/listings/{id}";
