@@ -28,6 +28,21 @@ public sealed partial class ListingPageTests(SqliteApp app) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task Saving_a_listing_on_the_edit_page_ends_with_a_notice_naming_it()
+    {
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var id = await owner.Client.CreateAsync(CatalogClient.Algorithm("康复评估算法", "Rehab assessment algorithm"));
+        var edit = $"/catalog/listings/edit/{id}";
+        var token = WebUtility.HtmlDecode(TokenField().Match(await owner.Client.GetStringAsync(edit, Token)).Groups[1].Value);
+
+        var saved = await PostAsync(owner.Client, edit, token, ("type", "algorithm_product"), ("titleZh", "康复评估算法二代"), ("titleEn", "Rehab assessment algorithm 2"),
+            ("summaryZh", ""), ("summaryEn", ""), ("citySlug", "guangzhou"), ("sectors", "elder_care"), ("keywords", ""), ("attr.deployment", "cloud"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("已保存对“康复评估算法二代”的修改", await NoticeAsync(owner.Client, $"/catalog/listings/{id}?culture=zh-CN"));
+    }
+
+    [Fact]
     public async Task Creating_and_deleting_an_edition_and_saving_and_deleting_a_search_end_with_a_notice()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
