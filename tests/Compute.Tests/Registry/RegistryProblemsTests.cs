@@ -72,6 +72,30 @@ public sealed partial class RegistryProblemsTests(SqliteApp app) : IClassFixture
         Assert.Contains("请说明发放理由（1 至 500 个字）。", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Setting_the_policy_and_granting_a_voucher_on_the_office_page_end_with_a_notice_in_the_readers_language()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var browser = await app.SignInAsync(office, Ct);
+        var token = WebUtility.HtmlDecode(Token().Match(await browser.GetStringAsync("/compute/office", Ct)).Groups[1].Value);
+
+        var policy = await browser.PostAsync("/compute/office?handler=Policy&culture=en", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["policy"] = "cheapest", ["__RequestVerificationToken"] = token,
+        }), Ct);
+        var granted = await browser.PostAsync("/compute/office?handler=Voucher&culture=zh-CN", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["organisationId"] = enterprise.OrganisationId.ToString(), ["unit"] = "Yuan", ["amount"] = "100", ["note"] = "试点", ["__RequestVerificationToken"] = token,
+        }), Ct);
+
+        Assert.Contains("role=\"status\" data-testid=\"notice\">Placement policy set to “cheapest”; it applies from the next placement round.<",
+            WebUtility.HtmlDecode(await policy.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Contains("role=\"status\" data-testid=\"notice\">算力券已发放。<", WebUtility.HtmlDecode(await granted.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        // Shown with the page that made the change, and not again.
+        Assert.DoesNotContain("data-testid=\"notice\"", await browser.GetStringAsync("/compute/office", Ct), StringComparison.Ordinal);
+    }
+
     private static async Task<Dictionary<string, string>> ErrorsAsync(HttpResponseMessage response)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);

@@ -27,6 +27,24 @@ public sealed partial class TokenPageProblemTests(SqliteApp app) : IClassFixture
         Assert.Contains("data-field=\"name\"", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Revoking_a_token_on_the_page_ends_with_a_notice_in_the_readers_language()
+    {
+        var user = await app.CreateUserAsync(Roles.Enterprise);
+        var browser = await CookieSession.SignInAsync(app, user.Email, user.Password);
+        var html = await browser.Client.GetStringAsync("/account/tokens?culture=en", TestContext.Current.CancellationToken);
+        var token = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value);
+        var revoke = Regex.Match(html, "handler=Revoke\"><input type=\"hidden\" name=\"id\" value=\"([^\"]+)\"");
+        Assert.True(revoke.Success, "the page offers no revoke form for the fixture's API token");
+
+        var revoked = await browser.Client.PostAsync("/account/tokens?handler=Revoke",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = revoke.Groups[1].Value, ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        var after = await browser.Client.GetStringAsync("/account/tokens?culture=en", TestContext.Current.CancellationToken);
+        Assert.Contains("role=\"status\" data-testid=\"notice\">Token revoked; programs that use it can no longer get in.<", after, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

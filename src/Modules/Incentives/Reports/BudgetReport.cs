@@ -14,7 +14,8 @@ namespace Funeng.Incentives.Reports;
 /// <summary>Committed and paid against budget, per program and year, and per city; also as an Excel workbook.</summary>
 internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, TimeProvider clock)
 {
-    public sealed record ProgramYear(string ProgramId, string ProgramName, int Year, decimal Budget, decimal Committed, decimal Paid, decimal Available, int Awards);
+    /// <summary>A program's money in a year; <paramref name="ClawedBack"/> is what clawbacks returned to the available budget.</summary>
+    public sealed record ProgramYear(string ProgramId, string ProgramName, int Year, decimal Budget, decimal Committed, decimal Paid, decimal Available, int Awards, decimal ClawedBack);
 
     public sealed record CityYear(string ProgramId, string ProgramName, int Year, string City, decimal Committed, decimal Paid, int Awards);
 
@@ -40,9 +41,13 @@ internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, Time
             .GroupBy(a => new { a.ProgramId, a.Year, a.CitySlug, a.Status })
             .Select(g => new { g.Key.ProgramId, g.Key.Year, g.Key.CitySlug, g.Key.Status, Count = g.Count(), Fen = g.Sum(a => a.AmountFen) })
             .ToListAsync(cancellationToken);
+        var clawedBack = await db.Awards.AsNoTracking().Where(a => (year == null || a.Year == year) && a.Status == AwardStatus.ClawedBack)
+            .GroupBy(a => new { a.ProgramId, a.Year })
+            .Select(g => new { g.Key.ProgramId, g.Key.Year, Fen = g.Sum(a => a.AmountFen) })
+            .ToListAsync(cancellationToken);
         var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var years = ledger.Select(l => l.Year).Concat(awards.Select(a => a.Year)).Append(year ?? today.Year).Distinct().Order().ToList();
+        var years = ledger.Select(l => l.Year).Concat(awards.Select(a => a.Year)).Concat(clawedBack.Select(c => c.Year)).Append(year ?? today.Year).Distinct().Order().ToList();
 
         var programs = new List<ProgramYear>();
         foreach (var program in catalog.Programs)
@@ -55,14 +60,15 @@ internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, Time
                 var onDate = y == today.Year ? today : new DateOnly(y, 12, 31);
                 var budgetFen = allocated != 0 ? allocated : BudgetLedger.ToFen(timelines[program.Id].ValueOn(program.Budget, onDate) ?? 0m);
                 var count = awards.Where(a => a.ProgramId == program.Id && a.Year == y).Sum(a => a.Count);
-                if (budgetFen == 0 && count == 0)
+                var clawedFen = clawedBack.Where(c => c.ProgramId == program.Id && c.Year == y).Sum(c => c.Fen);
+                if (budgetFen == 0 && count == 0 && clawedFen == 0)
                 {
                     continue;
                 }
 
                 var committed = Balance(BudgetLedger.Committed);
                 var paid = Balance(BudgetLedger.Paid);
-                programs.Add(new ProgramYear(program.Id, program.Name.Zh, y, budgetFen / 100m, committed / 100m, paid / 100m, (budgetFen - committed - paid) / 100m, count));
+                programs.Add(new ProgramYear(program.Id, program.Name.Zh, y, budgetFen / 100m, committed / 100m, paid / 100m, (budgetFen - committed - paid) / 100m, count, clawedFen / 100m));
             }
         }
 

@@ -9,15 +9,13 @@ namespace Funeng.Scenarios.Pages;
 
 /// <summary>
 /// What the module's pages share: a business rule broken by a form post comes back as a message on the page it
-/// returns to (post, redirect, get), the same rule text the API returns as a problem.
+/// returns to (post, redirect, get), the same rule text the API returns as a problem; a success is confirmed by the
+/// layout's notice (<see cref="PageNotice"/>), as on every module's pages.
 /// </summary>
 internal abstract class ScenariosPage : PageModel
 {
     [TempData]
     public string? Error { get; set; }
-
-    [TempData]
-    public string? Done { get; set; }
 
     public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
 
@@ -30,7 +28,7 @@ internal abstract class ScenariosPage : PageModel
         try
         {
             await action();
-            Done = doneKey;
+            Confirm(doneKey);
         }
         catch (DomainRuleException e)
         {
@@ -40,4 +38,7 @@ internal abstract class ScenariosPage : PageModel
 
         return then();
     }
+
+    /// <summary>Tells the person, on the page they land on, that the change was made (a <c>strings.json</c> key).</summary>
+    protected void Confirm(string doneKey) => this.Tell(ProblemMessage.Of(doneKey));
 }

@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -53,7 +54,13 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor a
             if (id is { } existing)
             {
                 var listing = await commands.UpdateAsync(existing, Listing, cancellationToken);
-                return listing is null ? NotFound() : Redirect($"/catalog/listings/{existing}");
+                if (listing is null)
+                {
+                    return NotFound();
+                }
+
+                this.Tell(ProblemMessage.Of("catalog.done.listing-saved", LocalizedText.Of(Listing.TitleZh, Listing.TitleEn)));
+                return Redirect($"/catalog/listings/{existing}");
             }
 
             Type = ListingTypeKeys.Parse(type);
@@ -63,6 +70,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor a
             }
 
             var created = await commands.CreateAsync(Type.Value, Listing, cancellationToken);
+            this.Tell(ProblemMessage.Of("catalog.done.listing-created", LocalizedText.Of(Listing.TitleZh, Listing.TitleEn)));
             return Redirect($"/catalog/listings/{created.Id}");
         }
         catch (InvalidInputException e)

@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -29,23 +30,30 @@ internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, Listing
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     [Authorize]
-    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.SubmitAsync(id, cancellationToken));
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, "catalog.done.submitted", () => commands.SubmitAsync(id, cancellationToken));
 
     [Authorize]
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.WithdrawAsync(id, cancellationToken));
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, "catalog.done.withdrawn", () => commands.WithdrawAsync(id, cancellationToken));
 
     [Authorize]
-    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, () => commands.PublishAsync(id, cancellationToken));
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, "catalog.done.published", () => commands.PublishAsync(id, cancellationToken));
 
     [Authorize]
-    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken cancellationToken) => ActAsync(id, () => commands.ReturnAsync(id, reason, cancellationToken));
+    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken cancellationToken) => ActAsync(id, "catalog.done.returned", () => commands.ReturnAsync(id, reason, cancellationToken));
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(_id, cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<ListingRecord?>> action)
+    // A success is told on the page the browser lands on (PageNotice); a refusal never gets here.
+    private async Task<IActionResult> ActAsync(Guid id, string doneKey, Func<Task<ListingRecord?>> action)
     {
         _id = id;
-        return await action() is null ? NotFound() : Redirect($"/catalog/listings/{id}");
+        if (await action() is not { } listing)
+        {
+            return NotFound();
+        }
+
+        this.Tell(ProblemMessage.Of(doneKey, LocalizedText.Of(listing.Content.TitleZh, listing.Content.TitleEn)));
+        return Redirect($"/catalog/listings/{id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

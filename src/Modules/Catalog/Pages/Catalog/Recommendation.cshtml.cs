@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Editions;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -40,25 +41,27 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
     }
 
     public Task<IActionResult> OnPostUpdateAsync(Guid id, string? titleZh, string? titleEn, int? year, string? descriptionZh, string? descriptionEn, CancellationToken cancellationToken) =>
-        ActAsync(id, () => commands.UpdateAsync(id, new EditionInput(titleZh, titleEn, year, descriptionZh, descriptionEn), cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-saved", () => commands.UpdateAsync(id, new EditionInput(titleZh, titleEn, year, descriptionZh, descriptionEn), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostAddAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
-        ActAsync(id, () => commands.AddAsync(id, listingId, cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-added", () => commands.AddAsync(id, listingId, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
-        ActAsync(id, () => commands.RemoveAsync(id, listingId, cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-removed", () => commands.RemoveAsync(id, listingId, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, DateOnly? publishedOn, CancellationToken cancellationToken) =>
-        ActAsync(id, () => commands.PublishAsync(id, publishedOn, cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-published", () => commands.PublishAsync(id, publishedOn, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await ActAsync(id, async () => await commands.DeleteAsync(id, cancellationToken) ? new EditionRecord() : null, cancellationToken);
+        // The edition is gone after the action, so its title is read first for the confirmation.
+        var doomed = await db.Editions.FindAsync([id], cancellationToken);
+        var result = await ActAsync(id, "catalog.done.edition-deleted", async () => await commands.DeleteAsync(id, cancellationToken) && doomed is not null ? doomed : null, cancellationToken);
         return result is RedirectResult ? Redirect("/catalog/recommendations") : result;
     }
 
     /// <summary>Runs an office action; a broken rule is shown on the page by field instead of as an error page.</summary>
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<EditionRecord?>> action, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Guid id, string doneKey, Func<Task<EditionRecord?>> action, CancellationToken cancellationToken)
     {
         if (!actor.IsInRole(Roles.OfficeStaff))
         {
@@ -67,7 +70,13 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
 
         try
         {
-            return await action() is null ? NotFound() : Redirect($"/catalog/recommendations/{id}");
+            if (await action() is not { } edition)
+            {
+                return NotFound();
+            }
+
+            this.Tell(ProblemMessage.Of(doneKey, LocalizedText.Of(edition.TitleZh, edition.TitleEn)));
+            return Redirect($"/catalog/recommendations/{id}");
         }
         catch (DomainRuleException e)
         {

@@ -1,6 +1,8 @@
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Editions;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -36,6 +38,7 @@ internal sealed class RecommendationsModel(CatalogDb db, EditionCommands command
         }
 
         var edition = await commands.CreateAsync(Input, cancellationToken);
+        this.Tell(ProblemMessage.Of("catalog.done.edition-created", LocalizedText.Of(edition.TitleZh, edition.TitleEn)));
         return Redirect($"/catalog/recommendations/{edition.Id}");
     }
 }

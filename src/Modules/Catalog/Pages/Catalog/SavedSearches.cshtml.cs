@@ -2,6 +2,7 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,9 +38,18 @@ internal sealed class SavedSearchesModel(CatalogDb db, SavedSearchStore store, I
             return Page();
         }
 
+        this.Tell(ProblemMessage.Of("catalog.done.search-saved", saved.Name));
         return RedirectToPage(null, null, null, saved.Id.ToString());
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await store.DeleteAsync(id, cancellationToken) ? RedirectToPage() : NotFound();
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await store.DeleteAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        this.Tell(ProblemMessage.Of("catalog.done.search-deleted"));
+        return RedirectToPage();
+    }
 }

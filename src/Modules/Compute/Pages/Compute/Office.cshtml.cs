@@ -19,13 +19,13 @@ internal sealed class OfficeModel(ComputeDb db, SetPlacementPolicy setPolicy, Gr
     public IReadOnlyList<UsageRow> Usage { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public string Policy { get; private set; } = "";
-    public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostPolicyAsync(string policy, CancellationToken cancellationToken)
     {
         await setPolicy.ExecuteAsync(policy, cancellationToken);
+        this.Tell(ProblemMessage.Of("compute.done.policy", ProblemMessage.Of("compute.policy." + policy)));
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -33,7 +33,7 @@ internal sealed class OfficeModel(ComputeDb db, SetPlacementPolicy setPolicy, Gr
     public async Task<IActionResult> OnPostVoucherAsync(Guid organisationId, VoucherUnit unit, decimal amount, string note, CancellationToken cancellationToken)
     {
         await grantVoucher.ExecuteAsync(new GrantVoucherInput(organisationId, unit, amount, note ?? "", null), cancellationToken);
-        Message = "compute.office.granted";
+        this.Tell(ProblemMessage.Of("compute.office.granted"));
         await LoadAsync(cancellationToken);
         return Page();
     }

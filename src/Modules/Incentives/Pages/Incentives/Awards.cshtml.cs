@@ -2,6 +2,7 @@ using Funeng.Incentives.Applications;
 using Funeng.Incentives.Awards;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -12,9 +13,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Pages.Incentives;
 
-/// <summary>An enterprise's applications and awards; for office staff, every application with the actions on it.</summary>
+/// <summary>
+/// An enterprise's applications and awards; for office staff, every application and award with the actions on it.
+/// Each action ends with a notice saying what happened (<see cref="PageNotice"/>) or the refusal above the page.
+/// </summary>
 [Authorize]
-internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign) : PageModel
+internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign, SettleAward settle)
+    : PageModel, IShowsProblems
 {
     public List<Application> Applications { get; private set; } = [];
 
@@ -25,14 +30,13 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
     public ProgramCatalog Catalog => catalog;
 
     /// <summary>For office staff: the organisations whose experts may review, and who reviews what already.</summary>
-    public List<Platform.Contracts.OrganisationSummary> Reviewers { get; private set; } = [];
+    public List<OrganisationSummary> Reviewers { get; private set; } = [];
 
     public ILookup<Guid, Guid> AssignedTo { get; private set; } = Array.Empty<ReviewAssignment>().ToLookup(a => a.ApplicationId, a => a.ReviewerOrganisationId);
 
-    [TempData]
-    public string? Message { get; set; }
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReloadAsync(cancellationToken);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Applications = await ListApplications.VisibleAsync(db, actor, organisations, null, cancellationToken);
         Awards = await ListAwards.VisibleAsync(db, actor, cancellationToken);
@@ -43,35 +47,69 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
         }
     }
 
-    public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid? organisationId, CancellationToken cancellationToken) =>
-        await OfficeActionAsync(() => organisationId is { } reviewer
-            ? assign.AssignAsync(id, reviewer, cancellationToken)
-            : throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.choose-reviewing-organisation"), "organisationId", 422));
+    public Task<IActionResult> OnPostAssignAsync(Guid id, Guid? organisationId, CancellationToken cancellationToken) =>
+        OfficeActionAsync(async () =>
+        {
+            var reviewer = organisationId ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.choose-reviewing-organisation"), "organisationId", 422);
+            await assign.AssignAsync(id, reviewer, cancellationToken);
+            var name = await organisations.FindAsync(reviewer, cancellationToken) is { } o ? LocalizedText.Of(o.NameZh, o.NameEn) : new LocalizedText(reviewer.ToString(), reviewer.ToString());
+            return ProblemMessage.Of("incentives.done.assigned", await ReferenceAsync(id, cancellationToken), name);
+        });
 
-    public async Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
-        await OfficeActionAsync(() => review.CheckCompletenessAsync(id, true, null, cancellationToken));
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
+        OfficeActionAsync(async () =>
+        {
+            await review.CheckCompletenessAsync(id, true, null, cancellationToken);
+            return ProblemMessage.Of("incentives.done.complete", await ReferenceAsync(id, cancellationToken));
+        });
 
-    public async Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, CancellationToken cancellationToken) =>
-        await OfficeActionAsync(() => approve
-            ? decide.ApproveAsync(id, null, string.IsNullOrWhiteSpace(reasons) ? "—" : reasons, cancellationToken)
-            : decide.RejectAsync(id, string.IsNullOrWhiteSpace(reasons) ? "—" : reasons, cancellationToken));
+    public Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, CancellationToken cancellationToken) =>
+        OfficeActionAsync(async () =>
+        {
+            var given = string.IsNullOrWhiteSpace(reasons) ? "—" : reasons;
+            if (!approve)
+            {
+                await decide.RejectAsync(id, given, cancellationToken);
+                return ProblemMessage.Of("incentives.done.rejected", await ReferenceAsync(id, cancellationToken));
+            }
 
-    private async Task<IActionResult> OfficeActionAsync(Func<Task> action)
+            var award = await decide.ApproveAsync(id, null, given, cancellationToken);
+            return ProblemMessage.Of("incentives.done.approved", await ReferenceAsync(id, cancellationToken), award.Amount);
+        });
+
+    public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken) =>
+        OfficeActionAsync(async () =>
+        {
+            var award = await settle.MoveAsync(id, AwardStatus.Paid, "paid", cancellationToken);
+            return ProblemMessage.Of("incentives.done.paid", award.RecipientName, award.Amount);
+        });
+
+    public Task<IActionResult> OnPostClawBackAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
+        OfficeActionAsync(async () =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new InvalidInputException([FieldProblem.Of("reason", "incentives.refusal.clawback-needs-reason")]);
+            }
+
+            var award = await settle.MoveAsync(id, AwardStatus.ClawedBack, reason, cancellationToken);
+            return ProblemMessage.Of("incentives.done.clawed-back", award.RecipientName, award.Amount);
+        });
+
+    /// <summary>The application as the office and the applicant quote it: its receipt number, else the applicant.</summary>
+    private async Task<string> ReferenceAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.ReceiptNumber ?? a.ApplicantName).FirstOrDefaultAsync(cancellationToken)
+        ?? applicationId.ToString();
+
+    // A refusal propagates to ProblemsPageFilter, which shows this page again with it; only a success redirects.
+    private async Task<IActionResult> OfficeActionAsync(Func<Task<ProblemMessage>> action)
     {
         if (!Office)
         {
             return Forbid();
         }
 
-        try
-        {
-            await action();
-        }
-        catch (DomainRuleException e)
-        {
-            Message = e.InReadersLanguage(HttpContext);
-        }
-
+        this.Tell(await action());
         return RedirectToPage();
     }
 }

@@ -1,7 +1,9 @@
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +15,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 /// are), then new values. Each value joins the parameter's history; a decision keeps the value of its own date.
 /// </summary>
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, SetProgramParameter set, TimeProvider clock) : PageModel
+internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, SetProgramParameter set, TimeProvider clock, UiText texts) : PageModel
 {
     public ProgramCatalog Catalog => catalog;
 
@@ -30,9 +32,6 @@ internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, S
 
     public string? TypedFrom { get; private set; }
 
-    [TempData]
-    public string? Saved { get; set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
 
@@ -48,7 +47,9 @@ internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, S
         var problems = await set.SetAsync(programId, name, number, from, cancellationToken);
         if (problems.Count == 0)
         {
-            Saved = $"{programId}/{name}";
+            var label = "incentives.parameter." + name;
+            var parameter = texts.Has(label) ? ProblemMessage.Of(label) : ProblemMessage.Fixed(name);
+            this.Tell(ProblemMessage.Of("incentives.done.parameter-set", catalog.Get(programId).Name, parameter, number!.Value, from!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             return RedirectToPage();
         }
 

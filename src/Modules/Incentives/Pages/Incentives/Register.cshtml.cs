@@ -41,14 +41,19 @@ internal sealed class RegisterModel(AwardRegister register, AwardObjections obje
     public async Task<IActionResult> OnPostObjectAsync(Guid awardId, string? text, CancellationToken cancellationToken)
     {
         await objections.ObjectAsync(awardId, text, cancellationToken);
+        this.Tell(ProblemMessage.Of("incentives.done.objected", await RecipientAsync(awardId, cancellationToken)));
         return RedirectToPage(new { award = awardId });
     }
 
     public async Task<IActionResult> OnPostResolveAsync(Guid awardId, Guid objectionId, bool upheld, string? resolution, CancellationToken cancellationToken)
     {
         await objections.ResolveAsync(awardId, objectionId, new ResolveAwardObjectionRequest(upheld, resolution), cancellationToken);
+        this.Tell(ProblemMessage.Of(upheld ? "incentives.done.objection-upheld" : "incentives.done.objection-dismissed", await RecipientAsync(awardId, cancellationToken)));
         return RedirectToPage(new { award = awardId });
     }
+
+    private async Task<string> RecipientAsync(Guid awardId, CancellationToken cancellationToken) =>
+        await register.ListAsync(new RegisterFilter(null, null, null, awardId), cancellationToken) is [var entry, ..] ? entry.RecipientName : awardId.ToString();
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {

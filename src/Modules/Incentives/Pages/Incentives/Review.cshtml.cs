@@ -33,9 +33,6 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
 
     public string? Refused { get; private set; }
 
-    [TempData]
-    public string? Scored { get; set; }
-
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
         Assigned = await AssignReviewers.AssignedAsync(db, actor, cancellationToken);
@@ -73,7 +70,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
             var (_, problems) = await review.ScoreAsync(id, points, comment, cancellationToken);
             if (problems.Count == 0)
             {
-                Scored = application.ApplicantName;
+                this.Tell(ProblemMessage.Of("incentives.done.scored", application.ReceiptNumber ?? application.ApplicantName, program.Name));
                 return RedirectToPage(new { id = (Guid?)null });
             }
 

@@ -31,7 +31,11 @@ internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider cloc
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        await ManageApiTokens.HandleRevokeAsync(id, actor, db, clock, cancellationToken);
+        if ((await ManageApiTokens.HandleRevokeAsync(id, actor, db, clock, cancellationToken)).Result is Microsoft.AspNetCore.Http.HttpResults.NoContent)
+        {
+            this.Tell(ProblemMessage.Of("account.done.token-revoked"));
+        }
+
         return RedirectToPage();
     }
 

@@ -60,7 +60,7 @@ internal sealed class NewChallengeModel(CreateChallenge create, TimeProvider clo
                 return Page();
             }
 
-            Done = "scenarios.challenges.created";
+            Confirm("scenarios.challenges.created");
             return Redirect($"/scenarios/challenges/{id}");
         }
         catch (Kernel.Web.DomainRuleException e)

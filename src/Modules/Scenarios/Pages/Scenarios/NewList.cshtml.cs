@@ -41,7 +41,7 @@ internal sealed class NewListModel(CompileScenarioList compile) : ScenariosPage
                 return Page();
             }
 
-            Done = "scenarios.lists.created";
+            Confirm("scenarios.lists.created");
             return Redirect($"/scenarios/lists/{id}");
         }
         catch (Kernel.Web.DomainRuleException e)

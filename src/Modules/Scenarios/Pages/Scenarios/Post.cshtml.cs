@@ -79,7 +79,7 @@ internal sealed class PostModel(EditScenario edit, ScenariosDb db, IActor actor)
             return Page();
         }
 
-        Done = "scenarios.post.saved";
+        Confirm("scenarios.post.saved");
         return Redirect($"/scenarios/{Id}");
     }
 }

@@ -112,12 +112,12 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
     {
         ApproachView? invited = null;
         var result = await TryAsync(async () => invited = await approaches.InviteAsync(Id, organisationId, cancellationToken), "scenarios.matches.invited", () => RedirectToPage());
-        Done = invited?.Reach switch
+        // How the invitation reached the supplier, when not through an account, replaces the plain confirmation.
+        if (invited?.Reach is OrganisationReachKind.Email or OrganisationReachKind.Nobody)
         {
-            OrganisationReachKind.Email => "scenarios.matches.invited-by-email",
-            OrganisationReachKind.Nobody => "scenarios.matches.invited-unreachable",
-            _ => Done,
-        };
+            Confirm(invited.Reach == OrganisationReachKind.Email ? "scenarios.matches.invited-by-email" : "scenarios.matches.invited-unreachable");
+        }
+
         return result;
     }
 

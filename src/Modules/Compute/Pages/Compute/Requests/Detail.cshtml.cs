@@ -31,6 +31,7 @@ internal sealed class DetailModel(ComputeDb db, IActor actor, CancelRequest canc
         }
 
         await LoadAsync(id, cancellationToken);
+        this.Tell(ProblemMessage.Of("compute.done.cancelled", Job.Title));
         return Page();
     }
 
