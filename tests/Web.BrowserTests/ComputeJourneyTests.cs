@@ -87,7 +87,7 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     [Fact]
-    public async Task A_compute_centre_operator_changes_a_pools_price_on_a_page()
+    public async Task A_compute_centre_operator_changes_a_pools_price_and_the_centres_status_on_a_page()
     {
         var ct = TestContext.Current.CancellationToken;
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
@@ -109,6 +109,14 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Equal("12.50", await page.Locator("[data-testid=pool-a800-pool] input[name=price]").InputValueAsync());
         Assert.DoesNotContain("⟦", await page.InnerTextAsync("body"), StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(page, "compute-operator-price"); // the value shown is read back from the database after the redirect
+
+        // The operator takes the centre down for maintenance on the same page, is told what happened, and brings it up.
+        await page.ClickAsync("form:has([data-testid=centre-status]) button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=notice]");
+        Assert.Equal("已停机", await page.InnerTextAsync("[data-testid=centre-status]"));
+        Assert.Contains("中心已停机", await page.InnerTextAsync("[data-testid=notice]"), StringComparison.Ordinal);
+        await page.ClickAsync("form:has([data-testid=centre-status]) button[type=submit]");
+        await page.WaitForSelectorAsync("[data-testid=centre-status]:text('运行中')");
     }
 
     private static async Task<string> RegisterCentreAsync(Funeng.TestSupport.ActingUser office, string name, string city, string accelerator, double latencyMs, CancellationToken ct)

@@ -78,6 +78,11 @@ public abstract class ComputeApiTests(FunengApp app)
         var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!;
         Assert.Equal(["sector"], problem.Errors.Keys);
         Assert.Equal("'spaceflight' is not a sector of the platform's taxonomy.", problem.Errors["sector"][0]);
+
+        // Measure 8 (wider compute coverage of key industries) shows the sectors requests serve, counted live.
+        var measure = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/policy/documents/gd-2024-ai-empowerment/measures/8?culture=en", Ct));
+        Assert.Contains("Sectors compute requests serve", measure, StringComparison.Ordinal);
+        Assert.Matches(@"Counted live: compute requests serve \d+ of \d+ sectors: [^<]*Medical and health", measure);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
+using Funeng.Compute.Requests;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -9,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Pages.Compute;
 
-/// <summary>A compute-centre operator keeps its centres' pools and prices current on a page.</summary>
+/// <summary>A compute-centre operator keeps its centres' status, pools and prices current on a page.</summary>
 [Authorize(Roles = Roles.ComputeOperator + "," + Roles.OfficeStaff)]
-internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPrice) : PageModel, IShowsProblems
+internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPrice, ChangeCentreStatus changeStatus) : PageModel, IShowsProblems
 {
     public IReadOnlyList<CentreRecord> Centres { get; private set; } = [];
 
@@ -23,6 +24,15 @@ internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPr
     public async Task<IActionResult> OnPostPriceAsync(Guid poolId, decimal? price, CancellationToken cancellationToken)
     {
         Saved = await setPrice.ExecuteAsync(poolId, price, cancellationToken);
+        return RedirectToPage();
+    }
+
+    /// <summary>Takes a centre down (its jobs go back to the queue and are placed elsewhere) or brings it up.</summary>
+    public async Task<IActionResult> OnPostStatusAsync(Guid centreId, bool up, CancellationToken cancellationToken)
+    {
+        var result = await changeStatus.ExecuteAsync(centreId, up, cancellationToken)
+            ?? throw new DomainRuleException(ProblemMessage.Of("compute.operator.problem.no-centre"), "centreId", 404);
+        this.Tell(ProblemMessage.Of(result.Up ? "compute.operator.status-up" : "compute.operator.status-down", result.JobsReturnedToQueue, result.JobsPlaced));
         return RedirectToPage();
     }
 

@@ -135,7 +135,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
 
         InvalidInputException.ThrowIfAny(problems);
         await run.CloseAsync(Id, reason, cancellationToken);
-        Done = "scenarios.office.closed";
+        Confirm("scenarios.office.closed");
         return RedirectToPage();
     }
 
