@@ -6,7 +6,7 @@ using System.Text;
 // 1. Cross-centre placement decisions per second: 100 centres with 10 pools each (1,000 pools), 10,000 queued requests.
 // 2. Node placement decisions per second on the Alibaba v2023 cluster (1,213 nodes), 10,000 queued requests.
 // 3. The FGD paper's inflation experiment on the default pod list and variants, on the trace's own node list.
-// 4. JCT and queueing on the time-ordered trace against FIFO with EASY backfilling; full replay time of the largest pod list.
+// 4. JCT and queueing on the time-ordered trace, repeated and sped up until queues form, against FIFO with EASY backfilling; full replay time of the largest pod list.
 // The trace folder (alibaba-gpu-v2023/csv) is --traces FOLDER, else shared/data/traces/... found upwards from here.
 var options = BenchOptions.Parse(args);
 var report = new StringBuilder();
