@@ -6,6 +6,7 @@ using Funeng.Compute.Nodes;
 /// (at that rate) after the original, so the copies interleave evenly and keep the trace's bursts and every pod's
 /// traced duration. The paper samples with replacement instead, but its inflation experiment has no clock; copies keep
 /// the arrival process the JCT figures depend on, need no seed, and make the demand exactly copies × the list's.
+/// Times are whole trace seconds, so once the gap falls under a second the copies arrive with their original.
 /// </summary>
 internal sealed record ContendedWorkload(int Copies, int Rate)
 {
