@@ -136,7 +136,7 @@ public sealed class ChallengeAwardJourneyTests(ScenarioBrowserApp app) : IClassF
         var expert = await ApiUserAsync(Roles.Expert, OrganisationKind.University);
         await ReadAsync(await expert.Client.PutAsJsonAsync("/api/v1/challenges/experts/me", new { fields = "养老, 传感" }, Ct));
         await ReadAsync(await office.Client.PutAsJsonAsync($"/api/v1/challenges/{id}/panel", new { expertUserIds = new[] { expert.UserId } }, Ct));
-        await ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/close", null, Ct));
+        await ReadAsync(await office.Client.PostAsJsonAsync($"/api/v1/challenges/{id}/close", new { reason = "所有预期的供应商均已提交方案。" }, Ct));
         var scores = challenge.GetProperty("criteria").EnumerateArray().Select(c => new { criterionId = c.GetProperty("id").GetGuid(), score = 85m }).ToArray();
         await ReadAsync(await expert.Client.PostAsJsonAsync($"/api/v1/challenges/{id}/entries/{entryId}/evaluations", new { scores, comment = "可行" }, Ct));
         return id;

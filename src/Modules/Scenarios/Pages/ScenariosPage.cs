@@ -20,7 +20,9 @@ internal abstract class ScenariosPage : PageModel
     public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
 
     /// <summary>A rule's message in the reader's language, e.g. why a step is not offered now.</summary>
-    public string Tell(ProblemMessage message) =>
+    /// <remarks>Not named <c>Tell</c>: an instance method of that name would hide <see cref="PageNotice.Tell"/>, and
+    /// <see cref="Confirm"/> would then translate the notice and drop it.</remarks>
+    public string InReadersLanguage(ProblemMessage message) =>
         message.In(HttpContext.RequestServices.GetRequiredService<UiText>(), CultureInfo.CurrentUICulture);
 
     protected async Task<IActionResult> TryAsync(Func<Task> action, string doneKey, Func<IActionResult> then)
@@ -33,12 +35,12 @@ internal abstract class ScenariosPage : PageModel
         catch (DomainRuleException e)
         {
             // Told in the reader's language (a keyed refusal's Message is its key, for logs).
-            Error = Tell(e.Description);
+            Error = InReadersLanguage(e.Description);
         }
 
         return then();
     }
 
     /// <summary>Tells the person, on the page they land on, that the change was made (a <c>strings.json</c> key).</summary>
-    protected void Confirm(string doneKey) => this.Tell(ProblemMessage.Of(doneKey));
+    protected void Confirm(string doneKey) => PageNotice.Tell(this, ProblemMessage.Of(doneKey));
 }
