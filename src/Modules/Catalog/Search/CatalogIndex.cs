@@ -47,6 +47,13 @@ internal sealed class CatalogIndex : IDisposable
     /// <summary>True while <see cref="SearchIndexer.RebuildAsync"/> writes the index from scratch.</summary>
     public bool Rebuilding { get; set; }
 
+    /// <summary>
+    /// One writer's turn at a time within this process: a change's re-indexing and the catch-up each read the database
+    /// and then write, so without turns a catch-up that read a listing just before it was withdrawn could write the
+    /// published document back after the withdrawal had removed it. Taking turns, whoever writes last read last.
+    /// </summary>
+    public SemaphoreSlim WriterTurn { get; } = new(1, 1);
+
     /// <summary>True when this process holds the folder's write lock.</summary>
     public bool IsWriter => Volatile.Read(ref _writer) is not null;
 

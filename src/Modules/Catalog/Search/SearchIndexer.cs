@@ -28,11 +28,28 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
             return false;
         }
 
-        await IndexListingsAsync(listingIds, cancellationToken);
+        await InTurnAsync(async () =>
+        {
+            await IndexListingsAsync(listingIds, cancellationToken);
 
-        // No fingerprint: changes other processes committed meanwhile are not in the index yet, and the catch-up must still see them.
-        index.Commit();
+            // No fingerprint: changes other processes committed meanwhile are not in the index yet, and the catch-up must still see them.
+            index.Commit();
+        }, cancellationToken);
         return true;
+    }
+
+    /// <summary>Runs a read-then-write of the index in this process's writer turn (<see cref="CatalogIndex.WriterTurn"/>).</summary>
+    private async Task InTurnAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        await index.WriterTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            index.WriterTurn.Release();
+        }
     }
 
     private async Task IndexListingsAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
@@ -61,8 +78,11 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
             return false;
         }
 
-        await IndexOrganisationsAsync(organisationIds, alsoListings, cancellationToken);
-        index.Commit();
+        await InTurnAsync(async () =>
+        {
+            await IndexOrganisationsAsync(organisationIds, alsoListings, cancellationToken);
+            index.Commit();
+        }, cancellationToken);
         return true;
     }
 
@@ -167,6 +187,13 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
             return [];
         }
 
+        IReadOnlyList<Guid> caughtUp = [];
+        await InTurnAsync(async () => caughtUp = await CatchUpInTurnAsync(cancellationToken), cancellationToken);
+        return caughtUp;
+    }
+
+    private async Task<IReadOnlyList<Guid>> CatchUpInTurnAsync(CancellationToken cancellationToken)
+    {
         // Read before the changes, so that a change committed while we index makes the next round look again.
         var current = await FingerprintAsync(cancellationToken);
         var indexed = index.Fingerprint();
@@ -182,7 +209,8 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         }
 
         var parts = indexed.Split('/');
-        var ticks = parts.Skip(3).Select(p => long.TryParse(p, CultureInfo.InvariantCulture, out var t) ? t : 0).DefaultIfEmpty(0).Min();
+        // The last two parts are the latest change times (see FingerprintAsync); whatever comes before may grow.
+        var ticks = parts.TakeLast(2).Select(p => long.TryParse(p, CultureInfo.InvariantCulture, out var t) ? t : 0).DefaultIfEmpty(0).Min();
         var since = new DateTimeOffset(Math.Max(ticks - TimeSpan.TicksPerHour, 0), TimeSpan.Zero);
         var listings = await db.Listings.Where(l => l.UpdatedAt >= since).Select(l => l.Id).ToListAsync(cancellationToken);
         var organisations = await db.Organisations.Where(o => o.UpdatedAt >= since).Select(o => o.OrganisationId).ToListAsync(cancellationToken);
