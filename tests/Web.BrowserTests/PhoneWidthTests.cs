@@ -13,7 +13,7 @@ public sealed class PhoneWidthTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static readonly string[] Public =
     [
-        "/", "/policy", "/policy/targets", "/policy/documents/gd-2024-ai-empowerment", "/scenarios", "/scenarios/cases", "/scenarios/challenges",
+        "/", "/policy", "/policy/targets", "/policy/documents/gd-2024-ai-empowerment", "/policy/coverage", "/policy/documents/gd-2024-ai-empowerment/measures/26", "/incentives/register", "/scenarios", "/scenarios/cases", "/scenarios/challenges",
         "/catalog", "/catalog?q=%E5%85%BB%E8%80%81", "/incentives", "/incentives/report", "/compute", "/empowerment-index", "/empowerment-index/method",
         "/empowerment-index/progress", "/empowerment-index/report", "/empowerment-index/cities/guangzhou", "/account/login", "/account/register",
         "/account/forgot-password", "/account/set-password", "/account/confirm-email", "/error/404", "/no-such-page",
@@ -23,7 +23,7 @@ public sealed class PhoneWidthTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         { "", "", Public },
         { Roles.OfficeStaff, nameof(OrganisationKind.GovernmentOffice), ["/workbench", "/account/organisations", "/account/users", "/account/audit", "/account/tokens", "/account/notifications", "/account/colleagues", "/catalog/review", "/catalog/import", "/catalog/recommendations", "/scenarios/review", "/scenarios/lists/new", "/incentives/parameters", "/incentives/awards", "/compute/office", "/compute/simulations", "/compute/planning", "/empowerment-index/observations", "/empowerment-index/observations/import"] },
-        { Roles.Enterprise, nameof(OrganisationKind.Enterprise), ["/workbench", "/catalog/profile", "/catalog/saved-searches", "/catalog/listings/edit", "/scenarios/approaches", "/compute/requests", "/compute/requests/new"] },
+        { Roles.Enterprise, nameof(OrganisationKind.Enterprise), ["/workbench", "/catalog/profile", "/incentives/profile", "/catalog/saved-searches", "/catalog/listings/edit", "/scenarios/approaches", "/compute/requests", "/compute/requests/new"] },
         { Roles.ScenarioOwner, nameof(OrganisationKind.ElderCareHome), ["/workbench", "/scenarios/post"] },
         { Roles.Expert, nameof(OrganisationKind.University), ["/workbench", "/incentives/review"] },
     };
