@@ -37,14 +37,13 @@ internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, Time
             .GroupBy(l => new { l.ProgramId, l.Year, l.Account })
             .Select(g => new { g.Key.ProgramId, g.Key.Year, g.Key.Account, Fen = g.Sum(l => l.AmountFen) })
             .ToListAsync(cancellationToken);
-        var awards = await db.Awards.AsNoTracking().Where(a => (year == null || a.Year == year) && a.Status != AwardStatus.ClawedBack)
+        // One read of the awards: the clawed-back ones count only as money returned, the rest as awards.
+        var everyAward = await db.Awards.AsNoTracking().Where(a => year == null || a.Year == year)
             .GroupBy(a => new { a.ProgramId, a.Year, a.CitySlug, a.Status })
             .Select(g => new { g.Key.ProgramId, g.Key.Year, g.Key.CitySlug, g.Key.Status, Count = g.Count(), Fen = g.Sum(a => a.AmountFen) })
             .ToListAsync(cancellationToken);
-        var clawedBack = await db.Awards.AsNoTracking().Where(a => (year == null || a.Year == year) && a.Status == AwardStatus.ClawedBack)
-            .GroupBy(a => new { a.ProgramId, a.Year })
-            .Select(g => new { g.Key.ProgramId, g.Key.Year, Fen = g.Sum(a => a.AmountFen) })
-            .ToListAsync(cancellationToken);
+        var awards = everyAward.Where(a => a.Status != AwardStatus.ClawedBack).ToList();
+        var clawedBack = everyAward.Where(a => a.Status == AwardStatus.ClawedBack).ToList();
         var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var years = ledger.Select(l => l.Year).Concat(awards.Select(a => a.Year)).Concat(clawedBack.Select(c => c.Year)).Append(year ?? today.Year).Distinct().Order().ToList();
