@@ -9,7 +9,7 @@ namespace Funeng.TestSupport;
 /// </summary>
 public sealed class TestMailbox : IDisposable
 {
-    private readonly SimpleSmtpServer _server = Configuration.Configure().WithAddress(System.Net.IPAddress.Loopback).WithRandomPort().Build();
+    private readonly SimpleSmtpServer _server = StartOnFreePort();
 
     public int Port => _server.Configuration.Port;
 
@@ -44,4 +44,21 @@ public sealed class TestMailbox : IDisposable
     }
 
     public void Dispose() => _server.Dispose();
+
+    // A "random unused" port is only unused when it was probed: between the probe and the server's bind, an outgoing
+    // connection (PostgreSQL, HTTP) of a fixture running in parallel can take it as its ephemeral local port. CI saw
+    // exactly that ("Address already in use"), so a taken port means: probe again.
+    private static SimpleSmtpServer StartOnFreePort()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Configuration.Configure().WithAddress(System.Net.IPAddress.Loopback).WithRandomPort().Build();
+            }
+            catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse && attempt < 20)
+            {
+            }
+        }
+    }
 }
