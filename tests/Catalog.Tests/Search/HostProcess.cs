@@ -41,6 +41,22 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts the web host on a free port and waits until it answers a search.</summary>
     public static async Task<HostProcess> StartWebAsync(DatabaseProvider provider, string connectionString, string indexDirectory, int catchUpSeconds, CancellationToken cancellationToken)
     {
+        // The probed port is free only when probed: a parallel test's outgoing connection can take it as its
+        // ephemeral port before the host binds it. A host that exits for that reason is started again on another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartWebOnceAsync(provider, connectionString, indexDirectory, catchUpSeconds, cancellationToken);
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<HostProcess> StartWebOnceAsync(DatabaseProvider provider, string connectionString, string indexDirectory, int catchUpSeconds, CancellationToken cancellationToken)
+    {
         var port = FreePort();
         var start = StartInfo("Web", "Funeng.Web.dll", provider, connectionString);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
