@@ -109,7 +109,7 @@ public abstract class ApplicationFlowTests(FunengApp app)
         // The header row is in the reader's language (Chinese unless chosen otherwise), with the money's unit.
         using var sheet = new MemoryStream(workbook);
         var header = (IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(sheet, sheetName: "各项目").First();
-        Assert.Equal(["项目代码", "项目", "年度", "预算（元）", "已承诺（元）", "已拨付（元）", "可用（元）", "奖补"], header.Values.Select(v => v?.ToString()));
+        Assert.Equal(["项目代码", "项目", "年度", "预算（元）", "已承诺（元）", "已拨付（元）", "可用（元）", "奖补", "已追回（元）"], header.Values.Select(v => v?.ToString()));
 
         await using var scope = app.Services.CreateAsyncScope();
         var live = await scope.ServiceProvider.GetServices<ILiveIndicatorSource>().Single(s => s.GetType().Namespace!.StartsWith("Funeng.Incentives", StringComparison.Ordinal)).ReadAsync(Cancel);
@@ -120,6 +120,15 @@ public abstract class ApplicationFlowTests(FunengApp app)
         (await office.Client.PostAsJsonAsync($"/api/v1/incentives/awards/{awardId}/clawback", new { reason = "title withdrawn" }, Cancel)).EnsureSuccessStatusCode();
         await Awards.LedgerAssertions.AssertBalancedAsync(db, IncentivesTestData.Champion, year);
         Assert.Equal(AwardStatus.ClawedBack, (await db.Awards.AsNoTracking().SingleAsync(a => a.Id == awardId, Cancel)).Status);
+
+        // The program's measure page shows the same money as the budget report, summed over its years.
+        var allYears = await office.Client.GetFromJsonAsync<JsonElement>("/api/v1/incentives/reports/budget", Cancel);
+        var championYears = allYears.GetProperty("programs").EnumerateArray().Where(p => p.GetProperty("programId").GetString() == IncentivesTestData.Champion).ToList();
+        decimal Total(string field) => championYears.Sum(p => p.GetProperty(field).GetDecimal());
+        var measures = scope.ServiceProvider.GetServices<Funeng.Kernel.Measures.IMeasureImplementations>().Single(s => s.GetType().Namespace!.StartsWith("Funeng.Incentives", StringComparison.Ordinal));
+        var program = (await measures.ListAsync(Cancel)).Single(m => m.Link == $"/incentives/programs/{IncentivesTestData.Champion}");
+        Assert.Equal(new Funeng.Kernel.Measures.MeasureMoney(Total("committed"), Total("paid"), Total("clawedBack")), program.Money);
+        Assert.True(program.Money!.ClawedBack >= 3_000_000m, $"clawed back {program.Money.ClawedBack}");
     }
 
     [Fact]

@@ -96,7 +96,7 @@ internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, Time
             {
                 [Label("incentives.report.program-code")] = p.ProgramId, [Label("incentives.program")] = p.ProgramName, [Label("incentives.year")] = p.Year,
                 [Label("incentives.budget")] = p.Budget, [Label("incentives.committed")] = p.Committed, [Label("incentives.paid")] = p.Paid,
-                [Label("incentives.available")] = p.Available, [Label("incentives.awards")] = p.Awards,
+                [Label("incentives.available")] = p.Available, [Label("incentives.awards")] = p.Awards, [Label("incentives.clawed-back")] = p.ClawedBack,
             }).ToList(),
             [Label("incentives.report.sheet.cities")] = report.Cities.Select(c => new Dictionary<string, object>
             {
