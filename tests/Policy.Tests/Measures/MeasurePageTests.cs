@@ -119,6 +119,20 @@ public abstract partial class MeasurePageTests(FunengApp app)
     }
 
     [Fact]
+    public async Task Every_headline_card_on_the_home_page_names_its_measure_with_a_link_to_the_measure_page_that_opens()
+    {
+        var home = await app.Anonymous().GetStringAsync("/?culture=zh-CN", Ct);
+
+        var sources = CardSource().Matches(home).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(sources);
+        foreach (var source in sources)
+        {
+            Assert.Matches("^/policy/documents/[^/#]+/measures/[^/#]+$", source);
+            Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync(source, Ct)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_measure_is_404()
     {
         var response = await app.Anonymous().GetAsync("/policy/documents/gd-2024-ai-empowerment/measures/999", Ct);
@@ -171,6 +185,9 @@ public abstract partial class MeasurePageTests(FunengApp app)
 
     [GeneratedRegex("<tr data-measure=\"([^\"]+)\" data-status=\"([a-z]+)\"")]
     private static partial Regex CoverageRow();
+
+    [GeneratedRegex("<p class=\"card-source\">[^<]*<a href=\"([^\"]+)\"")]
+    private static partial Regex CardSource();
 }
 
 public sealed class MeasurePagesOnSqlite(SqliteApp app) : MeasurePageTests(app), IClassFixture<SqliteApp>;

@@ -7,7 +7,13 @@ namespace Funeng.Policy.Contracts;
 /// <param name="Number">The measure's number or key within that document ("8", "objectives").</param>
 /// <param name="Title">The measure's title.</param>
 /// <param name="SourceFile">The source text it was read from.</param>
-public sealed record MeasureReference(string DocumentId, string Number, LocalizedText Title, string SourceFile);
+public sealed record MeasureReference(string DocumentId, string Number, LocalizedText Title, string SourceFile)
+{
+    /// <summary>The measure's own page (what implements it, its targets and money).</summary>
+    public string PagePath => PagePathOf(DocumentId, Number);
+
+    public static string PagePathOf(string documentId, string number) => $"/policy/documents/{documentId}/measures/{number}";
+}
 
 /// <summary>
 /// A quantitative target, quota or cap of a policy pack. <c>Counting</c> says how it counts (cumulative, per period,

@@ -28,7 +28,7 @@ internal static class MeasureEndpoints
         var rows = await measures.CoverageAsync(cancellationToken);
         IReadOnlyList<CoverageDto> dtos = rows.Select(r => new CoverageDto(
             r.Document.Id, r.Document.Title, r.Measure.Number, r.Measure.Title, Snake(r.Status), r.Implementations, r.Targets, r.Money,
-            PagePath(r.Document.Id, r.Measure.Number))).ToList();
+            MeasureReference.PagePathOf(r.Document.Id, r.Measure.Number))).ToList();
         return TypedResults.Ok(dtos);
     }
 
@@ -38,13 +38,12 @@ internal static class MeasureEndpoints
             ?? throw new DomainRuleException(ProblemMessage.Of("policy.problem.no-measure", documentId, number), "number", StatusCodes.Status404NotFound);
         return TypedResults.Ok(new MeasureDto(
             view.Document.Id, view.Document.Title, view.Measure.Number, view.Measure.Title, view.Measure.Summary, view.Measure.SourceFile, Snake(view.Status),
-            PagePath(view.Document.Id, view.Measure.Number),
+            MeasureReference.PagePathOf(view.Document.Id, view.Measure.Number),
             view.Implementations.Select(i => new ImplementationDto(Snake(i.Kind), i.Title, i.Link, i.Status, i.Money)).ToList(),
             view.Money, view.Targets));
     }
 
     /// <summary>Where the measure's page is; the same address the pages link to.</summary>
-    public static string PagePath(string documentId, string number) => $"/policy/documents/{documentId}/measures/{number}";
 
     private static string Snake<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
