@@ -138,15 +138,15 @@ internal sealed class DotProduct : NodePolicy
 /// Fragmentation gradient descent (Weng et al., ATC '23): the node, and for a share the GPU, whose fragmentation
 /// F_n(M) grows least when the job is placed there (reported as that growth in milli-GPU). Compared as the paper's
 /// simulator compares them (<c>fgd_score.go</c>): by Kubernetes' integer node score ⌊100 · σ(−growth / 1000)⌋, so
-/// growths within about 40 milli-GPU of each other tie and the first node (or GPU) in order takes the tie. Without
-/// that, FGD chases differences of a few milli-GPU across the whole cluster and spreads shares over GPUs that the
-/// published FGD leaves whole (bench/results/compute.md, gpushare100).
+/// growths within about 40 milli-GPU of each other tie and the first node (or GPU) in order takes the tie. This is
+/// what the published figures measure: ranked by the exact growth instead, FGD left 487 whole GPUs idle on the
+/// gpushare100 list at 130 % arrived (best-fit 77) and lost to best-fit by 39 % (bench/results/compute.md).
 /// </summary>
 /// <remarks>
 /// A node's score for a demand only changes when the node changes, and one placement changes one node, so scores are
 /// kept per node and demand until the node's <see cref="GpuNode.Version"/> moves on: without that, every decision
-/// recomputed F_n(M) for every fitting node (bench/results/compute.md: 15,391 decisions a second on the trace's 1,213
-/// nodes without the cache, 29,053 with it, in the same run). A queue holds few
+/// recomputed F_n(M) for every fitting node (bench/results/compute.md: 5,863 decisions a second on the trace's 1,213
+/// nodes without the cache, 27,912 with it, in the same run). A queue holds few
 /// distinct demands (151 in the default pod list), so a node's cache stays small. <paramref name="cacheScores"/> false
 /// scores every node afresh, the reference the cached scores are tested against.
 /// </remarks>
