@@ -174,7 +174,7 @@ public sealed class NodePlacementTests
         var points = NodeSimulation.Inflate(cluster, pods, new Fgd(measure), measure, seed: 1, untilPercent: 120);
 
         Assert.Equal(Enumerable.Range(1, 120).Select(i => (double)i), points.Select(p => p.ArrivedPercent));
-        Assert.True(points[0].UnallocatedPercent > 90);
+        Assert.True(points[0].UnallocatedPercent >= 90); // the first pod asks for at most 2 of the 20 GPUs
         Assert.True(points[^1].Failed > 0); // more arrived than the cluster holds
         Assert.All(points, p => Assert.InRange(p.FragmentedPercent, 0, p.UnallocatedPercent + 1e-9));
     }

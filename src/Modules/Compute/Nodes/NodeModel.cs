@@ -249,5 +249,9 @@ internal sealed class NodeCluster(IReadOnlyList<GpuNode> nodes, GpuModels models
     public GpuModels Models { get; } = models;
     public int TotalGpus { get; } = nodes.Sum(n => n.Gpus);
 
+    /// <summary>The largest node's CPU and GPUs: what best-fit measures what is left against.</summary>
+    public int MaxCpuMilli { get; } = nodes.Count == 0 ? 0 : nodes.Max(n => n.CpuMilli);
+    public int MaxGpus { get; } = nodes.Count == 0 ? 0 : nodes.Max(n => n.Gpus);
+
     public long FreeMilli => Nodes.Sum(n => (long)n.FreeMilli);
 }

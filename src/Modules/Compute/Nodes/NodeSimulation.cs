@@ -20,9 +20,12 @@ internal enum Queueing
 internal static class NodeSimulation
 {
     /// <summary>
-    /// The paper's experiment: pods drawn at random (with replacement, seeded) from the trace arrive and never leave,
-    /// each placed by the policy or counted as failed, until the arrived GPU demand reaches
-    /// <paramref name="untilPercent"/> % of the cluster's GPUs; a point is recorded at every whole percent.
+    /// The paper's experiment as its simulator runs it (<c>TunePodsByNodeTotalResource</c> with ratio 1.3 and
+    /// <c>shufflePod</c>): the whole pod list plus pods drawn from it at random (with replacement, seeded) until one
+    /// more would take the GPU demand past <paramref name="untilPercent"/> % of the cluster's GPUs (or, for a list that
+    /// asks for more, random pods removed until it does not), in random order; the pods arrive and never leave, each
+    /// placed by the policy or counted as failed. A point is recorded at every whole percent of arrived GPU demand;
+    /// the points the last pod falls short of (less than one pod's GPUs) record the final state.
     /// </summary>
     public static IReadOnlyList<InflationPoint> Inflate(NodeCluster cluster, IReadOnlyList<NodePod> pods, NodePolicy policy, Fragmentation measure, int seed, int untilPercent = 130)
     {
@@ -32,23 +35,57 @@ internal static class NodeSimulation
         var arrived = 0.0;
         var failed = 0;
         var next = 1;
-        while (next <= untilPercent)
+        foreach (var demand in Arrivals(pods, untilPercent / 100.0 * capacity, random))
         {
-            var pod = pods[random.Next(pods.Count)];
-            arrived += pod.Demand.TotalMilli;
-            if (policy.Place(cluster, pod.Demand) is null)
+            arrived += demand.TotalMilli;
+            if (policy.Place(cluster, demand) is null)
             {
                 failed++;
             }
 
             while (next <= untilPercent && arrived >= next / 100.0 * capacity)
             {
-                points.Add(new InflationPoint(next, cluster.FreeMilli / capacity * 100, measure.OfCluster(cluster) / capacity * 100, failed));
-                next++;
+                points.Add(Point(next++));
             }
         }
 
+        while (next <= untilPercent)
+        {
+            points.Add(Point(next++));
+        }
+
         return points;
+
+        InflationPoint Point(int percent) =>
+            new(percent, cluster.FreeMilli / capacity * 100, measure.OfCluster(cluster) / capacity * 100, failed);
+    }
+
+    /// <summary>The inflated, shuffled pod list of <see cref="Inflate"/>, asking for at most <paramref name="target"/> milli-GPU.</summary>
+    private static List<NodeDemand> Arrivals(IReadOnlyList<NodePod> pods, double target, Random random)
+    {
+        var list = pods.Select(p => p.Demand).ToList();
+        var total = list.Sum(d => (double)d.TotalMilli);
+        while (total > target && list.Count > 0)
+        {
+            var i = random.Next(list.Count);
+            total -= list[i].TotalMilli;
+            list.RemoveAt(i);
+        }
+
+        while (pods.Count > 0)
+        {
+            var drawn = pods[random.Next(pods.Count)].Demand;
+            if (total + drawn.TotalMilli > target)
+            {
+                break;
+            }
+
+            total += drawn.TotalMilli;
+            list.Add(drawn);
+        }
+
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        return list;
     }
 
     /// <summary>
