@@ -4,7 +4,8 @@ using Funeng.Scenarios.Bench;
 // Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS]   (0 listings: quality only)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
-//            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split)
+//            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split;
+//            --why KIND prints the training split's top 10 of each query of that kind with their grades)
 if (args is ["timesplit", ..])
 {
     var root = FindRepository();
@@ -13,6 +14,12 @@ if (args is ["timesplit", ..])
     var splitWork = Path.Combine(Path.GetTempPath(), "funeng-timesplit-bench");
     var train = args.Contains("--sweep") || args.SkipWhile(a => a != "--split").Skip(1).FirstOrDefault() == "train";
     var command = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
+    if (args.SkipWhile(a => a != "--why").Skip(1).FirstOrDefault() is { } kind)
+    {
+        TimeSplitRun.Why(splitWork, filings, queries, kind, Console.Out);
+        return 0;
+    }
+
     if (args.Contains("--sweep"))
     {
         var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out);

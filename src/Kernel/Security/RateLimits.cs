@@ -114,9 +114,10 @@ public sealed class RateLimitOptions
 
     /// <summary>
     /// Paths whose anonymous GETs count against <see cref="AnonymousSearch"/> without the endpoint attaching the
-    /// policy (the catalog's search API and search page). Don't attach the policy to these as well: it would count twice.
+    /// policy (the catalog's search API and search page, and the suggestions each asks for while one types, which
+    /// search the index as well). Don't attach the policy to these as well: it would count twice.
     /// </summary>
-    public IReadOnlyList<string> AnonymousSearchPaths { get; set; } = ["/api/v1/catalog/search", "/catalog"];
+    public IReadOnlyList<string> AnonymousSearchPaths { get; set; } = ["/api/v1/catalog/search", "/catalog", "/api/v1/catalog/suggestions", "/catalog/suggestions"];
 
     /// <summary>A fixed window: at most <see cref="PermitLimit"/> requests in <see cref="WindowSeconds"/>.</summary>
     public sealed class Window

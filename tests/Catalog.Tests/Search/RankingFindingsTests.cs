@@ -72,6 +72,33 @@ public sealed class RankingFindingsTests : IDisposable
         Assert.Equal(buoy, (await SearchAsync("telemetry")).Hits[0].Id);
     }
 
+    [Fact]
+    public async Task Finding_a_synonym_never_outranks_the_word_typed_数字人_over_数字分身()
+    {
+        // A phrase scores the sum of its bigrams' idf: the longer, rarer synonym 数字分身 (three bigrams) outscored the
+        // typed 数字人 (two) at the glossary's weight, so listings naming the synonym came before those naming the word.
+        var synonym = Add("数字分身讲解", "展厅讲解");
+        var typed = Add("数字人讲解员", "展厅讲解");
+        _index.Commit();
+
+        var hits = (await SearchAsync("数字人")).Hits.Select(h => h.Id).ToList();
+
+        Assert.True(hits.IndexOf(typed) is >= 0 and var t && hits.IndexOf(synonym) is var s && s > t, $"typed at {hits.IndexOf(typed)}, synonym at {hits.IndexOf(synonym)}");
+    }
+
+    [Theory]
+    [InlineData("3D model generation", "三维模型生成算法", "根据文字描述生成三维模型")]
+    [InlineData("agricultural pest recognition", "果树病虫害识别算法", "拍照识别果树病虫害")]
+    [InlineData("healthy diet and nutrition advice", "膳食营养建议生成算法", "根据饮食记录给出营养建议")]
+    public async Task Finding_an_English_query_of_single_words_reaches_the_Chinese_listing(string query, string titleZh, string summaryZh)
+    {
+        // Before: model, generation, pest, diet, nutrition… had no glossary entry of their own, so these found nothing.
+        var listing = Add(titleZh, summaryZh);
+        _index.Commit();
+
+        Assert.Equal(listing, (await SearchAsync(query)).Hits[0].Id);
+    }
+
     public void Dispose()
     {
         _index.Dispose();

@@ -72,6 +72,21 @@ public sealed class SuggestionsTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task The_search_API_offers_the_pages_did_you_mean_and_words_to_try_when_hits_are_few()
+    {
+        await app.PublishedListingAsync(CatalogClient.Algorithm("潮州话语音识别服务", "潮州话语音识别服务"));
+
+        var misspelt = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("speach recogniton"));
+        var few = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("瑕疵检测 冷链"));
+        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("瑕疵检测 冷链"), Token));
+
+        Assert.Equal("speech recognition", misspelt.GetProperty("didYouMean").GetString());
+        var words = few.GetProperty("tryWords").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains("质量检测", words);
+        Assert.All(words, w => Assert.Contains(">" + w + "</a>", page, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task On_the_English_page_a_card_names_the_owner_in_English_when_it_has_an_English_name()
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);

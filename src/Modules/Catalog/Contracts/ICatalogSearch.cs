@@ -126,6 +126,12 @@ public sealed record CatalogSearchResult(
 
     /// <summary>True when too few words matched together and the search fell back to any one of them.</summary>
     public bool Relaxed { get; init; }
+
+    /// <summary>With few hits (the page and the search API), the query with its misspelt words corrected, when that finds more; else null.</summary>
+    public string? DidYouMean { get; init; }
+
+    /// <summary>With few hits (the page and the search API), other names of the query's glossary concepts (synonyms, translations) to try instead.</summary>
+    public IReadOnlyList<string> TryWords { get; init; } = [];
 }
 
 /// <summary>One hit.</summary>

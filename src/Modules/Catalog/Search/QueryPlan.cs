@@ -122,7 +122,7 @@ internal sealed partial class QueryPlan
                 forms.AddRange(entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(MaxFormsPerConcept - 1));
             }
 
-            var query = Forms(forms, analyzer, tuning);
+            var query = Forms(forms, analyzer, tuning, reader);
             if (query is null)
             {
                 continue;
@@ -158,11 +158,22 @@ internal sealed partial class QueryPlan
             weights[term] = 1f;
         }
 
-        foreach (var form in concepts.Where(c => !c.Exact).SelectMany(c => c.Forms.Skip(1)))
+        foreach (var concept in concepts.Where(c => !c.Exact))
         {
-            foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, form))
+            var typed = tuning.SynonymsCapped ? Idf(concept.Forms[0], analyzer, reader) : 0;
+            foreach (var form in concept.Forms.Skip(1))
             {
-                weights.TryAdd(term, tuning.GlossaryBoost);
+                // As in Forms: a glossary name's terms together weigh at most GlossaryBoost of the typed word.
+                var weight = tuning.GlossaryBoost;
+                if (typed > 0 && Idf(form, analyzer, reader) is var idf && idf > typed)
+                {
+                    weight *= (float)(typed / idf);
+                }
+
+                foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, form))
+                {
+                    weights.TryAdd(term, weight);
+                }
             }
         }
 
@@ -358,13 +369,25 @@ internal sealed partial class QueryPlan
         return terms.Count == 0 ? 0 : terms.Min(t => reader.DocFreq(new Term(IndexFields.All, t)));
     }
 
-    /// <summary>Any of <paramref name="forms"/> in the bigram field, the word field or a title; the first form is the user's, later ones from the glossary.</summary>
-    private static BooleanQuery? Forms(List<string> forms, Analyzer analyzer, SearchTuning tuning)
+    /// <summary>
+    /// Any of <paramref name="forms"/> in the bigram field, the word field or a title; the first form is the user's,
+    /// later ones from the glossary. With <see cref="SearchTuning.SynonymsCapped"/>, a glossary name weighs at most
+    /// <see cref="SearchTuning.GlossaryBoost"/> of the typed word when the typed word is in the index: a phrase scores
+    /// the sum of its bigrams' idf, so a longer or rarer synonym (数字分身 for 数字人, 质量检测 for 质检) would otherwise
+    /// outrank the listings that say what the user typed.
+    /// </summary>
+    private static BooleanQuery? Forms(List<string> forms, Analyzer analyzer, SearchTuning tuning, IndexReader reader)
     {
         var query = new BooleanQuery(disableCoord: true);
+        var typed = tuning.SynonymsCapped && forms.Count > 1 ? Idf(forms[0], analyzer, reader) : 0;
         for (var i = 0; i < forms.Count; i++)
         {
             var boost = i == 0 ? 1f : tuning.GlossaryBoost;
+            if (i > 0 && typed > 0 && Idf(forms[i], analyzer, reader) is var idf && idf > typed)
+            {
+                boost *= (float)(typed / idf);
+            }
+
             Add(query, Phrase(analyzer, IndexFields.All, forms[i]), boost);
             if (tuning.ApartBoost > 0)
             {
@@ -387,6 +410,24 @@ internal sealed partial class QueryPlan
                 query.Add(clause, Occur.SHOULD);
             }
         }
+    }
+
+    /// <summary>What BM25 gives <paramref name="form"/> as a phrase of the bigram field: the sum of its terms' idf; 0 when one of them is in no document.</summary>
+    private static double Idf(string form, Analyzer analyzer, IndexReader reader)
+    {
+        var sum = 0.0;
+        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, form))
+        {
+            var df = reader.DocFreq(new Term(IndexFields.All, term));
+            if (df == 0)
+            {
+                return 0;
+            }
+
+            sum += Math.Log(1 + ((reader.MaxDoc - df + 0.5) / (df + 0.5)));
+        }
+
+        return sum;
     }
 
     /// <summary>Every term of a Chinese name of two or more bigrams, anywhere in the bigram field; null otherwise.</summary>

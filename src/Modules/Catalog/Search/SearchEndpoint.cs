@@ -1,4 +1,5 @@
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Search.Suggestions;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,12 +8,13 @@ namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// <c>GET /api/v1/catalog/search?q=&amp;mode=most|any|all|phrase&amp;type=&amp;sector=&amp;city=&amp;qualification=&amp;licence=&amp;access=&amp;status=&amp;page=&amp;size=&amp;sort=</c>;
-/// facet parameters repeat for OR (<c>type=dataset&amp;type=large_model</c>).
+/// facet parameters repeat for OR (<c>type=dataset&amp;type=large_model</c>). With few hits the answer carries the
+/// page's "did you mean" and "try these words" (<see cref="SearchHelp"/>).
 /// </summary>
 internal static class SearchEndpoint
 {
     public static async Task<Results<Ok<CatalogSearchResult>, ValidationProblem>> HandleAsync(
-        HttpRequest request, ICatalogSearch search, IActor actor, CancellationToken cancellationToken)
+        HttpRequest request, ICatalogSearch search, SearchHelp help, IActor actor, CancellationToken cancellationToken)
     {
         var parsed = Parse(request.Query, CatalogViewer.From(actor));
         if (parsed.Errors.Count > 0)
@@ -20,7 +22,8 @@ internal static class SearchEndpoint
             return TypedResults.ValidationProblem(parsed.Errors);
         }
 
-        return TypedResults.Ok(await search.SearchAsync(parsed.Request!, cancellationToken));
+        var result = await search.SearchAsync(parsed.Request!, cancellationToken);
+        return TypedResults.Ok(await help.AddAsync(parsed.Request!, result, cancellationToken));
     }
 
     /// <summary>Reads a search from query-string parameters (shared by the API and the search page).</summary>

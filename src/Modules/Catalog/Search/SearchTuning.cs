@@ -14,7 +14,7 @@ internal sealed record SearchTuning
     /// <summary>The weights before issue 12's tuning (no bag of terms, no feedback), kept for the bench's before/after.</summary>
     public static SearchTuning Untuned { get; } = new()
     {
-        K1 = 1.2f, TitleBoost = 1.5f, LongFraction = 0.3f, LongFloor = 2, BagBoost = 0, FeedbackDocs = 0,
+        K1 = 1.2f, TitleBoost = 1.5f, LongFraction = 0.3f, LongFloor = 2, BagBoost = 0, FeedbackDocs = 0, SynonymsCapped = false,
     };
 
     /// <summary>BM25 term-frequency saturation and length normalisation (applied at query time: no re-indexing).</summary>
@@ -33,6 +33,9 @@ internal sealed record SearchTuning
 
     /// <summary>A glossary name the user did not type (synonym or translation) scores this fraction of the typed one.</summary>
     public float GlossaryBoost { get; init; } = 0.7f;
+
+    /// <summary>A glossary name never weighs more than <see cref="GlossaryBoost"/> of the typed word (idf of the phrase; see QueryPlan.Forms).</summary>
+    public bool SynonymsCapped { get; init; } = true;
 
     /// <summary>Concepts in more than this fraction of documents (CAC boilerplate: 生成, 文本, 用户) are common: never required.</summary>
     public float CommonFraction { get; init; } = 0.2f;

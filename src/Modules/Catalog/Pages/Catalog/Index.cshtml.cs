@@ -1,6 +1,5 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search;
-using Funeng.Catalog.Search.Glossary;
 using Funeng.Catalog.Search.Suggestions;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -10,11 +9,8 @@ using Microsoft.Extensions.Primitives;
 namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>The catalog's search page: one query box, facets as links (no JavaScript needed), paging.</summary>
-internal sealed class IndexModel(ICatalogSearch search, IGlossarySource glossary, IActor actor) : PageModel
+internal sealed class IndexModel(ICatalogSearch search, SearchHelp help, IActor actor) : PageModel
 {
-    /// <summary>Below this many hits the page offers other words and a corrected query.</summary>
-    private const int FewHits = 5;
-
     public CatalogSearchResult Result { get; private set; } = new(0, 1, 20, [], new Dictionary<string, IReadOnlyList<FacetCount>>());
 
     public CatalogSearchRequest? Search { get; private set; }
@@ -33,13 +29,12 @@ internal sealed class IndexModel(ICatalogSearch search, IGlossarySource glossary
         Search = request;
         if (request is not null)
         {
-            Result = await search.SearchAsync(request, cancellationToken);
-            DidYouMean = await CorrectionAsync(request, cancellationToken);
+            Result = await help.AddAsync(request, await search.SearchAsync(request, cancellationToken), cancellationToken);
         }
     }
 
     /// <summary>With few hits, the query with its misspelt words corrected, when that finds more.</summary>
-    public string? DidYouMean { get; private set; }
+    public string? DidYouMean => Result.DidYouMean;
 
     public bool IsSelected(string facet, string value) => Request.Query[CatalogLabels.Parameter(facet)].Contains(value);
 
@@ -56,13 +51,8 @@ internal sealed class IndexModel(ICatalogSearch search, IGlossarySource glossary
         return With(parameter, new StringValues([.. values]), resetPage: true);
     }
 
-    /// <summary>
-    /// With few hits, other names of the query's glossary concepts (synonyms and translations) to try instead.
-    /// </summary>
-    public IReadOnlyList<string> TryWords => Result.Total >= FewHits || Query.Length == 0
-        ? []
-        : [.. glossary.Current.Find(Query).SelectMany(m => m.Entry.All)
-            .Where(n => !Query.Contains(n, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).Take(8)];
+    /// <summary>With few hits, other names of the query's glossary concepts (synonyms and translations) to try instead.</summary>
+    public IReadOnlyList<string> TryWords => Result.TryWords;
 
     /// <summary>A search for <paramref name="text"/> alone, with the current filters, back on page 1.</summary>
     public string SearchFor(string text) => With("q", text, resetPage: true);
@@ -71,18 +61,6 @@ internal sealed class IndexModel(ICatalogSearch search, IGlossarySource glossary
     public string FromOwner(Guid owner) => With("owner", owner.ToString(), resetPage: true);
 
     public string PageLink(int page) => With("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture), resetPage: false);
-
-    private async Task<string?> CorrectionAsync(CatalogSearchRequest request, CancellationToken cancellationToken)
-    {
-        if (Result.Total >= FewHits || string.IsNullOrWhiteSpace(request.Text)
-            || Spelling.Correct(request.Text, glossary.Current.Entries.SelectMany(e => e.All)) is not { } corrected)
-        {
-            return null;
-        }
-
-        var found = await search.SearchAsync(request with { Text = corrected, Page = 1, WithFacets = false }, cancellationToken);
-        return found.Total > Result.Total ? corrected : null;
-    }
 
     private string With(string parameter, StringValues values, bool resetPage)
     {
