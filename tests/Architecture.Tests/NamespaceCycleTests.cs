@@ -22,7 +22,7 @@ public sealed class NamespaceCycleTests
         ["Policy"] = [],
         ["Scenarios"] = ["Challenges", "Following", "Lists", "Posts"],
         ["Catalog"] = ["Contracts", "Data", "Editions", "Import", "Listings", "Organisations", "Pages.Catalog", "SavedSearches", "Search"],
-        ["Incentives"] = ["Awards", "Contracts"],
+        ["Incentives"] = [],
         ["Compute"] = [],
         ["Index"] = [],
     };
