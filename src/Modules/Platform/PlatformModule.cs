@@ -110,8 +110,7 @@ public static class PlatformModule
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<DemoAccounts>();
-        services.AddScoped(sp => new AccountCommands(
-            sp.GetRequiredService<UserManager<FunengUser>>(), sp.GetRequiredService<IUserClaimsPrincipalFactory<FunengUser>>(), sp.GetRequiredService<PlatformDb>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IAccountCommands, AccountCommands>();
         services.AddScoped<IStartupInitializer, PlatformRoles>();
         services.AddScoped<IDemoSeeder, PlatformDemoSeeder>();
         return builder;
