@@ -13,8 +13,10 @@ using Funeng.Scenarios.Indicators;
 using Funeng.Scenarios.Lists;
 using Funeng.Scenarios.Matchmaking;
 using Funeng.Scenarios.Measures;
+using Funeng.Scenarios.Notifications;
 using Funeng.Scenarios.Posts;
 using Funeng.Scenarios.Taxonomy;
+using Funeng.Scenarios.Transitions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +40,7 @@ public static class ScenariosModule
         services.AddUiStrings(typeof(ScenariosModule).Assembly);
         services.AddScoped<ScenarioAccess>();
         services.AddScoped<Followers>();
+        services.AddScoped<NotifyFollowers>();
         services.AddScoped<EditScenario>();
         services.AddScoped<GetScenarios>();
         services.AddScoped<TransitionScenario>();
@@ -70,8 +73,8 @@ public static class ScenariosModule
         scenarios.MapPost("/", EditScenario.HandleCreateAsync).RequireAuthorization(p => p.RequireRole(Roles.ScenarioOwner)).WithName("Scenarios.CreateScenario");
         scenarios.MapPut("/{id:guid}", EditScenario.HandleUpdateAsync).RequireAuthorization().WithName("Scenarios.UpdateScenario");
         scenarios.MapPost("/{id:guid}/transitions", TransitionScenario.HandleAsync).RequireAuthorization().WithName("Scenarios.TransitionScenario");
-        scenarios.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ScenarioType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowScenario");
-        scenarios.MapDelete("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ScenarioType, id, false, f, ct)).RequireAuthorization().WithName("Scenarios.UnfollowScenario");
+        scenarios.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ScenarioType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowScenario");
+        scenarios.MapDelete("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ScenarioType, id, false, f, ct)).RequireAuthorization().WithName("Scenarios.UnfollowScenario");
         scenarios.MapPost("/{id:guid}/case", ManageCases.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
         scenarios.MapGet("/{id:guid}/matches", FindMatches.HandleSuppliersAsync).WithName("Scenarios.Matches");
         scenarios.MapGet("/fits", FindMatches.HandleFitsAsync).RequireAuthorization().WithName("Scenarios.Fits");
@@ -92,7 +95,7 @@ public static class ScenariosModule
         challenges.MapGet("/", GetChallenges.HandleListAsync).WithName("Scenarios.ListChallenges");
         challenges.MapGet("/{id:guid}", GetChallenges.HandleFindAsync).WithName("Scenarios.GetChallenge");
         challenges.MapPost("/", CreateChallenge.HandleAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.CreateChallenge");
-        challenges.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ChallengeType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowChallenge");
+        challenges.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ChallengeType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowChallenge");
         // Token-authenticated API clients send no antiforgery token; cookie forms use the Razor pages instead.
         challenges.MapPost("/{id:guid}/entries", SubmitEntry.HandleAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).DisableAntiforgery().WithName("Scenarios.SubmitEntry");
         challenges.MapGet("/partner-requests", PartnerConsent.HandleMineAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ListPartnerRequests");

@@ -105,7 +105,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
         TryAsync(() => consent.AnswerAsync(Id, requestId, accept, cancellationToken), accept ? "scenarios.partner.accepted" : "scenarios.partner.declined", () => RedirectToPage());
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellationToken) =>
-        TryAsync(() => followers.SetAsync(Followers.ChallengeType, Id, true, cancellationToken), "scenarios.followed", () => RedirectToPage());
+        TryAsync(() => followers.SetAsync(Follow.ChallengeType, Id, true, cancellationToken), "scenarios.followed", () => RedirectToPage());
 
     public Task<IActionResult> OnPostConflictAsync(Guid organisationId, string? reason, CancellationToken cancellationToken) =>
         TryAsync(() => panel.DeclareConflictAsync(Id, new DeclareConflictRequest(organisationId, null, reason), cancellationToken), "scenarios.conflict.declared", () => RedirectToPage());
