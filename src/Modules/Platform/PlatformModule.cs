@@ -121,9 +121,9 @@ public static class PlatformModule
         ArgumentNullException.ThrowIfNull(endpoints);
         var account = endpoints.MapGroup("/api/v1/account").WithTags("Account").RequireAuthorization();
         account.MapGet("/me", GetMe.Handle).WithName("Platform.GetMe");
-        account.MapGet("/tokens", ManageApiTokens.HandleListAsync).WithName("Platform.ListTokens");
-        account.MapPost("/tokens", ManageApiTokens.HandleCreateAsync).WithName("Platform.CreateToken");
-        account.MapDelete("/tokens/{id:guid}", ManageApiTokens.HandleRevokeAsync).WithName("Platform.RevokeToken");
+        account.MapGet("/tokens", ApiTokenCommands.HandleListAsync).WithName("Platform.ListTokens");
+        account.MapPost("/tokens", ApiTokenCommands.HandleCreateAsync).WithName("Platform.CreateToken");
+        account.MapDelete("/tokens/{id:guid}", ApiTokenCommands.HandleRevokeAsync).WithName("Platform.RevokeToken");
         account.MapGet("/notifications", ListNotifications.HandleAsync).WithName("Platform.ListNotifications");
         account.MapPost("/colleagues", AccountEndpoints.InviteAsync).WithName("Platform.InviteColleague");
 

@@ -34,7 +34,7 @@ internal sealed class AccountCommands(UserManager<FunengUser> users, IUserClaims
     }
 
     public async Task<string> IssueApiTokenAsync(string userId, string name, int daysValid, CancellationToken cancellationToken = default) =>
-        (await ManageApiTokens.CreateAsync(db, userId, name, daysValid, clock, cancellationToken)).Secret;
+        (await ApiTokenCommands.CreateAsync(db, userId, name, daysValid, clock, cancellationToken)).Secret;
 
     public async Task<string?> ResetPasswordAsync(string email)
     {

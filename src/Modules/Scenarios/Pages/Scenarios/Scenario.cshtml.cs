@@ -14,7 +14,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
 internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
-    Followers followers, ManageCases cases, FindMatches matchmaking, ManageApproaches approaches, ScenariosDb db, IActor actor) : ScenariosPage
+    Followers followers, CaseCommands cases, FindMatches matchmaking, ApproachCommands approaches, ScenariosDb db, IActor actor) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
