@@ -51,7 +51,7 @@ public abstract class FunengApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var n = Interlocked.Increment(ref _users);
         await using var scope = Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountCommands>();
+        var accounts = scope.ServiceProvider.GetRequiredService<IAccountCommands>();
         var organisation = organisationId ?? await accounts.CreateOrganisationAsync($"测试机构{n}", $"Test organisation {n}", kind, "guangzhou");
         var email = $"{role.ToLowerInvariant()}{n}-{Guid.NewGuid():N}@test.local";
         var password = "Test-password-1a" + n;

@@ -13,7 +13,7 @@ internal static class CliSignIn
     /// <summary>The account as an actor, or an error message naming what is wrong.</summary>
     public static async Task<(IActor? Actor, string? Error)> ActorAsync(IServiceProvider services, string email, string role)
     {
-        var actor = await services.GetRequiredService<AccountCommands>().ActorAsync(email);
+        var actor = await services.GetRequiredService<IAccountCommands>().ActorAsync(email);
         if (actor is null)
         {
             return (null, $"--as: no account has the email {email}.");

@@ -33,7 +33,7 @@ internal static class IncentivesCommands
             await using var scope = services.CreateActorScope(signedIn);
             try
             {
-                var award = await scope.ServiceProvider.GetRequiredService<IncentiveCommands>().ApproveAsync(parse.GetValue(application), parse.GetValue(amount), parse.GetValue(reasons)!, cancellationToken);
+                var award = await scope.ServiceProvider.GetRequiredService<IIncentiveCommands>().ApproveAsync(parse.GetValue(application), parse.GetValue(amount), parse.GetValue(reasons)!, cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Approved: award {award.AwardId} of {award.Amount:0.00} yuan to {award.Recipient} under {award.ProgramId} ({award.Year})."));
                 return 0;
             }

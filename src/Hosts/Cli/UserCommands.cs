@@ -14,7 +14,7 @@ internal static class UserCommands
         reset.SetAction((parse, _) => CliHost.RunAsync(async services =>
         {
             var address = parse.GetValue(email)!;
-            var password = await services.GetRequiredService<AccountCommands>().ResetPasswordAsync(address);
+            var password = await services.GetRequiredService<IAccountCommands>().ResetPasswordAsync(address);
             if (password is null)
             {
                 Console.Error.WriteLine($"No account has the email {address}.");

@@ -58,7 +58,7 @@ public static class IncentivesModule
         builder.Services.AddScoped<BudgetReport>();
         builder.Services.AddScoped<IIncentiveQueries, IncentiveQueries>();
         builder.Services.AddScoped<IResultAwards, MakeResultAward>();
-        builder.Services.AddScoped(sp => new IncentiveCommands(sp.GetRequiredService<DecideApplication>()));
+        builder.Services.AddScoped<IIncentiveCommands, IncentiveCommands>();
         builder.Services.AddScoped<ILiveIndicatorSource, AwardIndicators>();
         builder.Services.AddScoped<IMeasureImplementations, ProgramMeasures>();
         return builder;

@@ -13,8 +13,10 @@ using Funeng.Scenarios.Indicators;
 using Funeng.Scenarios.Lists;
 using Funeng.Scenarios.Matchmaking;
 using Funeng.Scenarios.Measures;
+using Funeng.Scenarios.Notifications;
 using Funeng.Scenarios.Posts;
 using Funeng.Scenarios.Taxonomy;
+using Funeng.Scenarios.Transitions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +40,7 @@ public static class ScenariosModule
         services.AddUiStrings(typeof(ScenariosModule).Assembly);
         services.AddScoped<ScenarioAccess>();
         services.AddScoped<Followers>();
+        services.AddScoped<NotifyFollowers>();
         services.AddScoped<EditScenario>();
         services.AddScoped<GetScenarios>();
         services.AddScoped<TransitionScenario>();
@@ -47,13 +50,15 @@ public static class ScenariosModule
         services.AddScoped<CreateChallenge>();
         services.AddScoped<GetChallenges>();
         services.AddScoped<SubmitEntry>();
-        services.AddScoped<ManagePanel>();
+        services.AddScoped<ExpertRoster>();
+        services.AddScoped<AssignPanel>();
+        services.AddScoped<DeclareConflict>();
         services.AddScoped<PartnerConsent>();
         services.AddScoped<ReviewEntries>();
         services.AddScoped<RunChallenge>();
-        services.AddScoped<ManageCases>();
+        services.AddScoped<CaseCommands>();
         services.AddScoped<FindMatches>();
-        services.AddScoped<ManageApproaches>();
+        services.AddScoped<ApproachCommands>();
         services.AddScoped<ILiveIndicatorSource, PublishedScenarioCounts>();
         services.AddScoped<IMeasureImplementations, ScenarioMeasures>();
         services.AddScoped<IDemoSeeder, ScenariosDemoSeeder>();
@@ -70,9 +75,9 @@ public static class ScenariosModule
         scenarios.MapPost("/", EditScenario.HandleCreateAsync).RequireAuthorization(p => p.RequireRole(Roles.ScenarioOwner)).WithName("Scenarios.CreateScenario");
         scenarios.MapPut("/{id:guid}", EditScenario.HandleUpdateAsync).RequireAuthorization().WithName("Scenarios.UpdateScenario");
         scenarios.MapPost("/{id:guid}/transitions", TransitionScenario.HandleAsync).RequireAuthorization().WithName("Scenarios.TransitionScenario");
-        scenarios.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ScenarioType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowScenario");
-        scenarios.MapDelete("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ScenarioType, id, false, f, ct)).RequireAuthorization().WithName("Scenarios.UnfollowScenario");
-        scenarios.MapPost("/{id:guid}/case", ManageCases.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
+        scenarios.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ScenarioType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowScenario");
+        scenarios.MapDelete("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ScenarioType, id, false, f, ct)).RequireAuthorization().WithName("Scenarios.UnfollowScenario");
+        scenarios.MapPost("/{id:guid}/case", CaseCommands.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
         scenarios.MapGet("/{id:guid}/matches", FindMatches.HandleSuppliersAsync).WithName("Scenarios.Matches");
         scenarios.MapGet("/fits", FindMatches.HandleFitsAsync).RequireAuthorization().WithName("Scenarios.Fits");
         scenarios.MapPost("/{id:guid}/interest", ApproachEndpoints.HandleInterestAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ExpressInterest");
@@ -92,7 +97,7 @@ public static class ScenariosModule
         challenges.MapGet("/", GetChallenges.HandleListAsync).WithName("Scenarios.ListChallenges");
         challenges.MapGet("/{id:guid}", GetChallenges.HandleFindAsync).WithName("Scenarios.GetChallenge");
         challenges.MapPost("/", CreateChallenge.HandleAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.CreateChallenge");
-        challenges.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Followers.ChallengeType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowChallenge");
+        challenges.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ChallengeType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowChallenge");
         // Token-authenticated API clients send no antiforgery token; cookie forms use the Razor pages instead.
         challenges.MapPost("/{id:guid}/entries", SubmitEntry.HandleAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).DisableAntiforgery().WithName("Scenarios.SubmitEntry");
         challenges.MapGet("/partner-requests", PartnerConsent.HandleMineAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ListPartnerRequests");
@@ -100,10 +105,10 @@ public static class ScenariosModule
         challenges.MapGet("/{id:guid}/entries", GetChallenges.HandleOfficeAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.ListEntries");
         challenges.MapGet("/{id:guid}/my-entries", GetChallenges.HandleMineAsync).RequireAuthorization().WithName("Scenarios.MyEntries");
         challenges.MapGet("/{id:guid}/entries/{entryId:guid}/attachments/{attachmentId:guid}", ReviewEntries.HandleAttachmentAsync).RequireAuthorization().WithName("Scenarios.GetAttachment");
-        challenges.MapGet("/experts", ManagePanel.HandleRosterAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.ListRoster");
-        challenges.MapPut("/experts/me", ManagePanel.HandleJoinAsync).RequireAuthorization(p => p.RequireRole(Roles.Expert)).WithName("Scenarios.JoinRoster");
-        challenges.MapPut("/{id:guid}/panel", ManagePanel.HandleAssignAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.AssignPanel");
-        challenges.MapPost("/{id:guid}/conflicts", ManagePanel.HandleConflictAsync).RequireAuthorization(p => p.RequireRole(Roles.Expert)).WithName("Scenarios.DeclareConflict");
+        challenges.MapGet("/experts", ExpertRoster.HandleRosterAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.ListRoster");
+        challenges.MapPut("/experts/me", ExpertRoster.HandleJoinAsync).RequireAuthorization(p => p.RequireRole(Roles.Expert)).WithName("Scenarios.JoinRoster");
+        challenges.MapPut("/{id:guid}/panel", AssignPanel.HandleAssignAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.AssignPanel");
+        challenges.MapPost("/{id:guid}/conflicts", DeclareConflict.HandleConflictAsync).RequireAuthorization(p => p.RequireRole(Roles.Expert)).WithName("Scenarios.DeclareConflict");
         challenges.MapGet("/{id:guid}/review", ReviewEntries.HandleViewAsync).RequireAuthorization(p => p.RequireRole(Roles.Expert)).WithName("Scenarios.Review");
         challenges.MapPost("/{id:guid}/entries/{entryId:guid}/evaluations", ReviewEntries.HandleScoreAsync).RequireAuthorization(p => p.RequireRole(Roles.Expert)).WithName("Scenarios.ScoreEntry");
         challenges.MapPost("/{id:guid}/close", RunChallenge.HandleCloseAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.CloseChallenge");
@@ -114,8 +119,8 @@ public static class ScenariosModule
         challenges.MapPost("/{id:guid}/award", RunChallenge.HandleAwardAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.Award");
 
         var cases = endpoints.MapGroup("/api/v1/cases").WithTags("Scenarios");
-        cases.MapGet("/", ManageCases.HandleListAsync).WithName("Scenarios.ListCases");
-        cases.MapPost("/{id:guid}/benchmark", ManageCases.HandleDesignateAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.DesignateBenchmark");
+        cases.MapGet("/", CaseCommands.HandleListAsync).WithName("Scenarios.ListCases");
+        cases.MapPost("/{id:guid}/benchmark", CaseCommands.HandleDesignateAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.DesignateBenchmark");
         return endpoints;
     }
 }

@@ -5,7 +5,7 @@ using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
-using Funeng.Scenarios.Following;
+using Funeng.Scenarios.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +25,7 @@ internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
 /// ranked until every reviewer who may score it has; the award waits for the notice period and the objections.
 /// The prize is an award under the pack's Challenge-and-Lead program, made through Incentives' one ledger.
 /// </summary>
-internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text,
+internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, NotifyFollowers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text,
     IResultAwards awards, IOrganisationDirectory organisations)
 {
     /// <summary>
@@ -214,7 +214,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         TellAsync(s, ProblemMessage.Of(key, [s.Challenge.Title, .. more]).Both(text), organisations, cancellationToken);
 
     private Task TellAsync(ChallengeSnapshot s, LocalizedText title, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
-        followers.NotifyAsync(Followers.ChallengeType, s.Challenge.Id, title.Zh, title.En, $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
+        followers.NotifyAsync(Follow.ChallengeType, s.Challenge.Id, title.Zh, title.En, $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
 
     /// <summary><c>POST .../close</c>, with a body <c>{ "reason": "…" }</c> when closing before the deadline (no body otherwise).</summary>
     public static async Task<Ok<ChallengeView>> HandleCloseAsync(Guid id, CloseRequest? request, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
-using Funeng.Scenarios.Following;
+using Funeng.Scenarios.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +20,7 @@ namespace Funeng.Scenarios.Challenges;
 /// The submitting organisation leads; each named partner gets a <see cref="PartnerRequest"/> and joins the team only
 /// by accepting it (<see cref="PartnerConsent"/>), so naming an organisation never locks it out of its own entry.
 /// </summary>
-internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor, IOrganisationDirectory organisations, INotifier notifier, Followers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text)
+internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor, IOrganisationDirectory organisations, INotifier notifier, NotifyFollowers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text)
 {
     private const string LabelAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -135,7 +135,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         }
 
         var received = ProblemMessage.Of("scenarios.notify.challenge.entry-received", challenge.Title).Both(text);
-        await followers.NotifyAsync(Followers.ChallengeType, challengeId, received.Zh, received.En, $"/scenarios/challenges/{challengeId}", null, cancellationToken);
+        await followers.NotifyAsync(Follow.ChallengeType, challengeId, received.Zh, received.En, $"/scenarios/challenges/{challengeId}", null, cancellationToken);
         var asked = ProblemMessage.Of("scenarios.notify.challenge.partner-asked", challenge.Title).Both(text);
         foreach (var request in requests)
         {

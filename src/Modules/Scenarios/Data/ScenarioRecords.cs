@@ -159,6 +159,12 @@ internal sealed class BenchmarkTally
 /// <summary>A user following a scenario or challenge, to be notified when it changes.</summary>
 internal sealed class Follow
 {
+    /// <summary>The <see cref="EntityType"/> of a followed scenario.</summary>
+    public const string ScenarioType = "scenario";
+
+    /// <summary>The <see cref="EntityType"/> of a followed challenge.</summary>
+    public const string ChallengeType = "challenge";
+
     public string UserId { get; set; } = "";
 
     public string EntityType { get; set; } = "";

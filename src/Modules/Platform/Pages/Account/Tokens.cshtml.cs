@@ -11,7 +11,7 @@ namespace Funeng.Platform.Pages.Account;
 [Authorize]
 internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider clock) : PageModel, IShowsProblems
 {
-    public IReadOnlyList<ManageApiTokens.Listed> Tokens { get; private set; } = [];
+    public IReadOnlyList<ApiTokenCommands.Listed> Tokens { get; private set; } = [];
 
     public string? NewSecret { get; private set; }
 
@@ -24,14 +24,14 @@ internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider cloc
             throw InvalidInputException.For("name", "account.tokens.name-invalid");
         }
 
-        NewSecret = (await ManageApiTokens.CreateAsync(db, actor.UserId!, name, 90, clock, cancellationToken)).Secret;
+        NewSecret = (await ApiTokenCommands.CreateAsync(db, actor.UserId!, name, 90, clock, cancellationToken)).Secret;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        if ((await ManageApiTokens.HandleRevokeAsync(id, actor, db, clock, cancellationToken)).Result is Microsoft.AspNetCore.Http.HttpResults.NoContent)
+        if ((await ApiTokenCommands.HandleRevokeAsync(id, actor, db, clock, cancellationToken)).Result is Microsoft.AspNetCore.Http.HttpResults.NoContent)
         {
             this.Tell(ProblemMessage.Of("account.done.token-revoked"));
         }
@@ -42,5 +42,5 @@ internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider cloc
     public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Tokens = (await ManageApiTokens.HandleListAsync(actor, db, cancellationToken)).Value!;
+        Tokens = (await ApiTokenCommands.HandleListAsync(actor, db, cancellationToken)).Value!;
 }

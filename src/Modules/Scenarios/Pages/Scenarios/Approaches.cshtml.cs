@@ -8,7 +8,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A supplier's page: the interest its organisation sent and the invitations it received, with their answers.</summary>
 [Authorize]
-internal sealed class ApproachesModel(ManageApproaches approaches, IActor actor) : ScenariosPage
+internal sealed class ApproachesModel(ApproachCommands approaches, IActor actor) : ScenariosPage
 {
     public IReadOnlyList<ApproachView> Items { get; private set; } = [];
 

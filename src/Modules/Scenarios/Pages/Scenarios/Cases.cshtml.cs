@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>Typical and benchmark cases; office staff designate benchmarks within the year's quota.</summary>
-internal sealed class CasesModel(ManageCases cases, IActor actor) : ScenariosPage
+internal sealed class CasesModel(CaseCommands cases, IActor actor) : ScenariosPage
 {
     public IReadOnlyList<CaseView> Cases { get; private set; } = [];
 

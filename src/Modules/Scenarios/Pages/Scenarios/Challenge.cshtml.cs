@@ -14,7 +14,8 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 /// A challenge as each role sees it: the public its rules and (once announced) the ranking; enterprises the
 /// entry form; panel experts the way to the blind review; office staff the teams, panel and each step.
 /// </summary>
-internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, ManagePanel panel, RunChallenge run, PartnerConsent consent, Followers followers,
+internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, AssignPanel panel, ExpertRoster roster, DeclareConflict conflicts,
+    RunChallenge run, PartnerConsent consent, Followers followers,
     IOrganisationDirectory directory, ScenariosDb db, IActor actor, TimeProvider clock) : ScenariosPage, IShowsProblems
 {
     [BindProperty(SupportsGet = true)]
@@ -70,7 +71,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
         if (IsOffice)
         {
             Office = await challenges.OfficeAsync(Id, cancellationToken);
-            Roster = await panel.RosterAsync(cancellationToken);
+            Roster = await roster.RosterAsync(cancellationToken);
         }
 
         if (actor.OrganisationId is not null)
@@ -105,10 +106,10 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
         TryAsync(() => consent.AnswerAsync(Id, requestId, accept, cancellationToken), accept ? "scenarios.partner.accepted" : "scenarios.partner.declined", () => RedirectToPage());
 
     public Task<IActionResult> OnPostFollowAsync(CancellationToken cancellationToken) =>
-        TryAsync(() => followers.SetAsync(Followers.ChallengeType, Id, true, cancellationToken), "scenarios.followed", () => RedirectToPage());
+        TryAsync(() => followers.SetAsync(Follow.ChallengeType, Id, true, cancellationToken), "scenarios.followed", () => RedirectToPage());
 
     public Task<IActionResult> OnPostConflictAsync(Guid organisationId, string? reason, CancellationToken cancellationToken) =>
-        TryAsync(() => panel.DeclareConflictAsync(Id, new DeclareConflictRequest(organisationId, null, reason), cancellationToken), "scenarios.conflict.declared", () => RedirectToPage());
+        TryAsync(() => conflicts.DeclareConflictAsync(Id, new DeclareConflictRequest(organisationId, null, reason), cancellationToken), "scenarios.conflict.declared", () => RedirectToPage());
 
     public Task<IActionResult> OnPostPanelAsync(List<string> experts, CancellationToken cancellationToken) =>
         TryAsync(() => panel.AssignAsync(Id, experts, cancellationToken), "scenarios.office.assigned", () => RedirectToPage());

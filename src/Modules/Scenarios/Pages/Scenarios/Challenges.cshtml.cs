@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>Every challenge; experts join the reviewer roster here.</summary>
-internal sealed class ChallengesModel(GetChallenges challenges, ManagePanel panel, IActor actor) : ScenariosPage
+internal sealed class ChallengesModel(GetChallenges challenges, ExpertRoster roster, IActor actor) : ScenariosPage
 {
     public IReadOnlyList<ChallengeView> Challenges { get; private set; } = [];
 
@@ -14,5 +14,5 @@ internal sealed class ChallengesModel(GetChallenges challenges, ManagePanel pane
     public async Task OnGetAsync(CancellationToken cancellationToken) => Challenges = await challenges.ListAsync(cancellationToken);
 
     public Task<IActionResult> OnPostJoinAsync(string? fields, CancellationToken cancellationToken) =>
-        TryAsync(() => panel.JoinRosterAsync(fields, cancellationToken), "scenarios.roster.joined", () => RedirectToPage());
+        TryAsync(() => roster.JoinRosterAsync(fields, cancellationToken), "scenarios.roster.joined", () => RedirectToPage());
 }

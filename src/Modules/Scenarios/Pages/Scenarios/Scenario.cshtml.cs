@@ -6,6 +6,7 @@ using Funeng.Scenarios.Following;
 using Funeng.Scenarios.Lists;
 using Funeng.Scenarios.Matchmaking;
 using Funeng.Scenarios.Posts;
+using Funeng.Scenarios.Transitions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
 internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
-    Followers followers, ManageCases cases, FindMatches matchmaking, ManageApproaches approaches, ScenariosDb db, IActor actor) : ScenariosPage
+    Followers followers, CaseCommands cases, FindMatches matchmaking, ApproachCommands approaches, ScenariosDb db, IActor actor) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -52,7 +53,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         }
 
         Scenario = found;
-        Following = await followers.IsFollowingAsync(Followers.ScenarioType, Id, cancellationToken);
+        Following = await followers.IsFollowingAsync(Follow.ScenarioType, Id, cancellationToken);
         HasCase = await db.Cases.AnyAsync(c => c.ScenarioId == Id, cancellationToken);
         if (actor.OrganisationId is not null || IsOffice)
         {
@@ -93,7 +94,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
     }
 
     public Task<IActionResult> OnPostFollowAsync(bool follow, CancellationToken cancellationToken) =>
-        TryAsync(() => followers.SetAsync(Followers.ScenarioType, Id, follow, cancellationToken), follow ? "scenarios.followed" : "scenarios.unfollowed", () => RedirectToPage());
+        TryAsync(() => followers.SetAsync(Follow.ScenarioType, Id, follow, cancellationToken), follow ? "scenarios.followed" : "scenarios.unfollowed", () => RedirectToPage());
 
     public Task<IActionResult> OnPostCaseAsync(string? title, string? summary, string? outcomeName, decimal outcomeValue, string? outcomeUnit, CancellationToken cancellationToken) =>
         TryAsync(async () =>

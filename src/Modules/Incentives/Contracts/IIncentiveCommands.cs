@@ -1,5 +1,3 @@
-using Funeng.Incentives.Awards;
-
 namespace Funeng.Incentives.Contracts;
 
 /// <summary>An award as the command line reports it.</summary>
@@ -11,19 +9,11 @@ namespace Funeng.Incentives.Contracts;
 public sealed record ApprovedAward(Guid AwardId, string ProgramId, string Recipient, decimal Amount, int Year);
 
 /// <summary>Decisions for the command line, through the same code as the API (the acting user is the caller's to set).</summary>
-public sealed class IncentiveCommands
+public interface IIncentiveCommands
 {
-    private readonly DecideApplication _decide;
-
-    internal IncentiveCommands(DecideApplication decide) => _decide = decide;
-
     /// <summary>
     /// Approves an application found complete: the award, its ledger entries and its audit entry commit together or
     /// not at all. Throws <see cref="Kernel.Web.DomainRuleException"/> when a rule, cap, quota or the budget forbids it.
     /// </summary>
-    public async Task<ApprovedAward> ApproveAsync(Guid applicationId, decimal? amount, string reasons, CancellationToken cancellationToken = default)
-    {
-        var award = await _decide.ApproveAsync(applicationId, amount, reasons, cancellationToken);
-        return new ApprovedAward(award.Id, award.ProgramId, award.RecipientName, award.Amount, award.Year);
-    }
+    Task<ApprovedAward> ApproveAsync(Guid applicationId, decimal? amount, string reasons, CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Platform.Tokens;
 
 /// <summary>A signed-in user creates, lists and revokes their own API tokens.</summary>
-internal static class ManageApiTokens
+internal static class ApiTokenCommands
 {
     public sealed record CreateRequest(string Name, int? DaysValid);
 

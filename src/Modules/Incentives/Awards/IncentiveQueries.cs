@@ -1,9 +1,9 @@
-using Funeng.Incentives.Awards;
+using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Rules;
 using Microsoft.EntityFrameworkCore;
 
-namespace Funeng.Incentives.Contracts;
+namespace Funeng.Incentives.Awards;
 
 internal sealed class IncentiveQueries(IncentivesDb db) : IIncentiveQueries
 {

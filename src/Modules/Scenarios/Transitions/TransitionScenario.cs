@@ -3,18 +3,22 @@ using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
-using Funeng.Scenarios.Following;
 using Funeng.Scenarios.Lists;
+using Funeng.Scenarios.Notifications;
+using Funeng.Scenarios.Posts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Funeng.Scenarios.Posts;
+namespace Funeng.Scenarios.Transitions;
 
 /// <summary>A move of the lifecycle; <c>Reason</c> is required to return, <c>ListId</c> optionally places a published scenario in a list.</summary>
 internal sealed record TransitionRequest(ScenarioAction Action, string? Reason = null, Guid? ListId = null);
 
-/// <summary><c>POST /api/v1/scenarios/{id}/transitions</c>: one move, audited in the same transaction.</summary>
-internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, PlaceInList placement, Followers followers, TimeProvider clock, UiText text)
+/// <summary>
+/// <c>POST /api/v1/scenarios/{id}/transitions</c>: one move, audited in the same transaction. It applies Posts' lifecycle,
+/// places in a list (Lists) and tells followers, so it sits above all three rather than inside Posts.
+/// </summary>
+internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, PlaceInList placement, NotifyFollowers followers, TimeProvider clock, UiText text)
 {
     public async Task<ScenarioStatus> ExecuteAsync(Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -65,7 +69,7 @@ internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, Scenar
 
         await transaction.CommitAsync(cancellationToken);
         var title = ProblemMessage.Of("scenarios.notify.scenario.status", post.Title, ProblemMessage.Of("scenarios.status." + ScenarioLifecycle.Word(post.Status))).Both(text);
-        await followers.NotifyAsync(Followers.ScenarioType, post.Id, title.Zh, title.En, $"/scenarios/{post.Id}", [post.OwnerOrganisationId], cancellationToken);
+        await followers.NotifyAsync(Follow.ScenarioType, post.Id, title.Zh, title.En, $"/scenarios/{post.Id}", [post.OwnerOrganisationId], cancellationToken);
         return post.Status;
     }
 

@@ -28,7 +28,7 @@ internal sealed record CaseView(Guid Id, Guid ScenarioId, string Title, string S
 /// Typical cases (<c>POST /api/v1/scenarios/{id}/case</c>) from delivered scenarios, and benchmark designation
 /// (<c>POST /api/v1/cases/{id}/benchmark</c>), rewarded under the pack's benchmark-case program and capped per year by its quota.
 /// </summary>
-internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock)
+internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock)
 {
     public const string BenchmarkIndicator = "benchmark_cases";
 
@@ -137,7 +137,7 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
             c.Outcomes.Select(o => new OutcomeView(o.Name, o.Value, o.Unit)).ToList()));
     }
 
-    public static async Task<Results<Created<CaseView>, ValidationProblem>> HandleCreateAsync(Guid id, CreateCaseRequest request, ManageCases cases, CancellationToken cancellationToken)
+    public static async Task<Results<Created<CaseView>, ValidationProblem>> HandleCreateAsync(Guid id, CreateCaseRequest request, CaseCommands cases, CancellationToken cancellationToken)
     {
         var (caseId, errors) = await cases.CreateAsync(id, request, cancellationToken);
         return caseId is null
@@ -145,12 +145,12 @@ internal sealed class ManageCases(ScenariosDb db, IAuditLog audit, ScenarioAcces
             : TypedResults.Created($"/api/v1/cases/{caseId}", (await cases.ListAsync(cancellationToken)).Single(c => c.Id == caseId));
     }
 
-    public static async Task<NoContent> HandleDesignateAsync(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DesignateRequest? request, ManageCases cases, CancellationToken cancellationToken)
+    public static async Task<NoContent> HandleDesignateAsync(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DesignateRequest? request, CaseCommands cases, CancellationToken cancellationToken)
     {
         await cases.DesignateAsync(id, request, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<IReadOnlyList<CaseView>>> HandleListAsync(ManageCases cases, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<CaseView>>> HandleListAsync(CaseCommands cases, CancellationToken cancellationToken) =>
         TypedResults.Ok(await cases.ListAsync(cancellationToken));
 }

@@ -21,7 +21,7 @@ internal sealed record ApproachView(Guid Id, Guid ScenarioId, string ScenarioTit
 /// Interest (supplier → scenario) and invitations (owner → supplier) as records: sent once, answered by the other
 /// side, each change audited in its transaction and notified to the other side after commit.
 /// </summary>
-internal sealed class ManageApproaches(ScenariosDb db, GetScenarios scenarios, ICatalogQueries catalog, IOrganisationDirectory directory,
+internal sealed class ApproachCommands(ScenariosDb db, GetScenarios scenarios, ICatalogQueries catalog, IOrganisationDirectory directory,
     IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, UiText text)
 {
     public async Task<ApproachView> ExpressInterestAsync(Guid scenarioId, CancellationToken cancellationToken)

@@ -1,0 +1,43 @@
+using Funeng.Kernel.Security;
+using Funeng.Platform.Contracts;
+using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Posts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Funeng.Scenarios.Notifications;
+
+/// <summary>
+/// When a scenario or challenge changes, its followers (and the organisations concerned) get a platform
+/// notification. Called after the change has committed, so a failed change notifies no one. Followers hear of a
+/// scenario only while it is public: otherwise following an unpublished scenario's id would deliver its title
+/// (issue 15). Transitions and Challenges tell through this; following itself is <c>Following/Followers</c>.
+/// </summary>
+internal sealed class NotifyFollowers(ScenariosDb db, INotifier notifier, IActor actor)
+{
+    public async Task NotifyAsync(string entityType, Guid entityId, string titleZh, string titleEn, string link, IEnumerable<Guid>? organisations = null, CancellationToken cancellationToken = default)
+    {
+        if (entityType == Follow.ScenarioType && await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entityId, cancellationToken) is { } post && !ScenarioAccess.IsPublic(post))
+        {
+            await NotifyOrganisationsAsync(organisations, titleZh, titleEn, link, cancellationToken);
+            return;
+        }
+
+        var followers = await db.Follows.AsNoTracking()
+            .Where(f => f.EntityType == entityType && f.EntityId == entityId && f.UserId != actor.UserId)
+            .Select(f => f.UserId).ToListAsync(cancellationToken);
+        foreach (var follower in followers)
+        {
+            await notifier.NotifyUserAsync(follower, titleZh, titleEn, link, cancellationToken);
+        }
+
+        await NotifyOrganisationsAsync(organisations, titleZh, titleEn, link, cancellationToken);
+    }
+
+    private async Task NotifyOrganisationsAsync(IEnumerable<Guid>? organisations, string titleZh, string titleEn, string link, CancellationToken cancellationToken)
+    {
+        foreach (var organisation in (organisations ?? []).Distinct().Where(o => !actor.BelongsTo(o)))
+        {
+            await notifier.NotifyOrganisationAsync(organisation, titleZh, titleEn, link, cancellationToken);
+        }
+    }
+}
