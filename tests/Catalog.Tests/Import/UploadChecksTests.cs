@@ -107,8 +107,9 @@ public sealed class UploadChecksTests
     {
         var content = new ListingContent { TitleZh = "标题", SummaryZh = new string('长', ListingFields.MaxSummary + 1) };
 
-        var errors = ListingFields.Validate(ListingType.AlgorithmProduct, content);
+        var problem = Assert.Single(ListingFields.Validate(ListingType.AlgorithmProduct, content));
 
-        Assert.Contains("5,000", errors["summaryZh"][0], StringComparison.Ordinal);
+        Assert.Equal(("summaryZh", "catalog.problem.summary-length"), (problem.Field, problem.Description.Key));
+        Assert.Equal(new object?[] { ListingFields.MaxSummary, ListingFields.MaxSummary + 1 }, problem.Description.Arguments);
     }
 }
