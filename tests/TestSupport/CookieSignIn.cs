@@ -29,6 +29,9 @@ public static partial class CookieSignIn
         return client;
     }
 
+    /// <summary>The antiforgery token of the first form on <paramref name="page"/>, for posting that form as a browser does.</summary>
+    public static string AntiforgeryToken(string page) => WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -16,6 +16,9 @@ public static class ChinaTime
     /// <summary>An instant as people in China read it, e.g. <c>2027-01-10 17:00</c>.</summary>
     public static string Format(DateTimeOffset instant) => ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>An instant in ISO 8601 at China's offset, e.g. <c>2027-01-10T17:00:00+08:00</c>: for exports people open.</summary>
+    public static string ToIso(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     /// <summary>The value of an <c>&lt;input type="datetime-local"&gt;</c> showing the instant in China time.</summary>
     public static string ToInputValue(DateTimeOffset instant) => ToChina(instant).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 

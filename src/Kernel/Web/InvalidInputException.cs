@@ -73,18 +73,25 @@ public sealed class InvalidInputException : Exception
 
     /// <summary>
     /// The messages by field (or location) without the UI text: fixed texts as they are, keyed messages as key and
-    /// arguments. For logs and for callers that show only fixed texts; pages and the API use <see cref="Describe"/>.
+    /// arguments. For logs and for callers that show only fixed texts; pages and the API use <see cref="Describe(UiText, CultureInfo?)"/>.
     /// </summary>
     public Dictionary<string, string[]> Errors => Problems
         .GroupBy(p => p.Location, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(p => p.Description.ToString()).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The messages by field (or location) in <paramref name="culture"/> (the current UI culture if null).</summary>
-    public Dictionary<string, string[]> Describe(UiText text, CultureInfo? culture = null)
+    public Dictionary<string, string[]> Describe(UiText text, CultureInfo? culture = null) => Describe(Problems, text, culture);
+
+    /// <summary>
+    /// <paramref name="problems"/> by field (or location) in <paramref name="culture"/> (the current UI culture if
+    /// null): for pages that show a use case's problems next to their own fields without throwing.
+    /// </summary>
+    public static Dictionary<string, string[]> Describe(IEnumerable<FieldProblem> problems, UiText text, CultureInfo? culture = null)
     {
+        ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(text);
         culture ??= CultureInfo.CurrentUICulture;
-        return Problems
+        return problems
             .GroupBy(p => p.Location, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Description.In(text, culture)).ToArray(), StringComparer.Ordinal);
     }

@@ -106,4 +106,12 @@ public static class ProblemMessageText
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UiText>(http.RequestServices),
             CultureInfo.CurrentUICulture);
     }
+
+    /// <summary>The input problems by field in the current request's language (its <c>Errors</c> are keys, for logs).</summary>
+    public static Dictionary<string, string[]> InReadersLanguage(this InvalidInputException exception, Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(http);
+        return exception.Describe(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<UiText>(http.RequestServices));
+    }
 }

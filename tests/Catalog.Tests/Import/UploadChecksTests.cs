@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
+using Funeng.Kernel;
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Catalog.Tests.Import;
@@ -18,6 +21,18 @@ public sealed class UploadChecksTests
 
     private static async Task<string> RefusalAsync(byte[] bytes, string name) =>
         string.Join(" ", DataFileError.Among(await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync(bytes, name))));
+
+    [Fact]
+    public async Task An_upload_refusal_is_told_in_Chinese_naming_the_file_and_the_limit()
+    {
+        var text = new UiText([new UiStringSource(typeof(FunengKernel).Assembly)]);
+        var chinese = CultureInfo.GetCultureInfo(UiCultures.Chinese);
+        var wrongType = await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync(Encoding.UTF8.GetBytes(Header), "list.txt"));
+
+        Assert.Equal("list.txt：不能导入“.TXT”文件，请使用 .csv（UTF-8）或 .xlsx。", wrongType.Describe(text, chinese).Values.Single().Single());
+        Assert.Equal("big.csv 超过导入上限 20 MB，请拆分为多个文件。", UploadedFiles.TooLarge("big.csv").Describe(text, chinese).Values.Single().Single());
+        Assert.Contains("20 MB", DataFileError.Among(UploadedFiles.TooLarge("big.csv")).Single().ToString(), StringComparison.Ordinal); // logs keep the English text
+    }
 
     [Fact]
     public async Task Bug_15_a_gbk_file_is_converted_to_utf8_and_the_import_says_so()
@@ -107,8 +122,9 @@ public sealed class UploadChecksTests
     {
         var content = new ListingContent { TitleZh = "标题", SummaryZh = new string('长', ListingFields.MaxSummary + 1) };
 
-        var errors = ListingFields.Validate(ListingType.AlgorithmProduct, content);
+        var problem = Assert.Single(ListingFields.Validate(ListingType.AlgorithmProduct, content));
 
-        Assert.Contains("5,000", errors["summaryZh"][0], StringComparison.Ordinal);
+        Assert.Equal(("summaryZh", "catalog.problem.summary-length"), (problem.Field, problem.Description.Key));
+        Assert.Equal(new object?[] { ListingFields.MaxSummary, ListingFields.MaxSummary + 1 }, problem.Description.Arguments);
     }
 }

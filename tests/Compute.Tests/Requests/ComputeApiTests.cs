@@ -5,8 +5,12 @@ using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
+using Funeng.Compute.Jobs;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Funeng.Compute.Tests.ComputeDriver;
 
 namespace Funeng.Compute.Tests.Requests;
@@ -78,6 +82,10 @@ public abstract class ComputeApiTests(FunengApp app)
         var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!;
         Assert.Equal(["sector"], problem.Errors.Keys);
         Assert.Equal("'spaceflight' is not a sector of the platform's taxonomy.", problem.Errors["sector"][0]);
+        var refusedInChinese = await enterprise.Client.PostAsJsonAsync("/api/v1/compute/requests?culture=zh-CN",
+            new { title = "x", accelerators = new[] { accelerator }, devices = 1, estimatedHours = 1, dataCity = "guangzhou", sector = "spaceflight" }, Json, Ct);
+        var chinese = (await refusedInChinese.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!;
+        Assert.Equal("“spaceflight”不是平台行业分类中的行业。", chinese.Errors["sector"][0]);
 
         // Measure 8 (wider compute coverage of key industries) shows the sectors requests serve, counted live.
         var measure = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/policy/documents/gd-2024-ai-empowerment/measures/8?culture=en", Ct));
@@ -204,8 +212,43 @@ public abstract class ComputeApiTests(FunengApp app)
         var rows = (await enterprise.Client.GetFromJsonAsync<List<UsageRow>>("/api/v1/compute/reports/usage", Json, Ct))!;
 
         var row = Assert.Single(rows);
-        Assert.Equal((centre.Id, job.Placement!.PlannedStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), 6d, 60m, 50m),
+        Assert.Equal((centre.Id, ChinaTime.ToChina(job.Placement!.PlannedStart).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), 6d, 60m, 50m),
             (row.CentreId, row.Month, row.DeviceHours, row.Cost, row.VoucherYuan));
+    }
+
+    [Fact]
+    public async Task The_request_form_reads_its_deadline_as_China_time_and_the_list_shows_planned_times_in_China_time()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        await RegisterCentreAsync(office, "Clock " + accelerator, "guangzhou", accelerator, 4, 10m);
+        var browser = await app.SignInAsync(enterprise, Ct);
+        var form = await browser.GetStringAsync("/compute/requests/new?culture=zh-CN", Ct);
+
+        var posted = await browser.PostAsync("/compute/requests/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Title"] = "deadline typed in China time", ["Accelerators"] = accelerator, ["Devices"] = "1", ["EstimatedHours"] = "1",
+            ["Deadline"] = "2030-01-01T10:00", ["DataCity"] = "guangzhou", ["Template"] = JobTemplates.Reserve,
+            ["__RequestVerificationToken"] = CookieSignIn.AntiforgeryToken(form),
+        }), Ct);
+
+        Assert.Contains("截止时间（北京时间）", WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var id = Guid.Parse(posted.Headers.Location!.OriginalString.Split('/')[^1]);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<ComputeDb>().Requests.AsNoTracking().SingleAsync(r => r.Id == id, Ct);
+            Assert.Equal(new DateTimeOffset(2030, 1, 1, 2, 0, 0, TimeSpan.Zero), stored.Deadline); // 10:00 in Guangzhou
+        }
+
+        var placement = (await GetAsync(enterprise, id)).Placement!;
+        var list = WebUtility.HtmlDecode(await browser.GetStringAsync("/compute/requests?culture=zh-CN", Ct));
+        var row = list[list.IndexOf($"data-request=\"{id}\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($"{ChinaTime.Format(placement.PlannedStart)} – {ChinaTime.Format(placement.PlannedEnd)}", row, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{2}:\d{2}Z", row);
+        Assert.Contains("计划时间 （北京时间）", list, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.Indicators;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
@@ -117,6 +118,9 @@ public abstract class ApplicationFlowTests(FunengApp app)
         var db = scope.ServiceProvider.GetRequiredService<IncentivesDb>();
         await Awards.LedgerAssertions.AssertBalancedAsync(db, IncentivesTestData.Champion, year);
 
+        var noReason = await office.Client.PostAsJsonAsync($"/api/v1/incentives/awards/{awardId}/clawback?culture=zh-CN", new { reason = " " }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("追回奖补须说明理由。", (await noReason.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").GetProperty("reason")[0].GetString());
         (await office.Client.PostAsJsonAsync($"/api/v1/incentives/awards/{awardId}/clawback", new { reason = "title withdrawn" }, Cancel)).EnsureSuccessStatusCode();
         await Awards.LedgerAssertions.AssertBalancedAsync(db, IncentivesTestData.Champion, year);
         Assert.Equal(AwardStatus.ClawedBack, (await db.Awards.AsNoTracking().SingleAsync(a => a.Id == awardId, Cancel)).Status);
@@ -159,9 +163,14 @@ public abstract class ApplicationFlowTests(FunengApp app)
         Assert.Equal("unknown", benchmark.GetProperty("outcome").GetString());
         Assert.Equal(["sector"], benchmark.GetProperty("needs").EnumerateArray().Select(n => n.GetString()));
 
-        var bad = await app.Anonymous().PostAsJsonAsync("/api/v1/incentives/eligibility", new { facts = new { values = new Dictionary<string, string> { ["city"] = "atlantis" }, qualifications = Array.Empty<object>() } }, Cancel);
+        var bad = await app.Anonymous().PostAsJsonAsync("/api/v1/incentives/eligibility?culture=zh-CN", new { facts = new { values = new Dictionary<string, string> { ["city"] = "atlantis", ["colour"] = "red" }, qualifications = Array.Empty<object>() } }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("facts.city", out _));
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors");
+        Assert.Equal("“atlantis”不是广东省的城市（如 guangzhou、shenzhen）。", errors.GetProperty("facts.city")[0].GetString());
+        Assert.Equal("本政策包没有这一事实项。", errors.GetProperty("facts.colour")[0].GetString());
+        var nothing = await app.Anonymous().PostAsJsonAsync("/api/v1/incentives/eligibility?culture=zh-CN", new { }, Cancel);
+        Assert.Equal("请提供企业情况，或已注册企业的 organisationId。",
+            (await nothing.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").GetProperty("facts")[0].GetString());
     }
 
     [Fact]
@@ -215,7 +224,8 @@ public abstract class ApplicationFlowTests(FunengApp app)
         else
         {
             var refused = await Assert.ThrowsAsync<DomainRuleException>(attempt);
-            Assert.Contains("2027-12-31", refused.Message, StringComparison.Ordinal);
+            var chinese = refused.Description.In(scope.ServiceProvider.GetRequiredService<UiText>(), System.Globalization.CultureInfo.GetCultureInfo(UiCultures.Chinese));
+            Assert.EndsWith("至 2027-12-31，2028-01-01 不在其内。", chinese, StringComparison.Ordinal);
         }
     }
 

@@ -51,9 +51,9 @@ public abstract class ParameterPageTests(FunengApp app)
         var response = await PageForms.PostAsync(office.Client, Page, Page, Fields("first-of-kind-support", "support_rate", "1.5", ""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("data-field=\"value\">A ratio lies between 0 and 1.", html, StringComparison.Ordinal);
-        Assert.Contains("data-field=\"effectiveFrom\">Give the date from which the value applies.", html, StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("data-field=\"value\">比例应在 0 与 1 之间。", html, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"effectiveFrom\">请填写数值开始适用的日期。", html, StringComparison.Ordinal);
         Assert.Contains("value=\"1.5\"", html, StringComparison.Ordinal); // what was typed is kept
         Assert.Empty(await HistoryAsync(office, "first-of-kind-support", "support_rate"));
     }

@@ -32,10 +32,10 @@ public abstract class ReviewPageTests(FunengApp app)
         var form = await expert.Client.GetStringAsync(page, TestContext.Current.CancellationToken);
         Assert.Contains("name=\"criteria.innovation\"", form, StringComparison.Ordinal);
         var bad = await PageForms.PostAsync(expert.Client, page, page, Points("31", "", "10"));
-        var html = await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("data-field=\"criteria.innovation\">Give a whole number of points from 0 to 30.", html, StringComparison.Ordinal);
-        Assert.Contains("data-field=\"criteria.results\">Give a whole number of points from 0 to 40.", html, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"criteria.innovation\">请给出 0 至 30 之间的整数分。", html, StringComparison.Ordinal);
+        Assert.Contains("data-field=\"criteria.results\">请给出 0 至 40 之间的整数分。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-field=\"criteria.replicability\"", html, StringComparison.Ordinal);
         Assert.Empty(await ScoresAsync(office, ids[0]));
 

@@ -273,6 +273,23 @@ public abstract class IndexApiTests(FunengApp app)
     }
 
     [Fact]
+    public async Task The_export_writes_when_an_observation_was_entered_in_China_Standard_Time_with_its_offset()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        Assert.True((await PostAsync(office, "algorithm_filings", "city:shanwei", 2046, 5)).IsSuccessStatusCode);
+
+        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=2046", Token);
+
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
+        var rows = stream.Query(useHeaderRow: true, sheetName: "observations").Cast<IDictionary<string, object?>>()
+            .Where(r => Equals(r["scope"], "city:shanwei") && Convert.ToInt32(r["year"], System.Globalization.CultureInfo.InvariantCulture) == 2046).ToList();
+        var enteredAt = Assert.Single(rows)["entered_at"]?.ToString();
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$", enteredAt);
+        var instant = DateTimeOffset.Parse(enteredAt!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True((DateTimeOffset.UtcNow - instant).Duration() < TimeSpan.FromMinutes(5), $"{enteredAt} is the moment it was entered");
+    }
+
+    [Fact]
     public async Task Pages_of_a_year_without_any_data_still_render()
     {
         foreach (var path in new[] { "/empowerment-index?year=2090", "/empowerment-index/cities/yunfu?year=2090", "/empowerment-index/report?year=2090", "/api/v1/index?year=2090" })

@@ -149,6 +149,17 @@ public abstract class ChallengeApiTests(FunengApp app)
         var wrong = await ScenarioDriver.SubmitAsync(alpha, id, "Radar", ("plan.pdf", [0x4D, 0x5A, 0x90, 0x00]), ("tool.exe", [0x4D, 0x5A]));
         var errors = (await ScenarioDriver.ProblemAsync(wrong, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("files");
         Assert.Equal(2, errors.GetArrayLength());
+        Assert.Equal("plan.pdf：文件内容不是 .pdf 文件。", errors[0].GetString());
+        Assert.StartsWith("tool.exe：不接受“.exe”类型的文件，请使用 .pdf", errors[1].GetString(), StringComparison.Ordinal);
+        var beta = await app.CreateUserAsync(Roles.Enterprise);
+        var lead = await app.CreateUserAsync(Roles.Enterprise);
+        using (var named = new MultipartFormDataContent
+        {
+            { new StringContent("Lidar"), "title" }, { new StringContent("Lidar with a partner."), "solution" }, { new StringContent(beta.OrganisationId.ToString()), "partners" },
+        })
+        {
+            await ScenarioDriver.ReadAsync(await lead.Client.PostAsync($"/api/v1/challenges/{id}/entries", named, Ct), HttpStatusCode.Created);
+        }
 
         Fixture.Clock.Advance(TimeSpan.FromDays(6));
         var late = await ScenarioDriver.ProblemAsync(await ScenarioDriver.SubmitAsync(alpha, id, "Radar"), HttpStatusCode.Conflict);
@@ -156,6 +167,9 @@ public abstract class ChallengeApiTests(FunengApp app)
         // The deadline is told in China Standard Time, in the reader's language.
         var deadline = Funeng.Kernel.Localization.ChinaTime.Format(challenge.GetProperty("deadline").GetDateTimeOffset());
         Assert.Equal($"该揭榜挂帅已不再接收方案（截止时间 {deadline}，北京时间）。", late.GetProperty("detail").GetString());
+        // A partner joining after the deadline is refused by the same rule, with the same message.
+        var joinLate = await ScenarioDriver.ProblemAsync(await ScenarioDriver.AnswerPartnerRequestAsync(beta, id, "accept"), HttpStatusCode.Conflict);
+        Assert.Equal(("deadline", late.GetProperty("detail").GetString()), (joinLate.GetProperty("field").GetString(), joinLate.GetProperty("detail").GetString()));
         using var form = new MultipartFormDataContent { { new StringContent("Radar"), "title" }, { new StringContent("Radar sensors."), "solution" } };
         var english = await ScenarioDriver.ProblemAsync(await alpha.Client.PostAsync($"/api/v1/challenges/{id}/entries?culture=en", form, Ct), HttpStatusCode.Conflict);
         Assert.Equal($"The challenge no longer accepts entries (deadline {deadline} China Standard Time).", english.GetProperty("detail").GetString());

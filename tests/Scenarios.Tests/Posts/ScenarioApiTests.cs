@@ -90,11 +90,11 @@ public abstract class ScenarioApiTests(FunengApp app)
         var id = await ScenarioDriver.DraftAsync(owner);
         var problem = await ScenarioDriver.ProblemAsync(await ScenarioDriver.MoveAsync(owner, id, "deliver"), HttpStatusCode.Conflict);
         Assert.Equal("action", problem.GetProperty("field").GetString());
-        Assert.Contains("draft cannot be delivered", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("状态为“草稿”的场景不能执行“标记为已交付”。此状态下可执行：提交审核、关闭。", problem.GetProperty("detail").GetString());
 
         await ScenarioDriver.MoveOkAsync(owner, id, "submit");
         var ownPublish = await ScenarioDriver.ProblemAsync(await ScenarioDriver.MoveAsync(owner, id, "publish"), HttpStatusCode.Forbidden);
-        Assert.Contains("office or city staff", ownPublish.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("只有省、市主管部门工作人员可以对本场景执行“发布”。", ownPublish.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Funeng.Kernel.Localization;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
 
@@ -7,6 +9,11 @@ public sealed class ScenarioLifecycleTests
 {
     private static readonly ScenarioActor[] Owner = [ScenarioActor.Owner];
     private static readonly ScenarioActor[] Reviewer = [ScenarioActor.Reviewer];
+    private static readonly UiText Text = new([new UiStringSource(typeof(ScenariosModule).Assembly)]);
+
+    private static string Chinese(TransitionDecision decision) => decision.Refusal!.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese));
+
+    private static string English(TransitionDecision decision) => decision.Refusal!.In(Text, CultureInfo.GetCultureInfo(UiCultures.English));
 
     [Theory]
     [InlineData(ScenarioStatus.Draft, ScenarioAction.Submit, ScenarioStatus.Submitted)]
@@ -19,7 +26,7 @@ public sealed class ScenarioLifecycleTests
     internal void The_owner_moves_a_scenario_along_the_table(ScenarioStatus from, ScenarioAction action, ScenarioStatus to)
     {
         var decision = ScenarioLifecycle.Decide(from, action, Owner);
-        Assert.True(decision.Allowed, decision.Refusal);
+        Assert.True(decision.Allowed, decision.Refusal?.ToString());
         Assert.Equal(to, decision.To);
     }
 
@@ -41,7 +48,19 @@ public sealed class ScenarioLifecycleTests
         var decision = ScenarioLifecycle.Decide(from, action, [ScenarioActor.Owner, ScenarioActor.Reviewer]);
         Assert.False(decision.Allowed);
         Assert.Equal(409, decision.Status);
-        Assert.Contains(ScenarioLifecycle.Word(from), decision.Refusal, StringComparison.Ordinal);
+        Assert.Contains(Text.Get("scenarios.status." + ScenarioLifecycle.Word(from), CultureInfo.GetCultureInfo(UiCultures.Chinese)), Chinese(decision), StringComparison.Ordinal);
+        Assert.Contains(Text.Get("scenarios.status." + ScenarioLifecycle.Word(from), CultureInfo.GetCultureInfo(UiCultures.English)), English(decision), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refused_move_is_told_in_Chinese_with_the_states_and_steps_the_pages_show()
+    {
+        Assert.Equal("状态为“草稿”的场景不能执行“标记为已交付”。此状态下可执行：提交审核、关闭。",
+            Chinese(ScenarioLifecycle.Decide(ScenarioStatus.Draft, ScenarioAction.Deliver, Owner)));
+        Assert.Equal("状态为“已关闭”的场景不能执行“提交审核”：“已关闭”是最终状态。",
+            Chinese(ScenarioLifecycle.Decide(ScenarioStatus.Closed, ScenarioAction.Submit, Owner)));
+        Assert.Equal("只有省、市主管部门工作人员可以对本场景执行“发布”。",
+            Chinese(ScenarioLifecycle.Decide(ScenarioStatus.Submitted, ScenarioAction.Publish, Owner)));
     }
 
     [Fact]
@@ -49,7 +68,7 @@ public sealed class ScenarioLifecycleTests
     {
         var decision = ScenarioLifecycle.Decide(ScenarioStatus.Submitted, ScenarioAction.Publish, Owner);
         Assert.Equal(403, decision.Status);
-        Assert.Contains("office or city staff", decision.Refusal, StringComparison.Ordinal);
+        Assert.Contains("office or city staff", English(decision), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Funeng.Catalog.Import;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.Extensions.Logging;
 
@@ -13,13 +15,15 @@ public sealed class CatalogCommands
     private readonly SearchIndexer _indexer;
     private readonly SavedSearchAlerts _alerts;
     private readonly ILogger<CatalogCommands> _logger;
+    private readonly UiText _text;
 
-    internal CatalogCommands(CatalogImporter importer, SearchIndexer indexer, SavedSearchAlerts alerts, ILogger<CatalogCommands> logger)
+    internal CatalogCommands(CatalogImporter importer, SearchIndexer indexer, SavedSearchAlerts alerts, ILogger<CatalogCommands> logger, UiText text)
     {
         _importer = importer;
         _indexer = indexer;
         _alerts = alerts;
         _logger = logger;
+        _text = text;
     }
 
     /// <summary>The outcome of an import: counts, or the problems (each naming row and column) that refused it.</summary>
@@ -63,11 +67,11 @@ public sealed class CatalogCommands
                 }
             }
 
-            return new ImportOutcome(r.Format, r.Rows, r.ListingsAdded, r.ListingsUpdated, r.ListingsUnchanged, r.OrganisationsAdded, r.Errors.Select(e => e.ToString()).ToList(), r.IndexedNow) { Notes = r.Notes };
+            return new ImportOutcome(r.Format, r.Rows, r.ListingsAdded, r.ListingsUpdated, r.ListingsUnchanged, r.OrganisationsAdded, r.Errors.Select(e => e.Describe(_text, CultureInfo.CurrentUICulture)).ToList(), r.IndexedNow) { Notes = r.Notes };
         }
         catch (InvalidInputException e)
         {
-            return new ImportOutcome("unknown", 0, 0, 0, 0, 0, e.Errors.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")).ToList());
+            return new ImportOutcome("unknown", 0, 0, 0, 0, 0, e.Describe(_text).SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")).ToList());
         }
     }
 

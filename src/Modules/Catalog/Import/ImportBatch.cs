@@ -1,5 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Catalog.Import;
 
@@ -12,10 +13,21 @@ internal sealed record ImportedOrganisation(string NameZh, string NameEn, string
 /// <summary>A listing of an import row; <see cref="Source"/> + <see cref="SourceId"/> identify it across re-imports.</summary>
 internal sealed record ImportedListing(int Row, string Source, string SourceId, ListingType Type, ImportedOrganisation Owner, ListingContent Content);
 
-/// <summary>One validation problem, naming the row and column as a spreadsheet shows them.</summary>
-internal sealed record ImportError(int Row, string Column, string Message)
+/// <summary>
+/// One validation problem, naming the row and column as a spreadsheet shows them. The message is told in the
+/// reader's language (the import page, the API); the format-level checks still write fixed texts.
+/// </summary>
+internal sealed record ImportError(int Row, string Column, ProblemMessage Message)
 {
+    public ImportError(int row, string column, string message)
+        : this(row, column, ProblemMessage.Fixed(message))
+    {
+    }
+
     public override string ToString() => $"row {Row}, column {Column}: {Message}";
+
+    /// <summary>The problem as one line in <paramref name="culture"/>, for the CLI and logs.</summary>
+    public string Describe(Kernel.Localization.UiText text, System.Globalization.CultureInfo culture) => $"row {Row}, column {Column}: {Message.In(text, culture)}";
 }
 
 /// <summary>A file turned into organisations and listings, or the problems that stop it.</summary>

@@ -1,3 +1,4 @@
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,12 +7,12 @@ namespace Funeng.Catalog.Import;
 /// <summary><c>POST /api/v1/catalog/imports</c> (multipart, field <c>file</c>; office staff): all or nothing.</summary>
 internal static class ImportEndpoint
 {
-    public static async Task<Results<Ok<ImportResult>, UnprocessableEntity<ImportResult>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Ok<ImportResult>, UnprocessableEntity<ImportResult>>> HandleAsync(
         IFormFile? file, CatalogImporter importer, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach a .csv or .xlsx file."] });
+            throw InvalidInputException.For("file", "catalog.import.no_file");
         }
 
         await using var stream = file.OpenReadStream();

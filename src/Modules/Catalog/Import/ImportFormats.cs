@@ -197,9 +197,9 @@ internal static class ImportFormats
             Keywords = ListingFields.Values(row["keywords"]),
             Attributes = attributes,
         };
-        foreach (var (field, messages) in ListingFields.Validate(type.Value, content))
+        foreach (var invalid in ListingFields.Validate(type.Value, content))
         {
-            errors.Add(new ImportError(row.Number, ColumnOf(field), string.Join(" ", messages)));
+            errors.Add(new ImportError(row.Number, ColumnOf(invalid.Field), invalid.Description));
         }
 
         var sourceId = row["source_id"].Length > 0 ? row["source_id"] : null;

@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,15 +26,12 @@ internal static class ListingEndpoints
         return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Created<ListingView>, ValidationProblem>> CreateAsync(
+    public static async Task<Created<ListingView>> CreateAsync(
         ListingInput input, ListingCommands commands, CatalogDb db, CatalogQueries queries, IActor actor, CancellationToken cancellationToken)
     {
         if (ListingTypeKeys.Parse(input.Type) is not { } type)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["type"] = [$"Type is one of {string.Join(", ", Enum.GetValues<ListingType>().Select(t => t.Key()))}."],
-            });
+            throw InvalidInputException.For("type", "catalog.problem.listing-type", string.Join(", ", Enum.GetValues<ListingType>().Select(t => t.Key())));
         }
 
         var listing = await commands.CreateAsync(type, input.ToContent(), cancellationToken);

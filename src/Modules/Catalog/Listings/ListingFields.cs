@@ -2,6 +2,7 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Taxonomy;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Catalog.Listings;
 
@@ -63,50 +64,51 @@ internal static class ListingFields
         text.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Problems by field name (camelCase for common fields, <c>attributes.x</c> for type-specific ones); empty when valid.</summary>
-    public static Dictionary<string, string[]> Validate(ListingType type, ListingContent content)
+    public static List<FieldProblem> Validate(ListingType type, ListingContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var errors = new Dictionary<string, string[]>();
+        var problems = new List<FieldProblem>();
+        void Add(string field, string key, params object?[] arguments) => problems.Add(FieldProblem.Of(field, "catalog.problem." + key, arguments));
         if (string.IsNullOrWhiteSpace(content.TitleZh) && string.IsNullOrWhiteSpace(content.TitleEn))
         {
-            errors["titleZh"] = ["Give a title in Chinese or English."];
+            Add("titleZh", "title-needed");
         }
 
         if (content.TitleZh.Length > MaxTitle || content.TitleEn.Length > MaxTitle)
         {
-            errors[content.TitleZh.Length > MaxTitle ? "titleZh" : "titleEn"] = [$"A title has at most {MaxTitle} characters."];
+            Add(content.TitleZh.Length > MaxTitle ? "titleZh" : "titleEn", "title-length", MaxTitle);
         }
 
         foreach (var (field, text) in new[] { ("summaryZh", content.SummaryZh), ("summaryEn", content.SummaryEn) }.Where(f => f.Item2.Length > MaxSummary))
         {
-            errors[field] = [$"A summary has at most {MaxSummary:N0} characters; this one has {text.Length:N0}."];
+            Add(field, "summary-length", MaxSummary, text.Length);
         }
 
         if (content.Keywords.Count > MaxKeywords || content.Keywords.Any(k => k.Length > MaxKeyword))
         {
-            errors["keywords"] = [$"At most {MaxKeywords} keywords of at most {MaxKeyword} characters each."];
+            Add("keywords", "keywords", MaxKeywords, MaxKeyword);
         }
 
         if (content.Sectors.Count > MaxSectors)
         {
-            errors["sectors"] = [$"At most {MaxSectors} sectors."];
+            Add("sectors", "sectors-count", MaxSectors);
         }
 
         if (content.CitySlug is { } city && GuangdongCities.Find(city) is null)
         {
-            errors["citySlug"] = [$"'{city}' is not a Guangdong city slug (e.g. guangzhou, shenzhen)."];
+            Add("citySlug", "city", city);
         }
 
         var unknownSectors = content.Sectors.Where(s => !Sectors.IsKnown(s)).ToList();
         if (unknownSectors.Count > 0)
         {
-            errors["sectors"] = [$"Unknown sector(s): {string.Join(", ", unknownSectors)}."];
+            Add("sectors", "sectors-unknown", string.Join(", ", unknownSectors));
         }
 
         var fields = For(type);
         foreach (var name in content.Attributes.Keys.Where(k => fields.All(f => f.Name != k)))
         {
-            errors[$"attributes.{name}"] = [$"A {type.Key()} has no field '{name}'."];
+            Add($"attributes.{name}", "no-such-attribute", ProblemMessage.Of("catalog.type." + type.Key()), name);
         }
 
         foreach (var field in fields)
@@ -114,13 +116,13 @@ internal static class ListingFields
             var value = content.Attribute(field.Name);
             if (value.Length > MaxAttributeValue)
             {
-                errors[$"attributes.{field.Name}"] = [$"At most {MaxAttributeValue:N0} characters; this value has {value.Length:N0}."];
+                Add($"attributes.{field.Name}", "attribute-length", MaxAttributeValue, value.Length);
                 continue;
             }
 
             if (field.Required && string.IsNullOrWhiteSpace(value))
             {
-                errors[$"attributes.{field.Name}"] = ["Required."];
+                Add($"attributes.{field.Name}", "required");
                 continue;
             }
 
@@ -128,10 +130,10 @@ internal static class ListingFields
             var bad = field.Allowed is null ? [] : values.Where(v => !field.Allowed.Contains(v)).ToList();
             if (bad.Count > 0)
             {
-                errors[$"attributes.{field.Name}"] = [$"'{string.Join(", ", bad)}' is not one of {string.Join(", ", field.Allowed!)}."];
+                Add($"attributes.{field.Name}", "not-allowed", string.Join(", ", bad), string.Join(", ", field.Allowed!));
             }
         }
 
-        return errors;
+        return problems;
     }
 }

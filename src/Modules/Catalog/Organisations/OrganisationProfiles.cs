@@ -25,69 +25,69 @@ internal sealed class OrganisationProfiles(
     CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IActor actor, TimeProvider clock)
 {
     /// <summary>Problems by field; empty when the profile may be saved.</summary>
-    public static Dictionary<string, string[]> Validate(ProfileInput input)
+    public static List<FieldProblem> Validate(ProfileInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(input.LegalNameZh))
         {
-            errors["legalNameZh"] = ["Give the legal name in Chinese."];
+            errors.Add(FieldProblem.Of("legalNameZh", "catalog.problem.legal-name-zh"));
         }
 
         if (!string.IsNullOrWhiteSpace(input.CreditCode) && CreditCode.Problem(input.CreditCode.Trim().ToUpperInvariant()) is { } problem)
         {
-            errors["creditCode"] = [$"Not a valid unified social credit code: {problem}."];
+            errors.Add(FieldProblem.Of("creditCode", "catalog.problem.credit-code", problem));
         }
 
         if (!string.IsNullOrWhiteSpace(input.CitySlug) && GuangdongCities.Find(input.CitySlug) is null)
         {
-            errors["citySlug"] = [$"'{input.CitySlug}' is not a Guangdong city slug."];
+            errors.Add(FieldProblem.Of("citySlug", "catalog.problem.city", input.CitySlug));
         }
 
         if (!string.IsNullOrWhiteSpace(input.Size) && !OrganisationSizes.All.Contains(input.Size))
         {
-            errors["size"] = [$"Size is one of {string.Join(", ", OrganisationSizes.All)}."];
+            errors.Add(FieldProblem.Of("size", "catalog.problem.size", string.Join(", ", OrganisationSizes.All)));
         }
 
         if (input.Sectors?.FirstOrDefault(s => !Sectors.IsKnown(s)) is { } sector)
         {
-            errors["sectors"] = [$"Unknown sector '{sector}'."];
+            errors.Add(FieldProblem.Of("sectors", "catalog.problem.sectors-unknown", sector));
         }
 
         if (!string.IsNullOrWhiteSpace(input.ContactEmail) && !input.ContactEmail.Contains('@', StringComparison.Ordinal))
         {
-            errors["contactEmail"] = ["Not an e-mail address."];
+            errors.Add(FieldProblem.Of("contactEmail", "catalog.problem.email"));
         }
 
         return errors;
     }
 
-    public static Dictionary<string, string[]> Validate(QualificationInput input)
+    public static List<FieldProblem> Validate(QualificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new List<FieldProblem>();
         if (input.Kind is null || !QualificationKinds.IsKnown(input.Kind))
         {
-            errors["kind"] = [$"Kind is one of {string.Join(", ", QualificationKinds.All.Select(k => k.Key))}."];
+            errors.Add(FieldProblem.Of("kind", "catalog.problem.qualification-kind", string.Join(", ", QualificationKinds.All.Select(k => k.Key))));
         }
 
         if (string.IsNullOrWhiteSpace(input.Issuer))
         {
-            errors["issuer"] = ["Name who granted it."];
+            errors.Add(FieldProblem.Of("issuer", "catalog.problem.qualification-issuer"));
         }
 
         if (input.ValidFrom is null)
         {
-            errors["validFrom"] = ["Give the first day it holds."];
+            errors.Add(FieldProblem.Of("validFrom", "catalog.problem.qualification-from"));
         }
         else if (input.ValidTo is { } to && to < input.ValidFrom)
         {
-            errors["validTo"] = ["The end of validity is before its start."];
+            errors.Add(FieldProblem.Of("validTo", "catalog.problem.qualification-to"));
         }
 
         if (string.IsNullOrWhiteSpace(input.Evidence))
         {
-            errors["evidence"] = ["Link to or describe the evidence (certificate, published list)."];
+            errors.Add(FieldProblem.Of("evidence", "catalog.problem.qualification-evidence"));
         }
 
         return errors;

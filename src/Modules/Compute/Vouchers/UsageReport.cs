@@ -1,4 +1,5 @@
 using Funeng.Compute.Data;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ namespace Funeng.Compute.Vouchers;
 internal sealed record UsageRow(Guid OrganisationId, Guid CentreId, string Centre, string Month, int Jobs, double DeviceHours, decimal Cost, decimal VoucherDeviceHours, decimal VoucherYuan);
 
 /// <summary>
-/// Usage and cost per enterprise, centre and month (of the planned start), over placements that ran or will run
+/// Usage and cost per enterprise, centre and month (of the planned start, in China Standard Time), over placements that ran or will run
 /// (a re-placed or never-started cancelled job counts zero). Office staff see all; an enterprise its own.
 /// </summary>
 internal static class UsageReport
@@ -26,7 +27,7 @@ internal static class UsageReport
         var vouchers = await db.Vouchers.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Unit, cancellationToken);
         var centres = await db.Centres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken);
         return [.. rows.Where(x => x.p.DeviceHours > 0)
-            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: x.p.PlannedStart.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
+            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: ChinaTime.ToChina(x.p.PlannedStart).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
             .Where(g => month is null || g.Key.Month == month)
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.OrganisationId)
             .Select(g => new UsageRow(g.Key.OrganisationId, g.Key.CentreId, centres.GetValueOrDefault(g.Key.CentreId, "?"), g.Key.Month, g.Count(),

@@ -20,11 +20,11 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
 
     public sealed record Request(Guid? OrganisationId);
 
-    public static async Task<Results<NoContent, ValidationProblem>> HandleAsync(Guid id, Request request, AssignReviewers assign, CancellationToken cancellationToken)
+    public static async Task<NoContent> HandleAsync(Guid id, Request request, AssignReviewers assign, CancellationToken cancellationToken)
     {
         if (request.OrganisationId is not { } organisation)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["organisationId"] = ["Choose the reviewing organisation."] });
+            throw InvalidInputException.For("organisationId", "incentives.refusal.choose-reviewing-organisation");
         }
 
         await assign.AssignAsync(id, organisation, cancellationToken);

@@ -22,11 +22,11 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
     /// <summary>Points per criterion of the program (keys from its <c>review_criteria</c>), and a comment.</summary>
     public sealed record ScoreRequest(Dictionary<string, int?>? Criteria, string? Comment);
 
-    public static async Task<Results<Ok<ApplicationView>, ValidationProblem>> AttachEndpointAsync(Guid id, IFormFile? file, [FromForm] string? documentKey, ReviewApplication review, CancellationToken cancellationToken)
+    public static async Task<Ok<ApplicationView>> AttachEndpointAsync(Guid id, IFormFile? file, [FromForm] string? documentKey, ReviewApplication review, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Attach a non-empty file."] });
+            throw InvalidInputException.For("file", "incentives.problem.attach-non-empty-file");
         }
 
         await using var content = file.OpenReadStream();
@@ -40,27 +40,28 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         return TypedResults.Ok(ApplicationView.Of(application));
     }
 
-    public static async Task<Results<Ok<ApplicationView>, ValidationProblem>> ScoreEndpointAsync(Guid id, ScoreRequest request, ReviewApplication review, CancellationToken cancellationToken)
+    public static async Task<Ok<ApplicationView>> ScoreEndpointAsync(Guid id, ScoreRequest request, ReviewApplication review, CancellationToken cancellationToken)
     {
         var (application, problems) = await review.ScoreAsync(id, request.Criteria ?? [], request.Comment, cancellationToken);
-        return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : TypedResults.Ok(ApplicationView.Of(application));
+        InvalidInputException.ThrowIfAny(problems);
+        return TypedResults.Ok(ApplicationView.Of(application));
     }
 
     /// <summary>Each criterion's points, a whole number from 0 to its maximum; problems by field <c>criteria.KEY</c>.</summary>
-    public static Dictionary<string, string[]> Validate(IReadOnlyList<ReviewCriterion> criteria, IReadOnlyDictionary<string, int?> points)
+    public static List<FieldProblem> Validate(IReadOnlyList<ReviewCriterion> criteria, IReadOnlyDictionary<string, int?> points)
     {
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var problems = new List<FieldProblem>();
         foreach (var criterion in criteria)
         {
             if (points.GetValueOrDefault(criterion.Key) is not { } given || given < 0 || given > criterion.MaxPoints)
             {
-                problems["criteria." + criterion.Key] = [$"Give a whole number of points from 0 to {criterion.MaxPoints}."];
+                problems.Add(FieldProblem.Of("criteria." + criterion.Key, "incentives.problem.points", criterion.MaxPoints));
             }
         }
 
         foreach (var unknown in points.Keys.Where(k => criteria.All(c => c.Key != k)))
         {
-            problems["criteria." + unknown] = ["This program has no such criterion."];
+            problems.Add(FieldProblem.Of("criteria." + unknown, "incentives.problem.no-such-criterion"));
         }
 
         return problems;
@@ -124,7 +125,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
     }
 
     /// <summary>Records (or replaces) the signed-in expert's points per criterion; invalid points come back by field, nothing written.</summary>
-    public async Task<(Application Application, Dictionary<string, string[]> Problems)> ScoreAsync(Guid id, IReadOnlyDictionary<string, int?> points, string? comment, CancellationToken cancellationToken)
+    public async Task<(Application Application, List<FieldProblem> Problems)> ScoreAsync(Guid id, IReadOnlyDictionary<string, int?> points, string? comment, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var application = await LoadAsync(id, cancellationToken);

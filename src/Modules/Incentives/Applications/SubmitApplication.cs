@@ -22,23 +22,23 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
 {
     public sealed record Request(string? ProgramId, FactValues? Facts);
 
-    public static async Task<Results<Created<ApplicationView>, ValidationProblem>> HandleAsync(Request request, SubmitApplication submit, CancellationToken cancellationToken)
+    public static async Task<Created<ApplicationView>> HandleAsync(Request request, SubmitApplication submit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.ProgramId))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["programId"] = ["Name the program."] });
+            throw InvalidInputException.For("programId", "incentives.problem.name-program");
         }
 
-        if (request.Facts is not null && submit.Validate(request.Facts) is { Count: > 0 } problems)
+        if (request.Facts is not null)
         {
-            return TypedResults.ValidationProblem(problems);
+            InvalidInputException.ThrowIfAny(submit.Validate(request.Facts));
         }
 
         var application = await submit.SubmitAsync(request.ProgramId, request.Facts ?? FactValues.Empty, cancellationToken);
         return TypedResults.Created($"/api/v1/incentives/applications/{application.Id}", ApplicationView.Of(application));
     }
 
-    public Dictionary<string, string[]> Validate(FactValues facts) => profiles.Validate(facts);
+    public List<FieldProblem> Validate(FactValues facts) => profiles.Validate(facts);
 
     public async Task<Application> SubmitAsync(string programId, FactValues answers, CancellationToken cancellationToken)
     {
@@ -47,8 +47,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (!program.OpenOn(today))
         {
-            throw new DomainRuleException(
-                $"{program.Name.En} accepts applications from {program.ValidFrom:yyyy-MM-dd} to {program.ValidTo:yyyy-MM-dd}; {today:yyyy-MM-dd} is outside that window.", "programId", 422);
+            throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.program-window", program.Name, program.ValidFrom, program.ValidTo, today), "programId", 422);
         }
 
         if (await db.Applications.AnyAsync(a => a.ProgramId == program.Id && a.OrganisationId == organisationId

@@ -17,11 +17,11 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
 {
     public sealed record Request(bool Approve, string? Reasons, decimal? Amount);
 
-    public static async Task<Results<Ok<AwardView>, NoContent, ValidationProblem>> HandleAsync(Guid id, Request request, DecideApplication decide, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<AwardView>, NoContent>> HandleAsync(Guid id, Request request, DecideApplication decide, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reasons))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reasons"] = ["A decision gives its reasons."] });
+            throw InvalidInputException.For("reasons", "incentives.problem.decision-needs-reasons");
         }
 
         if (!request.Approve)

@@ -17,11 +17,12 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
     public static async Task<Ok<AwardView>> PayAsync(Guid id, SettleAward settle, CancellationToken cancellationToken) =>
         TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.Paid, "paid", cancellationToken)));
 
-    public static async Task<Results<Ok<AwardView>, ValidationProblem>> ClawBackAsync(Guid id, ClawbackRequest request, SettleAward settle, CancellationToken cancellationToken)
+    public static async Task<Ok<AwardView>> ClawBackAsync(Guid id, ClawbackRequest request, SettleAward settle, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["A clawback gives its reason."] });
+            // The same message the awards page gives (incentives' one text for it), in the reader's language.
+            throw InvalidInputException.For("reason", "incentives.refusal.clawback-needs-reason");
         }
 
         return TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.ClawedBack, request.Reason, cancellationToken)));

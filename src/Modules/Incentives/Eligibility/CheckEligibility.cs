@@ -20,17 +20,17 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
 
     public sealed record Response(DateOnly Date, Guid? OrganisationId, IReadOnlyList<ProgramVerdict> Programs);
 
-    public static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(Request request, CheckEligibility check, CancellationToken cancellationToken)
+    public static async Task<Ok<Response>> HandleAsync(Request request, CheckEligibility check, CancellationToken cancellationToken)
     {
-        if (request.Facts is { } facts && check.Validate(facts) is { Count: > 0 } problems)
+        if (request.Facts is { } facts)
         {
-            return TypedResults.ValidationProblem(problems);
+            InvalidInputException.ThrowIfAny(check.Validate(facts));
         }
 
         var organisationId = request.OrganisationId ?? (request.Facts is null ? check.OwnOrganisation : null);
         if (organisationId is null && request.Facts is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["facts"] = ["Give the facts, or the organisationId of a registered enterprise."] });
+            throw InvalidInputException.For("facts", "incentives.problem.facts-or-organisation");
         }
 
         var date = request.Date ?? check.Today;
@@ -42,10 +42,10 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
 
     public Guid? OwnOrganisation => actor.OrganisationId;
 
-    public Dictionary<string, string[]> Validate(FactValues facts)
+    public List<FieldProblem> Validate(FactValues facts)
     {
         catalog.Facts.Type(facts, out var errors);
-        return errors.ToDictionary(e => "facts." + e.Key, e => new[] { e.Value });
+        return [.. errors.Select(e => new FieldProblem("facts." + e.Key, e.Value))];
     }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -27,13 +27,9 @@ internal sealed class EnterpriseProfiles(
     public static async Task<Ok<ProfileView>> GetAsync(EnterpriseProfiles profiles, IActor actor, CancellationToken cancellationToken) =>
         TypedResults.Ok(await profiles.ViewAsync(Own(actor), cancellationToken));
 
-    public static async Task<Results<Ok<ProfileView>, ValidationProblem>> PutAsync(FactValues facts, EnterpriseProfiles profiles, IActor actor, CancellationToken cancellationToken)
+    public static async Task<Ok<ProfileView>> PutAsync(FactValues facts, EnterpriseProfiles profiles, IActor actor, CancellationToken cancellationToken)
     {
-        var problems = profiles.Validate(facts);
-        if (problems.Count > 0)
-        {
-            return TypedResults.ValidationProblem(problems);
-        }
+        InvalidInputException.ThrowIfAny(profiles.Validate(facts));
 
         await profiles.SaveAsync(Own(actor), facts, cancellationToken);
         return TypedResults.Ok(await profiles.ViewAsync(Own(actor), cancellationToken));
@@ -45,22 +41,20 @@ internal sealed class EnterpriseProfiles(
         return TypedResults.Ok(await profiles.ViewAsync(organisationId, cancellationToken));
     }
 
-    private const string RequiredText = "Required.";
-
     /// <summary>Problems by field (<c>facts.city</c>), empty when every value fits its fact.</summary>
-    public Dictionary<string, string[]> Validate(FactValues facts)
+    public List<FieldProblem> Validate(FactValues facts)
     {
         if (facts?.Values is null || facts.Qualifications is null)
         {
             // A body such as {} leaves both lists out; name what is missing rather than fail on it.
-            return new() { [facts?.Values is null ? "facts.values" : "facts.qualifications"] = [RequiredText] };
+            return [FieldProblem.Of(facts?.Values is null ? "facts.values" : "facts.qualifications", "incentives.problem.required")];
         }
 
         catalog.Facts.Type(facts, out var errors);
-        var problems = errors.ToDictionary(e => "facts." + e.Key, e => new[] { e.Value });
+        var problems = errors.Select(e => new FieldProblem("facts." + e.Key, e.Value)).ToList();
         if (facts.Values.ContainsKey(FactCatalog.UntrustworthyKey))
         {
-            problems["facts.untrustworthy"] = ["The untrustworthy-entity list is kept by office staff, not by the enterprise."];
+            problems.Add(FieldProblem.Of("facts.untrustworthy", "incentives.problem.untrustworthy-is-office-s"));
         }
 
         return problems;
@@ -109,7 +103,7 @@ internal sealed class EnterpriseProfiles(
     /// Replaces the signed-in enterprise's answers to the facts kept here (an empty field clears one) and leaves the
     /// rest as stored. Returns the problems by field (<c>facts.rd_spend</c>); nothing is saved when there are any.
     /// </summary>
-    public async Task<Dictionary<string, string[]>> UpdateOwnFactsAsync(FactValues posted, CancellationToken cancellationToken)
+    public async Task<List<FieldProblem>> UpdateOwnFactsAsync(FactValues posted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(posted);
         var kept = KeptHere.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,14 +29,10 @@ internal static class ProgramEndpoints
         return TypedResults.Ok(View(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
     }
 
-    public static async Task<Results<Ok<ProgramView>, ValidationProblem>> SetParameterAsync(string id, string name, SetParameterRequest request,
+    public static async Task<Ok<ProgramView>> SetParameterAsync(string id, string name, SetParameterRequest request,
         SetProgramParameter set, ProgramCatalog catalog, IncentivesDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var problems = await set.SetAsync(id, name, request.Value, request.EffectiveFrom, cancellationToken);
-        if (problems.Count > 0)
-        {
-            return TypedResults.ValidationProblem(problems);
-        }
+        InvalidInputException.ThrowIfAny(await set.SetAsync(id, name, request.Value, request.EffectiveFrom, cancellationToken));
 
         var program = catalog.Get(id);
         return TypedResults.Ok(View(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));

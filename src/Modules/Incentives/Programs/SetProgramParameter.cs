@@ -14,23 +14,23 @@ namespace Funeng.Incentives.Programs;
 internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, IActor actor, TimeProvider clock)
 {
     /// <summary>Problems by field (<c>value</c>, <c>effectiveFrom</c>); empty when the value was set.</summary>
-    public async Task<Dictionary<string, string[]>> SetAsync(string programId, string name, decimal? value, DateOnly? effectiveFrom, CancellationToken cancellationToken)
+    public async Task<List<FieldProblem>> SetAsync(string programId, string name, decimal? value, DateOnly? effectiveFrom, CancellationToken cancellationToken)
     {
         var program = catalog.Get(programId);
         var parameter = program.Parameter(name) ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.not-a-parameter", name, program.Name), "name", 404);
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var problems = new List<FieldProblem>();
         if (value is not { } given || given < 0 || (parameter.Unit == "ratio" && given > 1))
         {
-            problems["value"] = [parameter.Unit == "ratio" ? "A ratio lies between 0 and 1." : "Give a value of 0 or more."];
+            problems.Add(FieldProblem.Of("value", parameter.Unit == "ratio" ? "incentives.problem.ratio" : "incentives.problem.value-not-negative"));
         }
         else if (parameter.Unit == "count" && given != decimal.Truncate(given))
         {
-            problems["value"] = ["A count is a whole number."];
+            problems.Add(FieldProblem.Of("value", "incentives.problem.count-whole"));
         }
 
         if (effectiveFrom is null)
         {
-            problems["effectiveFrom"] = ["Give the date from which the value applies."];
+            problems.Add(FieldProblem.Of("effectiveFrom", "incentives.problem.effective-from"));
         }
 
         if (problems.Count > 0)

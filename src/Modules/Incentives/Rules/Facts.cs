@@ -52,8 +52,8 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
 
     public bool IsNumeric => Type is FactType.Money or FactType.Number;
 
-    /// <summary>Parses a typed value from text; returns null and an error message when it does not fit.</summary>
-    public object? Parse(string text, out string? error)
+    /// <summary>Parses a typed value from text; returns null and what is wrong (a strings.json message) when it does not fit.</summary>
+    public object? Parse(string text, out ProblemMessage? error)
     {
         error = null;
         text = text.Trim();
@@ -65,7 +65,7 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
                     return text;
                 }
 
-                error = $"'{text}' is not a Guangdong city (e.g. guangzhou, shenzhen)";
+                error = ProblemMessage.Of("incentives.problem.fact-city", text);
                 return null;
             case FactType.Choice:
                 if (Choices.Contains(text))
@@ -73,7 +73,7 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
                     return text;
                 }
 
-                error = $"'{text}' is not one of: {string.Join(", ", Choices)}";
+                error = ProblemMessage.Of("incentives.problem.fact-choice", text, string.Join(", ", Choices));
                 return null;
             case FactType.Money or FactType.Number:
                 var digits = text.Contains('_', StringComparison.Ordinal) ? text.Replace("_", "", StringComparison.Ordinal) : text;
@@ -82,7 +82,7 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
                     return number;
                 }
 
-                error = $"'{text}' is not a non-negative number";
+                error = ProblemMessage.Of("incentives.problem.fact-number", text);
                 return null;
             case FactType.Flag:
                 if (text is "true" or "false")
@@ -90,10 +90,10 @@ internal sealed record FactDefinition(string Key, FactType Type, LocalizedText N
                     return text == "true" ? True : False;
                 }
 
-                error = $"'{text}' is not true or false";
+                error = ProblemMessage.Of("incentives.problem.fact-flag", text);
                 return null;
             default:
-                error = "qualifications are a list of {code, from, to}";
+                error = ProblemMessage.Of("incentives.problem.fact-qualifications");
                 return null;
         }
     }
@@ -136,7 +136,7 @@ internal sealed class FactCatalog
 {
     public const string UntrustworthyKey = "untrustworthy";
 
-    private static readonly IReadOnlyDictionary<string, string> NoProblems = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, ProblemMessage> NoProblems = new Dictionary<string, ProblemMessage>();
 
     private readonly FrozenDictionary<string, int> _slots;
     private readonly FrozenSet<string> _qualificationChoices;
@@ -153,10 +153,10 @@ internal sealed class FactCatalog
     public FactDefinition? Find(string key) => _slots.TryGetValue(key, out var slot) ? All[slot] : null;
 
     /// <summary>Types written facts; every value that does not fit is reported by its key, none is dropped silently.</summary>
-    public Facts Type(FactValues written, out IReadOnlyDictionary<string, string> errors)
+    public Facts Type(FactValues written, out IReadOnlyDictionary<string, ProblemMessage> errors)
     {
         var typed = new object?[All.Count];
-        Dictionary<string, string>? problems = null;
+        Dictionary<string, ProblemMessage>? problems = null;
         foreach (var (key, text) in written.Values)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -166,7 +166,7 @@ internal sealed class FactCatalog
 
             if (!_slots.TryGetValue(key, out var slot))
             {
-                (problems ??= new(StringComparer.Ordinal))[key] = "is not a fact this pack knows";
+                (problems ??= new(StringComparer.Ordinal))[key] = ProblemMessage.Of("incentives.problem.fact-unknown");
                 continue;
             }
 
@@ -191,7 +191,7 @@ internal sealed class FactCatalog
         {
             if (!_qualificationChoices.Contains(q.Code))
             {
-                (problems ??= new(StringComparer.Ordinal))["qualifications"] = $"'{q.Code}' is not one of: {string.Join(", ", Find("qualifications")?.Choices ?? [])}";
+                (problems ??= new(StringComparer.Ordinal))["qualifications"] = ProblemMessage.Of("incentives.problem.fact-choice", q.Code, string.Join(", ", Find("qualifications")?.Choices ?? []));
             }
         }
 

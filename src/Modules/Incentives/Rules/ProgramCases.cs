@@ -123,9 +123,10 @@ internal static class ProgramCaseReader
             }
             else if (fields.Value(fact.Key, required: false) is { } text)
             {
-                if (fact.Parse(text, out var error) is null)
+                if (fact.Parse(text, out _) is null)
                 {
-                    fields.Error(fact.Key, error!, fields.LineOf(fact.Key));
+                    // The cases file is read by developers: its errors are English, like the pack reader's.
+                    fields.Error(fact.Key, $"'{text}' is not a value of {fact.Key}", fields.LineOf(fact.Key));
                 }
 
                 values[fact.Key] = text;

@@ -1,6 +1,7 @@
 using Funeng.Index.Data;
 using Funeng.Index.Indicators;
 using Funeng.Index.Scoring;
+using Funeng.Kernel.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ internal sealed class ExportWorkbook(IndexDb db, CalculateIndex calculator)
                 .Select(o => new Dictionary<string, object?>
                 {
                     ["indicator"] = o.Indicator, ["scope"] = o.Scope, ["year"] = o.Year, ["version"] = o.Version, ["value"] = o.Value, ["source"] = o.Source,
-                    ["invented"] = o.Invented ? "invented (demo)" : "", ["channel"] = o.Channel, ["entered_by"] = o.EnteredByName, ["entered_at"] = o.EnteredAt.ToString("u"), ["note"] = o.Note ?? "",
+                    ["invented"] = o.Invented ? "invented (demo)" : "", ["channel"] = o.Channel, ["entered_by"] = o.EnteredByName, ["entered_at"] = ChinaTime.ToIso(o.EnteredAt), ["note"] = o.Note ?? "",
                 }).ToList(),
             [$"index_{year}"] = response.Cities.Select(c =>
             {

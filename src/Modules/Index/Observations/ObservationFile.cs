@@ -35,7 +35,7 @@ internal static class ObservationFile
         }
         catch (InvalidInputException e) when (DataFileError.Among(e).Count > 0)
         {
-            throw new InvalidInputException(DataFileError.Among(e).Select(d => new ObservationError(d.Line > 0 ? d.Line : null, d.Field, d.Message)).ToList());
+            throw new InvalidInputException(DataFileError.Among(e).Select(d => new ObservationError(d.Line > 0 ? d.Line : null, d.Field, d.Message, d.Description)).ToList());
         }
 
         var header = file.Headers.Select(h => h.ToLowerInvariant()).ToList();

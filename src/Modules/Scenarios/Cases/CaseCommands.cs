@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -28,7 +29,7 @@ internal sealed record CaseView(Guid Id, Guid ScenarioId, string Title, string S
 /// Typical cases (<c>POST /api/v1/scenarios/{id}/case</c>) from delivered scenarios, and benchmark designation
 /// (<c>POST /api/v1/cases/{id}/benchmark</c>), rewarded under the pack's benchmark-case program and capped per year by its quota.
 /// </summary>
-internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock)
+internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock, UiText text)
 {
     public const string BenchmarkIndicator = "benchmark_cases";
 
@@ -49,18 +50,18 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
         {
-            errors["title"] = ["Give a title of at most 200 characters."];
+            errors["title"] = [text["scenarios.problem.case-title"]];
         }
 
         if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 4000)
         {
-            errors["summary"] = ["Give a summary of at most 4000 characters."];
+            errors["summary"] = [text["scenarios.problem.case-summary"]];
         }
 
         var outcomes = request.Outcomes ?? [];
         if (outcomes.Count == 0 || outcomes.Any(o => string.IsNullOrWhiteSpace(o.Name) || o.Name.Length > 200 || (o.Unit?.Length ?? 0) > 32))
         {
-            errors["outcomes"] = ["Give at least one outcome figure, each with a name (and a unit of at most 32 characters)."];
+            errors["outcomes"] = [text["scenarios.problem.case-outcomes"]];
         }
 
         if (errors.Count > 0)

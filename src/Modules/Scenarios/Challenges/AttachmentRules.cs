@@ -1,3 +1,5 @@
+using Funeng.Kernel.Web;
+
 namespace Funeng.Scenarios.Challenges;
 
 /// <summary>
@@ -29,26 +31,26 @@ internal static class AttachmentRules
 
     public static string AllowedList => string.Join(", ", Types.Keys);
 
-    /// <summary>The content type to store, or the reason the file is refused.</summary>
-    public static (string? ContentType, string? Refusal) Check(string fileName, long size, long maxBytes, ReadOnlySpan<byte> head)
+    /// <summary>The content type to store, or the reason the file is refused (a strings.json message).</summary>
+    public static (string? ContentType, ProblemMessage? Refusal) Check(string fileName, long size, long maxBytes, ReadOnlySpan<byte> head)
     {
         var extension = Path.GetExtension(fileName);
         if (!Types.TryGetValue(extension, out var type))
         {
-            return (null, $"{fileName}: type '{extension}' is not accepted; use {AllowedList}.");
+            return (null, ProblemMessage.Of("scenarios.problem.attachment-type", fileName, extension, AllowedList));
         }
 
         if (size <= 0)
         {
-            return (null, $"{fileName} is empty.");
+            return (null, ProblemMessage.Of("scenarios.problem.attachment-empty", fileName));
         }
 
         if (size > maxBytes)
         {
-            return (null, $"{fileName} is {size:N0} bytes; the limit is {maxBytes:N0}.");
+            return (null, ProblemMessage.Of("scenarios.problem.attachment-too-large", fileName, size, maxBytes));
         }
 
         var matches = type.Magic is null ? !head.Contains((byte)0) : head.StartsWith(type.Magic);
-        return matches ? (type.ContentType, null) : (null, $"{fileName}: its content is not a {extension} file.");
+        return matches ? (type.ContentType, null) : (null, ProblemMessage.Of("scenarios.problem.attachment-content", fileName, extension));
     }
 }

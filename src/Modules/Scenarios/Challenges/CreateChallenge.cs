@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -18,7 +19,7 @@ internal sealed record CreateChallengeRequest(
     IReadOnlyList<Guid>? ScenarioIds, IReadOnlyList<CriterionRequest>? Criteria, IReadOnlyList<string>? Phases = null);
 
 /// <summary><c>POST /api/v1/challenges</c> (office staff): a Challenge and Lead call built from published scenarios.</summary>
-internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, IActor actor, TimeProvider clock)
+internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, IActor actor, TimeProvider clock, UiText text)
 {
     public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> ExecuteAsync(CreateChallengeRequest request, CancellationToken cancellationToken)
     {
@@ -36,18 +37,18 @@ internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, IActor ac
         Require(errors, "awardDescription", request.AwardDescription, 1000);
         if (request.Deadline <= now)
         {
-            errors["deadline"] = ["The deadline must be in the future (server time, UTC)."];
+            errors["deadline"] = [text.Format("scenarios.problem.challenge-deadline-future", ChinaTime.Format(now))];
         }
 
         if (request.AwardAmount < 0)
         {
-            errors["awardAmount"] = ["The award cannot be negative."];
+            errors["awardAmount"] = [text["scenarios.problem.award-negative"]];
         }
 
         var criteria = request.Criteria ?? [];
         if (criteria.Count == 0 || criteria.Any(c => string.IsNullOrWhiteSpace(c.Name) || c.Name.Length > 200 || c.Weight <= 0))
         {
-            errors["criteria"] = ["Give at least one criterion, each with a name and a positive weight."];
+            errors["criteria"] = [text["scenarios.problem.criteria"]];
         }
 
         var phases = (request.Phases ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
@@ -58,14 +59,14 @@ internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, IActor ac
 
         if (phases.Any(p => p.Contains('|', StringComparison.Ordinal)) || string.Join('|', phases).Length > 400)
         {
-            errors["phases"] = ["Phase names may not contain '|' and must be short."];
+            errors["phases"] = [text["scenarios.problem.phases"]];
         }
 
         var ids = (request.ScenarioIds ?? []).Distinct().ToList();
         var scenarios = await db.Scenarios.Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
         if (ids.Count == 0 || scenarios.Count != ids.Count || scenarios.Any(s => !ScenarioLifecycle.IsPublic(s.Status)))
         {
-            errors["scenarioIds"] = ["Give one or more published scenarios."];
+            errors["scenarioIds"] = [text["scenarios.problem.published-scenarios"]];
         }
 
         if (errors.Count > 0)
@@ -97,11 +98,11 @@ internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, IActor ac
         return (challenge.Id, errors);
     }
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int max)
+    private void Require(Dictionary<string, string[]> errors, string field, string? value, int max)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > max)
         {
-            errors[field] = [$"{field} is required (at most {max} characters)."];
+            errors[field] = [text.Format("scenarios.problem.challenge-field", field, max)];
         }
     }
 

@@ -63,10 +63,8 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
         if (accept)
         {
             var challenge = await db.Challenges.FindAsync([challengeId], cancellationToken) ?? throw ChallengeSnapshot.NotFound(challengeId);
-            if (challenge.Status != ChallengeStatus.Open || now > challenge.Deadline)
-            {
-                throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.challenge-longer-accepts-entries-teams"), "deadline");
-            }
+            // A partner joins a team on the same terms an entry is taken: the challenge's one rule for it.
+            ChallengeSteps.Enter(ChallengeState.Of(challenge, []), now).ThrowIfRefused();
 
             if (await db.EntryMembers.AnyAsync(m => m.ChallengeId == challengeId && m.OrganisationId == request.OrganisationId, cancellationToken))
             {
@@ -97,11 +95,11 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
     public static async Task<Ok<IReadOnlyList<PartnerRequestView>>> HandleMineAsync(PartnerConsent consent, CancellationToken cancellationToken) =>
         TypedResults.Ok(await consent.MineAsync(null, cancellationToken));
 
-    public static async Task<Results<NoContent, ValidationProblem>> HandleAnswerAsync(Guid id, Guid requestId, string decision, PartnerConsent consent, CancellationToken cancellationToken)
+    public static async Task<NoContent> HandleAnswerAsync(Guid id, Guid requestId, string decision, PartnerConsent consent, CancellationToken cancellationToken)
     {
         if (decision is not ("accept" or "decline"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = ["The decision is accept or decline."] });
+            throw InvalidInputException.For("decision", "scenarios.problem.partner-decision");
         }
 
         await consent.AnswerAsync(id, requestId, decision == "accept", cancellationToken);

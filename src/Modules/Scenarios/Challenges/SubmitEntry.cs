@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Funeng.Kernel.Localization;
@@ -40,12 +41,12 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
         {
-            errors["title"] = ["Give a title of at most 200 characters."];
+            errors["title"] = [text["scenarios.problem.entry-title"]];
         }
 
         if (string.IsNullOrWhiteSpace(solution) || solution.Length > 8000)
         {
-            errors["solution"] = ["Describe the solution in at most 8000 characters."];
+            errors["solution"] = [text["scenarios.problem.entry-solution"]];
         }
 
         var team = partners.Prepend(lead).Distinct().ToList();
@@ -53,7 +54,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         {
             if (await organisations.FindAsync(partner, cancellationToken) is null)
             {
-                errors["partners"] = [$"There is no organisation {partner}."];
+                errors["partners"] = [text.Format("scenarios.problem.no-such-organisation", partner)];
             }
         }
 
@@ -156,7 +157,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         var problems = new List<string>();
         if (files.Count > AttachmentRules.MaxFiles)
         {
-            problems.Add($"At most {AttachmentRules.MaxFiles} attachments.");
+            problems.Add(text.Format("scenarios.problem.attachment-count", AttachmentRules.MaxFiles));
         }
 
         foreach (var file in files)
@@ -167,7 +168,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
             var (contentType, refusal) = AttachmentRules.Check(file.FileName, file.Length, options.Value.MaxAttachmentBytes, head.AsSpan(0, read));
             if (refusal is not null)
             {
-                problems.Add(refusal);
+                problems.Add(refusal.In(text, CultureInfo.CurrentUICulture));
             }
             else
             {

@@ -1,3 +1,4 @@
+using Funeng.Kernel.Web;
 using Funeng.Scenarios.Data;
 
 namespace Funeng.Scenarios.Posts;
@@ -24,8 +25,8 @@ internal enum ScenarioActor
 /// <summary>One allowed move of the lifecycle.</summary>
 internal sealed record ScenarioTransition(ScenarioStatus From, ScenarioAction Action, ScenarioStatus To, ScenarioActor Actor);
 
-/// <summary>The outcome of asking for a move: the new status, or why not.</summary>
-internal sealed record TransitionDecision(ScenarioStatus? To, string? Refusal, int Status)
+/// <summary>The outcome of asking for a move: the new status, or why not (told in the reader's language).</summary>
+internal sealed record TransitionDecision(ScenarioStatus? To, ProblemMessage? Refusal, int Status)
 {
     public bool Allowed => To is not null;
 }
@@ -61,14 +62,16 @@ internal static class ScenarioLifecycle
         var moves = Table.Where(t => t.From == from && t.Action == action).ToList();
         if (moves.Count == 0)
         {
-            var allowed = string.Join(", ", Table.Where(t => t.From == from).Select(t => Word(t.Action)).Distinct());
-            return new(null, $"A scenario that is {Word(from)} cannot be {Past(action)}." +
-                (allowed.Length > 0 ? $" Allowed from {Word(from)}: {allowed}." : $" {Word(from)} is final."), 409);
+            List<object?> allowed = [.. Table.Where(t => t.From == from).Select(t => t.Action).Distinct().Select(Label)];
+            return new(null, allowed.Count > 0
+                ? ProblemMessage.Of("scenarios.refusal.lifecycle-move", Label(from), Label(action), allowed)
+                : ProblemMessage.Of("scenarios.refusal.lifecycle-final", Label(from), Label(action)), 409);
         }
 
         var move = moves.FirstOrDefault(t => actors.Contains(t.Actor));
+        List<object?> who = [.. moves.Select(m => m.Actor).Distinct().Select(a => ProblemMessage.Of("scenarios.lifecycle.actor." + a.ToString().ToLowerInvariant()))];
         return move is null
-            ? new(null, $"Only {string.Join(" or ", moves.Select(m => m.Actor == ScenarioActor.Owner ? "the owning organisation" : "office or city staff"))} may {Word(action)} this scenario.", 403)
+            ? new(null, ProblemMessage.Of("scenarios.refusal.lifecycle-who", who, Label(action)), 403)
             : new(move.To, null, 200);
     }
 
@@ -91,14 +94,9 @@ internal static class ScenarioLifecycle
         _ => action.ToString().ToLowerInvariant(),
     };
 
-    private static string Past(ScenarioAction action) => action switch
-    {
-        ScenarioAction.Submit => "submitted",
-        ScenarioAction.Publish => "published",
-        ScenarioAction.Return => "returned",
-        ScenarioAction.Match => "matched",
-        ScenarioAction.StartDelivery => "put into delivery",
-        ScenarioAction.Deliver => "delivered",
-        _ => "closed",
-    };
+    /// <summary>A status as the pages name it (<c>scenarios.status.*</c>).</summary>
+    public static ProblemMessage Label(ScenarioStatus status) => ProblemMessage.Of("scenarios.status." + Word(status));
+
+    /// <summary>An action as the pages' buttons name it (<c>scenarios.action.*</c>).</summary>
+    public static ProblemMessage Label(ScenarioAction action) => ProblemMessage.Of("scenarios.action." + Word(action));
 }

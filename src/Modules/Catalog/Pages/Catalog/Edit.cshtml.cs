@@ -75,7 +75,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor a
         }
         catch (InvalidInputException e)
         {
-            Errors = e.Errors;
+            Errors = e.InReadersLanguage(HttpContext);
         }
         catch (DomainRuleException e)
         {

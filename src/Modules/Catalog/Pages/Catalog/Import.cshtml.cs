@@ -30,7 +30,7 @@ internal sealed class ImportModel(CatalogImporter importer) : PageModel
         }
         catch (InvalidInputException e)
         {
-            Problem = string.Join(" ", e.Errors.SelectMany(f => f.Value));
+            Problem = string.Join(" ", e.InReadersLanguage(HttpContext).SelectMany(f => f.Value));
         }
     }
 }

@@ -84,7 +84,7 @@ internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, 
         }
         catch (InvalidInputException e)
         {
-            Errors = e.Errors;
+            Errors = e.InReadersLanguage(HttpContext);
         }
         catch (DomainRuleException e)
         {

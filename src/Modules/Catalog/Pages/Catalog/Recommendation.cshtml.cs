@@ -84,7 +84,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
         }
         catch (InvalidInputException e)
         {
-            Errors = e.Errors;
+            Errors = e.InReadersLanguage(HttpContext);
         }
 
         var page = await OnGetAsync(id, null, cancellationToken);

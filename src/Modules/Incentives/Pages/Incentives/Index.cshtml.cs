@@ -1,13 +1,15 @@
 using Funeng.Incentives.Eligibility;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>The programs, and the eligibility calculator: for the signed-in enterprise's profile, or for typed facts.</summary>
-internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check, IActor actor) : PageModel
+internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check, IActor actor, UiText text) : PageModel
 {
     public ProgramCatalog Catalog => catalog;
 
@@ -38,7 +40,7 @@ internal sealed class IndexModel(ProgramCatalog catalog, CheckEligibility check,
     {
         var facts = FactForm.Read(Request.Form, catalog.Facts);
         Typed = facts;
-        Problems = check.Validate(facts);
+        Problems = InvalidInputException.Describe(check.Validate(facts), text);
         if (Problems.Count == 0)
         {
             Verdicts = await check.ForFactsAsync(facts, check.Today, cancellationToken);

@@ -53,7 +53,7 @@ internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, S
             return RedirectToPage();
         }
 
-        (Posted, Problems, TypedValue, TypedFrom) = ((programId, name), problems, value, effectiveFrom);
+        (Posted, Problems, TypedValue, TypedFrom) = ((programId, name), InvalidInputException.Describe(problems, texts), value, effectiveFrom);
         Timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
         return Page();
     }

@@ -1,5 +1,7 @@
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +13,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 /// and qualifications are kept on its catalog profile, which shows this same form; saving from there returns there.
 /// </summary>
 [Authorize(Roles = Kernel.Security.Roles.Enterprise)]
-internal sealed class ProfileModel(EnterpriseProfiles profiles, ProgramCatalog catalog) : PageModel
+internal sealed class ProfileModel(EnterpriseProfiles profiles, ProgramCatalog catalog, UiText text) : PageModel
 {
     public IReadOnlyDictionary<string, string[]> Problems { get; private set; } = new Dictionary<string, string[]>();
 
@@ -19,7 +21,7 @@ internal sealed class ProfileModel(EnterpriseProfiles profiles, ProgramCatalog c
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken cancellationToken)
     {
-        Problems = await profiles.UpdateOwnFactsAsync(FactForm.Read(Request.Form, catalog.Facts), cancellationToken);
+        Problems = InvalidInputException.Describe(await profiles.UpdateOwnFactsAsync(FactForm.Read(Request.Form, catalog.Facts), cancellationToken), text);
         if (Problems.Count > 0)
         {
             return Page();

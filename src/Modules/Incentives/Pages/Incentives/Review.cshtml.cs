@@ -2,6 +2,7 @@ using Funeng.Incentives.Applications;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>An expert's applications to review (those assigned to their organisation), and the scoring form of one.</summary>
 [Authorize(Roles = Roles.Expert)]
-internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, ReviewApplication review, IActor actor) : PageModel
+internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, ReviewApplication review, IActor actor, UiText text) : PageModel
 {
     public List<Application> Assigned { get; private set; } = [];
 
@@ -74,7 +75,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
                 return RedirectToPage(new { id = (Guid?)null });
             }
 
-            Problems = problems;
+            Problems = InvalidInputException.Describe(problems, text);
         }
         catch (DomainRuleException e)
         {

@@ -3,6 +3,7 @@ using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ internal sealed class NewModel(ComputeDb db, IActor actor, SubmitRequest submit,
     [BindProperty] public double? MinMemoryGb { get; set; }
     [BindProperty] public int Devices { get; set; } = 1;
     [BindProperty] public double EstimatedHours { get; set; } = 1;
+    /// <summary>The deadline as typed: a wall-clock time in China (the form says so), stored as the instant it names.</summary>
     [BindProperty] public DateTime? Deadline { get; set; }
     [BindProperty] public string DataCity { get; set; } = "guangzhou";
     [BindProperty] public string? Sector { get; set; }
@@ -42,7 +44,7 @@ internal sealed class NewModel(ComputeDb db, IActor actor, SubmitRequest submit,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var input = new SubmitRequestInput(Title, Accelerators, MinTflops, MinMemoryGb, Devices, EstimatedHours, null,
-            Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
+            Deadline is { } d ? ChinaTime.FromChina(d) : null, DataCity, MaxLatencyMs, Budget, VoucherIds,
             Template, ParseLines(Arguments), Sector: Sector);
         var id = await submit.ExecuteAsync(input, cancellationToken);
         return Redirect($"/compute/requests/{id}");
