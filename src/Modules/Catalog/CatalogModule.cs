@@ -41,7 +41,7 @@ public static class CatalogModule
         services.AddScoped<GlossaryCommands>();
         services.AddScoped<IStartupInitializer, LoadGlossary>();
         services.AddScoped<CatalogSuggestions>();
-        services.AddScoped<Search.Suggestions.SearchHelp>();
+        services.AddScoped<Search.SearchHelp>();
         services.AddScoped<CatalogSearch>();
         services.AddScoped<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
         services.AddScoped<SavedSearchStore>();

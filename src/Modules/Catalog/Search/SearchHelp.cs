@@ -1,7 +1,8 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search.Glossary;
+using Funeng.Catalog.Search.Suggestions;
 
-namespace Funeng.Catalog.Search.Suggestions;
+namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Help for a search with few or no hits: "did you mean" (the query with misspelt words corrected, offered only when
