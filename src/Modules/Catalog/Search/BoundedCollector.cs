@@ -5,7 +5,7 @@ namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Collects a search's hits without scoring and faceting every one of a broad query's hundreds of thousands
-/// (issue 12, item 5; docs/decisions/0012). Each segment gets a share of the caps in proportion to its size (at
+/// (issue 12, item 5; docs/decisions/0014). Each segment gets a share of the caps in proportion to its size (at
 /// least a tenth of the cap, so a query with few hits is counted exactly in every segment):
 /// <list type="bullet">
 /// <item>facet values are counted for the segment's first <see cref="HitBudgets.FacetSample"/>-share of hits and scaled up by
