@@ -13,14 +13,17 @@ using Npgsql;
 // Usage: dotnet run -c Release --project bench/Catalog.Bench -- [COUNT] [POSTGRES-CONNECTION-STRING]
 // --lucene-only: index and query Lucene, print per-query times, write no results file (for profiling).
 // --reuse-index: query the Lucene index an earlier run left in the temp folder instead of indexing again.
+// --index DIR: keep the Lucene index in DIR (outside the repository): built there when DIR holds none, reused when
+// it does, so a 1 M index (about 18 minutes to build) is made once and every later run only queries it.
 var luceneOnly = args.Contains("--lucene-only");
 var reuseIndex = args.Contains("--reuse-index");
-args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var indexOption = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault();
+args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption).ToArray();
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
 var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
-var indexPath = Path.Combine(work, "lucene");
-reuseIndex &= Directory.Exists(indexPath);
+var indexPath = indexOption is null ? Path.Combine(work, "lucene") : Path.GetFullPath(indexOption);
+reuseIndex = indexOption is null ? reuseIndex && Directory.Exists(indexPath) : Directory.Exists(indexPath) && Directory.GetFiles(indexPath, "segments_*").Length > 0;
 if (reuseIndex)
 {
     Directory.GetFiles(work).ToList().ForEach(File.Delete);
@@ -70,18 +73,29 @@ var indexing = watch.Elapsed;
 var (documents, segments) = index.Search(s => (s.IndexReader.NumDocs, s.IndexReader.Leaves.Count));
 Line($"## Lucene.NET 4.8\n\n{(reuseIndex ? "Indexing: reused the index of an earlier run" : $"Indexing: {indexing.TotalSeconds:F1} s, {count / indexing.TotalSeconds:N0} listings/s")}; {documents:N0} documents in {segments} segments.\n");
 var search = new CatalogSearch(index);
-var lucene = Measure(q => search.SearchAsync(new CatalogSearchRequest(q.Text, q.Filters, CatalogViewer.Public)).GetAwaiter().GetResult().Total);
-Line(Percentiles("Lucene (hits + total + 6 facets + snippets)", lucene));
+var lucene = Measure(q => Search(search, q).Total);
+Line(Percentiles($"Lucene (hits + total + 6 facets + snippets; budgets: {search.Budgets.Candidates:N0} candidates, facets over {search.Budgets.FacetSample:N0} hits)", lucene));
 Line($"Peak working set after Lucene: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.\n");
 if (luceneOnly)
 {
+    // The same queries with every hit scored and faceted (the search before issue 12's budgets), to show what the
+    // budgets save and what they change: the total shown and how many of the exact first 20 hits stay.
+    var exact = new CatalogSearch(index) { Budgets = HitBudgets.Unbounded };
+    var unbounded = Measure(q => Search(exact, q).Total);
+    Line(Percentiles("Lucene, every hit scored and faceted (no budgets)", unbounded));
+    Line("Per query (5 rounds after a warm-up, ms; \"matched\" is the exact count, \"shown\" the total the budgeted search reports, \"top 20\" how many of the exact search's first 20 hits it also shows):\n\n```");
     for (var i = 0; i < queries.Length; i++)
     {
-        var times = Enumerable.Range(0, 5).Select(r => lucene[(r * queries.Length) + i]).Order().ToList();
-        var result = search.SearchAsync(new CatalogSearchRequest(queries[i].Text, queries[i].Filters, CatalogViewer.Public)).GetAwaiter().GetResult();
-        Console.WriteLine($"{queries[i].Text,-28} {string.Join(',', queries[i].Filters.Types.Concat(queries[i].Filters.Cities).Concat(queries[i].Filters.Sectors)),-24} hits {result.Total,9:N0}  min {times[0],7:F1} median {times[2],7:F1} ms  max {times[4],7:F1} ms");
+        var bounded = Rounds(lucene, i);
+        var every = Rounds(unbounded, i);
+        var b = Search(search, queries[i]);
+        var e = Search(exact, queries[i]);
+        var overlap = b.Hits.Select(h => h.Id).Intersect(e.Hits.Select(h => h.Id)).Count();
+        var filters = string.Join(',', queries[i].Filters.Types.Concat(queries[i].Filters.Cities).Concat(queries[i].Filters.Sectors));
+        Line($"{queries[i].Text,-26} {filters,-18} matched {e.Matched,8:N0} shown {(b.TotalCapped ? $"{b.Total:N0}+" : b.Total.ToString("N0", CultureInfo.InvariantCulture)),7}{(b.FacetsApproximate ? " ~facets" : "        ")}  budgeted min {bounded[0],6:F1} median {bounded[2],6:F1}  unbounded min {every[0],6:F1} median {every[2],6:F1}  top 20 {overlap,2}/{e.Hits.Count}");
     }
 
+    Line($"```\n\nLoad average at the end: {LoadAverage()}.");
     return 0;
 }
 
@@ -176,6 +190,11 @@ List<double> Measure(Func<(string Text, CatalogFilters Filters), int> run)
 
     return times;
 }
+
+List<double> Rounds(List<double> times, int query) => [.. Enumerable.Range(0, 5).Select(r => times[(r * queries.Length) + query]).Order()];
+
+static CatalogSearchResult Search(CatalogSearch search, (string Text, CatalogFilters Filters) query) =>
+    search.SearchAsync(new CatalogSearchRequest(query.Text, query.Filters, CatalogViewer.Public)).GetAwaiter().GetResult();
 
 static double P(List<double> times, double p)
 {

@@ -15,10 +15,10 @@ namespace Funeng.Scenarios.Bench;
 /// </summary>
 internal sealed class BenchCatalog : IDisposable
 {
-    private BenchCatalog(string folder)
+    private BenchCatalog(string folder, string indexDirectory)
     {
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "unused.db")}");
-        Index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = Path.Combine(folder, "lucene") }), settings);
+        Index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = indexDirectory }), settings);
         Search = new CatalogSearch(Index);
     }
 
@@ -36,8 +36,18 @@ internal sealed class BenchCatalog : IDisposable
         }
 
         Directory.CreateDirectory(folder);
-        return new BenchCatalog(folder);
+        return new BenchCatalog(folder, Path.Combine(folder, "lucene"));
     }
+
+    /// <summary>The index in <paramref name="indexDirectory"/> (outside the repository), kept as it is: filled once, reused by later runs.</summary>
+    public static BenchCatalog Keep(string folder, string indexDirectory)
+    {
+        Directory.CreateDirectory(folder);
+        return new BenchCatalog(folder, indexDirectory);
+    }
+
+    /// <summary>Whether <paramref name="indexDirectory"/> already holds a committed index.</summary>
+    public static bool HasIndex(string indexDirectory) => Directory.Exists(indexDirectory) && Directory.GetFiles(indexDirectory, "segments_*").Length > 0;
 
     public void Add(ListingRecord listing, string ownerName) =>
         Index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, ownerName, "", [])));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Funeng.Catalog.Bench;
 using Funeng.Catalog.Import;
+using Funeng.Catalog.Search;
 using Funeng.Kernel.DataFiles;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Matchmaking;
@@ -19,7 +20,8 @@ internal static class LatencyRun
 {
     private const int Queries = 100;
 
-    public static string Run(string work, int listings, int scenarios)
+    // indexDirectory: where to keep the listings' index so later runs reuse it (null: a fresh one under work).
+    public static string Run(string work, int listings, int scenarios, string? indexDirectory)
     {
         var report = new StringBuilder();
         void Line(string text)
@@ -29,15 +31,21 @@ internal static class LatencyRun
         }
 
         var demo = BenchCatalog.DemoDataDirectory;
-        using var catalog = BenchCatalog.Create(Path.Combine(work, "latency"));
+        var reuse = indexDirectory is not null && BenchCatalog.HasIndex(indexDirectory);
+        using var catalog = indexDirectory is null ? BenchCatalog.Create(Path.Combine(work, "latency")) : BenchCatalog.Keep(Path.Combine(work, "latency"), indexDirectory);
         var watch = Stopwatch.StartNew();
-        foreach (var (listing, owner) in new ListingGenerator(demo).Generate(listings))
+        if (!reuse)
         {
-            catalog.Add(listing, owner);
+            foreach (var (listing, owner) in new ListingGenerator(demo).Generate(listings))
+            {
+                catalog.Add(listing, owner);
+            }
+
+            catalog.Index.Commit();
         }
 
-        catalog.Index.Commit();
-        Line(string.Create(CultureInfo.InvariantCulture, $"## Latency\n\nListings generated from the real filings' and LLM list's vocabulary (bench/Catalog.Bench's generator) and indexed by the Catalog's indexer: {listings:N0} in {watch.Elapsed.TotalSeconds:F0} s."));
+        var (documents, segments) = catalog.Index.Search(s => (s.IndexReader.NumDocs, s.IndexReader.Leaves.Count));
+        Line(string.Create(CultureInfo.InvariantCulture, $"## Latency\n\nListings generated from the real filings' and LLM list's vocabulary (bench/Catalog.Bench's generator) and indexed by the Catalog's indexer: {(reuse ? $"reused the index in {indexDirectory}" : $"{listings:N0} in {watch.Elapsed.TotalSeconds:F0} s")}; {documents:N0} documents in {segments} segments."));
 
         var templates = LabelledSet.Read(Path.Combine(AppContext.BaseDirectory, "labelled-set.yaml"));
         var path = Path.Combine(demo, "cac-algorithm-filings", "filings_guangdong.csv");
@@ -50,26 +58,38 @@ internal static class LatencyRun
         Line(string.Create(CultureInfo.InvariantCulture, $"Scenarios generated from the labelled set's texts and real filing purposes, stored in SQLite by EF Core: {scenarios:N0} in {watch.Elapsed.TotalSeconds:F0} s.\n"));
 
         using var baseline = new KeywordBaseline(catalog.Index);
+        // The same search with every hit scored (before issue 12's budgets), to show what the budget saves and changes.
+        var exact = new CatalogSearch(catalog.Index) { Budgets = HitBudgets.Unbounded };
         var platform = new List<double>();
+        var unbounded = new List<double>();
         var keyword = new List<double>();
+        var kept = new List<double>();
         for (var i = -5; i < Queries; i++)
         {
             var query = ScenarioGenerator.Query(samples[(i + 5) % samples.Count]);
-            var platformTime = Time(() =>
+            IReadOnlyList<SupplierMatch> Match(CatalogSearch search)
             {
                 using var db = Open(database);
                 var awards = FindMatches.PastAwardsAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-                SupplierSearch.RankAsync(catalog.Search, query, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult();
-            });
+                return SupplierSearch.RankAsync(search, query, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            IReadOnlyList<SupplierMatch> budgeted = [], every = [];
+            var platformTime = Time(() => budgeted = Match(catalog.Search));
+            var unboundedTime = Time(() => every = Match(exact));
             var keywordTime = Time(() => baseline.Search(query.Text, SupplierSearch.Shown));
             if (i >= 0)
             {
                 platform.Add(platformTime);
+                unbounded.Add(unboundedTime);
                 keyword.Add(keywordTime);
+                kept.Add(every.Count == 0 ? 1 : budgeted.Select(m => m.ListingId).Intersect(every.Select(m => m.ListingId)).Count() / (double)every.Count);
             }
         }
 
-        Line(Percentiles($"Scenario → suppliers, platform matchmaking (any-term search of {SupplierSearch.Candidates} candidates, stored fields and snippets, ranking with reasons)", platform));
+        Line(Percentiles($"Scenario → suppliers, platform matchmaking (any-term search of {SupplierSearch.Candidates} candidates within a budget of {catalog.Search.Budgets.Candidates:N0} hits, stored fields and snippets, ranking with reasons)", platform));
+        Line(Percentiles("Scenario → suppliers, the same with every hit scored (no budget)", unbounded));
+        Line(string.Create(CultureInfo.InvariantCulture, $"Share of the unbudgeted top {SupplierSearch.Shown} that the budgeted search also returns: mean {kept.Average():P0}, lowest {kept.Min():P0}.\n"));
         Line(Percentiles("Scenario → suppliers, keyword baseline (BM25, every term of the scenario's text, top 50 ids)", keyword));
         Line(string.Create(CultureInfo.InvariantCulture, $"Ratio platform / baseline: p50 {Median(platform) / Median(keyword):F2}×, p95 {P(platform, 95) / P(keyword, 95):F2}×.\n"));
 
@@ -136,5 +156,7 @@ internal static class LatencyRun
     private static double Median(List<double> times) => P(times, 50);
 
     private static string Percentiles(string name, List<double> times) =>
-        string.Create(CultureInfo.InvariantCulture, $"{name}: p50 {P(times, 50):F1} ms, p95 {P(times, 95):F1} ms, p99 {P(times, 99):F1} ms over {times.Count} queries.\n");
+        string.Create(CultureInfo.InvariantCulture, $"{name}: p50 {P(times, 50):F1} ms, p95 {P(times, 95):F1} ms, p99 {P(times, 99):F1} ms, fastest {times.Min():F1} ms over {times.Count} queries (load average {LoadAverage()}).\n");
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

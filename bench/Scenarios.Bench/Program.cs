@@ -1,7 +1,8 @@
 using System.Globalization;
 using Funeng.Scenarios.Bench;
 
-// Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS]   (0 listings: quality only)
+// Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS] [--index DIR]   (0 listings: quality only;
+//            --index keeps the listings' index in DIR outside the repository: built there once, reused when it exists)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
 //            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split;
@@ -35,17 +36,20 @@ if (args is ["timesplit", ..])
     return 0;
 }
 
+var indexDirectory = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault() is { } given ? Path.GetFullPath(given) : null;
+var latencyCommand = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
+args = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory)];
 var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");
 var report = new System.Text.StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"# Matchmaking benchmark\n\nCommand: `dotnet run -c Release --project bench/Scenarios.Bench -- {listings} {scenarios}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.\n");
+report.AppendLine(CultureInfo.InvariantCulture, $"# Matchmaking benchmark\n\nCommand: `{latencyCommand}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.\n");
 var quality = QualityRun.Run(work);
 Console.WriteLine(quality);
 report.AppendLine(quality);
 if (listings > 0)
 {
-    var latency = LatencyRun.Run(work, listings, scenarios);
+    var latency = LatencyRun.Run(work, listings, scenarios, indexDirectory);
     Console.WriteLine(latency);
     report.AppendLine(latency);
 }

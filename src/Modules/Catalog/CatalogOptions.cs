@@ -18,6 +18,21 @@ public sealed class CatalogOptions
     /// </summary>
     public int IndexCatchUpSeconds { get; set; } = 10;
 
+    /// <summary>Hits a relevance-ordered search collects over the whole index before it stops (issue 12's 1 M budget; see BoundedCollector).</summary>
+    public const int DefaultSearchCandidates = 20_000;
+
+    /// <summary>Hits whose facet values a search counts before it scales the counts up and marks them approximate.</summary>
+    public const int DefaultFacetSample = 20_000;
+
+    /// <summary>
+    /// How many hits a relevance-ordered search scores at most: beyond it the total is shown as a lower bound
+    /// ("more than"); the best hits are the best of these candidates.
+    /// </summary>
+    public int SearchCandidates { get; set; } = DefaultSearchCandidates;
+
+    /// <summary>How many hits' facet values are counted; beyond it the counts are scaled from this sample and shown as approximate.</summary>
+    public int FacetSample { get; set; } = DefaultFacetSample;
+
     /// <summary>The folder holding the real data sets the demo catalog is imported from.</summary>
     public string DemoDataDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData");
 }

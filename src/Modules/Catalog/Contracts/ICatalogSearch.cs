@@ -109,7 +109,7 @@ public enum CatalogSort
 }
 
 /// <summary>A page of hits with the facet counts over all hits (not just this page).</summary>
-/// <param name="Total">How many hits in all.</param>
+/// <param name="Total">How many hits in all (at least this many when <see cref="CatalogSearchResult.TotalCapped"/>).</param>
 /// <param name="Page">The page returned.</param>
 /// <param name="PageSize">Its size.</param>
 /// <param name="Hits">The hits of this page.</param>
@@ -132,6 +132,15 @@ public sealed record CatalogSearchResult(
 
     /// <summary>With few hits (the page and the search API), other names of the query's glossary concepts (synonyms, translations) to try instead.</summary>
     public IReadOnlyList<string> TryWords { get; init; } = [];
+
+    /// <summary>
+    /// True when <see cref="Total"/> and <see cref="Matched"/> are lower bounds ("more than"): a broad query stops
+    /// after a budget of hits instead of counting them all, and the best hits are the best of those read.
+    /// </summary>
+    public bool TotalCapped { get; init; }
+
+    /// <summary>True when the facet counts were scaled up from a sample of the hits: show them as approximate ("about").</summary>
+    public bool FacetsApproximate { get; init; }
 }
 
 /// <summary>One hit.</summary>

@@ -6,15 +6,17 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 using Funeng.Catalog.Search.Glossary;
+using Microsoft.Extensions.Options;
 
 namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Bilingual search over the index with visibility, facets, highlighting, paging and sorting. The text query comes
 /// from <see cref="QueryPlan"/> and is scored with BM25; relevance-ordered results show each owner once
-/// (its best match, with how many more it has) and organisation profiles after their own listings.
+/// (its best match, with how many more it has) and organisation profiles after their own listings. A broad query's
+/// hits are collected within <see cref="Budgets"/> (see <see cref="BoundedCollector"/>).
 /// </summary>
-internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossary = null) : ICatalogSearch
+internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossary = null, IOptions<CatalogOptions>? options = null) : ICatalogSearch
 {
     private SearchTuning _tuning = SearchTuning.Default;
     private Similarity _similarity = SearchTuning.Default.Similarity();
@@ -28,6 +30,9 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         get => _tuning;
         set => (_tuning, _similarity) = (value, value.Similarity());
     }
+
+    /// <summary>How many hits a search scores and facets at most; the 1 M bench sets <see cref="HitBudgets.Unbounded"/> to compare.</summary>
+    public HitBudgets Budgets { get; set; } = options is null ? HitBudgets.Default : new(options.Value.SearchCandidates, options.Value.FacetSample);
 
     /// <summary>The glossary snapshot of this moment, so office changes apply to the next query (benches, built without a host, search the shipped one).</summary>
     private DomainGlossary Glossary => glossary?.Current ?? DomainGlossary.Shipped;
@@ -79,10 +84,13 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
                 hits = [.. docs.Select(d => ToHit(searcher, d.Doc, d.Score, highlight, plan))];
             }
 
-            return new CatalogSearchResult(total, page, pageSize, hits, request.WithFacets ? run.Facets.Result() : new Dictionary<string, IReadOnlyList<FacetCount>>())
+            return new CatalogSearchResult(total, page, pageSize, hits, run.Facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>())
             {
                 Matched = run.Top.TotalHits,
                 Relaxed = relaxed,
+                // Collapsing groups only the result window's hits, so past it the owners counted are a lower bound too.
+                TotalCapped = run.Bounds.Capped || (collapse && run.Top.TotalHits > CatalogSearchRequest.MaxResultWindow),
+                FacetsApproximate = run.Bounds.FacetsApproximate,
             };
         });
         return Task.FromResult(result);
@@ -125,7 +133,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         return found;
     }
 
-    private static (ITopDocsCollector Top, FacetCollector Facets) Run(IndexSearcher searcher, QueryPlan plan, Query query, Filter filter,
+    private (ITopDocsCollector Top, FacetCollector? Facets, BoundedCollector Bounds) Run(IndexSearcher searcher, QueryPlan plan, Query query, Filter filter,
         CatalogSearchRequest request, bool byScore, bool collapse, int wanted)
     {
         // Collapsing needs every candidate of the result window to group; plain paging only the pages up to this one.
@@ -133,8 +141,9 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         ITopDocsCollector top = byScore
             ? TopScoreDocCollector.Create(size, true)
             : TopFieldCollector.Create(SortFor(request.Sort), size, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = new FacetCollector(CatalogFacets.All);
-        var collector = request.WithFacets ? MultiCollector.Wrap((ICollector)top, facets) : top;
+        var facets = request.WithFacets ? new FacetCollector(CatalogFacets.All) : null;
+        // Only a relevance order may stop early: the best of the first candidates are a fair page; a sort is not.
+        var collector = new BoundedCollector(top, facets, Budgets, searcher.IndexReader.MaxDoc, stopScoring: byScore);
         if (plan.IsEmpty)
         {
             // Without text, walk the filter's documents rather than every document checked against the filter.
@@ -145,7 +154,8 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             searcher.Search(query, filter, collector);
         }
 
-        return (top, facets);
+        collector.Finish();
+        return (top, facets, collector);
     }
 
     /// <summary>Groups score-ordered hits by owner: the owner's best listing (its profile only when no listing matched) stands for the group.</summary>

@@ -5,12 +5,13 @@ using Lucene.Net.Search;
 namespace Funeng.Catalog.Search;
 
 /// <summary>
-/// Counts facet values over every hit. Lucene.Net's Facet package is not on the package mirror; counting into one
-/// array per segment from <see cref="SegmentFacets"/> and naming the values once per segment keeps this cheap.
+/// Counts facet values over the hits it is given. Lucene.Net's Facet package is not on the package mirror; counting
+/// into one array per segment from <see cref="SegmentFacets"/> and naming the values once per segment keeps this
+/// cheap. <see cref="BoundedCollector"/> gives it a sample of a broad query's hits and scales each segment's counts.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
 {
-    private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private readonly Dictionary<string, double>[] _counts = facets.Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToArray();
     private SegmentFacets? _segment;
     private int[] _segmentCounts = [];
 
@@ -23,7 +24,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        FlushSegment();
+        EndSegment(scale: 1);
         _segment = SegmentFacets.For(context.AtomicReader, facets);
         _segmentCounts = new int[_segment.Labels.Length];
     }
@@ -39,17 +40,18 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
         }
     }
 
-    /// <summary>Per facet, values with their counts, largest first (ties by value).</summary>
+    /// <summary>Per facet, values with their counts (scaled ones rounded), largest first (ties by value).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Result()
     {
-        FlushSegment();
+        EndSegment(scale: 1);
         return facets.Select((facet, f) => (facet, f)).ToDictionary(
             x => x.facet,
-            x => (IReadOnlyList<FacetCount>)_counts[x.f].OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal)
-                .Select(v => new FacetCount(v.Key, v.Value)).ToList());
+            x => (IReadOnlyList<FacetCount>)_counts[x.f].Select(v => new FacetCount(v.Key, (int)Math.Round(v.Value)))
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList());
     }
 
-    private void FlushSegment()
+    /// <summary>Adds the current segment's counts, each multiplied by <paramref name="scale"/> (its hits over the hits counted).</summary>
+    public void EndSegment(double scale)
     {
         if (_segment is null)
         {
@@ -61,7 +63,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
             if (_segmentCounts[ord] > 0)
             {
                 var (facet, value) = _segment.Labels[ord];
-                _counts[facet][value] = _counts[facet].GetValueOrDefault(value) + _segmentCounts[ord];
+                _counts[facet][value] = _counts[facet].GetValueOrDefault(value) + (_segmentCounts[ord] * scale);
             }
         }
 

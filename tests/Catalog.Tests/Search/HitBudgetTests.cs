@@ -1,0 +1,108 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Database;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Catalog.Tests.Search;
+
+/// <summary>
+/// Issue 12, item 5: a broad query is not scored and faceted over every hit. The budgets are set small so that a
+/// few hundred listings in one segment of a real index stand for the 1 M catalog's hundreds of thousands of hits.
+/// </summary>
+public sealed class HitBudgetTests : IDisposable
+{
+    private const int Broad = 300;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funeng-budgets-" + Guid.NewGuid().ToString("N"));
+    private readonly CatalogIndex _index;
+    private readonly CatalogSearch _search;
+
+    public HitBudgetTests()
+    {
+        _index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = _folder }),
+            new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "unused.db")}"));
+        _search = new CatalogSearch(_index) { Budgets = new HitBudgets(Candidates: 50, FacetSample: 40) };
+        // Every third broad listing is in Shenzhen, the rest in Guangzhou; twelve narrow ones in Zhuhai.
+        for (var i = 0; i < Broad; i++)
+        {
+            Add($"第{i}号设备巡检算法", "巡检机房设备并报告异常", i % 3 == 0 ? "shenzhen" : "guangzhou");
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            Add($"第{i}号蚝田水质浮标", "监测蚝田水质", "zhuhai");
+        }
+
+        _index.Commit();
+    }
+
+    [Fact]
+    public async Task A_broad_query_over_more_hits_than_the_budget_stops_early_with_a_lower_bound_total_and_approximate_facets()
+    {
+        var result = await SearchAsync("巡检");
+
+        Assert.True(result.TotalCapped);
+        Assert.InRange(result.Matched, 50, Broad - 1);
+        Assert.True(result.FacetsApproximate);
+        // The sample was read in document order and scaled by how much of the segment it covered: about 300, a third in Shenzhen.
+        var cities = result.Facets[CatalogFacets.City].ToDictionary(c => c.Value, c => c.Count);
+        Assert.InRange(cities["guangzhou"] + cities["shenzhen"], 240, 360);
+        Assert.InRange(cities["shenzhen"], 80, 120);
+        Assert.DoesNotContain("zhuhai", cities.Keys);
+        Assert.Equal(20, result.Hits.Count);
+    }
+
+    [Fact]
+    public async Task A_narrow_query_counts_its_hits_and_facets_exactly()
+    {
+        var result = await SearchAsync("蚝田水质");
+
+        Assert.False(result.TotalCapped);
+        Assert.False(result.FacetsApproximate);
+        Assert.Equal(12, result.Matched);
+        Assert.Equal(new FacetCount("zhuhai", 12), Assert.Single(result.Facets[CatalogFacets.City]));
+    }
+
+    [Fact]
+    public async Task A_broad_query_sorted_by_date_reads_every_hit_for_its_order_and_samples_only_the_facets()
+    {
+        var result = await SearchAsync("巡检", CatalogSort.Newest);
+
+        Assert.False(result.TotalCapped);
+        Assert.Equal(Broad, result.Total);
+        Assert.True(result.FacetsApproximate);
+        Assert.InRange(result.Facets[CatalogFacets.City].Sum(c => c.Count), Broad - 1, Broad + 1);
+    }
+
+    [Fact]
+    public async Task Unbounded_budgets_give_the_exact_counts_the_sample_approximates()
+    {
+        _search.Budgets = HitBudgets.Unbounded;
+
+        var result = await SearchAsync("巡检");
+
+        Assert.False(result.TotalCapped);
+        Assert.False(result.FacetsApproximate);
+        Assert.Equal(Broad, result.Matched);
+        Assert.Equal(Broad / 3, result.Facets[CatalogFacets.City].Single(c => c.Value == "shenzhen").Count);
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        Directory.Delete(_folder, true);
+    }
+
+    private Task<CatalogSearchResult> SearchAsync(string text, CatalogSort sort = CatalogSort.Relevance) =>
+        _search.SearchAsync(new CatalogSearchRequest(text, CatalogFilters.None, CatalogViewer.Public, 1, 20, sort), TestContext.Current.CancellationToken);
+
+    private void Add(string titleZh, string summaryZh, string city)
+    {
+        var listing = new ListingRecord
+        {
+            Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = Guid.NewGuid(), Status = ListingStatus.Published,
+            Content = new ListingContent { TitleZh = titleZh, SummaryZh = summaryZh, CitySlug = city }, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        _index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, "测试企业", "", [])));
+    }
+}
