@@ -1,5 +1,4 @@
 using Funeng.Catalog.Contracts;
-using Funeng.Catalog.Search.Suggestions;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
