@@ -49,6 +49,11 @@ internal sealed class BenchCatalog : IDisposable
     /// <summary>Whether <paramref name="indexDirectory"/> already holds a committed index.</summary>
     public static bool HasIndex(string indexDirectory) => Directory.Exists(indexDirectory) && Directory.GetFiles(indexDirectory, "segments_*").Length > 0;
 
+    private readonly Dictionary<Guid, Guid> _ownerOf = [];
+
+    /// <summary>The owner (supplier) of each listing the demo catalog added.</summary>
+    public IReadOnlyDictionary<Guid, Guid> OwnerOf => _ownerOf;
+
     public void Add(ListingRecord listing, string ownerName) =>
         Index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, ownerName, "", [])));
 
@@ -56,6 +61,7 @@ internal sealed class BenchCatalog : IDisposable
     public IReadOnlyDictionary<Guid, string> AddDemoCatalog()
     {
         var keys = new Dictionary<Guid, string>();
+        _ownerOf.Clear();
         var owners = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (_, file) in CatalogDemoSeeder.Files)
         {
@@ -76,6 +82,7 @@ internal sealed class BenchCatalog : IDisposable
                 };
                 Add(listing, imported.Owner.NameZh);
                 keys[listing.Id] = imported.SourceId;
+                _ownerOf[listing.Id] = owner;
             }
         }
 
