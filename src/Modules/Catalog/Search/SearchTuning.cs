@@ -22,8 +22,13 @@ internal sealed record SearchTuning
 
     public float B { get; init; } = 0.75f;
 
-    /// <summary>A concept found in a title scores this much more than in the other texts.</summary>
-    public float TitleBoost { get; init; } = 4f;
+    /// <summary>
+    /// A concept found in a title scores this much more than in the other texts. 1.5, not the training split's best 4:
+    /// on the training split 1.5 scores 0.518 against 0.519 (timesplit-sweep.md), but on the labelled demo catalog,
+    /// whose large models have brand names for titles, 4 let one title hit of one word outrank listings whose summary
+    /// held the whole need (matchmaking nDCG@10 0.417 at 4, 0.501 at 1.5; bench/results/scenarios-quality.md).
+    /// </summary>
+    public float TitleBoost { get; init; } = 1.5f;
 
     /// <summary>Weight of the word-segmented field (SmartCn) beside the bigram field.</summary>
     public float WordsBoost { get; init; } = 1f;
