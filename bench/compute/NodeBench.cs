@@ -76,14 +76,14 @@ internal static class NodeBench
     }
 
     /// <summary>The paper's experiment; writes the curves to <paramref name="chartFile"/> for /compute/simulations.</summary>
-    public static void Fragmentation(StringBuilder report, string folder, string? chartFile, int seeds)
+    public static void Fragmentation(StringBuilder report, string folder, string? chartFile, int seeds, IReadOnlyList<string>? lists = null)
     {
         report.AppendLine("## Fragmentation: the FGD paper's experiment").AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Each pod list replayed on the trace's own node list (`openb_node_list_gpu_node.csv`): the whole pod list plus pods drawn from it at random (with replacement) until the GPU demand reaches 130 % of the cluster's GPUs, shuffled, arrive and never leave, each placed by the policy or counted as failed (Weng et al., ATC '23, §6; their simulator's workload tuning with ratio 1.3). Unallocated = free GPU capacity (milli-GPU summed) as a share of all GPUs; fragmented = Σ_n F_n(M) with M the pod list's most frequent kinds (CPU-only ones included) covering 95 % of its pods, as their simulator builds it. Best-fit and FGD compare nodes by Kubernetes' integer score as their simulator does, ties to the lowest-named node. Means of {seeds} seeds. Reduction = (best-fit − FGD) ÷ best-fit of unallocated GPUs.").AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Each pod list replayed on the trace's own node list (`openb_node_list_gpu_node.csv`): the whole pod list in random order, then pods drawn from it at random (with replacement) appended until the GPU demand reaches 130 % of the cluster's GPUs, arrive and never leave, each placed by the policy or counted as failed (Weng et al., ATC '23, §6; their simulator's workload tuning with ratio 1.3). Unallocated = free GPU capacity (milli-GPU summed) as a share of all GPUs; fragmented = Σ_n F_n(M) with M the pod list's most frequent kinds (CPU-only ones included) covering 95 % of its pods, as their simulator builds it. Best-fit and FGD compare nodes by Kubernetes' integer score as their simulator does; ties go to the first node in an order drawn per run (their simulator's random node-name prefixes). Means of {seeds} seeds. Reduction = (best-fit − FGD) ÷ best-fit of unallocated GPUs.").AppendLine();
         report.AppendLine("| trace | policy | unallocated at 100 % arrived | unallocated at 130 % | fragmented at 100 % | first failure at (% arrived) | FGD's reduction vs best-fit at 130 % | GPUs partly used at 130 % | idle whole GPUs at 130 % | seconds |");
         report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var curves = new List<object>();
-        foreach (var variant in Variants)
+        foreach (var variant in lists ?? Variants)
         {
             if (!File.Exists(Path.Combine(folder, $"openb_pod_list_{variant}.csv")))
             {
@@ -98,9 +98,10 @@ internal static class NodeBench
                 var (partly, idle) = (0.0, 0.0);
                 for (var seed = 1; seed <= seeds; seed++)
                 {
-                    var (cluster, pods) = Load(folder, variant);
+                    var (nodes, pods) = Load(folder, variant);
                     var measure = Funeng.Compute.Nodes.Fragmentation.Of(pods.Select(p => p.Demand));
-                    runs.Add(NodeSimulation.Inflate(cluster, pods, NodePolicy.Create(name, measure), measure, seed));
+                    var (cluster, points) = NodeSimulation.Inflate(nodes, pods, NodePolicy.Create(name, measure), measure, seed);
+                    runs.Add(points);
                     // Where the unallocated GPUs sit at the end: in pieces on GPUs that hold shares, or as whole idle GPUs.
                     partly += (double)cluster.Nodes.Sum(n => n.GpuFree.Count(g => g is > 0 and < GpuNode.Whole)) / seeds;
                     idle += (double)cluster.Nodes.Sum(n => n.WholeFree) / seeds;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 
 // Usage: dotnet run -c Release --project bench/compute [-- --traces FOLDER] [--output OUTPUT.md] [--chart FILE.json]
-//        [--seeds N] [--part placement|nodes|fragmentation|jct]
+//        [--seeds N] [--lists default,gpuspec33] [--part placement|nodes|fragmentation|jct]
 // 1. Cross-centre placement decisions per second: 100 centres with 10 pools each (1,000 pools), 10,000 queued requests.
 // 2. Node placement decisions per second on the Alibaba v2023 cluster (1,213 nodes), 10,000 queued requests.
 // 3. The FGD paper's inflation experiment on the default pod list and variants, on the trace's own node list.
@@ -32,7 +32,7 @@ else if (traces is not null)
 
     if (options.Part is null or "fragmentation")
     {
-        NodeBench.Fragmentation(report, traces, options.Chart, options.Seeds);
+        NodeBench.Fragmentation(report, traces, options.Chart, options.Seeds, options.Lists);
     }
 
     if (options.Part is null or "jct")
@@ -45,7 +45,7 @@ Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output)
 File.WriteAllText(options.Output, report.ToString());
 Console.WriteLine(report);
 
-internal sealed record BenchOptions(string? Traces, string Output, string? Part, string? Chart, int Seeds, string CommandLine)
+internal sealed record BenchOptions(string? Traces, string Output, string? Part, string? Chart, int Seeds, string[]? Lists, string CommandLine)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -53,6 +53,7 @@ internal sealed record BenchOptions(string? Traces, string Output, string? Part,
         string? part = null;
         string? chart = null;
         var seeds = 3;
+        string[]? lists = null;
         var output = Path.Combine("bench", "results", "compute.md");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -63,11 +64,12 @@ internal sealed record BenchOptions(string? Traces, string Output, string? Part,
                 case "--part": part = args[i + 1]; break;
                 case "--chart": chart = args[i + 1]; break;
                 case "--seeds": seeds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"unknown option {args[i]}; use --traces FOLDER, --output FILE, --chart FILE.json, --seeds N and --part placement|nodes|fragmentation|jct");
+                case "--lists": lists = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                default: throw new ArgumentException($"unknown option {args[i]}; use --traces FOLDER, --output FILE, --chart FILE.json, --seeds N, --lists default,gpuspec33 and --part placement|nodes|fragmentation|jct");
             }
         }
 
-        return new BenchOptions(traces, output, part, chart, seeds, args.Length == 0 ? "" : " -- " + string.Join(' ', args));
+        return new BenchOptions(traces, output, part, chart, seeds, lists, args.Length == 0 ? "" : " -- " + string.Join(' ', args));
     }
 }
 

@@ -93,10 +93,59 @@ public sealed class FgdAsPublishedTests
         NodePod[] pods = [new("a", 0, 0, NodeDemand.Create(1000, 1024, 1, 1000)), new("b", 0, 0, NodeDemand.Create(2000, 1024, 1, 1000))];
         var measure = Fragmentation.Of(pods.Select(p => p.Demand));
 
-        var points = NodeSimulation.Inflate(cluster, pods, new FirstFit(), measure, seed: 3, untilPercent: 99);
+        var points = NodeSimulation.Inflate(cluster, pods, new FirstFit(), measure, seed: 3, untilPercent: 99).Points;
 
         Assert.Equal(Enumerable.Range(1, 99).Select(i => (double)i), points.Select(p => p.ArrivedPercent));
         Assert.Equal((5.0, 0), (Math.Round(points[^1].UnallocatedPercent, 9), points[^1].Failed));
         Assert.Equal(points[94] with { ArrivedPercent = 99 }, points[^1]);
+    }
+
+    [Fact]
+    public void Bug_17_ties_go_to_a_node_order_drawn_for_each_run_not_to_the_node_lists_order()
+    {
+        // Two empty nodes alike and one one-GPU pod (16 GPUs, 7 % = 1.12 GPUs: no second pod is drawn). Best-fit scores
+        // both nodes the same. Their simulator prefixes node names with a random number per run and Kubernetes gives the
+        // tie to the lowest name, so the pod lands on either node depending on the run, always the same for one seed.
+        var pods = new[] { new NodePod("a", 0, 0, NodeDemand.Create(1000, 1024, 1, 1000)) };
+        var nodes = Cluster(("T4", 32000, 8), ("T4", 32000, 8));
+        var measure = Fragmentation.Of(pods.Select(p => p.Demand));
+        string Landed(int seed) => NodeSimulation.Inflate(nodes, pods, new BestFit(), measure, seed, untilPercent: 7).Cluster.Nodes.Single(n => n.FreeMilli < 8000).Name;
+
+        var landed = Enumerable.Range(1, 20).Select(Landed).ToList();
+
+        Assert.Equal(["node-0", "node-1"], landed.Distinct().Order());
+        Assert.Equal(landed[0], Landed(1));
+        Assert.All(nodes.Nodes, n => Assert.Equal(8000, n.FreeMilli)); // the node list itself is left empty
+    }
+
+    [Fact]
+    public void Bug_17_the_pod_list_arrives_shuffled_and_the_drawn_pods_after_it()
+    {
+        // Six one-GPU pods told apart by their CPU; target 12 GPUs, so six more are drawn. Their simulator shuffles the
+        // list, then appends the draws (tuneUpPods after SortClusterPods): the first six arrivals are the list itself.
+        var pods = Enumerable.Range(1, 6).Select(i => new NodePod($"p{i}", 0, 0, NodeDemand.Create(i * 1000, 1024, 1, 1000))).ToList();
+
+        foreach (var seed in Enumerable.Range(1, 5))
+        {
+            var arrivals = NodeSimulation.Arrivals(pods, 12_000, new Random(seed));
+
+            Assert.Equal(12, arrivals.Count);
+            Assert.Equal(pods.Select(p => p.Demand.CpuMilli), arrivals.Take(6).Select(d => d.CpuMilli).Order());
+        }
+    }
+
+    [Fact]
+    public void Bug_17_the_draws_stop_at_the_first_pod_whose_share_of_one_gpu_would_pass_the_target()
+    {
+        // 20 GPUs, the list one 8-GPU pod, target 99 % = 19,800 milli-GPU. tuneUpPods compares the total with what one
+        // GPU of the drawn pod asks (1,000), not all of its GPUs: 8,000 + 1,000 and 16,000 + 1,000 pass, 24,000 + 1,000
+        // does not, so three 8-GPU pods (24 GPUs) arrive; two fit, the third fails; 4 GPUs (20 %) stay unallocated.
+        var cluster = Cluster(("V100M32", 96000, 8), ("V100M32", 96000, 8), ("T4", 64000, 4));
+        NodePod[] pods = [new("eight", 0, 0, NodeDemand.Create(8000, 1024, 8, 1000))];
+        var measure = Fragmentation.Of(pods.Select(p => p.Demand));
+
+        Assert.Equal(3, NodeSimulation.Arrivals(pods, 19_800, new Random(5)).Count);
+        var last = NodeSimulation.Inflate(cluster, pods, new FirstFit(), measure, seed: 5, untilPercent: 99).Points[^1];
+        Assert.Equal((20.0, 1), (Math.Round(last.UnallocatedPercent, 9), last.Failed));
     }
 }

@@ -171,7 +171,7 @@ public sealed class NodePlacementTests
         NodePod[] pods = [new("a", 0, 0, NodeDemand.Create(4000, 1024, 1, 300)), new("b", 0, 0, NodeDemand.Create(4000, 1024, 2, 1000))];
         var measure = Fragmentation.Of(pods.Select(p => p.Demand));
 
-        var points = NodeSimulation.Inflate(cluster, pods, new Fgd(measure), measure, seed: 1, untilPercent: 120);
+        var points = NodeSimulation.Inflate(cluster, pods, new Fgd(measure), measure, seed: 1, untilPercent: 120).Points;
 
         Assert.Equal(Enumerable.Range(1, 120).Select(i => (double)i), points.Select(p => p.ArrivedPercent));
         Assert.True(points[0].UnallocatedPercent >= 90); // the first pod asks for at most 2 of the 20 GPUs

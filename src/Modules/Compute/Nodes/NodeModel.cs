@@ -156,6 +156,9 @@ internal sealed class GpuNode
         return new NodeAllocation(Index, d, mask);
     }
 
+    /// <summary>A node like this one, with nothing running, at position <paramref name="index"/> of its cluster.</summary>
+    public GpuNode EmptyAt(int index) => new(index, Name, Model, ModelId, CpuMilli, MemoryMib, Gpus);
+
     public void Release(NodeAllocation a)
     {
         CpuFree += a.Demand.CpuMilli;
@@ -254,4 +257,12 @@ internal sealed class NodeCluster(IReadOnlyList<GpuNode> nodes, GpuModels models
     public int MaxGpus { get; } = nodes.Count == 0 ? 0 : nodes.Max(n => n.Gpus);
 
     public long FreeMilli => Nodes.Sum(n => (long)n.FreeMilli);
+
+    /// <summary>The same nodes, empty, in a random order (renumbered): the order in which they take ties.</summary>
+    public NodeCluster EmptyInRandomOrder(Random random)
+    {
+        var order = Nodes.ToArray();
+        random.Shuffle(order);
+        return new NodeCluster([.. order.Select((n, i) => n.EmptyAt(i))], Models);
+    }
 }
