@@ -42,6 +42,16 @@ internal static class IncentivesCommands
                 Console.Error.WriteLine($"Refused ({e.Field}): {e.Description.In(services.GetRequiredService<UiText>(), CultureInfo.GetCultureInfo("en"))}");
                 return 1;
             }
+            catch (InvalidInputException e)
+            {
+                // An empty --reasons lands here: a decision gives its reasons on the command line as on the API and the page.
+                foreach (var (field, messages) in e.Describe(services.GetRequiredService<UiText>(), CultureInfo.GetCultureInfo("en")))
+                {
+                    Console.Error.WriteLine($"Refused ({field}): {string.Join(" ", messages)}");
+                }
+
+                return 1;
+            }
         }));
 
         var incentives = new Command("incentives", "Incentive programs: decisions on applications.");

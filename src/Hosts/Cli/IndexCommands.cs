@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -17,7 +18,7 @@ internal static class IndexCommands
         import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
-            var result = await services.GetRequiredService<Commands>().ImportAsync(parse.GetValue(file)!.FullName, cancellationToken);
+            var result = await services.GetRequiredService<Commands>().ImportAsync(parse.GetValue(file)!.FullName, CultureInfo.GetCultureInfo(UiCultures.English), cancellationToken);
             foreach (var note in result.Notes)
             {
                 Console.Error.WriteLine(note);
@@ -60,13 +61,16 @@ internal static class IndexCommands
 
         var output = new Option<FileInfo>("--out") { Description = "Where to write the workbook.", Required = true };
         var exportYear = new Option<int>("--year") { Description = "The index year.", DefaultValueFactory = _ => DateTime.UtcNow.Year };
+        var exportCulture = new Option<string>("--culture") { Description = "The language of the sheet names and headers: zh-CN (default) or en.", DefaultValueFactory = _ => UiCultures.Chinese };
+        exportCulture.AcceptOnlyFromAmong([.. UiCultures.All]);
         var export = new Command("export", "Write indicators, observations (with history) and the year's index to an Excel workbook.");
         export.Options.Add(exportYear);
+        export.Options.Add(exportCulture);
         export.Options.Add(output);
         export.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var path = parse.GetValue(output)!.FullName;
-            await services.GetRequiredService<Commands>().ExportAsync(parse.GetValue(exportYear), path, cancellationToken);
+            await services.GetRequiredService<Commands>().ExportAsync(parse.GetValue(exportYear), path, CultureInfo.GetCultureInfo(parse.GetValue(exportCulture)!), cancellationToken);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote {path}.[/]");
             return 0;
         }));

@@ -1,3 +1,5 @@
+using Funeng.Kernel.Web;
+
 namespace Funeng.Kernel.Organisations;
 
 /// <summary>
@@ -12,38 +14,41 @@ public static class CreditCode
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     private static readonly int[] OrganisationCodeWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
-    /// <summary>Null when <paramref name="code"/> is a well-formed code; otherwise why it is not.</summary>
-    public static string? Problem(string code)
+    /// <summary>
+    /// Null when <paramref name="code"/> is a well-formed code; otherwise why it is not, told in the reader's language
+    /// (callers nest it in their own message, e.g. "not a valid unified social credit code: …").
+    /// </summary>
+    public static ProblemMessage? Problem(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
         if (code.Length != 18)
         {
-            return $"must have 18 characters, has {code.Length}";
+            return ProblemMessage.Of("credit-code.length", code.Length);
         }
 
         for (var i = 0; i < 18; i++)
         {
             if (Alphabet.IndexOf(code[i], StringComparison.Ordinal) < 0)
             {
-                return $"character {i + 1} '{code[i]}' is not allowed (digits and capital letters except I, O, S, V, Z)";
+                return ProblemMessage.Of("credit-code.character", i + 1, code[i].ToString());
             }
         }
 
         if (!code[2..8].All(char.IsAsciiDigit))
         {
-            return "characters 3 to 8 must be the 6-digit administrative division code";
+            return ProblemMessage.Of("credit-code.division");
         }
 
         var expected = CheckCharacter(code.AsSpan(0, 17));
         if (code[17] != expected)
         {
-            return $"check character is '{code[17]}', expected '{expected}'";
+            return ProblemMessage.Of("credit-code.check", code[17].ToString(), expected.ToString());
         }
 
         var organisationCheck = OrganisationCodeCheck(code.AsSpan(8, 8));
         return code[16] == organisationCheck
             ? null
-            : $"organisation code check character (17th) is '{code[16]}', expected '{organisationCheck}'";
+            : ProblemMessage.Of("credit-code.organisation-check", code[16].ToString(), organisationCheck.ToString());
     }
 
     public static bool IsValid(string code) => Problem(code) is null;

@@ -43,7 +43,7 @@ public static class IndexModule
         builder.Services.AddScoped<CalculateIndex>();
         builder.Services.AddScoped<ExportWorkbook>();
         builder.Services.AddScoped<Pages.IndexViews>();
-        builder.Services.AddScoped(sp => new IndexCommands(sp.GetRequiredService<ImportObservations>(), sp.GetRequiredService<ExportWorkbook>(), sp.GetRequiredService<CalculateIndex>()));
+        builder.Services.AddScoped(sp => new IndexCommands(sp.GetRequiredService<ImportObservations>(), sp.GetRequiredService<ExportWorkbook>(), sp.GetRequiredService<CalculateIndex>(), sp.GetRequiredService<UiText>()));
         builder.Services.AddScoped<IDemoSeeder, IndexDemoSeeder>();
         return builder;
     }

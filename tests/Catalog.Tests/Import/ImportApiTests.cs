@@ -18,19 +18,37 @@ public abstract class ImportApiTests(FunengApp app)
 
     private const string Header = "type,source,source_id,owner_name_zh,owner_credit_code,owner_city,title_zh,title_en,summary_zh,city,sectors,publisher,licence,access_level,category\n";
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string name = "listings.csv")
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string name = "listings.csv", string? culture = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", name);
-        return await client.PostAsync("/api/v1/catalog/imports", form, Token);
+        return await client.PostAsync("/api/v1/catalog/imports" + (culture is null ? "" : "?culture=" + culture), form, Token);
     }
 
     private async Task<int> CountAsync(string source)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CatalogDb>().Listings.CountAsync(l => l.Source == source, Token);
+    }
+
+    [Fact]
+    public async Task The_problems_of_a_bad_row_are_told_to_a_Chinese_reader_in_Chinese()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var source = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var csv = Header + $"robot,{source},,,91440300708461136A,atlantis,机器人,Robot,,zhuhai,energy,,,,\n";
+
+        var response = await UploadAsync(office.Client, csv, culture: "zh-CN");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("column").GetString()!, e => e.GetProperty("message").GetString());
+        Assert.StartsWith("“robot”不是以下类型之一：", errors["type"], StringComparison.Ordinal);
+        Assert.Equal("必填。", errors["owner_name_zh"]);
+        Assert.Equal("不是有效的统一社会信用代码：校验码（第 18 位）为“A”，应为“T”。", errors["owner_credit_code"]);
+        Assert.Equal("“atlantis”不是广东省的地市（请填写地市代码如 shenzhen，或中文名称）。", errors["owner_city"]);
     }
 
     [Fact]

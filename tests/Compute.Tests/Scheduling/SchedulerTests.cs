@@ -109,7 +109,12 @@ public sealed class SchedulerTests
         var (placement, why) = scheduler.Place(Job(4, 2, deadline: Monday.AddHours(12)), Monday);
 
         Assert.Equal(free.Id, placement!.CentreId);
-        Assert.Equal("misses_deadline", Assert.Single(why.Rejected).Code);
+        var missed = Assert.Single(why.Rejected);
+        Assert.Equal("misses_deadline", missed.Code);
+        // Wednesday 10:00 UTC and Tuesday 04:00 in China: a person reads the explanation in China Standard Time.
+        Assert.Contains("2026-11-25 18:00", missed.Detail, StringComparison.Ordinal);
+        Assert.Contains("2026-11-24 04:00", missed.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Z", missed.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

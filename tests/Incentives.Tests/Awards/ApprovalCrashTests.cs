@@ -67,6 +67,10 @@ public abstract class ApprovalCrashTests(FunengApp app)
         Assert.Equal(1, refusedExit);
         Assert.Contains("does not have the role OfficeStaff", refused, StringComparison.Ordinal);
 
+        var (emptyExit, empty) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", " ");
+        Assert.Equal(1, emptyExit);
+        Assert.Contains("Refused (reasons): A decision gives its reasons.", empty, StringComparison.Ordinal);
+
         var (exit, output) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", "holds the title");
         Assert.True(exit == 0, output);
         Assert.Contains("Approved: award", output, StringComparison.Ordinal);

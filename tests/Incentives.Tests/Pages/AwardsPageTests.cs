@@ -76,6 +76,29 @@ public abstract partial class AwardsPageTests(FunengApp app)
     }
 
     [Fact]
+    public async Task A_decision_without_reasons_is_refused_on_the_page_naming_the_field_as_on_the_api()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        await IncentivesTestData.SetParameterAsync(office, Champion, "annual_budget", 100_000_000m);
+        var ids = await IncentivesTestData.ReadyApplicationsAsync(app, Champion, 2);
+
+        var approve = await PageForms.PostAsync(office.Client, Page, $"{Page}?handler=Decide&id={ids[0]}&culture=zh-CN", [new("approve", "true"), new("reasons", " ")]);
+        var reject = await PageForms.PostAsync(office.Client, Page, $"{Page}?handler=Decide&id={ids[1]}&culture=zh-CN", [new("approve", "false")]);
+
+        foreach (var refused in new[] { approve, reject })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+            Assert.Contains("<li data-field=\"reasons\">作出决定须说明理由。</li>", html, StringComparison.Ordinal);
+            Assert.Null(Notice(html));
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var statuses = await scope.ServiceProvider.GetRequiredService<IncentivesDb>().Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.Status).ToListAsync(Ct);
+        Assert.All(statuses, status => Assert.Equal(ApplicationStatus.UnderReview, status));
+    }
+
+    [Fact]
     public async Task Marking_complete_and_assigning_reviewers_end_with_a_notice_naming_the_receipt_and_the_reviewer()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

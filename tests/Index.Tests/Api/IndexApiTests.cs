@@ -29,12 +29,14 @@ public abstract class IndexApiTests(FunengApp app)
             "algorithm_filings,佛山,2041,-3,test list\n" +
             "no_such_indicator,province,2041,1,test list\n";
 
-        var response = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv", new StringContent(csv, Encoding.UTF8, "text/csv"), Token);
+        var response = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv&culture=zh-CN", new StringContent(csv, Encoding.UTF8, "text/csv"), Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
-        Assert.Contains("row 4, column value", errors.GetProperty("row 4.value")[0].GetString(), StringComparison.Ordinal);
-        Assert.True(errors.TryGetProperty("row 5.indicator", out _));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal("第 4 行“value”列：-3 为负数；每个指标计数或计量的对象都不会小于零。", errors.GetProperty("row 4.value")[0].GetString());
+        Assert.Equal("第 5 行“indicator”列：“no_such_indicator”不是已知的指标代码（见 /api/v1/index/indicators）。", errors.GetProperty("row 5.indicator")[0].GetString());
+        Assert.Equal("未导入任何数据。", problem.GetProperty("detail").GetString());
         Assert.Equal(before, await CountAsync());
     }
 
@@ -45,14 +47,14 @@ public abstract class IndexApiTests(FunengApp app)
         var before = await CountAsync();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("indicator,scope,year,value,source\n")), "file", "x.csv" } };
 
-        var quote = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv",
+        var quote = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv&culture=en",
             new StringContent("indicator,scope,year,value,source\nalgorithm_filings,广州,2042,10,list\nalgorithm_filings,深圳,2042,\"12,list\n", Encoding.UTF8, "text/csv"), Token);
         var multipart = await office.Client.PostAsync("/api/v1/index/observations/import", form, Token);
         var twice = await office.Client.PostAsync("/api/v1/index/observations/import?format=csv",
             new StringContent("indicator,scope,year,value,source, Value \nalgorithm_filings,广州,2042,10,list,11\n", Encoding.UTF8, "text/csv"), Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, quote.StatusCode);
-        Assert.Contains("never closed", (await quote.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").GetProperty("row 3.file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("is never closed", (await quote.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").GetProperty("row 3.file")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, multipart.StatusCode);
         Assert.True((await multipart.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").TryGetProperty("contentType", out _));
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
@@ -73,8 +75,9 @@ public abstract class IndexApiTests(FunengApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var commands = scope.ServiceProvider.GetRequiredService<Funeng.Index.Contracts.IndexCommands>();
 
-        var refused = await commands.ImportAsync(quote, Token);
-        var converted = await commands.ImportAsync(gbk, Token);
+        var english = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var refused = await commands.ImportAsync(quote, english, Token);
+        var converted = await commands.ImportAsync(gbk, english, Token);
 
         Assert.Equal(0, refused.Imported);
         Assert.Contains("row 2, column file", Assert.Single(refused.Problems), StringComparison.Ordinal);
@@ -247,8 +250,10 @@ public abstract class IndexApiTests(FunengApp app)
         try
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await city.Client.PutAsJsonAsync("/api/v1/index/weights", body, Token)).StatusCode);
-            var bad = await office.Client.PutAsJsonAsync("/api/v1/index/weights", new { pillars = new Dictionary<string, double> { ["market_entities"] = -1 } }, Token);
+            var bad = await office.Client.PutAsJsonAsync("/api/v1/index/weights?culture=zh-CN", new { pillars = new Dictionary<string, double> { ["market_entities"] = -1 } }, Token);
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("权重应为 0 至 100 之间的数。",
+                (await bad.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").GetProperty("pillar:market_entities")[0].GetString());
             Assert.Equal(HttpStatusCode.NoContent, (await office.Client.PutAsJsonAsync("/api/v1/index/weights", body, Token)).StatusCode);
 
             var weights = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/index/weights", Token);
@@ -263,13 +268,50 @@ public abstract class IndexApiTests(FunengApp app)
     [Fact]
     public async Task The_export_is_a_workbook_of_indicators_observations_and_the_index()
     {
-        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=2031", Token);
+        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=2031&culture=en", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
-        Assert.Equal(["indicators", "observations", "index_2031", "trace"], stream.GetSheetNames());
+        Assert.Equal(["Indicators", "Observations", "Index 2031", "Trace"], stream.GetSheetNames());
         stream.Position = 0;
-        Assert.Equal(IndicatorCatalog.All.Count, stream.Query(useHeaderRow: true, sheetName: "indicators").Count());
+        Assert.Equal(IndicatorCatalog.All.Count, stream.Query(useHeaderRow: true, sheetName: "Indicators").Count());
+    }
+
+    [Fact]
+    public async Task The_export_a_Chinese_reader_opens_has_Chinese_sheets_headers_and_demo_label()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<IndexDb>();
+            db.Observations.Add(new ObservationRecord
+            {
+                Id = Guid.NewGuid(), Indicator = "algorithm_filings", Scope = "city:yunfu", Year = 2047, Version = 1, Value = 2, Status = ObservationStatus.Published,
+                Source = "demo", Invented = true, Channel = "demo", EnteredByName = "test", EnteredAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync(Token);
+        }
+
+        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=2047&culture=zh-CN", Token);
+
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
+        Assert.Equal(["指标", "观测值", "2047年指数", "计算过程"], stream.GetSheetNames());
+        stream.Position = 0;
+        var indicator = stream.Query(useHeaderRow: true, sheetName: "指标").Cast<IDictionary<string, object?>>().First();
+        Assert.Contains("单位", indicator.Keys);
+        stream.Position = 0;
+        var invented = Assert.Single(stream.Query(useHeaderRow: true, sheetName: "观测值").Cast<IDictionary<string, object?>>(),
+            r => Equals(r["范围"], "city:yunfu") && Convert.ToInt32(r["年份"], System.Globalization.CultureInfo.InvariantCulture) == 2047);
+        Assert.Equal("虚构（演示）", invented["虚构数据"]);
+        Assert.Contains("填报时间（北京时间）", invented.Keys);
+    }
+
+    [Fact]
+    public async Task A_bad_export_year_is_told_in_Chinese()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=1999&culture=zh-CN", Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("请填写 2000 至 2100 之间的年份。", (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").GetProperty("year")[0].GetString());
     }
 
     [Fact]
@@ -278,12 +320,12 @@ public abstract class IndexApiTests(FunengApp app)
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
         Assert.True((await PostAsync(office, "algorithm_filings", "city:shanwei", 2046, 5)).IsSuccessStatusCode);
 
-        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=2046", Token);
+        var response = await app.Anonymous().GetAsync("/api/v1/index/export.xlsx?year=2046&culture=en", Token);
 
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token));
-        var rows = stream.Query(useHeaderRow: true, sheetName: "observations").Cast<IDictionary<string, object?>>()
-            .Where(r => Equals(r["scope"], "city:shanwei") && Convert.ToInt32(r["year"], System.Globalization.CultureInfo.InvariantCulture) == 2046).ToList();
-        var enteredAt = Assert.Single(rows)["entered_at"]?.ToString();
+        var rows = stream.Query(useHeaderRow: true, sheetName: "Observations").Cast<IDictionary<string, object?>>()
+            .Where(r => Equals(r["Scope"], "city:shanwei") && Convert.ToInt32(r["Year"], System.Globalization.CultureInfo.InvariantCulture) == 2046).ToList();
+        var enteredAt = Assert.Single(rows)["Entered at (China Standard Time)"]?.ToString();
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$", enteredAt);
         var instant = DateTimeOffset.Parse(enteredAt!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.True((DateTimeOffset.UtcNow - instant).Duration() < TimeSpan.FromMinutes(5), $"{enteredAt} is the moment it was entered");
@@ -302,12 +344,12 @@ public abstract class IndexApiTests(FunengApp app)
     [Fact]
     public async Task A_bad_year_or_method_is_a_problem_naming_the_field()
     {
-        var response = await app.Anonymous().GetAsync("/api/v1/index?year=1900&normalisation=median", Token);
+        var response = await app.Anonymous().GetAsync("/api/v1/index?year=1900&normalisation=median&culture=zh-CN", Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("year", out _));
-        Assert.True(errors.TryGetProperty("normalisation", out _));
+        Assert.Equal("请填写 2000 至 2100 之间的年份。", errors.GetProperty("year")[0].GetString());
+        Assert.Equal("“median”不是可用的标准化方法，请用 min_max、z_score 或 distance_to_target。", errors.GetProperty("normalisation")[0].GetString());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ObservationFileTests
 
         var problem = Assert.Single(ObservationError.Among(refused));
         Assert.Equal(3, problem.Row);
-        Assert.Contains("never closed", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("upload.quote-unclosed", problem.Problem.Key);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ObservationFileTests
 
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() => ObservationFile.ReadAsync(new MemoryStream(latin1), "latin1.csv", TestContext.Current.CancellationToken));
 
-        Assert.Contains("not UTF-8", Assert.Single(ObservationError.Among(refused)).Message, StringComparison.Ordinal);
+        Assert.Equal("upload.not-utf8", Assert.Single(ObservationError.Among(refused)).Problem.Key);
     }
 
     [Fact]

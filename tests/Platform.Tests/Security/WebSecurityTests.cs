@@ -140,6 +140,21 @@ public sealed partial class WebSecurityTests(SqliteApp app) : IClassFixture<Sqli
         }
     }
 
+    [Fact]
+    public async Task An_unknown_role_or_a_bad_token_lifetime_is_told_in_Chinese()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var target = await app.CreateUserAsync(Roles.Enterprise);
+
+        var roles = await office.Client.PutAsJsonAsync($"/api/v1/platform/users/{target.UserId}/roles?culture=zh-CN", new { roles = new[] { "emperor" } }, Ct);
+        var token = await office.Client.PostAsJsonAsync("/api/v1/account/tokens?culture=zh-CN", new { name = "script", daysValid = 999 }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, roles.StatusCode);
+        Assert.StartsWith("未知的角色：emperor。已知角色：", (await roles.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("roles")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
+        Assert.Equal("令牌的有效期为 1 至 366 天。", (await token.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("daysValid")[0].GetString());
+    }
+
     private static Task<HttpResponseMessage> ForeignPostAsync(CookieSession browser, string path, HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };

@@ -52,19 +52,30 @@ public abstract class PolicyApiTests(FunengApp app)
     [Fact]
     public async Task A_bad_scope_is_a_problem_that_names_the_field()
     {
-        var response = await app.Anonymous().GetAsync("/api/v1/policy/targets?scope=mars", TestContext.Current.CancellationToken);
+        var response = await app.Anonymous().GetAsync("/api/v1/policy/targets?scope=mars&culture=zh-CN", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("scope", out _));
+        Assert.Equal("“mars”不是“province”（全省）或“city:地市代码”（如 city:guangzhou）。", problem.GetProperty("errors").GetProperty("scope")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_year_out_of_range_is_told_in_Chinese()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/policy/targets?year=1800&culture=zh-CN", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("请填写 2000 至 2100 之间的年份。", problem.GetProperty("errors").GetProperty("year")[0].GetString());
     }
 
     [Fact]
     public async Task A_missing_document_is_a_404_problem()
     {
-        var response = await app.Anonymous().GetAsync("/api/v1/policy/documents/no-such-document", TestContext.Current.CancellationToken);
+        var response = await app.Anonymous().GetAsync("/api/v1/policy/documents/no-such-document?culture=zh-CN", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("没有编号为“no-such-document”的政策文件。", problem.GetProperty("title").GetString());
     }
 
     [Fact]

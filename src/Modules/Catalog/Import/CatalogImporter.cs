@@ -143,7 +143,9 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
         }
         catch (InvalidInputException e) when (DataFileError.Among(e).Count > 0)
         {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["file"] = [.. DataFileError.Among(e).Select(error => error.ToString())] });
+            throw new InvalidInputException(DataFileError.Among(e).Select(error => error.Line > 0
+                ? FieldProblem.Of("file", "catalog.import.problem.at-line", error.Line, error.Description)
+                : new FieldProblem("file", error.Description)));
         }
     }
 

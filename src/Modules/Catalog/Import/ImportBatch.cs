@@ -15,19 +15,17 @@ internal sealed record ImportedListing(int Row, string Source, string SourceId, 
 
 /// <summary>
 /// One validation problem, naming the row and column as a spreadsheet shows them. The message is told in the
-/// reader's language (the import page, the API); the format-level checks still write fixed texts.
+/// reader's language (the import page, the API, the CLI).
 /// </summary>
 internal sealed record ImportError(int Row, string Column, ProblemMessage Message)
 {
-    public ImportError(int row, string column, string message)
-        : this(row, column, ProblemMessage.Fixed(message))
-    {
-    }
+    public static ImportError Of(int row, string column, string key, params object?[] arguments) => new(row, column, ProblemMessage.Of(key, arguments));
 
     public override string ToString() => $"row {Row}, column {Column}: {Message}";
 
-    /// <summary>The problem as one line in <paramref name="culture"/>, for the CLI and logs.</summary>
-    public string Describe(Kernel.Localization.UiText text, System.Globalization.CultureInfo culture) => $"row {Row}, column {Column}: {Message.In(text, culture)}";
+    /// <summary>The problem as one line in <paramref name="culture"/>, for the CLI.</summary>
+    public string Describe(Kernel.Localization.UiText text, System.Globalization.CultureInfo culture) =>
+        ProblemMessage.Of("catalog.import.problem.at-row", Row, Column, Message).In(text, culture);
 }
 
 /// <summary>A file turned into organisations and listings, or the problems that stop it.</summary>

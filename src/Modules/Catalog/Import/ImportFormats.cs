@@ -47,8 +47,7 @@ internal static class ImportFormats
             return Map(file, Funeng, FunengRow);
         }
 
-        return new ImportBatch("unknown", [], [], [new ImportError(1, "(header)",
-            "Unrecognised columns. Use the CAC algorithm or generative-AI filing lists, the LLM list, or Funeng's format with columns " + string.Join(", ", FunengColumns) + " and the type's fields.")]);
+        return new ImportBatch("unknown", [], [], [ImportError.Of(1, "(header)", "catalog.import.problem.header", string.Join(", ", FunengColumns))]);
     }
 
     private static ImportBatch Map(TabularFile file, string format, Func<TabularFile.Row, List<ImportError>, ImportedListing?> map)
@@ -57,7 +56,7 @@ internal static class ImportFormats
         if (file.Rows.Count == 0)
         {
             // An import that would write nothing is a mistake (the wrong file, or the rows lost on saving), not a success to audit.
-            errors.Add(new ImportError(1, "file", "has a header but no data rows; nothing was imported."));
+            errors.Add(ImportError.Of(1, "file", "catalog.import.problem.no-rows"));
         }
 
         var listings = new List<ImportedListing>();
@@ -168,14 +167,14 @@ internal static class ImportFormats
         var type = ListingTypeKeys.Parse(row["type"]);
         if (type is null)
         {
-            errors.Add(new ImportError(row.Number, "type", $"'{row["type"]}' is not one of {string.Join(", ", Enum.GetValues<ListingType>().Select(t => t.Key()))}."));
+            errors.Add(ImportError.Of(row.Number, "type", "catalog.import.problem.type", row["type"], string.Join(", ", Enum.GetValues<ListingType>().Select(t => t.Key()))));
         }
 
         var ownerName = Required(row, "owner_name_zh", errors);
         var code = row["owner_credit_code"].ToUpperInvariant();
         if (code.Length > 0 && CreditCode.Problem(code) is { } problem)
         {
-            errors.Add(new ImportError(row.Number, "owner_credit_code", $"Not a valid unified social credit code: {problem}."));
+            errors.Add(ImportError.Of(row.Number, "owner_credit_code", "catalog.problem.credit-code", problem));
         }
 
         var ownerCity = City(row, "owner_city", errors);
@@ -205,7 +204,7 @@ internal static class ImportFormats
         var sourceId = row["source_id"].Length > 0 ? row["source_id"] : null;
         if (sourceId is null)
         {
-            errors.Add(new ImportError(row.Number, "source_id", "Required, so that a re-import updates this listing instead of adding a copy."));
+            errors.Add(ImportError.Of(row.Number, "source_id", "catalog.import.problem.source-id"));
         }
 
         if (errors.Count > before)
@@ -238,7 +237,7 @@ internal static class ImportFormats
         var slug = RealDataVocabulary.CitySlug(row[column]);
         if (slug is null)
         {
-            errors.Add(new ImportError(row.Number, column, $"'{row[column]}' is not a Guangdong city (give its slug, e.g. shenzhen, or its Chinese name)."));
+            errors.Add(ImportError.Of(row.Number, column, "catalog.import.problem.city", row[column]));
         }
 
         return slug;
@@ -251,7 +250,7 @@ internal static class ImportFormats
             return row[column];
         }
 
-        errors.Add(new ImportError(row.Number, column, "Required."));
+        errors.Add(ImportError.Of(row.Number, column, "catalog.problem.required"));
         return null;
     }
 

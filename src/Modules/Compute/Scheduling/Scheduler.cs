@@ -1,4 +1,5 @@
 using System.Globalization;
+using Funeng.Kernel.Localization;
 
 namespace Funeng.Compute.Scheduling;
 
@@ -256,7 +257,7 @@ internal sealed class Scheduler
         if (job.Deadline is { } deadline && end > deadline.UtcTicks)
         {
             var at = end;
-            reason = explain ? new RejectedCentre(name, "misses_deadline", () => $"{pool.Name} would finish at {Format(at)}, after the deadline {deadline.UtcDateTime:yyyy-MM-dd HH:mm}Z") : reason;
+            reason = explain ? new RejectedCentre(name, "misses_deadline", () => $"{pool.Name} would finish at {Format(at)}, after the deadline {ChinaTime.Format(deadline)}") : reason;
             return false;
         }
 
@@ -273,7 +274,8 @@ internal sealed class Scheduler
     private static string Describe(Candidate c) => string.Create(CultureInfo.InvariantCulture,
         $"{c.Centre.Spec.Name}/{c.Pool.Spec.Name} start {Format(c.Start)}, finish {Format(c.End)}, cost ¥{c.ExactCost:N2}{(c.LatencyMs < double.MaxValue ? $", latency {c.LatencyMs:0.###} ms" : "")}");
 
-    private static string Format(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+    // People read explanations in China Standard Time, like every other time on the platform.
+    private static string Format(long ticks) => ChinaTime.Format(new DateTimeOffset(ticks, TimeSpan.Zero));
 
     private sealed class CentreIndex(CentreSpec spec, PoolEntry[] pools)
     {

@@ -19,11 +19,6 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
 
     public static async Task<Results<Ok<AwardView>, NoContent>> HandleAsync(Guid id, Request request, DecideApplication decide, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Reasons))
-        {
-            throw InvalidInputException.For("reasons", "incentives.problem.decision-needs-reasons");
-        }
-
         if (!request.Approve)
         {
             await decide.RejectAsync(id, request.Reasons, cancellationToken);
@@ -40,8 +35,9 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
     /// past a cap, the quota or the budget. The award, its ledger legs, the status and the audit entry commit
     /// together or not at all.
     /// </summary>
-    public async Task<Award> ApproveAsync(Guid applicationId, decimal? amount, string reasons, CancellationToken cancellationToken)
+    public async Task<Award> ApproveAsync(Guid applicationId, decimal? amount, string? reasons, CancellationToken cancellationToken)
     {
+        RequireReasons(reasons);
         var programId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
         var program = catalog.Get(programId);
@@ -106,8 +102,9 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         return award;
     }
 
-    public async Task RejectAsync(Guid applicationId, string reasons, CancellationToken cancellationToken)
+    public async Task RejectAsync(Guid applicationId, string? reasons, CancellationToken cancellationToken)
     {
+        RequireReasons(reasons);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var application = await db.Applications.Include(a => a.Scores).SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
             ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
@@ -125,6 +122,15 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             JsonSerializer.Serialize(new { application.ProgramId, reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(application.OrganisationId, "您的申报未获批准", "Your application was not approved", $"/incentives/applications/{application.Id}", cancellationToken);
+    }
+
+    /// <summary>A decision gives its reasons, whether it comes from the API, the awards page or the command line.</summary>
+    private static void RequireReasons([System.Diagnostics.CodeAnalysis.NotNull] string? reasons)
+    {
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            throw InvalidInputException.For("reasons", "incentives.problem.decision-needs-reasons");
+        }
     }
 
     private static void Decidable(Application application, IncentiveProgram program)

@@ -1,6 +1,7 @@
 using Funeng.Index.Export;
 using Funeng.Index.Observations;
 using Funeng.Index.Scoring;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Index.Contracts;
@@ -11,9 +12,11 @@ public sealed class IndexCommands
     private readonly ImportObservations _importer;
     private readonly ExportWorkbook _export;
     private readonly CalculateIndex _calculator;
+    private readonly UiText _text;
 
-    internal IndexCommands(ImportObservations importer, ExportWorkbook export, CalculateIndex calculator)
+    internal IndexCommands(ImportObservations importer, ExportWorkbook export, CalculateIndex calculator, UiText text)
     {
+        _text = text;
         _importer = importer;
         _export = export;
         _calculator = calculator;
@@ -29,8 +32,8 @@ public sealed class IndexCommands
     /// <summary>One city's place in a year's index.</summary>
     public sealed record CityRank(string City, string Name, double? Score, int Rank, int RankLow, int RankHigh);
 
-    /// <summary>Imports a .csv or .xlsx file of observations, all rows or none.</summary>
-    public async Task<ImportResult> ImportAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>Imports a .csv or .xlsx file of observations, all rows or none; problems are told in <paramref name="culture"/>.</summary>
+    public async Task<ImportResult> ImportAsync(string path, System.Globalization.CultureInfo culture, CancellationToken cancellationToken = default)
     {
         await using var stream = File.OpenRead(path);
         try
@@ -40,13 +43,16 @@ public sealed class IndexCommands
         }
         catch (InvalidInputException e)
         {
-            return new ImportResult(0, ObservationError.Among(e).Select(error => error.ToString()).ToList());
+            return new ImportResult(0, ObservationError.Among(e).Select(error => error.In(_text, culture)).ToList());
         }
     }
 
-    /// <summary>Writes the workbook of indicators, observations and the year's index to <paramref name="path"/>.</summary>
-    public async Task ExportAsync(int year, string path, CancellationToken cancellationToken = default) =>
-        await File.WriteAllBytesAsync(path, await _export.BuildAsync(year, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Writes the workbook of indicators, observations and the year's index to <paramref name="path"/>, its sheet
+    /// names and headers in <paramref name="culture"/>.
+    /// </summary>
+    public async Task ExportAsync(int year, string path, System.Globalization.CultureInfo culture, CancellationToken cancellationToken = default) =>
+        await File.WriteAllBytesAsync(path, await _export.BuildAsync(year, culture, cancellationToken), cancellationToken);
 
     /// <summary>Recomputes the year's index with <paramref name="draws"/> sensitivity draws.</summary>
     public async Task<IReadOnlyList<CityRank>> RankingAsync(int year, int draws, CancellationToken cancellationToken = default)

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Funeng.Index.Data;
 using Funeng.Index.Indicators;
+using Funeng.Index.Observations;
 using Funeng.Index.Scoring;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,59 +14,70 @@ namespace Funeng.Index.Export;
 
 /// <summary>
 /// <c>GET /api/v1/index/export.xlsx?year=</c>: one workbook with the indicators, every published observation
-/// version (the full history), the year's index with rank intervals, and the trace of every score.
+/// version (the full history), the year's index with rank intervals, and the trace of every score. A person opens
+/// it, so sheet names, column headers, units, grades and the demo label are in the reader's language (like
+/// Incentives' budget workbook); keys, scopes and ids stay as the API writes them.
 /// </summary>
-internal sealed class ExportWorkbook(IndexDb db, CalculateIndex calculator)
+internal sealed class ExportWorkbook(IndexDb db, CalculateIndex calculator, UiText text)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> HandleAsync(int? year, ExportWorkbook export, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> HandleAsync(int? year, ExportWorkbook export, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (year is < 2000 or > 2100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give a year between 2000 and 2100."] });
+            throw InvalidInputException.For("year", "problem.value.year");
         }
 
         var chosen = year ?? clock.GetUtcNow().Year;
-        return TypedResults.File(await export.BuildAsync(chosen, cancellationToken), ContentType, $"funeng-index-{chosen}.xlsx");
+        return TypedResults.File(await export.BuildAsync(chosen, CultureInfo.CurrentUICulture, cancellationToken), ContentType, $"funeng-index-{chosen}.xlsx");
     }
 
-    public async Task<byte[]> BuildAsync(int year, CancellationToken cancellationToken)
+    public async Task<byte[]> BuildAsync(int year, CultureInfo culture, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(culture);
         var observations = await db.Observations.AsNoTracking().Where(o => o.Status == ObservationStatus.Published).ToListAsync(cancellationToken);
         var index = await calculator.CalculateAsync(year, IndexMethod.Default, new SensitivityOptions(CalculateIndex.DefaultDraws), cancellationToken);
         var response = IndexResponse.From(index);
+        string Label(string key) => text.Get("index.export." + key, culture);
+        // A code with a label (a unit, a grade, a pillar, a source the system wrote) reads as the label; one without stays as it is.
+        string Code(string prefix, string? code) => code is null ? "" : text.Has(prefix + code) ? text.Get(prefix + code, culture) : code;
+        string Grade(EvidenceGrade? grade) => grade is { } g ? Code("index.grade.", g.ToString().ToLowerInvariant()) : "";
         var sheets = new Dictionary<string, object>
         {
-            ["indicators"] = IndicatorCatalog.All.Select(i => new Dictionary<string, object?>
+            [Label("sheet.indicators")] = IndicatorCatalog.All.Select(i => new Dictionary<string, object?>
             {
-                ["key"] = i.Key, ["name_zh"] = i.Name.Zh, ["name_en"] = i.Name.En, ["definition_en"] = i.Definition.En, ["unit"] = i.Unit,
-                ["polarity"] = i.Polarity.ToString(), ["source_en"] = i.Source.En, ["frequency"] = i.Frequency.ToString(), ["scope"] = i.Scope.ToString(), ["pillar"] = i.Pillar ?? "",
+                [Label("key")] = i.Key, [Label("name-zh")] = i.Name.Zh, [Label("name-en")] = i.Name.En, [Label("definition")] = i.Definition.In(culture),
+                [Label("unit")] = Code("index.unit.", i.Unit), [Label("polarity")] = i.Polarity.ToString(), [Label("source")] = i.Source.In(culture),
+                [Label("frequency")] = i.Frequency.ToString(), [Label("scope")] = i.Scope.ToString(), [Label("pillar")] = Code("index.pillar.", i.Pillar),
             }).ToList(),
-            ["observations"] = observations.OrderBy(o => o.Indicator, StringComparer.Ordinal).ThenBy(o => o.Scope, StringComparer.Ordinal).ThenBy(o => o.Year).ThenBy(o => o.Version)
+            [Label("sheet.observations")] = observations.OrderBy(o => o.Indicator, StringComparer.Ordinal).ThenBy(o => o.Scope, StringComparer.Ordinal).ThenBy(o => o.Year).ThenBy(o => o.Version)
                 .Select(o => new Dictionary<string, object?>
                 {
-                    ["indicator"] = o.Indicator, ["scope"] = o.Scope, ["year"] = o.Year, ["version"] = o.Version, ["value"] = o.Value, ["source"] = o.Source,
-                    ["invented"] = o.Invented ? "invented (demo)" : "", ["channel"] = o.Channel, ["entered_by"] = o.EnteredByName, ["entered_at"] = ChinaTime.ToIso(o.EnteredAt), ["note"] = o.Note ?? "",
+                    [Label("indicator")] = o.Indicator, [Label("scope")] = o.Scope, [Label("year")] = o.Year, [Label("version")] = o.Version, [Label("value")] = o.Value,
+                    [Label("source")] = Code("", o.Source), [Label("invented")] = o.Invented ? Label("invented-demo") : "", [Label("channel")] = o.Channel,
+                    [Label("entered-by")] = o.EnteredByName, [Label("entered-at")] = ChinaTime.ToIso(o.EnteredAt), [Label("note")] = o.Note ?? "",
                 }).ToList(),
-            [$"index_{year}"] = response.Cities.Select(c =>
+            [string.Format(CultureInfo.InvariantCulture, Label("sheet.index"), year)] = response.Cities.Select(c =>
             {
                 var row = new Dictionary<string, object?>
                 {
-                    ["rank"] = c.Rank, ["city"] = c.City, ["name"] = c.Name.Zh, ["score"] = c.Score,
-                    ["rank_p5"] = c.RankInterval.Low, ["rank_median"] = c.RankInterval.Median, ["rank_p95"] = c.RankInterval.High,
+                    [Label("rank")] = c.Rank, [Label("city")] = c.City, [Label("name")] = c.Name.In(culture), [Label("score")] = c.Score,
+                    [Label("rank-p5")] = c.RankInterval.Low, [Label("rank-median")] = c.RankInterval.Median, [Label("rank-p95")] = c.RankInterval.High,
                 };
                 foreach (var (pillar, score) in c.Pillars)
                 {
-                    row[pillar] = score;
+                    row[Code("index.pillar.", pillar)] = score;
                 }
 
                 return row;
             }).ToList(),
-            ["trace"] = index.Cities.SelectMany(city => CityTrace.From(index, city.Slug).Lines.Select(l => new Dictionary<string, object?>
+            [Label("sheet.trace")] = index.Cities.SelectMany(city => CityTrace.From(index, city.Slug).Lines.Select(l => new Dictionary<string, object?>
             {
-                ["city"] = city.Slug, ["indicator"] = l.Indicator, ["pillar"] = l.Pillar, ["included"] = l.Included, ["value"] = l.Figure?.Value, ["value_year"] = l.Figure?.Year,
-                ["origin"] = l.Figure?.Origin.ToString(), ["grade"] = l.Figure?.Grade.ToString(), ["other_source_value"] = l.Figure?.Other?.Value, ["source"] = l.Figure?.Source, ["observation_id"] = l.Figure?.ObservationId?.ToString(), ["normalised"] = l.Normalised, ["weight"] = l.Weight,
+                [Label("city")] = city.Slug, [Label("indicator")] = l.Indicator, [Label("pillar")] = Code("index.pillar.", l.Pillar), [Label("included")] = l.Included,
+                [Label("value")] = l.Figure?.Value, [Label("value-year")] = l.Figure?.Year, [Label("origin")] = l.Figure?.Origin.ToString(), [Label("grade")] = Grade(l.Figure?.Grade),
+                [Label("other-source-value")] = l.Figure?.Other?.Value, [Label("source")] = Code("", l.Figure?.Source), [Label("observation-id")] = l.Figure?.ObservationId?.ToString(),
+                [Label("normalised")] = l.Normalised, [Label("weight")] = l.Weight,
             })).ToList(),
         };
         using var stream = new MemoryStream();

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Funeng.Index.Data;
 using Funeng.Kernel.DataFiles;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +24,7 @@ internal sealed record ObservationDto(Guid Id, string Indicator, string Scope, i
 internal static class ObservationEndpoints
 {
     /// <summary><c>POST /api/v1/index/observations</c>: a new value, or the next version (a correction) of an existing one.</summary>
-    public static async Task<Results<Created<ObservationDto>, ValidationProblem>> PostAsync(PostObservationRequest request, RecordObservations recorder, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ObservationDto>, ValidationProblem>> PostAsync(PostObservationRequest request, RecordObservations recorder, UiText text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -34,7 +36,7 @@ internal static class ObservationEndpoints
         }
         catch (InvalidInputException e)
         {
-            return TypedResults.ValidationProblem(ToProblem(ObservationError.Among(e)));
+            return TypedResults.ValidationProblem(ToProblem(ObservationError.Among(e), text), title: text["problem.title.invalid"]);
         }
     }
 
@@ -43,7 +45,7 @@ internal static class ObservationEndpoints
     /// none. A form (multipart), JSON or any other content type, or a body over the import limit, is refused before
     /// the body is read.
     /// </summary>
-    public static async Task<Results<Ok<ImportOutcome>, ValidationProblem>> ImportAsync(HttpRequest http, string? format, ImportObservations importer, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ImportOutcome>, ValidationProblem>> ImportAsync(HttpRequest http, string? format, ImportObservations importer, UiText text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         try
@@ -59,7 +61,7 @@ internal static class ObservationEndpoints
         }
         catch (InvalidInputException e) when (ObservationError.Among(e).Count > 0)
         {
-            return TypedResults.ValidationProblem(ToProblem(ObservationError.Among(e)), detail: "Nothing was imported.");
+            return TypedResults.ValidationProblem(ToProblem(ObservationError.Among(e), text), detail: text["index.problem.nothing-imported"], title: text["problem.title.invalid"]);
         }
     }
 
@@ -69,8 +71,7 @@ internal static class ObservationEndpoints
         var media = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         if (media is not ("" or "text/csv" or "application/csv" or "text/plain" or "application/vnd.ms-excel" or "application/octet-stream" or SpreadsheetType))
         {
-            throw new InvalidInputException([new ObservationError(null, "contentType",
-                $"'{media}' is not a file: send the .csv or .xlsx file itself as the body (Content-Type text/csv or {SpreadsheetType}), not a form; the import page takes forms.")]);
+            throw new InvalidInputException([ObservationError.Of(null, "contentType", "index.problem.content-type", media, SpreadsheetType)]);
         }
 
         return format?.Trim().ToLowerInvariant() switch
@@ -78,7 +79,7 @@ internal static class ObservationEndpoints
             null or "" => media == SpreadsheetType ? "xlsx" : "csv",
             "csv" => "csv",
             "xlsx" => "xlsx",
-            _ => throw new InvalidInputException([new ObservationError(null, "format", $"'{format}' is not csv or xlsx")]),
+            _ => throw new InvalidInputException([ObservationError.Of(null, "format", "index.problem.format", format)]),
         };
     }
 
@@ -103,9 +104,10 @@ internal static class ObservationEndpoints
 
     private const string SpreadsheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static Dictionary<string, string[]> ToProblem(IReadOnlyList<ObservationError> errors) =>
+    /// <summary>The problems by <c>column</c> or <c>row N.column</c>, each told with its row and column in the reader's language.</summary>
+    public static Dictionary<string, string[]> ToProblem(IReadOnlyList<ObservationError> errors, UiText text) =>
         errors.GroupBy(e => e.Row is null ? e.Column : $"row {e.Row}.{e.Column}")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => e.In(text, CultureInfo.CurrentUICulture)).ToArray());
 }
 
 internal sealed record ImportOutcome(int Imported, IReadOnlyList<string> Notes);

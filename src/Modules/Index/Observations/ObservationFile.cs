@@ -35,7 +35,7 @@ internal static class ObservationFile
         }
         catch (InvalidInputException e) when (DataFileError.Among(e).Count > 0)
         {
-            throw new InvalidInputException(DataFileError.Among(e).Select(d => new ObservationError(d.Line > 0 ? d.Line : null, d.Field, d.Message, d.Description)).ToList());
+            throw new InvalidInputException(DataFileError.Among(e).Select(d => new ObservationError(d.Line > 0 ? d.Line : null, d.Field, d.Description)).ToList());
         }
 
         var header = file.Headers.Select(h => h.ToLowerInvariant()).ToList();
@@ -43,8 +43,8 @@ internal static class ObservationFile
         if (file.Rows.Count == 0 || missing.Count > 0)
         {
             throw new InvalidInputException(missing.Count == 0
-                ? [new ObservationError(1, "file", "has no data rows under a header " + string.Join(",", RequiredColumns))]
-                : missing.Select(c => new ObservationError(1, c, "this column is missing from the header")).ToList());
+                ? [ObservationError.Of(1, "file", "index.problem.no-rows", string.Join(",", RequiredColumns))]
+                : missing.Select(c => ObservationError.Of(1, c, "index.problem.column-missing")).ToList());
         }
 
         var errors = new List<ObservationError>();
@@ -88,7 +88,7 @@ internal static class ObservationFile
             return year;
         }
 
-        errors.Add(new ObservationError(row, "year", $"'{text}' is not a year such as 2025"));
+        errors.Add(ObservationError.Of(row, "year", "index.problem.not-a-year", text));
         return 0;
     }
 
@@ -99,7 +99,7 @@ internal static class ObservationFile
             return value;
         }
 
-        errors.Add(new ObservationError(row, "value", $"'{text}' is not a number"));
+        errors.Add(ObservationError.Of(row, "value", "index.problem.not-a-number", text));
         return 0;
     }
 
@@ -112,7 +112,7 @@ internal static class ObservationFile
             case "draft":
                 return false;
             default:
-                errors.Add(new ObservationError(row, "status", $"'{text}' is not 'published' or 'draft'"));
+                errors.Add(ObservationError.Of(row, "status", "index.problem.status", text));
                 return true;
         }
     }

@@ -30,7 +30,7 @@ internal sealed class RecordObservations(IndexDb db, ObservationAccess access, I
             var key = (rows[i].Indicator, rows[i].Scope, rows[i].Year);
             if (seen.TryGetValue(key, out var earlier))
             {
-                errors.Add(new ObservationError(row, "indicator", $"the same indicator, scope and year as row {earlier} (one value per year; correct it in a later import)"));
+                errors.Add(ObservationError.Of(row, "indicator", "index.problem.same-as-row", earlier));
             }
 
             seen[key] = row;
@@ -38,7 +38,7 @@ internal sealed class RecordObservations(IndexDb db, ObservationAccess access, I
 
         if (rows.Count == 0)
         {
-            errors.Add(new ObservationError(null, "rows", "there is nothing to record"));
+            errors.Add(ObservationError.Of(null, "rows", "index.problem.nothing"));
         }
 
         if (errors.Count > 0)
@@ -97,44 +97,46 @@ internal sealed class RecordObservations(IndexDb db, ObservationAccess access, I
         var indicator = IndicatorCatalog.Find(row.Indicator ?? "");
         if (indicator is null)
         {
-            yield return new ObservationError(at, "indicator", $"'{row.Indicator}' is not a known indicator key (see /api/v1/index/indicators)");
+            yield return ObservationError.Of(at, "indicator", "index.problem.unknown-indicator", row.Indicator);
         }
 
         if (!GuangdongCities.IsValidScope(row.Scope ?? ""))
         {
-            yield return new ObservationError(at, "scope", $"'{row.Scope}' is not 'province' or 'city:<slug>' (e.g. city:guangzhou)");
+            yield return ObservationError.Of(at, "scope", "problem.value.scope", row.Scope);
         }
         else if (!writable.Contains(row.Scope))
         {
-            yield return new ObservationError(at, "scope", $"you may not enter values for '{row.Scope}'" + (writable.Count > 0 ? $" (only {string.Join(", ", writable.Take(2))})" : ""));
+            yield return writable.Count > 0
+                ? ObservationError.Of(at, "scope", "index.problem.scope-not-yours-only", row.Scope, string.Join(", ", writable.Take(2)))
+                : ObservationError.Of(at, "scope", "index.problem.scope-not-yours", row.Scope);
         }
         else if (indicator?.Scope == IndicatorScope.Province && row.Scope != GuangdongCities.ProvinceScope)
         {
-            yield return new ObservationError(at, "scope", $"{indicator.Key} is reported for the province only");
+            yield return ObservationError.Of(at, "scope", "index.problem.province-only", indicator.Key);
         }
 
         if (row.Year is < 2000 or > 2100)
         {
-            yield return new ObservationError(at, "year", $"{row.Year} is not a year between 2000 and 2100");
+            yield return ObservationError.Of(at, "year", "problem.value.year");
         }
 
         if (row.Value < 0)
         {
-            yield return new ObservationError(at, "value", $"{row.Value} is negative; every indicator counts or measures something that cannot be below zero");
+            yield return ObservationError.Of(at, "value", "index.problem.negative", row.Value);
         }
 
         if (string.IsNullOrWhiteSpace(row.Source))
         {
-            yield return new ObservationError(at, "source", "say where the value comes from (a yearbook, a report, a list)");
+            yield return ObservationError.Of(at, "source", "index.problem.source-missing");
         }
         else if (row.Source.Length > MaxSourceLength)
         {
-            yield return new ObservationError(at, "source", $"is longer than {MaxSourceLength} characters");
+            yield return ObservationError.Of(at, "source", "index.problem.too-long", MaxSourceLength);
         }
 
         if (row.Note?.Length > MaxSourceLength)
         {
-            yield return new ObservationError(at, "note", $"is longer than {MaxSourceLength} characters");
+            yield return ObservationError.Of(at, "note", "index.problem.too-long", MaxSourceLength);
         }
     }
 }

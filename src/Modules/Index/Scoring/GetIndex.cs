@@ -1,4 +1,5 @@
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,28 +10,21 @@ internal static class GetIndex
 {
     public const int MaxDraws = 20_000;
 
-    public static async Task<Results<Ok<IndexResponse>, ValidationProblem>> HandleAsync(
+    public static async Task<Ok<IndexResponse>> HandleAsync(
         int? year, string? normalisation, string? aggregation, int? draws, int? seed, CalculateIndex calculator, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = Check(year, draws);
-        var method = ParseMethod(normalisation, aggregation, errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        var problems = Check(year, draws);
+        var method = ParseMethod(normalisation, aggregation, problems);
+        InvalidInputException.ThrowIfAny(problems);
 
         var index = await calculator.CalculateAsync(year ?? clock.GetUtcNow().Year, method,
             new SensitivityOptions(draws ?? CalculateIndex.DefaultDraws, seed ?? CalculateIndex.DefaultSeed), cancellationToken);
         return TypedResults.Ok(IndexResponse.From(index));
     }
 
-    public static async Task<Results<Ok<CityTrace>, NotFound, ValidationProblem>> CityAsync(string slug, int? year, CalculateIndex calculator, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CityTrace>, NotFound>> CityAsync(string slug, int? year, CalculateIndex calculator, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = Check(year, null);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        InvalidInputException.ThrowIfAny(Check(year, null));
 
         if (GuangdongCities.Find(slug) is null)
         {
@@ -42,37 +36,37 @@ internal static class GetIndex
     }
 
     /// <summary>Reads <c>min_max | z_score | distance_to_target</c> and <c>arithmetic | geometric</c>; a missing one takes the default.</summary>
-    public static IndexMethod ParseMethod(string? normalisation, string? aggregation, Dictionary<string, string[]> errors)
+    public static IndexMethod ParseMethod(string? normalisation, string? aggregation, List<FieldProblem> problems)
     {
-        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(problems);
         var n = Normalisation.MinMax;
         var a = Aggregation.Arithmetic;
         if (normalisation is not null && (!Enum.TryParse(normalisation.Replace("_", "", StringComparison.Ordinal), true, out n) || !Enum.IsDefined(n)))
         {
-            errors["normalisation"] = ["Use min_max, z_score or distance_to_target."];
+            problems.Add(FieldProblem.Of("normalisation", "index.problem.normalisation", normalisation));
         }
 
         if (aggregation is not null && (!Enum.TryParse(aggregation, true, out a) || !Enum.IsDefined(a)))
         {
-            errors["aggregation"] = ["Use arithmetic or geometric."];
+            problems.Add(FieldProblem.Of("aggregation", "index.problem.aggregation", aggregation));
         }
 
         return new IndexMethod(n, a);
     }
 
-    private static Dictionary<string, string[]> Check(int? year, int? draws)
+    private static List<FieldProblem> Check(int? year, int? draws)
     {
-        var errors = new Dictionary<string, string[]>();
+        var problems = new List<FieldProblem>();
         if (year is < 2000 or > 2100)
         {
-            errors["year"] = ["Give a year between 2000 and 2100."];
+            problems.Add(FieldProblem.Of("year", "problem.value.year"));
         }
 
         if (draws is < 0 or > MaxDraws)
         {
-            errors["draws"] = [$"Give between 0 and {MaxDraws} random draws."];
+            problems.Add(FieldProblem.Of("draws", "index.problem.draws", MaxDraws));
         }
 
-        return errors;
+        return problems;
     }
 }

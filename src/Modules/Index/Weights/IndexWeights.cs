@@ -1,6 +1,7 @@
 using Funeng.Index.Data;
 using Funeng.Index.Indicators;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,19 +36,19 @@ internal sealed class IndexWeights(IndexDb db, IAuditLog audit, IActor actor, Ti
     }
 
     /// <summary>Problems with a proposed set, by field (<c>pillar:x</c>, <c>indicator:y</c>); empty when valid.</summary>
-    public static Dictionary<string, string[]> Validate(WeightSet weights)
+    public static List<FieldProblem> Validate(WeightSet weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        var errors = new Dictionary<string, string[]>();
+        var problems = new List<FieldProblem>();
         foreach (var (key, weight) in weights.Pillars)
         {
             if (!Pillars.All.Contains(key))
             {
-                errors[PillarPrefix + key] = [$"'{key}' is not a pillar of the index."];
+                problems.Add(FieldProblem.Of(PillarPrefix + key, "index.problem.weights.no-pillar", key));
             }
             else if (!IsValid(weight))
             {
-                errors[PillarPrefix + key] = [$"A weight is a number from 0 to {WeightSet.Maximum}."];
+                problems.Add(FieldProblem.Of(PillarPrefix + key, "index.problem.weights.range", WeightSet.Maximum));
             }
         }
 
@@ -55,20 +56,20 @@ internal sealed class IndexWeights(IndexDb db, IAuditLog audit, IActor actor, Ti
         {
             if (IndicatorCatalog.Find(key)?.Pillar is null)
             {
-                errors[IndicatorPrefix + key] = [$"'{key}' is not an indicator of the index."];
+                problems.Add(FieldProblem.Of(IndicatorPrefix + key, "index.problem.weights.no-indicator", key));
             }
             else if (!IsValid(weight))
             {
-                errors[IndicatorPrefix + key] = [$"A weight is a number from 0 to {WeightSet.Maximum}."];
+                problems.Add(FieldProblem.Of(IndicatorPrefix + key, "index.problem.weights.range", WeightSet.Maximum));
             }
         }
 
         if (Pillars.All.All(p => weights.Pillar(p) <= 0))
         {
-            errors["pillars"] = ["At least one pillar needs a weight above 0."];
+            problems.Add(FieldProblem.Of("pillars", "index.problem.weights.all-zero"));
         }
 
-        return errors;
+        return problems;
     }
 
     public async Task SaveAsync(WeightSet weights, CancellationToken cancellationToken)

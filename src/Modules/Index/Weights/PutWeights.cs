@@ -1,3 +1,4 @@
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,18 +17,14 @@ internal static class PutWeights
             Indicators.IndicatorCatalog.All.Where(i => i.Pillar is not null).ToDictionary(i => i.Key, i => set.Indicator(i.Key))));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem>> PutAsync(WeightsBody body, IndexWeights weights, CancellationToken cancellationToken)
+    public static async Task<NoContent> PutAsync(WeightsBody body, IndexWeights weights, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var current = await weights.LoadAsync(cancellationToken);
         var merged = new WeightSet(
             Merge(current.Pillars, body.Pillars),
             Merge(current.Indicators, body.Indicators));
-        var errors = IndexWeights.Validate(merged);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        InvalidInputException.ThrowIfAny(IndexWeights.Validate(merged));
 
         await weights.SaveAsync(merged, cancellationToken);
         return TypedResults.NoContent();

@@ -16,24 +16,18 @@ internal static class ChangeUserRoles
 
     public sealed record Response(string UserId, IReadOnlyList<string> Roles);
 
-    public static async Task<Results<Ok<Response>, NotFound, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Ok<Response>, NotFound>> HandleAsync(
         string userId, Request request, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (request?.Roles is not { } roles || roles.Any(r => r is null))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["roles"] = [$"Give the list of roles (it may be empty); each one of: {string.Join(", ", Roles.All)}."],
-            });
+            throw InvalidInputException.For("roles", "account.users.problem.roles-list", string.Join(", ", Roles.All));
         }
 
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["roles"] = [$"Unknown role(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", Roles.All)}."],
-            });
+            throw InvalidInputException.For("roles", "account.users.problem.roles-unknown", string.Join(", ", unknown), string.Join(", ", Roles.All));
         }
 
         var user = await users.FindByIdAsync(userId);

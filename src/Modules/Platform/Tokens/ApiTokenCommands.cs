@@ -1,4 +1,5 @@
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Data;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
@@ -44,26 +45,23 @@ internal static class ApiTokenCommands
         return new Created(token.Id, token.Name, secret, token.ExpiresAt);
     }
 
-    public static async Task<Results<Created<Created>, ValidationProblem>> HandleCreateAsync(
+    public static async Task<Created<Created>> HandleCreateAsync(
         CreateRequest request, IActor actor, PlatformDb db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
-        var errors = new Dictionary<string, string[]>();
+        var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
-            errors["name"] = ["Give the token a name of 1 to 100 characters."];
+            problems.Add(FieldProblem.Of("name", "account.tokens.name-invalid"));
         }
 
         if (request.DaysValid is < 1 or > 366)
         {
-            errors["daysValid"] = ["A token is valid for 1 to 366 days."];
+            problems.Add(FieldProblem.Of("daysValid", "account.tokens.days-invalid"));
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
+        InvalidInputException.ThrowIfAny(problems);
 
         // A token minted with a token is the caller's child: it cannot outlive or survive its parent.
         ApiToken? parent = null;

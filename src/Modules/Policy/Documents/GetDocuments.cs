@@ -1,3 +1,4 @@
+using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,8 +11,8 @@ internal static class GetDocuments
     public static async Task<Ok<IReadOnlyList<PolicyDocumentSummary>>> ListAsync(IPolicyQueries policy, CancellationToken cancellationToken) =>
         TypedResults.Ok(await policy.ListDocumentsAsync(cancellationToken));
 
-    public static async Task<Results<Ok<PolicyDocumentDetail>, ProblemHttpResult>> FindAsync(string id, IPolicyQueries policy, CancellationToken cancellationToken) =>
+    public static async Task<Ok<PolicyDocumentDetail>> FindAsync(string id, IPolicyQueries policy, CancellationToken cancellationToken) =>
         await policy.FindDocumentAsync(id, cancellationToken) is { } document
             ? TypedResults.Ok(document)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No policy document '{id}'.");
+            : throw new DomainRuleException(ProblemMessage.Of("policy.problem.no-document", id), "id", StatusCodes.Status404NotFound);
 }

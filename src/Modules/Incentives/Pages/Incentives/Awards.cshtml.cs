@@ -66,14 +66,13 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
     public Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, CancellationToken cancellationToken) =>
         OfficeActionAsync(async () =>
         {
-            var given = string.IsNullOrWhiteSpace(reasons) ? "—" : reasons;
             if (!approve)
             {
-                await decide.RejectAsync(id, given, cancellationToken);
+                await decide.RejectAsync(id, reasons, cancellationToken);
                 return ProblemMessage.Of("incentives.done.rejected", await ReferenceAsync(id, cancellationToken));
             }
 
-            var award = await decide.ApproveAsync(id, null, given, cancellationToken);
+            var award = await decide.ApproveAsync(id, null, reasons, cancellationToken);
             return ProblemMessage.Of("incentives.done.approved", await ReferenceAsync(id, cancellationToken), award.Amount);
         });
 

@@ -27,7 +27,7 @@ internal sealed class ImportModel(ImportObservations importer) : PageModel
     {
         if (Upload is null || Upload.Length == 0)
         {
-            Errors = [new ObservationError(null, "file", "choose a .csv or .xlsx file")];
+            Errors = [ObservationError.Of(null, "file", "index.problem.choose-file")];
             return;
         }
 

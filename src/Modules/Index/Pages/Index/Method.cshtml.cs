@@ -1,14 +1,16 @@
 using System.Globalization;
 using Funeng.Index.Indicators;
 using Funeng.Index.Weights;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Index.Pages.Index;
 
 /// <summary>How the index is built, its indicators and weights; the office edits the weights here.</summary>
-internal sealed class MethodModel(IndexWeights weights, IActor actor, Scoring.IndexSnapshots snapshots) : PageModel
+internal sealed class MethodModel(IndexWeights weights, IActor actor, Scoring.IndexSnapshots snapshots, UiText text) : PageModel
 {
     /// <summary>When this process last computed an index, shown so a reader knows how fresh the figures are.</summary>
     public DateTimeOffset? SnapshotComputedAt => snapshots.Latest?.ComputedAt;
@@ -37,26 +39,22 @@ internal sealed class MethodModel(IndexWeights weights, IActor actor, Scoring.In
 
         var pillars = new Dictionary<string, double>();
         var indicators = new Dictionary<string, double>();
-        var errors = new Dictionary<string, string[]>();
+        var problems = new List<FieldProblem>();
         foreach (var pillar in Pillars.All)
         {
-            Read("pillar:" + pillar, pillars, pillar, errors);
+            Read("pillar:" + pillar, pillars, pillar, problems);
         }
 
         foreach (var indicator in Scored)
         {
-            Read("indicator:" + indicator.Key, indicators, indicator.Key, errors);
+            Read("indicator:" + indicator.Key, indicators, indicator.Key, problems);
         }
 
         var proposed = new WeightSet(pillars, indicators);
-        foreach (var (field, messages) in IndexWeights.Validate(proposed))
+        problems.AddRange(IndexWeights.Validate(proposed));
+        if (problems.Count > 0)
         {
-            errors[field] = messages;
-        }
-
-        if (errors.Count > 0)
-        {
-            Errors = errors;
+            Errors = InvalidInputException.Describe(problems, text);
             Weights = proposed;
             return Page();
         }
@@ -66,7 +64,7 @@ internal sealed class MethodModel(IndexWeights weights, IActor actor, Scoring.In
         return RedirectToPage();
     }
 
-    private void Read(string field, Dictionary<string, double> into, string key, Dictionary<string, string[]> errors)
+    private void Read(string field, Dictionary<string, double> into, string key, List<FieldProblem> problems)
     {
         if (double.TryParse(Request.Form[field], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
         {
@@ -74,7 +72,7 @@ internal sealed class MethodModel(IndexWeights weights, IActor actor, Scoring.In
         }
         else
         {
-            errors[field] = [$"'{Request.Form[field]}' is not a number."];
+            problems.Add(FieldProblem.Of(field, "index.problem.not-a-number", Request.Form[field].ToString()));
         }
     }
 }

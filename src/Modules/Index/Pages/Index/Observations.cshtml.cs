@@ -50,7 +50,7 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
     {
         if (!decimal.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            return await RefuseAsync([new ObservationError(null, "value", $"'{Value}' is not a number", ProblemMessage.Of("index.problem.not-a-number", Value))], cancellationToken);
+            return await RefuseAsync([ObservationError.Of(null, "value", "index.problem.not-a-number", Value)], cancellationToken);
         }
 
         return await RecordAsync(new NewObservation(Indicator, Scope, Year, value, Source, Publish, Note), cancellationToken);
