@@ -51,8 +51,13 @@ internal sealed class BenchCatalog : IDisposable
 
     private readonly Dictionary<Guid, Guid> _ownerOf = [];
 
+    private readonly Dictionary<Guid, string> _titleOf = [];
+
     /// <summary>The owner (supplier) of each listing the demo catalog added.</summary>
     public IReadOnlyDictionary<Guid, Guid> OwnerOf => _ownerOf;
+
+    /// <summary>The Chinese title of each listing the demo catalog added (for the labelled set's diagnosis).</summary>
+    public IReadOnlyDictionary<Guid, string> TitleOf => _titleOf;
 
     public void Add(ListingRecord listing, string ownerName) =>
         Index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, ownerName, "", [])));
@@ -62,6 +67,7 @@ internal sealed class BenchCatalog : IDisposable
     {
         var keys = new Dictionary<Guid, string>();
         _ownerOf.Clear();
+        _titleOf.Clear();
         var owners = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (_, file) in CatalogDemoSeeder.Files)
         {
@@ -83,6 +89,7 @@ internal sealed class BenchCatalog : IDisposable
                 Add(listing, imported.Owner.NameZh);
                 keys[listing.Id] = imported.SourceId;
                 _ownerOf[listing.Id] = owner;
+                _titleOf[listing.Id] = imported.Content.TitleZh;
             }
         }
 

@@ -7,6 +7,16 @@ using Funeng.Scenarios.Bench;
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
 //            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split;
 //            --why KIND prints the training split's top 10 of each query of that kind with their grades)
+//        dotnet run -c Release --project bench/Scenarios.Bench -- why [N]
+//            (the labelled set: matchmaking with one part changed at a time, then both top 10s of the N scenarios
+//            where BM25 beats matchmaking by most, with grades and matched terms)
+if (args is ["why", ..])
+{
+    var worst = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12;
+    QualityWhy.Run(Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench"), worst, Console.Out);
+    return 0;
+}
+
 if (args is ["timesplit", ..])
 {
     var root = FindRepository();

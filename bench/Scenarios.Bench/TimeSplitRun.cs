@@ -267,6 +267,9 @@ internal static class TimeSplitRun
         {
             ("default, collapsed", q => Platform(catalog, q, CatalogTextMatch.MostTerms, collapse: true)),
             ("default, not collapsed", q => Platform(catalog, q, CatalogTextMatch.MostTerms, collapse: false)),
+            // Matchmaking's mode, and with the title weighed as the other texts (a long need's words in a short title are mostly chance).
+            ("any-word, collapsed", q => Platform(catalog, q, CatalogTextMatch.AnyTerm, collapse: true)),
+            ("any-word, title weight 1, collapsed", q => Platform(catalog, q, CatalogTextMatch.AnyTerm, collapse: true, SearchTuning.Default with { TitleBoost = 1f })),
             ("BM25", q => [.. baseline.Search(q, Depth)]),
         })
         {
