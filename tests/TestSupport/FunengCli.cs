@@ -6,7 +6,7 @@ namespace Funeng.TestSupport;
 /// <summary>Runs the real funeng command line (built beside the tests) against a fixture's database.</summary>
 public static class FunengCli
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(FunengApp app, params string[] arguments)
+    public static async Task<(int ExitCode, string Output)> RunAsync(ITestApp app, params string[] arguments)
     {
         var start = StartInfo(app, arguments);
         using var process = Process.Start(start)!;
@@ -18,7 +18,7 @@ public static class FunengCli
     }
 
     /// <summary>How to start the CLI against the fixture's database, for a test that drives the process itself (e.g. kills it).</summary>
-    public static ProcessStartInfo StartInfo(FunengApp app, params string[] arguments)
+    public static ProcessStartInfo StartInfo(ITestApp app, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(app);
         var cli = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "Cli", "debug", "Funeng.Cli.dll"));

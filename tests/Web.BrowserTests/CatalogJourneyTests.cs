@@ -13,7 +13,7 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     {
         await using var scope = app.Services.CreateAsyncScope();
         var path = Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData", "cac-genai-filings-guangdong", "genai_filings_guangdong.csv");
-        var outcome = await scope.ServiceProvider.GetRequiredService<CatalogCommands>().ImportAsync(path, null, TestContext.Current.CancellationToken);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ICatalogCommands>().ImportAsync(path, null, TestContext.Current.CancellationToken);
         Assert.Empty(outcome.Problems);
     }
 

@@ -27,9 +27,9 @@ internal static class CatalogCommandLine
             }
 
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
-            CatalogCommands.ImportOutcome? outcome = null;
+            CatalogImportOutcome? outcome = null;
             await AnsiConsole.Status().StartAsync($"Importing {path.Name}", async status =>
-                outcome = await services.GetRequiredService<CatalogCommands>().ImportAsync(path.FullName, new Progress<string>(s => status.Status(s)), cancellationToken));
+                outcome = await services.GetRequiredService<ICatalogCommands>().ImportAsync(path.FullName, new Progress<string>(s => status.Status(s)), cancellationToken));
             if (outcome!.Problems.Count > 0)
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{path.Name} was refused ({outcome.Problems.Count} problem(s)); nothing was written:[/]");
@@ -82,7 +82,7 @@ internal static class CatalogCommandLine
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask("Indexing", maxValue: 1);
-            count = await services.GetRequiredService<CatalogCommands>().RebuildSearchIndexAsync(
+            count = await services.GetRequiredService<ICatalogCommands>().RebuildSearchIndexAsync(
                 new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), cancellationToken);
             task.Value = task.MaxValue;
         });

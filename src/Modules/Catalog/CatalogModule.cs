@@ -53,7 +53,7 @@ public static class CatalogModule
         services.AddScoped<ListingCommands>();
         services.AddScoped<OrganisationProfiles>();
         services.AddScoped<CatalogImporter>();
-        services.AddScoped(sp => new CatalogCommands(sp.GetRequiredService<CatalogImporter>(), sp.GetRequiredService<SearchIndexer>(), sp.GetRequiredService<SavedSearchAlerts>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CatalogCommands>>(), sp.GetRequiredService<UiText>()));
+        services.AddScoped<ICatalogCommands, CatalogCommands>();
         services.AddScoped<IStartupInitializer, EnsureSearchIndex>();
         services.AddSingleton<IndexCatchUp>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexCatchUp>());

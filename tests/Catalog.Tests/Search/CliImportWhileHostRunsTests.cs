@@ -56,7 +56,7 @@ public sealed class CliImportWhileHostRunsTests
     public async Task Bug_18_twenty_cli_imports_while_two_web_hosts_on_postgres_serve_searches_all_exit_0_and_reach_both_replicas()
     {
         var database = $"funeng_test_{Guid.NewGuid():N}";
-        var connection = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString()) { Database = database }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(PostgresTestDatabase.ServerConnectionString()) { Database = database }.ConnectionString;
         var folder = Path.Combine(Path.GetTempPath(), $"funeng-18-{Guid.NewGuid():N}");
         var (first, second) = (Path.Combine(folder, "web1"), Path.Combine(folder, "web2"));
         try
@@ -72,7 +72,7 @@ public sealed class CliImportWhileHostRunsTests
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await using (var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString()) { Database = "postgres" }.ConnectionString))
+            await using (var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresTestDatabase.ServerConnectionString()) { Database = "postgres" }.ConnectionString))
             {
                 await server.OpenAsync(CancellationToken.None);
                 await using var drop = server.CreateCommand();

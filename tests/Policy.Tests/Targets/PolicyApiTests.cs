@@ -11,8 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Policy.Tests.Targets;
 
-/// <summary>The policy API and pack import through the real pipeline; runs on SQLite and on PostgreSQL.</summary>
-public abstract class PolicyApiTests(FunengApp app)
+/// <summary>
+/// The policy API and pack import through the real pipeline, with Policy booted alone (it needs no other module to
+/// answer these); runs on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class PolicyApiTests(ITestApp app)
 {
     [Fact]
     public async Task Targets_for_2027_list_every_required_2027_figure_with_its_measure()
@@ -159,6 +162,6 @@ public abstract class PolicyApiTests(FunengApp app)
     }
 }
 
-public sealed class PolicyApiOnSqlite(SqliteApp app) : PolicyApiTests(app), IClassFixture<SqliteApp>;
+public sealed class PolicyApiOnSqlite(PolicySqliteApp app) : PolicyApiTests(app), IClassFixture<PolicySqliteApp>;
 
-public sealed class PolicyApiOnPostgres(PostgresApp app) : PolicyApiTests(app), IClassFixture<PostgresApp>;
+public sealed class PolicyApiOnPostgres(PolicyPostgresApp app) : PolicyApiTests(app), IClassFixture<PolicyPostgresApp>;

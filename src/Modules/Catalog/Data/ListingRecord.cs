@@ -76,4 +76,11 @@ internal sealed record ListingContent
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 
     public string Attribute(string name) => Attributes.GetValueOrDefault(name) ?? "";
+
+    /// <summary>
+    /// Splits a multi-valued field ("a; b；c") into its values: the one way such a field is stored, so forms and
+    /// imports write it and checks, search and exports read it alike.
+    /// </summary>
+    public static IReadOnlyList<string> Values(string text) =>
+        text.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,3 +1,5 @@
+using Funeng.Catalog.Contracts;
+
 namespace Funeng.Catalog.Data;
 
 /// <summary>An organisation's supply-side profile, keyed by the Platform organisation id.</summary>
@@ -37,6 +39,11 @@ internal sealed class OrganisationRecord
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<QualificationRecord> Qualifications { get; set; } = [];
+
+    /// <summary>The profile as other modules and the API read it (qualifications must be loaded).</summary>
+    public OrganisationProfile ToProfile() => new(
+        OrganisationId, LegalNameZh, LegalNameEn, CreditCode, CitySlug, District, Size, Sectors,
+        Qualifications.OrderBy(q => q.Kind, StringComparer.Ordinal).Select(q => new QualificationSummary(q.Kind, q.Issuer, q.ValidFrom, q.ValidTo)).ToList());
 }
 
 /// <summary>A qualification with issuer, validity and evidence.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -48,13 +49,13 @@ internal static class ExportListing
         var s = listing.Summary;
         string Attr(string name) => listing.Attributes.GetValueOrDefault(name) ?? "";
         var distributions = new JsonArray();
-        foreach (var distribution in ListingFields.Values(Attr("distributions")))
+        foreach (var distribution in ListingContent.Values(Attr("distributions")))
         {
             distributions.Add(new JsonObject { ["@type"] = "dcat:Distribution", ["dct:format"] = distribution.Split(' ')[0], ["dct:description"] = distribution });
         }
 
         var keywords = new JsonArray(listing.Keywords.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
-        var themes = new JsonArray(ListingFields.Values(Attr("themes")).Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
+        var themes = new JsonArray(ListingContent.Values(Attr("themes")).Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
         return new JsonObject
         {
             ["@context"] = new JsonObject

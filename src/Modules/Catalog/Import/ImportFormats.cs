@@ -192,8 +192,8 @@ internal static class ImportFormats
             SummaryZh = row["summary_zh"],
             SummaryEn = row["summary_en"],
             CitySlug = city,
-            Sectors = ListingFields.Values(row["sectors"]),
-            Keywords = ListingFields.Values(row["keywords"]),
+            Sectors = ListingContent.Values(row["sectors"]),
+            Keywords = ListingContent.Values(row["keywords"]),
             Attributes = attributes,
         };
         foreach (var invalid in ListingFields.Validate(type.Value, content))

@@ -45,7 +45,7 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
     public async Task<OrganisationProfile?> FindOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default)
     {
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken);
-        return organisation is null ? null : Profile(organisation);
+        return organisation?.ToProfile();
     }
 
     public Task<string?> FindContactEmailAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
@@ -55,7 +55,7 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
     {
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Qualifications)
             .Where(o => organisationIds.Contains(o.OrganisationId)).ToListAsync(cancellationToken);
-        return organisations.ToDictionary(o => o.OrganisationId, Profile);
+        return organisations.ToDictionary(o => o.OrganisationId, o => o.ToProfile());
     }
 
     public async Task<IReadOnlyList<ListingSummary>> ListPublishedListingsAsync(Guid organisationId, CancellationToken cancellationToken = default)
@@ -72,10 +72,6 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
 
         return result;
     }
-
-    internal static OrganisationProfile Profile(OrganisationRecord o) => new(
-        o.OrganisationId, o.LegalNameZh, o.LegalNameEn, o.CreditCode, o.CitySlug, o.District, o.Size, o.Sectors,
-        o.Qualifications.OrderBy(q => q.Kind, StringComparer.Ordinal).Select(q => new QualificationSummary(q.Kind, q.Issuer, q.ValidFrom, q.ValidTo)).ToList());
 
     internal static ListingDetail Detail(ListingRecord listing, ListingContent content) => new(
         Summary(listing, content, ReferenceEquals(content, listing.Content) ? listing.Status : ListingStatus.Published),

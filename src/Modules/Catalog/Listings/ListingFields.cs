@@ -59,10 +59,6 @@ internal static class ListingFields
 
     public static IReadOnlyList<AttributeField> For(ListingType type) => Fields[type];
 
-    /// <summary>Splits a multi-valued field ("a; b；c") into its values.</summary>
-    public static IReadOnlyList<string> Values(string text) =>
-        text.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     /// <summary>Problems by field name (camelCase for common fields, <c>attributes.x</c> for type-specific ones); empty when valid.</summary>
     public static List<FieldProblem> Validate(ListingType type, ListingContent content)
     {
@@ -126,7 +122,7 @@ internal static class ListingFields
                 continue;
             }
 
-            var values = field.Multiple ? Values(value) : (string.IsNullOrWhiteSpace(value) ? [] : [value.Trim()]);
+            var values = field.Multiple ? ListingContent.Values(value) : (string.IsNullOrWhiteSpace(value) ? [] : [value.Trim()]);
             var bad = field.Allowed is null ? [] : values.Where(v => !field.Allowed.Contains(v)).ToList();
             if (bad.Count > 0)
             {

@@ -1,6 +1,5 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
-using Funeng.Catalog.Listings;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +32,7 @@ internal static class OrganisationEndpoints
         TypedResults.Ok(await queries.ListPublishedListingsAsync(id, cancellationToken));
 
     private static ProfileView View(OrganisationRecord o, bool withContacts) => new(
-        CatalogQueries.Profile(o),
+        o.ToProfile(),
         withContacts ? o.ContactName : null,
         withContacts ? o.ContactEmail : null,
         withContacts ? o.ContactPhone : null,

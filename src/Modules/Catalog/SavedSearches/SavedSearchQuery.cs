@@ -1,5 +1,5 @@
 using Funeng.Catalog.Contracts;
-using Funeng.Catalog.Pages.Catalog;
+using Funeng.Catalog.Search;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Funeng.Catalog.SavedSearches;
@@ -17,7 +17,7 @@ internal static class SavedSearchQuery
 
         foreach (var (facet, values) in Values(filters))
         {
-            query.Add(CatalogLabels.Parameter(facet), values);
+            query.Add(SearchEndpoint.Parameter(facet), values);
         }
 
         return query.ToQueryString().Value ?? "";

@@ -17,7 +17,7 @@ namespace Funeng.Catalog.Search;
 /// that obtains it holds an <see cref="IndexWriter"/> and searches near-real-time; any other process reads only
 /// committed segments (refreshed at most once a second, a failed refresh keeps the previous reader and is retried
 /// on the next search) and leaves changes to the writer, which catches up from the database
-/// (<see cref="IndexCatchUp"/>). See docs/decisions/0010-one-index-writer.md.
+/// (<see cref="SavedSearches.IndexCatchUp"/>). See docs/decisions/0010-one-index-writer.md.
 /// </summary>
 internal sealed class CatalogIndex : IDisposable
 {

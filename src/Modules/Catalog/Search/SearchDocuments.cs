@@ -1,7 +1,6 @@
 using System.Globalization;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
-using Funeng.Catalog.Listings;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Taxonomy;
 using Lucene.Net.Documents;
@@ -67,7 +66,7 @@ internal static class SearchDocuments
         doc.Add(new StoredField(IndexFields.SummaryEn, content.SummaryEn ?? ""));
         AddCommonFacets(doc, content.Sectors, content.CitySlug, owner.Qualifications);
         doc.Add(new NumericDocValuesField(IndexFields.Completeness, Completeness(content)));
-        foreach (var licence in ListingFields.Values(content.Attribute("licence")))
+        foreach (var licence in ListingContent.Values(content.Attribute("licence")))
         {
             AddFacet(doc, CatalogFacets.Licence, licence);
         }

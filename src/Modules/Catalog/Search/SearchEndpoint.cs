@@ -93,17 +93,23 @@ internal static class SearchEndpoint
 
         var filters = new CatalogFilters
         {
-            Types = Values(query, "type"),
-            Sectors = Values(query, "sector"),
-            Cities = Values(query, "city"),
-            Qualifications = Values(query, "qualification"),
-            Licences = Values(query, "licence"),
-            AccessLevels = Values(query, "access"),
+            Types = Values(query, Parameter(CatalogFacets.Type)),
+            Sectors = Values(query, Parameter(CatalogFacets.Sector)),
+            Cities = Values(query, Parameter(CatalogFacets.City)),
+            Qualifications = Values(query, Parameter(CatalogFacets.Qualification)),
+            Licences = Values(query, Parameter(CatalogFacets.Licence)),
+            AccessLevels = Values(query, Parameter(CatalogFacets.AccessLevel)),
             OwnerOrganisationId = owner,
             Status = status,
         };
         return (errors.Count > 0 ? null : new CatalogSearchRequest(text, filters, viewer, page, size, sort) { TextMatch = match }, errors);
     }
+
+    /// <summary>
+    /// The query-string parameter of a facet; the API, the search page and a saved search's link use the same, so a
+    /// facet's link opens the same search everywhere.
+    /// </summary>
+    public static string Parameter(string facet) => facet == CatalogFacets.AccessLevel ? "access" : facet;
 
     private static CatalogTextMatch Invalid(Dictionary<string, string[]> errors)
     {

@@ -21,7 +21,4 @@ internal static class CatalogLabels
     public static string Type(UiText text, ListingType? type) => text[$"catalog.type.{type?.Key() ?? ListingTypeKeys.Organisation}"];
 
     public static string Status(UiText text, ListingStatus status) => text[$"catalog.status.{status.ToString().ToLowerInvariant()}"];
-
-    /// <summary>The query-string parameter of a facet (the API and the page use the same).</summary>
-    public static string Parameter(string facet) => facet == CatalogFacets.AccessLevel ? "access" : facet;
 }

@@ -46,7 +46,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor a
         var form = Request.Form;
         var attributes = form.Keys.Where(k => k.StartsWith("attr.", StringComparison.Ordinal)).ToDictionary(k => k[5..], k => form[k].ToString());
         var input = new ListingInput(type, form["titleZh"], form["titleEn"], form["summaryZh"], form["summaryEn"], form["citySlug"],
-            form["sectors"].Where(s => s is not null).Select(s => s!).ToList(), ListingFields.Values(form["keywords"].ToString()), attributes);
+            form["sectors"].Where(s => s is not null).Select(s => s!).ToList(), ListingContent.Values(form["keywords"].ToString()), attributes);
         Listing = input.ToContent();
         Id = id;
         try

@@ -35,12 +35,12 @@ internal sealed class IndexModel(ICatalogSearch search, SearchHelp help, IActor 
     /// <summary>With few hits, the query with its misspelt words corrected, when that finds more.</summary>
     public string? DidYouMean => Result.DidYouMean;
 
-    public bool IsSelected(string facet, string value) => Request.Query[CatalogLabels.Parameter(facet)].Contains(value);
+    public bool IsSelected(string facet, string value) => Request.Query[SearchEndpoint.Parameter(facet)].Contains(value);
 
     /// <summary>This search with <paramref name="value"/> of <paramref name="facet"/> switched on or off, back on page 1.</summary>
     public string Toggle(string facet, string value)
     {
-        var parameter = CatalogLabels.Parameter(facet);
+        var parameter = SearchEndpoint.Parameter(facet);
         var values = Request.Query[parameter].ToList();
         if (!values.Remove(value))
         {

@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.SavedSearches;
+using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +25,7 @@ internal sealed class SavedSearchesModel(CatalogDb db, SavedSearchStore store, I
     public async Task<IActionResult> OnPostSaveAsync(string? name, string? q, CancellationToken cancellationToken)
     {
         var form = Request.Form;
-        string[] Values(string facet) => form[CatalogLabels.Parameter(facet)].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
+        string[] Values(string facet) => form[SearchEndpoint.Parameter(facet)].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray();
         var filters = new CatalogFilters
         {
             Types = Values(CatalogFacets.Type), Sectors = Values(CatalogFacets.Sector), Cities = Values(CatalogFacets.City),

@@ -1,4 +1,4 @@
-using Funeng.Catalog.SavedSearches;
+using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,14 +6,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Funeng.Catalog.Search;
+namespace Funeng.Catalog.SavedSearches;
 
 /// <summary>
 /// In the web host, every <see cref="CatalogOptions.IndexCatchUpSeconds"/> and whenever this process publishes
 /// (<see cref="Wake"/>): takes the index's write lock if no other process holds it, indexes what other processes
 /// committed (the command-line import, other web hosts), then works through the queue of publications waiting
 /// for their saved-search alerts. Off the request path, on a scope (and DbContext) of its own; the queue lives in
-/// the database, so a crash loses nothing.
+/// the database, so a crash loses nothing. It lives with the saved searches, above Search, because announcing
+/// what was indexed is the saved searches' work.
 /// </summary>
 internal sealed class IndexCatchUp(IServiceScopeFactory scopes, CatalogIndex index, IOptions<CatalogOptions> options, ILogger<IndexCatchUp> logger)
     : BackgroundService

@@ -1,0 +1,38 @@
+using Funeng.Kernel.Measures;
+using Funeng.Policy;
+using Funeng.TestSupport.Fakes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Funeng.TestSupport;
+
+/// <summary>
+/// A module that a <see cref="ModuleApp"/> boots alone: its module file's <c>AddX</c>/<c>MapX</c>, and the fakes
+/// of the contracts of the modules it calls, each registered once as a singleton so a test can take it from
+/// <see cref="ITestApp.Services"/> to set its answers and read its calls.
+/// </summary>
+/// <param name="Name">The module's name, as in <c>Funeng.NAME</c>.</param>
+/// <param name="Add">Its module file's <c>AddX</c>.</param>
+/// <param name="Map">Its module file's <c>MapX</c>.</param>
+/// <param name="AddFakes">Registers the fakes of the other modules' contracts it calls.</param>
+public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder> Add, Action<IEndpointRouteBuilder> Map, Action<IServiceCollection> AddFakes)
+{
+    /// <summary>
+    /// Policy, whose only neighbours are Platform (the audit log of a pack import; booted) and, for its measure
+    /// pages, the modules that implement measures (one fake answers for all of them).
+    /// </summary>
+    public static ModuleUnderTest Policy { get; } = new(
+        "Policy", b => b.AddPolicy(), e => e.MapPolicy(), services => services.AddFake<IMeasureImplementations, FakeMeasureImplementations>());
+}
+
+internal static class FakeRegistration
+{
+    public static void AddFake<TContract, TFake>(this IServiceCollection services)
+        where TContract : class
+        where TFake : class, TContract
+    {
+        services.AddSingleton<TFake>();
+        services.AddSingleton<TContract>(sp => sp.GetRequiredService<TFake>());
+    }
+}
