@@ -5,7 +5,10 @@ using Funeng.Catalog;
 using Funeng.Catalog.Bench;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search;
+using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Database;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,10 +18,12 @@ using Npgsql;
 // --reuse-index: query the Lucene index an earlier run left in the temp folder instead of indexing again.
 // --index DIR: keep the Lucene index in DIR (outside the repository): built there when DIR holds none, reused when
 // it does, so a 1 M index (about 18 minutes to build) is made once and every later run only queries it.
+// --candidates N: rank a broad query with the full query over only the first pass's best N (HitBudgets.Candidates).
 var luceneOnly = args.Contains("--lucene-only");
 var reuseIndex = args.Contains("--reuse-index");
 var indexOption = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault();
-args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption).ToArray();
+var candidatesOption = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrDefault();
+args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption && a != candidatesOption).ToArray();
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
 var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
@@ -73,6 +78,10 @@ var indexing = watch.Elapsed;
 var (documents, segments) = index.Search(s => (s.IndexReader.NumDocs, s.IndexReader.Leaves.Count));
 Line($"## Lucene.NET 4.8\n\n{(reuseIndex ? "Indexing: reused the index of an earlier run" : $"Indexing: {indexing.TotalSeconds:F1} s, {count / indexing.TotalSeconds:N0} listings/s")}; {documents:N0} documents in {segments} segments.\n");
 var search = new CatalogSearch(index);
+if (candidatesOption is not null)
+{
+    search.Budgets = search.Budgets with { Candidates = int.Parse(candidatesOption, CultureInfo.InvariantCulture) };
+}
 var lucene = Measure(q => Search(search, q).Total);
 Line(Percentiles($"Lucene (hits + total + 6 facets + snippets; budgets: {search.Budgets.Candidates:N0} candidates, facets over {search.Budgets.FacetSample:N0} hits)", lucene));
 Line($"Peak working set after Lucene: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.\n");
@@ -83,6 +92,24 @@ if (luceneOnly)
     var exact = new CatalogSearch(index) { Budgets = HitBudgets.Unbounded };
     var unbounded = Measure(q => Search(exact, q).Total);
     Line(Percentiles("Lucene, every hit scored and faceted (no budgets)", unbounded));
+
+    // The floor a practitioner's plain BM25 sets on the same index: an OR of the text's terms in the bigram field,
+    // top 20 only (no filters, facets, collapse or snippets). What the platform costs beyond it is its own work.
+    var plain = Measure(q => index.Search(s => s.Search(PlainBm25(index, q.Text), 20).TotalHits));
+    Line(Percentiles("Plain BM25 on the same index (OR of the text's bigrams, top 20, no filters or facets)", plain));
+
+    // Where the platform's time goes beyond that floor: its query alone, then the whole search without match reasons.
+    var similarity = SearchTuning.Default.Similarity();
+    var queryOnly = Measure(q => index.Search(s =>
+    {
+        s.Similarity = similarity;
+        var plan = QueryPlan.Build(q.Text, CatalogTextMatch.MostTerms, index.Analyzer, DomainGlossary.Shipped, s.IndexReader);
+        return s.Search(plan.ToQuery(), CatalogSearchRequest.MaxResultWindow).TotalHits;
+    }));
+    Line(Percentiles("The platform's query alone (plan + top 1,000 by score; no filters, facets, collapse, snippets or reasons)", queryOnly));
+    var reasonless = new CatalogSearch(index) { ExplainMatches = false };
+    var withoutReasons = Measure(q => Search(reasonless, q).Total);
+    Line(Percentiles("The whole search without match reasons", withoutReasons));
     Line("Per query (5 rounds after a warm-up, ms; \"matched\" is the exact count, \"shown\" the total the budgeted search reports, \"top 20\" how many of the exact search's first 20 hits it also shows):\n\n```");
     for (var i = 0; i < queries.Length; i++)
     {
@@ -92,7 +119,8 @@ if (luceneOnly)
         var e = Search(exact, queries[i]);
         var overlap = b.Hits.Select(h => h.Id).Intersect(e.Hits.Select(h => h.Id)).Count();
         var filters = string.Join(',', queries[i].Filters.Types.Concat(queries[i].Filters.Cities).Concat(queries[i].Filters.Sectors));
-        Line($"{queries[i].Text,-26} {filters,-18} matched {e.Matched,8:N0} shown {(b.TotalCapped ? $"{b.Total:N0}+" : b.Total.ToString("N0", CultureInfo.InvariantCulture)),7}{(b.FacetsApproximate ? " ~facets" : "        ")}  budgeted min {bounded[0],6:F1} median {bounded[2],6:F1}  unbounded min {every[0],6:F1} median {every[2],6:F1}  top 20 {overlap,2}/{e.Hits.Count}");
+        var (floor, alone, noReasons) = (Rounds(plain, i), Rounds(queryOnly, i), Rounds(withoutReasons, i));
+        Line($"{queries[i].Text,-26} {filters,-18} matched {e.Matched,8:N0} plain BM25 {floor[2],6:F1} query alone {alone[2],6:F1} no reasons {noReasons[2],6:F1} shown {(b.TotalCapped ? $"{b.Total:N0}+" : b.Total.ToString("N0", CultureInfo.InvariantCulture)),7}{(b.FacetsApproximate ? " ~facets" : "        ")}  budgeted min {bounded[0],6:F1} median {bounded[2],6:F1}  unbounded min {every[0],6:F1} median {every[2],6:F1}  top 20 {overlap,2}/{e.Hits.Count}");
     }
 
     Line($"```\n\nLoad average at the end: {LoadAverage()}.");
@@ -195,6 +223,17 @@ List<double> Rounds(List<double> times, int query) => [.. Enumerable.Range(0, 5)
 
 static CatalogSearchResult Search(CatalogSearch search, (string Text, CatalogFilters Filters) query) =>
     search.SearchAsync(new CatalogSearchRequest(query.Text, query.Filters, CatalogViewer.Public)).GetAwaiter().GetResult();
+
+static BooleanQuery PlainBm25(CatalogIndex index, string text)
+{
+    var query = new BooleanQuery();
+    foreach (var term in BilingualAnalyzer.Terms(index.Analyzer, IndexFields.All, text).Distinct(StringComparer.Ordinal))
+    {
+        query.Add(new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD);
+    }
+
+    return query;
+}
 
 static double P(List<double> times, double p)
 {

@@ -19,18 +19,19 @@ public sealed class CatalogOptions
     public int IndexCatchUpSeconds { get; set; } = 10;
 
     /// <summary>
-    /// Hits a relevance-ordered search collects over the whole index before it stops (see BoundedCollector). No cap by
-    /// default: at 1 M listings a 20,000 cap kept only 0–5 of a broad query's exact first 20 and bought little at p95
-    /// (decision 0014), so relevance is computed over every hit unless an operator chooses the trade.
+    /// How many of a broad query's hits the full query ranks: the best by a plain BM25 first pass over the query's
+    /// terms (QueryPlan.ToCandidateQuery). Chosen on the 1 M benchmark (bench/results/catalog.md, decision 0014): the
+    /// first 20 stay those of the exact search for nearly every query. The earlier cap, the first 20,000 hits in
+    /// index order, kept only 0–5 of them and was turned off.
     /// </summary>
-    public const int DefaultSearchCandidates = int.MaxValue;
+    public const int DefaultSearchCandidates = 5_000;
 
     /// <summary>Hits whose facet values a search counts before it scales the counts up and marks them approximate.</summary>
     public const int DefaultFacetSample = 20_000;
 
     /// <summary>
-    /// How many hits a relevance-ordered search scores at most: beyond it the total is shown as a lower bound
-    /// ("more than"); the best hits are the best of these candidates.
+    /// How many first-pass candidates a relevance-ordered search ranks with its full query when more match: the total
+    /// is then shown as a lower bound ("more than") and the facet counts as estimates ("about").
     /// </summary>
     public int SearchCandidates { get; set; } = DefaultSearchCandidates;
 

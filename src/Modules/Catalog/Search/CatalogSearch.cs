@@ -51,46 +51,47 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             var byScore = request.Sort == CatalogSort.Relevance && !plan.IsEmpty;
             var collapse = byScore && request.CollapseByOwner && request.Filters.OwnerOrganisationId is null;
             var skip = (page - 1) * pageSize;
-            var run = Run(searcher, plan, plan.ToQuery(), filter, request, byScore, collapse, skip + pageSize);
+            var run = Run(searcher, plan, relaxed: false, filter, request, byScore, collapse, skip + pageSize);
             var relaxed = false;
-            if (run.Top.TotalHits == 0 && plan.Relaxable)
+            if (run.Matched == 0 && plan.Relaxable)
             {
                 // Nothing has enough of the words together: any one of them is better than an empty page.
-                run = Run(searcher, plan, plan.ToQuery(relaxed: true), filter, request, byScore, collapse, skip + pageSize);
+                run = Run(searcher, plan, relaxed: true, filter, request, byScore, collapse, skip + pageSize);
                 relaxed = true;
             }
 
-            if (byScore && _tuning.FeedbackDocs > 0 && run.Top.TotalHits > 0)
+            if (byScore && _tuning.FeedbackDocs > 0 && run.Matched > 0)
             {
                 // A second pass with the first hits' telling terms as optional clauses: the same documents, reordered.
                 var first = run.Top.GetTopDocs(0, _tuning.FeedbackDocs).ScoreDocs;
                 plan = plan.WithFeedback(RelevanceFeedback.Terms(searcher, index.Analyzer, plan, first));
-                run = Run(searcher, plan, plan.ToQuery(relaxed), filter, request, byScore, collapse, skip + pageSize);
+                run = Run(searcher, plan, relaxed, filter, request, byScore, collapse, skip + pageSize);
             }
 
             var highlight = plan.HighlightTerms(index.Analyzer);
+            var reasons = ExplainMatches ? new MatchReasons(index.Analyzer, searcher, plan) : null;
             List<CatalogHit> hits;
             int total;
             if (collapse)
             {
                 var groups = Collapse(searcher, run.Top.GetTopDocs().ScoreDocs);
                 total = groups.Count;
-                hits = [.. groups.Skip(skip).Take(pageSize).Select(g => ToHit(searcher, g.Best.Doc, g.Best.Score, highlight, plan) with { MoreFromOwner = g.More })];
+                hits = [.. groups.Skip(skip).Take(pageSize).Select(g => ToHit(searcher, g.Best.Doc, g.Best.Score, highlight, reasons) with { MoreFromOwner = g.More })];
             }
             else
             {
-                total = run.Top.TotalHits;
+                total = run.Matched;
                 var docs = skip >= CatalogSearchRequest.MaxResultWindow ? [] : run.Top.GetTopDocs(skip, pageSize).ScoreDocs;
-                hits = [.. docs.Select(d => ToHit(searcher, d.Doc, d.Score, highlight, plan))];
+                hits = [.. docs.Select(d => ToHit(searcher, d.Doc, d.Score, highlight, reasons))];
             }
 
             return new CatalogSearchResult(total, page, pageSize, hits, run.Facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>())
             {
-                Matched = run.Top.TotalHits,
+                Matched = run.Matched,
                 Relaxed = relaxed,
                 // Collapsing groups only the result window's hits, so past it the owners counted are a lower bound too.
-                TotalCapped = run.Bounds.Capped || (collapse && run.Top.TotalHits > CatalogSearchRequest.MaxResultWindow),
-                FacetsApproximate = run.Bounds.FacetsApproximate,
+                TotalCapped = run.Narrowed || (collapse && run.Matched > CatalogSearchRequest.MaxResultWindow),
+                FacetsApproximate = run.FacetsApproximate,
             };
         });
         return Task.FromResult(result);
@@ -133,17 +134,41 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         return found;
     }
 
-    private (ITopDocsCollector Top, FacetCollector? Facets, BoundedCollector Bounds) Run(IndexSearcher searcher, QueryPlan plan, Query query, Filter filter,
-        CatalogSearchRequest request, bool byScore, bool collapse, int wanted)
+    /// <summary>
+    /// One search's collected hits. <see cref="Matched"/> counts the documents found; when <see cref="Narrowed"/>, it
+    /// counts those of the first pass (which holds every document the full query finds) and the full query ranked only
+    /// the first pass's best.
+    /// </summary>
+    private sealed record SearchRun(ITopDocsCollector Top, FacetCollector? Facets, int Matched, bool Narrowed, bool FacetsApproximate);
+
+    private SearchRun Run(IndexSearcher searcher, QueryPlan plan, bool relaxed, Filter filter, CatalogSearchRequest request, bool byScore, bool collapse, int wanted)
     {
         // Collapsing needs every candidate of the result window to group; plain paging only the pages up to this one.
         var size = Math.Max(1, collapse ? CatalogSearchRequest.MaxResultWindow : Math.Min(wanted, CatalogSearchRequest.MaxResultWindow));
+        var documents = searcher.IndexReader.MaxDoc;
+        if (byScore && Budgets.Candidates < searcher.IndexReader.NumDocs)
+        {
+            // A broad query at a million listings would score every hit with dozens of phrase clauses. The first pass
+            // scores them as plain BM25 over the plan's terms (facets sampled on the way); when more match than the
+            // budget, the full query ranks only the first pass's best.
+            var first = TopScoreDocCollector.Create(Budgets.Candidates, docsScoredInOrder: false);
+            var sampled = new BoundedCollector(first, request.WithFacets ? new FacetCollector(CatalogFacets.All) : null, Budgets, documents);
+            searcher.Search(plan.ToCandidateQuery(index.Analyzer, searcher.IndexReader, relaxed), filter, sampled);
+            sampled.Finish();
+            if (first.TotalHits > Budgets.Candidates)
+            {
+                var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
+                var narrowed = new FilteredQuery(plan.ToQuery(relaxed), new CandidateFilter(first.GetTopDocs().ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+                searcher.Search(narrowed, best);
+                return new SearchRun(best, sampled.Facets, first.TotalHits, Narrowed: true, FacetsApproximate: request.WithFacets);
+            }
+        }
+
         ITopDocsCollector top = byScore
             ? TopScoreDocCollector.Create(size, true)
             : TopFieldCollector.Create(SortFor(request.Sort), size, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = request.WithFacets ? new FacetCollector(CatalogFacets.All) : null;
-        // Only a relevance order may stop early: the best of the first candidates are a fair page; a sort is not.
-        var collector = new BoundedCollector(top, facets, Budgets, searcher.IndexReader.MaxDoc, stopScoring: byScore);
+        var collector = new BoundedCollector(top, facets, Budgets, documents);
         if (plan.IsEmpty)
         {
             // Without text, walk the filter's documents rather than every document checked against the filter.
@@ -151,11 +176,11 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         }
         else
         {
-            searcher.Search(query, filter, collector);
+            searcher.Search(plan.ToQuery(relaxed), filter, collector);
         }
 
         collector.Finish();
-        return (top, facets, collector);
+        return new SearchRun(top, facets, top.TotalHits, Narrowed: false, collector.FacetsApproximate);
     }
 
     /// <summary>Groups score-ordered hits by owner: the owner's best listing (its profile only when no listing matched) stands for the group.</summary>
@@ -258,7 +283,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         ? new Sort(new SortField(IndexFields.TitleSort, SortFieldType.STRING))
         : new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, true), new SortField(IndexFields.Completeness, SortFieldType.INT64, true));
 
-    private CatalogHit ToHit(IndexSearcher searcher, int docId, float score, IReadOnlySet<string> terms, QueryPlan plan)
+    private CatalogHit ToHit(IndexSearcher searcher, int docId, float score, IReadOnlySet<string> terms, MatchReasons? reasons)
     {
         var doc = searcher.Doc(docId);
         var titleZh = doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) ?? "";
@@ -282,7 +307,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             Snippets.Highlight(index.Analyzer, snippetSource, terms))
         {
             OwnerNameEn = doc.Get(IndexFields.OwnerNameEn, CultureInfo.InvariantCulture) ?? "",
-            Reasons = !ExplainMatches ? [] : MatchReasons.Explain(index.Analyzer, searcher, docId, plan, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
+            Reasons = reasons is null ? [] : reasons.Explain(docId, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
         };
     }
 }

@@ -1,19 +1,24 @@
 using Funeng.Catalog.Contracts;
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Why a hit matched: each query concept found in the title or summary (and through which glossary name), and the
-/// ones that matched elsewhere (keywords, attributes, owner, sector or city names) as <c>text</c>.
+/// ones that matched elsewhere (keywords, attributes, owner, sector or city names) as <c>text</c>. One per search: a
+/// concept's weight is made once for all its hits (an explanation per hit and concept built one each time, which at
+/// a million listings cost as much as the search).
 /// </summary>
-internal static class MatchReasons
+internal sealed class MatchReasons(Analyzer analyzer, IndexSearcher searcher, QueryPlan plan)
 {
-    /// <summary>Concepts not seen in the title or summary are checked against the index (an explanation each) up to this many.</summary>
+    /// <summary>Concepts not seen in the title or summary are checked against the index up to this many per hit.</summary>
     private const int MaxExplained = 12;
 
-    public static IReadOnlyList<CatalogMatchReason> Explain(Analyzer analyzer, IndexSearcher searcher, int doc, QueryPlan plan, string titleZh, string titleEn, string summary)
+    private readonly Weight?[] _weights = new Weight?[plan.Concepts.Count];
+
+    public IReadOnlyList<CatalogMatchReason> Explain(int doc, string titleZh, string titleEn, string summary)
     {
         if (plan.IsEmpty)
         {
@@ -24,10 +29,11 @@ internal static class MatchReasons
         var body = BilingualAnalyzer.Terms(analyzer, IndexFields.All, summary).ToHashSet(StringComparer.Ordinal);
         var reasons = new List<CatalogMatchReason>();
         var explained = 0;
-        foreach (var concept in plan.Concepts)
+        for (var c = 0; c < plan.Concepts.Count; c++)
         {
+            var concept = plan.Concepts[c];
             var found = Find(analyzer, concept, title, "title") ?? Find(analyzer, concept, body, "summary");
-            if (found is null && explained++ < MaxExplained && searcher.Explain(concept.Query, doc).IsMatch)
+            if (found is null && explained++ < MaxExplained && Matches(c, doc))
             {
                 found = new CatalogMatchReason("text", concept.Surface, null);
             }
@@ -39,6 +45,17 @@ internal static class MatchReasons
         }
 
         return reasons;
+    }
+
+    /// <summary>Whether the concept's query matches the document: its scorer on the document's segment, advanced to it.</summary>
+    private bool Matches(int concept, int doc)
+    {
+        var weight = _weights[concept] ??= searcher.CreateNormalizedWeight(plan.Concepts[concept].Query);
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var local = doc - leaf.DocBase;
+        var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+        return scorer is not null && scorer.Advance(local) == local;
     }
 
     private static CatalogMatchReason? Find(Analyzer analyzer, QueryConcept concept, HashSet<string> terms, string field)

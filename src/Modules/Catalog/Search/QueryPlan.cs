@@ -15,6 +15,9 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms, bool Exact, bool Common, Query Query);
 
+/// <summary>A term of the typed text's bag (<see cref="QueryPlan.Bag"/>); a common one (in more than <see cref="SearchTuning.CommonFraction"/> of the documents) only adds score.</summary>
+internal sealed record BagTerm(string Term, float Weight, bool Common);
+
 /// <summary>
 /// What a search's text asks for, and the Lucene query for it. Shared by the catalog page, the search API and
 /// matchmaking (through <see cref="CatalogSearch"/>); differences are the <see cref="CatalogTextMatch"/> parameter.
@@ -46,7 +49,7 @@ internal sealed partial class QueryPlan
         "没有", "还有", "因为", "所以", "但是", "如果", "就是", "自己", "很多", "比较", "非常", "每天", "现在", "之后", "之前",
     };
 
-    private QueryPlan(IReadOnlyList<QueryConcept> concepts, int required, SearchTuning tuning, IReadOnlyList<(string Term, float Weight)> bag, bool relaxable)
+    private QueryPlan(IReadOnlyList<QueryConcept> concepts, int required, SearchTuning tuning, IReadOnlyList<BagTerm> bag, bool relaxable)
     {
         Concepts = concepts;
         Required = required;
@@ -61,9 +64,9 @@ internal sealed partial class QueryPlan
     /// The Chinese terms (bigrams) of the typed text outside quotes, weight 1, and of the glossary names of its
     /// concepts, weight <see cref="SearchTuning.GlossaryBoost"/>; rarest first.
     /// </summary>
-    public IReadOnlyList<(string Term, float Weight)> Bag { get; }
+    public IReadOnlyList<BagTerm> Bag { get; }
 
-    /// <summary>Whether an empty result may be retried with any one concept or term (the default mode only).</summary>
+    /// <summary>Whether an empty result may be retried with any one concept or term, common ones too (the default and any-word modes).</summary>
     public bool Relaxable { get; }
 
     /// <summary>Feedback terms with their weights (<see cref="WithFeedback"/>), added as optional clauses.</summary>
@@ -141,7 +144,7 @@ internal sealed partial class QueryPlan
         };
         // The bag only widens what the default and any-word modes find; all-words and phrases stay as asked.
         var bag = mode is CatalogTextMatch.AllTerms || tuning.BagBoost <= 0 ? [] : BagTerms(rest, concepts, analyzer, reader, tuning);
-        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode == CatalogTextMatch.MostTerms);
+        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm);
     }
 
     /// <summary>
@@ -150,7 +153,7 @@ internal sealed partial class QueryPlan
     /// untranslated one (model, generation) would otherwise let any listing with that word outrank the translations.
     /// The glossary's names bring "traffic congestion" to 交通 and 拥堵 even where no listing has 交通拥堵.
     /// </summary>
-    private static List<(string Term, float Weight)> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
+    private static List<BagTerm> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text))
@@ -177,9 +180,11 @@ internal sealed partial class QueryPlan
             }
         }
 
+        var common = CommonLimit(reader, tuning);
         return [.. weights.Where(w => w.Key.Any(IsHan))
             .Select(w => (w.Key, w.Value, Df: reader.DocFreq(new Term(IndexFields.All, w.Key))))
-            .Where(t => t.Df > 0).OrderBy(t => t.Df).ThenBy(t => t.Key, StringComparer.Ordinal).Take(MaxBagTerms).Select(t => (t.Key, t.Value))];
+            .Where(t => t.Df > 0).OrderBy(t => t.Df).ThenBy(t => t.Key, StringComparer.Ordinal).Take(MaxBagTerms)
+            .Select(t => new BagTerm(t.Key, t.Value, common is int limit && t.Df > limit))];
     }
 
     /// <summary>
@@ -215,10 +220,12 @@ internal sealed partial class QueryPlan
             }
         }
 
+        // Terms in more than a fifth of the documents (生成, 文本, 用户) add score but do not make a document match
+        // on their own, as common concepts: through them one bigram of 图像生成 matched 99 % of a 1 M catalog.
         var bag = new BooleanQuery(disableCoord: false) { Boost = Tuning.BagBoost };
-        foreach (var (term, weight) in Bag)
+        foreach (var term in Bag.Where(t => relaxed || !t.Common))
         {
-            bag.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
+            bag.Add(new TermQuery(new Term(IndexFields.All, term.Term)) { Boost = term.Weight }, Occur.SHOULD);
         }
 
         if (bag.Clauses.Count > 0)
@@ -247,9 +254,74 @@ internal sealed partial class QueryPlan
             }
         }
 
+        foreach (var term in Bag.Where(t => t.Common && !relaxed))
+        {
+            query.Add(new TermQuery(new Term(IndexFields.All, term.Term)) { Boost = term.Weight * Tuning.BagBoost }, Occur.SHOULD);
+        }
+
         foreach (var (term, weight) in Feedback)
         {
             query.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The first pass of a broad search (<see cref="HitBudgets.Candidates"/>): the terms of the concepts' forms and of
+    /// the bag in the bigram field, weighted as in <see cref="ToQuery"/> and scored as plain BM25. Any one of the typed
+    /// words' terms or of the rarer terms is enough; other terms in more than <see cref="SearchTuning.CommonFraction"/>
+    /// of the documents (a glossary name's 算法, the bag's 生成) only add score, so the pass does not read most of the
+    /// index for them. Every document the full query finds holds one of the terms that find.
+    /// </summary>
+    public Query ToCandidateQuery(Analyzer analyzer, IndexReader reader, bool relaxed = false)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(reader);
+        var limit = CommonLimit(reader, Tuning) ?? int.MaxValue;
+        var terms = new Dictionary<string, (float Weight, bool Finds)>(StringComparer.Ordinal);
+        void Add(string term, float weight, bool typed)
+        {
+            var df = reader.DocFreq(new Term(IndexFields.All, term));
+            if (df > 0)
+            {
+                // The typed word of a concept the query needs always finds, however common; other terms when rare.
+                var finds = typed || df <= limit;
+                terms[term] = terms.TryGetValue(term, out var known) ? (Math.Max(known.Weight, weight), known.Finds || finds) : (weight, finds);
+            }
+        }
+
+        foreach (var concept in Concepts.Where(c => relaxed || !c.Common))
+        {
+            for (var i = 0; i < concept.Forms.Count; i++)
+            {
+                foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]))
+                {
+                    Add(term, i == 0 ? 1f : Tuning.GlossaryBoost, typed: i == 0 && !concept.Common);
+                }
+            }
+        }
+
+        foreach (var term in Bag)
+        {
+            Add(term.Term, term.Weight * Tuning.BagBoost, typed: false);
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        var any = terms.Values.All(t => !t.Finds) ? query : new BooleanQuery(disableCoord: true);
+        foreach (var (term, (weight, _)) in terms.Where(t => any == query || t.Value.Finds).Take(BooleanQuery.MaxClauseCount / 2))
+        {
+            any.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
+        }
+
+        if (any != query)
+        {
+            // Common terms only score the documents another term found: their postings are skipped through, not read.
+            query.Add(any, Occur.MUST);
+            foreach (var (term, (weight, _)) in terms.Where(t => !t.Value.Finds).Take(BooleanQuery.MaxClauseCount / 2))
+            {
+                query.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
+            }
         }
 
         return query;
@@ -357,10 +429,14 @@ internal sealed partial class QueryPlan
             free = [.. free.Where(f => keep.Contains(f.Concept))];
         }
 
-        var limit = (int)(reader.NumDocs * tuning.CommonFraction);
-        var damp = reader.NumDocs >= 50 && free.Any(f => f.Df <= limit);
+        var limit = CommonLimit(reader, tuning) ?? int.MaxValue;
+        var damp = free.Any(f => f.Df <= limit);
         return [.. concepts.Take(exact), .. free.Select(f => damp && f.Df > limit ? f.Concept with { Common = true } : f.Concept)];
     }
+
+    /// <summary>Above how many documents a concept or term is common, when the index is large enough to tell (50 documents); null when it is not.</summary>
+    private static int? CommonLimit(IndexReader reader, SearchTuning tuning) =>
+        reader.NumDocs >= 50 ? (int)(reader.NumDocs * tuning.CommonFraction) : null;
 
     /// <summary>An upper bound of how many documents contain <paramref name="form"/>: its rarest bigram's frequency.</summary>
     private static int DocFrequency(string form, Analyzer analyzer, IndexReader reader)
