@@ -141,6 +141,21 @@ public sealed class SearchQueryTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_bad_search_parameter_is_told_in_the_readers_language_on_the_api_and_the_page()
+    {
+        var response = await app.Anonymous().GetAsync("/api/v1/catalog/search?q=AI&mode=fuzzy&size=x&culture=zh-CN", Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var api = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+        Assert.Equal("匹配方式为 most（大部分词）、any（任一词）、all（全部词）或 phrase（整句）。", api.GetProperty("errors").GetProperty("mode")[0].GetString());
+        Assert.Equal("请填写整数。", api.GetProperty("errors").GetProperty("size")[0].GetString());
+
+        var page = System.Net.WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?q=AI&page=0&culture=zh-CN", Token));
+        Assert.Contains("页码从 1 开始。", page, StringComparison.Ordinal);
+        var english = System.Net.WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?q=AI&page=0&culture=en", Token));
+        Assert.Contains("Pages start at 1.", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_query_of_1300_distinct_words_is_refused_naming_the_limit_and_the_search_itself_bounds_it_without_TooManyClauses()
     {
         var words = string.Join(' ', Enumerable.Range(0, 1300).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));

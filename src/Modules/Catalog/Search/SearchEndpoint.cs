@@ -1,5 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,9 +17,9 @@ internal static class SearchEndpoint
         HttpRequest request, ICatalogSearch search, SearchHelp help, IActor actor, CancellationToken cancellationToken)
     {
         var parsed = Parse(request.Query, CatalogViewer.From(actor));
-        if (parsed.Errors.Count > 0)
+        if (parsed.Problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(parsed.Errors);
+            return TypedResults.ValidationProblem(new InvalidInputException(parsed.Problems).InReadersLanguage(request.HttpContext));
         }
 
         var result = await search.SearchAsync(parsed.Request!, cancellationToken);
@@ -26,30 +27,30 @@ internal static class SearchEndpoint
     }
 
     /// <summary>Reads a search from query-string parameters (shared by the API and the search page).</summary>
-    public static (CatalogSearchRequest? Request, Dictionary<string, string[]> Errors) Parse(IQueryCollection query, CatalogViewer viewer)
+    public static (CatalogSearchRequest? Request, List<FieldProblem> Problems) Parse(IQueryCollection query, CatalogViewer viewer)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var errors = new Dictionary<string, string[]>();
-        var page = Number(query, "page", 1, errors);
-        var size = Number(query, "size", 20, errors);
+        var problems = new List<FieldProblem>();
+        var page = Number(query, "page", 1, problems);
+        var size = Number(query, "size", 20, problems);
         if (size is < 1 or > CatalogSearchRequest.MaxPageSize)
         {
-            errors["size"] = [$"Page size is between 1 and {CatalogSearchRequest.MaxPageSize}."];
+            problems.Add(FieldProblem.Of("size", "catalog.search.problem.size", CatalogSearchRequest.MaxPageSize));
         }
 
         if (page < 1)
         {
-            errors["page"] = ["Pages start at 1."];
+            problems.Add(FieldProblem.Of("page", "catalog.glossary.invalid.page"));
         }
         else if (size is >= 1 and <= CatalogSearchRequest.MaxPageSize && (long)page * size > CatalogSearchRequest.MaxResultWindow)
         {
-            errors["page"] = [$"Results go {CatalogSearchRequest.MaxResultWindow} deep (page × size); add words or filters to narrow the search."];
+            problems.Add(FieldProblem.Of("page", "catalog.search.problem.window", CatalogSearchRequest.MaxResultWindow));
         }
 
         var text = query["q"].ToString();
         if (text.Length > CatalogSearchRequest.MaxTextLength)
         {
-            errors["q"] = [$"A search is at most {CatalogSearchRequest.MaxTextLength} characters."];
+            problems.Add(FieldProblem.Of("q", "catalog.search.problem.length", CatalogSearchRequest.MaxTextLength));
         }
 
         var match = CatalogTextMatch.MostTerms;
@@ -61,14 +62,14 @@ internal static class SearchEndpoint
                 "any" => CatalogTextMatch.AnyTerm,
                 "all" => CatalogTextMatch.AllTerms,
                 "phrase" => CatalogTextMatch.Phrase,
-                _ => Invalid(errors),
+                _ => Invalid(problems),
             };
         }
 
         var sort = CatalogSort.Relevance;
         if (query["sort"].ToString() is { Length: > 0 } sortText && !Enum.TryParse(sortText, true, out sort))
         {
-            errors["sort"] = ["Sort is relevance, newest or title."];
+            problems.Add(FieldProblem.Of("sort", "catalog.search.problem.sort"));
         }
 
         ListingStatus? status = null;
@@ -77,7 +78,7 @@ internal static class SearchEndpoint
             status = Enum.TryParse<ListingStatus>(statusText, true, out var s) ? s : null;
             if (status is null)
             {
-                errors["status"] = ["Status is draft, submitted, published, returned or withdrawn."];
+                problems.Add(FieldProblem.Of("status", "catalog.search.problem.status"));
             }
         }
 
@@ -87,7 +88,7 @@ internal static class SearchEndpoint
             owner = Guid.TryParse(ownerText, out var o) ? o : null;
             if (owner is null)
             {
-                errors["owner"] = ["Not an organisation id."];
+                problems.Add(FieldProblem.Of("owner", "catalog.search.problem.owner"));
             }
         }
 
@@ -102,7 +103,7 @@ internal static class SearchEndpoint
             OwnerOrganisationId = owner,
             Status = status,
         };
-        return (errors.Count > 0 ? null : new CatalogSearchRequest(text, filters, viewer, page, size, sort) { TextMatch = match }, errors);
+        return (problems.Count > 0 ? null : new CatalogSearchRequest(text, filters, viewer, page, size, sort) { TextMatch = match }, problems);
     }
 
     /// <summary>
@@ -111,16 +112,16 @@ internal static class SearchEndpoint
     /// </summary>
     public static string Parameter(string facet) => facet == CatalogFacets.AccessLevel ? "access" : facet;
 
-    private static CatalogTextMatch Invalid(Dictionary<string, string[]> errors)
+    private static CatalogTextMatch Invalid(List<FieldProblem> problems)
     {
-        errors["mode"] = ["Mode is most, any, all or phrase."];
+        problems.Add(FieldProblem.Of("mode", "catalog.search.problem.mode"));
         return CatalogTextMatch.MostTerms;
     }
 
     private static string[] Values(IQueryCollection query, string name) =>
         query[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToArray();
 
-    private static int Number(IQueryCollection query, string name, int fallback, Dictionary<string, string[]> errors)
+    private static int Number(IQueryCollection query, string name, int fallback, List<FieldProblem> problems)
     {
         var text = query[name].ToString();
         if (text.Length == 0)
@@ -133,7 +134,7 @@ internal static class SearchEndpoint
             return value;
         }
 
-        errors[name] = ["Not a whole number."];
+        problems.Add(FieldProblem.Of(name, "catalog.search.problem.number"));
         return fallback;
     }
 }

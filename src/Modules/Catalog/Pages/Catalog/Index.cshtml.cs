@@ -1,6 +1,7 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Primitives;
@@ -23,8 +24,8 @@ internal sealed class IndexModel(ICatalogSearch search, SearchHelp help, IActor 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var (request, errors) = SearchEndpoint.Parse(Request.Query, CatalogViewer.From(actor));
-        Errors = errors;
+        var (request, problems) = SearchEndpoint.Parse(Request.Query, CatalogViewer.From(actor));
+        Errors = problems.Count == 0 ? Errors : new InvalidInputException(problems).InReadersLanguage(HttpContext);
         Search = request;
         if (request is not null)
         {
