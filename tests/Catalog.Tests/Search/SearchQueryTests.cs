@@ -146,6 +146,7 @@ public sealed class SearchQueryTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await app.Anonymous().GetAsync("/api/v1/catalog/search?q=AI&mode=fuzzy&size=x&culture=zh-CN", Token);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var api = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+        Assert.Equal("有字段不符合要求。", api.GetProperty("title").GetString());
         Assert.Equal("匹配方式为 most（大部分词）、any（任一词）、all（全部词）或 phrase（整句）。", api.GetProperty("errors").GetProperty("mode")[0].GetString());
         Assert.Equal("请填写整数。", api.GetProperty("errors").GetProperty("size")[0].GetString());
 

@@ -19,7 +19,8 @@ internal static class SearchEndpoint
         var parsed = Parse(request.Query, CatalogViewer.From(actor));
         if (parsed.Problems.Count > 0)
         {
-            return TypedResults.ValidationProblem(new InvalidInputException(parsed.Problems).InReadersLanguage(request.HttpContext));
+            // The house's problem mapping answers 400 with the title and every message in the reader's language.
+            throw new InvalidInputException(parsed.Problems);
         }
 
         var result = await search.SearchAsync(parsed.Request!, cancellationToken);
