@@ -79,6 +79,25 @@ public sealed class HitBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task When_no_first_pass_candidate_holds_the_phrase_every_hit_is_ranked_instead_of_an_empty_page()
+    {
+        // Sixty short listings repeat the phrase's terms without the phrase; the one listing with the phrase is long,
+        // so plain BM25 puts it below the 50 candidates the full query would rank.
+        for (var i = 0; i < 60; i++)
+        {
+            Add($"机器人巡检{i}号", "机器人巡检，机器人巡检", "foshan");
+        }
+
+        Add("变电站运维平台", "面向变电站的运维平台，" + string.Concat(Enumerable.Repeat("支持设备台账、工单流转、值班排班与报表统计，", 12)) + "并提供巡检机器人调度。", "foshan");
+        _index.Commit();
+
+        var result = await SearchAsync("\"巡检机器人\"");
+
+        Assert.Equal("变电站运维平台", Assert.Single(result.Hits).TitleZh);
+        Assert.False(result.TotalCapped);
+    }
+
+    [Fact]
     public async Task A_narrow_query_counts_its_hits_and_facets_exactly()
     {
         var result = await SearchAsync("蚝田水质");

@@ -160,7 +160,13 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
                 var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
                 var narrowed = new FilteredQuery(plan.ToQuery(relaxed), new CandidateFilter(first.GetTopDocs().ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
                 searcher.Search(narrowed, best);
-                return new SearchRun(best, sampled.Facets, first.TotalHits, Narrowed: true, FacetsApproximate: request.WithFacets);
+                if (best.TotalHits > 0)
+                {
+                    return new SearchRun(best, sampled.Facets, first.TotalHits, Narrowed: true, FacetsApproximate: request.WithFacets);
+                }
+
+                // None of the candidates holds the whole query (its every term is common, its whole rare): rank every
+                // hit rather than show an empty page that says "more than 0".
             }
         }
 
