@@ -225,7 +225,7 @@ internal sealed partial class QueryPlan
         var bag = new BooleanQuery(disableCoord: false) { Boost = Tuning.BagBoost };
         foreach (var term in Bag.Where(t => relaxed || !t.Common))
         {
-            bag.Add(new TermQuery(new Term(IndexFields.All, term.Term)) { Boost = term.Weight }, Occur.SHOULD);
+            bag.Add(AllTerm(term.Term, term.Weight), Occur.SHOULD);
         }
 
         if (bag.Clauses.Count > 0)
@@ -256,12 +256,12 @@ internal sealed partial class QueryPlan
 
         foreach (var term in Bag.Where(t => t.Common && !relaxed))
         {
-            query.Add(new TermQuery(new Term(IndexFields.All, term.Term)) { Boost = term.Weight * Tuning.BagBoost }, Occur.SHOULD);
+            query.Add(AllTerm(term.Term, term.Weight * Tuning.BagBoost), Occur.SHOULD);
         }
 
         foreach (var (term, weight) in Feedback)
         {
-            query.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
+            query.Add(AllTerm(term, weight), Occur.SHOULD);
         }
 
         return query;
@@ -280,15 +280,9 @@ internal sealed partial class QueryPlan
         ArgumentNullException.ThrowIfNull(reader);
         var limit = CommonLimit(reader, Tuning) ?? int.MaxValue;
         var terms = new Dictionary<string, (float Weight, bool Finds)>(StringComparer.Ordinal);
-        void Add(string term, float weight, bool typed)
+        void Add(string term, float weight, bool finds)
         {
-            var df = reader.DocFreq(new Term(IndexFields.All, term));
-            if (df > 0)
-            {
-                // The typed word of a concept the query needs always finds, however common; other terms when rare.
-                var finds = typed || df <= limit;
-                terms[term] = terms.TryGetValue(term, out var known) ? (Math.Max(known.Weight, weight), known.Finds || finds) : (weight, finds);
-            }
+            terms[term] = terms.TryGetValue(term, out var known) ? (Math.Max(known.Weight, weight), known.Finds || finds) : (weight, finds);
         }
 
         foreach (var concept in Concepts.Where(c => relaxed || !c.Common))
@@ -297,31 +291,36 @@ internal sealed partial class QueryPlan
             {
                 foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]))
                 {
-                    Add(term, i == 0 ? 1f : Tuning.GlossaryBoost, typed: i == 0 && !concept.Common);
+                    // The typed word of a concept the query needs always finds, however common; other terms when rare.
+                    var df = reader.DocFreq(new Term(IndexFields.All, term));
+                    if (df > 0)
+                    {
+                        Add(term, i == 0 ? 1f : Tuning.GlossaryBoost, (i == 0 && !concept.Common) || df <= limit);
+                    }
                 }
             }
         }
 
         foreach (var term in Bag)
         {
-            Add(term.Term, term.Weight * Tuning.BagBoost, typed: false);
+            // The bag holds only terms in the index, with their commonness already weighed.
+            Add(term.Term, term.Weight * Tuning.BagBoost, !term.Common);
         }
 
-        var query = new BooleanQuery(disableCoord: true);
-        var any = terms.Values.All(t => !t.Finds) ? query : new BooleanQuery(disableCoord: true);
-        foreach (var (term, (weight, _)) in terms.Where(t => any == query || t.Value.Finds).Take(BooleanQuery.MaxClauseCount / 2))
+        // When no term finds on its own (every one common), any of them does.
+        var finding = terms.Any(t => t.Value.Finds) ? terms.Where(t => t.Value.Finds).ToList() : [.. terms];
+        var scoring = terms.Except(finding).ToList();
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (term, (weight, _)) in finding.Take(BooleanQuery.MaxClauseCount / 2))
         {
-            any.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
+            any.Add(AllTerm(term, weight), Occur.SHOULD);
         }
 
-        if (any != query)
+        // Common terms only score the documents another term found: their postings are skipped through, not read.
+        var query = new BooleanQuery(disableCoord: true) { { any, scoring.Count == 0 ? Occur.SHOULD : Occur.MUST } };
+        foreach (var (term, (weight, _)) in scoring.Take(BooleanQuery.MaxClauseCount / 2))
         {
-            // Common terms only score the documents another term found: their postings are skipped through, not read.
-            query.Add(any, Occur.MUST);
-            foreach (var (term, (weight, _)) in terms.Where(t => !t.Value.Finds).Take(BooleanQuery.MaxClauseCount / 2))
-            {
-                query.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = weight }, Occur.SHOULD);
-            }
+            query.Add(AllTerm(term, weight), Occur.SHOULD);
         }
 
         return query;
@@ -561,6 +560,9 @@ internal sealed partial class QueryPlan
 
         return phrase;
     }
+
+    /// <summary>One term of the bigram field, weighted.</summary>
+    private static TermQuery AllTerm(string term, float boost) => new(new Term(IndexFields.All, term)) { Boost = boost };
 
     private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
