@@ -1,3 +1,4 @@
+using Funeng.Catalog;
 using Funeng.Kernel.Measures;
 using Funeng.Policy;
 using Funeng.TestSupport.Fakes;
@@ -24,6 +25,16 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
     /// </summary>
     public static ModuleUnderTest Policy { get; } = new(
         "Policy", b => b.AddPolicy(), e => e.MapPolicy(), services => services.AddFake<IMeasureImplementations, FakeMeasureImplementations>());
+
+    /// <summary>
+    /// Catalog, whose code calls no other module (Platform is all it stands on); two of its pages show another module's
+    /// view component (its front page Policy's targets, the profile page Incentives' enterprise facts), faked.
+    /// </summary>
+    public static ModuleUnderTest Catalog { get; } = new(
+        "Catalog",
+        b => b.AddCatalog(),
+        e => e.MapCatalog(),
+        services => services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent), typeof(FakeEnterpriseFactsViewComponent)));
 }
 
 internal static class FakeRegistration
