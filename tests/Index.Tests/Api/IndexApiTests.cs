@@ -400,6 +400,10 @@ public abstract class IndexApiTests(ITestApp app)
             var response = await app.Anonymous().GetAsync(path, Token);
             Assert.True(response.IsSuccessStatusCode, $"{path} answered {response.StatusCode}");
         }
+
+        // With no data every indicator is left out, and the list reads the way Chinese is written.
+        var dashboard = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/empowerment-index?year=2090&culture=zh-CN", Token));
+        Assert.Matches("本年未纳入计算的指标：[^<]+（[^<]+）、[^<]+（", dashboard);
     }
 
     [Fact]
