@@ -1,6 +1,10 @@
 using Funeng.Catalog;
+using Funeng.Index;
+using Funeng.Kernel.Indicators;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Measures;
 using Funeng.Policy;
+using Funeng.Policy.Contracts;
 using Funeng.TestSupport.Fakes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +39,21 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
         b => b.AddCatalog(),
         e => e.MapCatalog(),
         services => services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent), typeof(FakeEnterpriseFactsViewComponent)));
+
+    /// <summary>
+    /// Index, whose neighbours are Platform (the audit log of observations and weights; booted), Policy's
+    /// <see cref="IPolicyQueries"/> (the targets; a fake) and the live indicator sources of Scenarios, Catalog,
+    /// Incentives and Compute (one fake answers for all of them). Index's pages word targets with Policy's
+    /// <see cref="TargetText"/>, a part of Policy's contract whose units are in Policy's strings.json, so those strings
+    /// come with the fake.
+    /// </summary>
+    public static ModuleUnderTest Index { get; } = new(
+        "Index", b => b.AddIndex(), e => e.MapIndex(), services =>
+        {
+            services.AddFake<IPolicyQueries, FakePolicyQueries>();
+            services.AddFake<ILiveIndicatorSource, FakeLiveIndicatorSource>();
+            services.AddUiStrings(typeof(TargetText).Assembly);
+        });
 }
 
 internal static class FakeRegistration
