@@ -1,7 +1,6 @@
 using System.Reflection;
 using Funeng.Kernel;
 using Funeng.Kernel.Database;
-using Funeng.Platform;
 using Funeng.Platform.Contracts;
 using Funeng.Web.Shell;
 using Microsoft.AspNetCore.Builder;
@@ -41,6 +40,9 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
 
     private WebApplication Running => _app ?? throw new InvalidOperationException("The module host starts in InitializeAsync.");
 
+    /// <summary>The foundation, then the module (the foundation's own host boots it once).</summary>
+    private IReadOnlyList<ModuleUnderTest> Booted => module.Name == Foundation ? [module] : [ModuleUnderTest.Platform, module];
+
     public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -54,8 +56,11 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(TestHostSettings.For(database, Mailbox));
         builder.AddFunengKernel().AddWebShell();
-        builder.AddPlatform();
-        module.Add(builder);
+        foreach (var booted in Booted)
+        {
+            booted.Add(builder);
+        }
+
         module.AddFakes(builder.Services);
         builder.Services.AddRazorPages().ConfigureApplicationPartManager(RemoveOtherModules);
         _services = builder.Services;
@@ -63,8 +68,11 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
         var app = builder.Build();
         _app = app;
         app.UseWebShell();
-        app.MapPlatform();
-        module.Map(app);
+        foreach (var booted in Booted)
+        {
+            booted.Map(app);
+        }
+
         await app.PrepareDatabaseAsync();
         await app.StartAsync(TestContext.Current.CancellationToken);
     }

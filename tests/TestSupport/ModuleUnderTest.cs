@@ -1,4 +1,6 @@
 using Funeng.Kernel.Measures;
+using Funeng.Kernel.Workbench;
+using Funeng.Platform;
 using Funeng.Policy;
 using Funeng.TestSupport.Fakes;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +26,14 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
     /// </summary>
     public static ModuleUnderTest Policy { get; } = new(
         "Policy", b => b.AddPolicy(), e => e.MapPolicy(), services => services.AddFake<IMeasureImplementations, FakeMeasureImplementations>());
+
+    /// <summary>
+    /// Platform, the foundation every <see cref="ModuleApp"/> boots (<see cref="ModuleApp.Foundation"/>), here alone: it
+    /// calls no other module's contract, but its workbench page shows what the other modules put on it (one fake
+    /// answers for all of them).
+    /// </summary>
+    public static ModuleUnderTest Platform { get; } = new(
+        ModuleApp.Foundation, b => b.AddPlatform(), e => e.MapPlatform(), services => services.AddFake<IWorkbenchSource, FakeWorkbenchSource>());
 }
 
 internal static class FakeRegistration
