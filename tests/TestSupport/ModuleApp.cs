@@ -27,6 +27,7 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
     public const string Foundation = "Platform";
 
     private IServiceCollection? _services;
+    private IReadOnlyCollection<ServiceDescriptor> _fakes = [];
     private WebApplication? _app;
     private int _users;
 
@@ -61,7 +62,9 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
             booted.Add(builder);
         }
 
+        var beforeFakes = builder.Services.Count;
         module.AddFakes(builder.Services);
+        _fakes = [.. builder.Services.Skip(beforeFakes)];
         builder.Services.AddRazorPages().ConfigureApplicationPartManager(RemoveOtherModules);
         _services = builder.Services;
 
@@ -98,14 +101,15 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
 
     /// <summary>
     /// The modules (<c>Funeng.NAME</c>) whose code this host registered, each with its evidence — services (by
-    /// service, implementation or factory type, generic arguments included), page parts and endpoints. A module-only
-    /// host answers its module and <see cref="Foundation"/>, nothing else.
+    /// service, implementation or factory type, generic arguments included; the fakes left out), page parts and
+    /// endpoints. A module-only host answers its module and <see cref="Foundation"/>, nothing else.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RegisteredModules()
     {
         var services = _services ?? throw new InvalidOperationException("The module host starts in InitializeAsync.");
         var evidence = new List<(Assembly Assembly, string What)>();
-        foreach (var service in services)
+        // A fake stands in for another module's contract, so its service type is that module's; it is test code all the same.
+        foreach (var service in services.Except(_fakes))
         {
             var types = new[]
             {

@@ -1,7 +1,11 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Incentives;
+using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Measures;
 using Funeng.Kernel.Workbench;
 using Funeng.Platform;
 using Funeng.Policy;
+using Funeng.Policy.Contracts;
 using Funeng.TestSupport.Fakes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +38,19 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
     /// </summary>
     public static ModuleUnderTest Platform { get; } = new(
         ModuleApp.Foundation, b => b.AddPlatform(), e => e.MapPlatform(), services => services.AddFake<IWorkbenchSource, FakeWorkbenchSource>());
+
+    /// <summary>
+    /// Incentives, which reads Catalog's organisation profiles (recipients' credit codes, facts kept on the record)
+    /// and Policy's documents (the register's funder), tells Compute of voucher awards, and embeds Policy's targets
+    /// table in its calculator page.
+    /// </summary>
+    public static ModuleUnderTest Incentives { get; } = new("Incentives", b => b.AddIncentives(), e => e.MapIncentives(), services =>
+    {
+        services.AddFake<ICatalogQueries, FakeCatalogQueries>();
+        services.AddFake<IPolicyQueries, FakePolicyQueries>();
+        services.AddFake<IVoucherAwardHandler, FakeVoucherAwardHandler>();
+        FakePolicyTargets.AddTo(services);
+    });
 }
 
 internal static class FakeRegistration
