@@ -44,6 +44,14 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
     /// <summary>The foundation, then the module (the foundation's own host boots it once).</summary>
     private IReadOnlyList<ModuleUnderTest> Booted => module.Name == Foundation ? [module] : [ModuleUnderTest.Platform, module];
 
+    /// <summary>Per-fixture settings, e.g. a module option the tests choose (as <see cref="FunengApp"/> has).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>Per-fixture services, registered last so they replace the modules' own, e.g. a clock the tests move.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -55,7 +63,7 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
             ContentRootPath = WebContentRoot(),
         });
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(TestHostSettings.For(database, Mailbox));
+        builder.Configuration.AddInMemoryCollection(TestHostSettings.For(database, Mailbox).Concat(ExtraSettings));
         builder.AddFunengKernel().AddWebShell();
         foreach (var booted in Booted)
         {
@@ -65,6 +73,7 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
         var beforeFakes = builder.Services.Count;
         module.AddFakes(builder.Services);
         _fakes = [.. builder.Services.Skip(beforeFakes)];
+        ConfigureTestServices(builder.Services);
         builder.Services.AddRazorPages().ConfigureApplicationPartManager(RemoveOtherModules);
         _services = builder.Services;
 

@@ -6,6 +6,7 @@ using Funeng.Kernel.Workbench;
 using Funeng.Platform;
 using Funeng.Policy;
 using Funeng.Policy.Contracts;
+using Funeng.Scenarios;
 using Funeng.TestSupport.Fakes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,20 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
         services.AddFake<ICatalogQueries, FakeCatalogQueries>();
         services.AddFake<IPolicyQueries, FakePolicyQueries>();
         services.AddFake<IVoucherAwardHandler, FakeVoucherAwardHandler>();
+        FakePolicyTargets.AddTo(services);
+    });
+
+    /// <summary>
+    /// Scenarios, which reads Policy's targets (a list's quota), makes awards in Incentives (a challenge's prize, a
+    /// benchmark case), searches Catalog and reads its profiles for matchmaking, and embeds Policy's targets table
+    /// in its scenarios page.
+    /// </summary>
+    public static ModuleUnderTest Scenarios { get; } = new("Scenarios", b => b.AddScenarios(), e => e.MapScenarios(), services =>
+    {
+        services.AddFake<IPolicyQueries, FakePolicyQueries>();
+        services.AddFake<IResultAwards, FakeResultAwards>();
+        services.AddFake<ICatalogSearch, FakeCatalogSearch>();
+        services.AddFake<ICatalogQueries, FakeCatalogQueries>();
         FakePolicyTargets.AddTo(services);
     });
 }

@@ -191,6 +191,8 @@ public abstract class ChallengeApiTests(FunengApp app)
     }
 }
 
-public sealed class ChallengeApiOnSqlite(ScenariosSqliteApp app) : ChallengeApiTests(app), IClassFixture<ScenariosSqliteApp>;
+// The whole app, not Scenarios alone: its full flow ends with the prize made as an award in Incentives' real ledger (the budget set
+// through Incentives' API).
+public sealed class ChallengeApiOnSqlite(ScenariosWholeSqliteApp app) : ChallengeApiTests(app), IClassFixture<ScenariosWholeSqliteApp>;
 
-public sealed class ChallengeApiOnPostgres(ScenariosPostgresApp app) : ChallengeApiTests(app), IClassFixture<ScenariosPostgresApp>;
+public sealed class ChallengeApiOnPostgres(ScenariosWholePostgresApp app) : ChallengeApiTests(app), IClassFixture<ScenariosWholePostgresApp>;

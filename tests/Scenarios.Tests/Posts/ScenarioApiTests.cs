@@ -231,6 +231,8 @@ public abstract class ScenarioApiTests(FunengApp app)
     }
 }
 
-public sealed class ScenarioApiOnSqlite(ScenariosSqliteApp app) : ScenarioApiTests(app), IClassFixture<ScenariosSqliteApp>;
+// The whole app, not Scenarios alone: a list's quotas are read from Policy's real pack targets, and a published
+// scenario's suppliers are matched over Catalog's real search.
+public sealed class ScenarioApiOnSqlite(ScenariosWholeSqliteApp app) : ScenarioApiTests(app), IClassFixture<ScenariosWholeSqliteApp>;
 
-public sealed class ScenarioApiOnPostgres(ScenariosPostgresApp app) : ScenarioApiTests(app), IClassFixture<ScenariosPostgresApp>;
+public sealed class ScenarioApiOnPostgres(ScenariosWholePostgresApp app) : ScenarioApiTests(app), IClassFixture<ScenariosWholePostgresApp>;
