@@ -27,7 +27,7 @@ internal static class IncentivesTestData
     /// Applications found complete and waiting for a decision, each from a different enterprise, written straight
     /// to the database: the race and crash tests are about the decision, not about filling forms.
     /// </summary>
-    public static async Task<List<Guid>> ReadyApplicationsAsync(FunengApp app, string programId, int count, string city = "guangzhou")
+    public static async Task<List<Guid>> ReadyApplicationsAsync(ITestApp app, string programId, int count, string city = "guangzhou")
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IncentivesDb>();

@@ -8,7 +8,7 @@ using Funeng.TestSupport;
 namespace Funeng.Scenarios.Tests;
 
 /// <summary>Intent methods over the Scenarios API, so the tests read as the flow they check.</summary>
-internal sealed class ScenarioDriver(FunengApp app)
+internal sealed class ScenarioDriver(ITestApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Funeng.Kernel;
 using Funeng.Kernel.Database;
-using Funeng.Platform;
 using Funeng.Platform.Contracts;
 using Funeng.Web.Shell;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +27,7 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
     public const string Foundation = "Platform";
 
     private IServiceCollection? _services;
+    private IReadOnlyCollection<ServiceDescriptor> _fakes = [];
     private WebApplication? _app;
     private int _users;
 
@@ -41,6 +41,17 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
 
     private WebApplication Running => _app ?? throw new InvalidOperationException("The module host starts in InitializeAsync.");
 
+    /// <summary>The foundation, then the module (the foundation's own host boots it once).</summary>
+    private IReadOnlyList<ModuleUnderTest> Booted => module.Name == Foundation ? [module] : [ModuleUnderTest.Platform, module];
+
+    /// <summary>Per-fixture settings, e.g. a module option the tests choose (as <see cref="FunengApp"/> has).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>Per-fixture services, registered last so they replace the modules' own, e.g. a clock the tests move.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -52,19 +63,28 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
             ContentRootPath = WebContentRoot(),
         });
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(TestHostSettings.For(database, Mailbox));
+        builder.Configuration.AddInMemoryCollection(TestHostSettings.For(database, Mailbox).Concat(ExtraSettings));
         builder.AddFunengKernel().AddWebShell();
-        builder.AddPlatform();
-        module.Add(builder);
+        foreach (var booted in Booted)
+        {
+            booted.Add(builder);
+        }
+
+        var beforeFakes = builder.Services.Count;
         module.AddFakes(builder.Services);
+        _fakes = [.. builder.Services.Skip(beforeFakes)];
+        ConfigureTestServices(builder.Services);
         builder.Services.AddRazorPages().ConfigureApplicationPartManager(RemoveOtherModules);
         _services = builder.Services;
 
         var app = builder.Build();
         _app = app;
         app.UseWebShell();
-        app.MapPlatform();
-        module.Map(app);
+        foreach (var booted in Booted)
+        {
+            booted.Map(app);
+        }
+
         await app.PrepareDatabaseAsync();
         await app.StartAsync(TestContext.Current.CancellationToken);
     }
@@ -90,14 +110,15 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
 
     /// <summary>
     /// The modules (<c>Funeng.NAME</c>) whose code this host registered, each with its evidence — services (by
-    /// service, implementation or factory type, generic arguments included), page parts and endpoints. A module-only
-    /// host answers its module and <see cref="Foundation"/>, nothing else.
+    /// service, implementation or factory type, generic arguments included; the fakes left out), page parts and
+    /// endpoints. A module-only host answers its module and <see cref="Foundation"/>, nothing else.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RegisteredModules()
     {
         var services = _services ?? throw new InvalidOperationException("The module host starts in InitializeAsync.");
         var evidence = new List<(Assembly Assembly, string What)>();
-        foreach (var service in services)
+        // A fake stands in for another module's contract, so its service type is that module's; it is test code all the same.
+        foreach (var service in services.Except(_fakes))
         {
             var types = new[]
             {

@@ -1,10 +1,16 @@
 using Funeng.Catalog;
+using Funeng.Catalog.Contracts;
+using Funeng.Incentives;
+using Funeng.Incentives.Contracts;
 using Funeng.Index;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Measures;
+using Funeng.Kernel.Workbench;
+using Funeng.Platform;
 using Funeng.Policy;
 using Funeng.Policy.Contracts;
+using Funeng.Scenarios;
 using Funeng.TestSupport.Fakes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +60,41 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
             services.AddFake<ILiveIndicatorSource, FakeLiveIndicatorSource>();
             services.AddUiStrings(typeof(TargetText).Assembly);
         });
+
+    /// <summary>
+    /// Platform, the foundation every <see cref="ModuleApp"/> boots (<see cref="ModuleApp.Foundation"/>), here alone: it
+    /// calls no other module's contract, but its workbench page shows what the other modules put on it (one fake
+    /// answers for all of them).
+    /// </summary>
+    public static ModuleUnderTest Platform { get; } = new(
+        ModuleApp.Foundation, b => b.AddPlatform(), e => e.MapPlatform(), services => services.AddFake<IWorkbenchSource, FakeWorkbenchSource>());
+
+    /// <summary>
+    /// Incentives, which reads Catalog's organisation profiles (recipients' credit codes, facts kept on the record)
+    /// and Policy's documents (the register's funder), tells Compute of voucher awards, and embeds Policy's targets
+    /// table in its calculator page.
+    /// </summary>
+    public static ModuleUnderTest Incentives { get; } = new("Incentives", b => b.AddIncentives(), e => e.MapIncentives(), services =>
+    {
+        services.AddFake<ICatalogQueries, FakeCatalogQueries>();
+        services.AddFake<IPolicyQueries, FakePolicyQueries>();
+        services.AddFake<IVoucherAwardHandler, FakeVoucherAwardHandler>();
+        services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent));
+    });
+
+    /// <summary>
+    /// Scenarios, which reads Policy's targets (a list's quota), makes awards in Incentives (a challenge's prize, a
+    /// benchmark case), searches Catalog and reads its profiles for matchmaking, and embeds Policy's targets table
+    /// in its scenarios page.
+    /// </summary>
+    public static ModuleUnderTest Scenarios { get; } = new("Scenarios", b => b.AddScenarios(), e => e.MapScenarios(), services =>
+    {
+        services.AddFake<IPolicyQueries, FakePolicyQueries>();
+        services.AddFake<IResultAwards, FakeResultAwards>();
+        services.AddFake<ICatalogSearch, FakeCatalogSearch>();
+        services.AddFake<ICatalogQueries, FakeCatalogQueries>();
+        services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent));
+    });
 }
 
 internal static class FakeRegistration

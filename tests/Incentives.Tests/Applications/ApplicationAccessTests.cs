@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Funeng.Incentives.Tests.Applications;
 
 /// <summary>Issue 15's Incentives findings: who reads which application, duplicate open applications, 0.00-yuan awards.</summary>
-public abstract class ApplicationAccessTests(FunengApp app)
+public abstract class ApplicationAccessTests(ITestApp app)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -84,6 +84,6 @@ public abstract class ApplicationAccessTests(FunengApp app)
     }
 }
 
-public sealed class ApplicationAccessOnSqlite(SqliteApp app) : ApplicationAccessTests(app), IClassFixture<SqliteApp>;
+public sealed class ApplicationAccessOnSqlite(IncentivesSqliteApp app) : ApplicationAccessTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class ApplicationAccessOnPostgres(PostgresApp app) : ApplicationAccessTests(app), IClassFixture<PostgresApp>;
+public sealed class ApplicationAccessOnPostgres(IncentivesPostgresApp app) : ApplicationAccessTests(app), IClassFixture<IncentivesPostgresApp>;

@@ -15,7 +15,7 @@ namespace Funeng.Incentives.Tests.Awards;
 /// approves against the test database, pauses (test-only switch) after writing its ledger entries and before the
 /// award, and is killed there.
 /// </summary>
-public abstract class ApprovalCrashTests(FunengApp app)
+public abstract class ApprovalCrashTests(ITestApp app)
 {
     [Fact]
     public async Task A_process_killed_between_its_ledger_writes_and_the_award_leaves_no_half_award_and_the_approval_can_be_done_again()
@@ -110,6 +110,6 @@ public abstract class ApprovalCrashTests(FunengApp app)
     }
 }
 
-public sealed class ApprovalCrashOnSqlite(SqliteApp app) : ApprovalCrashTests(app), IClassFixture<SqliteApp>;
+public sealed class ApprovalCrashOnSqlite(IncentivesSqliteApp app) : ApprovalCrashTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class ApprovalCrashOnPostgres(PostgresApp app) : ApprovalCrashTests(app), IClassFixture<PostgresApp>;
+public sealed class ApprovalCrashOnPostgres(IncentivesPostgresApp app) : ApprovalCrashTests(app), IClassFixture<IncentivesPostgresApp>;

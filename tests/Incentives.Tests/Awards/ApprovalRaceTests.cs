@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Funeng.Incentives.Awards;
 using Funeng.Incentives.Data;
 using Funeng.Platform.Contracts;
-using Microsoft.AspNetCore.TestHost;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Funeng.Incentives.Tests.Awards;
 
 /// <summary>No approval may take a program past its budget, however many race: enforced inside the database transaction.</summary>
-public abstract class ApprovalRaceTests(FunengApp app)
+public abstract class ApprovalRaceTests(ITestApp app)
 {
     [Fact]
     public async Task A_hundred_approvals_racing_against_a_budget_for_ten_end_with_exactly_ten_awards_and_a_balanced_ledger()
@@ -43,14 +42,10 @@ public abstract class ApprovalRaceTests(FunengApp app)
         var id = (await IncentivesTestData.ReadyApplicationsAsync(app, IncentivesTestData.Champion, 1)).Single();
         var ledgerBefore = await CountLedgerAsync();
         // The audit entry is the last write of the approval: failing there leaves award and ledger legs written but uncommitted.
-        // A second host on the same database: it gets its own search index folder, since Lucene allows one
-        // writer per folder and the first host holds that lock (the index is rebuilt from the database).
-        await using var failing = app.WithWebHostBuilder(b => b
-            .UseSetting("Catalog:IndexDirectory", Path.Combine(Path.GetTempPath(), $"funeng-index-{Guid.NewGuid():N}"))
-            .ConfigureTestServices(s => s.AddScoped<IAuditLog, FailingAuditLog>()));
-        await using (var scope = failing.Services.CreateAsyncScope())
+        // The use case is built with a failing audit log in place of the host's, the rest of its services the host's own.
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            var decide = scope.ServiceProvider.GetRequiredService<DecideApplication>();
+            var decide = ActivatorUtilities.CreateInstance<DecideApplication>(scope.ServiceProvider, new FailingAuditLog());
             await Assert.ThrowsAsync<InvalidOperationException>(() => decide.ApproveAsync(id, null, "injected failure", TestContext.Current.CancellationToken));
         }
 
@@ -78,6 +73,6 @@ public abstract class ApprovalRaceTests(FunengApp app)
     }
 }
 
-public sealed class ApprovalRaceOnSqlite(SqliteApp app) : ApprovalRaceTests(app), IClassFixture<SqliteApp>;
+public sealed class ApprovalRaceOnSqlite(IncentivesSqliteApp app) : ApprovalRaceTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class ApprovalRaceOnPostgres(PostgresApp app) : ApprovalRaceTests(app), IClassFixture<PostgresApp>;
+public sealed class ApprovalRaceOnPostgres(IncentivesPostgresApp app) : ApprovalRaceTests(app), IClassFixture<IncentivesPostgresApp>;

@@ -6,7 +6,10 @@ using Funeng.TestSupport;
 
 namespace Funeng.Incentives.Tests.Awards;
 
-/// <summary>A cached public figure moves the moment an award is approved (issue 16).</summary>
+/// <summary>
+/// A cached public figure moves the moment an award is approved (issue 16). On the whole app on purpose: the figure is
+/// Index's, read through its cached public API.
+/// </summary>
 public sealed class AwardCacheTests(CachedSqliteApp app) : IClassFixture<CachedSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

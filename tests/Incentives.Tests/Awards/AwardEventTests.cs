@@ -12,7 +12,9 @@ namespace Funeng.Incentives.Tests.Awards;
 
 /// <summary>
 /// A voucher award's event commits with the award (the outbox) and reaches Compute after the commit; what a process
-/// that died in between never delivered, the worker of the next start-up delivers.
+/// that died in between never delivered, the worker of the next start-up delivers. On the whole app on purpose: the
+/// award must become Compute's real voucher, read through Compute's API (Incentives alone hands it to a fake:
+/// <c>IncentivesAloneTests</c>).
 /// </summary>
 public abstract class AwardEventTests(FunengApp app)
 {

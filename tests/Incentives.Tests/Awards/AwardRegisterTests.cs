@@ -2,13 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Funeng.Catalog.Contracts;
 using Funeng.Incentives.Awards;
 using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Organisations;
 using Funeng.Kernel.Security;
+using Funeng.Policy.Contracts;
 using Funeng.TestSupport;
+using Funeng.TestSupport.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,9 +20,10 @@ namespace Funeng.Incentives.Tests.Awards;
 
 /// <summary>
 /// Issue 13 item 2: every award goes through a public notice period with objections, and the public register
-/// (JSON and a 360Giving-shaped CSV) shows it with its stage, recipient credit code and program.
+/// (JSON and a 360Giving-shaped CSV) shows it with its stage, recipient credit code and program. Incentives is booted
+/// alone: the recipient's profile (Catalog's) and the funder (Policy's document) come from fakes the test sets.
 /// </summary>
-public abstract class AwardRegisterTests(FunengApp app)
+public abstract class AwardRegisterTests(ITestApp app)
 {
     private const string Program = "challenge-and-lead-prize";
 
@@ -74,9 +79,13 @@ public abstract class AwardRegisterTests(FunengApp app)
     {
         var recipient = await app.CreateUserAsync(Roles.Enterprise);
         var code = NewCreditCode();
-        var saved = await recipient.Client.PutAsJsonAsync($"/api/v1/catalog/organisations/{recipient.OrganisationId}",
-            new { legalNameZh = "深圳揭榜科技有限公司", legalNameEn = "Shenzhen Challenge Tech", creditCode = code, citySlug = "shenzhen" }, Ct);
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync(Ct));
+        // The recipient's Catalog profile and the program's policy document, as those modules would answer.
+        app.Services.GetRequiredService<FakeCatalogQueries>().Add(
+            new OrganisationProfile(recipient.OrganisationId, "深圳揭榜科技有限公司", "Shenzhen Challenge Tech", code, "shenzhen", null, null, [], []));
+        var document = app.Services.GetRequiredService<ProgramCatalog>().Programs.Single(p => p.Id == Program).DocumentId;
+        app.Services.GetRequiredService<FakePolicyQueries>().AnswerDocuments(new PolicyDocumentDetail(
+            new PolicyDocumentSummary(document, "guangdong", new LocalizedText("测试文件", "A test document"), new LocalizedText("广州市人工智能产业发展办公室", "Guangzhou AI Office"),
+                new DateOnly(2025, 1, 1), null, null, "city:guangzhou", "test.md", 0, 0), null, [], []));
         var award = await AwardAsync(recipient);
 
         var csv = await app.Anonymous().GetAsync($"/api/v1/incentives/register.csv?program={Program}", Ct);
@@ -125,6 +134,6 @@ public abstract class AwardRegisterTests(FunengApp app)
     }
 }
 
-public sealed class AwardRegisterOnSqlite(SqliteApp app) : AwardRegisterTests(app), IClassFixture<SqliteApp>;
+public sealed class AwardRegisterOnSqlite(IncentivesSqliteApp app) : AwardRegisterTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class AwardRegisterOnPostgres(PostgresApp app) : AwardRegisterTests(app), IClassFixture<PostgresApp>;
+public sealed class AwardRegisterOnPostgres(IncentivesPostgresApp app) : AwardRegisterTests(app), IClassFixture<IncentivesPostgresApp>;

@@ -17,7 +17,7 @@ namespace Funeng.Incentives.Tests.Awards;
 /// program lock, quota, caps, budget and double-entry ledger as an approved application, and the benchmark-case
 /// quota is one tally across both paths.
 /// </summary>
-public abstract class ResultAwardTests(FunengApp app)
+public abstract class ResultAwardTests(ITestApp app)
 {
     private const string Benchmark = "benchmark-case-reward";
 
@@ -123,6 +123,6 @@ public abstract class ResultAwardTests(FunengApp app)
     }
 }
 
-public sealed class ResultAwardsOnSqlite(SqliteApp app) : ResultAwardTests(app), IClassFixture<SqliteApp>;
+public sealed class ResultAwardsOnSqlite(IncentivesSqliteApp app) : ResultAwardTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class ResultAwardsOnPostgres(PostgresApp app) : ResultAwardTests(app), IClassFixture<PostgresApp>;
+public sealed class ResultAwardsOnPostgres(IncentivesPostgresApp app) : ResultAwardTests(app), IClassFixture<IncentivesPostgresApp>;

@@ -13,7 +13,7 @@ namespace Funeng.Incentives.Tests.Pages;
 /// Programs a clerk can follow (issue 14): a page per program, the calculator's facts carried into the application,
 /// a task list with a check-your-answers step, a receipt number and a status page with every step and its holder.
 /// </summary>
-public abstract partial class ApplyPageTests(FunengApp app)
+public abstract partial class ApplyPageTests(ITestApp app)
 {
     private const string Champion = IncentivesTestData.Champion;
 
@@ -147,6 +147,6 @@ public abstract partial class ApplyPageTests(FunengApp app)
     private static partial Regex Receipt();
 }
 
-public sealed class ApplyPageOnSqlite(SqliteApp app) : ApplyPageTests(app), IClassFixture<SqliteApp>;
+public sealed class ApplyPageOnSqlite(IncentivesSqliteApp app) : ApplyPageTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class ApplyPageOnPostgres(PostgresApp app) : ApplyPageTests(app), IClassFixture<PostgresApp>;
+public sealed class ApplyPageOnPostgres(IncentivesPostgresApp app) : ApplyPageTests(app), IClassFixture<IncentivesPostgresApp>;

@@ -19,7 +19,7 @@ namespace Funeng.Incentives.Tests.Pages;
 /// the reader's language, an award's ledger legs are on a page and balance, and a program's page shows the money of
 /// the budget report.
 /// </summary>
-public abstract partial class AwardsPageTests(FunengApp app)
+public abstract partial class AwardsPageTests(ITestApp app)
 {
     private const string Page = "/incentives/awards";
     private const string Champion = IncentivesTestData.Champion;
@@ -264,6 +264,6 @@ public abstract partial class AwardsPageTests(FunengApp app)
     private static partial Regex Legs();
 }
 
-public sealed class AwardsPageOnSqlite(SqliteApp app) : AwardsPageTests(app), IClassFixture<SqliteApp>;
+public sealed class AwardsPageOnSqlite(IncentivesSqliteApp app) : AwardsPageTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class AwardsPageOnPostgres(PostgresApp app) : AwardsPageTests(app), IClassFixture<PostgresApp>;
+public sealed class AwardsPageOnPostgres(IncentivesPostgresApp app) : AwardsPageTests(app), IClassFixture<IncentivesPostgresApp>;

@@ -6,7 +6,10 @@ using Funeng.TestSupport;
 
 namespace Funeng.Incentives.Tests.Pages;
 
-/// <summary>An enterprise edits its one record in one place: the catalog profile page carries the facts only incentive programs ask about.</summary>
+/// <summary>
+/// An enterprise edits its one record in one place: the catalog profile page carries the facts only incentive programs
+/// ask about. On the whole app on purpose: the page is Catalog's, with Incentives' part in it.
+/// </summary>
 public sealed class EnterpriseFactsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

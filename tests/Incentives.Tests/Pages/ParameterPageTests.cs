@@ -7,7 +7,7 @@ using Funeng.TestSupport;
 namespace Funeng.Incentives.Tests.Pages;
 
 /// <summary>Office staff set a figure the pack left unset on a page: value and date, checked field by field, audited.</summary>
-public abstract class ParameterPageTests(FunengApp app)
+public abstract class ParameterPageTests(ITestApp app)
 {
     private const string Page = "/incentives/parameters";
 
@@ -92,6 +92,6 @@ public abstract class ParameterPageTests(FunengApp app)
         [new("programId", program), new("name", name), new("value", value), new("effectiveFrom", from)];
 }
 
-public sealed class ParameterPageOnSqlite(SqliteApp app) : ParameterPageTests(app), IClassFixture<SqliteApp>;
+public sealed class ParameterPageOnSqlite(IncentivesSqliteApp app) : ParameterPageTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class ParameterPageOnPostgres(PostgresApp app) : ParameterPageTests(app), IClassFixture<PostgresApp>;
+public sealed class ParameterPageOnPostgres(IncentivesPostgresApp app) : ParameterPageTests(app), IClassFixture<IncentivesPostgresApp>;

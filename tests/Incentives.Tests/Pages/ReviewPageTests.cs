@@ -8,7 +8,7 @@ using Funeng.TestSupport;
 namespace Funeng.Incentives.Tests.Pages;
 
 /// <summary>Experts see the applications assigned to their organisation and score them against the program's criteria.</summary>
-public abstract class ReviewPageTests(FunengApp app)
+public abstract class ReviewPageTests(ITestApp app)
 {
     private const string Benchmark = "benchmark-case-reward";
 
@@ -68,6 +68,6 @@ public abstract class ReviewPageTests(FunengApp app)
     }
 }
 
-public sealed class ReviewPageOnSqlite(SqliteApp app) : ReviewPageTests(app), IClassFixture<SqliteApp>;
+public sealed class ReviewPageOnSqlite(IncentivesSqliteApp app) : ReviewPageTests(app), IClassFixture<IncentivesSqliteApp>;
 
-public sealed class ReviewPageOnPostgres(PostgresApp app) : ReviewPageTests(app), IClassFixture<PostgresApp>;
+public sealed class ReviewPageOnPostgres(IncentivesPostgresApp app) : ReviewPageTests(app), IClassFixture<IncentivesPostgresApp>;

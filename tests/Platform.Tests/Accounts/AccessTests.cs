@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Platform.Tests.Accounts;
 
-/// <summary>API tokens, roles and organisation claims through the real pipeline.</summary>
-public abstract class AccessTests(FunengApp app)
+/// <summary>API tokens, roles and organisation claims through the real pipeline, with Platform booted alone.</summary>
+public abstract class AccessTests(ITestApp app)
 {
     [Fact]
     public async Task An_api_token_identifies_the_user_and_their_organisation()
@@ -115,11 +115,11 @@ public abstract class AccessTests(FunengApp app)
         var client = app.Anonymous();
         Assert.Equal("Healthy", await client.GetStringAsync("/health", TestContext.Current.CancellationToken));
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
-        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/policy/targets", out _));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/account/me", out _));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/reference/", TestContext.Current.CancellationToken)).StatusCode);
     }
 }
 
-public sealed class AccessOnSqlite(SqliteApp app) : AccessTests(app), IClassFixture<SqliteApp>;
+public sealed class AccessOnSqlite(PlatformSqliteApp app) : AccessTests(app), IClassFixture<PlatformSqliteApp>;
 
-public sealed class AccessOnPostgres(PostgresApp app) : AccessTests(app), IClassFixture<PostgresApp>;
+public sealed class AccessOnPostgres(PlatformPostgresApp app) : AccessTests(app), IClassFixture<PlatformPostgresApp>;

@@ -13,8 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Platform.Tests.Accounts;
 
-/// <summary>Registration, 实名核验, invitations and password reset, with the mail read from a real SMTP server.</summary>
-public abstract partial class RegistrationTests(FunengApp app)
+/// <summary>
+/// Registration, 实名核验, invitations and password reset, with the mail read from a real SMTP server and Platform
+/// booted alone.
+/// </summary>
+public abstract partial class RegistrationTests(ITestApp app)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -181,6 +184,6 @@ public abstract partial class RegistrationTests(FunengApp app)
     private static string PathOf(string link) => new Uri(link).PathAndQuery;
 }
 
-public sealed class RegistrationOnSqlite(SqliteApp app) : RegistrationTests(app), IClassFixture<SqliteApp>;
+public sealed class RegistrationOnSqlite(PlatformSqliteApp app) : RegistrationTests(app), IClassFixture<PlatformSqliteApp>;
 
-public sealed class RegistrationOnPostgres(PostgresApp app) : RegistrationTests(app), IClassFixture<PostgresApp>;
+public sealed class RegistrationOnPostgres(PlatformPostgresApp app) : RegistrationTests(app), IClassFixture<PlatformPostgresApp>;

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Funeng.Platform.Tests.Api;
 
-/// <summary>The app in a named environment (Development or Production), on its own SQLite file.</summary>
+/// <summary>
+/// The app in a named environment (Development or Production), on its own SQLite file. The whole app, not Platform
+/// alone: the fuzz and bad-input tests enumerate every module's endpoints from the OpenAPI document.
+/// </summary>
 public class EnvironmentApp(string environment) : SqliteApp
 {
     public string Environment { get; } = environment;

@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Platform.Tests.Audit;
 
-/// <summary>The audit log on a real database, and the <c>funeng audit verify</c> command over it.</summary>
-public abstract class AuditLogTests(FunengApp app)
+/// <summary>
+/// The audit log on a real database with Platform booted alone, and the <c>funeng audit verify</c> command over it.
+/// </summary>
+public abstract class AuditLogTests(ITestApp app)
 {
     [Fact]
     public async Task A_fresh_database_verifies_and_the_command_says_so()
@@ -181,9 +183,9 @@ public abstract class AuditLogTests(FunengApp app)
     private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) => FunengCli.RunAsync(app, arguments);
 }
 
-public sealed class AuditLogOnSqlite(SqliteApp app) : AuditLogTests(app), IClassFixture<SqliteApp>;
+public sealed class AuditLogOnSqlite(PlatformSqliteApp app) : AuditLogTests(app), IClassFixture<PlatformSqliteApp>;
 
-public sealed class AuditLogOnPostgres(PostgresApp app) : AuditLogTests(app), IClassFixture<PostgresApp>
+public sealed class AuditLogOnPostgres(PlatformPostgresApp app) : AuditLogTests(app), IClassFixture<PlatformPostgresApp>
 {
     [Theory]
     [InlineData("UPDATE platform_audit_log SET \"Details\" = 'x'")]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Funeng.Platform.Tests.Notifications;
 
 /// <summary>The inbox shows when each notification came in China Standard Time, whatever the server's zone (issue 11 item 3).</summary>
-public abstract class NotificationTimesTests(FunengApp app)
+public abstract class NotificationTimesTests(ITestApp app)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -34,6 +34,6 @@ public abstract class NotificationTimesTests(FunengApp app)
     }
 }
 
-public sealed class NotificationTimesOnSqlite(SqliteApp app) : NotificationTimesTests(app), IClassFixture<SqliteApp>;
+public sealed class NotificationTimesOnSqlite(PlatformSqliteApp app) : NotificationTimesTests(app), IClassFixture<PlatformSqliteApp>;
 
-public sealed class NotificationTimesOnPostgres(PostgresApp app) : NotificationTimesTests(app), IClassFixture<PostgresApp>;
+public sealed class NotificationTimesOnPostgres(PlatformPostgresApp app) : NotificationTimesTests(app), IClassFixture<PlatformPostgresApp>;

@@ -7,8 +7,11 @@ using Funeng.TestSupport;
 
 namespace Funeng.Platform.Tests.Security;
 
-/// <summary>Issue 15's account findings: lockout, what sign-in reveals, sessions after role changes, token minting.</summary>
-public abstract class AccountSecurityTests(FunengApp app)
+/// <summary>
+/// Issue 15's account findings: lockout, what sign-in reveals, sessions after role changes, token minting; Platform
+/// booted alone.
+/// </summary>
+public abstract class AccountSecurityTests(ITestApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -104,6 +107,6 @@ public abstract class AccountSecurityTests(FunengApp app)
     }
 }
 
-public sealed class AccountSecurityOnSqlite(SqliteApp app) : AccountSecurityTests(app), IClassFixture<SqliteApp>;
+public sealed class AccountSecurityOnSqlite(PlatformSqliteApp app) : AccountSecurityTests(app), IClassFixture<PlatformSqliteApp>;
 
-public sealed class AccountSecurityOnPostgres(PostgresApp app) : AccountSecurityTests(app), IClassFixture<PostgresApp>;
+public sealed class AccountSecurityOnPostgres(PlatformPostgresApp app) : AccountSecurityTests(app), IClassFixture<PlatformPostgresApp>;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Funeng.TestSupport;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Funeng.Platform.Tests.Security;
 
@@ -10,10 +9,10 @@ internal sealed partial class CookieSession(HttpClient client)
 {
     public HttpClient Client { get; } = client;
 
-    public static HttpClient NewClient(FunengApp app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client that keeps its cookies and follows no redirect, on either host.</summary>
+    public static HttpClient NewClient(ITestApp app) => app.Anonymous();
 
-    public static async Task<CookieSession> SignInAsync(FunengApp app, string email, string password)
+    public static async Task<CookieSession> SignInAsync(ITestApp app, string email, string password)
     {
         var session = new CookieSession(NewClient(app));
         var response = await session.PostLoginAsync(email, password);

@@ -7,7 +7,7 @@ namespace Funeng.Platform.Tests.Security;
 /// <summary>Issue 15: HSTS in Production.</summary>
 public sealed class ProductionHeadersTests(ProductionHeadersTests.App app) : IClassFixture<ProductionHeadersTests.App>
 {
-    /// <summary>The app as it runs in Production.</summary>
+    /// <summary>The app as it runs in Production: the whole composition, as deployed (the module-only host runs in Testing).</summary>
     public sealed class App : SqliteApp
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -11,7 +11,10 @@ public sealed class RateLimitTests(RateLimitTests.App app) : IClassFixture<RateL
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The app with small limits, so a test reaches them in a few requests.</summary>
+    /// <summary>
+    /// The app with small limits, so a test reaches them in a few requests. The whole app, not Platform alone: one of
+    /// the limited policies is anonymous search, which is Catalog's.
+    /// </summary>
     public sealed class App : SqliteApp
     {
         protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 
 namespace Funeng.Platform.Tests.Security;
 
-/// <summary>A refused form on the token page shows the page again with the problem by its field, for every role.</summary>
-public sealed partial class TokenPageProblemTests(SqliteApp app) : IClassFixture<SqliteApp>
+/// <summary>
+/// A refused form on the token page shows the page again with the problem by its field, for every role; Platform
+/// booted alone.
+/// </summary>
+public sealed partial class TokenPageProblemTests(PlatformSqliteApp app) : IClassFixture<PlatformSqliteApp>
 {
     [Theory]
     [InlineData(Roles.Expert)]

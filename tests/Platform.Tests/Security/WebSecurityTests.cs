@@ -9,6 +9,8 @@ using Funeng.TestSupport;
 namespace Funeng.Platform.Tests.Security;
 
 /// <summary>Issue 15's web-level findings: CSRF, security headers, the language switch's redirect.</summary>
+// The whole app, not Platform alone: the CSRF check posts to Catalog's, Scenarios' and Incentives' write endpoints
+// as well as Platform's, and the headers are checked on another module's API.
 public sealed partial class WebSecurityTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

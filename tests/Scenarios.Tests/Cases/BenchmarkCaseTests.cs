@@ -74,6 +74,7 @@ public abstract class BenchmarkCaseTests(FunengApp app)
     }
 }
 
-public sealed class BenchmarkCasesOnSqlite(ScenariosSqliteApp app) : BenchmarkCaseTests(app), IClassFixture<ScenariosSqliteApp>;
+// The whole app, not Scenarios alone: a designation is an award counted against Incentives' real yearly quota.
+public sealed class BenchmarkCasesOnSqlite(ScenariosWholeSqliteApp app) : BenchmarkCaseTests(app), IClassFixture<ScenariosWholeSqliteApp>;
 
-public sealed class BenchmarkCasesOnPostgres(ScenariosPostgresApp app) : BenchmarkCaseTests(app), IClassFixture<ScenariosPostgresApp>;
+public sealed class BenchmarkCasesOnPostgres(ScenariosWholePostgresApp app) : BenchmarkCaseTests(app), IClassFixture<ScenariosWholePostgresApp>;

@@ -7,7 +7,7 @@ using Funeng.TestSupport;
 namespace Funeng.Scenarios.Tests.Challenges;
 
 /// <summary>Issue 15's challenge findings: partner squatting, the entry race and conflict declarations that told who entered.</summary>
-public abstract class ChallengeAbuseTests(FunengApp app)
+public abstract class ChallengeAbuseTests(ITestApp app)
 {
     private readonly ScenarioDriver _drive = new(app);
 

@@ -2,13 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
+using Funeng.TestSupport.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Scenarios.Tests.Challenges;
 
-/// <summary>Challenge and Lead through the real pipeline: blind review, conflicts, ranking, notice period and award.</summary>
-public abstract class ChallengeApiTests(FunengApp app)
+/// <summary>
+/// Challenge and Lead through the real pipeline with Scenarios booted alone: blind review, conflicts, ranking, notice
+/// period and award (handed to a fake Incentives).
+/// </summary>
+public abstract class ChallengeApiTests(ITestApp app)
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% solution sketch\n");
 
@@ -83,12 +89,15 @@ public abstract class ChallengeApiTests(FunengApp app)
         Assert.Equal(HttpStatusCode.Conflict, (await office.Client.PostAsync($"/api/v1/challenges/{id}/award", null, Ct)).StatusCode);
         await ScenarioDriver.ReadAsync(await office.Client.PostAsJsonAsync($"/api/v1/challenges/{id}/objections/{objectionId}/resolve", new { upheld = false, resolution = "Rechecked; the figure stands." }, Ct), HttpStatusCode.OK);
 
-        // The prize is an award in Incentives' ledger under the pack's challenge program: its budget must be set.
-        var budget = await office.Client.PutAsJsonAsync("/api/v1/incentives/programs/challenge-and-lead-prize/parameters/annual_budget", new { value = 50_000_000m, effectiveFrom = new DateOnly(2026, 5, 11) }, Ct);
-        budget.EnsureSuccessStatusCode();
+        // The prize is an award Incentives makes under the program the pack names for challenge results (made in
+        // Incentives' real ledger and budget: ChallengePrizeTests, on the whole app).
+        var awards = app.Services.GetRequiredService<FakeResultAwards>();
+        awards.SetProgramFor(AwardBasis.ChallengeResult, "challenge-and-lead-prize");
         var awarded = await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/challenges/{id}/award", null, Ct), HttpStatusCode.OK);
         Assert.Equal("awarded", awarded.GetProperty("status").GetString());
         Assert.Equal(ranking[0].GetProperty("label").GetString(), awarded.GetProperty("winnerLabel").GetString());
+        var prize = Assert.Single(awards.Calls.Of(nameof(IResultAwards.AwardAsync)).Select(c => (ResultAwardRequest)c.Arguments[0]!), r => r.BasisId == id);
+        Assert.Equal(("challenge-and-lead-prize", AwardBasis.ChallengeResult), (prize.ProgramId, prize.Basis));
         var scenario = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/scenarios/{challenge.GetProperty("scenarioIds")[0].GetGuid()}", Ct);
         Assert.Equal("matched", scenario.GetProperty("status").GetString());
     }

@@ -13,7 +13,7 @@ namespace Funeng.Scenarios.Tests.Challenges;
 /// and is recorded, shown and told; score inputs state scale and weight apart; a step the rules forbid now is not
 /// offered, and the page names the date it opens while the API refuses it by the same rule.
 /// </summary>
-public abstract partial class ChallengeFairnessTests(FunengApp app)
+public abstract partial class ChallengeFairnessTests(ITestApp app)
 {
     private readonly ScenarioDriver _drive = new(app);
 

@@ -117,6 +117,7 @@ public abstract class ChallengePrizeTests(FunengApp app)
     }
 }
 
-public sealed class ChallengePrizesOnSqlite(ScenariosSqliteApp app) : ChallengePrizeTests(app), IClassFixture<ScenariosSqliteApp>;
+// The whole app, not Scenarios alone: a challenge's prize is made as an award in Incentives' real ledger and budget.
+public sealed class ChallengePrizesOnSqlite(ScenariosWholeSqliteApp app) : ChallengePrizeTests(app), IClassFixture<ScenariosWholeSqliteApp>;
 
-public sealed class ChallengePrizesOnPostgres(ScenariosPostgresApp app) : ChallengePrizeTests(app), IClassFixture<ScenariosPostgresApp>;
+public sealed class ChallengePrizesOnPostgres(ScenariosWholePostgresApp app) : ChallengePrizeTests(app), IClassFixture<ScenariosWholePostgresApp>;

@@ -81,6 +81,7 @@ public abstract class ApproachApiTests(FunengApp app)
     }
 }
 
-public sealed class ApproachApiOnSqlite(ScenariosSqliteApp app) : ApproachApiTests(app), IClassFixture<ScenariosSqliteApp>;
+// The whole app, not Scenarios alone: matchmaking over Catalog's real search and profiles.
+public sealed class ApproachApiOnSqlite(ScenariosWholeSqliteApp app) : ApproachApiTests(app), IClassFixture<ScenariosWholeSqliteApp>;
 
-public sealed class ApproachApiOnPostgres(ScenariosPostgresApp app) : ApproachApiTests(app), IClassFixture<ScenariosPostgresApp>;
+public sealed class ApproachApiOnPostgres(ScenariosWholePostgresApp app) : ApproachApiTests(app), IClassFixture<ScenariosWholePostgresApp>;

@@ -78,4 +78,5 @@ public abstract class InvitationReachTests(FunengApp app)
     }
 }
 
-public sealed class InvitationReachOnSqlite(ScenariosSqliteApp app) : InvitationReachTests(app), IClassFixture<ScenariosSqliteApp>;
+// The whole app, not Scenarios alone: an invitation reaches a supplier through Catalog's real profile and contact address.
+public sealed class InvitationReachOnSqlite(ScenariosWholeSqliteApp app) : InvitationReachTests(app), IClassFixture<ScenariosWholeSqliteApp>;

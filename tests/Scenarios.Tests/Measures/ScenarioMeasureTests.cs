@@ -42,6 +42,7 @@ public abstract class ScenarioMeasureTests(FunengApp app)
     }
 }
 
-public sealed class ScenarioMeasuresOnSqlite(ScenariosSqliteApp app) : ScenarioMeasureTests(app), IClassFixture<ScenariosSqliteApp>;
+// The whole app, not Scenarios alone: the lists and challenges show on Policy's real measure pages.
+public sealed class ScenarioMeasuresOnSqlite(ScenariosWholeSqliteApp app) : ScenarioMeasureTests(app), IClassFixture<ScenariosWholeSqliteApp>;
 
-public sealed class ScenarioMeasuresOnPostgres(ScenariosPostgresApp app) : ScenarioMeasureTests(app), IClassFixture<ScenariosPostgresApp>;
+public sealed class ScenarioMeasuresOnPostgres(ScenariosWholePostgresApp app) : ScenarioMeasureTests(app), IClassFixture<ScenariosWholePostgresApp>;

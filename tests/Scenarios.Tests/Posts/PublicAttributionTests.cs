@@ -12,8 +12,9 @@ namespace Funeng.Scenarios.Tests.Posts;
 /// <summary>
 /// Issue 15 item 5: an anonymous reader sees who posted a scenario only as the office chose (by default the
 /// organisation's name, not the contact person's), and never the contact detail; signed-in users see all three.
+/// Scenarios booted alone.
 /// </summary>
-public abstract class PublicAttributionTests(FunengApp app, bool organisationShown, bool personShown)
+public abstract class PublicAttributionTests(ITestApp app, bool organisationShown, bool personShown)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -47,12 +48,12 @@ public abstract class PublicAttributionTests(FunengApp app, bool organisationSho
 }
 
 /// <summary>The defaults: the organisation's name shows, the contact person's does not.</summary>
-public sealed class DefaultPublicAttributionTests(SqliteApp app) : PublicAttributionTests(app, organisationShown: true, personShown: false), IClassFixture<SqliteApp>;
+public sealed class DefaultPublicAttributionTests(ScenariosSqliteApp app) : PublicAttributionTests(app, organisationShown: true, personShown: false), IClassFixture<ScenariosSqliteApp>;
 
 /// <summary>An office that hides organisations and shows contact persons.</summary>
 public sealed class ChosenPublicAttributionTests(ChosenPublicAttributionTests.App app) : PublicAttributionTests(app, organisationShown: false, personShown: true), IClassFixture<ChosenPublicAttributionTests.App>
 {
-    public sealed class App : SqliteApp
+    public sealed class App() : ModuleApp(ModuleUnderTest.Scenarios, new SqliteTestDatabase())
     {
         protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
         {

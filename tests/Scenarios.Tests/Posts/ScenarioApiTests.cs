@@ -9,8 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Scenarios.Tests.Posts;
 
-/// <summary>Scenario posts and lists through the real pipeline, on SQLite and on PostgreSQL.</summary>
-public abstract class ScenarioApiTests(FunengApp app)
+/// <summary>
+/// Scenario posts through the real pipeline with Scenarios booted alone, on SQLite and on PostgreSQL (lists with the
+/// pack's quotas and matches: <see cref="ScenarioApiAcrossModulesTests"/>).
+/// </summary>
+public abstract class ScenarioApiTests(ITestApp app)
 {
     private readonly ScenarioDriver _drive = new(app);
 
@@ -29,58 +32,6 @@ public abstract class ScenarioApiTests(FunengApp app)
         Assert.Equal(["submit", "close"], draft.GetProperty("availableActions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/api/v1/scenarios/{id}", Ct)).StatusCode);
         Assert.DoesNotContain(id.ToString(), await app.Anonymous().GetStringAsync("/api/v1/scenarios", Ct), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Office_publishes_into_the_Guangzhou_elder_care_list_and_the_quota_progress_moves()
-    {
-        var owner = await _drive.OwnerAsync();
-        var office = await _drive.OfficeAsync();
-        var list = await ScenarioDriver.ElderCareListAsync(office);
-        var before = await ScenarioDriver.ReadAsync(await office.Client.GetAsync($"/api/v1/scenario-lists/{list}", Ct), HttpStatusCode.OK);
-        var quota = Assert.Single(before.GetProperty("quotas").EnumerateArray());
-        Assert.Equal(20, quota.GetProperty("target").GetInt32());
-        Assert.Equal("gz-elderly-care-scenarios-2026", quota.GetProperty("policyTargetId").GetString());
-        Assert.Equal(0, quota.GetProperty("count").GetInt32());
-
-        var id = await ScenarioDriver.PublishedAsync(owner, office, list);
-
-        var after = await ScenarioDriver.ReadAsync(await office.Client.GetAsync($"/api/v1/scenario-lists/{list}", Ct), HttpStatusCode.OK);
-        Assert.Equal(1, after.GetProperty("quotas")[0].GetProperty("count").GetInt32());
-        Assert.Equal(id, after.GetProperty("scenarios")[0].GetProperty("id").GetGuid());
-        var published = await ScenarioDriver.ReadAsync(await app.Anonymous().GetAsync($"/api/v1/scenarios/{id}", Ct), HttpStatusCode.OK);
-        Assert.Equal("published", published.GetProperty("status").GetString());
-        await Assert.ThrowsAsync<HttpRequestException>(() => app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/scenario-lists/{list}", Ct));
-        await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/scenario-lists/{list}/publish", null, Ct), HttpStatusCode.OK);
-        var open = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/scenario-lists/{list}", Ct);
-        Assert.True(open.GetProperty("published").GetBoolean());
-    }
-
-    [Fact]
-    public async Task A_quota_set_by_the_pack_cannot_be_overridden_and_one_it_lacks_needs_a_figure()
-    {
-        var office = await _drive.OfficeAsync();
-        var response = await office.Client.PostAsJsonAsync("/api/v1/scenario-lists", new
-        {
-            titleZh = "清单", titleEn = "List", year = 2026, scope = "city:guangzhou",
-            quotas = new object[] { new { sector = "manufacturing", target = 5 }, new { sector = "finance" } },
-        }, Ct);
-        var problem = await ScenarioDriver.ProblemAsync(response, HttpStatusCode.BadRequest);
-        var errors = problem.GetProperty("errors");
-        Assert.Contains("gz-manufacturing-scenarios-2026", errors.GetProperty("quotas[0].target")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains("请填写一个正数", errors.GetProperty("quotas[1].target")[0].GetString(), StringComparison.Ordinal); // told in the reader's language (zh-CN by default)
-    }
-
-    [Fact]
-    public async Task A_province_list_for_2027_takes_the_500_scenario_goal_from_the_pack()
-    {
-        var office = await _drive.OfficeAsync();
-        var response = await office.Client.PostAsJsonAsync("/api/v1/scenario-lists", new
-        {
-            titleZh = "广东省2027年场景清单", titleEn = "Guangdong 2027 scenarios", year = 2027, scope = "province", quotas = new[] { new { sector = (string?)null } },
-        }, Ct);
-        var list = await ScenarioDriver.ReadAsync(response, HttpStatusCode.Created);
-        Assert.Equal(500, list.GetProperty("quotas")[0].GetProperty("target").GetInt32());
     }
 
     [Fact]
@@ -212,22 +163,6 @@ public abstract class ScenarioApiTests(FunengApp app)
 
         var member = await app.CreateUserAsync(Roles.Enterprise);
         Assert.Equal("owner@example.test", (await member.Client.GetFromJsonAsync<JsonElement>($"/api/v1/scenarios/{id}", Ct)).GetProperty("contactDetail").GetString());
-    }
-
-    [Fact]
-    public async Task Suppliers_are_matched_to_a_published_scenario_and_interest_reaches_its_owner()
-    {
-        var owner = await _drive.OwnerAsync();
-        var office = await _drive.OfficeAsync();
-        var supplier = await app.CreateUserAsync(Roles.Enterprise);
-        var id = await ScenarioDriver.PublishedAsync(owner, office);
-        var matches = await ScenarioDriver.ReadAsync(await owner.Client.GetAsync($"/api/v1/scenarios/{id}/matches", Ct), HttpStatusCode.OK);
-        Assert.Equal(JsonValueKind.Array, matches.ValueKind);
-        Assert.All(matches.EnumerateArray(), m => Assert.NotEmpty(m.GetProperty("reasons").EnumerateArray()));
-
-        Assert.Equal(HttpStatusCode.Created, (await supplier.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
-        Assert.Contains("is interested in your scenario", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
     }
 }
 

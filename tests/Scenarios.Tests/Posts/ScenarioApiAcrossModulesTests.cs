@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Funeng.Kernel.Security;
+using Funeng.TestSupport;
+
+namespace Funeng.Scenarios.Tests.Posts;
+
+/// <summary>
+/// Scenario lists and matches with the real neighbours they read: a list's quotas come from Policy's pack targets, a
+/// published scenario's suppliers from Catalog's search. On the whole app on purpose: each test is about the figures
+/// or the hits those modules really give.
+/// </summary>
+public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
+{
+    private readonly ScenarioDriver _drive = new(app);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Office_publishes_into_the_Guangzhou_elder_care_list_and_the_quota_progress_moves()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var list = await ScenarioDriver.ElderCareListAsync(office);
+        var before = await ScenarioDriver.ReadAsync(await office.Client.GetAsync($"/api/v1/scenario-lists/{list}", Ct), HttpStatusCode.OK);
+        var quota = Assert.Single(before.GetProperty("quotas").EnumerateArray());
+        Assert.Equal(20, quota.GetProperty("target").GetInt32());
+        Assert.Equal("gz-elderly-care-scenarios-2026", quota.GetProperty("policyTargetId").GetString());
+        Assert.Equal(0, quota.GetProperty("count").GetInt32());
+
+        var id = await ScenarioDriver.PublishedAsync(owner, office, list);
+
+        var after = await ScenarioDriver.ReadAsync(await office.Client.GetAsync($"/api/v1/scenario-lists/{list}", Ct), HttpStatusCode.OK);
+        Assert.Equal(1, after.GetProperty("quotas")[0].GetProperty("count").GetInt32());
+        Assert.Equal(id, after.GetProperty("scenarios")[0].GetProperty("id").GetGuid());
+        var published = await ScenarioDriver.ReadAsync(await app.Anonymous().GetAsync($"/api/v1/scenarios/{id}", Ct), HttpStatusCode.OK);
+        Assert.Equal("published", published.GetProperty("status").GetString());
+        await Assert.ThrowsAsync<HttpRequestException>(() => app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/scenario-lists/{list}", Ct));
+        await ScenarioDriver.ReadAsync(await office.Client.PostAsync($"/api/v1/scenario-lists/{list}/publish", null, Ct), HttpStatusCode.OK);
+        var open = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/scenario-lists/{list}", Ct);
+        Assert.True(open.GetProperty("published").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_quota_set_by_the_pack_cannot_be_overridden_and_one_it_lacks_needs_a_figure()
+    {
+        var office = await _drive.OfficeAsync();
+        var response = await office.Client.PostAsJsonAsync("/api/v1/scenario-lists", new
+        {
+            titleZh = "清单", titleEn = "List", year = 2026, scope = "city:guangzhou",
+            quotas = new object[] { new { sector = "manufacturing", target = 5 }, new { sector = "finance" } },
+        }, Ct);
+        var problem = await ScenarioDriver.ProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("gz-manufacturing-scenarios-2026", errors.GetProperty("quotas[0].target")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("请填写一个正数", errors.GetProperty("quotas[1].target")[0].GetString(), StringComparison.Ordinal); // told in the reader's language (zh-CN by default)
+    }
+
+    [Fact]
+    public async Task A_province_list_for_2027_takes_the_500_scenario_goal_from_the_pack()
+    {
+        var office = await _drive.OfficeAsync();
+        var response = await office.Client.PostAsJsonAsync("/api/v1/scenario-lists", new
+        {
+            titleZh = "广东省2027年场景清单", titleEn = "Guangdong 2027 scenarios", year = 2027, scope = "province", quotas = new[] { new { sector = (string?)null } },
+        }, Ct);
+        var list = await ScenarioDriver.ReadAsync(response, HttpStatusCode.Created);
+        Assert.Equal(500, list.GetProperty("quotas")[0].GetProperty("target").GetInt32());
+    }
+
+    [Fact]
+    public async Task Suppliers_are_matched_to_a_published_scenario_and_interest_reaches_its_owner()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var supplier = await app.CreateUserAsync(Roles.Enterprise);
+        var id = await ScenarioDriver.PublishedAsync(owner, office);
+        var matches = await ScenarioDriver.ReadAsync(await owner.Client.GetAsync($"/api/v1/scenarios/{id}/matches", Ct), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Array, matches.ValueKind);
+        Assert.All(matches.EnumerateArray(), m => Assert.NotEmpty(m.GetProperty("reasons").EnumerateArray()));
+
+        Assert.Equal(HttpStatusCode.Created, (await supplier.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
+        Assert.Contains("is interested in your scenario", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
+    }
+}
+
+public sealed class ScenarioApiAcrossModulesOnSqlite(ScenariosWholeSqliteApp app) : ScenarioApiAcrossModulesTests(app), IClassFixture<ScenariosWholeSqliteApp>;
+
+public sealed class ScenarioApiAcrossModulesOnPostgres(ScenariosWholePostgresApp app) : ScenarioApiAcrossModulesTests(app), IClassFixture<ScenariosWholePostgresApp>;
