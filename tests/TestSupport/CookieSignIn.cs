@@ -1,17 +1,16 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Funeng.TestSupport;
 
 /// <summary>Signs in through the real login form, as a browser does: a client that carries the session cookie.</summary>
 public static partial class CookieSignIn
 {
-    public static async Task<HttpClient> SignInAsync(this FunengApp app, ActingUser user, CancellationToken cancellationToken)
+    public static async Task<HttpClient> SignInAsync(this ITestApp app, ActingUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(user);
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.Anonymous(); // keeps cookies and follows no redirect, on either host
         var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative), cancellationToken);
         var token = AntiforgeryField().Match(form).Groups[1].Value;
         using var login = new FormUrlEncodedContent(new Dictionary<string, string>

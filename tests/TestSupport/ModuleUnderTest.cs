@@ -24,6 +24,19 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
     /// </summary>
     public static ModuleUnderTest Policy { get; } = new(
         "Policy", b => b.AddPolicy(), e => e.MapPolicy(), services => services.AddFake<IMeasureImplementations, FakeMeasureImplementations>());
+
+    /// <summary>
+    /// Compute, which reads Policy's targets (capacity against the province's EFLOPS goals, the planning page),
+    /// embeds Policy's targets table on its home page, and is called by Incentives (an award's voucher, through its
+    /// own handler: nothing to fake).
+    /// </summary>
+    public static ModuleUnderTest Compute { get; } = new(
+        "Compute", b => Funeng.Compute.ComputeModule.AddCompute(b), e => Funeng.Compute.ComputeModule.MapCompute(e),
+        services =>
+        {
+            services.AddFake<Funeng.Policy.Contracts.IPolicyQueries, FakePolicyQueries>();
+            services.AddFakePolicyTargets();
+        });
 }
 
 internal static class FakeRegistration

@@ -13,6 +13,8 @@ using static Funeng.Compute.Tests.ComputeDriver;
 
 namespace Funeng.Compute.Tests.Requests;
 
+// On the whole app (FunengApp), not Compute's module-only host: the voucher comes from a real Incentives award
+// (its ledger, outbox and delivery to Compute's handler), which is the subject here.
 public abstract class IncentiveVoucherTests(FunengApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
