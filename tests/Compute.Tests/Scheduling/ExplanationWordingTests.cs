@@ -114,6 +114,16 @@ public sealed partial class ExplanationWordingTests
         Assert.Null(StoredMessages.Read(null));
     }
 
+    [Fact]
+    public void A_voucher_note_the_system_wrote_reads_in_either_language_and_one_a_person_typed_as_typed()
+    {
+        var awarded = StoredMessages.ReadNote(StoredMessages.Write(Kernel.Web.ProblemMessage.Of("compute.vouchers.award-note", "gd-compute-voucher", 2026, "2026-03-01")));
+        var typed = StoredMessages.ReadNote("{试点}算力券");
+
+        Assert.Equal(("Incentives award gd-compute-voucher (2026, decided 2026-03-01)", "激励兑现 gd-compute-voucher（2026 年度，2026-03-01 决定）"), (English(awarded), Chinese(awarded)));
+        Assert.Equal(("{试点}算力券", "{试点}算力券"), (English(typed), Chinese(typed)));
+    }
+
     /// <summary>Four centres in Guangzhou that cannot take a 4-device, 10-hour job under ¥1,000, one with no latency figure, one with other accelerators.</summary>
     private static (Placement? Placement, PlacementExplanation Explanation) UnplaceableRound()
     {

@@ -27,6 +27,13 @@ internal static class StoredMessages
         : stored.StartsWith('{') ? JsonSerializer.Deserialize<ProblemMessage>(stored, ComputeJson.Options)
         : ProblemMessage.Of(RecordedInEnglish, stored);
 
+    /// <summary>
+    /// A stored note: keyed JSON when the system wrote it (a voucher from an award), else what a person typed,
+    /// shown as typed in either language.
+    /// </summary>
+    public static ProblemMessage ReadNote(string stored) =>
+        stored.StartsWith("{\"key\"", StringComparison.Ordinal) ? JsonSerializer.Deserialize<ProblemMessage>(stored, ComputeJson.Options)! : ProblemMessage.Fixed(stored);
+
     public static string Write(ProblemMessage message) => JsonSerializer.Serialize(message, ComputeJson.Options);
 
     /// <summary>
