@@ -115,6 +115,14 @@ public sealed partial class ExplanationWordingTests
     }
 
     [Fact]
+    public void A_state_reason_naming_a_centre_by_the_longest_names_allowed_fits_its_column()
+    {
+        var longest = StoredMessages.Write(Kernel.Web.ProblemMessage.Of("compute.state-reason.centre-down", new LocalizedText(new string('算', 200), new string('C', 200))));
+
+        Assert.True(longest.Length <= 1000, $"{longest.Length} characters");
+    }
+
+    [Fact]
     public void A_voucher_note_the_system_wrote_reads_in_either_language_and_one_a_person_typed_as_typed()
     {
         var awarded = StoredMessages.ReadNote(StoredMessages.Write(Kernel.Web.ProblemMessage.Of("compute.vouchers.award-note", "gd-compute-voucher", 2026, "2026-03-01")));

@@ -117,7 +117,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             await tx.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var fresh = await db.Requests.SingleAsync(r => r.Id == request.Id, cancellationToken);
-            fresh.StateReason = StoredMessages.Write(ProblemMessage.Of("compute.state-reason.engine-refused", EngineName(pool.Engine), e.Message));
+            fresh.StateReason = StoredMessages.Write(ProblemMessage.Of("compute.state-reason.engine-refused", EngineName(pool.Engine), Shortened(e.Message)));
             await db.SaveChangesAsync(cancellationToken);
             return false;
         }
@@ -146,6 +146,9 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
 
     /// <summary>An engine's label, for a state reason (engines are registered in code, each with its label).</summary>
     internal static ProblemMessage EngineName(string engine) => ProblemMessage.Of("compute.engine." + engine);
+
+    // An engine's error (sbatch's output, say) can be long; the state reason's column holds 1,000 characters.
+    private static string Shortened(string message) => message.Length <= 400 ? message : message[..400] + "…";
 
     public static JobDemand ToDemand(RequestRecord r) => new(
         r.Id, r.OrganisationId,
