@@ -42,7 +42,7 @@ internal static class CatalogClient
     }
 
     /// <summary>A listing created by a new enterprise and published by a new office member: what the public finds.</summary>
-    public static async Task<Guid> PublishedListingAsync(this FunengApp app, object listing)
+    public static async Task<Guid> PublishedListingAsync(this ITestApp app, object listing)
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

@@ -10,7 +10,7 @@ public static partial class CookieSignIn
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(user);
-        var client = app.Anonymous(); // keeps cookies and follows no redirect, on either host
+        var client = app.Anonymous(); // keeps cookies, follows no redirect
         var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative), cancellationToken);
         var token = AntiforgeryField().Match(form).Groups[1].Value;
         using var login = new FormUrlEncodedContent(new Dictionary<string, string>

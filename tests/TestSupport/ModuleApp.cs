@@ -99,16 +99,13 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
         var evidence = new List<(Assembly Assembly, string What)>();
         foreach (var service in services)
         {
-            // Another module's contract is the boundary the booted module is allowed to use (its implementation or
-            // a fake stands behind it); only the other module's own types would mean it was booted.
             var types = new[]
             {
                 service.ServiceType, service.IsKeyedService ? service.KeyedImplementationType : service.ImplementationType,
                 service.IsKeyedService ? service.KeyedImplementationInstance?.GetType() : service.ImplementationInstance?.GetType(),
                 service.IsKeyedService ? service.KeyedImplementationFactory?.Method.DeclaringType : service.ImplementationFactory?.Method.DeclaringType,
             };
-            evidence.AddRange(types.OfType<Type>().SelectMany(WithGenericArguments).Where(t => t.Namespace?.EndsWith(".Contracts", StringComparison.Ordinal) != true)
-                .Select(t => (t.Assembly, $"service {service.ServiceType}")));
+            evidence.AddRange(types.OfType<Type>().SelectMany(WithGenericArguments).Select(t => (t.Assembly, $"service {service.ServiceType}")));
         }
 
         evidence.AddRange(Services.GetRequiredService<ApplicationPartManager>().ApplicationParts

@@ -1,5 +1,10 @@
+using Funeng.Catalog;
+using Funeng.Index;
+using Funeng.Kernel.Indicators;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Measures;
 using Funeng.Policy;
+using Funeng.Policy.Contracts;
 using Funeng.TestSupport.Fakes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,16 +31,40 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
         "Policy", b => b.AddPolicy(), e => e.MapPolicy(), services => services.AddFake<IMeasureImplementations, FakeMeasureImplementations>());
 
     /// <summary>
-    /// Compute, which reads Policy's targets (capacity against the province's EFLOPS goals, the planning page),
-    /// embeds Policy's targets table on its home page, and is called by Incentives (an award's voucher, through its
-    /// own handler: nothing to fake).
+    /// Catalog, whose code calls no other module (Platform is all it stands on); two of its pages show another module's
+    /// view component (its front page Policy's targets, the profile page Incentives' enterprise facts), faked.
+    /// </summary>
+    public static ModuleUnderTest Catalog { get; } = new(
+        "Catalog",
+        b => b.AddCatalog(),
+        e => e.MapCatalog(),
+        services => services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent), typeof(FakeEnterpriseFactsViewComponent)));
+
+    /// <summary>
+    /// Index, whose neighbours are Platform (the audit log of observations and weights; booted), Policy's
+    /// <see cref="IPolicyQueries"/> (the targets; a fake) and the live indicator sources of Scenarios, Catalog,
+    /// Incentives and Compute (one fake answers for all of them). Index's pages word targets with Policy's
+    /// <see cref="TargetText"/>, a part of Policy's contract whose units are in Policy's strings.json, so those strings
+    /// come with the fake.
+    /// </summary>
+    public static ModuleUnderTest Index { get; } = new(
+        "Index", b => b.AddIndex(), e => e.MapIndex(), services =>
+        {
+            services.AddFake<IPolicyQueries, FakePolicyQueries>();
+            services.AddFake<ILiveIndicatorSource, FakeLiveIndicatorSource>();
+            services.AddUiStrings(typeof(TargetText).Assembly);
+        });
+
+    /// <summary>
+    /// Compute, which reads Policy's targets (capacity against the province's EFLOPS goals, the planning page; a
+    /// fake), shows Policy's targets table on its front page (faked), and is called by Incentives (an award's
+    /// voucher, through Compute's own handler: nothing to fake).
     /// </summary>
     public static ModuleUnderTest Compute { get; } = new(
-        "Compute", b => Funeng.Compute.ComputeModule.AddCompute(b), e => Funeng.Compute.ComputeModule.MapCompute(e),
-        services =>
+        "Compute", b => Funeng.Compute.ComputeModule.AddCompute(b), e => Funeng.Compute.ComputeModule.MapCompute(e), services =>
         {
-            services.AddFake<Funeng.Policy.Contracts.IPolicyQueries, FakePolicyQueries>();
-            services.AddFakePolicyTargets();
+            services.AddFake<IPolicyQueries, FakePolicyQueries>();
+            services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent));
         });
 }
 

@@ -2,23 +2,33 @@ using System.CommandLine;
 using System.Globalization;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Commands = Funeng.Index.Contracts.IndexCommands;
 
 namespace Funeng.Cli;
 
+/// <summary>
+/// <c>funeng index …</c>. What the commands tell the operator comes from Index's strings.json in the language of
+/// <c>--culture</c> (zh-CN by default, as the workbook's); the help texts are the CLI's own, in English.
+/// </summary>
 internal static class IndexCommands
 {
     public static Command Create()
     {
+        var culture = new Option<string>("--culture") { Description = "The language of messages, problems and the workbook: zh-CN (default) or en.", DefaultValueFactory = _ => UiCultures.Chinese, Recursive = true };
+        culture.AcceptOnlyFromAmong([.. UiCultures.All]);
+        CultureInfo Culture(ParseResult parse) => CultureInfo.GetCultureInfo(parse.GetValue(culture)!);
+
         var file = new Argument<FileInfo>("FILE") { Description = "A .csv or .xlsx file with the header indicator,scope,year,value,source[,status][,note]." };
         var import = new Command("import", "Import observations, all rows or none; every problem is named by row and column.");
         import.Arguments.Add(file);
         import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
+            var text = services.GetRequiredService<UiText>();
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
-            var result = await services.GetRequiredService<Commands>().ImportAsync(parse.GetValue(file)!.FullName, CultureInfo.GetCultureInfo(UiCultures.English), cancellationToken);
+            var result = await services.GetRequiredService<Commands>().ImportAsync(parse.GetValue(file)!.FullName, Culture(parse), cancellationToken);
             foreach (var note in result.Notes)
             {
                 Console.Error.WriteLine(note);
@@ -26,11 +36,11 @@ internal static class IndexCommands
 
             if (result.Problems.Count == 0)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Imported {result.Imported} observations.[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{ProblemMessage.Of("index.import.done", result.Imported).In(text, Culture(parse))}[/]");
                 return 0;
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The file was refused ({result.Problems.Count} problem(s)); nothing was imported:[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Get("index.import.refused", Culture(parse))}[/]");
             foreach (var problem in result.Problems)
             {
                 Console.Error.WriteLine("  " + problem);
@@ -46,13 +56,17 @@ internal static class IndexCommands
         rebuild.Options.Add(draws);
         rebuild.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
+            var text = services.GetRequiredService<UiText>();
+            var language = Culture(parse);
             IReadOnlyList<Commands.CityRank> ranking = [];
-            await AnsiConsole.Status().StartAsync("Computing the index and its sensitivity analysis", async _ =>
+            await AnsiConsole.Status().StartAsync(Markup.Escape(text.Get("index.cli.computing", language)), async _ =>
                 ranking = await services.GetRequiredService<Commands>().RankingAsync(parse.GetValue(year), parse.GetValue(draws), cancellationToken));
-            var table = new Table().AddColumns("rank", "city", "score", "rank interval (5–95%)");
+            var table = new Table().AddColumns(
+                Markup.Escape(text.Get("index.rank", language)), Markup.Escape(text.Get("index.city", language)),
+                Markup.Escape(text.Get("index.score", language)), Markup.Escape(text.Get("index.interval", language)));
             foreach (var city in ranking)
             {
-                table.AddRow(city.Rank.ToString(CultureInfo.InvariantCulture), city.Name, city.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—", $"{city.RankLow}–{city.RankHigh}");
+                table.AddRow(city.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(city.Name.In(language)), city.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—", $"{city.RankLow}–{city.RankHigh}");
             }
 
             AnsiConsole.Write(table);
@@ -61,21 +75,20 @@ internal static class IndexCommands
 
         var output = new Option<FileInfo>("--out") { Description = "Where to write the workbook.", Required = true };
         var exportYear = new Option<int>("--year") { Description = "The index year.", DefaultValueFactory = _ => DateTime.UtcNow.Year };
-        var exportCulture = new Option<string>("--culture") { Description = "The language of the sheet names and headers: zh-CN (default) or en.", DefaultValueFactory = _ => UiCultures.Chinese };
-        exportCulture.AcceptOnlyFromAmong([.. UiCultures.All]);
         var export = new Command("export", "Write indicators, observations (with history) and the year's index to an Excel workbook.");
         export.Options.Add(exportYear);
-        export.Options.Add(exportCulture);
         export.Options.Add(output);
         export.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var path = parse.GetValue(output)!.FullName;
-            await services.GetRequiredService<Commands>().ExportAsync(parse.GetValue(exportYear), path, CultureInfo.GetCultureInfo(parse.GetValue(exportCulture)!), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote {path}.[/]");
+            await services.GetRequiredService<Commands>().ExportAsync(parse.GetValue(exportYear), path, Culture(parse), cancellationToken);
+            var wrote = ProblemMessage.Of("index.cli.wrote", path).In(services.GetRequiredService<UiText>(), Culture(parse));
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{wrote}[/]");
             return 0;
         }));
 
         var index = new Command("index", "The empowerment index: import observations, rebuild the index, export a workbook.");
+        index.Options.Add(culture);
         index.Subcommands.Add(import);
         index.Subcommands.Add(rebuild);
         index.Subcommands.Add(export);

@@ -15,8 +15,8 @@ public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<Ta
 
     public bool Has(params string[] columns) => columns.All(Headers.Contains);
 
-    /// <summary>What the reader did that the importer should be told (e.g. a GBK file converted to UTF-8).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>What the reader did that the importer should be told (e.g. a GBK file converted to UTF-8), told in the reader's language when shown.</summary>
+    public IReadOnlyList<ProblemMessage> Notes { get; init; } = [];
 
     /// <summary>
     /// Reads a whole upload: a CSV in UTF-8 (GBK is converted, saying so) or an .xlsx, each checked first by

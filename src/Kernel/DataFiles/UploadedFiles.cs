@@ -50,9 +50,10 @@ public static class UploadedFiles
 
     /// <summary>
     /// The text of a CSV upload. UTF-8 (with or without BOM) is taken as is; text that is not UTF-8 but is valid
-    /// GBK/GB18030 holding Chinese is converted, and <paramref name="note"/> says so; anything else is refused.
+    /// GBK/GB18030 holding Chinese is converted, and <paramref name="note"/> says so in the reader's language when
+    /// shown; anything else is refused.
     /// </summary>
-    public static string DecodeText(byte[] bytes, string file, out string? note)
+    public static string DecodeText(byte[] bytes, string file, out Web.ProblemMessage? note)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         note = null;
@@ -65,7 +66,7 @@ public static class UploadedFiles
         {
             if (TryGbk(bytes) is { } text)
             {
-                note = $"{file} was not UTF-8 but GBK (GB18030) text; it was converted to UTF-8.";
+                note = Web.ProblemMessage.Of("upload.gbk-converted", file);
                 return text;
             }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Funeng.Catalog.Tests.Editions;
 
 /// <summary>Recommendation catalog editions through the real pipeline: compiling, publication, immutability, roles.</summary>
-public abstract class EditionApiTests(FunengApp app)
+public abstract class EditionApiTests(ITestApp app)
 {
     private const string Path = "/api/v1/catalog/recommendation-editions";
 
@@ -162,6 +162,6 @@ public abstract class EditionApiTests(FunengApp app)
         await client.GetFromJsonAsync<JsonElement[]>(Path, Token) ?? [];
 }
 
-public sealed class EditionApiOnSqlite(SqliteApp app) : EditionApiTests(app), IClassFixture<SqliteApp>;
+public sealed class EditionApiOnSqlite(CatalogSqliteApp app) : EditionApiTests(app), IClassFixture<CatalogSqliteApp>;
 
-public sealed class EditionApiOnPostgres(PostgresApp app) : EditionApiTests(app), IClassFixture<PostgresApp>;
+public sealed class EditionApiOnPostgres(CatalogPostgresApp app) : EditionApiTests(app), IClassFixture<CatalogPostgresApp>;

@@ -3,12 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 
 namespace Funeng.Catalog.Tests.Glossary;
 
 /// <summary>Issue 12 item 2: office staff keep the glossary on a page and through the API; a change applies to the next query.</summary>
-public sealed partial class GlossaryApiTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class GlossaryApiTests(CatalogSqliteApp app) : IClassFixture<CatalogSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Funeng.Catalog.Tests.Import;
 
 /// <summary>Imports over HTTP: all or nothing, re-import updates, real data lands in search.</summary>
-public abstract class ImportApiTests(FunengApp app)
+public abstract class ImportApiTests(ITestApp app)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -115,6 +115,6 @@ public abstract class ImportApiTests(FunengApp app)
     }
 }
 
-public sealed class ImportApiOnSqlite(SqliteApp app) : ImportApiTests(app), IClassFixture<SqliteApp>;
+public sealed class ImportApiOnSqlite(CatalogSqliteApp app) : ImportApiTests(app), IClassFixture<CatalogSqliteApp>;
 
-public sealed class ImportApiOnPostgres(PostgresApp app) : ImportApiTests(app), IClassFixture<PostgresApp>;
+public sealed class ImportApiOnPostgres(CatalogPostgresApp app) : ImportApiTests(app), IClassFixture<CatalogPostgresApp>;

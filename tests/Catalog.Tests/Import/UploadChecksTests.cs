@@ -43,7 +43,7 @@ public sealed class UploadChecksTests
         var file = await ReadAsync(gbk, "gbk.csv");
 
         Assert.Equal("佛山智造公司", file.Rows[0]["owner_name_zh"]);
-        Assert.Contains("GBK", Assert.Single(file.Notes), StringComparison.Ordinal);
+        Assert.Equal("upload.gbk-converted", Assert.Single(file.Notes).Key);
     }
 
     [Fact]

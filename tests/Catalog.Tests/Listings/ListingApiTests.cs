@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Funeng.Catalog.Tests.Listings;
 
 /// <summary>Listings through the real pipeline: workflow, visibility, search after commit, access between organisations.</summary>
-public abstract class ListingApiTests(FunengApp app)
+public abstract class ListingApiTests(ITestApp app)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -243,6 +243,6 @@ public abstract class ListingApiTests(FunengApp app)
     }
 }
 
-public sealed class ListingApiOnSqlite(SqliteApp app) : ListingApiTests(app), IClassFixture<SqliteApp>;
+public sealed class ListingApiOnSqlite(CatalogSqliteApp app) : ListingApiTests(app), IClassFixture<CatalogSqliteApp>;
 
-public sealed class ListingApiOnPostgres(PostgresApp app) : ListingApiTests(app), IClassFixture<PostgresApp>;
+public sealed class ListingApiOnPostgres(CatalogPostgresApp app) : ListingApiTests(app), IClassFixture<CatalogPostgresApp>;

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 
 namespace Funeng.Catalog.Tests.Listings;
 
 /// <summary>Issue 14 item 2: submitting, publishing, returning and withdrawing a listing on its page each end with a notice in the reader's language.</summary>
-public sealed partial class ListingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class ListingPageTests(CatalogSqliteApp app) : IClassFixture<CatalogSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -1,12 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 
 namespace Funeng.Catalog.Tests.Organisations;
 
 /// <summary>Issue 15: an anonymous reader of the catalog sees no personal contact details and no staff names.</summary>
-public sealed class ContactPrivacyTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class ContactPrivacyTests(CatalogSqliteApp app) : IClassFixture<CatalogSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

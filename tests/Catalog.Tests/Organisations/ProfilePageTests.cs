@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 
 namespace Funeng.Catalog.Tests.Organisations;
 
 /// <summary>The profile and qualification forms over HTTP, as a browser without JavaScript posts them.</summary>
-public sealed partial class ProfilePageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class ProfilePageTests(CatalogSqliteApp app) : IClassFixture<CatalogSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

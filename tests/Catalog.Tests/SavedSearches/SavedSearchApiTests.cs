@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Funeng.Catalog.Tests.SavedSearches;
 
 /// <summary>Saved searches through the real pipeline: notification on publication, once per listing, only one's own.</summary>
-public abstract class SavedSearchApiTests(FunengApp app)
+public abstract class SavedSearchApiTests(ITestApp app)
 {
     private const string Path = "/api/v1/catalog/saved-searches";
 
@@ -215,6 +215,6 @@ public abstract class SavedSearchApiTests(FunengApp app)
     }
 }
 
-public sealed class SavedSearchApiOnSqlite(SqliteApp app) : SavedSearchApiTests(app), IClassFixture<SqliteApp>;
+public sealed class SavedSearchApiOnSqlite(CatalogSqliteApp app) : SavedSearchApiTests(app), IClassFixture<CatalogSqliteApp>;
 
-public sealed class SavedSearchApiOnPostgres(PostgresApp app) : SavedSearchApiTests(app), IClassFixture<PostgresApp>;
+public sealed class SavedSearchApiOnPostgres(CatalogPostgresApp app) : SavedSearchApiTests(app), IClassFixture<CatalogPostgresApp>;

@@ -3,13 +3,12 @@ using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Catalog.Tests.Search;
 
 /// <summary>A change committed by another process (the command-line import) reaches the running host's index.</summary>
-public sealed class IndexCatchUpTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class IndexCatchUpTests(CatalogSqliteApp app) : IClassFixture<CatalogSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -4,13 +4,12 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search;
 using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Catalog.Tests.Search;
 
 /// <summary>Issue 12's "Done when" for search: sentences, English for Chinese listings, words apart, phrases, order, collapse; issue 15's bounds.</summary>
-public sealed class SearchQueryTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<CatalogSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -2,12 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 
 namespace Funeng.Catalog.Tests.Search;
 
 /// <summary>Issue 12 item 6: suggestions while typing, "did you mean", and cards in the reader's language.</summary>
-public sealed class SuggestionsTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SuggestionsTests(CatalogSqliteApp app) : IClassFixture<CatalogSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -96,7 +95,7 @@ public sealed class SuggestionsTests(SqliteApp app) : IClassFixture<SqliteApp>
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
         var id = await owner.Client.CreateAsync(CatalogClient.Algorithm("瓷砖表面缺陷检测", "Ceramic tile defect detection", city: "foshan", sectors: ["manufacturing"]));
         await owner.Client.PublishedAsync(office.Client, id);
-        var reader = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var reader = app.Anonymous();
         await reader.GetAsync("/culture/en?returnUrl=/catalog", Token);
 
         var english = WebUtility.HtmlDecode(await reader.GetStringAsync("/catalog?q=" + Uri.EscapeDataString("tile defect"), Token));

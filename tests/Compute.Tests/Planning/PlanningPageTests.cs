@@ -14,7 +14,7 @@ public sealed class PlanningPageTests(ComputeSqliteApp app) : IClassFixture<Comp
     [InlineData("?culture=en", "Compute capacity planning", "live · requests")]
     public async Task Office_staff_see_a_city_short_of_capacity_with_where_each_figure_comes_from_in_both_languages(string culture, string title, string liveTag)
     {
-        app.Services.GetRequiredService<FakePolicyQueries>().AnswerTargets(ComputeDriver.ProvinceEflopsGoal(2025, 40m), ComputeDriver.ProvinceEflopsGoal(2027, 60m));
+        app.Services.GetRequiredService<FakePolicyQueries>().Answer(ComputeDriver.ProvinceEflopsGoal(2025, 40m), ComputeDriver.ProvinceEflopsGoal(2027, 60m));
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
         var enterprise = await app.CreateUserAsync(Roles.Enterprise);
         var accelerator = ComputeDriver.UniqueAccelerator();

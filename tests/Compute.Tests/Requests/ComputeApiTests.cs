@@ -188,7 +188,7 @@ public abstract class ComputeApiTests(ITestApp app)
     public async Task Capacity_rolls_up_to_eflops_per_city_and_province_against_the_policy_targets()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        app.Services.GetRequiredService<FakePolicyQueries>().AnswerTargets(ProvinceEflopsGoal(2027, 60m), ProvinceEflopsGoal(2025, 40m));
+        app.Services.GetRequiredService<FakePolicyQueries>().Answer(ProvinceEflopsGoal(2027, 60m), ProvinceEflopsGoal(2025, 40m));
         await RegisterCentreAsync(office, "Capacity " + UniqueAccelerator(), "meizhou", UniqueAccelerator(), 1000, 5m);
 
         var scopes = await CapacityAsync(app);

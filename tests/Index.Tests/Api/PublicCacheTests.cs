@@ -8,7 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Index.Tests.Api;
 
-/// <summary>Public pages come from the cache until what they show changes; signed-in pages never do; the index is computed per change, not per request.</summary>
+/// <summary>
+/// Public pages come from the cache until what they show changes; signed-in pages never do; the index is computed per
+/// change, not per request. On the whole app (<see cref="CachedSqliteApp"/>), not Index alone: the cache is the web
+/// host's, over every module's pages (Policy's among them), and a change in one module must evict the others' entries.
+/// </summary>
 public sealed class PublicCacheTests(CachedSqliteApp app) : IClassFixture<CachedSqliteApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

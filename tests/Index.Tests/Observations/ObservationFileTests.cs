@@ -71,7 +71,9 @@ public sealed class ObservationFileTests
 
         Assert.Equal("city:foshan", Assert.Single(file.Rows).Observation.Scope);
         Assert.Equal("网信办", file.Rows[0].Observation.Source);
-        Assert.Contains("GBK", Assert.Single(file.Notes), StringComparison.Ordinal);
+        var note = Assert.Single(file.Notes);
+        Assert.Equal("upload.gbk-converted", note.Key);
+        Assert.Equal("gbk.csv", note.Arguments[0]);
     }
 
     [Fact]

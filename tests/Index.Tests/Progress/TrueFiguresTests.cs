@@ -1,7 +1,6 @@
 using Funeng.Index.Observations;
 using Funeng.Index.Progress;
 using Funeng.Kernel.Indicators;
-using Funeng.Kernel.Localization;
 using Funeng.Policy.Contracts;
 
 namespace Funeng.Index.Tests.Progress;
@@ -10,10 +9,6 @@ namespace Funeng.Index.Tests.Progress;
 public sealed class TrueFiguresTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 0, 0, 0, TimeSpan.Zero);
-
-    private static PolicyTarget Target(string indicator, decimal value, int year, TargetCounting counting, TargetKind kind = TargetKind.Goal) => new(
-        "t", "pack", kind, indicator, new LocalizedText("目标", "Target"), Comparator.MoreThan, value, TargetUnit.Count, null, year, "province", true,
-        null, new DateOnly(2024, 6, 6), null, new LocalizedText("文件", "Document"), new MeasureReference("doc", "1", new LocalizedText("措施", "Measure"), "file"), counting);
 
     private static Figure Reported(string indicator, int year, decimal value, bool invented = false) =>
         new(indicator, "province", year, value, FigureOrigin.Reported, "Provincial statistics", invented);
@@ -24,7 +19,7 @@ public sealed class TrueFiguresTests
         // 38 EFLOPS reported for 2025; one small pool registered in 2026 counts 0.79.
         var book = new ValueBook([Reported("compute_capacity", 2025, 38m)], [new LiveObservation("compute_capacity", "province", 2026, 0.79m, "Compute: registry")]);
 
-        var progress = TrackProgress.Assess([Target("compute_capacity", 60, 2027, TargetCounting.Level)], book, Now).Single();
+        var progress = TrackProgress.Assess([TestTargets.Of("compute_capacity", 60, 2027, TargetCounting.Level)], book, Now).Single();
 
         Assert.Null(book.Get("compute_capacity", "province", 2026));
         Assert.Equal(new YearValue(2025, 38m), progress.Assessment.Latest);
@@ -59,8 +54,8 @@ public sealed class TrueFiguresTests
             new LiveObservation("application_scenarios", "province", 2026, 250, "Scenarios"),
         ]);
 
-        var cumulative = TrackProgress.Assess([Target("application_scenarios", 500, 2027, TargetCounting.Cumulative)], book, Now).Single();
-        var perYear = TrackProgress.Assess([Target("application_scenarios", 500, 2027, TargetCounting.PerPeriod)], book, Now).Single();
+        var cumulative = TrackProgress.Assess([TestTargets.Of("application_scenarios", 500, 2027, TargetCounting.Cumulative)], book, Now).Single();
+        var perYear = TrackProgress.Assess([TestTargets.Of("application_scenarios", 500, 2027, TargetCounting.PerPeriod)], book, Now).Single();
 
         Assert.Equal(new YearValue(2026, 450), cumulative.Assessment.Latest);
         Assert.Equal(new YearValue(2026, 250), perYear.Assessment.Latest);
@@ -74,7 +69,7 @@ public sealed class TrueFiguresTests
             new LiveObservation("application_scenarios", "province", 2025, 10, "Scenarios"),
         ]);
 
-        var progress = TrackProgress.Assess([Target("application_scenarios", 500, 2027, TargetCounting.Cumulative)], book, Now).Single();
+        var progress = TrackProgress.Assess([TestTargets.Of("application_scenarios", 500, 2027, TargetCounting.Cumulative)], book, Now).Single();
 
         Assert.Equal(new YearValue(2025, 10), progress.Assessment.Latest);
     }
@@ -85,7 +80,7 @@ public sealed class TrueFiguresTests
         // Catalog counts what is in the catalog now: a level, already cumulative.
         var book = new ValueBook([], [new LiveObservation("algorithm_products", "province", 2026, 12, "Catalog")]);
 
-        var progress = TrackProgress.Assess([Target("algorithm_products", 100, 2027, TargetCounting.Cumulative)], book, Now).Single();
+        var progress = TrackProgress.Assess([TestTargets.Of("algorithm_products", 100, 2027, TargetCounting.Cumulative)], book, Now).Single();
 
         Assert.Equal(new YearValue(2026, 12), progress.Assessment.Latest);
     }

@@ -3,8 +3,9 @@ using Funeng.Policy.Contracts;
 namespace Funeng.TestSupport.Fakes;
 
 /// <summary>
-/// Stands in for Policy's queries when a module that reads policy targets or documents runs alone: holds the
-/// targets and documents a test set, answers a target query by its filter as Policy does, and records each call.
+/// Stands in for Policy's loaded packs when a module that reads targets runs alone: answers the targets and
+/// documents the test set, filtered as <see cref="TargetFilter"/> promises (scope, indicator, headline, and the
+/// year through <see cref="PolicyTarget.AppliesTo"/>), and records each read.
 /// </summary>
 public sealed class FakePolicyQueries : IPolicyQueries
 {
@@ -13,29 +14,27 @@ public sealed class FakePolicyQueries : IPolicyQueries
 
     public FakeCalls Calls { get; } = new();
 
-    /// <summary>The targets every following query chooses from (none until set).</summary>
-    public void AnswerTargets(params PolicyTarget[] targets) => _targets = targets;
+    /// <summary>The targets every following read answers, in this order (none until set).</summary>
+    public void Answer(params PolicyTarget[] targets) => _targets = targets;
 
-    /// <summary>The documents every following query chooses from (none until set).</summary>
+    /// <summary>The documents every following read answers (none until set).</summary>
     public void AnswerDocuments(params PolicyDocumentDetail[] documents) => _documents = documents;
 
     public Task<IReadOnlyList<PolicyTarget>> ListTargetsAsync(TargetFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         Calls.Record([filter]);
-        IReadOnlyList<PolicyTarget> chosen = [.. _targets.Where(t =>
-            (filter.Year is not { } year || t.AppliesTo(year))
-            && (filter.Scope is null || t.Scope == filter.Scope)
-            && (filter.Indicator is null || t.Indicator == filter.Indicator)
-            && (!filter.HeadlineOnly || t.Headline))];
-        return Task.FromResult(chosen);
+        IReadOnlyList<PolicyTarget> answer = _targets
+            .Where(t => (filter.Scope is null || t.Scope == filter.Scope) && (filter.Indicator is null || t.Indicator == filter.Indicator)
+                && (!filter.HeadlineOnly || t.Headline) && (filter.Year is not { } year || t.AppliesTo(year)))
+            .ToList();
+        return Task.FromResult(answer);
     }
 
     public Task<IReadOnlyList<PolicyDocumentSummary>> ListDocumentsAsync(CancellationToken cancellationToken = default)
     {
         Calls.Record([]);
-        IReadOnlyList<PolicyDocumentSummary> summaries = [.. _documents.Select(d => d.Document)];
-        return Task.FromResult(summaries);
+        return Task.FromResult<IReadOnlyList<PolicyDocumentSummary>>(_documents.Select(d => d.Document).ToList());
     }
 
     public Task<PolicyDocumentDetail?> FindDocumentAsync(string documentId, CancellationToken cancellationToken = default)

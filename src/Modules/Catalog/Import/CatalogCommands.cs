@@ -37,7 +37,7 @@ internal sealed class CatalogCommands(CatalogImporter importer, SearchIndexer in
                 }
             }
 
-            return new CatalogImportOutcome(r.Format, r.Rows, r.ListingsAdded, r.ListingsUpdated, r.ListingsUnchanged, r.OrganisationsAdded, r.Errors.Select(e => e.Describe(text, CultureInfo.CurrentUICulture)).ToList(), r.IndexedNow) { Notes = r.Notes };
+            return new CatalogImportOutcome(r.Format, r.Rows, r.ListingsAdded, r.ListingsUpdated, r.ListingsUnchanged, r.OrganisationsAdded, r.Errors.Select(e => e.Describe(text, CultureInfo.CurrentUICulture)).ToList(), r.IndexedNow) { Notes = r.Notes.Select(n => n.In(text, CultureInfo.CurrentUICulture)).ToList() };
         }
         catch (InvalidInputException e)
         {

@@ -23,8 +23,8 @@ internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, 
 {
     public bool Succeeded => Errors.Count == 0;
 
-    /// <summary>What the reader changed and the importer should know (e.g. a GBK file converted to UTF-8).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>What the reader changed and the importer should know (e.g. a GBK file converted to UTF-8), in the reader's language when shown.</summary>
+    public IReadOnlyList<ProblemMessage> Notes { get; init; } = [];
 }
 
 /// <summary>

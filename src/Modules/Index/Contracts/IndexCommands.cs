@@ -25,21 +25,21 @@ public sealed class IndexCommands
     /// <summary>The outcome of an import: rows written, or the problems (by row and column) and nothing written.</summary>
     public sealed record ImportResult(int Imported, IReadOnlyList<string> Problems)
     {
-        /// <summary>What the reader did that the importer should know (a GBK file converted to UTF-8).</summary>
+        /// <summary>What the reader did that the importer should know (a GBK file converted to UTF-8), in the import's culture.</summary>
         public IReadOnlyList<string> Notes { get; init; } = [];
     }
 
     /// <summary>One city's place in a year's index.</summary>
-    public sealed record CityRank(string City, string Name, double? Score, int Rank, int RankLow, int RankHigh);
+    public sealed record CityRank(string City, LocalizedText Name, double? Score, int Rank, int RankLow, int RankHigh);
 
-    /// <summary>Imports a .csv or .xlsx file of observations, all rows or none; problems are told in <paramref name="culture"/>.</summary>
+    /// <summary>Imports a .csv or .xlsx file of observations, all rows or none; problems and notes are told in <paramref name="culture"/>.</summary>
     public async Task<ImportResult> ImportAsync(string path, System.Globalization.CultureInfo culture, CancellationToken cancellationToken = default)
     {
         await using var stream = File.OpenRead(path);
         try
         {
             var import = await _importer.ImportAsync(stream, Path.GetFileName(path), cancellationToken);
-            return new ImportResult(import.Imported, []) { Notes = import.Notes };
+            return new ImportResult(import.Imported, []) { Notes = import.Notes.Select(note => note.In(_text, culture)).ToList() };
         }
         catch (InvalidInputException e)
         {
@@ -58,6 +58,6 @@ public sealed class IndexCommands
     public async Task<IReadOnlyList<CityRank>> RankingAsync(int year, int draws, CancellationToken cancellationToken = default)
     {
         var index = await _calculator.CalculateAsync(year, IndexMethod.Default, new SensitivityOptions(draws, CalculateIndex.DefaultSeed), cancellationToken);
-        return IndexResponse.From(index).Cities.Select(c => new CityRank(c.City, c.Name.Zh + " " + c.Name.En, c.Score, c.Rank, c.RankInterval.Low, c.RankInterval.High)).ToList();
+        return IndexResponse.From(index).Cities.Select(c => new CityRank(c.City, c.Name, c.Score, c.Rank, c.RankInterval.Low, c.RankInterval.High)).ToList();
     }
 }

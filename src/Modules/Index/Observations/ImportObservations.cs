@@ -1,7 +1,9 @@
+using Funeng.Kernel.Web;
+
 namespace Funeng.Index.Observations;
 
 /// <summary>What an import wrote, and what the reader did that the importer should know (a GBK file converted to UTF-8).</summary>
-internal sealed record ObservationImport(int Imported, IReadOnlyList<string> Notes);
+internal sealed record ObservationImport(int Imported, IReadOnlyList<ProblemMessage> Notes);
 
 /// <summary>An import: read and check the whole file, then write every row in one transaction, or none.</summary>
 internal sealed class ImportObservations(RecordObservations recorder)

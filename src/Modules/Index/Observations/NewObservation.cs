@@ -13,13 +13,20 @@ internal sealed record ObservationError(int? Row, string Column, ProblemMessage 
 {
     public static ObservationError Of(int? row, string column, string key, params object?[] arguments) => new(row, column, ProblemMessage.Of(key, arguments));
 
-    public override string Location => Row is null ? Column : $"row {Row}, column {Column}";
+    /// <summary>
+    /// The field the problem is filed under, as the API's <c>errors</c> name it: <c>row 4.value</c>, or the column
+    /// alone outside imports. A key for clients and the page's model state; what a person reads is <see cref="Where"/>.
+    /// </summary>
+    public override string Location => Row is null ? Column : $"row {Row}.{Column}";
+
+    /// <summary>Where the problem is, in words: 第 4 行“value”列 / row 4, column value.</summary>
+    public ProblemMessage Where => Row is null
+        ? ProblemMessage.Of("index.problem.location.column", Column)
+        : ProblemMessage.Of("index.problem.location.row", Row, Column);
 
     /// <summary>The observation problems among <paramref name="problems"/>.</summary>
     public static IReadOnlyList<ObservationError> Among(InvalidInputException problems) => problems.Problems.OfType<ObservationError>().ToList();
 
-    /// <summary>The problem with its row and column in <paramref name="culture"/> (the CLI prints it).</summary>
-    public string In(UiText text, CultureInfo culture) => Row is null
-        ? string.Format(culture, text.Get("index.problem.in-column", culture), Column, Problem.In(text, culture))
-        : string.Format(culture, text.Get("index.problem.at-row", culture), Row, Column, Problem.In(text, culture));
+    /// <summary>The problem with where it is, in <paramref name="culture"/> (the API's messages, the CLI's lines).</summary>
+    public string In(UiText text, CultureInfo culture) => ProblemMessage.Of("index.problem.located", Where, Problem).In(text, culture);
 }

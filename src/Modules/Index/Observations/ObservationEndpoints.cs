@@ -106,8 +106,9 @@ internal static class ObservationEndpoints
 
     /// <summary>The problems by <c>column</c> or <c>row N.column</c>, each told with its row and column in the reader's language.</summary>
     public static Dictionary<string, string[]> ToProblem(IReadOnlyList<ObservationError> errors, UiText text) =>
-        errors.GroupBy(e => e.Row is null ? e.Column : $"row {e.Row}.{e.Column}")
+        errors.GroupBy(e => e.Location, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.In(text, CultureInfo.CurrentUICulture)).ToArray());
 }
 
-internal sealed record ImportOutcome(int Imported, IReadOnlyList<string> Notes);
+/// <summary>An import's outcome; each note is written in the reader's language (Kernel's ProblemMessage JSON converter).</summary>
+internal sealed record ImportOutcome(int Imported, IReadOnlyList<ProblemMessage> Notes);

@@ -19,7 +19,7 @@ internal static class ObservationFile
     public static readonly string[] OptionalColumns = ["status", "note"];
 
     /// <summary>The rows of a file, and what the reader did that the importer should be told (a GBK file converted).</summary>
-    public sealed record Contents(IReadOnlyList<(int Row, NewObservation Observation)> Rows, IReadOnlyList<string> Notes);
+    public sealed record Contents(IReadOnlyList<(int Row, NewObservation Observation)> Rows, IReadOnlyList<ProblemMessage> Notes);
 
     public static async Task<Contents> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal sealed class ImportModel(ImportObservations importer) : PageModel
     public int? Imported { get; private set; }
 
     /// <summary>What the reader did that the importer should know (a GBK file converted to UTF-8).</summary>
-    public IReadOnlyList<string> Notes { get; private set; } = [];
+    public IReadOnlyList<ProblemMessage> Notes { get; private set; } = [];
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Funeng.Index.Data;
+using Funeng.Index.Indicators;
 using Funeng.Index.Observations;
+using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -41,9 +44,6 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
 
     public IReadOnlyList<ObservationError> Errors { get; private set; } = [];
 
-    [TempData]
-    public string? Saved { get; set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -65,7 +65,8 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
             return NotFound();
         }
 
-        return await RecordAsync(new NewObservation(draft.Indicator, draft.Scope, draft.Year, draft.Value, draft.Source, true, $"published draft v{draft.Version}"), cancellationToken);
+        // The note is a key, worded when read (like a source the system wrote), so each reader sees it in their language.
+        return await RecordAsync(new NewObservation(draft.Indicator, draft.Scope, draft.Year, draft.Value, draft.Source, true, "index.note.published-draft"), cancellationToken);
     }
 
     private async Task<IActionResult> RecordAsync(NewObservation observation, CancellationToken cancellationToken)
@@ -73,7 +74,8 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
         try
         {
             var written = (await recorder.RecordAsync([observation], "form", cancellationToken))[0];
-            Saved = $"{written.Indicator} · {written.Scope} · {written.Year} · v{written.Version}";
+            this.Tell(ProblemMessage.Of("index.done.recorded", IndicatorCatalog.Find(written.Indicator)?.Name ?? new LocalizedText(written.Indicator, written.Indicator),
+                GuangdongCities.ScopeName(written.Scope), written.Year, written.Version));
             return RedirectToPage();
         }
         catch (InvalidInputException e)
