@@ -5,6 +5,9 @@ using System.Text.Json.Serialization;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
+using Funeng.Policy.Contracts;
 using Funeng.TestSupport;
 
 namespace Funeng.Compute.Tests;
@@ -12,7 +15,7 @@ namespace Funeng.Compute.Tests;
 /// <summary>Intent methods over the Compute API, so tests read as what a user does.</summary>
 internal static class ComputeDriver
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) } };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new WordedMessage() } };
 
     /// <summary>An accelerator model no other test uses, so each test's requests can only land on its own pools.</summary>
     public static string UniqueAccelerator() => $"T-{Guid.NewGuid():N}"[..12];
@@ -57,5 +60,27 @@ internal static class ComputeDriver
         response.EnsureSuccessStatusCode();
     }
 
+    public static async Task<IReadOnlyList<ScopeCapacity>> CapacityAsync(ITestApp app) =>
+        (await app.Anonymous().GetFromJsonAsync<List<ScopeCapacity>>("/api/v1/compute/capacity", Json, Ct))!;
+
+    /// <summary>A province-wide goal of installed EFLOPS by a year, as the Guangdong pack states them (40 by 2025, 60 by 2027).</summary>
+    public static PolicyTarget ProvinceEflopsGoal(int year, decimal eflops)
+    {
+        var document = new LocalizedText("广东省人工智能赋能行动方案", "Guangdong AI empowerment action plan");
+        return new PolicyTarget($"gd-compute-eflops-{year}", "guangdong", TargetKind.Goal, "compute_capacity", new LocalizedText("全省算力规模", "Provincial computing power"),
+            Comparator.MoreThan, eflops, TargetUnit.Eflops, null, year, "province", true, null, null, null, document,
+            new MeasureReference("gd-2024-ai-empowerment", "objectives", document, "policies/guangdong/documents/gd-2024-ai-empowerment.yaml"));
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The API sends a message worded in the request's language; a test reads it back as that text.</summary>
+    private sealed class WordedMessage : JsonConverter<ProblemMessage>
+    {
+        public override ProblemMessage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ProblemMessage.Fixed(reader.GetString() ?? "");
+
+        public override void Write(Utf8JsonWriter writer, ProblemMessage value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString());
+    }
 }

@@ -95,6 +95,18 @@ public sealed record ModuleUnderTest(string Name, Action<IHostApplicationBuilder
         services.AddFake<ICatalogQueries, FakeCatalogQueries>();
         services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent));
     });
+
+    /// <summary>
+    /// Compute, which reads Policy's targets (capacity against the province's EFLOPS goals, the planning page; a
+    /// fake), shows Policy's targets table on its front page (faked), and is called by Incentives (an award's
+    /// voucher, through Compute's own handler: nothing to fake).
+    /// </summary>
+    public static ModuleUnderTest Compute { get; } = new(
+        "Compute", b => Funeng.Compute.ComputeModule.AddCompute(b), e => Funeng.Compute.ComputeModule.MapCompute(e), services =>
+        {
+            services.AddFake<IPolicyQueries, FakePolicyQueries>();
+            services.AddFakeViewComponents(typeof(FakePolicyTargetsViewComponent));
+        });
 }
 
 internal static class FakeRegistration

@@ -7,6 +7,8 @@ namespace Funeng.Compute.Tests.Engines;
 /// The app on SQLite with a real single-machine Slurm cluster beside it, started by scripts/test-slurm (munged,
 /// slurmctld and slurmd on localhost, eight fake GPUs) and stopped after the tests. Slurm missing fails the tests.
 /// </summary>
+// On the whole app's SQLite host, not Compute's module-only one: it needs ExtraSettings (the cluster's files and the
+// operator's job templates), which ModuleApp does not offer yet.
 public sealed class SlurmApp : SqliteApp
 {
     private string? _folder;

@@ -1,10 +1,11 @@
 using System.Net;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
+using Funeng.TestSupport.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Compute.Tests.Planning;
 
-public sealed class PlanningPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class PlanningPageTests(ComputeSqliteApp app) : IClassFixture<ComputeSqliteApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -13,6 +14,7 @@ public sealed class PlanningPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData("?culture=en", "Compute capacity planning", "live · requests")]
     public async Task Office_staff_see_a_city_short_of_capacity_with_where_each_figure_comes_from_in_both_languages(string culture, string title, string liveTag)
     {
+        app.Services.GetRequiredService<FakePolicyQueries>().Answer(ComputeDriver.ProvinceEflopsGoal(2025, 40m), ComputeDriver.ProvinceEflopsGoal(2027, 60m));
         var office = await app.CreateUserAsync(Roles.OfficeStaff);
         var enterprise = await app.CreateUserAsync(Roles.Enterprise);
         var accelerator = ComputeDriver.UniqueAccelerator();

@@ -3,14 +3,13 @@ using Funeng.Compute.Live;
 using Funeng.Compute.Registry;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Funeng.Compute.Tests.ComputeDriver;
 
 namespace Funeng.Compute.Tests.Registry;
 
-public sealed class DemoAndLiveTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class DemoAndLiveTests(ComputeSqliteApp app) : IClassFixture<ComputeSqliteApp>
 {
     [Fact]
     public async Task The_demo_seeds_the_three_public_centres_once_marked_as_demo()

@@ -11,7 +11,7 @@ namespace Funeng.Compute.Tests.Registry;
 /// The registry's and the office's refusals come through the one error model: a 400 or 403 problem that names the
 /// field, in the reader's language, and on a page the page itself again with the problem in its summary.
 /// </summary>
-public sealed partial class RegistryProblemsTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class RegistryProblemsTests(ComputeSqliteApp app) : IClassFixture<ComputeSqliteApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

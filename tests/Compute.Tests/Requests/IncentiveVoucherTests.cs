@@ -13,6 +13,8 @@ using static Funeng.Compute.Tests.ComputeDriver;
 
 namespace Funeng.Compute.Tests.Requests;
 
+// On the whole app (FunengApp), not Compute's module-only host: the voucher comes from a real Incentives award
+// (its ledger, outbox and delivery to Compute's handler), which is the subject here.
 public abstract class IncentiveVoucherTests(FunengApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -26,6 +28,11 @@ public abstract class IncentiveVoucherTests(FunengApp app)
 
         var first = Assert.Single(await VouchersAsync(enterprise));
         Assert.Equal((VoucherUnit.Yuan, 300_000m, 300_000m), (first.Unit, first.Granted, first.Remaining));
+        // The note the award wrote reads in the reader's language, on the API as on the pages.
+        Assert.StartsWith("激励兑现 ", first.Note.Text, StringComparison.Ordinal);
+        var english = (await enterprise.Client.GetFromJsonAsync<List<VoucherView>>("/api/v1/compute/vouchers/mine?culture=en", Json, Ct))!;
+        Assert.Matches(@"^Incentives award [\w-]+ \(20\d\d, decided \d{4}-\d{2}-\d{2}\)$", Assert.Single(english).Note.Text);
+        Assert.Contains(">激励兑现 ", WebUtility.HtmlDecode(await enterprise.Client.GetStringAsync("/compute/requests", Ct)), StringComparison.Ordinal);
 
         // Delivery is at least once (a request and the worker, or two processes): the award's id is the voucher's key, so nothing doubles.
         var award = Assert.Single(await VoucherAwardsAsync(enterprise));

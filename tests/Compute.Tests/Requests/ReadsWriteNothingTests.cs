@@ -17,6 +17,8 @@ namespace Funeng.Compute.Tests.Requests;
 /// pages or API saves a context or sends an INSERT, UPDATE or DELETE (seen through EF Core's diagnostics, for every
 /// module's context, on the requests this test marks).
 /// </summary>
+// On the whole app (FunengApp), not Compute's module-only host: the voucher read comes from a real Incentives award,
+// and the check watches every module's context for writes.
 public abstract partial class ReadsWriteNothingTests(FunengApp app)
 {
     private const string Marker = "X-Funeng-Test-Read";

@@ -1,12 +1,11 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Requests;
-using Funeng.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Compute.Tests.Requests;
 
-public sealed class RoundLockOnPostgres(PostgresApp app) : IClassFixture<PostgresApp>
+public sealed class RoundLockOnPostgres(ComputePostgresApp app) : IClassFixture<ComputePostgresApp>
 {
     [Fact]
     public async Task A_second_connection_cannot_start_a_round_while_one_runs_and_can_once_it_ends()

@@ -1,4 +1,5 @@
 using Funeng.Compute.Scheduling;
+using static Funeng.Compute.Tests.ComputeText;
 using static Funeng.Compute.Tests.Scheduling.Cluster;
 
 namespace Funeng.Compute.Tests.Scheduling;
@@ -20,10 +21,12 @@ public sealed class SchedulerTests
         Assert.Equal(cheap.Id, placement!.CentreId);
         Assert.Equal(360m, placement.Cost); // 4 devices × 10 h × ¥9
         Assert.Equal("Cheap", why.ChosenCentre);
-        Assert.StartsWith("lowest cost", why.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("lowest cost: Cheap/cheap-a800", English(why.Reason), StringComparison.Ordinal);
+        Assert.StartsWith("成本最低：Cheap/cheap-a800", Chinese(why.Reason), StringComparison.Ordinal);
         var rejected = Assert.Single(why.Rejected);
         Assert.Equal(("Dear", "not_best"), (rejected.Centre, rejected.Code));
-        Assert.Contains("¥560.00", rejected.Detail, StringComparison.Ordinal);
+        Assert.Contains("cost ¥560.00", English(rejected.Detail), StringComparison.Ordinal);
+        Assert.Contains("费用 ¥560.00", Chinese(rejected.Detail), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +41,8 @@ public sealed class SchedulerTests
         Assert.Equal(shenzhen.Id, placement!.CentreId);
         var gz = Assert.Single(why.Rejected);
         Assert.Equal("latency_too_high", gz.Code);
-        Assert.Contains("2.5 ms > 1 ms", gz.Detail, StringComparison.Ordinal);
+        Assert.Equal("latency to Shenzhen 2.5 ms > 1 ms", English(gz.Detail));
+        Assert.Equal("到深圳的时延 2.5 毫秒，超过上限 1 毫秒", Chinese(gz.Detail));
     }
 
     [Fact]
@@ -112,9 +116,8 @@ public sealed class SchedulerTests
         var missed = Assert.Single(why.Rejected);
         Assert.Equal("misses_deadline", missed.Code);
         // Wednesday 10:00 UTC and Tuesday 04:00 in China: a person reads the explanation in China Standard Time.
-        Assert.Contains("2026-11-25 18:00", missed.Detail, StringComparison.Ordinal);
-        Assert.Contains("2026-11-24 04:00", missed.Detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("Z", missed.Detail, StringComparison.Ordinal);
+        Assert.Equal("b would finish at 2026-11-25 18:00, after the deadline 2026-11-24 04:00", English(missed.Detail));
+        Assert.Equal("b 将于 2026-11-25 18:00 完成，晚于截止时间 2026-11-24 04:00", Chinese(missed.Detail));
     }
 
     [Fact]

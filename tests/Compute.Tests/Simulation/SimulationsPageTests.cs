@@ -3,11 +3,10 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Funeng.Compute.Simulation;
 using Funeng.Kernel.Security;
-using Funeng.TestSupport;
 
 namespace Funeng.Compute.Tests.Simulation;
 
-public sealed class SimulationsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class SimulationsPageTests(ComputeSqliteApp app) : IClassFixture<ComputeSqliteApp>
 {
     [Fact]
     public async Task Office_staff_upload_a_result_and_see_each_policy_against_fifo_in_a_table_and_a_chart()

@@ -1,9 +1,20 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Funeng.Compute.Data;
 
-/// <summary>How Compute writes JSON into its own records and audit entries (web defaults: camelCase), in one place.</summary>
+/// <summary>
+/// How Compute writes JSON into its own records and audit entries (web defaults: camelCase), in one place; messages
+/// are kept as key and arguments (<see cref="StoredMessages"/>), worded only when read. Chinese is written as
+/// itself, not as \uXXXX escapes (six characters each), so a centre's Chinese name in a state reason fits its
+/// 1,000-character column; characters HTML treats specially are still escaped.
+/// </summary>
 internal static class ComputeJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new StoredMessages.Converter() },
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
 }

@@ -4,6 +4,7 @@ using Funeng.Compute.Engines;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Scheduling;
 using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,7 +65,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             request.LastExplanation = JsonSerializer.Serialize(explanation, ComputeJson.Options);
             if (placement is null)
             {
-                request.StateReason = explanation.Reason;
+                request.StateReason = StoredMessages.Write(explanation.Reason);
                 await db.SaveChangesAsync(cancellationToken);
                 continue;
             }
@@ -103,7 +104,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
         }
 
         request.State = RequestState.Placed;
-        request.StateReason = placement.Explanation.Reason;
+        request.StateReason = StoredMessages.Write(placement.Explanation.Reason);
         request.Attempts++;
         request.UpdatedAt = now;
         try
@@ -116,7 +117,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             await tx.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var fresh = await db.Requests.SingleAsync(r => r.Id == request.Id, cancellationToken);
-            fresh.StateReason = $"engine {pool.Engine} refused the job: {e.Message}";
+            fresh.StateReason = StoredMessages.Write(ProblemMessage.Of("compute.state-reason.engine-refused", EngineName(pool.Engine), Shortened(e.Message)));
             await db.SaveChangesAsync(cancellationToken);
             return false;
         }
@@ -142,6 +143,12 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             g => Math.Max(1, (double)g.Sum(v => v.Unit == VoucherUnit.DeviceHours ? v.Amount : v.Amount / meanPrice)));
         return (used, weights);
     }
+
+    /// <summary>An engine's label, for a state reason (engines are registered in code, each with its label).</summary>
+    internal static ProblemMessage EngineName(string engine) => ProblemMessage.Of("compute.engine." + engine);
+
+    // An engine's error (sbatch's output, say) can be long; the state reason's column holds 1,000 characters.
+    private static string Shortened(string message) => message.Length <= 400 ? message : message[..400] + "…";
 
     public static JobDemand ToDemand(RequestRecord r) => new(
         r.Id, r.OrganisationId,

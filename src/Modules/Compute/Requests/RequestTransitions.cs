@@ -2,6 +2,7 @@ using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
 using Funeng.Platform.Contracts;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,8 @@ namespace Funeng.Compute.Requests;
 /// </summary>
 internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, IAuditLog audit, TimeProvider time)
 {
+    private static readonly ProblemMessage CancelledByEnterprise = ProblemMessage.Of("compute.state-reason.cancelled-by-enterprise");
+
     /// <summary>Asks each engine about its active jobs and records what changed; returns how many changed.</summary>
     public async Task<int> SyncAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +36,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
                     EngineJobState.Cancelled => RequestState.Cancelled,
                     _ => request.State,
                 };
-                if (next != request.State && await MoveAsync(request, placement, next, $"engine {placement.Engine} reports {state.ToString().ToLowerInvariant()}", cancellationToken))
+                if (next != request.State && await MoveAsync(request, placement, next, ProblemMessage.Of("compute.state-reason.engine-reports", PlaceRequests.EngineName(placement.Engine), ProblemMessage.Of("compute.state." + state.ToString().ToLowerInvariant())), cancellationToken))
                 {
                     changed++;
                 }
@@ -64,7 +67,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
                 await engines.Get(placement.Engine).CancelAsync(placement.ExternalId!, cancellationToken);
             }
 
-            await MoveAsync(request, placement, RequestState.Cancelled, "cancelled by the enterprise", cancellationToken);
+            await MoveAsync(request, placement, RequestState.Cancelled, CancelledByEnterprise, cancellationToken);
         }
         finally
         {
@@ -106,7 +109,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
                         // A centre that is down may not answer; its job is closed here and never counted twice.
                     }
 
-                    if (await MoveAsync(request, placement, RequestState.Submitted, $"centre {centre.NameEn} went down; to be re-placed", cancellationToken))
+                    if (await MoveAsync(request, placement, RequestState.Submitted, ProblemMessage.Of("compute.state-reason.centre-down", LocalizedText.Of(centre.NameZh, centre.NameEn)), cancellationToken))
                     {
                         moved++;
                     }
@@ -121,7 +124,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
         return moved;
     }
 
-    private async Task<bool> MoveAsync(RequestRecord request, PlacementRecord? placement, RequestState next, string reason, CancellationToken cancellationToken)
+    private async Task<bool> MoveAsync(RequestRecord request, PlacementRecord? placement, RequestState next, ProblemMessage reason, CancellationToken cancellationToken)
     {
         if (!RequestLifecycle.CanMove(request.State, next))
         {
@@ -132,7 +135,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = request.State;
         request.State = next;
-        request.StateReason = reason;
+        request.StateReason = StoredMessages.Write(reason);
         request.UpdatedAt = now;
         if (placement is not null)
         {

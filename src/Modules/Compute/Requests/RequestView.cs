@@ -1,16 +1,21 @@
 using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Requests;
 
-/// <summary>A request as its enterprise sees it: state, where it runs, and why there.</summary>
+/// <summary>
+/// A request as its enterprise sees it: state, where it runs, and why there. The reasons are messages worded in the
+/// reader's language (the API writes them as text in the request's culture); <see cref="StateReasonCode"/> and the
+/// explanation's codes are what clients key on.
+/// </summary>
 internal sealed record RequestView(
     Guid Id,
     string Title,
     RequestState State,
-    string? StateReason,
+    ProblemMessage? StateReason,
     int Devices,
     double EstimatedHours,
     string DataCity,
@@ -22,6 +27,9 @@ internal sealed record RequestView(
     string JobTemplate,
     IReadOnlyDictionary<string, string> JobArguments)
 {
+    /// <summary>The state reason's key without Compute's prefix (<c>state-reason.centre-down</c>, <c>explain.over-budget</c>, …).</summary>
+    public string? StateReasonCode => StateReason?.Key?["compute.".Length..];
+
     public static async Task<RequestView?> LoadAsync(ComputeDb db, Guid id, CancellationToken cancellationToken) =>
         (await LoadManyAsync(db, db.Requests.Where(r => r.Id == id), cancellationToken)).SingleOrDefault();
 
@@ -40,7 +48,7 @@ internal sealed record RequestView(
                 pools.GetValueOrDefault(p.PoolId)?.Name ?? "?", pools.GetValueOrDefault(p.PoolId)?.Accelerator ?? "?", p.Policy, p.PlannedStart, p.PlannedEnd,
                 p.Cost, p.DeviceHours, p.Engine, p.ExternalId, p.Active);
             var explanation = r.LastExplanation is null ? null : JsonSerializer.Deserialize<PlacementExplanation>(r.LastExplanation, ComputeJson.Options);
-            return new RequestView(r.Id, r.Title, r.State, r.StateReason, r.Devices, r.EstimatedHours, r.DataCity, r.Sector, r.SubmittedAt, r.Attempts, view, explanation,
+            return new RequestView(r.Id, r.Title, r.State, StoredMessages.Read(r.StateReason), r.Devices, r.EstimatedHours, r.DataCity, r.Sector, r.SubmittedAt, r.Attempts, view, explanation,
                 r.JobTemplate, Jobs.JobTemplates.ParseStored(r.JobArguments));
         })];
     }

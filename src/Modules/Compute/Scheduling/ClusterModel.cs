@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Scheduling;
 
@@ -80,40 +81,48 @@ internal sealed record Placement(
     double DeviceHours,
     PlacementExplanation Explanation);
 
-/// <summary>Why a job went where it went, and why every other centre did not get it.</summary>
+/// <summary>
+/// Why a job went where it went, and why every other centre did not get it. The reason and each rejection's detail
+/// are keys of strings.json with their arguments (names, numbers, instants), worded in the reader's language when
+/// shown; <see cref="ReasonCode"/> and each rejection's code are the stable codes clients key on.
+/// </summary>
 internal sealed record PlacementExplanation(
     string Policy,
     string? ChosenCentre,
     string? ChosenPool,
-    string Reason,
-    IReadOnlyList<RejectedCentre> Rejected);
+    ProblemMessage Reason,
+    IReadOnlyList<RejectedCentre> Rejected)
+{
+    /// <summary>Placed by the policy's order (<c>best_by_policy</c>), or not placed (<c>no_centre_fits</c>).</summary>
+    public string ReasonCode => ChosenCentre is null ? "no_centre_fits" : "best_by_policy";
+}
 
 /// <summary>
-/// A centre the job was not placed on, and why (a stable code and a readable detail). The scheduler words the
-/// detail only when it is read: most explanations of a busy round are never shown, and formatting them cost more
-/// than placing the job.
+/// A centre the job was not placed on, and why (a stable code and a detail). The scheduler makes the detail only
+/// when it is read, and it is worded into a language only when shown: most explanations of a busy round are never
+/// shown, and formatting them cost more than placing the job.
 /// </summary>
 internal sealed class RejectedCentre
 {
-    private readonly Func<string>? _word;
-    private string? _detail;
+    private readonly Func<ProblemMessage>? _make;
+    private ProblemMessage? _detail;
 
     [JsonConstructor]
-    public RejectedCentre(string centre, string code, string detail)
+    public RejectedCentre(string centre, string code, ProblemMessage detail)
     {
         (Centre, Code, _detail) = (centre, code, detail);
     }
 
-    internal RejectedCentre(string centre, string code, Func<string> word)
+    internal RejectedCentre(string centre, string code, Func<ProblemMessage> make)
     {
-        (Centre, Code, _word) = (centre, code, word);
+        (Centre, Code, _make) = (centre, code, make);
     }
 
     public string Centre { get; }
 
     public string Code { get; }
 
-    public string Detail => _detail ??= _word?.Invoke() ?? "";
+    public ProblemMessage Detail => _detail ??= _make!.Invoke();
 
     public override string ToString() => $"{Centre}: {Code} ({Detail})";
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
-using Funeng.Kernel.Localization;
+using Funeng.Kernel.Geography;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Scheduling;
 
@@ -11,6 +11,10 @@ namespace Funeng.Compute.Scheduling;
 /// </summary>
 internal sealed class Scheduler
 {
+    private static readonly ProblemMessage NoCentreFits = ProblemMessage.Of("compute.explain.no-centre-fits");
+    private static readonly ProblemMessage CentreDown = ProblemMessage.Of("compute.explain.centre-down");
+    private static readonly ProblemMessage NoPools = ProblemMessage.Of("compute.explain.no-pools");
+
     private readonly CentreIndex[][] _regions;
     private readonly string[] _regionNames;
     private readonly Dictionary<Guid, PoolTimeline> _timelines = [];
@@ -78,7 +82,7 @@ internal sealed class Scheduler
                 var (skipped, fitting) = (_regionNames[r], feasible[0].Centre.Spec.Region);
                 foreach (var centre in _regions[r])
                 {
-                    rejected.Add(new RejectedCentre(centre.Spec.Name, "other_region", () => $"region {skipped} not needed: region {fitting} fits"));
+                    rejected.Add(new RejectedCentre(centre.Spec.Name, "other_region", () => ProblemMessage.Of("compute.explain.other-region", RegionName(skipped), RegionName(fitting))));
                 }
 
                 continue;
@@ -94,7 +98,7 @@ internal sealed class Scheduler
                 else if (Policy == PlacementPolicy.Fifo && feasible.Count > 0)
                 {
                     var first = feasible[0].Centre.Spec.Name;
-                    rejected.Add(new RejectedCentre(centre.Spec.Name, "not_first", () => $"FIFO takes the first centre that fits: {first}"));
+                    rejected.Add(new RejectedCentre(centre.Spec.Name, "not_first", () => ProblemMessage.Of("compute.explain.not-first", first)));
                 }
                 else
                 {
@@ -105,7 +109,7 @@ internal sealed class Scheduler
 
         if (feasible.Count == 0)
         {
-            return (null, new PlacementExplanation(PolicyName, null, null, "no centre can take this request", rejected));
+            return (null, new PlacementExplanation(PolicyName, null, null, NoCentreFits, rejected));
         }
 
         // The best by a linear scan; the others are listed in centre order, each worded only when read.
@@ -128,21 +132,17 @@ internal sealed class Scheduler
 
         chosen.Pool.Timeline.Reserve(chosen.Start, chosen.End, job.Devices);
         _fifoFloor = Math.Max(_fifoFloor, chosen.Start);
-        var explanation = new PlacementExplanation(PolicyName, chosen.Centre.Spec.Name, chosen.Pool.Spec.Name, $"{WhyChosen()}: {Describe(chosen)}", rejected);
+        var explanation = new PlacementExplanation(PolicyName, chosen.Centre.Spec.Name, chosen.Pool.Spec.Name, ProblemMessage.Of("compute.explain.chosen." + PolicyName, Describe(chosen)), rejected);
         return (new Placement(job.Id, chosen.Centre.Spec.Id, chosen.Pool.Spec.Id, new DateTimeOffset(chosen.Start, TimeSpan.Zero),
             new DateTimeOffset(chosen.End, TimeSpan.Zero), chosen.ExactCost, chosen.DeviceHours, explanation), explanation);
     }
 
     private string PolicyName => PolicyNames.Of(Policy);
 
-    private string WhyChosen() => Policy switch
-    {
-        PlacementPolicy.Fifo => "first centre in the data's region that fits, in arrival order",
-        PlacementPolicy.Cheapest => "lowest cost",
-        PlacementPolicy.EarliestFinish => "earliest finish",
-        PlacementPolicy.DataLocality => "lowest latency to the data's city",
-        _ => "earliest finish for the least-served enterprise",
-    };
+    private static ProblemMessage RegionName(string region) => ProblemMessage.Of("compute.region." + region);
+
+    // A city the platform does not know (a trace's own) is shown by its slug.
+    private static object CityName(string slug) => GuangdongCities.Find(slug)?.Name ?? (object)slug;
 
     private int[] RegionOrder(string dataCity)
     {
@@ -162,7 +162,7 @@ internal sealed class Scheduler
         var name = centre.Spec.Name;
         if (!centre.Spec.Up)
         {
-            reason = new RejectedCentre(name, "centre_down", "the centre is down");
+            reason = new RejectedCentre(name, "centre_down", CentreDown);
             return false;
         }
 
@@ -171,13 +171,13 @@ internal sealed class Scheduler
         {
             if (!hasLatency)
             {
-                reason = new RejectedCentre(name, "no_latency_figure", () => $"no latency figure to {job.DataCity}");
+                reason = new RejectedCentre(name, "no_latency_figure", () => ProblemMessage.Of("compute.explain.no-latency-figure", CityName(job.DataCity)));
                 return false;
             }
 
             if (latency > max)
             {
-                reason = new RejectedCentre(name, "latency_too_high", () => string.Create(CultureInfo.InvariantCulture, $"latency to {job.DataCity} {latency:0.###} ms > {max:0.###} ms"));
+                reason = new RejectedCentre(name, "latency_too_high", () => ProblemMessage.Of("compute.explain.latency-too-high", CityName(job.DataCity), latency, max));
                 return false;
             }
         }
@@ -210,8 +210,8 @@ internal sealed class Scheduler
         }
 
         reason ??= considered == 0 && centre.Pools.Length > 0
-            ? new RejectedCentre(name, "no_suitable_pool", () => $"no pool with an acceptable accelerator (has {string.Join(", ", centre.ByAccelerator.Keys)})")
-            : new RejectedCentre(name, "no_suitable_pool", "the centre has no pools");
+            ? new RejectedCentre(name, "no_suitable_pool", () => ProblemMessage.Of("compute.explain.no-acceptable-accelerator", centre.ByAccelerator.Keys.ToList()))
+            : new RejectedCentre(name, "no_suitable_pool", NoPools);
         return false;
     }
 
@@ -238,13 +238,13 @@ internal sealed class Scheduler
         var name = centre.Spec.Name;
         if (job.Accelerators.Count == 0 && (pool.Fp16Tflops < (job.MinTflops ?? 0) || pool.MemoryGb < (job.MinMemoryGb ?? 0)))
         {
-            reason = explain ? new RejectedCentre(name, "no_suitable_pool", () => string.Create(CultureInfo.InvariantCulture, $"{pool.Name} has {pool.Fp16Tflops:0} TFLOPS and {pool.MemoryGb:0} GB per device")) : reason;
+            reason = explain ? new RejectedCentre(name, "no_suitable_pool", () => ProblemMessage.Of("compute.explain.pool-too-weak", pool.Name, pool.Fp16Tflops, pool.MemoryGb)) : reason;
             return false;
         }
 
         if (job.Devices > pool.Devices)
         {
-            reason = explain ? new RejectedCentre(name, "too_few_devices", () => $"{pool.Name} has {pool.Devices} devices, {job.Devices} asked") : reason;
+            reason = explain ? new RejectedCentre(name, "too_few_devices", () => ProblemMessage.Of("compute.explain.too-few-devices", pool.Name, pool.Devices, job.Devices)) : reason;
             return false;
         }
 
@@ -257,25 +257,26 @@ internal sealed class Scheduler
         if (job.Deadline is { } deadline && end > deadline.UtcTicks)
         {
             var at = end;
-            reason = explain ? new RejectedCentre(name, "misses_deadline", () => $"{pool.Name} would finish at {Format(at)}, after the deadline {ChinaTime.Format(deadline)}") : reason;
+            reason = explain ? new RejectedCentre(name, "misses_deadline", () => ProblemMessage.Of("compute.explain.misses-deadline", pool.Name, Instant(at), deadline)) : reason;
             return false;
         }
 
         if (job.Budget is { } budget && candidate.ExactCost > budget)
         {
             var cost = candidate.ExactCost;
-            reason = explain ? new RejectedCentre(name, "over_budget", () => string.Create(CultureInfo.InvariantCulture, $"{pool.Name} would cost ¥{cost:N2} > budget ¥{budget:N2}")) : reason;
+            reason = explain ? new RejectedCentre(name, "over_budget", () => ProblemMessage.Of("compute.explain.over-budget", pool.Name, cost, budget)) : reason;
             return false;
         }
 
         return true;
     }
 
-    private static string Describe(Candidate c) => string.Create(CultureInfo.InvariantCulture,
-        $"{c.Centre.Spec.Name}/{c.Pool.Spec.Name} start {Format(c.Start)}, finish {Format(c.End)}, cost ¥{c.ExactCost:N2}{(c.LatencyMs < double.MaxValue ? $", latency {c.LatencyMs:0.###} ms" : "")}");
+    // Instants stay instants: the reader sees them in China Standard Time, like every other time on the platform.
+    private static ProblemMessage Describe(Candidate c) => c.LatencyMs < double.MaxValue
+        ? ProblemMessage.Of("compute.explain.candidate-with-latency", c.Centre.Spec.Name, c.Pool.Spec.Name, Instant(c.Start), Instant(c.End), c.ExactCost, c.LatencyMs)
+        : ProblemMessage.Of("compute.explain.candidate", c.Centre.Spec.Name, c.Pool.Spec.Name, Instant(c.Start), Instant(c.End), c.ExactCost);
 
-    // People read explanations in China Standard Time, like every other time on the platform.
-    private static string Format(long ticks) => ChinaTime.Format(new DateTimeOffset(ticks, TimeSpan.Zero));
+    private static DateTimeOffset Instant(long ticks) => new(ticks, TimeSpan.Zero);
 
     private sealed class CentreIndex(CentreSpec spec, PoolEntry[] pools)
     {

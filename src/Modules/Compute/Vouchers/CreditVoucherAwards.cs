@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Incentives.Contracts;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +38,7 @@ internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimePro
         var voucher = new VoucherRecord
         {
             Id = award.AwardId, OrganisationId = award.OrganisationId, Unit = VoucherUnit.Yuan, Amount = award.FaceValue,
-            Note = $"Incentives award {award.ProgramId} ({award.Year}, {award.DecidedOn:yyyy-MM-dd})", GrantedBy = GrantedBy, GrantedAt = time.GetUtcNow(),
+            Note = StoredMessages.Write(ProblemMessage.Of("compute.vouchers.award-note", award.ProgramId, award.Year, award.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), GrantedBy = GrantedBy, GrantedAt = time.GetUtcNow(),
         };
         try
         {

@@ -29,7 +29,7 @@ internal sealed class GrantVoucher(ComputeDb db, IActor actor, IAuditLog audit, 
         await audit.AppendAsync(new AuditEvent("compute.voucher.granted", "compute_voucher", voucher.Id.ToString(),
             JsonSerializer.Serialize(new { voucher.OrganisationId, voucher.Unit, voucher.Amount, voucher.Note }, ComputeJson.Options)), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return new VoucherView(voucher.Id, voucher.OrganisationId, voucher.Unit, voucher.Amount, voucher.Amount, voucher.Note, voucher.GrantedAt, voucher.ExpiresOn);
+        return new VoucherView(voucher.Id, voucher.OrganisationId, voucher.Unit, voucher.Amount, voucher.Amount, ProblemMessage.Fixed(voucher.Note), voucher.GrantedAt, voucher.ExpiresOn);
     }
 
     /// <summary>What a grant must hold; each problem names its field.</summary>

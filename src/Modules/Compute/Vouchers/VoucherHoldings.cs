@@ -1,11 +1,12 @@
 using System.Globalization;
 using Funeng.Compute.Data;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Vouchers;
 
-internal sealed record VoucherView(Guid Id, Guid OrganisationId, VoucherUnit Unit, decimal Granted, decimal Remaining, string Note, DateTimeOffset GrantedAt, DateOnly? ExpiresOn);
+internal sealed record VoucherView(Guid Id, Guid OrganisationId, VoucherUnit Unit, decimal Granted, decimal Remaining, ProblemMessage Note, DateTimeOffset GrantedAt, DateOnly? ExpiresOn);
 
 /// <summary>An organisation's vouchers with what remains of each, and how an amount reads.</summary>
 internal static class VoucherHoldings
@@ -14,7 +15,7 @@ internal static class VoucherHoldings
     {
         var balances = (await VoucherDebits.BalancesAsync(db, organisationId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken)).ToDictionary(b => b.Id);
         var vouchers = await db.Vouchers.AsNoTracking().Where(v => v.OrganisationId == organisationId).OrderBy(v => v.GrantedAt).ToListAsync(cancellationToken);
-        return [.. vouchers.Select(v => new VoucherView(v.Id, v.OrganisationId, v.Unit, v.Amount, balances[v.Id].Remaining, v.Note, v.GrantedAt, v.ExpiresOn))];
+        return [.. vouchers.Select(v => new VoucherView(v.Id, v.OrganisationId, v.Unit, v.Amount, balances[v.Id].Remaining, StoredMessages.ReadNote(v.Note), v.GrantedAt, v.ExpiresOn))];
     }
 
     /// <summary>An amount with its unit, in the reader's language (yuan, or device-hours: 卡时).</summary>
