@@ -304,7 +304,7 @@ internal static class TimeSplitRun
             var plan = catalog.Index.Search(s => Funeng.Catalog.Search.QueryPlan.Build(query.Text, CatalogTextMatch.MostTerms, catalog.Index.Analyzer,
                 Funeng.Catalog.Search.Glossary.DomainGlossary.Shipped, s.IndexReader, tuning));
             var concepts = string.Join(", ", plan.Concepts.Select(c => $"{c.Surface}[{c.Forms.Count}{(c.Common ? " common" : "")}{(c.Exact ? " exact" : "")}]"));
-            line($"empty: {query.Kind} \"{query.Text}\" → {concepts}; required {plan.Required}; bag {string.Join(" ", plan.Bag.Select(b => b.Common ? b.Term + "(common)" : b.Term))}");
+            line($"empty: {query.Kind} \"{query.Text}\" → {concepts}; required {plan.Required}; bag {string.Join(" ", plan.Bag.Select(b => b.Common ? b.Key + "(common)" : b.Key))}");
         }
     }
 

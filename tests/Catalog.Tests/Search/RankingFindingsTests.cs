@@ -99,6 +99,22 @@ public sealed class RankingFindingsTests : IDisposable
         Assert.Equal(listing, (await SearchAsync(query)).Hits[0].Id);
     }
 
+    [Theory]
+    [InlineData("养老")]
+    [InlineData("elderly care")]
+    public async Task Bug_12_a_glossary_name_matches_as_words_so_社区_of_社区养老_does_not_find_金蝶云社区_for_养老(string query)
+    {
+        // 社区养老 is a name of 养老. Its bigrams went into the bag one by one, so 社区 alone found a developer forum.
+        var forum = Add("金蝶云社区", "企业开发者交流论坛");
+        var care = Add("社区养老看护平台", "为社区老人提供上门照护");
+        _index.Commit();
+
+        var hits = (await SearchAsync(query)).Hits.Select(h => h.Id).ToList();
+
+        Assert.Contains(care, hits);
+        Assert.DoesNotContain(forum, hits);
+    }
+
     public void Dispose()
     {
         _index.Dispose();
