@@ -54,6 +54,17 @@ public sealed class GlossaryRulesTests
         Assert.Equal([chinese], entry.Zh);
     }
 
+    [Fact]
+    public void An_English_word_whose_shared_Chinese_is_a_name_of_its_own_concept_translates_to_that_concept()
+    {
+        // government is in government services, government hotline, government affairs…: they share 政务, which is
+        // itself a name of "government services".
+        var entry = Assert.Single(DomainGlossary.Shipped.Lookup("government"));
+
+        Assert.Contains("政务", entry.Zh);
+        Assert.Contains("government services", entry.En);
+    }
+
     [Theory]
     [InlineData("facial")]
     [InlineData("swap")]

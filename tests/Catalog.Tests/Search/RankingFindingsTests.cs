@@ -126,6 +126,17 @@ public sealed class RankingFindingsTests : IDisposable
         Assert.Equal(swap, (await SearchAsync("face swap")).Hits[0].Id);
     }
 
+    [Fact]
+    public async Task Finding_an_English_name_whose_Chinese_is_in_no_listing_still_reaches_its_words_translation_government_hotline()
+    {
+        // No listing says 热线; government (政务) is one word of the name. Loose bigrams of 政务热线 found this before
+        // names matched as words; the word's own translation finds it now.
+        var affairs = Add("政务服务智能问答", "回答市民办事咨询");
+        _index.Commit();
+
+        Assert.Contains(affairs, (await SearchAsync("government hotline")).Hits.Select(h => h.Id));
+    }
+
     public void Dispose()
     {
         _index.Dispose();

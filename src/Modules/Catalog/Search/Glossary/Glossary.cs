@@ -48,7 +48,7 @@ internal sealed class DomainGlossary
             }
         }
 
-        _words = WordTranslations.Derive(Entries, _byName.Keys.ToHashSet(StringComparer.Ordinal));
+        _words = WordTranslations.Derive(Entries, _byName);
     }
 
     public IReadOnlyList<GlossaryEntry> Entries { get; }

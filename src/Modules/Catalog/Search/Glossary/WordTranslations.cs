@@ -15,13 +15,12 @@ internal static class WordTranslations
     /// <summary>A word needs at least this many entries naming it; one entry says what the compound means, not the word.</summary>
     private const int MinEntries = 2;
 
-    public static Dictionary<string, GlossaryEntry> Derive(IReadOnlyList<GlossaryEntry> entries, IReadOnlySet<string> names)
+    public static Dictionary<string, GlossaryEntry> Derive(IReadOnlyList<GlossaryEntry> entries, IReadOnlyDictionary<string, List<GlossaryEntry>> byName)
     {
         var byWord = new Dictionary<string, List<GlossaryEntry>>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var words = entry.En.SelectMany(n => DomainGlossary.Normalise(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
-            foreach (var word in words.Where(w => w.Length >= 2 && !names.Contains(w) && !EnglishAnalyzer.DefaultStopSet.Contains(w)))
+            foreach (var word in Words(entry).Where(w => w.Length >= 2 && !byName.ContainsKey(w) && !EnglishAnalyzer.DefaultStopSet.Contains(w)))
             {
                 if (!byWord.TryGetValue(word, out var list))
                 {
@@ -35,9 +34,19 @@ internal static class WordTranslations
         var derived = new Dictionary<string, GlossaryEntry>(StringComparer.Ordinal);
         foreach (var (word, holders) in byWord.Where(w => w.Value.Count >= MinEntries))
         {
-            if (Shared(holders) is { } chinese && !names.Contains(chinese))
+            if (Shared(holders) is not { } chinese)
+            {
+                continue;
+            }
+
+            if (!byName.TryGetValue(chinese, out var named))
             {
                 derived[word] = new GlossaryEntry([chinese], [word], "derived: the Chinese the names holding this word share");
+            }
+            else if (named.FirstOrDefault(e => Words(e).Contains(word)) is { } entry)
+            {
+                // 政务 is itself a name, of "government services": government means that concept.
+                derived[word] = entry;
             }
         }
 
@@ -46,8 +55,9 @@ internal static class WordTranslations
 
     /// <summary>
     /// The Chinese text (two characters or more) in the names of most entries, more than half of them; the longest of
-    /// equals. Null when none is. A text that is a glossary name itself is another concept (facial → 识别 is
-    /// "recognition"), which the caller refuses.
+    /// equals. Null when none is. When that text is a glossary name itself, the word means that name's concept if its
+    /// English names hold the word (government → 政务, "government services"), else another concept (facial → 识别
+    /// is "recognition"), which the caller refuses.
     /// </summary>
     private static string? Shared(List<GlossaryEntry> holders)
     {
@@ -63,6 +73,9 @@ internal static class WordTranslations
         var best = counts.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key.Length).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
         return best.Key is not null && best.Value >= MinEntries && best.Value * 2 > holders.Count ? best.Key : null;
     }
+
+    private static HashSet<string> Words(GlossaryEntry entry) =>
+        entry.En.SelectMany(n => DomainGlossary.Normalise(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every run of two or more Chinese characters inside <paramref name="name"/>.</summary>
     private static IEnumerable<string> HanParts(string name)
