@@ -74,7 +74,7 @@ internal static class QualityWhy
             log.WriteLine($"searched: {scenario.Query.SearchText.Replace('\n', ' ')}");
             var plan = catalog.Index.Search(s => QueryPlan.Build(scenario.Query.SearchText, CatalogTextMatch.AnyTerm, catalog.Index.Analyzer, DomainGlossary.Shipped, s.IndexReader));
             log.WriteLine($"concepts: {string.Join(", ", plan.Concepts.Select(c => $"{c.Surface}{(c.Common ? "(common)" : "")}{(c.Forms.Count > 1 ? "→" + string.Join('|', c.Forms.Skip(1)) : "")}"))}");
-            log.WriteLine($"bag: {string.Join(' ', plan.Bag.Select(b => b.Term))}");
+            log.WriteLine($"bag: {string.Join(' ', plan.Bag.Select(b => b.Key))}");
             var hits = catalog.Search.SearchAsync(new CatalogSearchRequest(scenario.Query.SearchText, CatalogFilters.None, CatalogViewer.Public, 1, SupplierSearch.Shown)
             {
                 TextMatch = CatalogTextMatch.AnyTerm, WithFacets = false,

@@ -44,6 +44,37 @@ public sealed class GlossaryRulesTests
     }
 
     [Theory]
+    [InlineData("face", "人脸")]
+    [InlineData("learning", "学习")]
+    [InlineData("data", "数据")]
+    public void An_English_word_that_is_no_name_but_part_of_several_translates_to_the_Chinese_they_share(string word, string chinese)
+    {
+        var entry = Assert.Single(DomainGlossary.Shipped.Lookup(word));
+
+        Assert.Equal([chinese], entry.Zh);
+    }
+
+    [Fact]
+    public void An_English_word_whose_shared_Chinese_is_a_name_of_its_own_concept_translates_to_that_concept()
+    {
+        // government is in government services, government hotline, government affairs…: they share 政务, which is
+        // itself a name of "government services".
+        var entry = Assert.Single(DomainGlossary.Shipped.Lookup("government"));
+
+        Assert.Contains("政务", entry.Zh);
+        Assert.Contains("government services", entry.En);
+    }
+
+    [Theory]
+    [InlineData("facial")]
+    [InlineData("swap")]
+    public void A_word_whose_names_share_only_another_concepts_name_or_that_one_entry_holds_translates_to_nothing(string word)
+    {
+        // facial recognition and facial expression share 识别, which is "recognition"; swap is in no name.
+        Assert.Empty(DomainGlossary.Shipped.Lookup(word));
+    }
+
+    [Theory]
     [InlineData(new[] { "护工排班" }, new[] { "caregiver scheduling" }, "source", "")]
     [InlineData(new string[0], new[] { "caregiver scheduling", "rostering" }, "zh", "x")]
     [InlineData(new[] { "caregiver" }, new[] { "rostering" }, "zh", "x")]

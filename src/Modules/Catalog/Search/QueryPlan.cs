@@ -15,8 +15,22 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms, bool Exact, bool Common, Query Query);
 
-/// <summary>A term of the typed text's bag (<see cref="QueryPlan.Bag"/>); a common one (in more than <see cref="SearchTuning.CommonFraction"/> of the documents) only adds score.</summary>
-internal sealed record BagTerm(string Term, float Weight, bool Common);
+/// <summary>
+/// An entry of the bag (<see cref="QueryPlan.Bag"/>): a Chinese bigram of the typed text, or a glossary name whose
+/// words (each a phrase of its bigrams) count only together: 社区养老, a name of 养老, needs 社区 and 养老, so its 社区
+/// alone no longer brings 金蝶云社区 to a search for 养老. A common one (in more than
+/// <see cref="SearchTuning.CommonFraction"/> of the documents) only adds score.
+/// </summary>
+internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, Query Query, float Weight, bool Common)
+{
+    /// <summary>The entry's query weighted by <paramref name="boost"/> (a copy: plans are shared by the passes of one search).</summary>
+    public Query Weighted(float boost)
+    {
+        var query = (Query)Query.Clone();
+        query.Boost = boost;
+        return query;
+    }
+}
 
 /// <summary>
 /// What a search's text asks for, and the Lucene query for it. Shared by the catalog page, the search API and
@@ -61,8 +75,8 @@ internal sealed partial class QueryPlan
     public SearchTuning Tuning { get; }
 
     /// <summary>
-    /// The Chinese terms (bigrams) of the typed text outside quotes, weight 1, and of the glossary names of its
-    /// concepts, weight <see cref="SearchTuning.GlossaryBoost"/>; rarest first.
+    /// The Chinese terms (bigrams) of the typed text outside quotes, weight 1, and the glossary names of its concepts
+    /// (their words together), weight <see cref="SearchTuning.GlossaryBoost"/>; rarest first.
     /// </summary>
     public IReadOnlyList<BagTerm> Bag { get; }
 
@@ -143,48 +157,100 @@ internal sealed partial class QueryPlan
             _ => tuning.Scaled(content),
         };
         // The bag only widens what the default and any-word modes find; all-words and phrases stay as asked.
-        var bag = mode is CatalogTextMatch.AllTerms || tuning.BagBoost <= 0 ? [] : BagTerms(rest, concepts, analyzer, reader, tuning);
+        var bag = mode is CatalogTextMatch.AllTerms || tuning.BagBoost <= 0 ? [] : BagTerms(rest, concepts, analyzer, reader, glossary, tuning);
         return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm);
     }
 
     /// <summary>
-    /// The distinct Chinese terms (bigrams) of the text and of its concepts' glossary names that occur in the index,
-    /// rarest first, at most <see cref="MaxBagTerms"/>. English words stay out: they are concepts already, and an
-    /// untranslated one (model, generation) would otherwise let any listing with that word outrank the translations.
-    /// The glossary's names bring "traffic congestion" to 交通 and 拥堵 even where no listing has 交通拥堵.
+    /// The distinct Chinese terms (bigrams) of the text, and its concepts' glossary names with their words together,
+    /// that occur in the index, rarest first, at most <see cref="MaxBagTerms"/>. English words stay out: they are
+    /// concepts already, and an untranslated one (model, generation) would otherwise let any listing with that word
+    /// outrank the translations. For an English glossary name of several words, the names of each word's own entry
+    /// join too, so "traffic congestion" reaches 交通 (traffic) even where no listing has 交通拥堵 or 拥堵: a glossary
+    /// name matches as words, never through a loose bigram of a longer name (社区 of 社区养老).
     /// </summary>
-    private static List<BagTerm> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
+    private static List<BagTerm> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, DomainGlossary glossary, SearchTuning tuning)
     {
-        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text))
+        var entries = new Dictionary<string, (List<string> Words, float Weight)>(StringComparer.Ordinal);
+        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text).Where(t => t.Any(IsHan)))
         {
-            weights[term] = 1f;
+            entries[term] = ([term], 1f);
         }
 
         foreach (var concept in concepts.Where(c => !c.Exact))
         {
             var typed = tuning.SynonymsCapped ? Idf(concept.Forms[0], analyzer, reader) : 0;
-            foreach (var form in concept.Forms.Skip(1))
+            foreach (var form in concept.Forms.Skip(1).Concat(WordNames(concept, glossary)))
             {
-                // As in Forms: a glossary name's terms together weigh at most GlossaryBoost of the typed word.
+                // As in Forms: a glossary name weighs at most GlossaryBoost of the typed word.
                 var weight = tuning.GlossaryBoost;
                 if (typed > 0 && Idf(form, analyzer, reader) is var idf && idf > typed)
                 {
                     weight *= (float)(typed / idf);
                 }
 
-                foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, form))
+                var words = NameWords(analyzer, form);
+                if (words.Count > 0)
                 {
-                    weights.TryAdd(term, weight);
+                    entries.TryAdd(string.Join(' ', words), (words, weight));
                 }
             }
         }
 
         var common = CommonLimit(reader, tuning);
-        return [.. weights.Where(w => w.Key.Any(IsHan))
-            .Select(w => (w.Key, w.Value, Df: reader.DocFreq(new Term(IndexFields.All, w.Key))))
-            .Where(t => t.Df > 0).OrderBy(t => t.Df).ThenBy(t => t.Key, StringComparer.Ordinal).Take(MaxBagTerms)
-            .Select(t => new BagTerm(t.Key, t.Value, common is int limit && t.Df > limit))];
+        return [.. entries
+            .Select(e => (e.Key, e.Value.Words, e.Value.Weight, Terms: e.Value.Words.SelectMany(w => BilingualAnalyzer.Terms(analyzer, IndexFields.All, w)).Distinct(StringComparer.Ordinal).ToList()))
+            .Select(e => (e.Key, e.Words, e.Weight, e.Terms, Df: e.Terms.Min(t => reader.DocFreq(new Term(IndexFields.All, t)))))
+            .Where(e => e.Df > 0).OrderBy(e => e.Df).ThenBy(e => e.Key, StringComparer.Ordinal).Take(MaxBagTerms)
+            .Select(e => new BagTerm(e.Key, e.Terms, Together(analyzer, e.Words), e.Weight, common is int limit && e.Df > limit))];
+    }
+
+    /// <summary>For a concept found as an English glossary name of several words, the Chinese names of each word's own entry.</summary>
+    private static IEnumerable<string> WordNames(QueryConcept concept, DomainGlossary glossary) =>
+        concept.Forms.Count < 2 || !concept.Surface.Contains(' ', StringComparison.Ordinal)
+            ? []
+            : concept.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .SelectMany(word => glossary.Lookup(word).Take(1))
+                .SelectMany(entry => entry.Zh)
+                .Where(name => !concept.Forms.Contains(name, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The Chinese words of a glossary name (SmartCn), a character it leaves alone joined to the word beside it
+    /// (数字人, not 数字 and 人). Empty when the name has no Chinese.
+    /// </summary>
+    internal static List<string> NameWords(Analyzer analyzer, string name)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var (start, end) in Words(analyzer, name).Where(w => name[w.Start..w.End].All(IsHan)))
+        {
+            if (spans.Count > 0 && spans[^1].End == start && (end - start == 1 || spans[^1].End - spans[^1].Start == 1))
+            {
+                spans[^1] = (spans[^1].Start, end);
+            }
+            else
+            {
+                spans.Add((start, end));
+            }
+        }
+
+        return [.. spans.Select(s => name[s.Start..s.End])];
+    }
+
+    /// <summary>Every one of <paramref name="words"/> as a phrase of the bigram field.</summary>
+    private static Query Together(Analyzer analyzer, List<string> words)
+    {
+        if (words is [var word] && Phrase(analyzer, IndexFields.All, word) is { } single)
+        {
+            return single;
+        }
+
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var phrase in words.Select(w => Phrase(analyzer, IndexFields.All, w)).OfType<Query>())
+        {
+            all.Add(phrase, Occur.MUST);
+        }
+
+        return all;
     }
 
     /// <summary>
@@ -225,7 +291,7 @@ internal sealed partial class QueryPlan
         var bag = new BooleanQuery(disableCoord: false) { Boost = Tuning.BagBoost };
         foreach (var term in Bag.Where(t => relaxed || !t.Common))
         {
-            bag.Add(AllTerm(term.Term, term.Weight), Occur.SHOULD);
+            bag.Add(term.Weighted(term.Weight), Occur.SHOULD);
         }
 
         if (bag.Clauses.Count > 0)
@@ -256,7 +322,7 @@ internal sealed partial class QueryPlan
 
         foreach (var term in Bag.Where(t => t.Common && !relaxed))
         {
-            query.Add(AllTerm(term.Term, term.Weight * Tuning.BagBoost), Occur.SHOULD);
+            query.Add(term.Weighted(term.Weight * Tuning.BagBoost), Occur.SHOULD);
         }
 
         foreach (var (term, weight) in Feedback)
@@ -301,10 +367,14 @@ internal sealed partial class QueryPlan
             }
         }
 
-        foreach (var term in Bag)
+        foreach (var entry in Bag)
         {
-            // The bag holds only terms in the index, with their commonness already weighed.
-            Add(term.Term, term.Weight * Tuning.BagBoost, !term.Common);
+            // The bag holds only entries in the index, with their commonness already weighed; a document matching a
+            // name's words together holds each of its terms, so every term of it may find.
+            foreach (var term in entry.Terms)
+            {
+                Add(term, entry.Weight * Tuning.BagBoost, !entry.Common);
+            }
         }
 
         // When no term finds on its own (every one common), any of them does.

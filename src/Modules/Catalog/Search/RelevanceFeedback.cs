@@ -35,7 +35,7 @@ internal static class RelevanceFeedback
             }
         }
 
-        var own = plan.Bag.Select(b => b.Term).Concat(plan.Concepts.SelectMany(c => c.Forms).SelectMany(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)))
+        var own = plan.Bag.SelectMany(b => b.Terms).Concat(plan.Concepts.SelectMany(c => c.Forms).SelectMany(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)))
             .ToHashSet(StringComparer.Ordinal);
         var reader = searcher.IndexReader;
         var common = reader.NumDocs * tuning.CommonFraction;

@@ -21,6 +21,7 @@ internal sealed record GlossaryMatch(int Start, int Length, string Surface, Glos
 internal sealed class DomainGlossary
 {
     private readonly Dictionary<string, List<GlossaryEntry>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GlossaryEntry> _words;
     private readonly int _longest;
 
     public DomainGlossary(IEnumerable<GlossaryEntry> entries)
@@ -46,6 +47,8 @@ internal sealed class DomainGlossary
                 _longest = Math.Max(_longest, key.Length);
             }
         }
+
+        _words = WordTranslations.Derive(Entries, _byName);
     }
 
     public IReadOnlyList<GlossaryEntry> Entries { get; }
@@ -53,8 +56,15 @@ internal sealed class DomainGlossary
     /// <summary>The glossary shipped with the platform.</summary>
     public static DomainGlossary Shipped { get; } = new(Parse(ReadResource()));
 
-    /// <summary>Every entry a name belongs to (a name may have more than one sense).</summary>
-    public IReadOnlyList<GlossaryEntry> Lookup(string name) => _byName.TryGetValue(Normalise(name), out var list) ? list : [];
+    /// <summary>
+    /// Every entry a name belongs to (a name may have more than one sense); for an English word that is no name but
+    /// part of several, the Chinese their names share (<see cref="WordTranslations"/>).
+    /// </summary>
+    public IReadOnlyList<GlossaryEntry> Lookup(string name)
+    {
+        var key = Normalise(name);
+        return _byName.TryGetValue(key, out var list) ? list : _words.TryGetValue(key, out var word) ? [word] : [];
+    }
 
     /// <summary>
     /// The glossary names in <paramref name="text"/>, longest first and not overlapping. English names match whole
