@@ -69,22 +69,23 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             }
 
             var highlight = plan.HighlightTerms(index.Analyzer);
-            var reasons = ExplainMatches ? new MatchReasons(index.Analyzer, searcher, plan) : null;
-            List<CatalogHit> hits;
             int total;
+            List<(ScoreDoc Doc, int More)> shown;
             if (collapse)
             {
                 var groups = Collapse(searcher, run.Top.GetTopDocs().ScoreDocs);
                 total = groups.Count;
-                hits = [.. groups.Skip(skip).Take(pageSize).Select(g => ToHit(searcher, g.Best.Doc, g.Best.Score, highlight, reasons) with { MoreFromOwner = g.More })];
+                shown = [.. groups.Skip(skip).Take(pageSize)];
             }
             else
             {
                 total = run.Matched;
                 var docs = skip >= CatalogSearchRequest.MaxResultWindow ? [] : run.Top.GetTopDocs(skip, pageSize).ScoreDocs;
-                hits = [.. docs.Select(d => ToHit(searcher, d.Doc, d.Score, highlight, reasons))];
+                shown = [.. docs.Select(d => (d, 0))];
             }
 
+            var reasons = ExplainMatches ? new MatchReasons(index.Analyzer, searcher, plan, shown.Select(s => s.Doc.Doc)) : null;
+            List<CatalogHit> hits = [.. shown.Select(s => ToHit(searcher, s.Doc.Doc, s.Doc.Score, highlight, reasons) with { MoreFromOwner = s.More })];
             return new CatalogSearchResult(total, page, pageSize, hits, run.Facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetCount>>())
             {
                 Matched = run.Matched,

@@ -7,35 +7,49 @@ namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Why a hit matched: each query concept found in the title or summary (and through which glossary name), and the
-/// ones that matched elsewhere (keywords, attributes, owner, sector or city names) as <c>text</c>. One per search: a
-/// concept's weight is made once for all its hits (an explanation per hit and concept built one each time, which at
-/// a million listings cost as much as the search).
+/// ones that matched elsewhere (keywords, attributes, owner, sector or city names) as <c>text</c>. One per search page:
+/// each concept's forms are analysed once, and a concept that has to be checked against the index is checked for all
+/// the page's documents at once, one scorer per segment advanced through them in order (a scorer per hit and concept,
+/// each seeking its terms again, cost as much as the search at a million listings).
 /// </summary>
-internal sealed class MatchReasons(Analyzer analyzer, IndexSearcher searcher, QueryPlan plan)
+internal sealed class MatchReasons
 {
     /// <summary>Concepts not seen in the title or summary are checked against the index up to this many per hit.</summary>
     private const int MaxExplained = 12;
 
-    private readonly Weight?[] _weights = new Weight?[plan.Concepts.Count];
+    private readonly Analyzer _analyzer;
+    private readonly IndexSearcher _searcher;
+    private readonly QueryPlan _plan;
+    private readonly int[] _page;
+    private readonly IReadOnlyList<string>[][] _formTerms;
+    private readonly HashSet<int>?[] _matching;
+
+    /// <summary>Reasons for the documents of <c>page</c> (the page's hits), which are all <see cref="Explain"/> is asked about.</summary>
+    public MatchReasons(Analyzer analyzer, IndexSearcher searcher, QueryPlan plan, IEnumerable<int> page)
+    {
+        (_analyzer, _searcher, _plan) = (analyzer, searcher, plan);
+        _page = [.. page.Distinct().Order()];
+        _formTerms = [.. plan.Concepts.Select(c => c.Forms.Select(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)).ToArray())];
+        _matching = new HashSet<int>?[plan.Concepts.Count];
+    }
 
     public IReadOnlyList<CatalogMatchReason> Explain(int doc, string titleZh, string titleEn, string summary)
     {
-        if (plan.IsEmpty)
+        if (_plan.IsEmpty)
         {
             return [];
         }
 
-        var title = BilingualAnalyzer.Terms(analyzer, IndexFields.All, titleZh + "\n" + titleEn).ToHashSet(StringComparer.Ordinal);
-        var body = BilingualAnalyzer.Terms(analyzer, IndexFields.All, summary).ToHashSet(StringComparer.Ordinal);
+        var title = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, titleZh + "\n" + titleEn).ToHashSet(StringComparer.Ordinal);
+        var body = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, summary).ToHashSet(StringComparer.Ordinal);
         var reasons = new List<CatalogMatchReason>();
         var explained = 0;
-        for (var c = 0; c < plan.Concepts.Count; c++)
+        for (var c = 0; c < _plan.Concepts.Count; c++)
         {
-            var concept = plan.Concepts[c];
-            var found = Find(analyzer, concept, title, "title") ?? Find(analyzer, concept, body, "summary");
+            var found = Find(c, title, "title") ?? Find(c, body, "summary");
             if (found is null && explained++ < MaxExplained && Matches(c, doc))
             {
-                found = new CatalogMatchReason("text", concept.Surface, null);
+                found = new CatalogMatchReason("text", _plan.Concepts[c].Surface, null);
             }
 
             if (found is not null)
@@ -47,25 +61,44 @@ internal sealed class MatchReasons(Analyzer analyzer, IndexSearcher searcher, Qu
         return reasons;
     }
 
-    /// <summary>Whether the concept's query matches the document: its scorer on the document's segment, advanced to it.</summary>
-    private bool Matches(int concept, int doc)
+    /// <summary>Whether the concept's query matches the document (one of the page's).</summary>
+    private bool Matches(int concept, int doc) => (_matching[concept] ??= Matching(concept)).Contains(doc);
+
+    /// <summary>The page's documents the concept's query matches: per segment one scorer, advanced through them in order.</summary>
+    private HashSet<int> Matching(int concept)
     {
-        var weight = _weights[concept] ??= searcher.CreateNormalizedWeight(plan.Concepts[concept].Query);
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var local = doc - leaf.DocBase;
-        var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
-        return scorer is not null && scorer.Advance(local) == local;
+        var weight = _searcher.CreateNormalizedWeight(_plan.Concepts[concept].Query);
+        var leaves = _searcher.IndexReader.Leaves;
+        var found = new HashSet<int>();
+        var (leaf, scorer) = (-1, (Scorer?)null);
+        foreach (var doc in _page)
+        {
+            var at = ReaderUtil.SubIndex(doc, leaves);
+            if (at != leaf)
+            {
+                (leaf, scorer) = (at, weight.GetScorer(leaves[at], leaves[at].AtomicReader.LiveDocs));
+            }
+
+            var local = doc - leaves[at].DocBase;
+            // A scorer only moves forward; one already past this document (it stopped on a later match) did not match it.
+            if (scorer is not null && (scorer.DocID < local ? scorer.Advance(local) : scorer.DocID) == local)
+            {
+                found.Add(doc);
+            }
+        }
+
+        return found;
     }
 
-    private static CatalogMatchReason? Find(Analyzer analyzer, QueryConcept concept, HashSet<string> terms, string field)
+    private CatalogMatchReason? Find(int concept, HashSet<string> terms, string field)
     {
-        for (var i = 0; i < concept.Forms.Count; i++)
+        var forms = _formTerms[concept];
+        for (var i = 0; i < forms.Length; i++)
         {
-            var formTerms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]);
-            if (formTerms.Count > 0 && formTerms.All(terms.Contains))
+            if (forms[i].Count > 0 && forms[i].All(terms.Contains))
             {
-                return new CatalogMatchReason(field, concept.Surface, i == 0 ? null : concept.Forms[i]);
+                var surface = _plan.Concepts[concept].Surface;
+                return new CatalogMatchReason(field, surface, i == 0 ? null : _plan.Concepts[concept].Forms[i]);
             }
         }
 
