@@ -109,6 +109,40 @@ public abstract class ModuleApp(ModuleUnderTest module, TestDatabase database) :
         TestUsers.CreateAsync(this, Interlocked.Increment(ref _users), role, organisationId, kind);
 
     /// <summary>
+    /// What is wrong with what this host booted, empty when it registered its module and <see cref="Foundation"/> and
+    /// nothing of the others (fakes left out), except the other modules' contracts the module implements itself
+    /// (<paramref name="implementedContracts"/>: Compute's handler of Incentives' voucher awards), and when the check
+    /// sees the booted modules at all, by their endpoints and pages.
+    /// </summary>
+    public IReadOnlyList<string> BootProblems(params Type[] implementedContracts)
+    {
+        ArgumentNullException.ThrowIfNull(implementedContracts);
+        var registered = RegisteredModules();
+        var booted = new[] { Foundation, module.Name }.Distinct().ToList();
+        var allowed = implementedContracts.ToLookup(c => ModuleOf(c.Assembly) ?? "", c => $"service {c}");
+        var problems = registered
+            .Where(m => !booted.Contains(m.Key) && !m.Value.All(allowed[m.Key].Contains))
+            .Select(m => $"{m.Key} is registered: {string.Join("; ", m.Value.Take(5))}")
+            .ToList();
+        foreach (var name in booted)
+        {
+            var evidence = registered.GetValueOrDefault(name) ?? [];
+            if (!evidence.Any(e => e.StartsWith("endpoint ", StringComparison.Ordinal)))
+            {
+                problems.Add($"{name} has no endpoint");
+            }
+
+            if (!evidence.Any(e => e.StartsWith($"page part {nameof(CompiledRazorAssemblyPart)}", StringComparison.Ordinal)))
+            {
+                problems.Add($"{name} has no pages");
+            }
+        }
+
+        problems.AddRange(allowed.Where(a => !registered.ContainsKey(a.Key)).Select(a => $"{a.Key}'s contract {string.Join(", ", a)} is not implemented"));
+        return problems;
+    }
+
+    /// <summary>
     /// The modules (<c>Funeng.NAME</c>) whose code this host registered, each with its evidence — services (by
     /// service, implementation or factory type, generic arguments included; the fakes left out), page parts and
     /// endpoints. A module-only host answers its module and <see cref="Foundation"/>, nothing else.
