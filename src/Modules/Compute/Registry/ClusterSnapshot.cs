@@ -1,5 +1,6 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
+using Funeng.Kernel.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Registry;
@@ -20,5 +21,6 @@ internal static class ClusterSnapshot
         c.CitySlug,
         c.Up,
         [.. c.Pools.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new PoolSpec(p.Id, p.Name, p.Accelerator, p.Devices, p.Fp16Tflops, p.MemoryGb, p.PricePerDeviceHour, p.Engine))],
-        latencies.ToDictionary(l => l.CitySlug, l => l.Milliseconds, StringComparer.Ordinal));
+        latencies.ToDictionary(l => l.CitySlug, l => l.Milliseconds, StringComparer.Ordinal),
+        LocalizedText.Of(c.NameZh, c.NameEn));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Scheduling;
@@ -48,9 +49,13 @@ internal sealed record CentreSpec(
     string City,
     bool Up,
     IReadOnlyList<PoolSpec> Pools,
-    IReadOnlyDictionary<string, double> LatencyMs)
+    IReadOnlyDictionary<string, double> LatencyMs,
+    LocalizedText? Names = null)
 {
     public string Region => GuangdongRegions.Of(City);
+
+    /// <summary>The centre's name in both languages, for explanations a person reads (<see cref="Name"/> stays the stable one the API and logs use).</summary>
+    public LocalizedText Label => Names ?? new LocalizedText(Name, Name);
 }
 
 /// <summary>What a job needs. Duration is on a device of <see cref="ReferenceTflops"/>, if given; faster devices finish sooner.</summary>
@@ -108,17 +113,21 @@ internal sealed class RejectedCentre
     private ProblemMessage? _detail;
 
     [JsonConstructor]
-    public RejectedCentre(string centre, string code, ProblemMessage detail)
+    public RejectedCentre(string centre, string code, ProblemMessage detail, LocalizedText? centreNames = null)
     {
-        (Centre, Code, _detail) = (centre, code, detail);
+        (Centre, Code, _detail, CentreNames) = (centre, code, detail, centreNames);
     }
 
-    internal RejectedCentre(string centre, string code, Func<ProblemMessage> make)
+    internal RejectedCentre(CentreSpec centre, string code, Func<ProblemMessage> make)
     {
-        (Centre, Code, _make) = (centre, code, make);
+        (Centre, Code, _make, CentreNames) = (centre.Name, code, make, centre.Label);
     }
 
+    /// <summary>The centre's stable name (the API's key for it).</summary>
     public string Centre { get; }
+
+    /// <summary>The centre's name in both languages, for the page; null in explanations stored before it was kept.</summary>
+    public LocalizedText? CentreNames { get; }
 
     public string Code { get; }
 

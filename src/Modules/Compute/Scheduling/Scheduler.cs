@@ -82,7 +82,7 @@ internal sealed class Scheduler
                 var (skipped, fitting) = (_regionNames[r], feasible[0].Centre.Spec.Region);
                 foreach (var centre in _regions[r])
                 {
-                    rejected.Add(new RejectedCentre(centre.Spec.Name, "other_region", () => ProblemMessage.Of("compute.explain.other-region", RegionName(skipped), RegionName(fitting))));
+                    rejected.Add(new RejectedCentre(centre.Spec, "other_region", () => ProblemMessage.Of("compute.explain.other-region", RegionName(skipped), RegionName(fitting))));
                 }
 
                 continue;
@@ -97,8 +97,8 @@ internal sealed class Scheduler
                 }
                 else if (Policy == PlacementPolicy.Fifo && feasible.Count > 0)
                 {
-                    var first = feasible[0].Centre.Spec.Name;
-                    rejected.Add(new RejectedCentre(centre.Spec.Name, "not_first", () => ProblemMessage.Of("compute.explain.not-first", first)));
+                    var first = feasible[0].Centre.Spec.Label;
+                    rejected.Add(new RejectedCentre(centre.Spec, "not_first", () => ProblemMessage.Of("compute.explain.not-first", first)));
                 }
                 else
                 {
@@ -126,7 +126,7 @@ internal sealed class Scheduler
             if (i != best)
             {
                 var other = feasible[i];
-                rejected.Add(new RejectedCentre(other.Centre.Spec.Name, "not_best", () => Describe(other)));
+                rejected.Add(new RejectedCentre(other.Centre.Spec, "not_best", () => Describe(other)));
             }
         }
 
@@ -159,10 +159,10 @@ internal sealed class Scheduler
     private bool BestPoolIn(CentreIndex centre, JobDemand job, long from, out Candidate best, out RejectedCentre? reason)
     {
         (best, reason) = (default, null);
-        var name = centre.Spec.Name;
+        var spec = centre.Spec;
         if (!centre.Spec.Up)
         {
-            reason = new RejectedCentre(name, "centre_down", CentreDown);
+            reason = new RejectedCentre(spec, "centre_down", static () => CentreDown);
             return false;
         }
 
@@ -171,13 +171,13 @@ internal sealed class Scheduler
         {
             if (!hasLatency)
             {
-                reason = new RejectedCentre(name, "no_latency_figure", () => ProblemMessage.Of("compute.explain.no-latency-figure", CityName(job.DataCity)));
+                reason = new RejectedCentre(spec, "no_latency_figure", () => ProblemMessage.Of("compute.explain.no-latency-figure", CityName(job.DataCity)));
                 return false;
             }
 
             if (latency > max)
             {
-                reason = new RejectedCentre(name, "latency_too_high", () => ProblemMessage.Of("compute.explain.latency-too-high", CityName(job.DataCity), latency, max));
+                reason = new RejectedCentre(spec, "latency_too_high", () => ProblemMessage.Of("compute.explain.latency-too-high", CityName(job.DataCity), latency, max));
                 return false;
             }
         }
@@ -210,8 +210,8 @@ internal sealed class Scheduler
         }
 
         reason ??= considered == 0 && centre.Pools.Length > 0
-            ? new RejectedCentre(name, "no_suitable_pool", () => ProblemMessage.Of("compute.explain.no-acceptable-accelerator", centre.ByAccelerator.Keys.ToList()))
-            : new RejectedCentre(name, "no_suitable_pool", NoPools);
+            ? new RejectedCentre(spec, "no_suitable_pool", () => ProblemMessage.Of("compute.explain.no-acceptable-accelerator", centre.ByAccelerator.Keys.ToList()))
+            : new RejectedCentre(spec, "no_suitable_pool", static () => NoPools);
         return false;
     }
 
@@ -235,16 +235,16 @@ internal sealed class Scheduler
     {
         candidate = default;
         var pool = entry.Spec;
-        var name = centre.Spec.Name;
+        var spec = centre.Spec;
         if (job.Accelerators.Count == 0 && (pool.Fp16Tflops < (job.MinTflops ?? 0) || pool.MemoryGb < (job.MinMemoryGb ?? 0)))
         {
-            reason = explain ? new RejectedCentre(name, "no_suitable_pool", () => ProblemMessage.Of("compute.explain.pool-too-weak", pool.Name, pool.Fp16Tflops, pool.MemoryGb)) : reason;
+            reason = explain ? new RejectedCentre(spec, "no_suitable_pool", () => ProblemMessage.Of("compute.explain.pool-too-weak", pool.Name, pool.Fp16Tflops, pool.MemoryGb)) : reason;
             return false;
         }
 
         if (job.Devices > pool.Devices)
         {
-            reason = explain ? new RejectedCentre(name, "too_few_devices", () => ProblemMessage.Of("compute.explain.too-few-devices", pool.Name, pool.Devices, job.Devices)) : reason;
+            reason = explain ? new RejectedCentre(spec, "too_few_devices", () => ProblemMessage.Of("compute.explain.too-few-devices", pool.Name, pool.Devices, job.Devices)) : reason;
             return false;
         }
 
@@ -257,14 +257,14 @@ internal sealed class Scheduler
         if (job.Deadline is { } deadline && end > deadline.UtcTicks)
         {
             var at = end;
-            reason = explain ? new RejectedCentre(name, "misses_deadline", () => ProblemMessage.Of("compute.explain.misses-deadline", pool.Name, Instant(at), deadline)) : reason;
+            reason = explain ? new RejectedCentre(spec, "misses_deadline", () => ProblemMessage.Of("compute.explain.misses-deadline", pool.Name, Instant(at), deadline)) : reason;
             return false;
         }
 
         if (job.Budget is { } budget && candidate.ExactCost > budget)
         {
             var cost = candidate.ExactCost;
-            reason = explain ? new RejectedCentre(name, "over_budget", () => ProblemMessage.Of("compute.explain.over-budget", pool.Name, cost, budget)) : reason;
+            reason = explain ? new RejectedCentre(spec, "over_budget", () => ProblemMessage.Of("compute.explain.over-budget", pool.Name, cost, budget)) : reason;
             return false;
         }
 
@@ -273,8 +273,8 @@ internal sealed class Scheduler
 
     // Instants stay instants: the reader sees them in China Standard Time, like every other time on the platform.
     private static ProblemMessage Describe(Candidate c) => c.LatencyMs < double.MaxValue
-        ? ProblemMessage.Of("compute.explain.candidate-with-latency", c.Centre.Spec.Name, c.Pool.Spec.Name, Instant(c.Start), Instant(c.End), c.ExactCost, c.LatencyMs)
-        : ProblemMessage.Of("compute.explain.candidate", c.Centre.Spec.Name, c.Pool.Spec.Name, Instant(c.Start), Instant(c.End), c.ExactCost);
+        ? ProblemMessage.Of("compute.explain.candidate-with-latency", c.Centre.Spec.Label, c.Pool.Spec.Name, Instant(c.Start), Instant(c.End), c.ExactCost, c.LatencyMs)
+        : ProblemMessage.Of("compute.explain.candidate", c.Centre.Spec.Label, c.Pool.Spec.Name, Instant(c.Start), Instant(c.End), c.ExactCost);
 
     private static DateTimeOffset Instant(long ticks) => new(ticks, TimeSpan.Zero);
 

@@ -1,6 +1,8 @@
 using Funeng.Compute.Data;
+using Funeng.Compute.Jobs;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -11,13 +13,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize]
-internal sealed class DetailModel(ComputeDb db, IActor actor, CancelRequest cancel, TimeProvider time) : PageModel, IShowsProblems
+internal sealed class DetailModel(ComputeDb db, IActor actor, CancelRequest cancel, JobTemplates templates, TimeProvider time) : PageModel, IShowsProblems
 {
     private Guid _id;
 
     public RequestView Job { get; private set; } = null!;
 
     public IReadOnlyList<VoucherView> Vouchers { get; private set; } = [];
+
+    /// <summary>The request's job template by its title (its name when the template is no longer registered).</summary>
+    public LocalizedText TemplateTitle { get; private set; } = LocalizedText.Of("", "");
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -47,6 +52,9 @@ internal sealed class DetailModel(ComputeDb db, IActor actor, CancelRequest canc
         }
 
         Job = view;
+        TemplateTitle = templates.List().FirstOrDefault(t => t.Name == view.JobTemplate) is { } template
+            ? LocalizedText.Of(template.TitleZh, template.TitleEn)
+            : LocalizedText.Of(view.JobTemplate, view.JobTemplate);
         Vouchers = await VoucherHoldings.ListAsync(db, owner, time, cancellationToken);
         return true;
     }
