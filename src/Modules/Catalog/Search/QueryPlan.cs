@@ -172,7 +172,7 @@ internal sealed partial class QueryPlan
     private static List<BagTerm> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, DomainGlossary glossary, SearchTuning tuning)
     {
         var entries = new Dictionary<string, (List<string> Words, float Weight)>(StringComparer.Ordinal);
-        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text).Where(t => t.Any(IsHan)))
+        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text).Where(t => t.Any(GlossaryRules.IsHan)))
         {
             entries[term] = ([term], 1f);
         }
@@ -221,7 +221,7 @@ internal sealed partial class QueryPlan
     internal static List<string> NameWords(Analyzer analyzer, string name)
     {
         var spans = new List<(int Start, int End)>();
-        foreach (var (start, end) in Words(analyzer, name).Where(w => name[w.Start..w.End].All(IsHan)))
+        foreach (var (start, end) in Words(analyzer, name).Where(w => name[w.Start..w.End].All(GlossaryRules.IsHan)))
         {
             if (spans.Count > 0 && spans[^1].End == start && (end - start == 1 || spans[^1].End - spans[^1].Start == 1))
             {
@@ -422,7 +422,7 @@ internal sealed partial class QueryPlan
             }
 
             var surface = text[start..end];
-            var single = end - start == 1 && IsHan(surface[0]);
+            var single = end - start == 1 && GlossaryRules.IsHan(surface[0]);
             if (single)
             {
                 // Runs of single characters are words the segmenter does not know (质检, 跌倒): rejoin them.
@@ -441,7 +441,7 @@ internal sealed partial class QueryPlan
 
             Flush();
             var lower = DomainGlossary.Normalise(surface);
-            if (ChineseStopWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !IsHan(lower[0])))
+            if (ChineseStopWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0])))
             {
                 continue;
             }
@@ -579,7 +579,7 @@ internal sealed partial class QueryPlan
     private static BooleanQuery? Apart(Analyzer analyzer, string form)
     {
         var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, form);
-        if (terms.Count < 2 || !terms.All(t => t.Any(IsHan)))
+        if (terms.Count < 2 || !terms.All(t => t.Any(GlossaryRules.IsHan)))
         {
             return null;
         }
@@ -633,8 +633,6 @@ internal sealed partial class QueryPlan
 
     /// <summary>One term of the bigram field, weighted.</summary>
     private static TermQuery AllTerm(string term, float boost) => new(new Term(IndexFields.All, term)) { Boost = boost };
-
-    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     [GeneratedRegex("[\"“”「」『』]([^\"“”「」『』]+)[\"“”「」『』]")]
     private static partial Regex Quoted();

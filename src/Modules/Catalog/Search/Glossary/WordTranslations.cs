@@ -82,12 +82,11 @@ internal static class WordTranslations
     {
         for (var start = 0; start < name.Length; start++)
         {
-            for (var end = start + 2; end <= name.Length && IsHan(name[start]) && IsHan(name[end - 1]); end++)
+            for (var end = start + 2; end <= name.Length && GlossaryRules.IsHan(name[start]) && GlossaryRules.IsHan(name[end - 1]); end++)
             {
                 yield return name[start..end];
             }
         }
     }
 
-    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 }
