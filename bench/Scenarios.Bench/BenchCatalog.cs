@@ -15,10 +15,10 @@ namespace Funeng.Scenarios.Bench;
 /// </summary>
 internal sealed class BenchCatalog : IDisposable
 {
-    private BenchCatalog(string folder, string indexDirectory)
+    private BenchCatalog(string folder, string indexDirectory, WordSegmenter words = WordSegmenter.SmartCn)
     {
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "unused.db")}");
-        Index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = indexDirectory }), settings);
+        Index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = indexDirectory }), settings, words);
         Search = new CatalogSearch(Index);
     }
 
@@ -28,7 +28,8 @@ internal sealed class BenchCatalog : IDisposable
 
     public static string DemoDataDirectory => Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData");
 
-    public static BenchCatalog Create(string folder)
+    /// <summary>A new, empty index in <paramref name="folder"/>; its word field cut by <paramref name="words"/> (the time-split bench's <c>--segmenter</c>).</summary>
+    public static BenchCatalog Create(string folder, WordSegmenter words = WordSegmenter.SmartCn)
     {
         if (Directory.Exists(folder))
         {
@@ -36,7 +37,7 @@ internal sealed class BenchCatalog : IDisposable
         }
 
         Directory.CreateDirectory(folder);
-        return new BenchCatalog(folder, Path.Combine(folder, "lucene"));
+        return new BenchCatalog(folder, Path.Combine(folder, "lucene"), words);
     }
 
     /// <summary>The index in <paramref name="indexDirectory"/> (outside the repository), kept as it is: filled once, reused by later runs.</summary>

@@ -32,15 +32,16 @@ internal sealed class BilingualAnalyzer : Analyzer
 
     /// <summary>
     /// The analyzer of the index: English titles get the English analyzer (possessives, stemming), the word field
-    /// SmartCn's word segmenter (docs/decisions/0012-chinese-word-segmentation.md); every other text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
+    /// a word segmenter (SmartCn unless a bench chooses jieba: docs/decisions/0016-word-segmenter.md); every other
+    /// text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
     /// </summary>
-    public static Analyzer PerField() =>
+    public static Analyzer PerField(WordSegmenter words = WordSegmenter.SmartCn) =>
         new PerFieldAnalyzerWrapper(
             new BilingualAnalyzer(),
             new Dictionary<string, Analyzer>
             {
                 [IndexFields.TitleEn] = new EnglishAnalyzer(Version),
-                [IndexFields.Words] = new SmartChineseAnalyzer(Version),
+                [IndexFields.Words] = words == WordSegmenter.Jieba ? new JiebaAnalyzer() : new SmartChineseAnalyzer(Version),
             });
 
     /// <summary>The distinct terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
@@ -62,4 +63,11 @@ internal sealed class BilingualAnalyzer : Analyzer
         stream.End();
         return terms;
     }
+}
+
+/// <summary>Which segmenter cuts the word field (<see cref="IndexFields.Words"/>) at indexing and at query time.</summary>
+internal enum WordSegmenter
+{
+    SmartCn,
+    Jieba,
 }
