@@ -15,10 +15,10 @@ namespace Funeng.Scenarios.Bench;
 /// </summary>
 internal sealed class BenchCatalog : IDisposable
 {
-    private BenchCatalog(string folder, string indexDirectory, WordSegmenter words = WordSegmenter.SmartCn)
+    private BenchCatalog(string folder, string indexDirectory)
     {
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "unused.db")}");
-        Index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = indexDirectory }), settings, words);
+        Index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = indexDirectory }), settings);
         Search = new CatalogSearch(Index);
     }
 
@@ -28,8 +28,7 @@ internal sealed class BenchCatalog : IDisposable
 
     public static string DemoDataDirectory => Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData");
 
-    /// <summary>A new, empty index in <paramref name="folder"/>; its word field cut by <paramref name="words"/> (the time-split bench's <c>--segmenter</c>).</summary>
-    public static BenchCatalog Create(string folder, WordSegmenter words = WordSegmenter.SmartCn)
+    public static BenchCatalog Create(string folder)
     {
         if (Directory.Exists(folder))
         {
@@ -37,7 +36,7 @@ internal sealed class BenchCatalog : IDisposable
         }
 
         Directory.CreateDirectory(folder);
-        return new BenchCatalog(folder, Path.Combine(folder, "lucene"), words);
+        return new BenchCatalog(folder, Path.Combine(folder, "lucene"));
     }
 
     /// <summary>The index in <paramref name="indexDirectory"/> (outside the repository), kept as it is: filled once, reused by later runs.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Funeng.Catalog.Search;
 using Funeng.Scenarios.Bench;
 
 // Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS] [--index DIR]   (0 listings: quality only;
@@ -7,10 +6,7 @@ using Funeng.Scenarios.Bench;
 //        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
 //            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split;
-//            --why KIND prints the training split's top 10 of each query of that kind with their grades;
-//            --segmenter jieba cuts the index's word field with jieba.NET instead of SmartCn, --segmenter both adds
-//            jieba's main rows beside SmartCn's in one pool → timesplit[-train]-jieba.md / -both.md; see
-//            docs/decisions/0016-word-segmenter.md)
+//            --why KIND prints the training split's top 10 of each query of that kind with their grades)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- why [N]
 //            (the labelled set: matchmaking with one part changed at a time, then both top 10s of the N scenarios
 //            where BM25 beats matchmaking by most, with grades and matched terms)
@@ -29,32 +25,23 @@ if (args is ["timesplit", ..])
     var splitWork = Path.Combine(Path.GetTempPath(), "funeng-timesplit-bench");
     var train = args.Contains("--sweep") || args.SkipWhile(a => a != "--split").Skip(1).FirstOrDefault() == "train";
     var command = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
-    var segmenter = args.SkipWhile(a => a != "--segmenter").Skip(1).FirstOrDefault() ?? "smartcn";
-    if (segmenter is not ("smartcn" or "jieba" or "both"))
-    {
-        Console.Error.WriteLine("--segmenter takes smartcn, jieba or both");
-        return 2;
-    }
-
-    var words = segmenter == "jieba" ? WordSegmenter.Jieba : WordSegmenter.SmartCn;
-    var suffix = segmenter == "smartcn" ? "" : "-" + segmenter;
     if (args.SkipWhile(a => a != "--why").Skip(1).FirstOrDefault() is { } kind)
     {
-        TimeSplitRun.Why(splitWork, filings, queries, kind, Console.Out, words);
+        TimeSplitRun.Why(splitWork, filings, queries, kind, Console.Out);
         return 0;
     }
 
     if (args.Contains("--sweep"))
     {
-        var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out, words);
-        File.WriteAllText(Path.Combine(root, "bench", "results", $"timesplit-sweep{suffix}.md"),
+        var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out);
+        File.WriteAllText(Path.Combine(root, "bench", "results", "timesplit-sweep.md"),
             $"# Tuning sweep on the training split\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n```\n{sweep}```\n");
         return 0;
     }
 
-    var text = TimeSplitRun.Run(splitWork, filings, queries, train, segmenter);
+    var text = TimeSplitRun.Run(splitWork, filings, queries, train);
     var header = $"# Time-split search evaluation{(train ? " (training split)" : "")}\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n";
-    File.WriteAllText(Path.Combine(root, "bench", "results", (train ? "timesplit-train" : "timesplit") + suffix + ".md"), header + text);
+    File.WriteAllText(Path.Combine(root, "bench", "results", train ? "timesplit-train.md" : "timesplit.md"), header + text);
     Console.WriteLine(text);
     return 0;
 }

@@ -27,24 +27,16 @@ internal static class TimeSplitRun
         ? ("≤ 2024-12 (training split)", b => string.CompareOrdinal(b, "2024-12") <= 0)
         : ("2025-03 … 2025-09 (test split)", b => string.CompareOrdinal(b, "2025-03") >= 0 && string.CompareOrdinal(b, "2025-09") <= 0);
 
-    /// <summary>
-    /// The pooled evaluation. <paramref name="segmenter"/> cuts the word field of the index every platform row searches
-    /// (<c>smartcn</c>, the platform's, or <c>jieba</c>); <c>both</c> keeps SmartCn's rows and adds the three main paths
-    /// over a second index cut by jieba, pooled together, with the paired difference jieba − SmartCn.
-    /// </summary>
-    public static string Run(string work, string filingsPath, string queriesPath, bool train, string segmenter = "smartcn")
+    public static string Run(string work, string filingsPath, string queriesPath, bool train)
     {
         var (label, batch) = Split(train);
         var filings = ReadFilings(filingsPath, batch);
         var queries = ReadQueries(queriesPath);
-        var words = segmenter == "jieba" ? WordSegmenter.Jieba : WordSegmenter.SmartCn;
-        var listings = Listings(filings);
-        var costs = new StringBuilder();
-        using var catalog = Build(Path.Combine(work, (train ? "timesplit-train" : "timesplit") + "-" + words), words, listings, costs);
-        using var second = segmenter == "both" ? Build(Path.Combine(work, (train ? "timesplit-train" : "timesplit") + "-" + WordSegmenter.Jieba), WordSegmenter.Jieba, listings, costs) : null;
-        var byId = listings.ToDictionary(l => l.Listing.Id, l => l.Filing);
+        using var catalog = BenchCatalog.Create(Path.Combine(work, train ? "timesplit-train" : "timesplit"));
+        var byId = Fill(catalog, filings);
+        catalog.Search.ExplainMatches = false;
         using var baseline = new KeywordBaseline(catalog.Index);
-        var rankers = new List<(string Name, Func<string, List<Guid>> Rank)>
+        var rankers = new (string Name, Func<string, List<Guid>> Rank)[]
         {
             ("platform search (default: most words, collapsed by supplier)", q => Platform(catalog, q, CatalogTextMatch.MostTerms, collapse: true)),
             ("platform search, not collapsed", q => Platform(catalog, q, CatalogTextMatch.MostTerms, collapse: false)),
@@ -55,39 +47,17 @@ internal static class TimeSplitRun
                 SearchTuning.Default with { SynonymsCapped = false })),
             ("platform weights before tuning (SearchTuning.Untuned: no bag, no feedback, no synonym cap), collapsed", q => Platform(catalog, q, CatalogTextMatch.MostTerms, collapse: true,
                 SearchTuning.Untuned)),
+            ("BM25 baseline (bigrams, OR of all query terms)", q => [.. baseline.Search(q, Depth)]),
         };
-        var pairs = new List<(int SmartCn, int Jieba, string Name)>();
-        if (second is not null)
-        {
-            rankers.AddRange([
-                ("jieba word field: platform search (default: most words, collapsed by supplier)", q => Platform(second, q, CatalogTextMatch.MostTerms, collapse: true)),
-                ("jieba word field: platform search, not collapsed", q => Platform(second, q, CatalogTextMatch.MostTerms, collapse: false)),
-                ("jieba word field: platform any-word (matchmaking's mode), not collapsed", q => Platform(second, q, CatalogTextMatch.AnyTerm, collapse: false)),
-            ]);
-            pairs.AddRange([(0, 6, "default, collapsed"), (1, 7, "default, not collapsed"), (2, 8, "any-word, not collapsed")]);
-        }
 
-        rankers.Add(("BM25 baseline (bigrams, OR of all query terms)", q => [.. baseline.Search(q, Depth)]));
-        var segmentation = Segmentation(catalog, words, queries, filings) + (second is null ? "" : Segmentation(second, WordSegmenter.Jieba, queries, filings));
-        return Report(label, filings.Count, queries, [.. rankers], byId, segmentation, pairs, costs);
+        return Report(label, filings.Count, queries, rankers, byId, catalog);
     }
 
-    /// <summary>An index cut by <paramref name="words"/> holding <paramref name="listings"/>; its build time goes to <paramref name="costs"/>.</summary>
-    private static BenchCatalog Build(string folder, WordSegmenter words, List<(ListingRecord Listing, Filing Filing)> listings, StringBuilder costs)
-    {
-        var catalog = BenchCatalog.Create(folder, words);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        Fill(catalog, listings);
-        costs.AppendLine(CultureInfo.InvariantCulture, $"- Index build with the {words} word field ({listings.Count:N0} filings, one commit, first use of the segmenter included): {clock.Elapsed.TotalSeconds:F2} s.");
-        catalog.Search.ExplainMatches = false;
-        return catalog;
-    }
-
-    /// <summary>The filings as published algorithm listings, one owner per filing entity.</summary>
-    private static List<(ListingRecord Listing, Filing Filing)> Listings(List<Filing> filings)
+    /// <summary>Indexes the filings as published algorithm listings, one owner per filing entity; returns listing id → filing.</summary>
+    private static Dictionary<Guid, Filing> Fill(BenchCatalog catalog, List<Filing> filings)
     {
         var owners = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        var listings = new List<(ListingRecord, Filing)>();
+        var byId = new Dictionary<Guid, Filing>();
         foreach (var filing in filings)
         {
             if (!owners.TryGetValue(filing.Entity, out var owner))
@@ -95,7 +65,7 @@ internal static class TimeSplitRun
                 owners[filing.Entity] = owner = Guid.NewGuid();
             }
 
-            listings.Add((new ListingRecord
+            var listing = new ListingRecord
             {
                 Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = owner, Status = ListingStatus.Published,
                 Content = new ListingContent
@@ -104,41 +74,19 @@ internal static class TimeSplitRun
                     Attributes = new Dictionary<string, string> { ["product"] = filing.Product },
                 },
                 PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
-            }, filing));
-        }
-
-        return listings;
-    }
-
-    /// <summary>Indexes the filings as published algorithm listings; returns listing id → filing.</summary>
-    private static Dictionary<Guid, Filing> Fill(BenchCatalog catalog, List<Filing> filings)
-    {
-        var listings = Listings(filings);
-        Fill(catalog, listings);
-        return listings.ToDictionary(l => l.Listing.Id, l => l.Filing);
-    }
-
-    private static void Fill(BenchCatalog catalog, List<(ListingRecord Listing, Filing Filing)> listings)
-    {
-        foreach (var (listing, filing) in listings)
-        {
+            };
             catalog.Add(listing, filing.Entity);
+            byId[listing.Id] = filing;
         }
 
         catalog.Index.Commit();
+        return byId;
     }
 
     private static string Report(string label, int documents, List<Query> queries, (string Name, Func<string, List<Guid>> Rank)[] rankers,
-        Dictionary<Guid, Filing> byId, string segmentation, List<(int SmartCn, int Jieba, string Name)> pairs, StringBuilder costs)
+        Dictionary<Guid, Filing> byId, BenchCatalog catalog)
     {
-        var spent = new TimeSpan[rankers.Length];
-        var runs = queries.Select(q => rankers.Select((r, i) =>
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var ranked = r.Rank(q.Text);
-            spent[i] += clock.Elapsed;
-            return ranked;
-        }).ToList()).ToList();
+        var runs = queries.Select(q => rankers.Select(r => r.Rank(q.Text)).ToList()).ToList();
         var grades = queries.Select((q, i) =>
         {
             var pooled = runs[i].SelectMany(r => r.Take(Pool)).Distinct();
@@ -186,23 +134,10 @@ internal static class TimeSplitRun
             }
 
             report.AppendLine();
-            foreach (var (smartCn, jieba, name) in pairs)
-            {
-                string Delta(int measure) => Interval(measures[jieba].Zip(measures[smartCn], (a, b) => a[measure] - b[measure]).ToList(), signed: true);
-                report.AppendLine(CultureInfo.InvariantCulture, $"Paired jieba − SmartCn, {name}: Δ nDCG@10 {Delta(0)}, Δ recall@{Depth} {Delta(1)}, Δ MRR {Delta(2)}.\n");
-            }
         }
 
         report.AppendLine(Tuning);
-        report.AppendLine("### Word segmentation and its cost\n");
-        report.Append(segmentation);
-        report.Append(costs);
-        for (var r = 0; r < rankers.Length; r++)
-        {
-            report.AppendLine(CultureInfo.InvariantCulture, $"- {rankers[r].Name}: {spent[r].TotalMilliseconds / queries.Count:F1} ms per query (mean over the {queries.Count} queries, one thread, first query included).");
-        }
-
-        report.AppendLine();
+        report.AppendLine(Segmentation(catalog));
         report.AppendLine("### Per query (nDCG@10: platform default / BM25; hits returned by the platform default)\n");
         report.AppendLine("| kind | query | judged relevant | platform | BM25 | platform hits |\n| --- | --- | ---: | ---: | ---: | ---: |");
         for (var i = 0; i < queries.Count; i++)
@@ -222,11 +157,11 @@ internal static class TimeSplitRun
     /// the three query kinds of (nDCG@10 + recall@50) / 2. Every training filing is graded by the criteria (no pool:
     /// a fixed judgement set for every candidate), so a candidate is never favoured by having shaped the pool.
     /// </summary>
-    public static string Sweep(string work, string filingsPath, string queriesPath, TextWriter log, WordSegmenter words = WordSegmenter.SmartCn)
+    public static string Sweep(string work, string filingsPath, string queriesPath, TextWriter log)
     {
         var filings = ReadFilings(filingsPath, Split(train: true).Batch);
         var queries = ReadQueries(queriesPath);
-        using var catalog = BenchCatalog.Create(Path.Combine(work, "timesplit-sweep"), words);
+        using var catalog = BenchCatalog.Create(Path.Combine(work, "timesplit-sweep"));
         var byId = Fill(catalog, filings);
         catalog.Search.ExplainMatches = false;
         var grades = queries.Select(q => byId.Select(f => (Id: f.Key.ToString(), Grade: Grade(f.Value, q.Criteria))).Where(g => g.Grade > 0)
@@ -257,7 +192,7 @@ internal static class TimeSplitRun
             return (objective, string.Join("  ", parts));
         }
 
-        Line($"Sweep on {filings.Count:N0} training filings (≤ 2024-12; word field cut by {words}), {queries.Count} queries, every filing graded. Figures per kind: nDCG@10/recall@50/zero-result queries.");
+        Line($"Sweep on {filings.Count:N0} training filings (≤ 2024-12), {queries.Count} queries, every filing graded. Figures per kind: nDCG@10/recall@50/zero-result queries.");
         Line($"BM25 baseline: {Measure(q => [.. baseline.Search(q, Depth)]).Figures}");
         var best = SearchTuning.Default;
         var (bestScore, bestFigures) = Measure(q => Platform(catalog, q, CatalogTextMatch.MostTerms, collapse: true, best));
@@ -318,11 +253,11 @@ internal static class TimeSplitRun
     /// Diagnosis on the training split only (<c>timesplit --why KIND</c>): for each query of that kind, the grades of the
     /// default path's top 10 (collapsed and not) and of BM25's, every training filing graded, with the default's titles.
     /// </summary>
-    public static void Why(string work, string filingsPath, string queriesPath, string kind, TextWriter log, WordSegmenter words = WordSegmenter.SmartCn)
+    public static void Why(string work, string filingsPath, string queriesPath, string kind, TextWriter log)
     {
         var filings = ReadFilings(filingsPath, Split(train: true).Batch);
         var queries = ReadQueries(queriesPath).Where(q => q.Kind == kind).ToList();
-        using var catalog = BenchCatalog.Create(Path.Combine(work, "timesplit-why"), words);
+        using var catalog = BenchCatalog.Create(Path.Combine(work, "timesplit-why"));
         var byId = Fill(catalog, filings);
         catalog.Search.ExplainMatches = false;
         using var baseline = new KeywordBaseline(catalog.Index);
@@ -455,40 +390,13 @@ internal static class TimeSplitRun
 
         """;
 
-    /// <summary>
-    /// How often the word field's segmenter keeps a Chinese glossary name as one word (its fidelity to domain terms),
-    /// and what cutting costs: the queries (query time) and the filings' purposes (indexing), warm, one thread.
-    /// </summary>
-    private static string Segmentation(BenchCatalog catalog, WordSegmenter words, List<Query> queries, List<Filing> filings)
+    /// <summary>How often SmartCn keeps a Chinese glossary name as one word (the word field's fidelity to domain terms), and its speed on the filings' purposes.</summary>
+    private static string Segmentation(BenchCatalog catalog)
     {
-        var analyzer = catalog.Index.Analyzer;
         var names = Funeng.Catalog.Search.Glossary.DomainGlossary.Shipped.Entries.SelectMany(e => e.Zh).Where(n => n.Any(c => c >= '\u4e00')).Distinct().ToList();
-        var whole = names.Count(n => BilingualAnalyzer.Terms(analyzer, IndexFields.Words, n).Count == 1);
-        var split = names.Where(n => n.Length <= 4 && BilingualAnalyzer.Terms(analyzer, IndexFields.Words, n).Count > 1).Take(3)
-            .Select(n => $"{n} → {string.Join(' ', BilingualAnalyzer.Terms(analyzer, IndexFields.Words, n))}");
-        double MicrosecondsEach(IReadOnlyList<string> texts, int rounds)
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var text in texts)
-                {
-                    BilingualAnalyzer.Terms(analyzer, IndexFields.Words, text);
-                }
-            }
-
-            return clock.Elapsed.TotalMicroseconds / (rounds * texts.Count);
-        }
-
-        var queryTexts = queries.Select(q => q.Text).ToList();
-        var purposes = filings.Select(f => f.Purpose).ToList();
-        var chars = queryTexts.Sum(t => t.Length) / (double)queryTexts.Count;
+        var whole = names.Count(n => Funeng.Catalog.Search.BilingualAnalyzer.Terms(catalog.Index.Analyzer, Funeng.Catalog.Search.IndexFields.Words, n).Count == 1);
         return string.Create(CultureInfo.InvariantCulture,
-            $"""
-            - {words} keeps {whole} of {names.Count} Chinese glossary names ({(double)whole / names.Count:P0}) as one word; the rest are split (e.g. {string.Join(", ", split)}), which the query plan rejoins and the bigram field still matches.
-            - {words} cuts a query ({chars:F0} characters on average) in {MicrosecondsEach(queryTexts, 20):F0} µs and a filing's purpose in {MicrosecondsEach(purposes, 1):F0} µs (warm, one thread, the word field's whole analyzer chain).
-
-            """);
+            $"SmartCn keeps {whole} of {names.Count} Chinese glossary names ({(double)whole / names.Count:P0}) as one word; the rest are split (e.g. 质检 → 质 检), which the query plan rejoins and the bigram field still matches.\n");
     }
 
     private static List<Guid> Platform(BenchCatalog catalog, string text, CatalogTextMatch match, bool collapse, SearchTuning? tuning = null)

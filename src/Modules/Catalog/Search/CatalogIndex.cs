@@ -31,20 +31,13 @@ internal sealed class CatalogIndex : IDisposable
     private long _refreshedAt;
 
     public CatalogIndex(IOptions<CatalogOptions> options, DatabaseSettings database)
-        : this(options, database, WordSegmenter.SmartCn)
-    {
-    }
-
-    /// <summary>An index whose word field is cut by <paramref name="words"/>: a bench's choice, never the platform's (DI sees only the public constructor).</summary>
-    internal CatalogIndex(IOptions<CatalogOptions> options, DatabaseSettings database, WordSegmenter words)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(database);
         _path = ResolvePath(options.Value.IndexDirectory, database);
-        Analyzer = BilingualAnalyzer.PerField(words);
     }
 
-    public Analyzer Analyzer { get; }
+    public Analyzer Analyzer { get; } = BilingualAnalyzer.PerField();
 
     /// <summary>Visibility and facet filters kept between searches of this index.</summary>
     public FilterCache Filters { get; } = new();
