@@ -11,7 +11,7 @@ namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Chinese and English in one stream: the standard tokenizer splits Han text into single ideographs, which the
-/// CJK bigram filter pairs ("智能客服" → 智能 能客 客服; no Chinese word segmenter is on the package mirror), while
+/// CJK bigram filter pairs ("智能客服" → 智能 能客 客服; the word field beside it is cut into words by SmartCn), while
 /// Latin words are lower-cased, stop-worded and Porter-stemmed ("recommendations" → recommend). Bigrams pass the
 /// stemmer untouched because it only rewrites ASCII letters.
 /// </summary>
@@ -32,7 +32,8 @@ internal sealed class BilingualAnalyzer : Analyzer
 
     /// <summary>
     /// The analyzer of the index: English titles get the English analyzer (possessives, stemming), the word field
-    /// SmartCn's word segmenter (docs/decisions/0012-chinese-word-segmentation.md); every other text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
+    /// SmartCn's word segmenter (chosen over jieba.NET by measurement: docs/decisions/0016-word-segmenter.md); every
+    /// other text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
     /// </summary>
     public static Analyzer PerField() =>
         new PerFieldAnalyzerWrapper(
