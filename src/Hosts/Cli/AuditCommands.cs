@@ -8,9 +8,9 @@ namespace Funeng.Cli;
 
 internal static class AuditCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var verify = new Command("verify", "Recompute the audit log's hash chain; names the first broken entry and exits 1 if there is one.");
+        var verify = new Command("verify", text.Get("cli.audit.verify"));
         verify.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var audit = services.GetRequiredService<IAuditLog>();
@@ -33,7 +33,7 @@ internal static class AuditCommands
             return 1;
         }));
 
-        var audit = new Command("audit", "The append-only audit log.");
+        var audit = new Command("audit", text.Get("cli.audit"));
         audit.Subcommands.Add(verify);
         return audit;
     }

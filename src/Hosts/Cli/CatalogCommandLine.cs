@@ -12,10 +12,10 @@ namespace Funeng.Cli;
 /// <summary><c>funeng catalog import FILE</c> and <c>funeng search rebuild</c>.</summary>
 internal static class CatalogCommandLine
 {
-    public static IEnumerable<Command> Create()
+    public static IEnumerable<Command> Create(CliText text)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A .csv (UTF-8) or .xlsx file: CAC algorithm or generative-AI filings, the LLM list, or Funeng's listing format." };
-        var import = new Command("import", "Import organisations and listings, all or nothing; a bad row is named by row and column. Re-importing updates.");
+        var file = new Argument<FileInfo>("FILE") { Description = text.Get("cli.catalog.import.file") };
+        var import = new Command("import", text.Get("cli.catalog.import"));
         import.Arguments.Add(file);
         import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
@@ -54,10 +54,10 @@ internal static class CatalogCommandLine
                 : $"Committed. The web host holding the search index makes them searchable within its catch-up interval (Catalog:IndexCatchUpSeconds, {catchUp} s here).");
             return 0;
         }));
-        var catalog = new Command("catalog", "The supply catalog: organisations and listings.");
+        var catalog = new Command("catalog", text.Get("cli.catalog"));
         catalog.Subcommands.Add(import);
 
-        var rebuild = new Command("rebuild", "Recreate the catalog search index from the database (stop the web host first: one writer per index).");
+        var rebuild = new Command("rebuild", text.Get("cli.search.rebuild"));
         rebuild.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
@@ -71,7 +71,7 @@ internal static class CatalogCommandLine
                 return 1;
             }
         }));
-        var search = new Command("search", "The catalog search index.");
+        var search = new Command("search", text.Get("cli.search"));
         search.Subcommands.Add(rebuild);
         return [catalog, search];
     }

@@ -8,9 +8,9 @@ namespace Funeng.Cli;
 
 internal static class DatabaseCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var migrate = new Command("migrate", "Apply every module's migrations to the configured database (SQLite file or PostgreSQL).");
+        var migrate = new Command("migrate", text.Get("cli.db.migrate"));
         migrate.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var migrator = services.GetRequiredService<DatabaseMigrator>();
@@ -32,7 +32,7 @@ internal static class DatabaseCommands
             return 0;
         }));
 
-        var db = new Command("db", "Database administration.");
+        var db = new Command("db", text.Get("cli.db"));
         db.Subcommands.Add(migrate);
         return db;
     }

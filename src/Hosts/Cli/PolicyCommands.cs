@@ -12,10 +12,10 @@ namespace Funeng.Cli;
 
 internal static class PolicyCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var validateDirectory = new Argument<DirectoryInfo>("DIR") { Description = "The pack folder, holding pack.yaml (e.g. policies/guangdong)." };
-        var validate = new Command("validate", "Check a policy pack's files; names file, line and field of every problem. Writes nothing.");
+        var validateDirectory = new Argument<DirectoryInfo>("DIR") { Description = text.Get("cli.policy.directory") };
+        var validate = new Command("validate", text.Get("cli.policy.validate"));
         validate.Arguments.Add(validateDirectory);
         validate.SetAction(parse =>
         {
@@ -24,8 +24,8 @@ internal static class PolicyCommands
             return Report(errors, $"{directory.FullName} is a valid policy pack.");
         });
 
-        var importDirectory = new Argument<DirectoryInfo>("DIR") { Description = "The pack folder, holding pack.yaml." };
-        var import = new Command("import", "Validate and load a policy pack into the database, all or nothing.");
+        var importDirectory = new Argument<DirectoryInfo>("DIR") { Description = text.Get("cli.policy.directory") };
+        var import = new Command("import", text.Get("cli.policy.import"));
         import.Arguments.Add(importDirectory);
         import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
@@ -61,7 +61,7 @@ internal static class PolicyCommands
             }
         }));
 
-        var policy = new Command("policy", "Policy packs: documents, measures and targets as data files.");
+        var policy = new Command("policy", text.Get("cli.policy"));
         policy.Subcommands.Add(validate);
         policy.Subcommands.Add(import);
         return policy;

@@ -7,9 +7,9 @@ namespace Funeng.Cli;
 
 internal static class SeedCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var demo = new Command("demo", "Migrate, load the default policy pack and add the demo organisations, accounts and data (idempotent).");
+        var demo = new Command("demo", text.Get("cli.seed.demo"));
         demo.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var startup = services.GetRequiredService<StartupSequence>();
@@ -36,7 +36,7 @@ internal static class SeedCommands
             return 0;
         }));
 
-        var seed = new Command("seed", "Seed data.");
+        var seed = new Command("seed", text.Get("cli.seed"));
         seed.Subcommands.Add(demo);
         return seed;
     }

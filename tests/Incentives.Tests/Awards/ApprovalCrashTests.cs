@@ -67,7 +67,7 @@ public abstract class ApprovalCrashTests(ITestApp app)
         Assert.Equal(1, refusedExit);
         Assert.Contains("does not have the role OfficeStaff", refused, StringComparison.Ordinal);
 
-        var (emptyExit, empty) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", " ");
+        var (emptyExit, empty) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", " ", "--culture", "en");
         Assert.Equal(1, emptyExit);
         Assert.Contains("Refused (reasons): A decision gives its reasons.", empty, StringComparison.Ordinal);
 
@@ -76,7 +76,7 @@ public abstract class ApprovalCrashTests(ITestApp app)
         Assert.Contains("Approved: award", output, StringComparison.Ordinal);
         Assert.Contains("3000000.00 yuan", output, StringComparison.Ordinal);
 
-        var (secondExit, second) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", "twice");
+        var (secondExit, second) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", "twice", "--culture", "en");
         Assert.Equal(1, secondExit);
         Assert.Contains("decided already", second, StringComparison.Ordinal);
     }
