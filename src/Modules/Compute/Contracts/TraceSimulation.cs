@@ -52,15 +52,16 @@ public sealed class TraceSimulation
         [.. _outcomes.Select(o => new SimulatedPolicy(o.Policy, o.AverageJctHours, o.P95JctHours, o.AverageQueueHours, o.Utilisation, o.Cost))];
 
     /// <summary>
-    /// Reads the plan of centres and the trace. A file that cannot be read throws <see cref="IOException"/>; a
-    /// malformed one throws <see cref="InvalidInputException"/> whose one problem names the file, the line or field,
-    /// and what is wrong, in the reader's language (<see cref="ProblemMessage.In"/> with Compute's strings).
+    /// Reads the plan of centres and the trace. A file that cannot be read throws <see cref="IOException"/>; an
+    /// unknown format or a malformed file throws <see cref="InvalidInputException"/> whose one problem names the
+    /// file, the line or field, and what is wrong, in the reader's language (<see cref="ProblemMessage.In"/> with
+    /// Compute's strings).
     /// </summary>
     public static async Task<TraceSimulation> ReadAsync(string traceFile, string format, string centresFile, CancellationToken cancellationToken)
     {
         if (!TraceFormats.TryParse(format, out var traceFormat))
         {
-            throw new ArgumentException($"'{format}' is not one of {string.Join(", ", TraceFormats.Names)}.", nameof(format));
+            throw InvalidInputException.For("--format", "compute.cli.bad-format", format, TraceFormats.Names);
         }
 
         var plan = CentresPlan.Load(centresFile);
@@ -73,7 +74,7 @@ public sealed class TraceSimulation
     {
         if (!Scheduling.PolicyNames.TryParse(policy, out var placement))
         {
-            throw new ArgumentException($"'{policy}' is not one of {string.Join(", ", PolicyNames)}.", nameof(policy));
+            throw InvalidInputException.For("--policy", "compute.cli.bad-policy", policy, PolicyNames);
         }
 
         _outcomes.Add(TraceReplay.Run(_trace.Jobs, _plan, placement, progress));
