@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -22,7 +21,7 @@ internal static class IncentivesCommands
         approve.Options.Add(amount);
         approve.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
-            var (signedIn, error) = await CliSignIn.ActorAsync(services, parse.GetValue(account)!, Roles.OfficeStaff);
+            var (signedIn, error) = await CliSignIn.ActorAsync(services, parse.GetValue(account)!, Roles.OfficeStaff, text);
             if (signedIn is null)
             {
                 Console.Error.WriteLine(error);
@@ -33,7 +32,7 @@ internal static class IncentivesCommands
             try
             {
                 var award = await scope.ServiceProvider.GetRequiredService<IIncentiveCommands>().ApproveAsync(parse.GetValue(application), parse.GetValue(amount), parse.GetValue(reasons)!, cancellationToken);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Approved: award {award.AwardId} of {award.Amount:0.00} yuan to {award.Recipient} under {award.ProgramId} ({award.Year})."));
+                Console.WriteLine(text.Format("cli.incentives.approved", award.AwardId, award.Amount, award.Recipient, award.ProgramId, award.Year));
                 return 0;
             }
             catch (DomainRuleException e)

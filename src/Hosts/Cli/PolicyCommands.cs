@@ -21,7 +21,7 @@ internal static class PolicyCommands
         {
             var directory = parse.GetValue(validateDirectory)!;
             var errors = PolicyModule.ValidatePack(directory.FullName);
-            return Report(errors, $"{directory.FullName} is a valid policy pack.");
+            return Report(text, errors, text.Format("cli.policy.valid", directory.FullName));
         });
 
         var importDirectory = new Argument<DirectoryInfo>("DIR") { Description = text.Get("cli.policy.directory") };
@@ -37,27 +37,27 @@ internal static class PolicyCommands
                 PolicyPackImport? result = null;
                 await AnsiConsole.Progress().StartAsync(async progress =>
                 {
-                    var task = progress.AddTask("Migrating database", maxValue: 3);
+                    var task = progress.AddTask(Markup.Escape(text.Get("cli.policy.migrating")), maxValue: 3);
                     await startup.MigrateAsync(_ => { }, cancellationToken);
                     task.Increment(1);
-                    task.Description = "Validating and importing";
+                    task.Description = Markup.Escape(text.Get("cli.policy.importing"));
                     result = await commands.ImportAsync(directory.FullName, cancellationToken);
                     task.Increment(2);
-                    task.Description = "Done";
+                    task.Description = Markup.Escape(text.Get("cli.policy.done"));
                 });
                 if (result!.Changed)
                 {
-                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Imported pack {result.PackId} {result.Version}:[/] {result.Documents} documents, {result.Measures} measures, {result.Targets} targets.");
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{text.Format("cli.policy.imported", result.PackId, result.Version, result.Documents, result.Measures, result.Targets)}[/]");
                 }
                 else
                 {
-                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Pack {result.PackId} {result.Version} is already loaded with these files; nothing changed.");
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{text.Format("cli.policy.unchanged", result.PackId, result.Version)}");
                 }
                 return 0;
             }
             catch (InvalidInputException e)
             {
-                return Report(DataFileError.Among(e), "");
+                return Report(text, DataFileError.Among(e), "");
             }
         }));
 
@@ -67,7 +67,7 @@ internal static class PolicyCommands
         return policy;
     }
 
-    private static int Report(IReadOnlyList<DataFileError> errors, string success)
+    private static int Report(CliText text, IReadOnlyList<DataFileError> errors, string success)
     {
         if (errors.Count == 0)
         {
@@ -75,10 +75,10 @@ internal static class PolicyCommands
             return 0;
         }
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The pack was refused ({errors.Count} problem(s)); nothing was loaded:[/]");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Format("cli.policy.refused", errors.Count)}[/]");
         foreach (var error in errors)
         {
-            Console.Error.WriteLine("  " + error);
+            Console.Error.WriteLine($"  {error.Location}: {text.Say(error.Description)}");
         }
 
         return 1;

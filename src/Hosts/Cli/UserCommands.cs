@@ -17,7 +17,7 @@ internal static class UserCommands
             var password = await services.GetRequiredService<IAccountCommands>().ResetPasswordAsync(address);
             if (password is null)
             {
-                Console.Error.WriteLine($"No account has the email {address}.");
+                Console.Error.WriteLine(text.Format("cli.users.no-account", address));
                 return 1;
             }
 
