@@ -6,9 +6,26 @@ namespace Funeng.TestSupport;
 /// <summary>Runs the real funeng command line (built beside the tests) against a fixture's database.</summary>
 public static class FunengCli
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(ITestApp app, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(ITestApp app, params string[] arguments) =>
+        RunAsync(app, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the CLI with <paramref name="environment"/> added to (or, for a null value, removed from) its environment.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(ITestApp app, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = StartInfo(app, arguments);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         var cancellation = TestContext.Current.CancellationToken;
         var output = process.StandardOutput.ReadToEndAsync(cancellation);
@@ -37,6 +54,9 @@ public static class FunengCli
         start.Environment["Database__Provider"] = app.Provider.ToString();
         start.Environment["ConnectionStrings__Funeng"] = app.ConnectionString;
         start.Environment["COLUMNS"] = "200";
+        // The CLI's language follows FUNENG_CULTURE and LANG when --culture is absent; a test says which it wants.
+        start.Environment.Remove("FUNENG_CULTURE");
+        start.Environment["LANG"] = "C.UTF-8";
         return start;
     }
 }

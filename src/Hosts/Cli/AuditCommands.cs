@@ -8,32 +8,32 @@ namespace Funeng.Cli;
 
 internal static class AuditCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var verify = new Command("verify", "Recompute the audit log's hash chain; names the first broken entry and exits 1 if there is one.");
+        var verify = new Command("verify", text.Get("cli.audit.verify"));
         verify.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var audit = services.GetRequiredService<IAuditLog>();
             AuditVerification? result = null;
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
-                var task = progress.AddTask("Verifying audit chain");
+                var task = progress.AddTask(Markup.Escape(text.Get("cli.audit.verifying")));
                 task.IsIndeterminate = true;
-                result = await audit.VerifyAsync(new Progress<long>(n => task.Description = $"Verified {n} entries"), cancellationToken);
+                result = await audit.VerifyAsync(new Progress<long>(n => task.Description = Markup.Escape(text.Format("cli.audit.verified-so-far", n))), cancellationToken);
                 task.IsIndeterminate = false;
                 task.Value = task.MaxValue;
             });
             if (result!.IsValid)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]The audit chain is intact: {result.EntriesChecked} entries verified.[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{text.Format("cli.audit.intact", result.EntriesChecked)}[/]");
                 return 0;
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The audit chain is broken at entry {result.FirstBrokenSequence}: {result.Problem}.[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Format("cli.audit.broken", result.FirstBrokenSequence, result.Problem)}[/]");
             return 1;
         }));
 
-        var audit = new Command("audit", "The append-only audit log.");
+        var audit = new Command("audit", text.Get("cli.audit"));
         audit.Subcommands.Add(verify);
         return audit;
     }

@@ -12,27 +12,27 @@ namespace Funeng.Cli;
 /// <summary><c>funeng catalog import FILE</c> and <c>funeng search rebuild</c>.</summary>
 internal static class CatalogCommandLine
 {
-    public static IEnumerable<Command> Create()
+    public static IEnumerable<Command> Create(CliText text)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A .csv (UTF-8) or .xlsx file: CAC algorithm or generative-AI filings, the LLM list, or Funeng's listing format." };
-        var import = new Command("import", "Import organisations and listings, all or nothing; a bad row is named by row and column. Re-importing updates.");
+        var file = new Argument<FileInfo>("FILE") { Description = text.Get("cli.catalog.import.file") };
+        var import = new Command("import", text.Get("cli.catalog.import"));
         import.Arguments.Add(file);
         import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                Console.Error.WriteLine($"No such file: {path.FullName}");
+                Console.Error.WriteLine(text.Format("cli.catalog.no-file", path.FullName));
                 return 2;
             }
 
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
             CatalogImportOutcome? outcome = null;
-            await AnsiConsole.Status().StartAsync($"Importing {path.Name}", async status =>
+            await AnsiConsole.Status().StartAsync(Markup.Escape(text.Format("cli.catalog.importing", path.Name)), async status =>
                 outcome = await services.GetRequiredService<ICatalogCommands>().ImportAsync(path.FullName, new Progress<string>(s => status.Status(s)), cancellationToken));
             if (outcome!.Problems.Count > 0)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{path.Name} was refused ({outcome.Problems.Count} problem(s)); nothing was written:[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Format("cli.catalog.refused", path.Name, outcome.Problems.Count)}[/]");
                 foreach (var problem in outcome.Problems)
                 {
                     Console.Error.WriteLine("  " + problem);
@@ -42,7 +42,7 @@ internal static class CatalogCommandLine
             }
 
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[green]Imported {path.Name} ({outcome.Format}, {outcome.Rows} rows):[/] {outcome.Added} listings added, {outcome.Updated} updated, {outcome.Unchanged} unchanged; {outcome.OrganisationsAdded} organisations added.");
+                $"[green]{text.Format("cli.catalog.imported", path.Name, outcome.Format, outcome.Rows, outcome.Added, outcome.Updated, outcome.Unchanged, outcome.OrganisationsAdded)}[/]");
             foreach (var note in outcome.Notes)
             {
                 Console.WriteLine(note);
@@ -50,20 +50,20 @@ internal static class CatalogCommandLine
 
             var catchUp = services.GetRequiredService<IOptions<CatalogOptions>>().Value.IndexCatchUpSeconds;
             Console.WriteLine(outcome.IndexedHere
-                ? "Searchable now: no web host holds the search index, so this command indexed the rows itself."
-                : $"Committed. The web host holding the search index makes them searchable within its catch-up interval (Catalog:IndexCatchUpSeconds, {catchUp} s here).");
+                ? text.Get("cli.catalog.indexed-here")
+                : text.Format("cli.catalog.catch-up", catchUp));
             return 0;
         }));
-        var catalog = new Command("catalog", "The supply catalog: organisations and listings.");
+        var catalog = new Command("catalog", text.Get("cli.catalog"));
         catalog.Subcommands.Add(import);
 
-        var rebuild = new Command("rebuild", "Recreate the catalog search index from the database (stop the web host first: one writer per index).");
+        var rebuild = new Command("rebuild", text.Get("cli.search.rebuild"));
         rebuild.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
             try
             {
-                return await RebuildAsync(services, cancellationToken);
+                return await RebuildAsync(text, services, cancellationToken);
             }
             catch (InvalidOperationException e)
             {
@@ -71,22 +71,22 @@ internal static class CatalogCommandLine
                 return 1;
             }
         }));
-        var search = new Command("search", "The catalog search index.");
+        var search = new Command("search", text.Get("cli.search"));
         search.Subcommands.Add(rebuild);
         return [catalog, search];
     }
 
-    private static async Task<int> RebuildAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<int> RebuildAsync(CliText text, IServiceProvider services, CancellationToken cancellationToken)
     {
         var count = 0;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
-            var task = progress.AddTask("Indexing", maxValue: 1);
+            var task = progress.AddTask(Markup.Escape(text.Get("cli.search.indexing")), maxValue: 1);
             count = await services.GetRequiredService<ICatalogCommands>().RebuildSearchIndexAsync(
                 new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), cancellationToken);
             task.Value = task.MaxValue;
         });
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Search index rebuilt:[/] {count} organisations and listings.");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{text.Format("cli.search.rebuilt", count)}[/]");
         return 0;
     }
 }

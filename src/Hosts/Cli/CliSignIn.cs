@@ -11,14 +11,14 @@ namespace Funeng.Cli;
 internal static class CliSignIn
 {
     /// <summary>The account as an actor, or an error message naming what is wrong.</summary>
-    public static async Task<(IActor? Actor, string? Error)> ActorAsync(IServiceProvider services, string email, string role)
+    public static async Task<(IActor? Actor, string? Error)> ActorAsync(IServiceProvider services, string email, string role, CliText text)
     {
         var actor = await services.GetRequiredService<IAccountCommands>().ActorAsync(email);
         if (actor is null)
         {
-            return (null, $"--as: no account has the email {email}.");
+            return (null, text.Format("cli.sign-in.no-account", email));
         }
 
-        return actor.IsInRole(role) ? (actor, null) : (null, $"--as: {email} does not have the role {role}.");
+        return actor.IsInRole(role) ? (actor, null) : (null, text.Format("cli.sign-in.role", email, role));
     }
 }

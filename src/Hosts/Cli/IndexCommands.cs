@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Startup;
-using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Commands = Funeng.Index.Contracts.IndexCommands;
@@ -10,25 +9,22 @@ using Commands = Funeng.Index.Contracts.IndexCommands;
 namespace Funeng.Cli;
 
 /// <summary>
-/// <c>funeng index …</c>. What the commands tell the operator comes from Index's strings.json in the language of
-/// <c>--culture</c> (zh-CN by default, as the workbook's); the help texts are the CLI's own, in English.
+/// <c>funeng index …</c>. What the commands tell the operator comes from Index's strings.json, and the workbook is
+/// written, in the CLI's one language (<see cref="CliText"/>: zh-CN unless <c>--culture en</c> or the environment
+/// says otherwise); the help texts come from the CLI's strings.json in the same language.
 /// </summary>
 internal static class IndexCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var culture = new Option<string>("--culture") { Description = "The language of messages, problems and the workbook: zh-CN (default) or en.", DefaultValueFactory = _ => UiCultures.Chinese, Recursive = true };
-        culture.AcceptOnlyFromAmong([.. UiCultures.All]);
-        CultureInfo Culture(ParseResult parse) => CultureInfo.GetCultureInfo(parse.GetValue(culture)!);
-
-        var file = new Argument<FileInfo>("FILE") { Description = "A .csv or .xlsx file with the header indicator,scope,year,value,source[,status][,note]." };
-        var import = new Command("import", "Import observations, all rows or none; every problem is named by row and column.");
+        var language = text.Culture;
+        var file = new Argument<FileInfo>("FILE") { Description = text.Get("cli.index.import.file") };
+        var import = new Command("import", text.Get("cli.index.import"));
         import.Arguments.Add(file);
         import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
-            var text = services.GetRequiredService<UiText>();
             await services.GetRequiredService<StartupSequence>().MigrateAsync(_ => { }, cancellationToken);
-            var result = await services.GetRequiredService<Commands>().ImportAsync(parse.GetValue(file)!.FullName, Culture(parse), cancellationToken);
+            var result = await services.GetRequiredService<Commands>().ImportAsync(parse.GetValue(file)!.FullName, language, cancellationToken);
             foreach (var note in result.Notes)
             {
                 Console.Error.WriteLine(note);
@@ -36,11 +32,11 @@ internal static class IndexCommands
 
             if (result.Problems.Count == 0)
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{ProblemMessage.Of("index.import.done", result.Imported).In(text, Culture(parse))}[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{text.Format("index.import.done", result.Imported)}[/]");
                 return 0;
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Get("index.import.refused", Culture(parse))}[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Get("index.import.refused")}[/]");
             foreach (var problem in result.Problems)
             {
                 Console.Error.WriteLine("  " + problem);
@@ -49,21 +45,19 @@ internal static class IndexCommands
             return 1;
         }));
 
-        var year = new Option<int>("--year") { Description = "The index year.", DefaultValueFactory = _ => DateTime.UtcNow.Year };
-        var draws = new Option<int>("--draws") { Description = "Random draws of the sensitivity analysis.", DefaultValueFactory = _ => 10_000 };
-        var rebuild = new Command("rebuild", "Recompute the year's index with its sensitivity analysis and print the ranking with rank intervals.");
+        var year = new Option<int>("--year") { Description = text.Get("cli.index.year"), DefaultValueFactory = _ => ChinaTime.ToChina(DateTimeOffset.UtcNow).Year };
+        var draws = new Option<int>("--draws") { Description = text.Get("cli.index.draws"), DefaultValueFactory = _ => 10_000 };
+        var rebuild = new Command("rebuild", text.Get("cli.index.rebuild"));
         rebuild.Options.Add(year);
         rebuild.Options.Add(draws);
         rebuild.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
-            var text = services.GetRequiredService<UiText>();
-            var language = Culture(parse);
             IReadOnlyList<Commands.CityRank> ranking = [];
-            await AnsiConsole.Status().StartAsync(Markup.Escape(text.Get("index.cli.computing", language)), async _ =>
+            await AnsiConsole.Status().StartAsync(Markup.Escape(text.Get("index.cli.computing")), async _ =>
                 ranking = await services.GetRequiredService<Commands>().RankingAsync(parse.GetValue(year), parse.GetValue(draws), cancellationToken));
             var table = new Table().AddColumns(
-                Markup.Escape(text.Get("index.rank", language)), Markup.Escape(text.Get("index.city", language)),
-                Markup.Escape(text.Get("index.score", language)), Markup.Escape(text.Get("index.interval", language)));
+                Markup.Escape(text.Get("index.rank")), Markup.Escape(text.Get("index.city")),
+                Markup.Escape(text.Get("index.score")), Markup.Escape(text.Get("index.interval")));
             foreach (var city in ranking)
             {
                 table.AddRow(city.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(city.Name.In(language)), city.Score?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—", $"{city.RankLow}–{city.RankHigh}");
@@ -73,22 +67,21 @@ internal static class IndexCommands
             return 0;
         }));
 
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the workbook.", Required = true };
-        var exportYear = new Option<int>("--year") { Description = "The index year.", DefaultValueFactory = _ => DateTime.UtcNow.Year };
-        var export = new Command("export", "Write indicators, observations (with history) and the year's index to an Excel workbook.");
+        var output = new Option<FileInfo>("--out") { Description = text.Get("cli.index.out"), Required = true };
+        var exportYear = new Option<int>("--year") { Description = text.Get("cli.index.year"), DefaultValueFactory = _ => ChinaTime.ToChina(DateTimeOffset.UtcNow).Year };
+        var export = new Command("export", text.Get("cli.index.export"));
         export.Options.Add(exportYear);
         export.Options.Add(output);
         export.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var path = parse.GetValue(output)!.FullName;
-            await services.GetRequiredService<Commands>().ExportAsync(parse.GetValue(exportYear), path, Culture(parse), cancellationToken);
-            var wrote = ProblemMessage.Of("index.cli.wrote", path).In(services.GetRequiredService<UiText>(), Culture(parse));
+            await services.GetRequiredService<Commands>().ExportAsync(parse.GetValue(exportYear), path, language, cancellationToken);
+            var wrote = text.Format("index.cli.wrote", path);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{wrote}[/]");
             return 0;
         }));
 
-        var index = new Command("index", "The empowerment index: import observations, rebuild the index, export a workbook.");
-        index.Options.Add(culture);
+        var index = new Command("index", text.Get("cli.index"));
         index.Subcommands.Add(import);
         index.Subcommands.Add(rebuild);
         index.Subcommands.Add(export);

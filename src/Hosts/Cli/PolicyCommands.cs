@@ -12,20 +12,20 @@ namespace Funeng.Cli;
 
 internal static class PolicyCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var validateDirectory = new Argument<DirectoryInfo>("DIR") { Description = "The pack folder, holding pack.yaml (e.g. policies/guangdong)." };
-        var validate = new Command("validate", "Check a policy pack's files; names file, line and field of every problem. Writes nothing.");
+        var validateDirectory = new Argument<DirectoryInfo>("DIR") { Description = text.Get("cli.policy.directory") };
+        var validate = new Command("validate", text.Get("cli.policy.validate"));
         validate.Arguments.Add(validateDirectory);
         validate.SetAction(parse =>
         {
             var directory = parse.GetValue(validateDirectory)!;
             var errors = PolicyModule.ValidatePack(directory.FullName);
-            return Report(errors, $"{directory.FullName} is a valid policy pack.");
+            return Report(text, errors, text.Format("cli.policy.valid", directory.FullName));
         });
 
-        var importDirectory = new Argument<DirectoryInfo>("DIR") { Description = "The pack folder, holding pack.yaml." };
-        var import = new Command("import", "Validate and load a policy pack into the database, all or nothing.");
+        var importDirectory = new Argument<DirectoryInfo>("DIR") { Description = text.Get("cli.policy.directory") };
+        var import = new Command("import", text.Get("cli.policy.import"));
         import.Arguments.Add(importDirectory);
         import.SetAction((parse, cancellationToken) => CliHost.RunAsync(async services =>
         {
@@ -37,37 +37,37 @@ internal static class PolicyCommands
                 PolicyPackImport? result = null;
                 await AnsiConsole.Progress().StartAsync(async progress =>
                 {
-                    var task = progress.AddTask("Migrating database", maxValue: 3);
+                    var task = progress.AddTask(Markup.Escape(text.Get("cli.policy.migrating")), maxValue: 3);
                     await startup.MigrateAsync(_ => { }, cancellationToken);
                     task.Increment(1);
-                    task.Description = "Validating and importing";
+                    task.Description = Markup.Escape(text.Get("cli.policy.importing"));
                     result = await commands.ImportAsync(directory.FullName, cancellationToken);
                     task.Increment(2);
-                    task.Description = "Done";
+                    task.Description = Markup.Escape(text.Get("cli.policy.done"));
                 });
                 if (result!.Changed)
                 {
-                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Imported pack {result.PackId} {result.Version}:[/] {result.Documents} documents, {result.Measures} measures, {result.Targets} targets.");
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]{text.Format("cli.policy.imported", result.PackId, result.Version, result.Documents, result.Measures, result.Targets)}[/]");
                 }
                 else
                 {
-                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Pack {result.PackId} {result.Version} is already loaded with these files; nothing changed.");
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{text.Format("cli.policy.unchanged", result.PackId, result.Version)}");
                 }
                 return 0;
             }
             catch (InvalidInputException e)
             {
-                return Report(DataFileError.Among(e), "");
+                return Report(text, DataFileError.Among(e), "");
             }
         }));
 
-        var policy = new Command("policy", "Policy packs: documents, measures and targets as data files.");
+        var policy = new Command("policy", text.Get("cli.policy"));
         policy.Subcommands.Add(validate);
         policy.Subcommands.Add(import);
         return policy;
     }
 
-    private static int Report(IReadOnlyList<DataFileError> errors, string success)
+    private static int Report(CliText text, IReadOnlyList<DataFileError> errors, string success)
     {
         if (errors.Count == 0)
         {
@@ -75,10 +75,10 @@ internal static class PolicyCommands
             return 0;
         }
 
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The pack was refused ({errors.Count} problem(s)); nothing was loaded:[/]");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Format("cli.policy.refused", errors.Count)}[/]");
         foreach (var error in errors)
         {
-            Console.Error.WriteLine("  " + error);
+            Console.Error.WriteLine($"  {error.Location}: {text.Say(error.Description)}");
         }
 
         return 1;

@@ -7,36 +7,36 @@ namespace Funeng.Cli;
 
 internal static class SeedCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var demo = new Command("demo", "Migrate, load the default policy pack and add the demo organisations, accounts and data (idempotent).");
+        var demo = new Command("demo", text.Get("cli.seed.demo"));
         demo.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var startup = services.GetRequiredService<StartupSequence>();
             IReadOnlyList<string> lines = [];
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
-                var task = progress.AddTask("Migrating", maxValue: 3);
+                var task = progress.AddTask(Markup.Escape(text.Get("cli.seed.migrating")), maxValue: 3);
                 await startup.MigrateAsync(_ => { }, cancellationToken);
                 task.Increment(1);
-                task.Description = "Loading policy pack";
+                task.Description = Markup.Escape(text.Get("cli.seed.loading-pack"));
                 await startup.InitializeAsync(cancellationToken);
                 task.Increment(1);
-                task.Description = "Seeding demo data";
+                task.Description = Markup.Escape(text.Get("cli.seed.seeding"));
                 lines = await startup.SeedDemoAsync(cancellationToken);
                 task.Increment(1);
-                task.Description = "Seeded";
+                task.Description = Markup.Escape(text.Get("cli.seed.seeded"));
             });
             foreach (var line in lines)
             {
                 Console.WriteLine(line);
             }
 
-            AnsiConsole.MarkupLine(lines.Count == 0 ? "Demo data was already there; nothing added." : "[green]Demo data seeded.[/]");
+            AnsiConsole.MarkupLine(lines.Count == 0 ? Markup.Escape(text.Get("cli.seed.already")) : $"[green]{Markup.Escape(text.Get("cli.seed.done"))}[/]");
             return 0;
         }));
 
-        var seed = new Command("seed", "Seed data.");
+        var seed = new Command("seed", text.Get("cli.seed"));
         seed.Subcommands.Add(demo);
         return seed;
     }

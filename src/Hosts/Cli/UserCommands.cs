@@ -6,10 +6,10 @@ namespace Funeng.Cli;
 
 internal static class UserCommands
 {
-    public static Command Create()
+    public static Command Create(CliText text)
     {
-        var email = new Argument<string>("EMAIL") { Description = "The account's email address." };
-        var reset = new Command("reset-password", "Give an account a new random password and print it once.");
+        var email = new Argument<string>("EMAIL") { Description = text.Get("cli.users.email") };
+        var reset = new Command("reset-password", text.Get("cli.users.reset-password"));
         reset.Arguments.Add(email);
         reset.SetAction((parse, _) => CliHost.RunAsync(async services =>
         {
@@ -17,7 +17,7 @@ internal static class UserCommands
             var password = await services.GetRequiredService<IAccountCommands>().ResetPasswordAsync(address);
             if (password is null)
             {
-                Console.Error.WriteLine($"No account has the email {address}.");
+                Console.Error.WriteLine(text.Format("cli.users.no-account", address));
                 return 1;
             }
 
@@ -25,7 +25,7 @@ internal static class UserCommands
             return 0;
         }));
 
-        var users = new Command("users", "Accounts.");
+        var users = new Command("users", text.Get("cli.users"));
         users.Subcommands.Add(reset);
         return users;
     }

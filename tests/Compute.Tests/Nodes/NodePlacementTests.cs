@@ -199,7 +199,8 @@ public sealed class NodePlacementTests
             Assert.False(pods[1].Demand.Allows(cluster.Nodes[0].ModelId));
             Assert.True(pods[1].Demand.Allows(cluster.Nodes[1].ModelId));
             Assert.Equal((0L, 8000), (short_[0].Created, short_[0].Demand.TotalMilli));
-            Assert.Throws<Funeng.Compute.Simulation.TraceFormatException>(() => NodeTraces.ReadPods(Path.Combine(folder, "nodes.csv"), cluster.Models));
+            var wrongFile = Assert.Throws<Funeng.Kernel.Web.InvalidInputException>(() => NodeTraces.ReadPods(Path.Combine(folder, "nodes.csv"), cluster.Models));
+            Assert.Equal("line 1", Assert.Single(Funeng.Compute.Simulation.TraceProblem.Among(wrongFile)).Location);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Funeng.Compute.Scheduling;
 using Funeng.Compute.Simulation;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Tests.Simulation;
 
@@ -26,12 +27,14 @@ public sealed class SimulationReportTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"trace\": \"t\", \"policies\": []}", "policies")]
-    [InlineData("[1, 2", "line 1")]
-    public void A_file_that_is_not_a_result_says_what_is_wrong(string json, string where)
+    [InlineData("{\"trace\": \"t\", \"policies\": []}", "policies", "sim.json field policies: lists no policy outcomes.")]
+    [InlineData("[1, 2", "line 1", "sim.json line 1: is not a simulation result written by funeng compute simulate (reading stopped at $).")]
+    public void A_file_that_is_not_a_result_says_what_is_wrong(string json, string location, string english)
     {
-        var error = Assert.Throws<TraceFormatException>(() => SimulationReport.Parse(json));
+        var error = Assert.Throws<InvalidInputException>(() => SimulationReport.Parse(json, "sim.json"));
 
-        Assert.Equal(where, error.Where);
+        var problem = Assert.Single(TraceProblem.Among(error));
+        Assert.Equal(location, problem.Location);
+        Assert.Equal(english, ComputeText.English(problem.Description));
     }
 }

@@ -63,20 +63,20 @@ public abstract class ApprovalCrashTests(ITestApp app)
         await IncentivesTestData.SetParameterAsync(office, IncentivesTestData.Champion, "annual_budget", 90_000_000m);
         var id = (await IncentivesTestData.ReadyApplicationsAsync(app, IncentivesTestData.Champion, 1)).Single();
 
-        var (refusedExit, refused) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", enterprise.Email, "--reasons", "self-approval");
+        var (refusedExit, refused) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", enterprise.Email, "--reasons", "self-approval", "--culture", "en");
         Assert.Equal(1, refusedExit);
         Assert.Contains("does not have the role OfficeStaff", refused, StringComparison.Ordinal);
 
-        var (emptyExit, empty) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", " ");
+        var (emptyExit, empty) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", " ", "--culture", "en");
         Assert.Equal(1, emptyExit);
         Assert.Contains("Refused (reasons): A decision gives its reasons.", empty, StringComparison.Ordinal);
 
-        var (exit, output) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", "holds the title");
+        var (exit, output) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", "holds the title", "--culture", "en");
         Assert.True(exit == 0, output);
         Assert.Contains("Approved: award", output, StringComparison.Ordinal);
         Assert.Contains("3000000.00 yuan", output, StringComparison.Ordinal);
 
-        var (secondExit, second) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", "twice");
+        var (secondExit, second) = await FunengCli.RunAsync(app, "incentives", "approve", id.ToString(), "--as", office.Email, "--reasons", "twice", "--culture", "en");
         Assert.Equal(1, secondExit);
         Assert.Contains("decided already", second, StringComparison.Ordinal);
     }

@@ -180,7 +180,8 @@ public abstract class AuditLogTests(ITestApp app)
         await transaction.CommitAsync(TestContext.Current.CancellationToken);
     }
 
-    private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) => FunengCli.RunAsync(app, arguments);
+    // The assertions read the English wording; the CLI speaks zh-CN unless asked (docs/decisions/0015).
+    private Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments) => FunengCli.RunAsync(app, [.. arguments, "--culture", "en"]);
 }
 
 public sealed class AuditLogOnSqlite(PlatformSqliteApp app) : AuditLogTests(app), IClassFixture<PlatformSqliteApp>;

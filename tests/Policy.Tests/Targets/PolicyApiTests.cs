@@ -141,15 +141,15 @@ public abstract class PolicyApiTests(ITestApp app)
         var bad = GuangdongPack.CopyWith("documents/gz-2026-ai-work-points.yaml", t => t.Replace("year: 2026", "year: twenty", StringComparison.Ordinal));
         var line = GuangdongPack.LineOf(bad, "documents/gz-2026-ai-work-points.yaml", "year: twenty");
 
-        var (validateExit, validateOutput) = await FunengCli.RunAsync(app, "policy", "validate", bad);
+        var (validateExit, validateOutput) = await FunengCli.RunAsync(app, "policy", "validate", bad, "--culture", "en");
         Assert.Equal(1, validateExit);
         Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{line}: targets\[\d+\]\.year: 'twenty' is not a whole number", validateOutput);
 
-        var (importExit, importOutput) = await FunengCli.RunAsync(app, "policy", "import", bad);
+        var (importExit, importOutput) = await FunengCli.RunAsync(app, "policy", "import", bad, "--culture", "en");
         Assert.Equal(1, importExit);
         Assert.Contains("nothing was loaded", importOutput, StringComparison.Ordinal);
 
-        var (goodExit, goodOutput) = await FunengCli.RunAsync(app, "policy", "import", GuangdongPack.Directory);
+        var (goodExit, goodOutput) = await FunengCli.RunAsync(app, "policy", "import", GuangdongPack.Directory, "--culture", "en");
         Assert.True(goodExit == 0, goodOutput);
         Assert.Contains("already loaded", goodOutput, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Funeng.Compute.Simulation;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Nodes;
 
@@ -27,7 +28,7 @@ internal static class NodeTraces
             {
                 if (!string.Equals(row.Trim(), NodeHeader, StringComparison.Ordinal))
                 {
-                    throw new TraceFormatException(file, "line 1", $"the header must be '{NodeHeader}'");
+                    throw TraceProblem.AtLine(file, 1, "", ProblemMessage.Of("compute.trace.header", NodeHeader));
                 }
 
                 continue;
@@ -41,7 +42,7 @@ internal static class NodeTraces
             var f = row.Split(',');
             if (f.Length != 5 || f[0].Length == 0)
             {
-                throw new TraceFormatException(file, $"line {line}", "needs a name and 4 more columns");
+                throw TraceProblem.AtLine(file, line, "", ProblemMessage.Of("compute.trace.node-row", f.Length));
             }
 
             var gpus = Whole(file, line, "gpu", f[3], 0, 16);
@@ -74,7 +75,7 @@ internal static class NodeTraces
                 {
                     OpenbTraceReader.Header => 11,
                     ShortPodHeader => 5,
-                    _ => throw new TraceFormatException(file, "line 1", $"the header must be '{OpenbTraceReader.Header}' or '{ShortPodHeader}'"),
+                    _ => throw TraceProblem.AtLine(file, 1, "", ProblemMessage.Of("compute.trace.header-either", OpenbTraceReader.Header, ShortPodHeader)),
                 };
                 continue;
             }
@@ -87,7 +88,7 @@ internal static class NodeTraces
             var f = row.Split(',');
             if (f.Length != columns)
             {
-                throw new TraceFormatException(file, $"line {line}", $"has {f.Length} columns, not {columns}");
+                throw TraceProblem.AtLine(file, line, "", ProblemMessage.Of("compute.trace.columns", f.Length, columns));
             }
 
             if (columns == 5)
@@ -99,7 +100,7 @@ internal static class NodeTraces
             var milli = Whole(file, line, "gpu_milli", f[4], 0, 1000);
             if (gpus == 1 && milli == 0)
             {
-                throw new TraceFormatException(file, $"line {line}", "a pod with one GPU needs gpu_milli from 1 to 1000");
+                throw TraceProblem.AtLine(file, line, "gpu_milli", ProblemMessage.Of("compute.trace.one-gpu-milli"));
             }
 
             var created = Whole(file, line, "creation_time", f[8], 0, int.MaxValue);
@@ -116,5 +117,7 @@ internal static class NodeTraces
     private static int Whole(string file, int line, string field, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new TraceFormatException(file, $"line {line}", $"{field} '{text}' is not a whole number from {min} to {max}");
+            : throw TraceProblem.AtLine(file, line, field, max == int.MaxValue
+                ? ProblemMessage.Of("compute.trace.whole-number-from", text, min)
+                : ProblemMessage.Of("compute.trace.whole-number", text, min, max));
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Funeng.Compute.Scheduling;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Simulation;
 
@@ -31,12 +32,12 @@ internal sealed class CentresPlan
         }
         catch (JsonException e)
         {
-            throw new TraceFormatException(file, $"line {e.LineNumber + 1}", "is not valid centres JSON: " + e.Message);
+            throw TraceProblem.NotJson(file, e, ProblemMessage.Of("compute.trace.centres-json", TraceProblem.PathOf(e)));
         }
 
         if (dto?.Centres is not { Count: > 0 } centres)
         {
-            throw new TraceFormatException(file, "centres", "lists no centres");
+            throw TraceProblem.AtField(file, "centres", ProblemMessage.Of("compute.trace.no-centres"));
         }
 
         var specs = new List<CentreSpec>();
@@ -44,17 +45,17 @@ internal sealed class CentresPlan
         {
             var c = centres[i];
             var at = $"centres[{i}]";
-            Require(file, $"{at}.name", !string.IsNullOrWhiteSpace(c.Name), "is missing");
-            Require(file, $"{at}.city", GuangdongCities.Find(c.City ?? "") is not null, $"'{c.City}' is not a Guangdong city slug");
-            Require(file, $"{at}.pools", c.Pools is { Count: > 0 }, "lists no pools");
+            Require(file, $"{at}.name", !string.IsNullOrWhiteSpace(c.Name), () => ProblemMessage.Of("compute.trace.missing"));
+            Require(file, $"{at}.city", GuangdongCities.Find(c.City ?? "") is not null, () => ProblemMessage.Of("compute.trace.city", c.City ?? ""));
+            Require(file, $"{at}.pools", c.Pools is { Count: > 0 }, () => ProblemMessage.Of("compute.trace.no-pools"));
             var pools = new List<PoolSpec>();
             for (var j = 0; j < c.Pools!.Count; j++)
             {
                 var p = c.Pools[j];
                 var pat = $"{at}.pools[{j}]";
-                Require(file, $"{pat}.devices", p.Devices > 0, "must be at least 1");
-                Require(file, $"{pat}.fp16_tflops", p.Fp16Tflops > 0, "must be above 0");
-                Require(file, $"{pat}.price_per_device_hour", p.PricePerDeviceHour >= 0, "cannot be negative");
+                Require(file, $"{pat}.devices", p.Devices > 0, () => ProblemMessage.Of("compute.trace.at-least-one", p.Devices));
+                Require(file, $"{pat}.fp16_tflops", p.Fp16Tflops > 0, () => ProblemMessage.Of("compute.trace.above-zero", p.Fp16Tflops));
+                Require(file, $"{pat}.price_per_device_hour", p.PricePerDeviceHour >= 0, () => ProblemMessage.Of("compute.trace.not-negative", p.PricePerDeviceHour));
                 pools.Add(new PoolSpec(StableIds.Of($"pool:{i}:{j}:{p.Name}"), p.Name ?? $"{c.Name}-{j}", p.Accelerator ?? "?", p.Devices, p.Fp16Tflops, p.MemoryGb, p.PricePerDeviceHour, "simulator"));
             }
 
@@ -67,11 +68,11 @@ internal sealed class CentresPlan
 
     internal static CentresPlan From(IReadOnlyList<CentreSpec> centres) => new(centres);
 
-    private static void Require(string file, string field, bool ok, string problem)
+    private static void Require(string file, string field, bool ok, Func<ProblemMessage> problem)
     {
         if (!ok)
         {
-            throw new TraceFormatException(file, field, problem);
+            throw TraceProblem.AtField(file, field, problem());
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Simulation;
 
@@ -16,7 +17,8 @@ internal static class OpenbTraceReader
 
     private static readonly string[] Columns = Header.Split(',');
     private static readonly DateTimeOffset Origin = new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly HashSet<string> Phases = new(["Succeeded", "Running", "Pending", "Failed"], StringComparer.Ordinal);
+    private static readonly string[] PhaseNames = ["Succeeded", "Running", "Pending", "Failed"];
+    private static readonly HashSet<string> Phases = new(PhaseNames, StringComparer.Ordinal);
 
     public static bool Recognises(string file)
     {
@@ -36,7 +38,7 @@ internal static class OpenbTraceReader
             {
                 if (!string.Equals(row.Trim(), Header, StringComparison.Ordinal))
                 {
-                    throw new TraceFormatException(file, "line 1", $"the header must be '{Header}'");
+                    throw TraceProblem.AtLine(file, 1, "", ProblemMessage.Of("compute.trace.header", Header));
                 }
 
                 continue;
@@ -50,7 +52,7 @@ internal static class OpenbTraceReader
             var f = row.Split(',');
             if (f.Length != Columns.Length)
             {
-                throw new TraceFormatException(file, $"line {line}", $"has {f.Length} columns, not {Columns.Length}");
+                throw TraceProblem.AtLine(file, line, "", ProblemMessage.Of("compute.trace.columns", f.Length, Columns.Length));
             }
 
             var gpus = Whole(file, line, f, 3, 0, 64);
@@ -59,7 +61,7 @@ internal static class OpenbTraceReader
             Whole(file, line, f, 4, 0, 1000);
             if (!Phases.Contains(f[7]))
             {
-                throw new TraceFormatException(file, $"line {line}", $"pod_phase '{f[7]}' is not Succeeded, Running, Pending or Failed");
+                throw TraceProblem.AtLine(file, line, Columns[7], ProblemMessage.Of("compute.trace.not-one-of", f[7], PhaseNames));
             }
 
             if (f[10].Length == 0 || gpus == 0)
@@ -84,5 +86,7 @@ internal static class OpenbTraceReader
     private static long Whole(string file, int line, string[] f, int column, long min, long max) =>
         long.TryParse(f[column], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new TraceFormatException(file, $"line {line}", $"{Columns[column]} '{f[column]}' is not a whole number from {min} to {(max == long.MaxValue ? "∞" : max.ToString(CultureInfo.InvariantCulture))}");
+            : throw TraceProblem.AtLine(file, line, Columns[column], max == long.MaxValue
+                ? ProblemMessage.Of("compute.trace.whole-number-from", f[column], min)
+                : ProblemMessage.Of("compute.trace.whole-number", f[column], min, max));
 }

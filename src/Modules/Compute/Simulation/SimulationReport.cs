@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Simulation;
 
@@ -20,7 +21,7 @@ internal sealed record SimulationReport(
             [.. policies.Select(p => TraceReplay.Run(trace.Jobs, plan, p, progress?.Invoke(p)))]);
 
     /// <summary>Reads a report written by the command line; a file that is not one names what is wrong.</summary>
-    public static SimulationReport Parse(string json)
+    public static SimulationReport Parse(string json, string file = "result.json")
     {
         SimulationReport? report;
         try
@@ -29,11 +30,11 @@ internal sealed record SimulationReport(
         }
         catch (JsonException e)
         {
-            throw new TraceFormatException("result", $"line {e.LineNumber + 1}", "is not a simulation result: " + e.Message);
+            throw TraceProblem.NotJson(file, e, ProblemMessage.Of("compute.trace.result-json", TraceProblem.PathOf(e)));
         }
 
         return report is { Policies.Count: > 0 } && report.Policies.All(p => p is not null && !string.IsNullOrEmpty(p.Policy))
             ? report
-            : throw new TraceFormatException("result", "policies", "lists no policy outcomes");
+            : throw TraceProblem.AtField(file, "policies", ProblemMessage.Of("compute.trace.no-outcomes"));
     }
 }

@@ -27,15 +27,6 @@ internal enum TraceFormat
     Csv,
 }
 
-/// <summary>A row or entry of a trace that cannot be read: the file, where, and why.</summary>
-internal sealed class TraceFormatException(string file, string where, string problem)
-    : Exception($"{Path.GetFileName(file)} {where}: {problem}")
-{
-    public string File { get; } = file;
-    public string Where { get; } = where;
-    public string Problem { get; } = problem;
-}
-
 /// <summary>Format names as written on the command line: philly, alibaba, alibaba-openb, csv.</summary>
 internal static class TraceFormats
 {

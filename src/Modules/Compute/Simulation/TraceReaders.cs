@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Simulation;
 
@@ -40,7 +41,7 @@ internal static class TraceReaders
                 index++;
                 if (job?.JobId is null || job.SubmittedTime is null)
                 {
-                    throw new TraceFormatException(file, $"job #{index}", "has no jobid or submitted_time");
+                    throw TraceProblem.AtJob(file, index, "", ProblemMessage.Of("compute.trace.philly-no-id"));
                 }
 
                 var attempts = (job.Attempts ?? []).Where(a => a.StartTime is not null && a.EndTime is not null).ToList();
@@ -65,7 +66,7 @@ internal static class TraceReaders
         }
         catch (JsonException e)
         {
-            throw new TraceFormatException(file, $"line {e.LineNumber + 1}", "is not a Philly cluster_job_log JSON array: " + e.Message);
+            throw TraceProblem.NotJson(file, e, ProblemMessage.Of("compute.trace.philly-json", TraceProblem.PathOf(e)));
         }
 
         return new Result(jobs, skipped);
@@ -75,7 +76,7 @@ internal static class TraceReaders
     private static DateTimeOffset PhillyTime(string file, int index, string field, string value) =>
         DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
             ? new DateTimeOffset(t, TimeSpan.Zero)
-            : throw new TraceFormatException(file, $"job #{index}", $"{field} '{value}' is not 'yyyy-MM-dd HH:mm:ss'");
+            : throw TraceProblem.AtJob(file, index, field, ProblemMessage.Of("compute.trace.philly-time", value));
 
     /// <summary>
     /// Alibaba PAI v2020 <c>pai_task_table.csv</c>: job_name, task_name, inst_num, status, start_time, end_time,
@@ -101,7 +102,7 @@ internal static class TraceReaders
             var f = row.Split(',');
             if (f.Length < 10)
             {
-                throw new TraceFormatException(file, $"line {line}", $"has {f.Length} columns; pai_task_table has 10");
+                throw TraceProblem.AtLine(file, line, "", ProblemMessage.Of("compute.trace.too-few-columns", f.Length, 10));
             }
 
             if (!TryNumber(f[4], out var start) || !TryNumber(f[5], out var end) || !TryNumber(f[8], out var planGpu) || !TryNumber(f[2], out var instances))
@@ -167,7 +168,7 @@ internal static class TraceReaders
             {
                 if (!string.Equals(row.Trim(), header, StringComparison.Ordinal))
                 {
-                    throw new TraceFormatException(file, "line 1", $"the header must be '{header}'");
+                    throw TraceProblem.AtLine(file, 1, "", ProblemMessage.Of("compute.trace.header", header));
                 }
 
                 continue;
@@ -181,22 +182,22 @@ internal static class TraceReaders
             var f = row.Split(',');
             if (f.Length != 5)
             {
-                throw new TraceFormatException(file, $"line {line}", $"has {f.Length} columns, not 5");
+                throw TraceProblem.AtLine(file, line, "", ProblemMessage.Of("compute.trace.columns", f.Length, 5));
             }
 
             if (!TryNumber(f[2], out var submit) || submit < 0)
             {
-                throw new TraceFormatException(file, $"line {line}", $"submit_seconds '{f[2]}' is not a number of seconds ≥ 0");
+                throw TraceProblem.AtLine(file, line, "submit_seconds", ProblemMessage.Of("compute.trace.seconds-from-zero", f[2]));
             }
 
             if (!TryNumber(f[3], out var duration) || duration <= 0)
             {
-                throw new TraceFormatException(file, $"line {line}", $"duration_seconds '{f[3]}' is not a number of seconds > 0");
+                throw TraceProblem.AtLine(file, line, "duration_seconds", ProblemMessage.Of("compute.trace.seconds-above-zero", f[3]));
             }
 
             if (!int.TryParse(f[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var gpus) || gpus < 1)
             {
-                throw new TraceFormatException(file, $"line {line}", $"gpus '{f[4]}' is not a whole number ≥ 1");
+                throw TraceProblem.AtLine(file, line, "gpus", ProblemMessage.Of("compute.trace.whole-number-from", f[4], 1));
             }
 
             jobs.Add(new TraceJob(f[0], f[1], origin.AddSeconds(submit), TimeSpan.FromSeconds(duration), gpus));

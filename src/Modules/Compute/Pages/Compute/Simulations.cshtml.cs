@@ -3,6 +3,7 @@ using Funeng.Compute.Registry;
 using Funeng.Compute.Scheduling;
 using Funeng.Compute.Simulation;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Funeng.Compute.Pages.Compute;
 /// replay a small trace here across the registered centres. Nothing is stored; the page shows what it was given.
 /// </summary>
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class SimulationsModel(ComputeDb db) : PageModel
+internal sealed class SimulationsModel(ComputeDb db) : PageModel, IShowsProblems
 {
     // A replay in the request thread must stay short; larger traces belong on the command line.
     public const long MaxTraceBytes = 2_000_000;
@@ -25,41 +26,43 @@ internal sealed class SimulationsModel(ComputeDb db) : PageModel
     /// <summary>The node-level fragmentation experiment's curves, measured by bench/compute on the Alibaba v2023 cluster.</summary>
     public Nodes.FragmentationChart? Fragmentation { get; } = Nodes.FragmentationChart.Measured;
 
-    public string? Error { get; private set; }
+    // The page shows only what it was given, so there is nothing to load again after a refused file.
+    public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task<IActionResult> OnPostResultAsync(IFormFile? result, CancellationToken cancellationToken)
     {
         if (result is null || result.Length == 0)
         {
-            Error = "compute.sim.no-file";
-            return Page();
+            throw InvalidInputException.For("result", "compute.sim.no-file");
         }
 
         using var reader = new StreamReader(result.OpenReadStream());
         var json = await reader.ReadToEndAsync(cancellationToken);
-        Report = Read(() => SimulationReport.Parse(json), result.FileName);
+        Report = SimulationReport.Parse(json, result.FileName);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRunAsync(IFormFile? trace, string? format, CancellationToken cancellationToken)
     {
-        if (trace is null || trace.Length == 0 || trace.Length > MaxTraceBytes)
+        if (trace is null || trace.Length == 0)
         {
-            Error = trace is null || trace.Length == 0 ? "compute.sim.no-file" : "compute.sim.too-large";
-            return Page();
+            throw InvalidInputException.For("trace", "compute.sim.no-file");
+        }
+
+        if (trace.Length > MaxTraceBytes)
+        {
+            throw InvalidInputException.For("trace", "compute.sim.too-large");
         }
 
         if (!TraceFormats.TryParse(format, out var traceFormat))
         {
-            Error = "compute.sim.bad-format";
-            return Page();
+            throw InvalidInputException.For("format", "compute.sim.bad-format");
         }
 
         var centres = await ClusterSnapshot.LoadAsync(db, cancellationToken);
         if (centres.Count == 0)
         {
-            Error = "compute.sim.no-centres";
-            return Page();
+            throw new DomainRuleException(ProblemMessage.Of("compute.sim.no-centres"), "trace", 409);
         }
 
         var folder = Directory.CreateTempSubdirectory("funeng-sim-");
@@ -71,8 +74,8 @@ internal sealed class SimulationsModel(ComputeDb db) : PageModel
                 await trace.CopyToAsync(target, cancellationToken);
             }
 
-            var read = await ReadAsync(file, traceFormat, cancellationToken);
-            Report = read is null ? null : SimulationReport.Run(trace.FileName, traceFormat, read, CentresPlan.From(centres), PolicyNames.All);
+            var read = await TraceReaders.ReadAsync(file, traceFormat, cancellationToken);
+            Report = SimulationReport.Run(trace.FileName, traceFormat, read, CentresPlan.From(centres), PolicyNames.All);
         }
         finally
         {
@@ -80,31 +83,5 @@ internal sealed class SimulationsModel(ComputeDb db) : PageModel
         }
 
         return Page();
-    }
-
-    private async Task<TraceReaders.Result?> ReadAsync(string file, TraceFormat format, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await TraceReaders.ReadAsync(file, format, cancellationToken);
-        }
-        catch (TraceFormatException e)
-        {
-            Error = e.Message;
-            return null;
-        }
-    }
-
-    private SimulationReport? Read(Func<SimulationReport> parse, string name)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (TraceFormatException e)
-        {
-            Error = $"{name} {e.Where}: {e.Problem}";
-            return null;
-        }
     }
 }
