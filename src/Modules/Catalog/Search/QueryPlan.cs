@@ -96,9 +96,16 @@ internal sealed partial class QueryPlan
 
     public bool IsEmpty => Concepts.Count == 0;
 
-    /// <summary>The bigram terms of every form, for highlighting snippets.</summary>
-    public IReadOnlySet<string> HighlightTerms(Analyzer analyzer) =>
-        Concepts.SelectMany(c => c.Forms).SelectMany(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Every form as its terms of the bigram field, for highlighting snippets: a glossary name is marked only whole,
+    /// so its common part (服务 of 养老服务, for 养老) is not marked on its own; a typed word also by its words, as the
+    /// bag finds it (理赔 and 审核 of 理赔审核).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> HighlightForms(Analyzer analyzer) =>
+        [.. Concepts.SelectMany(c => c.Exact ? c.Forms : [.. c.Forms, .. NameWords(analyzer, c.Forms[0])])
+            .Select(f => (IReadOnlyList<string>)BilingualAnalyzer.Terms(analyzer, IndexFields.All, f))
+            .Where(terms => terms.Count > 0)
+            .DistinctBy(terms => string.Join(' ', terms), StringComparer.Ordinal)];
 
     public static QueryPlan Build(string? text, CatalogTextMatch mode, Analyzer analyzer, DomainGlossary glossary, IndexReader reader, SearchTuning? tuning = null)
     {
@@ -387,13 +394,45 @@ internal sealed partial class QueryPlan
         }
 
         // Common terms only score the documents another term found: their postings are skipped through, not read.
-        var query = new BooleanQuery(disableCoord: true) { { any, scoring.Count == 0 ? Occur.SHOULD : Occur.MUST } };
+        var titles = TitleTerms(analyzer, reader, relaxed);
+        var query = new BooleanQuery(disableCoord: true) { { any, scoring.Count + titles.Count == 0 ? Occur.SHOULD : Occur.MUST } };
         foreach (var (term, (weight, _)) in scoring.Take(BooleanQuery.MaxClauseCount / 2))
         {
             query.Add(AllTerm(term, weight), Occur.SHOULD);
         }
 
+        foreach (var title in titles)
+        {
+            query.Add(title, Occur.SHOULD);
+        }
+
         return query;
+    }
+
+    /// <summary>
+    /// The typed words' terms in the titles, weighted as the full query weighs a title (<see cref="SearchTuning.TitleBoost"/>),
+    /// for the first pass to score only: at a million listings a broad word is in hundreds of thousands of them, and
+    /// without its title the first pass ranks a listing named 千穰大模型 below ten thousand that only say 模型 more often.
+    /// </summary>
+    private List<Query> TitleTerms(Analyzer analyzer, IndexReader reader, bool relaxed)
+    {
+        var queries = new List<Query>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var concept in Concepts.Where(c => relaxed || !c.Common))
+        {
+            foreach (var field in (string[])[IndexFields.TitleZh, IndexFields.TitleEn])
+            {
+                foreach (var term in BilingualAnalyzer.Terms(analyzer, field, concept.Forms[0]))
+                {
+                    if (seen.Add((field, term)) && reader.DocFreq(new Term(field, term)) > 0)
+                    {
+                        queries.Add(new TermQuery(new Term(field, term)) { Boost = Tuning.TitleBoost });
+                    }
+                }
+            }
+        }
+
+        return queries;
     }
 
     /// <summary>The text's words with the glossary entry each belongs to (a glossary name spanning several words is one chunk).</summary>
