@@ -15,8 +15,7 @@ public sealed class AnalyzerAndSnippetTests
     public void A_snippet_marks_matches_and_encodes_the_rest()
     {
         using var analyzer = new BilingualAnalyzer();
-        var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, "客服").ToHashSet();
-        var html = Snippets.Highlight(analyzer, "提供<智能客服>机器人", terms);
+        var html = Snippets.Highlight(analyzer, "提供<智能客服>机器人", [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "客服")]);
         Assert.Equal("提供&lt;智能<mark>客服</mark>&gt;机器人", html);
     }
 
@@ -24,11 +23,18 @@ public sealed class AnalyzerAndSnippetTests
     public void Overlapping_bigrams_merge_into_one_mark_and_long_text_is_cut_around_the_first_match()
     {
         using var analyzer = new BilingualAnalyzer();
-        var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务").ToHashSet();
         var text = new string('甲', 200) + "社区养老服务平台" + new string('乙', 200);
-        var html = Snippets.Highlight(analyzer, text, terms);
+        var html = Snippets.Highlight(analyzer, text, [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务")]);
         Assert.Contains("<mark>养老服务</mark>", html);
         Assert.StartsWith("…", html);
         Assert.EndsWith("…", html);
+    }
+
+    [Fact]
+    public void A_name_is_marked_only_whole_so_its_common_part_alone_is_not()
+    {
+        using var analyzer = new BilingualAnalyzer();
+        var html = Snippets.Highlight(analyzer, "提供客户服务，也做养老服务", [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务")]);
+        Assert.Equal("提供客户服务，也做<mark>养老服务</mark>", html);
     }
 }

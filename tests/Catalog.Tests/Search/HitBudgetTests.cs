@@ -56,9 +56,9 @@ public sealed class HitBudgetTests : IDisposable
     [Fact]
     public async Task The_full_query_decides_among_the_first_pass_candidates_so_a_quoted_phrase_stays_exact()
     {
-        // The first pass finds the 60 listings with the phrase's rarer terms 机器 and 器人 (巡检 and 检机, from 巡检机房,
-        // are in too many listings to find with, so they only add score); its best 50 are ranked and the full query
-        // keeps only the five that hold the phrase.
+        // The first pass finds the 60 listings with the phrase's rarest term (机器 or 器人; 巡检 and 检机, from 巡检机房,
+        // are in 305, and a listing with the phrase holds its rarest term anyway); its best 50 are ranked and the full
+        // query keeps only the five that hold the phrase.
         for (var i = 0; i < 55; i++)
         {
             Add($"仓储机器人{i}号", "搬运货物的机器人", "foshan");
@@ -76,6 +76,25 @@ public sealed class HitBudgetTests : IDisposable
         Assert.True(result.TotalCapped);
         Assert.Equal(5, result.Hits.Count);
         Assert.All(result.Hits, h => Assert.Contains("巡检机器人", h.TitleZh, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_listing_named_for_the_broad_word_reaches_the_full_query_though_others_repeat_the_word_more()
+    {
+        // At 1 M, 大模型's best (千穰大模型, the word in its title) stood below ten thousand listings that only said it
+        // more often in a shorter text: the first pass scored no title, and the full query never saw it.
+        for (var i = 0; i < 80; i++)
+        {
+            Add($"问答服务{i}号", "大模型问答，大模型对话", "foshan");
+        }
+
+        Add("千穰大模型", "面向企业的知识问答，" + string.Concat(Enumerable.Repeat("支持文档检索、会话记录与权限管理，", 6)) + "基于自研大模型。", "foshan");
+        _index.Commit();
+
+        var result = await SearchAsync("大模型");
+
+        Assert.True(result.TotalCapped);
+        Assert.Equal("千穰大模型", result.Hits[0].TitleZh);
     }
 
     [Fact]

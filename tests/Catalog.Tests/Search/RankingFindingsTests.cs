@@ -116,6 +116,18 @@ public sealed class RankingFindingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_snippet_marks_a_glossary_name_only_whole_so_服务_alone_is_not_marked_for_养老()
+    {
+        // 养老服务 is a name of 养老; its 服务 was marked wherever it stood, as if the reader had searched for it.
+        var care = Add("居家照护平台", "提供客户服务热线，也为老人做养老服务");
+        _index.Commit();
+
+        var hit = (await SearchAsync("养老")).Hits.Single(h => h.Id == care);
+
+        Assert.Equal("提供客户服务热线，也为老人做<mark>养老服务</mark>", hit.Snippet);
+    }
+
+    [Fact]
     public async Task Finding_an_English_word_that_is_only_part_of_glossary_names_reaches_the_Chinese_listing_face_swap()
     {
         // Neither face nor swap had an entry (face is in face recognition, face detection, face matching): on the

@@ -68,7 +68,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
                 run = Run(searcher, plan, relaxed, filter, request, byScore, collapse, skip + pageSize);
             }
 
-            var highlight = plan.HighlightTerms(index.Analyzer);
+            var highlight = plan.HighlightForms(index.Analyzer);
             int total;
             List<(ScoreDoc Doc, int More)> shown;
             if (collapse)
@@ -290,7 +290,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         ? new Sort(new SortField(IndexFields.TitleSort, SortFieldType.STRING))
         : new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, true), new SortField(IndexFields.Completeness, SortFieldType.INT64, true));
 
-    private CatalogHit ToHit(IndexSearcher searcher, int docId, float score, IReadOnlySet<string> terms, MatchReasons? reasons)
+    private CatalogHit ToHit(IndexSearcher searcher, int docId, float score, IReadOnlyList<IReadOnlyList<string>> forms, MatchReasons? reasons)
     {
         var doc = searcher.Doc(docId);
         var titleZh = doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) ?? "";
@@ -311,7 +311,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             doc.Get(IndexFields.CityStored, CultureInfo.InvariantCulture),
             sectors.Split(';', StringSplitOptions.RemoveEmptyEntries),
             float.IsNaN(score) ? 0f : score,
-            Snippets.Highlight(index.Analyzer, snippetSource, terms))
+            Snippets.Highlight(index.Analyzer, snippetSource, forms))
         {
             OwnerNameEn = doc.Get(IndexFields.OwnerNameEn, CultureInfo.InvariantCulture) ?? "",
             Reasons = reasons is null ? [] : reasons.Explain(docId, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),

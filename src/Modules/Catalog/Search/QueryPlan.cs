@@ -96,9 +96,16 @@ internal sealed partial class QueryPlan
 
     public bool IsEmpty => Concepts.Count == 0;
 
-    /// <summary>The bigram terms of every form, for highlighting snippets.</summary>
-    public IReadOnlySet<string> HighlightTerms(Analyzer analyzer) =>
-        Concepts.SelectMany(c => c.Forms).SelectMany(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Every form as its terms of the bigram field, for highlighting snippets: a glossary name is marked only whole,
+    /// so its common part (服务 of 养老服务, for 养老) is not marked on its own; a typed word also by its words, as the
+    /// bag finds it (理赔 and 审核 of 理赔审核).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> HighlightForms(Analyzer analyzer) =>
+        [.. Concepts.SelectMany(c => c.Exact ? c.Forms : [.. c.Forms, .. NameWords(analyzer, c.Forms[0])])
+            .Select(f => (IReadOnlyList<string>)BilingualAnalyzer.Terms(analyzer, IndexFields.All, f))
+            .Where(terms => terms.Count > 0)
+            .DistinctBy(terms => string.Join(' ', terms), StringComparer.Ordinal)];
 
     public static QueryPlan Build(string? text, CatalogTextMatch mode, Analyzer analyzer, DomainGlossary glossary, IndexReader reader, SearchTuning? tuning = null)
     {
@@ -334,63 +341,56 @@ internal sealed partial class QueryPlan
     }
 
     /// <summary>
-    /// The first pass of a broad search (<see cref="HitBudgets.Candidates"/>): the terms of the concepts' forms and of
-    /// the bag in the bigram field, weighted as in <see cref="ToQuery"/> and scored as plain BM25. Any one of the typed
-    /// words' terms or of the rarer terms is enough; other terms in more than <see cref="SearchTuning.CommonFraction"/>
-    /// of the documents (a glossary name's 算法, the bag's 生成) only add score, so the pass does not read most of the
-    /// index for them. Every document the full query finds holds one of the terms that find.
+    /// The first pass of a broad search (<see cref="HitBudgets.Candidates"/>): one term per form and per bag entry in
+    /// the bigram field, its rarest, weighted as in <see cref="ToQuery"/>, and the typed words' rarest terms in the
+    /// titles (<see cref="SearchTuning.TitleBoost"/>), as a plain disjunction that Lucene scores in bulk. A document
+    /// holding a form or an entry holds each of its terms, so its rarest one finds it: every document the full query
+    /// finds holds a term of this query, and the pass reads the rare postings only (图像生成 reads 图像, not the 生成
+    /// that is in almost every CAC filing). A typed word of a concept the query needs finds however common; a
+    /// glossary name or bag entry only when rare (the full query needs those only with rarer company). When no term
+    /// finds on its own (every one common), each still does.
     /// </summary>
     public Query ToCandidateQuery(Analyzer analyzer, IndexReader reader, bool relaxed = false)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(reader);
         var limit = CommonLimit(reader, Tuning) ?? int.MaxValue;
-        var terms = new Dictionary<string, (float Weight, bool Finds)>(StringComparer.Ordinal);
-        void Add(string term, float weight, bool finds)
+        var terms = new List<(string Field, string Term, float Weight, bool Finds)>();
+        void AddRarest(string field, IEnumerable<string> candidates, float weight, Func<int, bool> finds)
         {
-            terms[term] = terms.TryGetValue(term, out var known) ? (Math.Max(known.Weight, weight), known.Finds || finds) : (weight, finds);
+            var rarest = candidates.Select(t => (Term: t, Df: reader.DocFreq(new Term(field, t)))).Where(t => t.Df > 0).OrderBy(t => t.Df).Take(1).ToList();
+            if (rarest is [var (term, df)])
+            {
+                terms.Add((field, term, weight, finds(df)));
+            }
         }
 
         foreach (var concept in Concepts.Where(c => relaxed || !c.Common))
         {
             for (var i = 0; i < concept.Forms.Count; i++)
             {
-                foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]))
-                {
-                    // The typed word of a concept the query needs always finds, however common; other terms when rare.
-                    var df = reader.DocFreq(new Term(IndexFields.All, term));
-                    if (df > 0)
-                    {
-                        Add(term, i == 0 ? 1f : Tuning.GlossaryBoost, (i == 0 && !concept.Common) || df <= limit);
-                    }
-                }
+                var typed = i == 0;
+                AddRarest(IndexFields.All, BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]), typed ? 1f : Tuning.GlossaryBoost, df => (typed && !concept.Common) || df <= limit);
+            }
+
+            // Without its title the pass would rank a listing named 千穰大模型 below ten thousand that only say 模型 more
+            // often. Only the typed word's: glossary names in titles, measured, pulled in listings the full query ranks low.
+            foreach (var field in (string[])[IndexFields.TitleZh, IndexFields.TitleEn])
+            {
+                AddRarest(field, BilingualAnalyzer.Terms(analyzer, field, concept.Forms[0]), Tuning.TitleBoost, _ => !concept.Common);
             }
         }
 
         foreach (var entry in Bag)
         {
-            // The bag holds only entries in the index, with their commonness already weighed; a document matching a
-            // name's words together holds each of its terms, so every term of it may find.
-            foreach (var term in entry.Terms)
-            {
-                Add(term, entry.Weight * Tuning.BagBoost, !entry.Common);
-            }
+            AddRarest(IndexFields.All, entry.Terms, entry.Weight * Tuning.BagBoost, _ => !entry.Common);
         }
 
-        // When no term finds on its own (every one common), any of them does.
-        var finding = terms.Any(t => t.Value.Finds) ? terms.Where(t => t.Value.Finds).ToList() : [.. terms];
-        var scoring = terms.Except(finding).ToList();
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var (term, (weight, _)) in finding.Take(BooleanQuery.MaxClauseCount / 2))
+        var finding = terms.Any(t => t.Finds) ? terms.Where(t => t.Finds) : terms;
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var group in finding.GroupBy(t => (t.Field, t.Term)).Take(BooleanQuery.MaxClauseCount))
         {
-            any.Add(AllTerm(term, weight), Occur.SHOULD);
-        }
-
-        // Common terms only score the documents another term found: their postings are skipped through, not read.
-        var query = new BooleanQuery(disableCoord: true) { { any, scoring.Count == 0 ? Occur.SHOULD : Occur.MUST } };
-        foreach (var (term, (weight, _)) in scoring.Take(BooleanQuery.MaxClauseCount / 2))
-        {
-            query.Add(AllTerm(term, weight), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(group.Key.Field, group.Key.Term)) { Boost = group.Max(t => t.Weight) }, Occur.SHOULD);
         }
 
         return query;
@@ -549,7 +549,8 @@ internal sealed partial class QueryPlan
 
         static void Add(BooleanQuery query, Query? clause, float boost)
         {
-            if (clause is not null)
+            // A weight of 0 leaves the clause out rather than reading its postings for nothing.
+            if (clause is not null && boost > 0)
             {
                 clause.Boost = boost;
                 query.Add(clause, Occur.SHOULD);

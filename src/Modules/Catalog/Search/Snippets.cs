@@ -7,19 +7,20 @@ namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// Highlighted passages. Lucene.Net's Highlighter package is not on the mirror, so this re-analyses the stored
-/// text with the index analyzer, marks the tokens that are query terms (overlapping bigrams merge into one
-/// mark) and cuts a window around the first mark. The result is HTML: text encoded, matches in &lt;mark&gt;.
+/// text with the index analyzer, marks where a searched form occurs whole (its terms one after another: 养老服务 is
+/// marked only as 养老服务, never its 服务 alone; overlapping marks merge) and cuts a window around the first mark.
+/// The result is HTML: text encoded, matches in &lt;mark&gt;.
 /// </summary>
 internal static class Snippets
 {
     public const int Length = 160;
 
-    public static string Highlight(Analyzer analyzer, string text, IReadOnlySet<string> terms)
+    public static string Highlight(Analyzer analyzer, string text, IReadOnlyCollection<IReadOnlyList<string>> forms)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(terms);
-        var marks = Marks(analyzer, text, terms);
+        ArgumentNullException.ThrowIfNull(forms);
+        var marks = Marks(analyzer, text, forms);
         var start = marks.Count == 0 ? 0 : Math.Max(0, marks[0].Start - 30);
         var end = Math.Min(text.Length, start + Length);
         var html = new StringBuilder();
@@ -46,36 +47,65 @@ internal static class Snippets
         return html.ToString();
     }
 
-    private static List<(int Start, int End)> Marks(Analyzer analyzer, string text, IReadOnlySet<string> terms)
+    private static List<(int Start, int End)> Marks(Analyzer analyzer, string text, IReadOnlyCollection<IReadOnlyList<string>> forms)
     {
         var marks = new List<(int Start, int End)>();
-        if (terms.Count == 0)
+        var byFirst = forms.Where(f => f.Count > 0).ToLookup(f => f[0], StringComparer.Ordinal);
+        if (byFirst.Count == 0)
         {
             return marks;
         }
 
-        using var stream = analyzer.GetTokenStream(IndexFields.All, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
+        var tokens = new List<(string Term, int Start, int End)>();
+        using (var stream = analyzer.GetTokenStream(IndexFields.All, text))
         {
-            if (!terms.Contains(term.ToString()))
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+            }
+
+            stream.End();
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var end = byFirst[tokens[i].Term].Where(form => Occurs(tokens, i, form)).Select(form => tokens[i + form.Count - 1].End).DefaultIfEmpty(-1).Max();
+            if (end < 0)
             {
                 continue;
             }
 
-            if (marks.Count > 0 && offset.StartOffset <= marks[^1].End)
+            if (marks.Count > 0 && tokens[i].Start <= marks[^1].End)
             {
-                marks[^1] = (marks[^1].Start, Math.Max(marks[^1].End, offset.EndOffset));
+                marks[^1] = (marks[^1].Start, Math.Max(marks[^1].End, end));
             }
             else
             {
-                marks.Add((offset.StartOffset, offset.EndOffset));
+                marks.Add((tokens[i].Start, end));
             }
         }
 
-        stream.End();
         return marks;
+    }
+
+    private static bool Occurs(List<(string Term, int Start, int End)> tokens, int at, IReadOnlyList<string> form)
+    {
+        if (at + form.Count > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < form.Count; k++)
+        {
+            if (!string.Equals(tokens[at + k].Term, form[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
