@@ -1,4 +1,5 @@
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Policy.Contracts;
 using Funeng.Scenarios.Data;
@@ -91,7 +92,7 @@ internal sealed class ScenariosDemoSeeder(ScenariosDb db, IPolicyQueries policy,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Lists.Add(list);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.demo.seeded", "scenario-list", list.Id.ToString(), $"{{\"scenarios\":{Posts.Length}}}"), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.demo.seeded", "scenario-list", list.Id.ToString(), ProblemMessage.Of("scenarios.audit.demo-seeded", Posts.Length)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }
