@@ -118,7 +118,9 @@ internal static class WebShell
         {
             foreach (var address in app.Urls)
             {
-                Console.WriteLine($"Funeng is running at {address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}");
+                // The operator's console, in the platform's default language, as the demo seeders' lines above.
+                Console.WriteLine(ProblemMessage.Of("shell.running-at", address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal))
+                    .In(app.Services.GetRequiredService<UiText>(), CultureInfo.GetCultureInfo(UiCultures.Chinese)));
             }
         });
     }
