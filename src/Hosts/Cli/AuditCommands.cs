@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Funeng.Kernel.Localization;
 using Funeng.Platform.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -29,7 +30,8 @@ internal static class AuditCommands
                 return 0;
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The audit chain is broken at entry {result.FirstBrokenSequence}: {result.Problem}.[/]");
+            var problem = result.Problem?.In(services.GetRequiredService<UiText>(), CultureInfo.GetCultureInfo(UiCultures.English));
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]The audit chain is broken at entry {result.FirstBrokenSequence}: {problem}.[/]");
             return 1;
         }));
 

@@ -75,7 +75,7 @@ public abstract class AuditPageTests(ITestApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var verification = await scope.ServiceProvider.GetRequiredService<IAuditLog>().VerifyAsync(cancellationToken: Ct);
-            Assert.True(verification.IsValid, verification.Problem);
+            Assert.True(verification.IsValid, verification.Problem?.ToString());
         }
     }
 }

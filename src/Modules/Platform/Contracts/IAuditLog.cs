@@ -42,8 +42,8 @@ public interface IAuditLog
 /// <summary>The outcome of recomputing the audit chain.</summary>
 /// <param name="EntriesChecked">How many entries were read.</param>
 /// <param name="FirstBrokenSequence">The sequence number of the first entry that does not verify, or null.</param>
-/// <param name="Problem">Why it does not verify.</param>
-public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, string? Problem)
+/// <param name="Problem">Why it does not verify, told in the reader's language.</param>
+public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, ProblemMessage? Problem)
 {
     public bool IsValid => FirstBrokenSequence is null;
 }
