@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Startup;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -15,30 +13,26 @@ internal static class SeedCommands
         demo.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var startup = services.GetRequiredService<StartupSequence>();
-            var text = services.GetRequiredService<UiText>();
-            // The operator's language: Chinese, the platform's default (the CLI has no language option yet).
-            var culture = CultureInfo.GetCultureInfo(UiCultures.Chinese);
-            string T(string key) => Markup.Escape(text.Get(key, culture));
             IReadOnlyList<string> lines = [];
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
-                var task = progress.AddTask(T("seed.migrating"), maxValue: 3);
+                var task = progress.AddTask("Migrating", maxValue: 3);
                 await startup.MigrateAsync(_ => { }, cancellationToken);
                 task.Increment(1);
-                task.Description = T("seed.loading-pack");
+                task.Description = "Loading policy pack";
                 await startup.InitializeAsync(cancellationToken);
                 task.Increment(1);
-                task.Description = T("seed.seeding");
-                lines = await startup.SeedDemoAsync(culture, cancellationToken);
+                task.Description = "Seeding demo data";
+                lines = await startup.SeedDemoAsync(cancellationToken);
                 task.Increment(1);
-                task.Description = T("seed.seeded");
+                task.Description = "Seeded";
             });
             foreach (var line in lines)
             {
                 Console.WriteLine(line);
             }
 
-            AnsiConsole.MarkupLine(lines.Count == 0 ? T("seed.nothing-added") : $"[green]{T("seed.done")}[/]");
+            AnsiConsole.MarkupLine(lines.Count == 0 ? "Demo data was already there; nothing added." : "[green]Demo data seeded.[/]");
             return 0;
         }));
 

@@ -56,10 +56,16 @@ public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrato
         }
     }
 
-    /// <summary>Runs every demo seeder; returns their lines for the operator in <paramref name="culture"/> (zh-CN when none is given).</summary>
-    public async Task<IReadOnlyList<string>> SeedDemoAsync(CultureInfo? culture = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs every demo seeder; returns their lines for the operator in the current UI culture (the command line's
+    /// language; Chinese unless it is English).
+    /// </summary>
+    public Task<IReadOnlyList<string>> SeedDemoAsync(CancellationToken cancellationToken = default) =>
+        SeedDemoAsync(CultureInfo.CurrentUICulture, cancellationToken);
+
+    /// <summary>Runs every demo seeder; returns their lines for the operator in <paramref name="culture"/>.</summary>
+    public async Task<IReadOnlyList<string>> SeedDemoAsync(CultureInfo culture, CancellationToken cancellationToken = default)
     {
-        culture ??= CultureInfo.GetCultureInfo(UiCultures.Chinese);
         var lines = new List<string>();
         await using var scope = scopes.CreateAsyncScope();
         var text = scope.ServiceProvider.GetRequiredService<UiText>();
