@@ -61,10 +61,10 @@ public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrato
     /// language; Chinese unless it is English).
     /// </summary>
     public Task<IReadOnlyList<string>> SeedDemoAsync(CancellationToken cancellationToken = default) =>
-        SeedDemoAsync(CultureInfo.CurrentUICulture, cancellationToken);
+        SeedDemoInAsync(CultureInfo.CurrentUICulture, cancellationToken);
 
     /// <summary>Runs every demo seeder; returns their lines for the operator in <paramref name="culture"/>.</summary>
-    public async Task<IReadOnlyList<string>> SeedDemoAsync(CultureInfo culture, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> SeedDemoInAsync(CultureInfo culture, CancellationToken cancellationToken = default)
     {
         var lines = new List<string>();
         await using var scope = scopes.CreateAsyncScope();

@@ -111,7 +111,7 @@ internal static class WebShell
         {
             // Not through the logger: passwords go to the terminal, or to an owner-only file when output is a log.
             var secrets = Path.Combine(app.Configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "demo-accounts.txt");
-            OneTimeSecrets.Show(await startup.SeedDemoAsync(CultureInfo.GetCultureInfo(UiCultures.Chinese)), Console.Out, Console.IsOutputRedirected, secrets);
+            OneTimeSecrets.Show(await startup.SeedDemoInAsync(CultureInfo.GetCultureInfo(UiCultures.Chinese)), Console.Out, Console.IsOutputRedirected, secrets);
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
