@@ -111,10 +111,8 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
             SavedSearchAlerts.Enqueue(db, published, now);
             await db.SaveChangesAsync(cancellationToken);
             progress?.Report($"{added} added, {updated} updated, {unchanged} unchanged");
-            await audit.AppendAsync(new AuditEvent("catalog.import", "catalog.import", batch.Format, JsonSerializer.Serialize(new
-            {
-                file = Path.GetFileName(fileName), format = batch.Format, rows = file.Rows.Count, added, updated, unchanged, organisationsAdded,
-            })), db, cancellationToken);
+            await audit.AppendAsync(new AuditEvent("catalog.import", "catalog.import", batch.Format, ProblemMessage.Of(
+                "catalog.audit.imported", Path.GetFileName(fileName), batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

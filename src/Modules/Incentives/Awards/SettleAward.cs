@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Funeng.Incentives.Data;
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Payment of a committed award, and clawback of an award (returned to the year's available budget).</summary>
-internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, IActor actor, TimeProvider clock, DeliverAwardEvents events)
+internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, TimeProvider clock, DeliverAwardEvents events)
 {
     public sealed record ClawbackRequest(string? Reason);
 
@@ -48,7 +46,7 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
         AwardEvents.Changed(db, award, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(to == AwardStatus.Paid ? "incentives.award.paid" : "incentives.award.clawed-back", "award", award.Id.ToString(),
-            JsonSerializer.Serialize(new { award.ProgramId, amount = award.Amount, reason, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of(to == AwardStatus.Paid ? "incentives.audit.award-paid" : "incentives.audit.award-clawed-back", award.ProgramId, award.Amount, reason)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await events.AfterCommitAsync(cancellationToken);
         return award;
