@@ -52,7 +52,20 @@ public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrato
         await using var scope = scopes.CreateAsyncScope();
         foreach (var initializer in scope.ServiceProvider.GetServices<IStartupInitializer>())
         {
-            await initializer.InitializeAsync(cancellationToken);
+            try
+            {
+                await initializer.InitializeAsync(cancellationToken);
+            }
+            catch (InvalidInputException e) when (scope.ServiceProvider.GetService<UiText>() is { } text)
+            {
+                // A bad pack or program file stops the host; whoever starts it (./funeng serve, seed demo) reads each
+                // problem by file, line and field in their language. The input exception is not chained: its message
+                // is the same list as strings.json keys, and where it was thrown says nothing the locations do not.
+                var culture = CultureInfo.CurrentUICulture;
+                var problems = e.Describe(text, culture).SelectMany(p => p.Value.Select(m => $"  {p.Key}: {m}"));
+                throw new InvalidOperationException(
+                    string.Join(Environment.NewLine, [ProblemMessage.Of("startup.refused", e.Problems.Count).In(text, culture), .. problems]));
+            }
         }
     }
 
