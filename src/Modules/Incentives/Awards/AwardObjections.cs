@@ -56,7 +56,7 @@ internal sealed class AwardObjections(IncentivesDb db, IAuditLog audit, IActor a
         // never marked upheld while the award still stands.
         if (request.Upheld)
         {
-            await settle.MoveAsync(awardId, AwardStatus.ClawedBack, $"objection upheld: {request.Resolution!.Trim()}", cancellationToken);
+            await settle.MoveAsync(awardId, AwardStatus.ClawedBack, ProblemMessage.Of("incentives.ledger.reason.objection-upheld", request.Resolution!.Trim()), cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -73,7 +73,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             }
 
             var awardId = Guid.NewGuid();
-            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, application.CitySlug, $"award to {application.ApplicantName}");
+            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, application.CitySlug, ProblemMessage.Of("incentives.ledger.memo.award", LedgerMemo.Short(application.ApplicantName)));
             await db.SaveChangesAsync(cancellationToken);
             // The ledger legs are written but not committed: a process that dies from here on leaves nothing behind.
             await ApprovalPause.BeforeAwardAsync(application.Id, cancellationToken);

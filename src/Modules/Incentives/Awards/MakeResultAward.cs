@@ -55,7 +55,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
             }
 
             var awardId = Guid.NewGuid();
-            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, request.CitySlug, $"award to {request.RecipientName} ({Word(request.Basis)})");
+            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, request.CitySlug, ProblemMessage.Of("incentives.ledger.memo.award-on", LedgerMemo.Short(request.RecipientName), ProblemMessage.Of("incentives.register.basis." + request.Basis)));
             award = new Award
             {
                 Id = awardId, ApplicationId = request.BasisId, Basis = request.Basis.ToString(), ProgramId = program.Id, OrganisationId = request.OrganisationId,
@@ -129,10 +129,4 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
         return new Decision(amount, budget, trace);
     }
 
-    private static string Word(AwardBasis basis) => basis switch
-    {
-        AwardBasis.ChallengeResult => "challenge result",
-        AwardBasis.BenchmarkDesignation => "benchmark designation",
-        _ => "application",
-    };
 }
