@@ -77,6 +77,49 @@ public sealed partial class UiStringKeyTests
         Assert.True(unused.Count == 0, "Keys no code uses: " + string.Join(", ", unused));
     }
 
+    /// <summary>
+    /// The audit page names every action and entity type a module records by its label (<c>audit.action.</c> + the
+    /// action, <c>audit.entity.</c> + the type): each such code written in a file that records audit events has one,
+    /// and an action written with a computed tail (<c>$"scenarios.challenge.{action}"</c>) has labels under its stem.
+    /// </summary>
+    [Fact]
+    public void Every_audit_action_and_entity_type_the_code_records_has_a_label()
+    {
+        var unlabelled = new List<string>();
+        foreach (var (file, text) in AuditSources())
+        {
+            foreach (Match code in AuditCode().Matches(text))
+            {
+                var value = code.Groups["code"].Value;
+                var labelled = code.Groups["stem"].Success
+                    ? Strings.Keys.Any(k => k.StartsWith("audit.action." + value, StringComparison.Ordinal))
+                    : Strings.ContainsKey(value) || Strings.ContainsKey("audit.action." + value) || Strings.ContainsKey("audit.entity." + value);
+                if (!labelled)
+                {
+                    unlabelled.Add($"{value} ({file})");
+                }
+            }
+        }
+
+        Assert.True(unlabelled.Count == 0, "Audit codes without an audit.action.* or audit.entity.* label: " + string.Join(", ", unlabelled.Distinct()));
+    }
+
+    /// <summary>An action label names an action some module records (or one under a stem it completes).</summary>
+    [Fact]
+    public void Every_audit_action_label_names_an_action_the_code_records()
+    {
+        var codes = AuditSources().SelectMany(s => AuditCode().Matches(s.Text)).Select(m => (m.Groups["code"].Value, Stem: m.Groups["stem"].Success)).ToList();
+        var orphans = Strings.Keys.Where(k => k.StartsWith("audit.action.", StringComparison.Ordinal))
+            .Select(k => k["audit.action.".Length..])
+            .Where(action => !codes.Any(c => c.Stem ? action.StartsWith(c.Value, StringComparison.Ordinal) : action == c.Value))
+            .ToList();
+        Assert.True(orphans.Count == 0, "Audit action labels no code records: " + string.Join(", ", orphans));
+    }
+
+    private static IEnumerable<(string File, string Text)> AuditSources() =>
+        Sources.Where(s => s.Value.Contains("AuditEvent", StringComparison.Ordinal) && !s.Key.Contains("Contracts", StringComparison.Ordinal))
+            .Select(s => (s.Key, s.Value));
+
     private static Dictionary<string, (string Zh, string En, string File)> ReadStrings()
     {
         var strings = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
@@ -108,6 +151,11 @@ public sealed partial class UiStringKeyTests
     // FieldProblem.Of(field, "k"), InvalidInputException.For(field, "k"). A literal followed by + is a prefix.
     [GeneratedRegex(@"(?:\b(?:T|text|Text)\s*(?:\[|\.Format\(|\.Get\()|ProblemMessage\.Of\(|(?:FieldProblem\.Of|Exception\.For)\([^,()]+,)\s*""(?<key>" + KeyPattern + @")""(?!\s*\+)")]
     private static partial Regex KeyUse();
+
+    // A module-prefixed code in quotes ("compute.pool.registered"), or the stem of one completed by interpolation
+    // ($"compute.request.{state}"): stems end with a dot, codes do not.
+    [GeneratedRegex(@"""(?<code>(?:platform|policy|scenarios|catalog|incentives|compute|index)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)*)""|\$""(?<code>(?:platform|policy|scenarios|catalog|incentives|compute|index)\.(?:[a-z0-9_-]+\.)*)(?<stem>)\{")]
+    private static partial Regex AuditCode();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();

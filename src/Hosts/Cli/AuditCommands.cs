@@ -29,7 +29,7 @@ internal static class AuditCommands
                 return 0;
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Format("cli.audit.broken", result.FirstBrokenSequence, result.Problem)}[/]");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{text.Format("cli.audit.broken", result.FirstBrokenSequence, result.Problem?.In(CliText.All, text.Culture))}[/]");
             return 1;
         }));
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Funeng.Catalog;
 using Funeng.Catalog.Contracts;
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -65,9 +66,9 @@ internal static class CatalogCommandLine
             {
                 return await RebuildAsync(text, services, cancellationToken);
             }
-            catch (InvalidOperationException e)
+            catch (DomainRuleException e)
             {
-                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine(text.Say(e.Description));
                 return 1;
             }
         }));

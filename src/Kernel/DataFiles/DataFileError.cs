@@ -9,9 +9,8 @@ namespace Funeng.Kernel.DataFiles;
 /// <param name="File">The file, relative to the pack folder.</param>
 /// <param name="Line">1-based line, or 0 when the problem is the file as a whole.</param>
 /// <param name="Field">The field path, e.g. <c>targets[3].value</c>.</param>
-/// <param name="Message">What is wrong and what is expected, in English (logs, pack authors).</param>
-/// <param name="Keyed">The same in the reader's language (<c>strings.json</c>), for the problems people upload.</param>
-public sealed record DataFileError(string File, int Line, string Field, string Message, ProblemMessage? Keyed = null) : FieldProblem(Field, Keyed ?? ProblemMessage.Fixed(Message))
+/// <param name="Description">What is wrong and what is expected, a <c>strings.json</c> key told in the reader's language.</param>
+public sealed record DataFileError(string File, int Line, string Field, ProblemMessage Description) : FieldProblem(Field, Description)
 {
     /// <summary>The file, line and field, e.g. <c>targets.yaml:12: targets[3].value</c>.</summary>
     public override string Location => Line > 0 ? $"{File}:{Line}: {Field}" : $"{File}: {Field}";
@@ -23,5 +22,6 @@ public sealed record DataFileError(string File, int Line, string Field, string M
         return problems.Problems.OfType<DataFileError>().ToList();
     }
 
-    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Field}: {Message}" : $"{File}: {Field}: {Message}";
+    /// <summary>For logs: the location and the message's key with its arguments.</summary>
+    public override string ToString() => $"{Location}: {Description}";
 }

@@ -32,7 +32,7 @@ public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<Ta
         var extension = Path.GetExtension(fileName).ToUpperInvariant();
         if (extension is not (".CSV" or ".XLSX"))
         {
-            throw UploadedFiles.Refused(name, 0, "file", $"'{extension}' files cannot be imported; use .csv (UTF-8) or .xlsx.", "upload.extension", extension);
+            throw UploadedFiles.Refused(name, 0, "file", "upload.extension", extension);
         }
 
         var bytes = await UploadedFiles.ReadAsync(stream, name, cancellationToken);
@@ -76,7 +76,7 @@ public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<Ta
                     var value = Cell(cells.TryGetValue(columns[i], out var v) ? v : null);
                     if (value.Length > UploadedFiles.MaxCellLength)
                     {
-                        throw UploadedFiles.Refused(name, number, headers[i], $"a cell is longer than {UploadedFiles.MaxCellLength:N0} characters.", "upload.cell-too-long", UploadedFiles.MaxCellLength);
+                        throw UploadedFiles.Refused(name, number, headers[i], "upload.cell-too-long", UploadedFiles.MaxCellLength);
                     }
 
                     values[headers[i]] = value;
@@ -90,7 +90,7 @@ public sealed record TabularFile(IReadOnlyList<string> Headers, IReadOnlyList<Ta
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or XmlException or KeyNotFoundException)
         {
-            throw UploadedFiles.Refused(name, number, "file", $"cannot be read as an .xlsx workbook: {e.Message}", "upload.xlsx-unreadable");
+            throw UploadedFiles.Refused(name, number, "file", "upload.xlsx-unreadable");
         }
 
         return new TabularFile(headers, rows);

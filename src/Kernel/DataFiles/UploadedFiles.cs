@@ -71,7 +71,7 @@ public static class UploadedFiles
             }
 
             var line = 1 + bytes.AsSpan(0, Math.Clamp(e.Index + start, 0, bytes.Length)).Count((byte)'\n');
-            throw Refused(file, line, "file", "is not UTF-8 text (nor GBK); save it as \"CSV UTF-8\" and import it again.", "upload.not-utf8");
+            throw Refused(file, line, "file", "upload.not-utf8");
         }
     }
 
@@ -93,14 +93,14 @@ public static class UploadedFiles
                     total += read;
                     if (total > MaxXlsxUnpackedBytes)
                     {
-                        throw Refused(file, 0, "file", $"unpacks to more than {MaxXlsxUnpackedBytes / (1024 * 1024)} MB, the limit for an .xlsx import; split it or save it as CSV.", "upload.xlsx-unpacked", MaxXlsxUnpackedBytes / (1024 * 1024));
+                        throw Refused(file, 0, "file", "upload.xlsx-unpacked", MaxXlsxUnpackedBytes / (1024 * 1024));
                     }
                 }
             }
         }
         catch (InvalidDataException)
         {
-            throw Refused(file, 0, "file", "is not an .xlsx workbook (an .xlsx is a zip archive); save it from Excel or WPS as .xlsx, or as CSV UTF-8.", "upload.not-xlsx");
+            throw Refused(file, 0, "file", "upload.not-xlsx");
         }
     }
 
@@ -111,7 +111,7 @@ public static class UploadedFiles
         var twice = headers.Select(h => h.Trim()).Where(h => h.Length > 0).GroupBy(h => h, comparer).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (twice.Count > 0)
         {
-            throw new Web.InvalidInputException(twice.Select(h => new DataFileError(file, 1, h, "this column is named more than once in the header (names are compared without surrounding spaces)", Web.ProblemMessage.Of("upload.header-twice", file, h))).ToList<Web.FieldProblem>());
+            throw new Web.InvalidInputException(twice.Select(h => new DataFileError(file, 1, h, Web.ProblemMessage.Of("upload.header-twice", file, h))).ToList<Web.FieldProblem>());
         }
     }
 
@@ -134,7 +134,7 @@ public static class UploadedFiles
             var c = text[i];
             if (field.Length > MaxCellLength)
             {
-                throw Refused(file, recordLine, "file", $"a cell is longer than {MaxCellLength:N0} characters.", "upload.cell-too-long", MaxCellLength);
+                throw Refused(file, recordLine, "file", "upload.cell-too-long", MaxCellLength);
             }
 
             if (quoted)
@@ -185,7 +185,7 @@ public static class UploadedFiles
 
         if (quoted)
         {
-            throw Refused(file, quoteLine, "file", "a quoted cell opened on this line is never closed (a \" is missing).", "upload.quote-unclosed");
+            throw Refused(file, quoteLine, "file", "upload.quote-unclosed");
         }
 
         if (field.Length > 0 || fields.Count > 0)
@@ -216,9 +216,9 @@ public static class UploadedFiles
 
     /// <summary>The refusal of a file over <see cref="MaxBytes"/>; also for callers that know the length before reading (a request's Content-Length).</summary>
     public static Web.InvalidInputException TooLarge(string file) =>
-        Refused(file, 0, "file", $"is larger than the import limit of {MaxBytes / (1024 * 1024)} MB; split it into several files.", "upload.too-large", MaxBytes / (1024 * 1024));
+        Refused(file, 0, "file", "upload.too-large", MaxBytes / (1024 * 1024));
 
-    /// <summary>A refusal in English for logs and in the reader's language (<paramref name="key"/>, whose {0} is the file and {1}… the arguments).</summary>
-    internal static Web.InvalidInputException Refused(string file, int line, string field, string message, string key, params object?[] arguments) =>
-        new(new[] { new DataFileError(file, line, field, message, Web.ProblemMessage.Of(key, [file, .. arguments])) });
+    /// <summary>A refusal in the reader's language (<paramref name="key"/>, whose {0} is the file and {1}… the arguments).</summary>
+    internal static Web.InvalidInputException Refused(string file, int line, string field, string key, params object?[] arguments) =>
+        new(new[] { new DataFileError(file, line, field, Web.ProblemMessage.Of(key, [file, .. arguments])) });
 }

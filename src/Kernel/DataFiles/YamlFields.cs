@@ -1,5 +1,6 @@
 using System.Globalization;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -41,7 +42,7 @@ public sealed class YamlFields
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
-                errors.Add(new DataFileError(file, 1, "(file)", "expected a YAML mapping of fields at the top level"));
+                errors.Add(new DataFileError(file, 1, "(file)", ProblemMessage.Of("datafile.not-a-mapping-at-top")));
                 return null;
             }
 
@@ -49,18 +50,20 @@ public sealed class YamlFields
         }
         catch (YamlException e)
         {
-            errors.Add(new DataFileError(file, (int)e.Start.Line, "(syntax)", e.InnerException?.Message ?? e.Message));
+            // The parser's own description of what it met is in English; the key says in the reader's language that it is YAML syntax.
+            errors.Add(new DataFileError(file, (int)e.Start.Line, "(syntax)", ProblemMessage.Of("datafile.syntax", e.InnerException?.Message ?? e.Message)));
             return null;
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet's scanner throws this, without a position, for some malformed flow collections.
-            errors.Add(new DataFileError(file, 0, "(syntax)", $"not valid YAML ({e.Message})"));
+            errors.Add(new DataFileError(file, 0, "(syntax)", ProblemMessage.Of("datafile.not-yaml", e.Message)));
             return null;
         }
     }
 
-    public void Error(string field, string message, int? line = null) =>
+    /// <summary>Records a problem with <paramref name="field"/> of this mapping, on its line or on <paramref name="line"/>.</summary>
+    public void Error(string field, ProblemMessage message, int? line = null) =>
         _errors.Add(new DataFileError(File, line ?? Line, FieldPath(field), message));
 
     public bool Has(string key) => Find(key) is not null;
@@ -71,7 +74,7 @@ public sealed class YamlFields
         var value = node?.Value?.Trim();
         if (node is not null && string.IsNullOrEmpty(value) && required)
         {
-            Error(key, "must not be empty", (int)node.Start.Line);
+            Error(key, ProblemMessage.Of("datafile.empty"), (int)node.Start.Line);
             return null;
         }
 
@@ -84,7 +87,7 @@ public sealed class YamlFields
         var value = Value(key, required);
         if (value is not null && !allowed.Contains(value))
         {
-            Error(key, $"'{value}' is not one of: {string.Join(", ", allowed)}", LineOf(key));
+            Error(key, ProblemMessage.Of("datafile.not-one-of", value, allowed.ToList()), LineOf(key));
             return null;
         }
 
@@ -93,11 +96,11 @@ public sealed class YamlFields
 
     public int? WholeNumber(string key, bool required = true, int min = int.MinValue, int max = int.MaxValue)
     {
-        var value = Parsed(key, required, "a whole number", (string t, out int v) =>
+        var value = Parsed(key, required, t => ProblemMessage.Of("datafile.not-whole-number", t), (string t, out int v) =>
             int.TryParse(t.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out v));
         if (value is { } number && (number < min || number > max))
         {
-            Error(key, $"{number} is outside {min}..{max}", LineOf(key));
+            Error(key, ProblemMessage.Of("datafile.out-of-range", number, min, max), LineOf(key));
             return null;
         }
 
@@ -106,15 +109,15 @@ public sealed class YamlFields
 
     /// <summary>A decimal number; underscores may group digits (<c>300_000_000_000</c>).</summary>
     public decimal? Number(string key, bool required = true) =>
-        Parsed(key, required, "a number", (string t, out decimal v) =>
+        Parsed(key, required, t => ProblemMessage.Of("datafile.not-number", t), (string t, out decimal v) =>
             decimal.TryParse(t.Replace("_", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out v));
 
     public DateOnly? Date(string key, bool required = true) =>
-        Parsed(key, required, "a date written YYYY-MM-DD", (string t, out DateOnly v) =>
+        Parsed(key, required, t => ProblemMessage.Of("datafile.not-date", t), (string t, out DateOnly v) =>
             DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out v));
 
     public bool? Flag(string key, bool required = true) =>
-        Parsed(key, required, "true or false", (string t, out bool v) =>
+        Parsed(key, required, t => ProblemMessage.Of("datafile.not-flag", t), (string t, out bool v) =>
         {
             v = t == "true";
             return t is "true" or "false";
@@ -146,7 +149,7 @@ public sealed class YamlFields
 
         if (node is not YamlMappingNode mapping)
         {
-            Error(key, "expected a mapping of fields", (int)node.Start.Line);
+            Error(key, ProblemMessage.Of("datafile.not-a-mapping"), (int)node.Start.Line);
             return null;
         }
 
@@ -165,7 +168,7 @@ public sealed class YamlFields
 
         if (node is not YamlSequenceNode sequence)
         {
-            Error(key, "expected a list", (int)node.Start.Line);
+            Error(key, ProblemMessage.Of("datafile.not-a-list"), (int)node.Start.Line);
             return [];
         }
 
@@ -180,7 +183,7 @@ public sealed class YamlFields
             }
             else
             {
-                _errors.Add(new DataFileError(File, (int)child.Start.Line, path, "expected a mapping of fields"));
+                _errors.Add(new DataFileError(File, (int)child.Start.Line, path, ProblemMessage.Of("datafile.not-a-mapping")));
             }
         }
 
@@ -199,7 +202,7 @@ public sealed class YamlFields
 
         if (node is not YamlSequenceNode sequence || sequence.Children.Any(c => c is not YamlScalarNode))
         {
-            Error(key, "expected a list of plain values", (int)node.Start.Line);
+            Error(key, ProblemMessage.Of("datafile.not-plain-values"), (int)node.Start.Line);
             return [];
         }
 
@@ -214,7 +217,7 @@ public sealed class YamlFields
             var key = (keyNode as YamlScalarNode)?.Value ?? "?";
             if (!_read.Contains(key))
             {
-                _errors.Add(new DataFileError(File, (int)keyNode.Start.Line, FieldPath(key), "unknown field"));
+                _errors.Add(new DataFileError(File, (int)keyNode.Start.Line, FieldPath(key), ProblemMessage.Of("datafile.unknown-field")));
             }
         }
     }
@@ -225,7 +228,7 @@ public sealed class YamlFields
     private delegate bool TryParse<T>(string text, out T value);
 
     /// <summary>A scalar parsed as <typeparamref name="T"/>, or null with an error saying what was expected.</summary>
-    private T? Parsed<T>(string key, bool required, string expected, TryParse<T> tryParse)
+    private T? Parsed<T>(string key, bool required, Func<string, ProblemMessage> refusal, TryParse<T> tryParse)
         where T : struct
     {
         var text = Value(key, required);
@@ -236,7 +239,7 @@ public sealed class YamlFields
 
         if (!tryParse(text, out var value))
         {
-            Error(key, $"'{text}' is not {expected}", LineOf(key));
+            Error(key, refusal(text), LineOf(key));
             return null;
         }
 
@@ -268,7 +271,7 @@ public sealed class YamlFields
 
         if (node is not YamlScalarNode scalar)
         {
-            Error(key, "expected a single value", (int)node.Start.Line);
+            Error(key, ProblemMessage.Of("datafile.not-a-single-value"), (int)node.Start.Line);
             return null;
         }
 
@@ -279,7 +282,7 @@ public sealed class YamlFields
     {
         if (required)
         {
-            Error(key, "is required");
+            Error(key, ProblemMessage.Of("datafile.required"));
         }
     }
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Funeng.Kernel.Database;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Kernel.Startup;
@@ -12,8 +15,11 @@ public interface IStartupInitializer
 /// <summary>Demo data a module adds in Development or on <c>funeng seed demo</c>. Seeding twice adds nothing.</summary>
 public interface IDemoSeeder
 {
-    /// <summary>Adds what is missing; returns lines to show the operator once (e.g. generated passwords).</summary>
-    Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds what is missing; returns lines to show the operator once (e.g. generated passwords), as
+    /// <c>strings.json</c> messages worded in the operator's language when shown.
+    /// </summary>
+    Task<IReadOnlyList<ProblemMessage>> SeedAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Options of the start-up sequence (section <c>Startup</c>).</summary>
@@ -46,17 +52,39 @@ public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrato
         await using var scope = scopes.CreateAsyncScope();
         foreach (var initializer in scope.ServiceProvider.GetServices<IStartupInitializer>())
         {
-            await initializer.InitializeAsync(cancellationToken);
+            try
+            {
+                await initializer.InitializeAsync(cancellationToken);
+            }
+            catch (InvalidInputException e) when (scope.ServiceProvider.GetService<UiText>() is { } text)
+            {
+                // A bad pack or program file stops the host; whoever starts it (./funeng serve, seed demo) reads each
+                // problem by file, line and field in their language. The input exception is not chained: its message
+                // is the same list as strings.json keys, and where it was thrown says nothing the locations do not.
+                var culture = CultureInfo.CurrentUICulture;
+                var problems = e.Describe(text, culture).SelectMany(p => p.Value.Select(m => $"  {p.Key}: {m}"));
+                throw new InvalidOperationException(
+                    string.Join(Environment.NewLine, [ProblemMessage.Of("startup.refused", e.Problems.Count).In(text, culture), .. problems]));
+            }
         }
     }
 
-    public async Task<IReadOnlyList<string>> SeedDemoAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs every demo seeder; returns their lines for the operator in the current UI culture (the command line's
+    /// language; Chinese unless it is English).
+    /// </summary>
+    public Task<IReadOnlyList<string>> SeedDemoAsync(CancellationToken cancellationToken = default) =>
+        SeedDemoInAsync(CultureInfo.CurrentUICulture, cancellationToken);
+
+    /// <summary>Runs every demo seeder; returns their lines for the operator in <paramref name="culture"/>.</summary>
+    public async Task<IReadOnlyList<string>> SeedDemoInAsync(CultureInfo culture, CancellationToken cancellationToken = default)
     {
         var lines = new List<string>();
         await using var scope = scopes.CreateAsyncScope();
+        var text = scope.ServiceProvider.GetRequiredService<UiText>();
         foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>())
         {
-            lines.AddRange(await seeder.SeedAsync(cancellationToken));
+            lines.AddRange((await seeder.SeedAsync(cancellationToken)).Select(line => line.In(text, culture)));
         }
 
         return lines;

@@ -19,8 +19,13 @@ public sealed class UploadChecksTests
     private static Task<TabularFile> ReadAsync(byte[] bytes, string name) =>
         TabularFile.ReadAsync(new MemoryStream(bytes), name, TestContext.Current.CancellationToken);
 
-    private static async Task<string> RefusalAsync(byte[] bytes, string name) =>
-        string.Join(" ", DataFileError.Among(await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync(bytes, name))));
+    /// <summary>The refusal's locations and messages in English, as the CLI would print them with <c>--culture en</c>.</summary>
+    private static async Task<string> RefusalAsync(byte[] bytes, string name)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidInputException>(() => ReadAsync(bytes, name));
+        Assert.NotEmpty(DataFileError.Among(refused));
+        return string.Join(" ", refused.Describe(new UiText([new UiStringSource(typeof(FunengKernel).Assembly)]), CultureInfo.GetCultureInfo(UiCultures.English)).Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"));
+    }
 
     [Fact]
     public async Task An_upload_refusal_is_told_in_Chinese_naming_the_file_and_the_limit()
@@ -31,7 +36,7 @@ public sealed class UploadChecksTests
 
         Assert.Equal("list.txt：不能导入“.TXT”文件，请使用 .csv（UTF-8）或 .xlsx。", wrongType.Describe(text, chinese).Values.Single().Single());
         Assert.Equal("big.csv 超过导入上限 20 MB，请拆分为多个文件。", UploadedFiles.TooLarge("big.csv").Describe(text, chinese).Values.Single().Single());
-        Assert.Contains("20 MB", DataFileError.Among(UploadedFiles.TooLarge("big.csv")).Single().ToString(), StringComparison.Ordinal); // logs keep the English text
+        Assert.Equal("big.csv is larger than the import limit of 20 MB; split it into several files.", UploadedFiles.TooLarge("big.csv").Describe(text, CultureInfo.GetCultureInfo(UiCultures.English)).Values.Single().Single());
     }
 
     [Fact]

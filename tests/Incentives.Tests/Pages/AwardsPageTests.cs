@@ -164,6 +164,12 @@ public abstract partial class AwardsPageTests(ITestApp app)
         var totals = Totals().Match(html);
         Assert.Equal((6_000_000m, 6_000_000m), (Yuan(totals.Groups["debits"].Value), Yuan(totals.Groups["credits"].Value)));
         Assert.Contains("Posted (China Standard Time)", html, StringComparison.Ordinal);
+        // The memos are stored keyed and worded for the reader (they were English sentences on Chinese pages).
+        Assert.Contains("<td>Paid: paid as committed</td>", html, StringComparison.Ordinal);
+        var chinese = WebUtility.HtmlDecode(await office.Client.GetStringAsync($"/incentives/awards/{award}?culture=zh-CN", Ct));
+        Assert.Contains("<td>已拨付：按计划拨付</td>", chinese, StringComparison.Ordinal);
+        Assert.Matches("<td>奖励给 [^<]+</td>", chinese);
+        Assert.DoesNotContain("award to", chinese, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.Client.GetAsync($"/incentives/awards/{award}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.Client.GetAsync($"/incentives/awards/{Guid.NewGuid()}", Ct)).StatusCode);
     }

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Funeng.Incentives.Awards;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel;
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Tests.Rules;
@@ -10,6 +13,8 @@ public sealed class ProgramPackReaderTests
     private const string Champion = "programs/single-champion-reward.yaml";
 
     private static readonly Facts NoFacts = new(new Dictionary<string, int>(), [], null);
+
+    private static readonly UiText Text = new([new UiStringSource(typeof(FunengKernel).Assembly), new UiStringSource(typeof(ProgramPack).Assembly)]);
 
     [Fact]
     public void The_guangdong_pack_has_the_five_required_programs_and_the_challenge_prize_program()
@@ -53,7 +58,7 @@ public sealed class ProgramPackReaderTests
         var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("expert_review: false", "expert_review: false\nexpert_reveiw: true", StringComparison.Ordinal));
         var error = SingleErrorIn(Champion, pack);
         Assert.Equal("expert_reveiw", error.Field);
-        Assert.Equal("unknown field", error.Message);
+        Assert.Equal("unknown field", English(error));
     }
 
     [Fact]
@@ -62,7 +67,7 @@ public sealed class ProgramPackReaderTests
         var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("maximum: max_award", "maximum: min(max_award, bonus_rate * annual_revenue)", StringComparison.Ordinal));
         var error = SingleErrorIn(Champion, pack);
         Assert.Equal("award.maximum", error.Field);
-        Assert.Contains("bonus_rate", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bonus_rate", English(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,7 +77,7 @@ public sealed class ProgramPackReaderTests
         var pack = GuangdongPrograms.CopyWith(benchmark, t => t.Replace("max_points: 40", "max_points: 45", StringComparison.Ordinal));
         var error = SingleErrorIn(benchmark, pack);
         Assert.Equal("review_criteria", error.Field);
-        Assert.Equal("the max_points add up to 105, not 100", error.Message);
+        Assert.Equal("the max_points add up to 105, not 100", English(error));
         Assert.Equal(GuangdongPrograms.LineOf(pack, benchmark, "key: innovation"), error.Line); // the list's first line
     }
 
@@ -89,7 +94,7 @@ public sealed class ProgramPackReaderTests
     {
         var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("fact: qualifications", "fact: awards_won", StringComparison.Ordinal));
         var errors = DataFileError.Among(Assert.Throws<InvalidInputException>(() => ProgramPackReader.Read(pack)));
-        Assert.Contains(errors, e => e.Field == "eligibility[0].fact" && e.Message.Contains("awards_won", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "eligibility[0].fact" && English(e).Contains("awards_won", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -130,6 +135,36 @@ public sealed class ProgramPackReaderTests
         Assert.True(run.DivisionByZero);
         Assert.Equal(["rate (division by zero)"], run.Missing);
     }
+
+    [Fact]
+    public void A_formula_that_cannot_be_read_is_told_in_the_readers_language_with_its_line()
+    {
+        var pack = GuangdongPrograms.CopyWith(Champion, t => t.Replace("maximum: max_award", "maximum: max_award +", StringComparison.Ordinal));
+        var error = SingleErrorIn(Champion, pack);
+        Assert.Equal(("award.maximum", GuangdongPrograms.LineOf(pack, Champion, "maximum: max_award +")), (error.Field, error.Line));
+        Assert.Equal("the formula ends too early", English(error));
+        Assert.Equal("公式过早结束", error.Description.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese)));
+    }
+
+    [Fact]
+    public void A_program_file_with_two_problems_is_told_in_Chinese_and_in_English()
+    {
+        var pack = GuangdongPrograms.CopyWith(Champion, t => t
+            .Replace("expert_review: false", "expert_review: false\nexpert_reveiw: true", StringComparison.Ordinal)
+            .Replace("fact: qualifications", "fact: awards_won", StringComparison.Ordinal));
+        var refused = Assert.Throws<InvalidInputException>(() => ProgramPackReader.Read(pack));
+        var chinese = InvalidInputException.Describe(refused.Problems.OfType<DataFileError>().Where(e => e.File == Champion), Text, CultureInfo.GetCultureInfo(UiCultures.Chinese));
+        var english = InvalidInputException.Describe(refused.Problems.OfType<DataFileError>().Where(e => e.File == Champion), Text, CultureInfo.GetCultureInfo(UiCultures.English));
+
+        var misspelt = $"{Champion}:{GuangdongPrograms.LineOf(pack, Champion, "expert_reveiw: true")}: expert_reveiw";
+        var fact = $"{Champion}:{GuangdongPrograms.LineOf(pack, Champion, "fact: awards_won")}: eligibility[0].fact";
+        Assert.Equal(["未知字段（是否拼写有误？）"], chinese[misspelt]);
+        Assert.Equal(["“awards_won”未在 facts.yaml 中声明"], chinese[fact]);
+        Assert.Equal(["unknown field"], english[misspelt]);
+        Assert.Equal(["'awards_won' is not declared in facts.yaml"], english[fact]);
+    }
+
+    private static string English(DataFileError error) => error.Description.In(Text, CultureInfo.GetCultureInfo(UiCultures.English));
 
     /// <summary>The one error in <paramref name="file"/>; its cases file is refused too, as its program is.</summary>
     private static DataFileError SingleErrorIn(string file, string pack) =>

@@ -1,9 +1,13 @@
+using System.Globalization;
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Localization;
 
 namespace Funeng.Kernel.Tests.DataFiles;
 
 public sealed class YamlFieldsTests
 {
+    private static readonly UiText Text = new([new UiStringSource(typeof(FunengKernel).Assembly)]);
+
     private static (YamlFields? Fields, List<DataFileError> Errors) Parse(string yaml)
     {
         var errors = new List<DataFileError>();
@@ -31,7 +35,8 @@ public sealed class YamlFieldsTests
         Assert.Null(fields!.Date("issued"));
         var error = Assert.Single(errors);
         Assert.Equal(("f.yaml", 2, "issued"), (error.File, error.Line, error.Field));
-        Assert.Contains("YYYY-MM-DD", error.Message, StringComparison.Ordinal);
+        Assert.Equal("'6 June 2024' is not a date written YYYY-MM-DD", English(error));
+        Assert.Equal("“6 June 2024”不是按 YYYY-MM-DD 书写的日期", error.Description.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese)));
     }
 
     [Fact]
@@ -41,7 +46,7 @@ public sealed class YamlFieldsTests
         fields!.Value("name");
         fields.RejectUnknown();
         var error = Assert.Single(errors);
-        Assert.Equal((2, "nmae", "unknown field"), (error.Line, error.Field, error.Message));
+        Assert.Equal((2, "nmae", "unknown field"), (error.Line, error.Field, English(error)));
     }
 
     [Fact]
@@ -73,4 +78,6 @@ public sealed class YamlFieldsTests
         Assert.Null(fields);
         Assert.Equal("(syntax)", Assert.Single(errors).Field);
     }
+
+    private static string English(DataFileError error) => error.Description.In(Text, CultureInfo.GetCultureInfo(UiCultures.English));
 }

@@ -107,9 +107,10 @@ public sealed class ProblemModelTests
     [Fact]
     public void A_data_file_problem_is_located_by_file_line_and_field()
     {
-        var error = new DataFileError("targets.yaml", 12, "targets[3].value", "is not a number");
+        var error = new DataFileError("targets.yaml", 12, "targets[3].value", ProblemMessage.Of("datafile.not-number", "ten"));
         var invalid = new InvalidInputException([error]);
-        Assert.Equal(["is not a number"], invalid.Describe(Text, English)["targets.yaml:12: targets[3].value"]);
+        Assert.Equal(["'ten' is not a number"], invalid.Describe(Text, English)["targets.yaml:12: targets[3].value"]);
+        Assert.Equal(["“ten”不是数字"], invalid.Describe(Text, Chinese)["targets.yaml:12: targets[3].value"]);
         Assert.Same(error, Assert.Single(DataFileError.Among(invalid)));
     }
 

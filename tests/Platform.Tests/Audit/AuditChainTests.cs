@@ -125,7 +125,7 @@ public sealed class AuditChainTests
 
         chain.RemoveAt(4);
         Assert.Null(FirstBroken(chain)); // the links alone cannot see it
-        Assert.Contains("removed from the end", AuditChain.CheckHead(head, 4, chain[^1].Hash, Key), StringComparison.Ordinal);
+        Assert.Equal("account.audit.problem.head-count", AuditChain.CheckHead(head, 4, chain[^1].Hash, Key)?.Key);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class AuditChainTests
         var chain = Chain(5);
         chain.RemoveAt(4);
         var forged = new AuditHead { Count = 4, LastHash = chain[^1].Hash, Signature = AuditChain.SignHead(4, chain[^1].Hash, RandomNumberGenerator.GetBytes(32)) };
-        Assert.Contains("signature", AuditChain.CheckHead(forged, 4, chain[^1].Hash, Key), StringComparison.Ordinal);
+        Assert.Equal("account.audit.problem.head-signature", AuditChain.CheckHead(forged, 4, chain[^1].Hash, Key)?.Key);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Funeng.Kernel.Database;
+using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
 using Funeng.TestSupport;
@@ -43,6 +44,11 @@ public abstract class AuditLogTests(ITestApp app)
             var (exitCode, output) = await RunCliAsync("audit", "verify");
             Assert.Equal(1, exitCode);
             Assert.Contains($"broken at entry {victim}", output, StringComparison.Ordinal);
+
+            // The office's page tells the break in the reader's language.
+            var office = await app.SignInAsync(await app.CreateUserAsync(Roles.OfficeStaff), TestContext.Current.CancellationToken);
+            var page = System.Net.WebUtility.HtmlDecode(await office.GetStringAsync("/account/audit?culture=zh-CN", TestContext.Current.CancellationToken));
+            Assert.Contains($"哈希链在第 {victim} 条记录处断裂：其内容与 MAC 不符（被改动过，或写入时未使用审计密钥）", page, StringComparison.Ordinal);
         }
         finally
         {
@@ -66,7 +72,7 @@ public abstract class AuditLogTests(ITestApp app)
 
         await using var check = app.Services.CreateAsyncScope();
         var verification = await check.ServiceProvider.GetRequiredService<IAuditLog>().VerifyAsync(cancellationToken: TestContext.Current.CancellationToken);
-        Assert.True(verification.IsValid, verification.Problem);
+        Assert.True(verification.IsValid, verification.Problem?.ToString());
         var db = check.ServiceProvider.GetRequiredService<PlatformDb>();
         Assert.Equal(20, await db.AuditEntries.CountAsync(e => e.Action == "test.concurrent", TestContext.Current.CancellationToken));
     }

@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Funeng.Kernel;
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Funeng.Policy.Packs;
@@ -8,6 +12,8 @@ namespace Funeng.Policy.Tests.Packs;
 public sealed class PolicyPackReaderTests
 {
     private const string Measures2024 = "documents/gd-2024-ai-empowerment.yaml";
+
+    private static readonly UiText Text = new([new UiStringSource(typeof(FunengKernel).Assembly), new UiStringSource(typeof(PolicyModule).Assembly)]);
 
     [Fact]
     public void The_Guangdong_pack_is_valid_and_holds_every_required_figure()
@@ -56,7 +62,7 @@ public sealed class PolicyPackReaderTests
         Assert.Equal(Measures2024, error.File);
         Assert.Equal(line, error.Line);
         Assert.Matches(@"^targets\[\d+\]\.comparator$", error.Field);
-        Assert.Contains("bigger_than", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bigger_than", English(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +82,7 @@ public sealed class PolicyPackReaderTests
     {
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "    counting: cumulative\n", ""));
         var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message == "is required");
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && English(e) == "is required");
     }
 
     [Fact]
@@ -84,7 +90,7 @@ public sealed class PolicyPackReaderTests
     {
         var copy = GuangdongPack.CopyWith("documents/gd-ai-robotics-measures.yaml", text => ReplaceFirst(text, "counting: per_period", "counting: cumulative"));
         var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && e.Message.Contains("per_period", StringComparison.Ordinal));
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".counting", StringComparison.Ordinal) && English(e).Contains("per_period", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -92,8 +98,8 @@ public sealed class PolicyPackReaderTests
     {
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "    unit: EFLOPS", "    units: EFLOPS"));
         var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".units", StringComparison.Ordinal) && e.Message == "unknown field");
-        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".unit", StringComparison.Ordinal) && e.Message == "is required");
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".units", StringComparison.Ordinal) && English(e) == "unknown field");
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".unit", StringComparison.Ordinal) && English(e) == "is required");
     }
 
     [Fact]
@@ -101,7 +107,7 @@ public sealed class PolicyPackReaderTests
     {
         var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(text, "measure: \"5\"", "measure: \"99\""));
         var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
-        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".measure", StringComparison.Ordinal) && e.Message.Contains("'99'", StringComparison.Ordinal));
+        Assert.Contains(DataFileError.Among(refused), e => e.Field.EndsWith(".measure", StringComparison.Ordinal) && English(e).Contains("'99'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -119,6 +125,46 @@ public sealed class PolicyPackReaderTests
         var copy = GuangdongPack.CopyWith(Measures2024, text => text.Replace("value: 40", "value: 41", StringComparison.Ordinal));
         Assert.NotEqual(original.ContentHash, PolicyPackReader.Read(copy).ContentHash);
     }
+
+    [Fact]
+    public void A_pack_with_two_problems_is_told_in_Chinese_and_in_English_naming_file_line_and_field()
+    {
+        var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(ReplaceFirst(text, "comparator: more_than", "comparator: bigger_than"), "measure: \"5\"", "measure: \"99\""));
+        var comparatorLine = GuangdongPack.LineOf(copy, Measures2024, "comparator: bigger_than");
+        var measureLine = GuangdongPack.LineOf(copy, Measures2024, "measure: \"99\"");
+
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
+
+        Assert.Equal(2, refused.Problems.Count);
+        var chinese = refused.Describe(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese));
+        var english = refused.Describe(Text, CultureInfo.GetCultureInfo(UiCultures.English));
+        var comparator = Assert.Single(chinese.Keys, k => k.EndsWith(".comparator", StringComparison.Ordinal));
+        var measure = Assert.Single(chinese.Keys, k => k.EndsWith(".measure", StringComparison.Ordinal));
+        Assert.Matches($@"^{Regex.Escape(Measures2024)}:{comparatorLine}: targets\[\d+\]\.comparator$", comparator);
+        Assert.Matches($@"^{Regex.Escape(Measures2024)}:{measureLine}: targets\[\d+\]\.measure$", measure);
+        Assert.Equal(["“bigger_than”不是以下值之一：more_than、at_least、at_most、exactly、multiple_of_baseline"], chinese[comparator]);
+        Assert.Equal(["“99”不是本文件中的措施"], chinese[measure]);
+        Assert.Equal(["'bigger_than' is not one of: more_than, at_least, at_most, exactly, multiple_of_baseline"], english[comparator]);
+        Assert.Equal(["'99' is not a measure of this document"], english[measure]);
+    }
+
+    [Fact]
+    public void Every_problem_a_bad_pack_can_have_has_a_text_in_both_languages()
+    {
+        var copy = GuangdongPack.CopyWith(Measures2024, text => ReplaceFirst(ReplaceFirst(ReplaceFirst(text,
+            "    unit: EFLOPS", "    units: EFLOPS"), "scope: province", "scope: city:canton"), "source: ", "source: not a file "));
+        var refused = Assert.Throws<InvalidInputException>(() => PolicyPackReader.Read(copy));
+
+        Assert.True(refused.Problems.Count >= 3);
+        foreach (var culture in UiCultures.All)
+        {
+            Assert.All(refused.Describe(Text, CultureInfo.GetCultureInfo(culture)).Values.SelectMany(m => m), m => Assert.DoesNotContain(UiText.MissingMarker, m, StringComparison.Ordinal));
+        }
+
+        Assert.All(refused.Describe(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese)).Values.SelectMany(m => m), m => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", m));
+    }
+
+    private static string English(DataFileError error) => error.Description.In(Text, CultureInfo.GetCultureInfo(UiCultures.English));
 
     private static string ReplaceFirst(string text, string find, string replace)
     {

@@ -154,6 +154,32 @@ public abstract class PolicyApiTests(ITestApp app)
         Assert.Contains("already loaded", goodOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_command_line_tells_a_bad_packs_problems_in_Chinese_by_default_and_in_English_when_asked()
+    {
+        const string file = "documents/gz-2026-ai-work-points.yaml";
+        var bad = GuangdongPack.CopyWith(file, t =>
+        {
+            var at = t.IndexOf("year: 2026", StringComparison.Ordinal);
+            return string.Concat(t.AsSpan(0, at), "year: twenty\n    yaer: 2026", t.AsSpan(at + "year: 2026".Length));
+        });
+        var year = GuangdongPack.LineOf(bad, file, "year: twenty");
+        var misspelt = GuangdongPack.LineOf(bad, file, "yaer: 2026");
+
+        var (chineseExit, chinese) = await FunengCli.RunAsync(app, "policy", "validate", bad);
+        Assert.Equal(1, chineseExit);
+        Assert.Contains("政策包被拒绝（2 个问题）", chinese, StringComparison.Ordinal);
+        Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{year}: targets\[\d+\]\.year: “twenty”不是整数", chinese);
+        Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{misspelt}: targets\[\d+\]\.yaer: 未知字段", chinese);
+        Assert.DoesNotContain("not a whole number", chinese, StringComparison.Ordinal);
+
+        var (englishExit, english) = await FunengCli.RunAsync(app, "policy", "validate", bad, "--culture", "en");
+        Assert.Equal(1, englishExit);
+        Assert.Contains("The pack was refused (2 problem(s))", english, StringComparison.Ordinal);
+        Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{year}: targets\[\d+\]\.year: 'twenty' is not a whole number", english);
+        Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{misspelt}: targets\[\d+\]\.yaer: unknown field", english);
+    }
+
     private static async Task<string> SnapshotAsync(PolicyDb db)
     {
         var pack = await db.Packs.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);

@@ -111,14 +111,16 @@ internal static class WebShell
         {
             // Not through the logger: passwords go to the terminal, or to an owner-only file when output is a log.
             var secrets = Path.Combine(app.Configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "demo-accounts.txt");
-            OneTimeSecrets.Show(await startup.SeedDemoAsync(), Console.Out, Console.IsOutputRedirected, secrets);
+            OneTimeSecrets.Show(await startup.SeedDemoInAsync(CultureInfo.GetCultureInfo(UiCultures.Chinese)), Console.Out, Console.IsOutputRedirected, secrets);
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var address in app.Urls)
             {
-                Console.WriteLine($"Funeng is running at {address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}");
+                // The operator's console, in the platform's default language, as the demo seeders' lines above.
+                Console.WriteLine(ProblemMessage.Of("shell.running-at", address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal))
+                    .In(app.Services.GetRequiredService<UiText>(), CultureInfo.GetCultureInfo(UiCultures.Chinese)));
             }
         });
     }

@@ -25,8 +25,8 @@ public interface ICatalogCommands
     Task<CatalogImportOutcome> ImportAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Recreates the search index from the database; reports (done, total). Returns the listings indexed. Throws
-    /// <see cref="InvalidOperationException"/> when another process (the web host) holds the index.
+    /// Recreates the search index from the database; reports (done, total). Returns the listings indexed. Refuses
+    /// with a <see cref="Kernel.Web.DomainRuleException"/> (409) when another process (the web host) holds the index.
     /// </summary>
     Task<int> RebuildSearchIndexAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
-using System.Text.Json;
+using System.Globalization;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -25,7 +26,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         Apply(edition, input);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Editions.Add(edition);
-        await SaveAsync(edition, "created", new { edition.TitleZh, edition.Year }, now, cancellationToken);
+        await SaveAsync(edition, "created", Titled(edition), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return edition;
     }
@@ -35,7 +36,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         {
             InvalidInputException.ThrowIfAny(Validate(input));
             Apply(edition, input);
-            return Task.FromResult<object>(new { edition.TitleZh, edition.Year });
+            return Task.FromResult(Titled(edition));
         }, cancellationToken);
 
     /// <summary>Adds a published listing at its current published version.</summary>
@@ -54,7 +55,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
             }
 
             edition.Entries.Add(new EditionEntryRecord { EditionId = id, ListingId = listingId, ListingVersion = version, AddedAt = clock.GetUtcNow() });
-            return (object)new { listingId, version };
+            return ProblemMessage.Of("catalog.audit.edition-entry", listingId.ToString(), version);
         }, cancellationToken);
 
     public Task<EditionRecord?> RemoveAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
@@ -63,7 +64,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
             var entry = edition.Entries.SingleOrDefault(e => e.ListingId == listingId)
                 ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.listing-edition"), "listingId", 422);
             edition.Entries.Remove(entry);
-            return Task.FromResult<object>(new { listingId, version = entry.ListingVersion });
+            return Task.FromResult(ProblemMessage.Of("catalog.audit.edition-entry", listingId.ToString(), entry.ListingVersion));
         }, cancellationToken);
 
     public Task<EditionRecord?> PublishAsync(Guid id, DateOnly? publishedOn, CancellationToken cancellationToken) =>
@@ -77,7 +78,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
             edition.PublishedOn = publishedOn ?? throw new DomainRuleException(ProblemMessage.Of("catalog.refusal.give-publication-date"), "publishedOn", 422);
             edition.PublishedAt = clock.GetUtcNow();
             edition.PublishedBy = actor.Name;
-            return Task.FromResult<object>(new { publishedOn, entries = edition.Entries.Select(e => new { e.ListingId, e.ListingVersion }) });
+            return Task.FromResult(ProblemMessage.Of("catalog.audit.edition-published", LocalizedText.Of(edition.TitleZh, edition.TitleEn), edition.PublishedOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), edition.Entries.Count));
         }, cancellationToken);
 
     /// <summary>Deletes a draft (a published edition stays for ever).</summary>
@@ -93,7 +94,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Editions.Remove(edition);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(Event("deleted", edition, new { edition.TitleZh }), db, cancellationToken);
+        await audit.AppendAsync(Event("deleted", edition, Titled(edition)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -148,7 +149,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         }
     }
 
-    private async Task<EditionRecord?> ChangeAsync(Guid id, string action, Func<EditionRecord, Task<object>> change, CancellationToken cancellationToken)
+    private async Task<EditionRecord?> ChangeAsync(Guid id, string action, Func<EditionRecord, Task<ProblemMessage>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var edition = await db.Editions.Include(e => e.Entries).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -164,7 +165,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         return edition;
     }
 
-    private async Task SaveAsync(EditionRecord edition, string action, object details, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveAsync(EditionRecord edition, string action, ProblemMessage details, DateTimeOffset now, CancellationToken cancellationToken)
     {
         edition.UpdatedAt = now;
         edition.Revision++;
@@ -180,6 +181,8 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         await audit.AppendAsync(Event(action, edition, details), db, cancellationToken);
     }
 
-    private static AuditEvent Event(string action, EditionRecord edition, object details) =>
-        new($"catalog.edition.{action}", "catalog.recommendation_edition", edition.Id.ToString(), JsonSerializer.Serialize(details));
+    private static AuditEvent Event(string action, EditionRecord edition, ProblemMessage details) =>
+        new($"catalog.edition.{action}", "catalog.recommendation_edition", edition.Id.ToString(), details);
+
+    private static ProblemMessage Titled(EditionRecord edition) => ProblemMessage.Of("catalog.audit.edition", LocalizedText.Of(edition.TitleZh, edition.TitleEn), edition.Year);
 }

@@ -20,7 +20,8 @@ internal sealed class CatalogCommands(CatalogImporter importer, SearchIndexer in
         await using var stream = File.OpenRead(path);
         try
         {
-            var r = await importer.ImportAsync(stream, path, progress, cancellationToken);
+            var worded = progress is null ? null : new WordedProgress(progress, text, CultureInfo.CurrentUICulture);
+            var r = await importer.ImportAsync(stream, path, worded, cancellationToken);
             if (r.IndexedNow)
             {
                 // No web host holds the index: this process is its writer, so it also brings it up to date and
@@ -47,4 +48,10 @@ internal sealed class CatalogCommands(CatalogImporter importer, SearchIndexer in
 
     public Task<int> RebuildSearchIndexAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default) =>
         indexer.RebuildAsync(progress, cancellationToken);
+
+    /// <summary>The importer's keyed steps, worded in the command's language for whoever shows them.</summary>
+    private sealed class WordedProgress(IProgress<string> target, UiText text, CultureInfo culture) : IProgress<ProblemMessage>
+    {
+        public void Report(ProblemMessage value) => target.Report(value.In(text, culture));
+    }
 }

@@ -1,5 +1,6 @@
 using Funeng.Catalog.Data;
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +20,9 @@ internal sealed class CatalogDemoSeeder(CatalogImporter importer, CatalogDb db, 
         (ImportFormats.LlmList, Path.Combine("awesome-llms-in-china", "llms_in_china.csv")),
     ];
 
-    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProblemMessage>> SeedAsync(CancellationToken cancellationToken)
     {
-        var lines = new List<string>();
+        var lines = new List<ProblemMessage>();
         foreach (var (source, file) in Files)
         {
             if (await db.Listings.AnyAsync(l => l.Source == source, cancellationToken))
@@ -33,8 +34,8 @@ internal sealed class CatalogDemoSeeder(CatalogImporter importer, CatalogDb db, 
             await using var stream = File.OpenRead(path);
             var result = await importer.ImportAsync(stream, path, null, cancellationToken);
             lines.Add(result.Succeeded
-                ? $"Catalog: imported {result.ListingsAdded} listings from {file}"
-                : $"Catalog: {file} was refused: {string.Join("; ", result.Errors.Take(3))}");
+                ? ProblemMessage.Of("catalog.demo.imported", result.ListingsAdded, file)
+                : ProblemMessage.Of("catalog.demo.refused", file, result.Errors.Take(3).Select(e => ProblemMessage.Of("catalog.import.problem.at-row", e.Row, e.Column, e.Message)).ToList()));
         }
 
         return lines;

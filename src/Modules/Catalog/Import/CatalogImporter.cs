@@ -35,7 +35,7 @@ internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, 
 /// </summary>
 internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, IActor actor, TimeProvider clock, ILogger<CatalogImporter> logger)
 {
-    public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<ProblemMessage>? progress, CancellationToken cancellationToken)
     {
         var file = await ReadFileAsync(stream, fileName, cancellationToken);
         var batch = ImportFormats.Parse(file);
@@ -44,7 +44,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
             return new ImportResult(batch.Format, file.Rows.Count, 0, 0, 0, 0, batch.Errors) { Notes = file.Notes };
         }
 
-        progress?.Report($"{batch.Listings.Count} listings of {batch.Organisations.Count} organisations checked");
+        progress?.Report(ProblemMessage.Of("catalog.import.progress.checked", batch.Listings.Count, batch.Organisations.Count));
         var now = clock.GetUtcNow();
         var changedOrganisations = new List<Guid>();
         var changedListings = new List<Guid>();
@@ -110,16 +110,14 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
 
             SavedSearchAlerts.Enqueue(db, published, now);
             await db.SaveChangesAsync(cancellationToken);
-            progress?.Report($"{added} added, {updated} updated, {unchanged} unchanged");
-            await audit.AppendAsync(new AuditEvent("catalog.import", "catalog.import", batch.Format, JsonSerializer.Serialize(new
-            {
-                file = Path.GetFileName(fileName), format = batch.Format, rows = file.Rows.Count, added, updated, unchanged, organisationsAdded,
-            })), db, cancellationToken);
+            progress?.Report(ProblemMessage.Of("catalog.import.progress.written", added, updated, unchanged));
+            await audit.AppendAsync(new AuditEvent("catalog.import", "catalog.import", batch.Format, ProblemMessage.Of(
+                "catalog.audit.imported", Path.GetFileName(fileName), batch.Format, file.Rows.Count, added, updated, unchanged, organisationsAdded)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         // Committed: from here on the import has succeeded, whoever indexes it.
-        progress?.Report("updating the search index");
+        progress?.Report(ProblemMessage.Of("catalog.import.progress.indexing"));
         var indexed = false;
         try
         {

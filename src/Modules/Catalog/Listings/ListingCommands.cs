@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Organisations;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -42,7 +42,7 @@ internal sealed class ListingCommands(
         {
             db.Listings.Add(listing);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.AppendAsync(Event("created", listing, new { type = type.Key(), content.TitleZh, content.TitleEn }), db, cancellationToken);
+            await audit.AppendAsync(Event("created", listing, ProblemMessage.Of("catalog.audit.listing-created", ProblemMessage.Of("catalog.type." + type.Key()), TitleOf(listing))), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -57,7 +57,7 @@ internal sealed class ListingCommands(
             Validate(listing.Type, content);
             listing.Content = content;
             listing.ReturnReason = null;
-            return new { content.TitleZh, content.TitleEn };
+            return ProblemMessage.Of("catalog.audit.listing", TitleOf(listing));
         }, cancellationToken);
 
     public Task<ListingRecord?> SubmitAsync(Guid id, CancellationToken cancellationToken) =>
@@ -65,7 +65,7 @@ internal sealed class ListingCommands(
         {
             listing.Status = ListingWorkflow.Submit(listing, Actor);
             Validate(listing.Type, listing.Content);
-            return new { listing.Content.TitleZh };
+            return ProblemMessage.Of("catalog.audit.listing", TitleOf(listing));
         }, cancellationToken);
 
     public async Task<ListingRecord?> PublishAsync(Guid id, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ internal sealed class ListingCommands(
             listing.Status = ListingWorkflow.Publish(listing, Actor);
             AddVersion(listing, actor.Name, clock.GetUtcNow());
             SavedSearchAlerts.Enqueue(db, [listing.Id], clock.GetUtcNow());
-            return new { version = listing.PublishedVersion, listing.Content.TitleZh };
+            return ProblemMessage.Of("catalog.audit.listing-published", TitleOf(listing), listing.PublishedVersion);
         }, cancellationToken);
         if (listing is not null)
         {
@@ -92,7 +92,7 @@ internal sealed class ListingCommands(
         {
             listing.Status = ListingWorkflow.Return(listing, Actor, reason);
             listing.ReturnReason = reason!.Trim();
-            return new { reason = listing.ReturnReason };
+            return ProblemMessage.Of("catalog.audit.listing-returned", TitleOf(listing), listing.ReturnReason);
         }, cancellationToken);
         if (listing is not null)
         {
@@ -106,7 +106,7 @@ internal sealed class ListingCommands(
         ChangeAsync(id, "withdrawn", listing =>
         {
             listing.Status = ListingWorkflow.Withdraw(listing, Actor);
-            return new { listing.Content.TitleZh };
+            return ProblemMessage.Of("catalog.audit.listing", TitleOf(listing));
         }, cancellationToken);
 
     /// <summary>Freezes the working copy as the next published version.</summary>
@@ -127,7 +127,7 @@ internal sealed class ListingCommands(
     /// Loads a listing the user may see (others' drafts are "not found", not "forbidden", so their existence does
     /// not leak), applies <paramref name="change"/>, and commits it with its audit entry.
     /// </summary>
-    private async Task<ListingRecord?> ChangeAsync(Guid id, string action, Func<ListingRecord, object> change, CancellationToken cancellationToken)
+    private async Task<ListingRecord?> ChangeAsync(Guid id, string action, Func<ListingRecord, ProblemMessage> change, CancellationToken cancellationToken)
     {
         var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (listing is null || !CatalogViewer.From(actor).MaySee(listing.OwnerOrganisationId, listing.Status))
@@ -160,6 +160,8 @@ internal sealed class ListingCommands(
     private static void Validate(ListingType type, ListingContent content) =>
         InvalidInputException.ThrowIfAny(ListingFields.Validate(type, content));
 
-    private static AuditEvent Event(string action, ListingRecord listing, object details) =>
-        new($"catalog.listing.{action}", "catalog.listing", listing.Id.ToString(), JsonSerializer.Serialize(details));
+    private static AuditEvent Event(string action, ListingRecord listing, ProblemMessage details) =>
+        new($"catalog.listing.{action}", "catalog.listing", listing.Id.ToString(), details);
+
+    private static LocalizedText TitleOf(ListingRecord listing) => LocalizedText.Of(listing.Content.TitleZh, listing.Content.TitleEn);
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Geography;
@@ -146,7 +146,7 @@ internal sealed class OrganisationProfiles(
             profile.DescriptionEn = Blank(input.DescriptionEn);
             profile.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            await audit.AppendAsync(new AuditEvent("catalog.organisation.updated", "catalog.organisation", organisationId.ToString(), JsonSerializer.Serialize(new { profile.LegalNameZh, profile.CreditCode })), db, cancellationToken);
+            await audit.AppendAsync(new AuditEvent("catalog.organisation.updated", "catalog.organisation", organisationId.ToString(), ProblemMessage.Of("catalog.audit.organisation-updated", profile.LegalNameZh, profile.CreditCode)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -176,7 +176,7 @@ internal sealed class OrganisationProfiles(
             db.Qualifications.Add(qualification);
             profile.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            await audit.AppendAsync(new AuditEvent("catalog.qualification.added", "catalog.organisation", organisationId.ToString(), JsonSerializer.Serialize(new { qualification.Kind, qualification.Issuer, qualification.ValidFrom, qualification.ValidTo })), db, cancellationToken);
+            await audit.AppendAsync(new AuditEvent("catalog.qualification.added", "catalog.organisation", organisationId.ToString(), ProblemMessage.Of("catalog.audit.qualification-added", QualificationKinds.Name(qualification.Kind), qualification.Issuer, qualification.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), qualification.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—")), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using Funeng.Kernel.Database;
+using Funeng.Kernel.Web;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -179,7 +180,7 @@ internal sealed class CatalogIndex : IDisposable
     private IndexWriter Writer() =>
         TryTakeWriter()
             ? _writer!
-            : throw new SearchIndexLockedException($"The search index at {_path} is written by another process (the web host?); that process indexes database changes within Catalog:IndexCatchUpSeconds.");
+            : throw new DomainRuleException(ProblemMessage.Of("catalog.search.locked", _path));
 
     /// <summary>The writer's near-real-time searchers, or (reading another process's index) searchers over its last commit.</summary>
     private SearcherManager? Searchers()
@@ -247,6 +248,3 @@ internal sealed class CatalogIndex : IDisposable
         return System.IO.Path.GetFullPath(System.IO.Path.Combine("data", "catalog-index-" + name));
     }
 }
-
-/// <summary>Another process holds the index's write lock; this one may only read it.</summary>
-internal sealed class SearchIndexLockedException(string message) : InvalidOperationException(message);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Search.Glossary;
 using Funeng.Kernel.Security;
@@ -115,7 +114,7 @@ internal sealed class GlossaryCommands(CatalogDb db, GlossarySnapshots snapshots
                 throw new DomainRuleException(ProblemMessage.Of("catalog.glossary.refusal.changed-meanwhile"), "glossary", 409);
             }
 
-            var details = JsonSerializer.Serialize(new { zh = record.ZhNames, en = record.EnNames, record.Source, record.Retired });
+            var details = ProblemMessage.Of("catalog.audit.glossary", record.ZhNames, record.EnNames, record.Source);
             await audit.AppendAsync(new AuditEvent($"catalog.glossary.{action}", "catalog.glossary_entry", record.Group, details), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Funeng.Catalog.Data;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -120,7 +121,8 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     {
         if (!index.TryTakeWriter())
         {
-            throw new SearchIndexLockedException($"The search index at {index.Path} is written by another process (the web host?); stop it to rebuild, or let it catch up.");
+            // A state conflict a person reads (funeng search rebuild while the web host runs), in their language.
+            throw new DomainRuleException(ProblemMessage.Of("catalog.search.locked-rebuild", index.Path));
         }
 
         // Taken before reading: whatever commits while we read makes the next catch-up look again.

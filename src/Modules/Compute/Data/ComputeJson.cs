@@ -1,6 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Compute.Data;
 
@@ -12,9 +11,5 @@ namespace Funeng.Compute.Data;
 /// </summary>
 internal static class ComputeJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new StoredMessages.Converter() },
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
+    public static readonly JsonSerializerOptions Options = StoredMessage.OptionsFor(StoredMessages.RecordedInEnglish);
 }

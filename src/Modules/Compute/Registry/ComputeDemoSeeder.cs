@@ -1,6 +1,7 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
 using Funeng.Compute.Scheduling;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Registry;
@@ -17,7 +18,7 @@ internal sealed class ComputeDemoSeeder(ComputeDb db, TimeProvider time) : Kerne
     public static readonly Guid ComputeCentreOrganisation = Guid.Parse("0d000000-0000-4000-8000-000000000006");
     public static readonly Guid DemoEnterprise = Guid.Parse("0d000000-0000-4000-8000-000000000003");
 
-    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProblemMessage>> SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Centres.AnyAsync(c => c.Id == GuangzhouCentre, cancellationToken))
         {
@@ -44,10 +45,10 @@ internal sealed class ComputeDemoSeeder(ComputeDb db, TimeProvider time) : Kerne
         db.Vouchers.Add(new VoucherRecord
         {
             Id = Guid.Parse("0e000000-0000-4000-8000-000000000001"), OrganisationId = DemoEnterprise, Unit = VoucherUnit.DeviceHours, Amount = 1000,
-            Note = "演示算力券 / demo compute voucher", GrantedBy = "demo", GrantedAt = now,
+            Note = StoredMessages.Write(ProblemMessage.Of("compute.vouchers.demo-note")), GrantedBy = "demo", GrantedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return ["Compute: 3 public centres with demo pools and latencies, and a 1,000 device-hour demo voucher for the demo enterprise."];
+        return [ProblemMessage.Of("compute.demo.seeded", 3, 1000)];
     }
 
     private static CentreRecord Centre(Guid id, string zh, string en, Guid operatorId, string city, CentreTier tier, DateTimeOffset at, params PoolRecord[] pools) =>

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
+using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -26,7 +27,7 @@ internal sealed class RegisterCentres(ComputeDb db, IActor actor, EngineDirector
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Centres.Add(centre);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("compute.centre.registered", "compute_centre", centre.Id.ToString(), JsonSerializer.Serialize(input, ComputeJson.Options)), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("compute.centre.registered", "compute_centre", centre.Id.ToString(), ProblemMessage.Of("compute.audit.centre-registered", LocalizedText.Of(centre.NameZh, centre.NameEn), CityName(centre.CitySlug), ProblemMessage.Of("compute.tier." + centre.Tier.ToString().ToLowerInvariant()), centre.OperatorOrganisationId.ToString())), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return centre.Id;
     }
@@ -52,7 +53,7 @@ internal sealed class RegisterCentres(ComputeDb db, IActor actor, EngineDirector
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Pools.Add(pool);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("compute.pool.registered", "compute_pool", pool.Id.ToString(), JsonSerializer.Serialize(input, ComputeJson.Options)), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("compute.pool.registered", "compute_pool", pool.Id.ToString(), ProblemMessage.Of("compute.audit.pool-registered", pool.Name, LocalizedText.Of(centre.NameZh, centre.NameEn), pool.Accelerator, pool.Devices, pool.PricePerDeviceHour, ProblemMessage.Of("compute.engine." + pool.Engine))), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return pool;
     }
@@ -81,8 +82,11 @@ internal sealed class RegisterCentres(ComputeDb db, IActor actor, EngineDirector
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("compute.latency.set", "compute_centre", centreId.ToString(), $"{city}: {input.Milliseconds} ms"), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("compute.latency.set", "compute_centre", centreId.ToString(), ProblemMessage.Of("compute.audit.latency-set", LocalizedText.Of(centre.NameZh, centre.NameEn), CityName(city), input.Milliseconds)), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>A city's name in both languages for an audit entry (its slug when it is no city of Guangdong).</summary>
+    private static LocalizedText CityName(string slug) => GuangdongCities.Find(slug)?.Name ?? new LocalizedText(slug, slug);
 }

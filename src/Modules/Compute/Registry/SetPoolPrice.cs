@@ -33,7 +33,7 @@ internal sealed class SetPoolPrice(ComputeDb db, IActor actor, IAuditLog audit)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         pool.PricePerDeviceHour = decimal.Round(value, 2);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("compute.pool.price-changed", "compute_pool", pool.Id.ToString(), $"{pool.Name}: {before} -> {pool.PricePerDeviceHour} yuan per device-hour"), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("compute.pool.price-changed", "compute_pool", pool.Id.ToString(), ProblemMessage.Of("compute.audit.pool-price-changed", pool.Name, before, pool.PricePerDeviceHour)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return pool.Name;
     }

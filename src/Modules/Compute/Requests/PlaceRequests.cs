@@ -124,7 +124,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
 
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("compute.request.placed", "compute_request", request.Id.ToString(),
-            JsonSerializer.Serialize(new { placement = record.Id, centre = placement.Explanation.ChosenCentre, pool = pool.Name, record.Policy, record.Cost, debits = debits.Select(d => new { d.VoucherId, d.Amount }) }, ComputeJson.Options)),
+            ProblemMessage.Of("compute.audit.request-placed", placement.Explanation.ChosenCentre, pool.Name, ProblemMessage.Of("compute.policy." + record.Policy), record.Cost, debits.Count, record.Id.ToString())),
             db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
 using Funeng.Platform.Contracts;
@@ -90,7 +89,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
             {
                 centre.Up = up;
                 await db.SaveChangesAsync(cancellationToken);
-                await audit.AppendAsync(new AuditEvent(up ? "compute.centre.up" : "compute.centre.down", "compute_centre", centre.Id.ToString(), centre.NameEn), db, cancellationToken);
+                await audit.AppendAsync(new AuditEvent(up ? "compute.centre.up" : "compute.centre.down", "compute_centre", centre.Id.ToString(), ProblemMessage.Of("compute.audit.centre-name", LocalizedText.Of(centre.NameZh, centre.NameEn))), db, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
             }
 
@@ -123,6 +122,8 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
 
         return moved;
     }
+
+    private static ProblemMessage StateLabel(RequestState state) => ProblemMessage.Of("compute.state." + state.ToString().ToLowerInvariant());
 
     private async Task<bool> MoveAsync(RequestRecord request, PlacementRecord? placement, RequestState next, ProblemMessage reason, CancellationToken cancellationToken)
     {
@@ -166,7 +167,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
 
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent($"compute.request.{next.ToString().ToLowerInvariant()}", "compute_request", request.Id.ToString(),
-            JsonSerializer.Serialize(new { from = before, to = next, reason, placement = placement?.Id }, ComputeJson.Options)), db, cancellationToken);
+            ProblemMessage.Of("compute.audit.request-moved", StateLabel(before), StateLabel(next), reason, placement?.Id.ToString())), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }

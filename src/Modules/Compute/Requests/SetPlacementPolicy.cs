@@ -34,7 +34,7 @@ internal sealed class SetPlacementPolicy(ComputeDb db, IActor actor, IAuditLog a
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("compute.policy.set", "compute_setting", ComputeSettings.PolicyKey, PolicyNames.Of(policy)), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("compute.policy.set", "compute_setting", ComputeSettings.PolicyKey, ProblemMessage.Of("compute.audit.policy-set", ProblemMessage.Of("compute.policy." + PolicyNames.Of(policy)))), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return policy;
     }

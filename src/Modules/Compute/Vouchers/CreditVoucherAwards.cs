@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Web;
@@ -46,7 +45,7 @@ internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimePro
             db.Vouchers.Add(voucher);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("compute.voucher.awarded", "compute_voucher", voucher.Id.ToString(),
-                JsonSerializer.Serialize(new { voucher.OrganisationId, award.ProgramId, award.FaceValue, award.Year }, ComputeJson.Options)), db, cancellationToken);
+                ProblemMessage.Of("compute.audit.voucher-awarded", voucher.OrganisationId.ToString(), award.ProgramId, award.Year, award.FaceValue)), db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
@@ -67,7 +66,7 @@ internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimePro
         voucher.ExpiresOn = closedOn;
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("compute.voucher.clawed_back", "compute_voucher", voucherId.ToString(),
-            JsonSerializer.Serialize(new { award.OrganisationId, award.ProgramId, ClosedOn = closedOn }, ComputeJson.Options)), db, cancellationToken);
+            ProblemMessage.Of("compute.audit.voucher-closed", award.OrganisationId.ToString(), award.ProgramId, closedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -27,7 +26,7 @@ internal sealed class GrantVoucher(ComputeDb db, IActor actor, IAuditLog audit, 
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("compute.voucher.granted", "compute_voucher", voucher.Id.ToString(),
-            JsonSerializer.Serialize(new { voucher.OrganisationId, voucher.Unit, voucher.Amount, voucher.Note }, ComputeJson.Options)), db, cancellationToken);
+            ProblemMessage.Of("compute.audit.voucher-granted", voucher.OrganisationId.ToString(), ProblemMessage.Of(voucher.Unit == VoucherUnit.Yuan ? "compute.voucher.yuan" : "compute.voucher.device-hours", voucher.Amount), voucher.Note)), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new VoucherView(voucher.Id, voucher.OrganisationId, voucher.Unit, voucher.Amount, voucher.Amount, ProblemMessage.Fixed(voucher.Note), voucher.GrantedAt, voucher.ExpiresOn);
     }

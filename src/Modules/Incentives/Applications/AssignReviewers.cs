@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Kernel.Security;
@@ -79,7 +78,7 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
         ApplicationHistory.Record(db, applicationId, ApplicationStepKind.ReviewerAssigned, assignment.AssignedAt, actor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.reviewer-assigned", "application", applicationId.ToString(),
-            JsonSerializer.Serialize(new { reviewer = reviewerOrganisationId, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.reviewer-assigned", reviewerOrganisationId.ToString())), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(reviewerOrganisationId, "有一份奖补申报分配给贵单位专家评审", "An incentive application was assigned to your experts for review", "/incentives/review", cancellationToken);
     }

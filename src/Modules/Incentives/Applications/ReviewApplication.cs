@@ -119,7 +119,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         ApplicationHistory.Record(db, id, complete ? ApplicationStepKind.FoundComplete : ApplicationStepKind.FoundIncomplete, clock.GetUtcNow(), actor.Name, note);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.completeness-checked", "application", id.ToString(),
-            JsonSerializer.Serialize(new { complete, note, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of(complete ? "incentives.audit.complete" : "incentives.audit.incomplete", note ?? "")), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }
@@ -174,7 +174,7 @@ internal sealed class ReviewApplication(IncentivesDb db, ProgramCatalog catalog,
         ApplicationHistory.Record(db, id, ApplicationStepKind.Scored, existing.ScoredAt, actor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.scored", "application", id.ToString(),
-            JsonSerializer.Serialize(new { score, criteria = given, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.scored", score, string.Join(", ", given.Select(g => $"{g.Key}={g.Value}")))), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await LoadAsync(id, cancellationToken), problems);
     }

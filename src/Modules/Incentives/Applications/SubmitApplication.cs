@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Incentives.Awards;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
@@ -79,7 +78,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
         await SaveNumberedAsync(application, organisationId, cancellationToken);
 
         await audit.AppendAsync(new AuditEvent("incentives.application.submitted", "application", application.Id.ToString(),
-            JsonSerializer.Serialize(new { application.ProgramId, organisationId, application.SubmittedOn, maximum = verdict.MaximumAmount, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.application-submitted", application.ProgramId, organisationId.ToString(), application.SubmittedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), verdict.MaximumAmount)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }

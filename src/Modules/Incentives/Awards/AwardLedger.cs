@@ -1,10 +1,11 @@
 using Funeng.Incentives.Data;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Awards;
 
 /// <summary>One leg of a ledger transaction as a person reads it: a positive amount debits the account, a negative credits it.</summary>
-internal sealed record LedgerLeg(Guid TransactionId, string Account, decimal Debit, decimal Credit, DateTimeOffset PostedAt, string Memo);
+internal sealed record LedgerLeg(Guid TransactionId, string Account, decimal Debit, decimal Credit, DateTimeOffset PostedAt, ProblemMessage Memo);
 
 /// <summary>An award with every ledger leg posted for it (commitment, payment, clawback), in the order they were posted.</summary>
 internal sealed record AwardLedgerView(Award Award, IReadOnlyList<LedgerLeg> Legs)
@@ -27,6 +28,6 @@ internal static class AwardLedger
         // Ordered by the entry's key, the order of posting (SQLite cannot order by a DateTimeOffset).
         var entries = await db.Ledger.AsNoTracking().Where(l => l.AwardId == awardId).OrderBy(l => l.Id).ToListAsync(cancellationToken);
         return new AwardLedgerView(award, entries.Select(e => new LedgerLeg(e.TransactionId, e.Account,
-            e.AmountFen > 0 ? e.AmountFen / 100m : 0m, e.AmountFen < 0 ? -e.AmountFen / 100m : 0m, e.PostedAt, e.Memo)).ToList());
+            e.AmountFen > 0 ? e.AmountFen / 100m : 0m, e.AmountFen < 0 ? -e.AmountFen / 100m : 0m, e.PostedAt, LedgerMemo.Read(e.Memo))).ToList());
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -37,7 +36,7 @@ internal sealed class AwardObjections(IncentivesDb db, IAuditLog audit, IActor a
         db.AwardObjections.Add(objection);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.award.objection-filed", "award", awardId.ToString(),
-            JsonSerializer.Serialize(new { objectionId = objection.Id, objection.Text }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.objection-filed", objection.Id.ToString(), objection.Text)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return objection.Id;
     }
@@ -57,7 +56,7 @@ internal sealed class AwardObjections(IncentivesDb db, IAuditLog audit, IActor a
         // never marked upheld while the award still stands.
         if (request.Upheld)
         {
-            await settle.MoveAsync(awardId, AwardStatus.ClawedBack, $"objection upheld: {request.Resolution!.Trim()}", cancellationToken);
+            await settle.MoveAsync(awardId, AwardStatus.ClawedBack, ProblemMessage.Of("incentives.ledger.reason.objection-upheld", request.Resolution!.Trim()), cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -66,7 +65,7 @@ internal sealed class AwardObjections(IncentivesDb db, IAuditLog audit, IActor a
         objection.ResolvedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.award.objection-resolved", "award", awardId.ToString(),
-            JsonSerializer.Serialize(new { objectionId, request.Upheld, resolution = objection.Resolution, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of(request.Upheld ? "incentives.audit.objection-upheld" : "incentives.audit.objection-dismissed", objectionId.ToString(), objection.Resolution)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Funeng.Incentives.Data;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Awards;
@@ -36,15 +37,17 @@ internal sealed class BudgetLedger(IncentivesDb db, TimeProvider clock)
 
         if (change != 0)
         {
-            Post(programId, year, Appropriation, Available, change, null, null, $"budget for {year} set to {budgetFen / 100m:0.00} yuan");
+            Post(programId, year, Appropriation, Available, change, null, null, ProblemMessage.Of("incentives.ledger.memo.budget", year, budgetFen / 100m));
         }
 
         return available + change;
     }
 
     /// <summary>Moves <paramref name="fen"/> from one account to another as one balanced transaction.</summary>
-    public void Post(string programId, int year, string from, string to, long fen, Guid? awardId, string? citySlug, string memo)
+    public void Post(string programId, int year, string from, string to, long fen, Guid? awardId, string? citySlug, ProblemMessage why)
     {
+        // Stored keyed, worded when read (in each reader's language); LedgerMemo.Read reads it back.
+        var memo = StoredMessage.Write(why);
         var transaction = Guid.NewGuid();
         var now = clock.GetUtcNow();
         db.Ledger.Add(new LedgerEntry { TransactionId = transaction, ProgramId = programId, Year = year, Account = from, AmountFen = -fen, AwardId = awardId, CitySlug = citySlug, Memo = memo, PostedAt = now });

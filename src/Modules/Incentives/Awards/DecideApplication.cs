@@ -73,7 +73,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             }
 
             var awardId = Guid.NewGuid();
-            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, application.CitySlug, $"award to {application.ApplicantName}");
+            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, application.CitySlug, ProblemMessage.Of("incentives.ledger.memo.award", LedgerMemo.Short(application.ApplicantName)));
             await db.SaveChangesAsync(cancellationToken);
             // The ledger legs are written but not committed: a process that dies from here on leaves nothing behind.
             await ApprovalPause.BeforeAwardAsync(application.Id, cancellationToken);
@@ -93,7 +93,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Approved, award.DecidedAt, actor.Name, reasons);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.award.approved", "award", award.Id.ToString(),
-                JsonSerializer.Serialize(new { award.ProgramId, application = application.Id, award.OrganisationId, amount = award.Amount, award.Year, reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+                ProblemMessage.Of("incentives.audit.award-approved", award.OrganisationId.ToString(), award.ProgramId, award.Year, award.Amount, application.Id.ToString(), reasons)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -119,7 +119,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Rejected, application.DecidedAt.Value, actor.Name, reasons);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.rejected", "application", application.Id.ToString(),
-            JsonSerializer.Serialize(new { application.ProgramId, reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.application-rejected", application.ProgramId, reasons)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(application.OrganisationId, "您的申报未获批准", "Your application was not approved", $"/incentives/applications/{application.Id}", cancellationToken);
     }

@@ -3,7 +3,6 @@ using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace Funeng.Incentives.Awards;
 /// audit as an approved application (<see cref="DecideApplication"/>), with the basis's id where the application's
 /// would be, so the unique index on it allows one award per challenge or case.
 /// </summary>
-internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, DeliverAwardEvents events) : IResultAwards
+internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, TimeProvider clock, DeliverAwardEvents events) : IResultAwards
 {
     public string? QuotaProgram(string indicator) =>
         catalog.Programs.FirstOrDefault(p => p.Quota is { } quota && p.Parameter(quota)?.Target == indicator)?.Id;
@@ -56,7 +55,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
             }
 
             var awardId = Guid.NewGuid();
-            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, request.CitySlug, $"award to {request.RecipientName} ({Word(request.Basis)})");
+            ledger.Post(program.Id, today.Year, BudgetLedger.Available, BudgetLedger.Committed, fen, awardId, request.CitySlug, ProblemMessage.Of("incentives.ledger.memo.award-on", LedgerMemo.Short(request.RecipientName), ProblemMessage.Of("incentives.register.basis." + request.Basis)));
             award = new Award
             {
                 Id = awardId, ApplicationId = request.BasisId, Basis = request.Basis.ToString(), ProgramId = program.Id, OrganisationId = request.OrganisationId,
@@ -69,7 +68,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
             AwardEvents.Changed(db, award, award.DecidedAt);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.award.made", "award", award.Id.ToString(),
-                JsonSerializer.Serialize(new { award.ProgramId, basis = Word(request.Basis), basisId = request.BasisId, award.OrganisationId, amount = award.Amount, award.Year, request.Reasons, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+                ProblemMessage.Of("incentives.audit.award-made", award.OrganisationId.ToString(), award.ProgramId, award.Year, award.Amount, ProblemMessage.Of("incentives.register.basis." + request.Basis), request.BasisId.ToString(), request.Reasons)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -130,10 +129,4 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
         return new Decision(amount, budget, trace);
     }
 
-    private static string Word(AwardBasis basis) => basis switch
-    {
-        AwardBasis.ChallengeResult => "challenge result",
-        AwardBasis.BenchmarkDesignation => "benchmark designation",
-        _ => "application",
-    };
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Funeng.Incentives.Data;
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -10,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Payment of a committed award, and clawback of an award (returned to the year's available budget).</summary>
-internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, IActor actor, TimeProvider clock, DeliverAwardEvents events)
+internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, TimeProvider clock, DeliverAwardEvents events)
 {
     public sealed record ClawbackRequest(string? Reason);
 
     public static async Task<Ok<AwardView>> PayAsync(Guid id, SettleAward settle, CancellationToken cancellationToken) =>
-        TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.Paid, "paid", cancellationToken)));
+        TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.Paid, null, cancellationToken)));
 
     public static async Task<Ok<AwardView>> ClawBackAsync(Guid id, ClawbackRequest request, SettleAward settle, CancellationToken cancellationToken)
     {
@@ -25,12 +23,13 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
             throw InvalidInputException.For("reason", "incentives.refusal.clawback-needs-reason");
         }
 
-        return TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.ClawedBack, request.Reason, cancellationToken)));
+        return TypedResults.Ok(AwardView.Of(await settle.MoveAsync(id, AwardStatus.ClawedBack, ProblemMessage.Of("incentives.ledger.reason.typed", request.Reason.Trim()), cancellationToken)));
     }
 
     private static ProblemMessage Label(AwardStatus status) => ProblemMessage.Of("incentives.award." + status.ToString().ToLowerInvariant());
 
-    public async Task<Award> MoveAsync(Guid awardId, AwardStatus to, string reason, CancellationToken cancellationToken)
+    /// <summary>Moves the award and its money; <paramref name="reason"/> says why a clawback happens (none for a payment).</summary>
+    public async Task<Award> MoveAsync(Guid awardId, AwardStatus to, ProblemMessage? reason, CancellationToken cancellationToken)
     {
         var programId = await db.Awards.Where(a => a.Id == awardId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-award"), "id", 404);
@@ -43,12 +42,13 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
             (AwardStatus.Paid, AwardStatus.ClawedBack) => (BudgetLedger.Paid, BudgetLedger.Available),
             _ => throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.award-cannot-move", Label(award.Status), Label(to)), "id"),
         };
-        ledger.Post(award.ProgramId, award.Year, from, toAccount, award.AmountFen, award.Id, award.CitySlug, $"{to}: {reason}");
+        var why = reason ?? ProblemMessage.Of("incentives.ledger.reason.none");
+        ledger.Post(award.ProgramId, award.Year, from, toAccount, award.AmountFen, award.Id, award.CitySlug, ProblemMessage.Of("incentives.ledger.memo.moved", Label(to), LedgerMemo.Short(why)));
         award.Status = to;
         AwardEvents.Changed(db, award, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(to == AwardStatus.Paid ? "incentives.award.paid" : "incentives.award.clawed-back", "award", award.Id.ToString(),
-            JsonSerializer.Serialize(new { award.ProgramId, amount = award.Amount, reason, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of(to == AwardStatus.Paid ? "incentives.audit.award-paid" : "incentives.audit.award-clawed-back", award.ProgramId, award.Amount, why)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await events.AfterCommitAsync(cancellationToken);
         return award;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
@@ -143,7 +142,7 @@ internal sealed class EnterpriseProfiles(
         profile.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(listed ? "incentives.untrustworthy.listed" : "incentives.untrustworthy.delisted", "organisation", organisationId.ToString(),
-            JsonSerializer.Serialize(new { reason, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of(listed ? "incentives.audit.untrustworthy-listed" : "incentives.audit.untrustworthy-delisted", reason)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -42,7 +41,7 @@ internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalo
         db.ParameterSettings.Add(new ParameterSetting { Id = Guid.NewGuid(), ProgramId = programId, Name = name, Value = value!.Value, EffectiveFrom = effectiveFrom!.Value, SetBy = actor.Name, SetAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.parameter.set", "program", programId,
-            JsonSerializer.Serialize(new { name, value, effectiveFrom, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.parameter-set", name, value, effectiveFrom!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return problems;
     }

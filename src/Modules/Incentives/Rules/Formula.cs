@@ -1,4 +1,5 @@
 using System.Globalization;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
 
@@ -203,7 +204,7 @@ internal sealed class FormulaParser(string text)
     {
         if (Peek() is { } c)
         {
-            throw new FormatException($"unexpected '{c}' at position {_at + 1}");
+            throw new FormulaFormatException(ProblemMessage.Of("incentives.pack.formula.unexpected", c, _at + 1));
         }
     }
 
@@ -221,7 +222,7 @@ internal sealed class FormulaParser(string text)
 
     private Formula Factor()
     {
-        var c = Peek() ?? throw new FormatException("the formula ends too early");
+        var c = Peek() ?? throw new FormulaFormatException(ProblemMessage.Of("incentives.pack.formula.ends-early"));
         if (c == '(')
         {
             _at++;
@@ -238,7 +239,10 @@ internal sealed class FormulaParser(string text)
                 _at++;
             }
 
-            return new Formula.Number(decimal.Parse(text[start.._at].Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture));
+            var digits = text[start.._at];
+            return decimal.TryParse(digits.Replace("_", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                ? new Formula.Number(number)
+                : throw new FormulaFormatException(ProblemMessage.Of("incentives.pack.formula.not-number", digits, start + 1));
         }
 
         if (char.IsAsciiLetterLower(c))
@@ -257,7 +261,7 @@ internal sealed class FormulaParser(string text)
 
             if (name is not ("min" or "max"))
             {
-                throw new FormatException($"unknown function '{name}' (use min or max)");
+                throw new FormulaFormatException(ProblemMessage.Of("incentives.pack.formula.unknown-function", name));
             }
 
             _at++;
@@ -272,7 +276,7 @@ internal sealed class FormulaParser(string text)
             return new Formula.Call(name, arguments);
         }
 
-        throw new FormatException($"unexpected '{c}' at position {_at + 1}");
+        throw new FormulaFormatException(ProblemMessage.Of("incentives.pack.formula.unexpected", c, _at + 1));
     }
 
     private char? Peek()
@@ -289,9 +293,21 @@ internal sealed class FormulaParser(string text)
     {
         if (Peek() != c)
         {
-            throw new FormatException($"expected '{c}' at position {_at + 1}");
+            throw new FormulaFormatException(ProblemMessage.Of("incentives.pack.formula.expected", c, _at + 1));
         }
 
         _at++;
     }
+}
+
+/// <summary>A formula that cannot be read, with what is wrong in the reader's language (the pack reader names its file and line).</summary>
+internal sealed class FormulaFormatException : FormatException
+{
+    public FormulaFormatException(ProblemMessage problem)
+        : base(problem?.ToString())
+    {
+        Problem = problem ?? throw new ArgumentNullException(nameof(problem));
+    }
+
+    public ProblemMessage Problem { get; }
 }

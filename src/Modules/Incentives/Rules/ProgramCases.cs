@@ -1,4 +1,5 @@
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
 
@@ -31,7 +32,7 @@ internal static class ProgramCaseReader
         var program = programs.FirstOrDefault(p => p.Id == programId);
         if (programId is not null && program is null)
         {
-            root.Error("program", $"'{programId}' is not a program of this pack (or its file has errors)", root.LineOf("program"));
+            root.Error("program", ProblemMessage.Of("incentives.pack.case-program", programId), root.LineOf("program"));
         }
 
         var items = root.List("cases");
@@ -125,8 +126,7 @@ internal static class ProgramCaseReader
             {
                 if (fact.Parse(text, out _) is null)
                 {
-                    // The cases file is read by developers: its errors are English, like the pack reader's.
-                    fields.Error(fact.Key, $"'{text}' is not a value of {fact.Key}", fields.LineOf(fact.Key));
+                    fields.Error(fact.Key, ProblemMessage.Of("incentives.pack.not-a-value", text, fact.Key), fields.LineOf(fact.Key));
                 }
 
                 values[fact.Key] = text;

@@ -43,7 +43,7 @@ internal static class ProgramPackReader
             {
                 if (Path.GetFileNameWithoutExtension(path) != program.Id)
                 {
-                    root.Error("id", $"the file must be named {program.Id}.yaml after the program's id", root.LineOf("id"));
+                    root.Error("id", ProblemMessage.Of("incentives.pack.file-name", program.Id), root.LineOf("id"));
                 }
 
                 programs.Add(program);
@@ -73,7 +73,7 @@ internal static class ProgramPackReader
         var path = Path.Combine(packDirectory, FactsFile);
         if (!File.Exists(path))
         {
-            errors.Add(new DataFileError(FactsFile, 0, "(file)", "is missing: programs need the facts they may read"));
+            errors.Add(new DataFileError(FactsFile, 0, "(file)", ProblemMessage.Of("incentives.pack.facts-missing")));
             return null;
         }
 
@@ -96,12 +96,12 @@ internal static class ProgramPackReader
                 : key == FactDefinition.SectorKey ? choices.FirstOrDefault(c => !Sectors.IsKnown(c)) : null;
             if (unknown is not null)
             {
-                item.Error("choices", $"'{unknown}' is not a key of the platform's {(type == "qualifications" ? "qualification kinds" : "sector taxonomy")}", item.LineOf("choices"));
+                item.Error("choices", type == "qualifications" ? ProblemMessage.Of("incentives.pack.not-a-qualification-kind", unknown) : ProblemMessage.Of("incentives.pack.not-a-sector", unknown), item.LineOf("choices"));
             }
 
             if (key is not null && definitions.Any(d => d.Key == key))
             {
-                item.Error("key", $"'{key}' is declared twice", item.LineOf("key"));
+                item.Error("key", ProblemMessage.Of("incentives.pack.fact-twice", key), item.LineOf("key"));
             }
             else if (key is not null && type is not null && name is not null)
             {
@@ -112,7 +112,7 @@ internal static class ProgramPackReader
         root.RejectUnknown();
         if (definitions.All(d => d.Key != FactCatalog.UntrustworthyKey || d.Type != FactType.Flag))
         {
-            root.Error("facts", $"must declare '{FactCatalog.UntrustworthyKey}' as a flag: every program checks it");
+            root.Error("facts", ProblemMessage.Of("incentives.pack.untrustworthy-flag", FactCatalog.UntrustworthyKey));
         }
 
         return new FactCatalog(definitions);
@@ -133,14 +133,14 @@ internal static class ProgramPackReader
         var validTo = root.Date("valid_to", required: false);
         if (validFrom > validTo)
         {
-            root.Error("valid_to", "is before valid_from", root.LineOf("valid_to"));
+            root.Error("valid_to", ProblemMessage.Of("incentives.pack.valid-to-before-valid-from"), root.LineOf("valid_to"));
         }
 
         var expertReview = root.Flag("expert_review");
         var parameters = root.List("parameters", required: false).Select(ReadParameter).OfType<ProgramParameter>().ToList();
         foreach (var duplicate in parameters.GroupBy(p => p.Name).Where(g => g.Count() > 1))
         {
-            root.Error("parameters", $"parameter '{duplicate.Key}' is declared twice", root.LineOf("parameters"));
+            root.Error("parameters", ProblemMessage.Of("incentives.pack.parameter-twice", duplicate.Key), root.LineOf("parameters"));
         }
 
         var conditions = root.List("eligibility").Select(c => ReadCondition(c, facts, parameters)).OfType<Condition>().ToList();
@@ -184,16 +184,16 @@ internal static class ProgramPackReader
         }).OfType<ReviewCriterion>().ToList();
         if (!expertReview && criteria.Count > 0)
         {
-            root.Error("review_criteria", "only a program with expert_review: true is scored", root.LineOf("review_criteria"));
+            root.Error("review_criteria", ProblemMessage.Of("incentives.pack.criteria-without-review"), root.LineOf("review_criteria"));
         }
         else if (criteria.Count > 0 && criteria.Sum(c => c.MaxPoints) != 100)
         {
-            root.Error("review_criteria", $"the max_points add up to {criteria.Sum(c => c.MaxPoints)}, not 100", root.LineOf("review_criteria"));
+            root.Error("review_criteria", ProblemMessage.Of("incentives.pack.criteria-points", criteria.Sum(c => c.MaxPoints)), root.LineOf("review_criteria"));
         }
 
         foreach (var duplicate in criteria.GroupBy(c => c.Key).Where(g => g.Count() > 1))
         {
-            root.Error("review_criteria", $"criterion '{duplicate.Key}' is declared twice", root.LineOf("review_criteria"));
+            root.Error("review_criteria", ProblemMessage.Of("incentives.pack.criterion-twice", duplicate.Key), root.LineOf("review_criteria"));
         }
 
         return criteria;
@@ -213,7 +213,7 @@ internal static class ProgramPackReader
             value.RejectUnknown();
             if (number < 0 || (unit == "ratio" && number > 1))
             {
-                value.Error("value", unit == "ratio" ? "a ratio lies between 0 and 1" : "must not be negative", value.LineOf("value"));
+                value.Error("value", unit == "ratio" ? ProblemMessage.Of("incentives.pack.ratio") : ProblemMessage.Of("incentives.pack.negative"), value.LineOf("value"));
             }
             else if (from is not null && number is not null)
             {
@@ -233,13 +233,13 @@ internal static class ProgramPackReader
         var fact = factKey is null ? null : facts.Find(factKey);
         if (factKey is not null && fact is null)
         {
-            item.Error("fact", $"'{factKey}' is not declared in {FactsFile}", item.LineOf("fact"));
+            item.Error("fact", ProblemMessage.Of("incentives.pack.fact-undeclared", factKey, FactsFile), item.LineOf("fact"));
         }
 
         var present = Operators.Where(item.Has).ToList();
         if (present.Count != 1)
         {
-            item.Error("(operator)", $"give exactly one of: {string.Join(", ", Operators)}");
+            item.Error("(operator)", ProblemMessage.Of("incentives.pack.one-operator", Operators.ToList()));
             item.RejectUnknown();
             return null;
         }
@@ -254,17 +254,17 @@ internal static class ProgramPackReader
 
         var valid = (op, fact.Type) switch
         {
-            ("holds", FactType.Qualifications) => fact.Choices.Contains(operands[0]) ? null : $"'{operands[0]}' is not a qualification in {FactsFile}",
-            ("holds", _) => "holds applies to qualifications only",
-            (_, FactType.Qualifications) => "qualifications are tested with holds",
-            ("is", FactType.Flag) => operands[0] is "true" or "false" ? null : "is takes true or false",
-            ("is", _) or (_, FactType.Flag) => "a flag is tested with is: true|false",
+            ("holds", FactType.Qualifications) => fact.Choices.Contains(operands[0]) ? null : ProblemMessage.Of("incentives.pack.not-a-qualification", operands[0], FactsFile),
+            ("holds", _) => ProblemMessage.Of("incentives.pack.holds-qualifications-only"),
+            (_, FactType.Qualifications) => ProblemMessage.Of("incentives.pack.qualifications-with-holds"),
+            ("is", FactType.Flag) => operands[0] is "true" or "false" ? null : ProblemMessage.Of("incentives.pack.is-true-or-false"),
+            ("is", _) or (_, FactType.Flag) => ProblemMessage.Of("incentives.pack.flag-with-is"),
             ("at_least" or "at_most", FactType.Money or FactType.Number) =>
                 decimal.TryParse(operands[0].Replace("_", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture, out _) || parameters.Any(p => p.Name == operands[0])
-                    ? null : $"'{operands[0]}' is neither a number nor a parameter of this program",
-            ("at_least" or "at_most", _) => "at_least and at_most apply to money and numbers",
-            (_, FactType.Money or FactType.Number) => "compare numbers with at_least or at_most",
-            _ => operands.FirstOrDefault(o => fact.Parse(o, out _) is null) is { } bad ? $"'{bad}' is not a value of {fact.Key}" : null,
+                    ? null : ProblemMessage.Of("incentives.pack.neither-number-nor-parameter", operands[0]),
+            ("at_least" or "at_most", _) => ProblemMessage.Of("incentives.pack.compare-money-and-numbers-only"),
+            (_, FactType.Money or FactType.Number) => ProblemMessage.Of("incentives.pack.numbers-with-at-least-or-at-most"),
+            _ => operands.FirstOrDefault(o => fact.Parse(o, out _) is null) is { } bad ? ProblemMessage.Of("incentives.pack.not-a-value", bad, fact.Key) : null,
         };
         if (valid is not null)
         {
@@ -300,16 +300,16 @@ internal static class ProgramPackReader
             {
                 if (parameters.All(p => p.Name != name) && facts.Find(name) is not { IsNumeric: true })
                 {
-                    award.Error("maximum", $"'{name}' is neither a parameter of this program nor a money or number fact", award.LineOf("maximum"));
+                    award.Error("maximum", ProblemMessage.Of("incentives.pack.formula.unknown-name", name), award.LineOf("maximum"));
                     return null;
                 }
             }
 
             return formula;
         }
-        catch (FormatException e)
+        catch (FormulaFormatException e)
         {
-            award.Error("maximum", e.Message, award.LineOf("maximum"));
+            award.Error("maximum", e.Problem, award.LineOf("maximum"));
             return null;
         }
     }
@@ -324,7 +324,7 @@ internal static class ProgramPackReader
 
         if (name is not null && parameters.All(p => p.Name != name))
         {
-            fields!.Error(key, $"'{name}' is not a parameter of this program", fields.LineOf(key));
+            fields!.Error(key, ProblemMessage.Of("incentives.pack.not-a-parameter", name), fields.LineOf(key));
             return null;
         }
 

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
-using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +15,7 @@ namespace Funeng.Incentives.Screening;
 /// at once; each enterprise that has become eligible for a program is told once.
 /// </summary>
 internal sealed class ScreenEnterprises(
-    IncentivesDb db, ProgramCatalog catalog, ICatalogQueries enterpriseRecords, INotifier notifier, IAuditLog audit, IActor actor, TimeProvider clock)
+    IncentivesDb db, ProgramCatalog catalog, ICatalogQueries enterpriseRecords, INotifier notifier, IAuditLog audit, TimeProvider clock)
 {
     public sealed record Result(int Enterprises, int Programs, int EligiblePairs, int Notified);
 
@@ -61,7 +59,7 @@ internal sealed class ScreenEnterprises(
             db.Notices.AddRange(fresh.Select(e => new EligibilityNotice { ProgramId = e.Program.Id, OrganisationId = e.Profile.OrganisationId, NotifiedAt = clock.GetUtcNow() }));
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.screening.run", "screening", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                JsonSerializer.Serialize(new { enterprises = profiles.Count, eligible = eligible.Count, notified = fresh.Count, by = actor.Name }, JsonSerializerOptions.Web)), db, cancellationToken);
+                Kernel.Web.ProblemMessage.Of("incentives.audit.screening-run", profiles.Count, eligible.Count, fresh.Count)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -2,6 +2,7 @@ using Funeng.Index.Data;
 using Funeng.Index.Observations;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Index.Demo;
@@ -13,9 +14,10 @@ namespace Funeng.Index.Demo;
 /// </summary>
 internal sealed class IndexDemoSeeder(IndexDb db, RecordObservations recorder) : IDemoSeeder
 {
-    public const string InventedSource = "Invented for the demo: not a real figure (演示用虚构数据，非真实统计)";
+    /// <summary>A source key (observation sources the system writes are keys, shown in the reader's language).</summary>
+    public const string InventedSource = "index.source.invented-demo";
 
-    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProblemMessage>> SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Observations.AnyAsync(o => o.Channel == "demo", cancellationToken))
         {
@@ -23,7 +25,7 @@ internal sealed class IndexDemoSeeder(IndexDb db, RecordObservations recorder) :
         }
 
         var written = await recorder.RecordAsync([.. RealSeries.All(), .. Invented()], "demo", cancellationToken);
-        return [$"Index: {written.Count} demo observations ({written.Count(o => o.Invented)} invented, the rest from CAC filing lists)."];
+        return [ProblemMessage.Of("index.demo.seeded", written.Count, written.Count(o => o.Invented))];
     }
 
     private static IEnumerable<NewObservation> Invented()

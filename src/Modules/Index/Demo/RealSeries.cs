@@ -7,9 +7,10 @@ namespace Funeng.Index.Demo;
 /// <summary>The real per-city series embedded under Demo/Data (see PROVENANCE.md there), as observations.</summary>
 internal static class RealSeries
 {
-    public const string AlgorithmSource = "CAC algorithm filing lists 2022-08..2026-05 (国家网信办算法备案清单), per city from the admin code of the filing number";
-    public const string AlgorithmByYearSource = "CAC algorithm filing lists by batch year (excludes the held-out deep-synthesis batch 2025-11), per city from the admin code of the filing number";
-    public const string GenAiSource = "CAC generative-AI service filing and registration notices 2024-04..2026-08 (生成式人工智能服务已备案/已登记信息), city of the filing entity";
+    // Source keys: the pages show them in the reader's language.
+    public const string AlgorithmSource = "index.source.cac-algorithms";
+    public const string AlgorithmByYearSource = "index.source.cac-algorithms-by-year";
+    public const string GenAiSource = "index.source.cac-genai";
 
     public static IReadOnlyList<NewObservation> All() => [.. CityCounts(), .. AlgorithmsByYear(), .. GenAiByYear()];
 

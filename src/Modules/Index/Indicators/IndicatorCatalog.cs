@@ -85,5 +85,8 @@ internal static class IndicatorCatalog
 
     public static Indicator? Find(string key) => ByKey.GetValueOrDefault(key);
 
+    /// <summary>An indicator's name in both languages (its key when there is no such indicator): for stored messages.</summary>
+    public static LocalizedText NameOf(string key) => Find(key)?.Name ?? new LocalizedText(key, key);
+
     public static IEnumerable<Indicator> InPillar(string pillar) => All.Where(i => i.Pillar == pillar);
 }

@@ -1,6 +1,7 @@
 using Funeng.Index.Data;
 using Funeng.Index.Indicators;
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Web;
 using Funeng.Kernel.Security;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -84,9 +85,13 @@ internal sealed class RecordObservations(IndexDb db, ObservationAccess access, I
         db.Observations.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);
         var first = records[0];
+        var by = ProblemMessage.Of("index.channel." + channel);
         var details = records.Count == 1
-            ? $"{first.Indicator} {first.Scope} {first.Year} v{first.Version} = {first.Value} ({first.Status}; {channel}; source: {first.Source})"
-            : $"{records.Count} values via {channel}: {string.Join(", ", records.Select(r => r.Indicator).Distinct().Take(10))}";
+            ? ProblemMessage.Of("index.audit.observation-recorded", IndicatorCatalog.NameOf(first.Indicator), GuangdongCities.ScopeName(first.Scope), first.Year, first.Version, first.Value,
+                ProblemMessage.Of(first.Status == ObservationStatus.Published ? "index.audit.published" : "index.audit.draft"), by,
+                // A source the system wrote is a key (the demo's), worded for the reader like on the pages; a typed one stays as typed.
+                first.Source.StartsWith("index.source.", StringComparison.Ordinal) ? ProblemMessage.Of(first.Source) : first.Source)
+            : ProblemMessage.Of("index.audit.observations-recorded", records.Count, by, records.Select(r => r.Indicator).Distinct().Take(10).Select(IndicatorCatalog.NameOf).ToList());
         await audit.AppendAsync(new AuditEvent("index.observations.recorded", "index-observation", first.Id.ToString(), details), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return records;

@@ -79,7 +79,7 @@ internal sealed class IndexWeights(IndexDb db, IAuditLog audit, IActor actor, Ti
             .Concat(weights.Indicators.Select(i => (Key: IndicatorPrefix + i.Key, Weight: i.Value))).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.Weights.ToDictionaryAsync(w => w.Key, cancellationToken);
-        var changes = new List<string>();
+        var changes = new List<ProblemMessage>();
         foreach (var (key, weight) in wanted)
         {
             var before = existing.GetValueOrDefault(key)?.Weight ?? WeightSet.Default;
@@ -92,7 +92,10 @@ internal sealed class IndexWeights(IndexDb db, IAuditLog audit, IActor actor, Ti
             row.Weight = weight;
             row.UpdatedAt = clock.GetUtcNow();
             row.UpdatedBy = actor.Name;
-            changes.Add($"{key} {before:0.###} → {weight:0.###}");
+            var name = key.StartsWith(PillarPrefix, StringComparison.Ordinal)
+                ? (object)ProblemMessage.Of("index.pillar." + key[PillarPrefix.Length..])
+                : IndicatorCatalog.NameOf(key[IndicatorPrefix.Length..]);
+            changes.Add(ProblemMessage.Of("index.audit.weight-changed", name, before, weight));
         }
 
         if (changes.Count == 0)
@@ -101,7 +104,7 @@ internal sealed class IndexWeights(IndexDb db, IAuditLog audit, IActor actor, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("index.weights.changed", "index-weights", "current", string.Join("; ", changes)), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("index.weights.changed", "index-weights", "current", ProblemMessage.Of("index.audit.weights-changed", changes)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -40,6 +40,13 @@ internal static class ChangeUserRoles
         return TypedResults.Ok(new Response(user.Id, roles.Distinct().Order().ToList()));
     }
 
+    /// <summary>Roles as their labels, for a stored message ("none" when there are none).</summary>
+    internal static object RoleLabels(IEnumerable<string> roles)
+    {
+        var labels = roles.Order(StringComparer.Ordinal).Select(r => ProblemMessage.Of("role." + r)).ToList();
+        return labels.Count == 0 ? ProblemMessage.Of("platform.audit.no-roles") : labels;
+    }
+
     /// <summary>Sets exactly <paramref name="roles"/> and audits the change, in one transaction.</summary>
     public static async Task ApplyAsync(
         FunengUser user, IReadOnlyCollection<string> roles, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
@@ -57,7 +64,7 @@ internal static class ChangeUserRoles
 
         await audit.AppendAsync(
             new AuditEvent("platform.user.roles-changed", "user", user.Id,
-                $"{user.Email}: [{string.Join(",", before.Order())}] -> [{string.Join(",", roles.Order())}]"),
+                ProblemMessage.Of("platform.audit.roles-changed", user.Email, RoleLabels(before), RoleLabels(roles))),
             db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

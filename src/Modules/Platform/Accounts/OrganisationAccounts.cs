@@ -1,6 +1,7 @@
 using System.Globalization;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Platform.Data;
 using Microsoft.AspNetCore.Identity;
@@ -79,7 +80,7 @@ internal sealed class OrganisationAccounts(
 
             await users.AddToRoleAsync(user, RegistrationRules.RoleFor(organisation.Kind));
             await audit.AppendAsync(new AuditEvent("platform.organisation.registered", "organisation", organisation.Id.ToString(),
-                $"{organisation.NameZh} {organisation.CreditCode} by {email}"), db, cancellationToken);
+                ProblemMessage.Of("platform.audit.organisation-registered", organisation.NameZh, organisation.CreditCode, email)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -177,7 +178,7 @@ internal sealed class OrganisationAccounts(
 
             await users.AddToRolesAsync(user, roles);
             await audit.AppendAsync(new AuditEvent("platform.user.invited", "user", user.Id,
-                $"{address} into {organisation.NameZh} as [{string.Join(",", roles.Order())}]"), db, cancellationToken);
+                ProblemMessage.Of("platform.audit.user-invited", address, organisation.NameZh, ChangeUserRoles.RoleLabels(roles))), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -237,7 +238,7 @@ internal sealed class OrganisationAccounts(
             organisation.VerificationEvidence = evidence.Trim();
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent(verified ? "platform.organisation.verified" : "platform.organisation.refused", "organisation",
-                organisation.Id.ToString(), $"{organisation.NameZh} {organisation.CreditCode}: {organisation.VerificationEvidence}"), db, cancellationToken);
+                organisation.Id.ToString(), ProblemMessage.Of("platform.audit.organisation-decided", organisation.NameZh, organisation.CreditCode, organisation.VerificationEvidence)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

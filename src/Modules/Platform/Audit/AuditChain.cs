@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Data;
 
 namespace Funeng.Platform.Audit;
@@ -44,24 +45,24 @@ internal static class AuditChain
         Mac(JsonSerializer.Serialize(new object[] { "funeng-audit-head", count, lastHash }), key);
 
     /// <summary>Checks the signed head against the chain as read; returns why it does not match, or null.</summary>
-    public static string? CheckHead(AuditHead? head, long count, string lastHash, byte[] key)
+    public static ProblemMessage? CheckHead(AuditHead? head, long count, string lastHash, byte[] key)
     {
         if (head is null)
         {
-            return count == 0 ? null : "the signed head is missing";
+            return count == 0 ? null : ProblemMessage.Of("account.audit.problem.head-missing");
         }
 
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(SignHead(head.Count, head.LastHash, key)), Encoding.ASCII.GetBytes(head.Signature)))
         {
-            return "the head's signature is wrong (it was written without the audit key)";
+            return ProblemMessage.Of("account.audit.problem.head-signature");
         }
 
         if (head.Count != count)
         {
-            return $"the signed head counts {head.Count} entries but {count} are stored: entries were removed from the end";
+            return ProblemMessage.Of("account.audit.problem.head-count", head.Count, count);
         }
 
-        return head.LastHash != lastHash ? "the last entry is not the one the signed head names" : null;
+        return head.LastHash != lastHash ? ProblemMessage.Of("account.audit.problem.head-last") : null;
     }
 
     private static string Mac(string canonical, byte[] key)
@@ -71,21 +72,21 @@ internal static class AuditChain
     }
 
     /// <summary>Checks one entry against its predecessor; returns why it is broken, or null.</summary>
-    public static string? Check(AuditEntry entry, AuditEntry? previous, byte[] key)
+    public static ProblemMessage? Check(AuditEntry entry, AuditEntry? previous, byte[] key)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var expectedSequence = (previous?.Sequence ?? 0) + 1;
         if (entry.Sequence != expectedSequence)
         {
-            return $"sequence {entry.Sequence} follows {previous?.Sequence ?? 0}: an entry is missing";
+            return ProblemMessage.Of("account.audit.problem.missing-entry", entry.Sequence, previous?.Sequence ?? 0);
         }
 
         var expectedPrevious = previous?.Hash ?? GenesisHash;
         if (entry.PreviousHash != expectedPrevious)
         {
-            return "its previous-hash does not match the entry before it";
+            return ProblemMessage.Of("account.audit.problem.previous-hash");
         }
 
-        return ComputeHash(entry, key) != entry.Hash ? "its content does not match its MAC (it was changed, or written without the audit key)" : null;
+        return ComputeHash(entry, key) != entry.Hash ? ProblemMessage.Of("account.audit.problem.mac") : null;
     }
 }

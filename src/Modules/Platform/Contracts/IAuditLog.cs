@@ -1,3 +1,4 @@
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Contracts;
@@ -6,8 +7,21 @@ namespace Funeng.Platform.Contracts;
 /// <param name="Action">Dotted verb, e.g. <c>policy.pack.imported</c>, <c>platform.user.roles-changed</c>.</param>
 /// <param name="EntityType">What kind of record changed.</param>
 /// <param name="EntityId">Which one.</param>
-/// <param name="Details">A short JSON or text description of the change.</param>
-public sealed record AuditEvent(string Action, string EntityType, string EntityId, string Details);
+/// <param name="Details">
+/// What changed, as stored and hashed. Write it with the constructor that takes a <see cref="ProblemMessage"/>: a
+/// <c>strings.json</c> key with arguments, kept as <see cref="StoredMessage"/> and worded in each reader's language
+/// when the audit page shows it (entries written before that hold free text, shown as written). Label the action in
+/// the recording module's strings.json as <c>audit.action.</c> + <paramref name="Action"/>, and a new entity type as
+/// <c>audit.entity.</c> + <paramref name="EntityType"/>.
+/// </param>
+public sealed record AuditEvent(string Action, string EntityType, string EntityId, string Details)
+{
+    /// <summary>An event whose details are a keyed message, worded for each reader when read.</summary>
+    public AuditEvent(string action, string entityType, string entityId, ProblemMessage details)
+        : this(action, entityType, entityId, StoredMessage.Write(details))
+    {
+    }
+}
 
 /// <summary>
 /// The append-only, hash-chained audit log. Each entry holds the previous entry's hash, so a changed or removed
@@ -28,8 +42,8 @@ public interface IAuditLog
 /// <summary>The outcome of recomputing the audit chain.</summary>
 /// <param name="EntriesChecked">How many entries were read.</param>
 /// <param name="FirstBrokenSequence">The sequence number of the first entry that does not verify, or null.</param>
-/// <param name="Problem">Why it does not verify.</param>
-public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, string? Problem)
+/// <param name="Problem">Why it does not verify, told in the reader's language.</param>
+public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, ProblemMessage? Problem)
 {
     public bool IsValid => FirstBrokenSequence is null;
 }

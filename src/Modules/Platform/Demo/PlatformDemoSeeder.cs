@@ -1,11 +1,12 @@
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Platform.Demo;
 
 /// <summary>Seeds the demo organisations and accounts and reports the new passwords, once.</summary>
 internal sealed class PlatformDemoSeeder(DemoAccounts accounts) : IDemoSeeder
 {
-    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProblemMessage>> SeedAsync(CancellationToken cancellationToken)
     {
         var created = await accounts.SeedAsync(cancellationToken);
         if (created.Count == 0)
@@ -13,8 +14,8 @@ internal sealed class PlatformDemoSeeder(DemoAccounts accounts) : IDemoSeeder
             return [];
         }
 
-        var lines = new List<string> { "Demo accounts (passwords are shown only now; `./funeng users reset-password EMAIL` makes a new one):" };
-        lines.AddRange(created.Select(c => $"  {c.Role,-16} {c.Email,-26} {c.Password}"));
+        var lines = new List<ProblemMessage> { ProblemMessage.Of("platform.demo.accounts") };
+        lines.AddRange(created.Select(c => ProblemMessage.Of("platform.demo.account", ProblemMessage.Of("role." + c.Role), c.Email, c.Password)));
         return lines;
     }
 }

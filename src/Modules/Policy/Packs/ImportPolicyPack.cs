@@ -1,3 +1,4 @@
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Policy.Data;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ internal sealed class ImportPolicyPack(PolicyDb db, IAuditLog audit, TimeProvide
                 "policy.pack.imported",
                 "policy-pack",
                 pack.Id,
-                $"version {pack.Version}: {pack.Documents.Count} documents, {measureCount} measures, {targetCount} targets; sha256 {pack.ContentHash}"),
+                ProblemMessage.Of("policy.audit.pack-imported", pack.Version, pack.Documents.Count, measureCount, targetCount, pack.ContentHash)),
             db,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -57,7 +57,7 @@ internal static partial class PolicyPackReader
         var packPath = Path.Combine(directory, PackFile);
         if (!File.Exists(packPath))
         {
-            throw new InvalidInputException([new DataFileError(PackFile, 0, "(file)", $"no {PackFile} in {Path.GetFullPath(directory)}")]);
+            throw new InvalidInputException([new DataFileError(PackFile, 0, "(file)", ProblemMessage.Of("policy.pack.no-pack-file", PackFile, Path.GetFullPath(directory)))]);
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -81,7 +81,7 @@ internal static partial class PolicyPackReader
             var full = Path.GetFullPath(Path.Combine(directory, file));
             if (!full.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal) || !File.Exists(full))
             {
-                pack.Error("documents", $"'{file}' does not exist in the pack folder", pack.LineOf("documents"));
+                pack.Error("documents", ProblemMessage.Of("policy.pack.document-missing", file), pack.LineOf("documents"));
                 continue;
             }
 
@@ -93,11 +93,11 @@ internal static partial class PolicyPackReader
             }
         }
 
-        CheckUnique(documents.Select(d => (d.Id, "id", d.Id)), "document id", documentFiles, errors);
+        CheckUnique(documents.Select(d => d.Id), documentFiles, errors);
         var targetIds = documents.SelectMany(d => d.Targets.Select(t => (d.Id, t.Id)));
         foreach (var duplicate in targetIds.GroupBy(t => t.Item2).Where(g => g.Count() > 1))
         {
-            errors.Add(new DataFileError(PackFile, 0, "targets.id", $"target id '{duplicate.Key}' is used in more than one place ({string.Join(", ", duplicate.Select(d => d.Item1))})"));
+            errors.Add(new DataFileError(PackFile, 0, "targets.id", ProblemMessage.Of("policy.pack.target-id-twice", duplicate.Key, duplicate.Select(d => d.Item1).ToList())));
         }
 
         if (errors.Count > 0 || id is null || version is null || name is null)
@@ -118,7 +118,7 @@ internal static partial class PolicyPackReader
             var validTo = d.Date("valid_to", required: false);
             if (validFrom is not null && validTo is not null && validTo < validFrom)
             {
-                d.Error("valid_to", $"{validTo:yyyy-MM-dd} is before valid_from {validFrom:yyyy-MM-dd}", d.LineOf("valid_to"));
+                d.Error("valid_to", ProblemMessage.Of("policy.pack.valid-to-before-valid-from", validTo, validFrom), d.LineOf("valid_to"));
             }
 
             var scope = Scope(d);
@@ -130,7 +130,7 @@ internal static partial class PolicyPackReader
                 var number = m.Value("number");
                 if (number is not null && measures.Any(x => x.Number == number))
                 {
-                    m.Error("number", $"measure '{number}' appears twice in this document", m.LineOf("number"));
+                    m.Error("number", ProblemMessage.Of("policy.pack.measure-twice", number), m.LineOf("number"));
                 }
 
                 var measure = (number, m.Text("title"), m.Text("summary"), SourceFile(m, "source", required: false) ?? source);
@@ -164,7 +164,7 @@ internal static partial class PolicyPackReader
         var indicator = t.Value("indicator");
         if (indicator is not null && !IndicatorPattern().IsMatch(indicator))
         {
-            t.Error("indicator", $"'{indicator}' must be snake_case (a-z, 0-9, _)", t.LineOf("indicator"));
+            t.Error("indicator", ProblemMessage.Of("policy.pack.indicator-snake-case", indicator), t.LineOf("indicator"));
         }
 
         var name = t.Text("name");
@@ -172,7 +172,7 @@ internal static partial class PolicyPackReader
         var value = t.Number("value");
         if (value is <= 0)
         {
-            t.Error("value", $"{value} must be greater than zero", t.LineOf("value"));
+            t.Error("value", ProblemMessage.Of("policy.pack.value-not-positive", value), t.LineOf("value"));
         }
 
         var unit = Lookup(t, "unit", Units);
@@ -180,14 +180,14 @@ internal static partial class PolicyPackReader
         var year = t.WholeNumber("year", required: false, min: 2000, max: 2100);
         if (kind == TargetKind.Goal && year is null && !t.Has("year"))
         {
-            t.Error("year", "a goal needs the year by which it is to be reached");
+            t.Error("year", ProblemMessage.Of("policy.pack.goal-needs-year"));
         }
 
         var scope = Scope(t);
         var measure = t.Value("measure");
         if (measure is not null && measures.All(m => m.Number != measure))
         {
-            t.Error("measure", $"'{measure}' is not a measure of this document", t.LineOf("measure"));
+            t.Error("measure", ProblemMessage.Of("policy.pack.measure-unknown", measure), t.LineOf("measure"));
         }
 
         var headline = t.Flag("headline", required: false) ?? false;
@@ -196,7 +196,7 @@ internal static partial class PolicyPackReader
         var counting = Lookup(t, "counting", Countings);
         if (kind == TargetKind.Quota && counting is not null and not TargetCounting.PerPeriod)
         {
-            t.Error("counting", "a quota limits a count per period, so its counting is per_period", t.LineOf("counting"));
+            t.Error("counting", ProblemMessage.Of("policy.pack.quota-per-period"), t.LineOf("counting"));
         }
 
         t.RejectUnknown();
@@ -220,7 +220,7 @@ internal static partial class PolicyPackReader
         var value = fields.Value(key);
         if (value is not null && !KeyPattern().IsMatch(value))
         {
-            fields.Error(key, $"'{value}' must be kebab-case (a-z, 0-9, -)", fields.LineOf(key));
+            fields.Error(key, ProblemMessage.Of("policy.pack.key-kebab-case", value), fields.LineOf(key));
             return null;
         }
 
@@ -232,7 +232,7 @@ internal static partial class PolicyPackReader
         var scope = fields.Value("scope");
         if (scope is not null && !GuangdongCities.IsValidScope(scope))
         {
-            fields.Error("scope", $"'{scope}' is not 'province' or 'city:<slug>' with one of the 21 Guangdong cities", fields.LineOf("scope"));
+            fields.Error("scope", ProblemMessage.Of("policy.pack.scope", scope), fields.LineOf("scope"));
             return null;
         }
 
@@ -244,18 +244,18 @@ internal static partial class PolicyPackReader
         var source = fields.Value(key, required);
         if (source is not null && !SourcePattern().IsMatch(source))
         {
-            fields.Error(key, $"'{source}' is not a file name in shared/policy-sources (e.g. 001_95010ae479623c5d.txt)", fields.LineOf(key));
+            fields.Error(key, ProblemMessage.Of("policy.pack.source-file", source), fields.LineOf(key));
             return null;
         }
 
         return source;
     }
 
-    private static void CheckUnique(IEnumerable<(string Id, string Field, string Value)> items, string what, IReadOnlyList<string> files, List<DataFileError> errors)
+    private static void CheckUnique(IEnumerable<string> documentIds, IReadOnlyList<string> files, List<DataFileError> errors)
     {
-        foreach (var duplicate in items.GroupBy(i => i.Id).Where(g => g.Count() > 1))
+        foreach (var duplicate in documentIds.GroupBy(i => i).Where(g => g.Count() > 1))
         {
-            errors.Add(new DataFileError(PackFile, 0, "documents", $"{what} '{duplicate.Key}' is used by more than one of {string.Join(", ", files)}"));
+            errors.Add(new DataFileError(PackFile, 0, "documents", ProblemMessage.Of("policy.pack.document-id-twice", duplicate.Key, files)));
         }
     }
 

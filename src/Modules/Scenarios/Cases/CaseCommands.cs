@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -86,7 +85,7 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cases.Add(created);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.case.created", "case", created.Id.ToString(), JsonSerializer.Serialize(new { scenarioId, created.Title })), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.case.created", "case", created.Id.ToString(), ProblemMessage.Of("scenarios.audit.case-created", created.Title, scenarioId.ToString())), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (created.Id, errors);
     }
@@ -125,7 +124,7 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
         await db.Cases.Where(c => c.Id == caseId && c.BenchmarkYear == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.BenchmarkYear, award.Year).SetProperty(c => c.DesignatedAt, now), cancellationToken);
         await audit.AppendAsync(new AuditEvent("scenarios.case.benchmark-designated", "case", caseId.ToString(),
-            JsonSerializer.Serialize(new { year = award.Year, program = award.ProgramId, award = award.AwardId, amount = award.Amount })), db, cancellationToken);
+            ProblemMessage.Of("scenarios.audit.benchmark-designated", award.Year, award.ProgramId, award.Amount, award.AwardId.ToString())), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

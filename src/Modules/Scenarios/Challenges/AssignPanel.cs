@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -38,7 +37,7 @@ internal sealed class AssignPanel(ScenariosDb db, IAuditLog audit, IActor actor,
             .Select(r => new PanelMember { ChallengeId = challengeId, ExpertUserId = r.UserId, ExpertOrganisationId = r.OrganisationId, AssignedAt = now }));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.challenge.panel-assigned", "challenge", challengeId.ToString(), JsonSerializer.Serialize(new { experts = wanted })), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.challenge.panel-assigned", "challenge", challengeId.ToString(), ProblemMessage.Of("scenarios.audit.panel-assigned", wanted.Count, string.Join(", ", wanted))), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

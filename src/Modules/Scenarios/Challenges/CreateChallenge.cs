@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -93,7 +92,7 @@ internal sealed class CreateChallenge(ScenariosDb db, IAuditLog audit, IActor ac
         db.Challenges.Add(challenge);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("scenarios.challenge.created", "challenge", challenge.Id.ToString(),
-            JsonSerializer.Serialize(new { challenge.Title, challenge.Deadline, challenge.AwardAmount, scenarios = ids })), db, cancellationToken);
+            ProblemMessage.Of("scenarios.audit.challenge-created", challenge.Title, challenge.Deadline, challenge.AwardAmount, ids.Count)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (challenge.Id, errors);
     }

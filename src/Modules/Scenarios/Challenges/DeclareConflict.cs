@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -47,7 +46,7 @@ internal sealed class DeclareConflict(ScenariosDb db, IAuditLog audit, IActor ac
         });
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("scenarios.challenge.conflict-declared", "challenge", challengeId.ToString(),
-            JsonSerializer.Serialize(new { expert = member.ExpertUserId, request.OrganisationId, request.EntryId, request.Reason })), db, cancellationToken);
+            ProblemMessage.Of("scenarios.audit.conflict-declared", member.ExpertUserId, request.OrganisationId?.ToString() ?? "—", request.EntryId?.ToString() ?? "—", request.Reason)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

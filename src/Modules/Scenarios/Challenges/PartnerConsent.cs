@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -88,7 +87,7 @@ internal sealed class PartnerConsent(ScenariosDb db, IAuditLog audit, IOrganisat
         }
 
         await audit.AppendAsync(new AuditEvent($"scenarios.challenge.partner-{(accept ? "accepted" : "declined")}", "challenge", challengeId.ToString(),
-            JsonSerializer.Serialize(new { request = request.Id, request.EntryId, organisation = request.OrganisationId, by = actor.UserId })), db, cancellationToken);
+            ProblemMessage.Of("scenarios.audit.partner-answered", request.OrganisationId.ToString(), request.EntryId.ToString())), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -92,7 +91,7 @@ internal sealed class ReviewEntries(ScenariosDb db, IAuditLog audit, IActor acto
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("scenarios.challenge.entry-scored", "challenge", challengeId.ToString(),
-            JsonSerializer.Serialize(new { entryId, phase = entry.Phase, expert = actor.UserId, score = weighted })), db, cancellationToken);
+            ProblemMessage.Of("scenarios.audit.entry-scored", entry.Label, entry.Phase, weighted)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

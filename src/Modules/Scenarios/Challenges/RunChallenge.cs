@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
@@ -48,7 +47,9 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         s.Challenge.Status = ChallengeStatus.Reviewing;
         s.Challenge.ClosedAt = now;
         s.Challenge.EarlyCloseReason = early ? reason!.Trim() : null;
-        await CommitAsync(s.Challenge, "closed", new { entries = s.Entries.Count, early, deadline = s.Challenge.Deadline, reason = s.Challenge.EarlyCloseReason }, cancellationToken);
+        await CommitAsync(s.Challenge, "closed", early
+            ? ProblemMessage.Of("scenarios.audit.challenge-closed-early", s.Entries.Count, s.Challenge.Deadline, s.Challenge.EarlyCloseReason)
+            : ProblemMessage.Of("scenarios.audit.challenge-closed", s.Entries.Count, s.Challenge.Deadline), cancellationToken);
         var panel = s.Panel.Select(p => p.ExpertOrganisationId);
         if (early)
         {
@@ -77,7 +78,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         }
 
         entry.Phase++;
-        await CommitAsync(s.Challenge, "entry-advanced", new { entryId, entry.Label, phase = entry.Phase }, cancellationToken);
+        await CommitAsync(s.Challenge, "entry-advanced", ProblemMessage.Of("scenarios.audit.entry-advanced", entry.Label, entry.Phase), cancellationToken);
     }
 
     public async Task AnnounceAsync(Guid id, CancellationToken cancellationToken)
@@ -108,7 +109,8 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         s.Challenge.Status = ChallengeStatus.Announced;
         s.Challenge.AnnouncedAt = now;
         s.Challenge.NoticeEndsAt = now + options.Value.NoticePeriod;
-        await CommitAsync(s.Challenge, "ranking-announced", new { noticeEndsAt = s.Challenge.NoticeEndsAt, ranking = ranking.Select(r => new { r.EntryId, r.Rank, r.Score }) }, cancellationToken);
+        await CommitAsync(s.Challenge, "ranking-announced", ProblemMessage.Of("scenarios.audit.ranking-announced", s.Challenge.NoticeEndsAt,
+            ranking.Select(r => ProblemMessage.Of("scenarios.audit.rank", r.Rank, finalists.First(e => e.Id == r.EntryId).Label, r.Score)).ToList()), cancellationToken);
         await NotifyAsync(s, "scenarios.notify.challenge.announced", s.Entries.SelectMany(e => e.Members.Select(m => m.OrganisationId)), cancellationToken);
     }
 
@@ -124,7 +126,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
 
         var objection = new Objection { Id = Guid.NewGuid(), ChallengeId = id, FiledByUserId = actor.UserId!, FiledByOrganisationId = actor.OrganisationId, Text = text.Trim(), FiledAt = clock.GetUtcNow() };
         db.Objections.Add(objection);
-        await CommitAsync(challenge, "objection-filed", new { objectionId = objection.Id, objection.Text }, cancellationToken);
+        await CommitAsync(challenge, "objection-filed", ProblemMessage.Of("scenarios.audit.objection-filed", objection.Id.ToString(), objection.Text), cancellationToken);
     }
 
     public async Task ResolveAsync(Guid id, Guid objectionId, ResolveObjectionRequest request, CancellationToken cancellationToken)
@@ -146,7 +148,7 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         objection.Upheld = request.Upheld;
         objection.Resolution = request.Resolution.Trim();
         objection.ResolvedAt = clock.GetUtcNow();
-        await CommitAsync(s.Challenge, "objection-resolved", new { objectionId, request.Upheld, request.Resolution }, cancellationToken);
+        await CommitAsync(s.Challenge, "objection-resolved", ProblemMessage.Of(request.Upheld ? "scenarios.audit.objection-upheld" : "scenarios.audit.objection-dismissed", objectionId.ToString(), request.Resolution), cancellationToken);
     }
 
     public async Task AwardAsync(Guid id, CancellationToken cancellationToken)
@@ -165,11 +167,8 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         s.Challenge.AwardId = prize?.AwardId;
         var matched = scenarios.Where(p => p.Status == ScenarioStatus.Published).ToList();
         matched.ForEach(p => p.Status = ScenarioStatus.Matched);
-        await CommitAsync(s.Challenge, "awarded", new
-        {
-            winnerEntryId = winner.Id, winner.Label, team = winner.Members.Select(m => m.OrganisationId), amount = s.Challenge.AwardAmount,
-            awardId = prize?.AwardId, program = prize?.ProgramId, scenariosMatched = matched.Select(p => p.Id),
-        }, cancellationToken);
+        await CommitAsync(s.Challenge, "awarded", ProblemMessage.Of("scenarios.audit.challenge-awarded", winner.Label, winner.Members.Count, s.Challenge.AwardAmount,
+            prize?.ProgramId ?? "—", prize?.AwardId.ToString() ?? "—", matched.Count), cancellationToken);
         await NotifyAsync(s, "scenarios.notify.challenge.awarded", winner.Members.Select(m => m.OrganisationId), cancellationToken);
     }
 
@@ -201,11 +200,11 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
             ? await ChallengeSnapshot.LoadAsync(db, id, cancellationToken)
             : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-run-challenge"), null, 403);
 
-    private async Task CommitAsync(Challenge challenge, string action, object details, CancellationToken cancellationToken)
+    private async Task CommitAsync(Challenge challenge, string action, ProblemMessage details, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent($"scenarios.challenge.{action}", "challenge", challenge.Id.ToString(), JsonSerializer.Serialize(details)), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent($"scenarios.challenge.{action}", "challenge", challenge.Id.ToString(), details), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -126,7 +125,8 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
             }
 
             await audit.AppendAsync(new AuditEvent("scenarios.challenge.entry-submitted", "challenge", challengeId.ToString(),
-                JsonSerializer.Serialize(new { entryId = entry.Id, entry.Label, lead, invited = team.Skip(1), attachments = entry.Attachments.Select(a => new { a.FileName, a.Size, a.Sha256 }) })), db, cancellationToken);
+                ProblemMessage.Of("scenarios.audit.entry-submitted", entry.Label, lead.ToString(), team.Count - 1,
+                    entry.Attachments.Select(a => ProblemMessage.Of("scenarios.audit.attachment", a.FileName, a.Size, a.Sha256)).ToList())), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch

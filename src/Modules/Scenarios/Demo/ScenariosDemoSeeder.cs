@@ -1,4 +1,5 @@
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Policy.Contracts;
 using Funeng.Scenarios.Data;
@@ -34,7 +35,7 @@ internal sealed class ScenariosDemoSeeder(ScenariosDb db, IPolicyQueries policy,
             "越秀区", 200_000m, 600_000m),
     ];
 
-    public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProblemMessage>> SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Lists.AnyAsync(l => l.Id == ElderCareList, cancellationToken))
         {
@@ -44,7 +45,7 @@ internal sealed class ScenariosDemoSeeder(ScenariosDb db, IPolicyQueries policy,
         var target = ListRules.TargetFor(await policy.ListTargetsAsync(new TargetFilter(Scope: "city:guangzhou", Indicator: "ai_elderly_care_scenarios"), cancellationToken), 2026);
         if (target is null)
         {
-            return ["Scenarios: the policy pack has no Guangzhou elder-care target; no demo list seeded."];
+            return [ProblemMessage.Of("scenarios.demo.no-target")];
         }
 
         var now = clock.GetUtcNow();
@@ -91,7 +92,7 @@ internal sealed class ScenariosDemoSeeder(ScenariosDb db, IPolicyQueries policy,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Lists.Add(list);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.demo.seeded", "scenario-list", list.Id.ToString(), $"{{\"scenarios\":{Posts.Length}}}"), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.demo.seeded", "scenario-list", list.Id.ToString(), ProblemMessage.Of("scenarios.audit.demo-seeded", Posts.Length)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
@@ -81,7 +80,8 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
         db.Lists.Add(list);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("scenarios.list.created", "scenario-list", list.Id.ToString(),
-            JsonSerializer.Serialize(new { list.TitleZh, list.Year, list.Scope, quotas = quotas.Select(q => new { q.Sector, q.Scope, q.Target, q.PolicyTargetId }) })), db, cancellationToken);
+            ProblemMessage.Of("scenarios.audit.list-created", LocalizedText.Of(list.TitleZh, list.TitleEn), list.Year, GuangdongCities.ScopeName(list.Scope),
+                quotas.Select(q => ProblemMessage.Of("scenarios.audit.list-quota", ScenarioSectors.NameOf(q.Sector), GuangdongCities.ScopeName(q.Scope), q.Target)).ToList())), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (list.Id, errors);
     }
@@ -98,7 +98,7 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
         list.PublishedAt = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.list.published", "scenario-list", list.Id.ToString(), JsonSerializer.Serialize(new { list.TitleZh, list.Year })), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.list.published", "scenario-list", list.Id.ToString(), ProblemMessage.Of("scenarios.audit.list", LocalizedText.Of(list.TitleZh, list.TitleEn), list.Year)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
@@ -37,7 +36,7 @@ internal sealed class PlaceInList(ScenariosDb db, IAuditLog audit, ScenarioAcces
 
         db.ListEntries.Add(new ListEntry { ListId = listId, ScenarioId = post.Id, AddedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.list.scenario-placed", "scenario-list", listId.ToString(), JsonSerializer.Serialize(new { scenarioId = post.Id })), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.list.scenario-placed", "scenario-list", listId.ToString(), ProblemMessage.Of("scenarios.audit.scenario-placed", post.Title, post.Id.ToString())), db, cancellationToken);
     }
 
     public static async Task<Ok<ScenarioListView>> HandleAsync(Guid id, Request request, PlaceInList place, ScenariosDb db, GetScenarioLists get, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Catalog.Contracts;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
@@ -167,7 +166,7 @@ internal sealed class ApproachCommands(ScenariosDb db, GetScenarios scenarios, I
     }
 
     private static AuditEvent Event(string action, Approach approach) => new(action, "scenario", approach.ScenarioId.ToString(),
-        JsonSerializer.Serialize(new { approach = approach.Id, supplier = approach.SupplierOrganisationId }));
+        ProblemMessage.Of("scenarios.audit.approach", approach.SupplierOrganisationId.ToString(), approach.Id.ToString()));
 
     private static DomainRuleException Duplicate(ApproachKind kind, ApproachStatus status) =>
         new(ProblemMessage.Of("scenarios.refusal.approach-already-sent", ApproachRules.Label(kind), ProblemMessage.Of("scenarios.approaches.status." + status.ToString().ToLowerInvariant())), "status");

@@ -1,9 +1,10 @@
-using System.Text.Json;
+using Funeng.Kernel.Geography;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
+using Funeng.Scenarios.Taxonomy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,7 +41,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Scenarios.Add(post);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.scenario.created", "scenario", post.Id.ToString(), JsonSerializer.Serialize(new { post.Title, post.Sector, post.CitySlug })), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.scenario.created", "scenario", post.Id.ToString(), ProblemMessage.Of("scenarios.audit.scenario-created", post.Title, ScenarioSectors.NameOf(post.Sector), GuangdongCities.Find(post.CitySlug)?.Name ?? new LocalizedText(post.CitySlug, post.CitySlug))), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (post.Id, errors);
     }
@@ -69,7 +70,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         post.UpdatedAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("scenarios.scenario.edited", "scenario", post.Id.ToString(), JsonSerializer.Serialize(new { post.Title })), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("scenarios.scenario.edited", "scenario", post.Id.ToString(), ProblemMessage.Of("scenarios.audit.scenario", post.Title)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return errors;
     }

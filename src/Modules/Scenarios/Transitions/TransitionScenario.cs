@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -61,7 +60,7 @@ internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, Scenar
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(
             $"scenarios.scenario.{ScenarioLifecycle.Word(request.Action)}", "scenario", post.Id.ToString(),
-            JsonSerializer.Serialize(new { from = ScenarioLifecycle.Word(from), to = ScenarioLifecycle.Word(post.Status), reason = request.Reason, listId = request.ListId })), db, cancellationToken);
+            ProblemMessage.Of("scenarios.audit.transition", post.Title, ScenarioLifecycle.Label(from), ScenarioLifecycle.Label(post.Status), request.Reason ?? "")), db, cancellationToken);
         if (request.ListId is { } listId)
         {
             await placement.PlaceAsync(listId, post, cancellationToken);

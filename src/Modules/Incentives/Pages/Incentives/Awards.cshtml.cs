@@ -79,7 +79,7 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
     public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken) =>
         OfficeActionAsync(async () =>
         {
-            var award = await settle.MoveAsync(id, AwardStatus.Paid, "paid", cancellationToken);
+            var award = await settle.MoveAsync(id, AwardStatus.Paid, null, cancellationToken);
             return ProblemMessage.Of("incentives.done.paid", award.RecipientName, award.Amount);
         });
 
@@ -91,7 +91,7 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
                 throw new InvalidInputException([FieldProblem.Of("reason", "incentives.refusal.clawback-needs-reason")]);
             }
 
-            var award = await settle.MoveAsync(id, AwardStatus.ClawedBack, reason, cancellationToken);
+            var award = await settle.MoveAsync(id, AwardStatus.ClawedBack, ProblemMessage.Of("incentives.ledger.reason.typed", reason.Trim()), cancellationToken);
             return ProblemMessage.Of("incentives.done.clawed-back", award.RecipientName, award.Amount);
         });
 
