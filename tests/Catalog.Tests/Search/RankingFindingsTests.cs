@@ -128,6 +128,23 @@ public sealed class RankingFindingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_typed_words_common_part_is_not_marked_alone_服务_of_养老服务()
+    {
+        // 服务 is in most CAC purposes ("服务于企业端客户"): marking it wherever it stands tells the reader nothing.
+        for (var i = 0; i < 60; i++)
+        {
+            Add($"第{i}号客服系统", "服务于企业端客户的问答");
+        }
+
+        var care = Add("行为识别算法", "服务于企业端客户，主要面向养老领域");
+        _index.Commit();
+
+        var hit = (await SearchAsync("养老服务")).Hits.Single(h => h.Id == care);
+
+        Assert.Equal("服务于企业端客户，主要面向<mark>养老</mark>领域", hit.Snippet);
+    }
+
+    [Fact]
     public async Task Finding_an_English_word_that_is_only_part_of_glossary_names_reaches_the_Chinese_listing_face_swap()
     {
         // Neither face nor swap had an entry (face is in face recognition, face detection, face matching): on the

@@ -99,13 +99,17 @@ internal sealed partial class QueryPlan
     /// <summary>
     /// Every form as its terms of the bigram field, for highlighting snippets: a glossary name is marked only whole,
     /// so its common part (服务 of 养老服务, for 养老) is not marked on its own; a typed word also by its words, as the
-    /// bag finds it (理赔 and 审核 of 理赔审核).
+    /// bag finds it (理赔 and 审核 of 理赔审核), except a word whose every term is common in the index (the 服务 of
+    /// 养老服务 would mark "服务于企业端客户" in most CAC filings).
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> HighlightForms(Analyzer analyzer) =>
-        [.. Concepts.SelectMany(c => c.Exact ? c.Forms : [.. c.Forms, .. NameWords(analyzer, c.Forms[0])])
-            .Select(f => (IReadOnlyList<string>)BilingualAnalyzer.Terms(analyzer, IndexFields.All, f))
-            .Where(terms => terms.Count > 0)
-            .DistinctBy(terms => string.Join(' ', terms), StringComparer.Ordinal)];
+    public IReadOnlyList<IReadOnlyList<string>> HighlightForms(Analyzer analyzer)
+    {
+        var common = Bag.Where(b => b.Common).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
+        List<string> TermsOf(string text) => BilingualAnalyzer.Terms(analyzer, IndexFields.All, text);
+        var forms = Concepts.SelectMany(c => c.Forms).Select(TermsOf);
+        var words = Concepts.Where(c => !c.Exact).SelectMany(c => NameWords(analyzer, c.Forms[0])).Select(TermsOf).Where(terms => !terms.All(common.Contains));
+        return [.. forms.Concat(words).Where(terms => terms.Count > 0).DistinctBy(terms => string.Join(' ', terms), StringComparer.Ordinal)];
+    }
 
     public static QueryPlan Build(string? text, CatalogTextMatch mode, Analyzer analyzer, DomainGlossary glossary, IndexReader reader, SearchTuning? tuning = null)
     {
