@@ -48,7 +48,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    /// <summary>The page again after the case form's input was refused: the problems by field, the form as it was.</summary>
+    /// <summary>Loads the page again after the case form's input was refused, so it shows the problems by field.</summary>
     public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
