@@ -110,6 +110,7 @@ public static class PlatformModule
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<ApiTokenCommands>();
         services.AddScoped<IAccountCommands, AccountCommands>();
         services.AddScoped<IStartupInitializer, PlatformRoles>();
         services.AddScoped<IDemoSeeder, PlatformDemoSeeder>();
@@ -121,9 +122,9 @@ public static class PlatformModule
         ArgumentNullException.ThrowIfNull(endpoints);
         var account = endpoints.MapGroup("/api/v1/account").WithTags("Account").RequireAuthorization();
         account.MapGet("/me", GetMe.Handle).WithName("Platform.GetMe");
-        account.MapGet("/tokens", ApiTokenCommands.HandleListAsync).WithName("Platform.ListTokens");
-        account.MapPost("/tokens", ApiTokenCommands.HandleCreateAsync).WithName("Platform.CreateToken");
-        account.MapDelete("/tokens/{id:guid}", ApiTokenCommands.HandleRevokeAsync).WithName("Platform.RevokeToken");
+        account.MapGet("/tokens", ApiTokenEndpoints.HandleListAsync).WithName("Platform.ListTokens");
+        account.MapPost("/tokens", ApiTokenEndpoints.HandleCreateAsync).WithName("Platform.CreateToken");
+        account.MapDelete("/tokens/{id:guid}", ApiTokenEndpoints.HandleRevokeAsync).WithName("Platform.RevokeToken");
         account.MapGet("/notifications", ListNotifications.HandleAsync).WithName("Platform.ListNotifications");
         account.MapPost("/colleagues", AccountEndpoints.InviteAsync).WithName("Platform.InviteColleague");
 

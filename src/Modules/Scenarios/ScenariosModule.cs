@@ -77,7 +77,7 @@ public static class ScenariosModule
         scenarios.MapPost("/{id:guid}/transitions", TransitionScenario.HandleAsync).RequireAuthorization().WithName("Scenarios.TransitionScenario");
         scenarios.MapPut("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ScenarioType, id, true, f, ct)).RequireAuthorization().WithName("Scenarios.FollowScenario");
         scenarios.MapDelete("/{id:guid}/follow", (Guid id, Followers f, CancellationToken ct) => Followers.HandleAsync(Follow.ScenarioType, id, false, f, ct)).RequireAuthorization().WithName("Scenarios.UnfollowScenario");
-        scenarios.MapPost("/{id:guid}/case", CaseCommands.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
+        scenarios.MapPost("/{id:guid}/case", CaseEndpoints.HandleCreateAsync).RequireAuthorization().WithName("Scenarios.CreateCase");
         scenarios.MapGet("/{id:guid}/matches", FindMatches.HandleSuppliersAsync).WithName("Scenarios.Matches");
         scenarios.MapGet("/fits", FindMatches.HandleFitsAsync).RequireAuthorization().WithName("Scenarios.Fits");
         scenarios.MapPost("/{id:guid}/interest", ApproachEndpoints.HandleInterestAsync).RequireAuthorization(p => p.RequireRole(Roles.Enterprise)).WithName("Scenarios.ExpressInterest");
@@ -119,8 +119,8 @@ public static class ScenariosModule
         challenges.MapPost("/{id:guid}/award", RunChallenge.HandleAwardAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.Award");
 
         var cases = endpoints.MapGroup("/api/v1/cases").WithTags("Scenarios");
-        cases.MapGet("/", CaseCommands.HandleListAsync).WithName("Scenarios.ListCases");
-        cases.MapPost("/{id:guid}/benchmark", CaseCommands.HandleDesignateAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.DesignateBenchmark");
+        cases.MapGet("/", CaseEndpoints.HandleListAsync).WithName("Scenarios.ListCases");
+        cases.MapPost("/{id:guid}/benchmark", CaseEndpoints.HandleDesignateAsync).RequireAuthorization(p => p.RequireRole(Roles.OfficeStaff)).WithName("Scenarios.DesignateBenchmark");
         return endpoints;
     }
 }

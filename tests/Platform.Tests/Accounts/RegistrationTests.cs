@@ -155,7 +155,7 @@ public abstract partial class RegistrationTests(ITestApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<FunengUser>>().FindByEmailAsync(email);
-        var token = await ApiTokenCommands.CreateAsync(scope.ServiceProvider.GetRequiredService<PlatformDb>(), user!.Id, "tests", 30, TimeProvider.System, CancellationToken.None);
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenCommands>().IssueAsync(user!.Id, "tests", 30, parentTokenId: null, CancellationToken.None);
         var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
         return client;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Funeng.Platform.Accounts;
 
 /// <summary>The <see cref="IAccountCommands"/> of the command line and the test fixtures, over Identity and Platform's tables.</summary>
-internal sealed class AccountCommands(UserManager<FunengUser> users, IUserClaimsPrincipalFactory<FunengUser> principals, PlatformDb db, TimeProvider clock)
+internal sealed class AccountCommands(UserManager<FunengUser> users, IUserClaimsPrincipalFactory<FunengUser> principals, PlatformDb db, ApiTokenCommands tokens, TimeProvider clock)
     : IAccountCommands
 {
     public async Task<IActor?> ActorAsync(string email)
@@ -34,7 +34,7 @@ internal sealed class AccountCommands(UserManager<FunengUser> users, IUserClaims
     }
 
     public async Task<string> IssueApiTokenAsync(string userId, string name, int daysValid, CancellationToken cancellationToken = default) =>
-        (await ApiTokenCommands.CreateAsync(db, userId, name, daysValid, clock, cancellationToken)).Secret;
+        (await tokens.IssueAsync(userId, name, daysValid, parentTokenId: null, cancellationToken)).Secret;
 
     public async Task<string?> ResetPasswordAsync(string email)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -5,10 +6,6 @@ using Funeng.Platform.Contracts;
 using Funeng.Incentives.Contracts;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Scenarios.Cases;
@@ -25,53 +22,23 @@ internal sealed record DesignateRequest(decimal? Amount, string? Reasons);
 internal sealed record CaseView(Guid Id, Guid ScenarioId, string Title, string Summary, string Sector, string City, int? BenchmarkYear, IReadOnlyList<OutcomeView> Outcomes);
 
 /// <summary>
-/// Typical cases (<c>POST /api/v1/scenarios/{id}/case</c>) from delivered scenarios, and benchmark designation
-/// (<c>POST /api/v1/cases/{id}/benchmark</c>), rewarded under the pack's benchmark-case program and capped per year by its quota.
+/// The use cases of cases: writing up a typical case of a delivered scenario, and benchmark designation, rewarded
+/// under the pack's benchmark-case program and capped per year by its quota. <see cref="CaseEndpoints"/> and the
+/// pages call these; <see cref="CaseRules"/> decides.
 /// </summary>
 internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock, UiText text)
 {
     public const string BenchmarkIndicator = "benchmark_cases";
 
-    public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> CreateAsync(Guid scenarioId, CreateCaseRequest request, CancellationToken cancellationToken)
+    /// <summary>Writes up the case of a delivered scenario; returns its id.</summary>
+    public async Task<Guid> CreateAsync(Guid scenarioId, CreateCaseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var post = await db.Scenarios.FindAsync([scenarioId], cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
-        if ((await access.ActorsAsync(post, cancellationToken)).Count == 0)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-owning-organisation-office-staff"), null, 403);
-        }
-
-        if (post.Status != ScenarioStatus.Delivered)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.case-needs-delivered", ProblemMessage.Of("scenarios.status." + ScenarioLifecycle.Word(post.Status))), "status");
-        }
-
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 200)
-        {
-            errors["title"] = [text["scenarios.problem.case-title"]];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Summary) || request.Summary.Length > 4000)
-        {
-            errors["summary"] = [text["scenarios.problem.case-summary"]];
-        }
-
-        var outcomes = request.Outcomes ?? [];
-        if (outcomes.Count == 0 || outcomes.Any(o => string.IsNullOrWhiteSpace(o.Name) || o.Name.Length > 200 || (o.Unit?.Length ?? 0) > 32))
-        {
-            errors["outcomes"] = [text["scenarios.problem.case-outcomes"]];
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        if (await db.Cases.AnyAsync(c => c.ScenarioId == scenarioId, cancellationToken))
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.scenario-already-has-case"), "scenarioId");
-        }
+        CaseRules.RequireWriter((await access.ActorsAsync(post, cancellationToken)).Count > 0);
+        CaseRules.RequireDelivered(post.Status);
+        InvalidInputException.ThrowIfAny(CaseRules.Problems(request));
+        CaseRules.RequireNoCaseYet(await db.Cases.AnyAsync(c => c.ScenarioId == scenarioId, cancellationToken));
 
         var created = new ScenarioCase
         {
@@ -80,14 +47,14 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
             Title = request.Title!.Trim(),
             Summary = request.Summary!.Trim(),
             CreatedAt = clock.GetUtcNow(),
-            Outcomes = outcomes.Select(o => new CaseOutcome { Id = Guid.NewGuid(), Name = o.Name!.Trim(), Value = o.Value, Unit = o.Unit?.Trim() ?? "" }).ToList(),
+            Outcomes = request.Outcomes!.Select(o => new CaseOutcome { Id = Guid.NewGuid(), Name = o.Name!.Trim(), Value = o.Value, Unit = o.Unit?.Trim() ?? "" }).ToList(),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cases.Add(created);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("scenarios.case.created", "case", created.Id.ToString(), ProblemMessage.Of("scenarios.audit.case-created", created.Title, scenarioId.ToString())), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (created.Id, errors);
+        return created.Id;
     }
 
     /// <summary>
@@ -100,24 +67,17 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
     /// </summary>
     public async Task DesignateAsync(Guid caseId, DesignateRequest? request, CancellationToken cancellationToken)
     {
-        if (!access.Actor.IsInRole(Roles.OfficeStaff))
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.only-office-staff-designate-benchmark"), null, 403);
-        }
-
+        CaseRules.RequireDesignator(access.Actor.IsInRole(Roles.OfficeStaff));
         var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.no-case", caseId), "id", 404);
-        if (found.BenchmarkYear is not null)
-        {
-            throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.case-already-benchmark-case"), "id");
-        }
+        CaseRules.RequireNotYetBenchmark(found.BenchmarkYear);
 
         var programId = awards.QuotaProgram(BenchmarkIndicator)
             ?? throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.program-policy-pack-rewards-benchmark"), "programId");
         var post = await db.Scenarios.AsNoTracking().SingleAsync(p => p.Id == found.ScenarioId, cancellationToken);
         var owner = await organisations.FindAsync(post.OwnerOrganisationId, cancellationToken);
         var award = await awards.AwardAsync(new ResultAwardRequest(programId, AwardBasis.BenchmarkDesignation, caseId, post.OwnerOrganisationId,
-            owner?.NameZh ?? post.OwnerOrganisationId.ToString(), post.CitySlug, request?.Amount, request?.Reasons ?? $"benchmark case: {found.Title}"), cancellationToken);
+            owner?.NameZh ?? post.OwnerOrganisationId.ToString(), post.CitySlug, request?.Amount, request?.Reasons ?? RecordedReasons(found.Title)), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -137,20 +97,10 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
             c.Outcomes.Select(o => new OutcomeView(o.Name, o.Value, o.Unit)).ToList()));
     }
 
-    public static async Task<Results<Created<CaseView>, ValidationProblem>> HandleCreateAsync(Guid id, CreateCaseRequest request, CaseCommands cases, CancellationToken cancellationToken)
-    {
-        var (caseId, errors) = await cases.CreateAsync(id, request, cancellationToken);
-        return caseId is null
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created($"/api/v1/cases/{caseId}", (await cases.ListAsync(cancellationToken)).Single(c => c.Id == caseId));
-    }
-
-    public static async Task<NoContent> HandleDesignateAsync(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DesignateRequest? request, CaseCommands cases, CancellationToken cancellationToken)
-    {
-        await cases.DesignateAsync(id, request, cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    public static async Task<Ok<IReadOnlyList<CaseView>>> HandleListAsync(CaseCommands cases, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await cases.ListAsync(cancellationToken));
+    /// <summary>
+    /// The default reasons, worded once in Chinese: Incentives stores an award's reasons as text and shows them as
+    /// written, as it does the reasons office staff type.
+    /// </summary>
+    private string RecordedReasons(string caseTitle) =>
+        CaseRules.DefaultAwardReasons(caseTitle).In(text, CultureInfo.GetCultureInfo(UiCultures.Chinese));
 }

@@ -1,6 +1,4 @@
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
-using Funeng.Platform.Data;
 using Funeng.Platform.Tokens;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Platform.Pages.Account;
 
 [Authorize]
-internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider clock) : PageModel, IShowsProblems
+internal sealed class TokensModel(ApiTokenCommands tokens) : PageModel, IShowsProblems
 {
     public IReadOnlyList<ApiTokenCommands.Listed> Tokens { get; private set; } = [];
 
@@ -19,19 +17,15 @@ internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider cloc
 
     public async Task<IActionResult> OnPostAsync(string name, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-        {
-            throw InvalidInputException.For("name", "account.tokens.name-invalid");
-        }
-
-        NewSecret = (await ApiTokenCommands.CreateAsync(db, actor.UserId!, name, 90, clock, cancellationToken)).Secret;
+        // The page's session is a cookie, so a token made here has no parent token.
+        NewSecret = (await tokens.CreateAsync(new ApiTokenCommands.CreateRequest(name, null), parentTokenId: null, cancellationToken)).Secret;
         await LoadAsync(cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        if ((await ApiTokenCommands.HandleRevokeAsync(id, actor, db, clock, cancellationToken)).Result is Microsoft.AspNetCore.Http.HttpResults.NoContent)
+        if (await tokens.RevokeAsync(id, cancellationToken))
         {
             this.Tell(ProblemMessage.Of("account.done.token-revoked"));
         }
@@ -42,5 +36,5 @@ internal sealed class TokensModel(PlatformDb db, IActor actor, TimeProvider cloc
     public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Tokens = (await ApiTokenCommands.HandleListAsync(actor, db, cancellationToken)).Value!;
+        Tokens = await tokens.ListAsync(cancellationToken);
 }

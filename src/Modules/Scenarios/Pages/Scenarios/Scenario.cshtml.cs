@@ -1,4 +1,5 @@
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Cases;
 using Funeng.Scenarios.Data;
@@ -14,7 +15,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
 internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
-    Followers followers, CaseCommands cases, FindMatches matchmaking, ApproachCommands approaches, ScenariosDb db, IActor actor) : ScenariosPage
+    Followers followers, CaseCommands cases, FindMatches matchmaking, ApproachCommands approaches, ScenariosDb db, IActor actor) : ScenariosPage, IShowsProblems
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -44,12 +45,18 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
     public bool CanWithdraw(ApproachView approach) => approach.Status == ApproachStatus.Open
         && (IsOwner ? approach.Kind == ApproachKind.Invitation : approach.Kind == ApproachKind.Interest && actor.BelongsTo(approach.SupplierOrganisationId));
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Loads the page again after the case form's input was refused, so it shows the problems by field.</summary>
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var found = await scenarios.FindAsync(Id, cancellationToken);
         if (found is null)
         {
-            return NotFound();
+            return false;
         }
 
         Scenario = found;
@@ -79,7 +86,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
             Lists = candidates;
         }
 
-        return Page();
+        return true;
     }
 
     public Task<IActionResult> OnPostMoveAsync(string action, string? reason, Guid? listId, CancellationToken cancellationToken)
@@ -88,7 +95,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         return TryAsync(
             () => parsed is { } known
                 ? transition.ExecuteAsync(Id, new TransitionRequest(known, reason, listId), cancellationToken)
-                : throw new Kernel.Web.DomainRuleException(Kernel.Web.ProblemMessage.Of("scenarios.refusal.not-an-action", action), "action", 422),
+                : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.not-an-action", action), "action", 422),
             "scenarios.moved",
             () => RedirectToPage());
     }
@@ -97,14 +104,9 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
         TryAsync(() => followers.SetAsync(Follow.ScenarioType, Id, follow, cancellationToken), follow ? "scenarios.followed" : "scenarios.unfollowed", () => RedirectToPage());
 
     public Task<IActionResult> OnPostCaseAsync(string? title, string? summary, string? outcomeName, decimal outcomeValue, string? outcomeUnit, CancellationToken cancellationToken) =>
-        TryAsync(async () =>
-        {
-            var (_, errors) = await cases.CreateAsync(Id, new CreateCaseRequest(title, summary, [new OutcomeRequest(outcomeName, outcomeValue, outcomeUnit)]), cancellationToken);
-            if (errors.Count > 0)
-            {
-                throw new Kernel.Web.DomainRuleException(string.Join(" ", errors.SelectMany(e => e.Value)), errors.Keys.First(), 422);
-            }
-        }, "scenarios.cases.created", () => RedirectToPage());
+        // Input problems (InvalidInputException) pass TryAsync and show the page again by field (IShowsProblems).
+        TryAsync(() => cases.CreateAsync(Id, new CreateCaseRequest(title, summary, [new OutcomeRequest(outcomeName, outcomeValue, outcomeUnit)]), cancellationToken),
+            "scenarios.cases.created", () => RedirectToPage());
 
     public Task<IActionResult> OnPostInterestAsync(CancellationToken cancellationToken) =>
         TryAsync(() => approaches.ExpressInterestAsync(Id, cancellationToken), "scenarios.matches.interest-sent", () => RedirectToPage());
