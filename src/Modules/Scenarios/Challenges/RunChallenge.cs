@@ -1,3 +1,4 @@
+using System.Globalization;
 using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
@@ -192,7 +193,9 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         var lead = await organisations.FindAsync(winner.LeadOrganisationId, cancellationToken);
         var city = lead?.CitySlug ?? scenarios.Select(p => p.CitySlug).FirstOrDefault();
         return await awards.AwardAsync(new ResultAwardRequest(programId, AwardBasis.ChallengeResult, challenge.Id, winner.LeadOrganisationId,
-            lead?.NameZh ?? winner.LeadOrganisationId.ToString(), city, challenge.AwardAmount, $"challenge: {challenge.Title}; winning entry {winner.Label}"), cancellationToken);
+            lead?.NameZh ?? winner.LeadOrganisationId.ToString(), city, challenge.AwardAmount,
+            // The award's reasons are its record's text, kept in Chinese as office staff write them (the case awards' too).
+            ProblemMessage.Of("scenarios.challenges.award-reasons", challenge.Title, winner.Label).In(text, CultureInfo.GetCultureInfo(UiCultures.Chinese))), cancellationToken);
     }
 
     private async Task<ChallengeSnapshot> OfficeSnapshotAsync(Guid id, CancellationToken cancellationToken) =>
