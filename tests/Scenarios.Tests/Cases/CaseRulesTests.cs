@@ -3,6 +3,7 @@ using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Scenarios.Cases;
 using Funeng.Scenarios.Data;
+using Funeng.TestSupport;
 
 namespace Funeng.Scenarios.Tests.Cases;
 
@@ -13,14 +14,6 @@ public sealed class CaseRulesTests
     private static CreateCaseRequest Valid() => new("社区养老机器人试点", "三家养老院试用六个月。", [new OutcomeRequest("跌倒响应时间", -52.5m, "%")]);
 
     /// <summary>The message worded in both languages, each a text of its own (no missing-key marker, not the same words).</summary>
-    private static void AssertWordedInBoth(ProblemMessage message)
-    {
-        Assert.True(Text.Has(message.Key!), message.Key);
-        var zh = message.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese));
-        var en = message.In(Text, CultureInfo.GetCultureInfo(UiCultures.English));
-        Assert.DoesNotContain(UiText.MissingMarker, zh + en, StringComparison.Ordinal);
-        Assert.NotEqual(zh, en);
-    }
 
     [Fact]
     public void A_complete_case_has_no_problems() => Assert.Empty(CaseRules.Problems(Valid()));
@@ -42,7 +35,7 @@ public sealed class CaseRulesTests
 
         Assert.Equal(field, problem.Field);
         Assert.Equal("scenarios.problem.case-" + field, problem.Description.Key);
-        AssertWordedInBoth(problem.Description);
+        Assert.Null(WordedInBoth.Problem(Text, problem.Description));
     }
 
     [Fact]
@@ -61,7 +54,7 @@ public sealed class CaseRulesTests
         var refused = Assert.Throws<DomainRuleException>(() => CaseRules.RequireDelivered(Enum.Parse<ScenarioStatus>(status)));
 
         Assert.Equal((409, "status"), (refused.Status, refused.Field));
-        AssertWordedInBoth(refused.Description);
+        Assert.Null(WordedInBoth.Problem(Text, refused.Description));
         Assert.Contains("只有已交付的场景才能成为案例", refused.Description.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese)), StringComparison.Ordinal);
     }
 
@@ -72,7 +65,7 @@ public sealed class CaseRulesTests
         CaseRules.RequireNoCaseYet(hasCase: false);
         var second = Assert.Throws<DomainRuleException>(() => CaseRules.RequireNoCaseYet(hasCase: true));
         Assert.Equal((409, "scenarioId"), (second.Status, second.Field));
-        AssertWordedInBoth(second.Description);
+        Assert.Null(WordedInBoth.Problem(Text, second.Description));
     }
 
     [Fact]
@@ -80,22 +73,22 @@ public sealed class CaseRulesTests
     {
         var notOffice = Assert.Throws<DomainRuleException>(() => CaseRules.RequireDesignator(isOffice: false));
         Assert.Equal(403, notOffice.Status);
-        AssertWordedInBoth(notOffice.Description);
+        Assert.Null(WordedInBoth.Problem(Text, notOffice.Description));
 
         var again = Assert.Throws<DomainRuleException>(() => CaseRules.RequireNotYetBenchmark(2026));
         Assert.Equal((409, "id"), (again.Status, again.Field));
-        AssertWordedInBoth(again.Description);
+        Assert.Null(WordedInBoth.Problem(Text, again.Description));
 
         var writer = Assert.Throws<DomainRuleException>(() => CaseRules.RequireWriter(mayActOnScenario: false));
         Assert.Equal(403, writer.Status);
-        AssertWordedInBoth(writer.Description);
+        Assert.Null(WordedInBoth.Problem(Text, writer.Description));
     }
 
     [Fact]
     public void The_default_award_reasons_name_the_case_in_both_languages()
     {
         var reasons = CaseRules.DefaultAwardReasons("社区养老机器人试点");
-        AssertWordedInBoth(reasons);
+        Assert.Null(WordedInBoth.Problem(Text, reasons));
         Assert.Equal("认定为标杆案例：社区养老机器人试点", reasons.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese)));
     }
 }
