@@ -1,3 +1,7 @@
+using System.Globalization;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
+
 namespace Funeng.Kernel.Security;
 
 /// <summary>
@@ -7,10 +11,14 @@ namespace Funeng.Kernel.Security;
 /// </summary>
 public static class OneTimeSecrets
 {
-    /// <summary>Writes <paramref name="lines"/> to <paramref name="console"/>, or to <paramref name="file"/> when the output is redirected.</summary>
+    /// <summary>
+    /// Writes <paramref name="lines"/> to <paramref name="console"/>, or to <paramref name="file"/> when the output is
+    /// redirected, saying so in <paramref name="culture"/>.
+    /// </summary>
     /// <returns>The file written, or null when the lines went to the terminal.</returns>
-    public static string? Show(IReadOnlyList<string> lines, TextWriter console, bool outputRedirected, string file)
+    public static string? Show(IReadOnlyList<string> lines, TextWriter console, bool outputRedirected, string file, UiText text, CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(console);
         if (lines.Count == 0)
@@ -49,7 +57,7 @@ public static class OneTimeSecrets
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        console.WriteLine($"One-time secrets (demo account passwords) were written to {Path.GetFullPath(file)}, readable only by this user; they are not in this output.");
+        console.WriteLine(ProblemMessage.Of("secrets.written-to", Path.GetFullPath(file)).In(text, culture));
         return file;
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Funeng.Kernel;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 
 namespace Funeng.Platform.Tests.Security;
@@ -7,12 +10,16 @@ public sealed class OneTimeSecretsTests
 {
     private static readonly string[] Lines = ["Demo accounts:", "  OfficeStaff office@funeng.local Fn-secret-password7a"];
 
+    private static readonly UiText Text = new([new UiStringSource(typeof(FunengKernel).Assembly)]);
+
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo(UiCultures.Chinese);
+
     [Fact]
     public void On_a_terminal_the_passwords_are_shown_and_no_file_is_written()
     {
         var file = Path.Combine(Path.GetTempPath(), $"funeng-secrets-{Guid.NewGuid():N}", "demo-accounts.txt");
         using var console = new StringWriter();
-        Assert.Null(OneTimeSecrets.Show(Lines, console, outputRedirected: false, file));
+        Assert.Null(OneTimeSecrets.Show(Lines, console, outputRedirected: false, file, Text, Chinese));
         Assert.Contains("Fn-secret-password7a", console.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(file));
     }
@@ -25,9 +32,10 @@ public sealed class OneTimeSecretsTests
         try
         {
             using var log = new StringWriter();
-            Assert.Equal(file, OneTimeSecrets.Show(Lines, log, outputRedirected: true, file));
+            Assert.Equal(file, OneTimeSecrets.Show(Lines, log, outputRedirected: true, file, Text, Chinese));
             Assert.DoesNotContain("Fn-secret-password7a", log.ToString(), StringComparison.Ordinal);
             Assert.Contains(file, log.ToString(), StringComparison.Ordinal);
+            Assert.Contains("一次性机密（演示账户密码）已写入", log.ToString(), StringComparison.Ordinal);
             Assert.Contains("Fn-secret-password7a", File.ReadAllText(file), StringComparison.Ordinal);
             if (!OperatingSystem.IsWindows())
             {

@@ -111,7 +111,8 @@ internal static class WebShell
         {
             // Not through the logger: passwords go to the terminal, or to an owner-only file when output is a log.
             var secrets = Path.Combine(app.Configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "demo-accounts.txt");
-            OneTimeSecrets.Show(await startup.SeedDemoInAsync(CultureInfo.GetCultureInfo(UiCultures.Chinese)), Console.Out, Console.IsOutputRedirected, secrets);
+            var chinese = CultureInfo.GetCultureInfo(UiCultures.Chinese);
+            OneTimeSecrets.Show(await startup.SeedDemoInAsync(chinese), Console.Out, Console.IsOutputRedirected, secrets, app.Services.GetRequiredService<UiText>(), chinese);
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
