@@ -150,8 +150,8 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         if (byScore && Budgets.Candidates < searcher.IndexReader.NumDocs)
         {
             // A broad query at a million listings would score every hit with dozens of phrase clauses. The first pass
-            // scores them as plain BM25 over the plan's terms (facets sampled on the way); when more match than the
-            // budget, the full query ranks only the first pass's best.
+            // scores them in bulk by each form's rarest term and the typed words' titles (QueryPlan.ToCandidateQuery;
+            // facets sampled on the way); when more match than the budget, the full query ranks only its best.
             var first = TopScoreDocCollector.Create(Budgets.Candidates, docsScoredInOrder: false);
             var sampled = new BoundedCollector(first, request.WithFacets ? new FacetCollector(CatalogFacets.All) : null, Budgets, documents);
             searcher.Search(plan.ToCandidateQuery(index.Analyzer, searcher.IndexReader, relaxed), filter, sampled);
