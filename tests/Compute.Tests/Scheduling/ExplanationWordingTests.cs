@@ -107,7 +107,7 @@ public sealed partial class ExplanationWordingTests
     public void A_state_reason_stored_as_a_sentence_before_keys_reads_as_written_and_a_keyed_one_in_either_language()
     {
         var old = StoredMessages.Read("cancelled by the enterprise")!;
-        var keyed = StoredMessages.Read(StoredMessages.Write(Kernel.Web.ProblemMessage.Of("compute.state-reason.centre-down", new LocalizedText("广州中心", "Guangzhou centre"))))!;
+        var keyed = StoredMessages.Read(Kernel.Web.StoredMessage.Write(Kernel.Web.ProblemMessage.Of("compute.state-reason.centre-down", new LocalizedText("广州中心", "Guangzhou centre"))))!;
 
         Assert.Equal(("cancelled by the enterprise", StoredMessages.RecordedInEnglish), (English(old), old.Key));
         Assert.Equal(("centre Guangzhou centre went down; to be re-placed", "广州中心停机，待重新调度"), (English(keyed), Chinese(keyed)));
@@ -117,7 +117,7 @@ public sealed partial class ExplanationWordingTests
     [Fact]
     public void A_state_reason_naming_a_centre_by_the_longest_names_allowed_fits_its_column()
     {
-        var longest = StoredMessages.Write(Kernel.Web.ProblemMessage.Of("compute.state-reason.centre-down", new LocalizedText(new string('算', 200), new string('C', 200))));
+        var longest = Kernel.Web.StoredMessage.Write(Kernel.Web.ProblemMessage.Of("compute.state-reason.centre-down", new LocalizedText(new string('算', 200), new string('C', 200))));
 
         Assert.True(longest.Length <= 1000, $"{longest.Length} characters");
     }
@@ -125,7 +125,7 @@ public sealed partial class ExplanationWordingTests
     [Fact]
     public void A_voucher_note_the_system_wrote_reads_in_either_language_and_one_a_person_typed_as_typed()
     {
-        var awarded = StoredMessages.ReadNote(StoredMessages.Write(Kernel.Web.ProblemMessage.Of("compute.vouchers.award-note", "gd-compute-voucher", 2026, "2026-03-01")));
+        var awarded = StoredMessages.ReadNote(Kernel.Web.StoredMessage.Write(Kernel.Web.ProblemMessage.Of("compute.vouchers.award-note", "gd-compute-voucher", 2026, "2026-03-01")));
         var typed = StoredMessages.ReadNote("{试点}算力券");
 
         Assert.Equal(("Incentives award gd-compute-voucher (2026, decided 2026-03-01)", "激励兑现 gd-compute-voucher（2026 年度，2026-03-01 决定）"), (English(awarded), Chinese(awarded)));

@@ -19,9 +19,10 @@ internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms,
 /// An entry of the bag (<see cref="QueryPlan.Bag"/>): a Chinese bigram of the typed text, or a glossary name whose
 /// words (each a phrase of its bigrams) count only together: 社区养老, a name of 养老, needs 社区 and 养老, so its 社区
 /// alone no longer brings 金蝶云社区 to a search for 养老. A common one (in more than
-/// <see cref="SearchTuning.CommonFraction"/> of the documents) only adds score.
+/// <see cref="SearchTuning.CommonFraction"/> of the documents) only adds score. <c>Rarest</c> is its term in the fewest
+/// documents, by which a broad search's first pass finds it (<see cref="QueryPlan.ToCandidateQuery"/>).
 /// </summary>
-internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, Query Query, float Weight, bool Common)
+internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, string Rarest, Query Query, float Weight, bool Common)
 {
     /// <summary>The entry's query weighted by <paramref name="boost"/> (a copy: plans are shared by the passes of one search).</summary>
     public Query Weighted(float boost)
@@ -211,9 +212,9 @@ internal sealed partial class QueryPlan
         var common = CommonLimit(reader, tuning);
         return [.. entries
             .Select(e => (e.Key, e.Value.Words, e.Value.Weight, Terms: e.Value.Words.SelectMany(w => BilingualAnalyzer.Terms(analyzer, IndexFields.All, w)).Distinct(StringComparer.Ordinal).ToList()))
-            .Select(e => (e.Key, e.Words, e.Weight, e.Terms, Df: e.Terms.Min(t => reader.DocFreq(new Term(IndexFields.All, t)))))
-            .Where(e => e.Df > 0).OrderBy(e => e.Df).ThenBy(e => e.Key, StringComparer.Ordinal).Take(MaxBagTerms)
-            .Select(e => new BagTerm(e.Key, e.Terms, Together(analyzer, e.Words), e.Weight, common is int limit && e.Df > limit))];
+            .Select(e => (e.Key, e.Words, e.Weight, e.Terms, Rarest: e.Terms.Select(t => (Term: t, Df: reader.DocFreq(new Term(IndexFields.All, t)))).MinBy(t => t.Df)))
+            .Where(e => e.Rarest.Df > 0).OrderBy(e => e.Rarest.Df).ThenBy(e => e.Key, StringComparer.Ordinal).Take(MaxBagTerms)
+            .Select(e => new BagTerm(e.Key, e.Terms, e.Rarest.Term, Together(analyzer, e.Words), e.Weight, common is int limit && e.Rarest.Df > limit))];
     }
 
     /// <summary>For a concept found as an English glossary name of several words, the Chinese names of each word's own entry.</summary>
@@ -387,7 +388,7 @@ internal sealed partial class QueryPlan
 
         foreach (var entry in Bag)
         {
-            AddRarest(IndexFields.All, entry.Terms, entry.Weight * Tuning.BagBoost, _ => !entry.Common);
+            terms.Add((IndexFields.All, entry.Rarest, entry.Weight * Tuning.BagBoost, !entry.Common));
         }
 
         var finding = terms.Any(t => t.Finds) ? terms.Where(t => t.Finds) : terms;

@@ -17,7 +17,7 @@ internal static class StoredMessages
     /// <summary>The key a sentence stored before keyed messages is shown under.</summary>
     public const string RecordedInEnglish = "compute.explain.recorded-in-english";
 
-    /// <summary>A stored state reason: keyed JSON as written by <see cref="Write"/>, or an old plain sentence.</summary>
+    /// <summary>A stored state reason: keyed JSON as <see cref="StoredMessage.Write"/> writes it, or an old plain sentence.</summary>
     public static ProblemMessage? Read(string? stored) =>
         stored is null ? null
         : stored.StartsWith('{') ? JsonSerializer.Deserialize<ProblemMessage>(stored, ComputeJson.Options)
@@ -29,6 +29,4 @@ internal static class StoredMessages
     /// </summary>
     public static ProblemMessage ReadNote(string stored) =>
         StoredMessage.IsKeyed(stored) ? JsonSerializer.Deserialize<ProblemMessage>(stored, ComputeJson.Options)! : ProblemMessage.Fixed(stored);
-
-    public static string Write(ProblemMessage message) => JsonSerializer.Serialize(message, ComputeJson.Options);
 }

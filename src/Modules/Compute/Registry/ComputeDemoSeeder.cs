@@ -45,7 +45,7 @@ internal sealed class ComputeDemoSeeder(ComputeDb db, TimeProvider time) : Kerne
         db.Vouchers.Add(new VoucherRecord
         {
             Id = Guid.Parse("0e000000-0000-4000-8000-000000000001"), OrganisationId = DemoEnterprise, Unit = VoucherUnit.DeviceHours, Amount = 1000,
-            Note = StoredMessages.Write(ProblemMessage.Of("compute.vouchers.demo-note")), GrantedBy = "demo", GrantedAt = now,
+            Note = StoredMessage.Write(ProblemMessage.Of("compute.vouchers.demo-note")), GrantedBy = "demo", GrantedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
         return [ProblemMessage.Of("compute.demo.seeded", 3, 1000)];

@@ -65,7 +65,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             request.LastExplanation = JsonSerializer.Serialize(explanation, ComputeJson.Options);
             if (placement is null)
             {
-                request.StateReason = StoredMessages.Write(explanation.Reason);
+                request.StateReason = StoredMessage.Write(explanation.Reason);
                 await db.SaveChangesAsync(cancellationToken);
                 continue;
             }
@@ -104,7 +104,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
         }
 
         request.State = RequestState.Placed;
-        request.StateReason = StoredMessages.Write(placement.Explanation.Reason);
+        request.StateReason = StoredMessage.Write(placement.Explanation.Reason);
         request.Attempts++;
         request.UpdatedAt = now;
         try
@@ -117,7 +117,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             await tx.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var fresh = await db.Requests.SingleAsync(r => r.Id == request.Id, cancellationToken);
-            fresh.StateReason = StoredMessages.Write(ProblemMessage.Of("compute.state-reason.engine-refused", EngineName(pool.Engine), Shortened(e.Message)));
+            fresh.StateReason = StoredMessage.Write(ProblemMessage.Of("compute.state-reason.engine-refused", EngineName(pool.Engine), Shortened(e.Message)));
             await db.SaveChangesAsync(cancellationToken);
             return false;
         }

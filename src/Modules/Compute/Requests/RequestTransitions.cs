@@ -136,7 +136,7 @@ internal sealed class RequestTransitions(ComputeDb db, EngineDirectory engines, 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = request.State;
         request.State = next;
-        request.StateReason = StoredMessages.Write(reason);
+        request.StateReason = StoredMessage.Write(reason);
         request.UpdatedAt = now;
         if (placement is not null)
         {

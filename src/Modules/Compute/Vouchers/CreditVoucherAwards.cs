@@ -37,7 +37,7 @@ internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimePro
         var voucher = new VoucherRecord
         {
             Id = award.AwardId, OrganisationId = award.OrganisationId, Unit = VoucherUnit.Yuan, Amount = award.FaceValue,
-            Note = StoredMessages.Write(ProblemMessage.Of("compute.vouchers.award-note", award.ProgramId, award.Year, award.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), GrantedBy = GrantedBy, GrantedAt = time.GetUtcNow(),
+            Note = StoredMessage.Write(ProblemMessage.Of("compute.vouchers.award-note", award.ProgramId, award.Year, award.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))), GrantedBy = GrantedBy, GrantedAt = time.GetUtcNow(),
         };
         try
         {
