@@ -9,12 +9,10 @@ namespace Funeng.Incentives.Awards;
 /// </summary>
 internal static class LedgerMemo
 {
-    private const string RecordedInEnglish = "incentives.ledger.recorded-in-english";
-
     /// <summary>At most this many characters of a name or typed reason go into a memo (its column holds 500; the audit entry keeps the whole text).</summary>
     private const int MaxTyped = 120;
 
-    public static ProblemMessage Read(string stored) => StoredMessage.Read(stored, RecordedInEnglish);
+    public static ProblemMessage Read(string stored) => StoredMessage.Read(stored, StoredMessage.RecordedInEnglish);
 
     /// <summary>A name or typed text cut to fit the memo column, marked with … when cut.</summary>
     public static string Short(string text) => text.Length <= MaxTyped ? text : text[..(MaxTyped - 1)] + "…";
