@@ -90,6 +90,11 @@ public static class PlatformModule
         services.AddSingleton<IMailer, Mailer>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<OrganisationAccounts>();
+        services.AddScoped<ChangeUserRoles>();
+        services.AddScoped<AccountQueries>();
+        services.AddScoped<VerificationQueue>();
+        services.AddScoped<ListNotifications>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<IWorkbenchSource, PlatformWorkItems>();
 
         // Every cookie request checks the user's security stamp (one read by key), so a role change or a sign-out

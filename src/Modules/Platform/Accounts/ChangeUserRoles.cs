@@ -10,14 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Platform.Accounts;
 
 /// <summary>Office staff set a user's roles; the change is audited in the same transaction.</summary>
-internal static class ChangeUserRoles
+internal sealed class ChangeUserRoles(UserManager<FunengUser> users, PlatformDb db, IAuditLog audit)
 {
     public sealed record Request(IReadOnlyList<string>? Roles);
 
     public sealed record Response(string UserId, IReadOnlyList<string> Roles);
 
     public static async Task<Results<Ok<Response>, NotFound>> HandleAsync(
-        string userId, Request request, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
+        string userId, Request request, ChangeUserRoles change, CancellationToken cancellationToken)
     {
         if (request?.Roles is not { } roles || roles.Any(r => r is null))
         {
@@ -30,14 +30,20 @@ internal static class ChangeUserRoles
             throw InvalidInputException.For("roles", "account.users.problem.roles-unknown", string.Join(", ", unknown), string.Join(", ", Roles.All));
         }
 
+        var user = await change.SetAsync(userId, roles, cancellationToken);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(new Response(user.Id, roles.Distinct().Order().ToList()));
+    }
+
+    /// <summary>Sets exactly <paramref name="roles"/> on the user with id <paramref name="userId"/>; null when there is none.</summary>
+    public async Task<FunengUser?> SetAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
         var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        if (user is not null)
         {
-            return TypedResults.NotFound();
+            await ApplyAsync(user, roles, cancellationToken);
         }
 
-        await ApplyAsync(user, roles, users, db, audit, cancellationToken);
-        return TypedResults.Ok(new Response(user.Id, roles.Distinct().Order().ToList()));
+        return user;
     }
 
     /// <summary>Roles as their labels, for a stored message ("none" when there are none).</summary>
@@ -48,8 +54,7 @@ internal static class ChangeUserRoles
     }
 
     /// <summary>Sets exactly <paramref name="roles"/> and audits the change, in one transaction.</summary>
-    public static async Task ApplyAsync(
-        FunengUser user, IReadOnlyCollection<string> roles, UserManager<FunengUser> users, PlatformDb db, IAuditLog audit, CancellationToken cancellationToken)
+    public async Task ApplyAsync(FunengUser user, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = await users.GetRolesAsync(user);

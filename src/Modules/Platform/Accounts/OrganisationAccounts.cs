@@ -26,7 +26,7 @@ internal sealed record AccountOutcome(IReadOnlyDictionary<string, string> Proble
 /// </summary>
 internal sealed class OrganisationAccounts(
     PlatformDb db, UserManager<FunengUser> users, IMailer mailer, IAuditLog audit, INotifier notifier, UiText text,
-    AccountLinks links, IActor actor, TimeProvider clock)
+    AccountLinks links, ChangeUserRoles changeRoles, IActor actor, TimeProvider clock)
 {
     public async Task<AccountOutcome> RegisterAsync(RegistrationInput input, string culture, CancellationToken cancellationToken)
     {
@@ -202,7 +202,7 @@ internal sealed class OrganisationAccounts(
             return AccountOutcome.Refused("roles", "account.colleagues.problem.roles");
         }
 
-        await ChangeUserRoles.ApplyAsync(colleague, roles, users, db, audit, cancellationToken);
+        await changeRoles.ApplyAsync(colleague, roles, cancellationToken);
         return AccountOutcome.Done(colleague.Id);
     }
 

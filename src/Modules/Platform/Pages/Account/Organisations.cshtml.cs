@@ -1,20 +1,19 @@
 using Funeng.Kernel.Security;
 using Funeng.Platform.Accounts;
-using Funeng.Platform.Data;
+using Funeng.Platform.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Pages.Account;
 
 /// <summary>Office staff verify (实名核验) registered organisations, recording what they checked.</summary>
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class OrganisationsModel(PlatformDb db, OrganisationAccounts accounts) : PageModel
+internal sealed class OrganisationsModel(VerificationQueue queue, OrganisationAccounts accounts) : PageModel
 {
-    public IReadOnlyList<Organisation> Waiting { get; private set; } = [];
+    public IReadOnlyList<RegisteredOrganisation> Waiting { get; private set; } = [];
 
-    public IReadOnlyList<Organisation> Decided { get; private set; } = [];
+    public IReadOnlyList<RegisteredOrganisation> Decided { get; private set; } = [];
 
     [TempData]
     public string? Saved { get; set; }
@@ -37,10 +36,6 @@ internal sealed class OrganisationsModel(PlatformDb db, OrganisationAccounts acc
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        var registered = await db.Organisations.AsNoTracking().Where(o => o.CreditCode != null).ToListAsync(cancellationToken);
-        Waiting = registered.Where(o => o.Status == OrganisationStatus.AwaitingVerification).OrderBy(o => o.CreatedAt).ToList();
-        Decided = registered.Where(o => o.Status != OrganisationStatus.AwaitingVerification).OrderByDescending(o => o.VerifiedAt).ToList();
-    }
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        (Waiting, Decided) = await queue.ReadAsync(cancellationToken);
 }

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Pages.Account;
 
@@ -19,7 +18,7 @@ namespace Funeng.Platform.Pages.Account;
 /// </summary>
 [Authorize]
 internal sealed class WorkbenchModel(
-    PlatformDb db, IEnumerable<IWorkbenchSource> sources, IActor actor, UiText text, SignInManager<FunengUser> signIn) : PageModel
+    AccountQueries accounts, ListNotifications notifications, IEnumerable<IWorkbenchSource> sources, IActor actor, UiText text, SignInManager<FunengUser> signIn) : PageModel
 {
     /// <summary>The pages of each role, in the order a person of that role uses them.</summary>
     private static readonly Dictionary<string, (string Href, string Key)[]> RoleShortcuts = new()
@@ -45,7 +44,7 @@ internal sealed class WorkbenchModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Unverified = User.HasClaim(c => c.Type == FunengClaimsFactory.UnverifiedClaim);
-        if (Unverified && await IsVerifiedNowAsync(cancellationToken))
+        if (Unverified && await accounts.OrganisationActiveAsync(cancellationToken))
         {
             // The office verified the organisation since this sign-in: take up the roles now rather than at the next sign-in.
             var me = await signIn.UserManager.GetUserAsync(User);
@@ -63,7 +62,7 @@ internal sealed class WorkbenchModel(
         }
 
         Items = items;
-        Notifications = await ListNotifications.ForUserAsync(db, actor.UserId!, 10, cancellationToken);
+        Notifications = await notifications.MineAsync(10, cancellationToken);
         var roles = Roles.All.Where(actor.IsInRole).ToList();
         Shortcuts = roles.SelectMany(r => RoleShortcuts[r]).DistinctBy(s => s.Href).Append(("/account/colleagues", "account.colleagues.title")).ToList();
         Greeting = roles.Count == 0
@@ -71,7 +70,4 @@ internal sealed class WorkbenchModel(
             : $"{actor.Name} · {string.Join("、", roles.Select(r => text["role." + r]))}";
         return Page();
     }
-
-    private Task<bool> IsVerifiedNowAsync(CancellationToken cancellationToken) =>
-        db.Organisations.AnyAsync(o => o.Id == actor.OrganisationId && o.Status == OrganisationStatus.Active, cancellationToken);
 }
