@@ -47,6 +47,9 @@ public static class IncentivesModule
         builder.Services.AddScoped<ViewProgram>();
         builder.Services.AddScoped<ReviewApplication>();
         builder.Services.AddScoped<AssignReviewers>();
+        builder.Services.AddScoped<ListApplications>();
+        builder.Services.AddScoped<ListAwards>();
+        builder.Services.AddScoped<AwardLedger>();
         builder.Services.AddScoped<DecideApplication>();
         builder.Services.AddScoped<SettleAward>();
         builder.Services.AddScoped<AwardObjections>();

@@ -83,8 +83,12 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
         await notifier.NotifyOrganisationAsync(reviewerOrganisationId, "有一份奖补申报分配给贵单位专家评审", "An incentive application was assigned to your experts for review", "/incentives/review", cancellationToken);
     }
 
-    /// <summary>The applications under review assigned to the expert's organisation, oldest first.</summary>
-    public static async Task<List<Application>> AssignedAsync(IncentivesDb db, IActor actor, CancellationToken cancellationToken)
+    /// <summary>For office staff: which reviewing organisations each application is assigned to.</summary>
+    public async Task<ILookup<Guid, Guid>> AssignmentsAsync(CancellationToken cancellationToken) =>
+        (await db.Assignments.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(a => a.ApplicationId, a => a.ReviewerOrganisationId);
+
+    /// <summary>The applications under review assigned to the actor's organisation, oldest first.</summary>
+    public async Task<List<Application>> AssignedAsync(CancellationToken cancellationToken)
     {
         var organisation = actor.OrganisationId ?? Guid.Empty;
         var assigned = db.Assignments.Where(a => a.ReviewerOrganisationId == organisation).Select(a => a.ApplicationId);

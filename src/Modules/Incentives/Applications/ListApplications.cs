@@ -12,17 +12,18 @@ namespace Funeng.Incentives.Applications;
 /// Applications a user may see: office staff all; city staff those of their organisation's city; experts those
 /// assigned to their organisation for review; everyone their own organisation's. Anything else is "not found".
 /// </summary>
-internal static class ListApplications
+internal sealed class ListApplications(IncentivesDb db, IActor actor, IOrganisationDirectory organisations)
 {
-    public static async Task<Ok<List<ApplicationView>>> HandleAsync(string? programId, IncentivesDb db, IActor actor, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await VisibleAsync(db, actor, organisations, programId, cancellationToken)).Select(ApplicationView.Of).ToList());
+    public static async Task<Ok<List<ApplicationView>>> HandleAsync(string? programId, ListApplications applications, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await applications.VisibleAsync(programId, cancellationToken)).Select(ApplicationView.Of).ToList());
 
-    public static async Task<Ok<ApplicationView>> GetAsync(Guid id, IncentivesDb db, IActor actor, IOrganisationDirectory organisations, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ApplicationView.Of(await FindAsync(db, actor, organisations, id, cancellationToken)));
+    public static async Task<Ok<ApplicationView>> GetAsync(Guid id, ListApplications applications, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ApplicationView.Of(await applications.FindAsync(id, cancellationToken)));
 
-    public static async Task<List<Application>> VisibleAsync(IncentivesDb db, IActor actor, IOrganisationDirectory organisations, string? programId, CancellationToken cancellationToken)
+    /// <summary>The applications the actor may see (of one program when given), latest submitted first.</summary>
+    public async Task<List<Application>> VisibleAsync(string? programId, CancellationToken cancellationToken)
     {
-        var query = await ScopeAsync(db, actor, organisations, cancellationToken);
+        var query = await ScopeAsync(cancellationToken);
         if (!string.IsNullOrEmpty(programId))
         {
             query = query.Where(a => a.ProgramId == programId);
@@ -32,11 +33,19 @@ internal static class ListApplications
         return list.OrderByDescending(a => a.SubmittedAt).ToList();
     }
 
-    public static async Task<Application> FindAsync(IncentivesDb db, IActor actor, IOrganisationDirectory organisations, Guid id, CancellationToken cancellationToken) =>
-        await (await ScopeAsync(db, actor, organisations, cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+    public async Task<Application> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await (await ScopeAsync(cancellationToken)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
         ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
 
-    public static async Task<IQueryable<Application>> ScopeAsync(IncentivesDb db, IActor actor, IOrganisationDirectory organisations, CancellationToken cancellationToken)
+    /// <summary>
+    /// The application as the office and the applicant quote it: its receipt number, else the applicant's name
+    /// (its id when the actor may not see it).
+    /// </summary>
+    public async Task<string> ReferenceAsync(Guid id, CancellationToken cancellationToken) =>
+        await (await ScopeAsync(cancellationToken)).Where(a => a.Id == id).Select(a => a.ReceiptNumber ?? a.ApplicantName).FirstOrDefaultAsync(cancellationToken)
+        ?? id.ToString();
+
+    public async Task<IQueryable<Application>> ScopeAsync(CancellationToken cancellationToken)
     {
         var query = db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments).AsQueryable();
         if (actor.IsInRole(Roles.OfficeStaff))

@@ -1,9 +1,7 @@
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
-using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Applications;
@@ -15,11 +13,11 @@ internal sealed record ApplicationTrack(Application Application, IncentiveProgra
 /// Finds an application by its receipt number or id for whoever may see it (the same scope as the API: the
 /// applicant, office staff, the city's staff, assigned experts); anyone else is told there is no such application.
 /// </summary>
-internal sealed class TrackApplication(IncentivesDb db, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations)
+internal sealed class TrackApplication(IncentivesDb db, ProgramCatalog catalog, ListApplications applications)
 {
     public async Task<ApplicationTrack> TrackAsync(string key, CancellationToken cancellationToken)
     {
-        var scope = await ListApplications.ScopeAsync(db, actor, organisations, cancellationToken);
+        var scope = await applications.ScopeAsync(cancellationToken);
         var normalised = key.Trim().ToUpperInvariant();
         var application = Guid.TryParse(key, out var id)
             ? await scope.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)

@@ -15,9 +15,10 @@ internal sealed record AwardLedgerView(Award Award, IReadOnlyList<LedgerLeg> Leg
     public decimal Credits => Legs.Sum(l => l.Credit);
 }
 
-internal static class AwardLedger
+/// <summary>Reads an award's ledger for office staff.</summary>
+internal sealed class AwardLedger(IncentivesDb db)
 {
-    public static async Task<AwardLedgerView?> ReadAsync(IncentivesDb db, Guid awardId, CancellationToken cancellationToken)
+    public async Task<AwardLedgerView?> ReadAsync(Guid awardId, CancellationToken cancellationToken)
     {
         var award = await db.Awards.AsNoTracking().SingleOrDefaultAsync(a => a.Id == awardId, cancellationToken);
         if (award is null)

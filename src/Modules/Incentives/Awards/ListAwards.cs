@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Awards a user may see: office and city staff all of them, an enterprise its own.</summary>
-internal static class ListAwards
+internal sealed class ListAwards(IncentivesDb db, IActor actor)
 {
-    public static async Task<Ok<List<AwardView>>> HandleAsync(IncentivesDb db, IActor actor, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await VisibleAsync(db, actor, cancellationToken)).Select(AwardView.Of).ToList());
+    public static async Task<Ok<List<AwardView>>> HandleAsync(ListAwards awards, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await awards.VisibleAsync(cancellationToken)).Select(AwardView.Of).ToList());
 
-    public static async Task<List<Award>> VisibleAsync(IncentivesDb db, IActor actor, CancellationToken cancellationToken)
+    /// <summary>The awards the actor may see, latest decided first.</summary>
+    public async Task<List<Award>> VisibleAsync(CancellationToken cancellationToken)
     {
         var query = db.Awards.AsNoTracking();
         if (!actor.IsInRole(Roles.OfficeStaff) && !actor.IsInRole(Roles.CityStaff))

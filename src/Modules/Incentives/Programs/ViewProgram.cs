@@ -28,4 +28,8 @@ internal sealed class ViewProgram(ProgramCatalog catalog, IncentivesDb db, TimeP
         var parameters = program.Parameters.Select(p => new ParameterToday(p, timeline.ValueOn(p.Name, today), needed.Contains(p.Name))).ToList();
         return new ProgramSheet(program, parameters, unset, program.OpenOn(today), today);
     }
+
+    /// <summary>Every program's parameter timeline (the pack's values, then those set), by program id.</summary>
+    public Task<Dictionary<string, ParameterTimeline>> TimelinesAsync(CancellationToken cancellationToken) =>
+        db.TimelinesAsync(catalog.Programs, cancellationToken);
 }

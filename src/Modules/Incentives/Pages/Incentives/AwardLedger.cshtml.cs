@@ -1,5 +1,4 @@
 using Funeng.Incentives.Awards;
-using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +9,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>For office staff: one award and its double-entry legs in the budget ledger, with their totals.</summary>
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class AwardLedgerModel(IncentivesDb db, ProgramCatalog catalog) : PageModel
+internal sealed class AwardLedgerModel(AwardLedger ledger, ProgramCatalog catalog) : PageModel
 {
     public AwardLedgerView View { get; private set; } = null!;
 
@@ -18,7 +17,7 @@ internal sealed class AwardLedgerModel(IncentivesDb db, ProgramCatalog catalog) 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await AwardLedger.ReadAsync(db, id, cancellationToken) is not { } view)
+        if (await ledger.ReadAsync(id, cancellationToken) is not { } view)
         {
             return NotFound();
         }

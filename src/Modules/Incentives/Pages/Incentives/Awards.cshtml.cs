@@ -9,7 +9,6 @@ using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Pages.Incentives;
 
@@ -18,7 +17,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 /// Each action ends with a notice saying what happened (<see cref="PageNotice"/>) or the refusal above the page.
 /// </summary>
 [Authorize]
-internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign, SettleAward settle)
+internal sealed class AwardsModel(ListApplications applications, ListAwards awards, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign, SettleAward settle)
     : PageModel, IShowsProblems
 {
     public List<Application> Applications { get; private set; } = [];
@@ -38,12 +37,12 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        Applications = await ListApplications.VisibleAsync(db, actor, organisations, null, cancellationToken);
-        Awards = await ListAwards.VisibleAsync(db, actor, cancellationToken);
+        Applications = await applications.VisibleAsync(null, cancellationToken);
+        Awards = await awards.VisibleAsync(cancellationToken);
         if (Office)
         {
             Reviewers = await assign.ReviewersAsync(cancellationToken);
-            AssignedTo = (await db.Assignments.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(a => a.ApplicationId, a => a.ReviewerOrganisationId);
+            AssignedTo = await assign.AssignmentsAsync(cancellationToken);
         }
     }
 
@@ -53,14 +52,14 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
             var reviewer = organisationId ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.choose-reviewing-organisation"), "organisationId", 422);
             await assign.AssignAsync(id, reviewer, cancellationToken);
             var name = await organisations.FindAsync(reviewer, cancellationToken) is { } o ? LocalizedText.Of(o.NameZh, o.NameEn) : new LocalizedText(reviewer.ToString(), reviewer.ToString());
-            return ProblemMessage.Of("incentives.done.assigned", await ReferenceAsync(id, cancellationToken), name);
+            return ProblemMessage.Of("incentives.done.assigned", await applications.ReferenceAsync(id, cancellationToken), name);
         });
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
         OfficeActionAsync(async () =>
         {
             await review.CheckCompletenessAsync(id, true, null, cancellationToken);
-            return ProblemMessage.Of("incentives.done.complete", await ReferenceAsync(id, cancellationToken));
+            return ProblemMessage.Of("incentives.done.complete", await applications.ReferenceAsync(id, cancellationToken));
         });
 
     public Task<IActionResult> OnPostDecideAsync(Guid id, bool approve, string? reasons, CancellationToken cancellationToken) =>
@@ -69,11 +68,11 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
             if (!approve)
             {
                 await decide.RejectAsync(id, reasons, cancellationToken);
-                return ProblemMessage.Of("incentives.done.rejected", await ReferenceAsync(id, cancellationToken));
+                return ProblemMessage.Of("incentives.done.rejected", await applications.ReferenceAsync(id, cancellationToken));
             }
 
             var award = await decide.ApproveAsync(id, null, reasons, cancellationToken);
-            return ProblemMessage.Of("incentives.done.approved", await ReferenceAsync(id, cancellationToken), award.Amount);
+            return ProblemMessage.Of("incentives.done.approved", await applications.ReferenceAsync(id, cancellationToken), award.Amount);
         });
 
     public Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken) =>
@@ -94,11 +93,6 @@ internal sealed class AwardsModel(IncentivesDb db, ProgramCatalog catalog, IActo
             var award = await settle.MoveAsync(id, AwardStatus.ClawedBack, ProblemMessage.Of("incentives.ledger.reason.typed", reason.Trim()), cancellationToken);
             return ProblemMessage.Of("incentives.done.clawed-back", award.RecipientName, award.Amount);
         });
-
-    /// <summary>The application as the office and the applicant quote it: its receipt number, else the applicant.</summary>
-    private async Task<string> ReferenceAsync(Guid applicationId, CancellationToken cancellationToken) =>
-        await db.Applications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.ReceiptNumber ?? a.ApplicantName).FirstOrDefaultAsync(cancellationToken)
-        ?? applicationId.ToString();
 
     // A refusal propagates to ProblemsPageFilter, which shows this page again with it; only a success redirects.
     private async Task<IActionResult> OfficeActionAsync(Func<Task<ProblemMessage>> action)

@@ -1,4 +1,3 @@
-using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.Localization;
@@ -15,7 +14,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 /// are), then new values. Each value joins the parameter's history; a decision keeps the value of its own date.
 /// </summary>
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, SetProgramParameter set, TimeProvider clock, UiText texts) : PageModel
+internal sealed class ParametersModel(ProgramCatalog catalog, ViewProgram programs, SetProgramParameter set, TimeProvider clock, UiText texts) : PageModel
 {
     public ProgramCatalog Catalog => catalog;
 
@@ -33,7 +32,7 @@ internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, S
     public string? TypedFrom { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        Timelines = await programs.TimelinesAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string programId, string name, string? value, string? effectiveFrom, CancellationToken cancellationToken)
     {
@@ -54,7 +53,7 @@ internal sealed class ParametersModel(ProgramCatalog catalog, IncentivesDb db, S
         }
 
         (Posted, Problems, TypedValue, TypedFrom) = ((programId, name), InvalidInputException.Describe(problems, texts), value, effectiveFrom);
-        Timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        Timelines = await programs.TimelinesAsync(cancellationToken);
         return Page();
     }
 }

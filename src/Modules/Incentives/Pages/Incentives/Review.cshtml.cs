@@ -13,7 +13,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>An expert's applications to review (those assigned to their organisation), and the scoring form of one.</summary>
 [Authorize(Roles = Roles.Expert)]
-internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, ReviewApplication review, IActor actor, UiText text) : PageModel
+internal sealed class ReviewModel(AssignReviewers assignments, ProgramCatalog catalog, ReviewApplication review, IActor actor, UiText text) : PageModel
 {
     public List<Application> Assigned { get; private set; } = [];
 
@@ -36,7 +36,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
-        Assigned = await AssignReviewers.AssignedAsync(db, actor, cancellationToken);
+        Assigned = await assignments.AssignedAsync(cancellationToken);
         if (id is { } chosen)
         {
             Current = Assigned.SingleOrDefault(a => a.Id == chosen);
@@ -57,7 +57,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? comment, CancellationToken cancellationToken)
     {
-        var application = (await AssignReviewers.AssignedAsync(db, actor, cancellationToken)).SingleOrDefault(a => a.Id == id);
+        var application = (await assignments.AssignedAsync(cancellationToken)).SingleOrDefault(a => a.Id == id);
         if (application is null)
         {
             return NotFound();
@@ -83,7 +83,7 @@ internal sealed class ReviewModel(IncentivesDb db, ProgramCatalog catalog, Revie
         }
 
         Comment = comment;
-        Assigned = await AssignReviewers.AssignedAsync(db, actor, cancellationToken);
+        Assigned = await assignments.AssignedAsync(cancellationToken);
         (Current, Program) = (application, program);
         return Page();
     }
