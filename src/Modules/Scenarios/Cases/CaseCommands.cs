@@ -30,6 +30,10 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
 {
     public const string BenchmarkIndicator = "benchmark_cases";
 
+    /// <summary>Whether the scenario's case is written up (a scenario has at most one).</summary>
+    public Task<bool> HasCaseAsync(Guid scenarioId, CancellationToken cancellationToken) =>
+        db.Cases.AnyAsync(c => c.ScenarioId == scenarioId, cancellationToken);
+
     /// <summary>Writes up the case of a delivered scenario; returns its id.</summary>
     public async Task<Guid> CreateAsync(Guid scenarioId, CreateCaseRequest request, CancellationToken cancellationToken)
     {
@@ -38,7 +42,7 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
         CaseRules.RequireWriter((await access.ActorsAsync(post, cancellationToken)).Count > 0);
         CaseRules.RequireDelivered(post.Status);
         InvalidInputException.ThrowIfAny(CaseRules.Problems(request));
-        CaseRules.RequireNoCaseYet(await db.Cases.AnyAsync(c => c.ScenarioId == scenarioId, cancellationToken));
+        CaseRules.RequireNoCaseYet(await HasCaseAsync(scenarioId, cancellationToken));
 
         var created = new ScenarioCase
         {

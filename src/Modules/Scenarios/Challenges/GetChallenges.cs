@@ -112,6 +112,10 @@ internal sealed class GetChallenges(ScenariosDb db, IOrganisationDirectory organ
         return views;
     }
 
+    /// <summary>Whether the actor sits on the challenge's panel (excluded or not).</summary>
+    public async Task<bool> OnPanelAsync(Guid id, CancellationToken cancellationToken) =>
+        actor.UserId is { } userId && await db.Panel.AnyAsync(p => p.ChallengeId == id && p.ExpertUserId == userId, cancellationToken);
+
     private async Task<EntryView> EntryViewAsync(ChallengeSnapshot s, Entry entry, CancellationToken cancellationToken) => new(
         entry.Id, entry.Label, entry.Title, entry.Solution, entry.Phase, entry.Members.Select(m => m.OrganisationId).ToList(),
         await NamesAsync(entry, cancellationToken), s.EvaluationsOf(entry, entry.Phase).Count, s.IsComplete(entry, entry.Phase), entry.Rank, entry.FinalScore,

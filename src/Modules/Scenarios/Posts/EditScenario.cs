@@ -75,6 +75,13 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         return errors;
     }
 
+    /// <summary>The post as its edit form shows it; null when there is none or it is not the actor's organisation's.</summary>
+    public async Task<ScenarioInput?> FormAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var post = await db.Scenarios.FindAsync([id], cancellationToken);
+        return post is null || !access.Actor.BelongsTo(post.OwnerOrganisationId) ? null : ScenarioInput.From(post);
+    }
+
     public static DomainRuleException NotFound(Guid id) => new(ProblemMessage.Of("scenarios.refusal.no-scenario", id), "id", 404);
 
     public static async Task<Results<Created<ScenarioView>, ValidationProblem>> HandleCreateAsync(ScenarioInput input, EditScenario edit, GetScenarios get, CancellationToken cancellationToken)

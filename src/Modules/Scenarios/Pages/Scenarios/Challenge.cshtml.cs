@@ -6,7 +6,6 @@ using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Following;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Scenarios.Pages.Scenarios;
 
@@ -16,7 +15,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 /// </summary>
 internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submit, AssignPanel panel, ExpertRoster roster, DeclareConflict conflicts,
     RunChallenge run, PartnerConsent consent, Followers followers,
-    IOrganisationDirectory directory, ScenariosDb db, IActor actor, TimeProvider clock) : ScenariosPage, IShowsProblems
+    IOrganisationDirectory directory, IActor actor, TimeProvider clock) : ScenariosPage, IShowsProblems
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -84,7 +83,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
             PartnerRequests = (await consent.MineAsync(Id, cancellationToken)).Where(r => r.Status == PartnerRequestStatus.Pending).ToList();
         }
 
-        OnPanel = actor.UserId is { } userId && await db.Panel.AnyAsync(p => p.ChallengeId == Id && p.ExpertUserId == userId, cancellationToken);
+        OnPanel = await challenges.OnPanelAsync(Id, cancellationToken);
         if (OnPanel)
         {
             Organisations = await directory.ListAsync(cancellationToken: cancellationToken);

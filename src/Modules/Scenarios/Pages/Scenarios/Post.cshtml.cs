@@ -1,6 +1,5 @@
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
-using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>The owner's post form: a new draft, or an edit of a draft or returned scenario.</summary>
 [Authorize(Roles = Roles.ScenarioOwner)]
-internal sealed class PostModel(EditScenario edit, ScenariosDb db, IActor actor) : ScenariosPage
+internal sealed class PostModel(EditScenario edit) : ScenariosPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
@@ -42,13 +41,12 @@ internal sealed class PostModel(EditScenario edit, ScenariosDb db, IActor actor)
     {
         if (Id is { } id)
         {
-            var post = await db.Scenarios.FindAsync([id], cancellationToken);
-            if (post is null || !actor.BelongsTo(post.OwnerOrganisationId))
+            if (await edit.FormAsync(id, cancellationToken) is not { } form)
             {
                 return NotFound();
             }
 
-            (Title, Problem, ExpectedOutcome, Sector, City, District, DataAvailable, BudgetMin, BudgetMax, Deadline, ContactName, ContactDetail) = ScenarioInput.From(post);
+            (Title, Problem, ExpectedOutcome, Sector, City, District, DataAvailable, BudgetMin, BudgetMax, Deadline, ContactName, ContactDetail) = form;
         }
 
         return Page();

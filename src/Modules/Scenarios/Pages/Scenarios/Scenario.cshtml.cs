@@ -9,13 +9,12 @@ using Funeng.Scenarios.Matchmaking;
 using Funeng.Scenarios.Posts;
 using Funeng.Scenarios.Transitions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Scenarios.Pages.Scenarios;
 
 /// <summary>A scenario with the moves the user may make on it, following, and writing up the case once delivered.</summary>
 internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lists, ScenarioAccess access, TransitionScenario transition,
-    Followers followers, CaseCommands cases, FindMatches matchmaking, ApproachCommands approaches, ScenariosDb db, IActor actor) : ScenariosPage, IShowsProblems
+    Followers followers, CaseCommands cases, FindMatches matchmaking, ApproachCommands approaches, IActor actor) : ScenariosPage, IShowsProblems
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -61,7 +60,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
 
         Scenario = found;
         Following = await followers.IsFollowingAsync(Follow.ScenarioType, Id, cancellationToken);
-        HasCase = await db.Cases.AnyAsync(c => c.ScenarioId == Id, cancellationToken);
+        HasCase = await cases.HasCaseAsync(Id, cancellationToken);
         if (actor.OrganisationId is not null || IsOffice)
         {
             Approaches = await approaches.ForScenarioAsync(Id, cancellationToken);
