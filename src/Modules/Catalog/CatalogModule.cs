@@ -47,10 +47,12 @@ public static class CatalogModule
         services.AddScoped<ICatalogSearch>(sp => sp.GetRequiredService<CatalogSearch>());
         services.AddScoped<SavedSearchStore>();
         services.AddScoped<EditionCommands>();
+        services.AddScoped<EditionQueries>();
         services.AddScoped<SavedSearchAlerts>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ICatalogQueries>(sp => sp.GetRequiredService<CatalogQueries>());
         services.AddScoped<ListingCommands>();
+        services.AddScoped<ListingQueries>();
         services.AddScoped<OrganisationProfiles>();
         services.AddScoped<CatalogImporter>();
         services.AddScoped<ICatalogCommands, CatalogCommands>();

@@ -46,6 +46,9 @@ public static class ComputeModule
         builder.Services.AddScoped<GrantVoucher>();
         builder.Services.AddScoped<SubmitRequest>();
         builder.Services.AddScoped<Planning.PlanCapacity>();
+        builder.Services.AddScoped<RegistryQueries>();
+        builder.Services.AddScoped<RequestQueries>();
+        builder.Services.AddScoped<VoucherQueries>();
         builder.Services.AddScoped<Incentives.Contracts.IVoucherAwardHandler, Vouchers.CreditVoucherAwards>();
         builder.Services.AddScoped<IDemoSeeder, ComputeDemoSeeder>();
         builder.Services.AddScoped<ILiveIndicatorSource, ComputeLiveIndicators>();

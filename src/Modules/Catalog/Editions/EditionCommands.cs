@@ -81,13 +81,13 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
             return Task.FromResult(ProblemMessage.Of("catalog.audit.edition-published", LocalizedText.Of(edition.TitleZh, edition.TitleEn), edition.PublishedOn.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), edition.Entries.Count));
         }, cancellationToken);
 
-    /// <summary>Deletes a draft (a published edition stays for ever).</summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Deletes a draft (a published edition stays for ever); returns what was deleted, null when there is no such edition.</summary>
+    public async Task<EditionRecord?> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         var edition = await db.Editions.Include(e => e.Entries).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (edition is null)
         {
-            return false;
+            return null;
         }
 
         RequireDraft(edition);
@@ -96,7 +96,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(Event("deleted", edition, Titled(edition)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return edition;
     }
 
     internal static Dictionary<string, string[]> Validate(EditionInput input)

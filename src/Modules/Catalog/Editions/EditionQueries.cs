@@ -1,5 +1,6 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Catalog.Editions;
@@ -21,18 +22,23 @@ internal sealed record EditionEntryView(
     Guid OwnerOrganisationId, string OwnerNameZh, bool Withdrawn, int? CurrentVersion);
 
 /// <summary>Reading editions: the public sees published ones; office staff also see drafts.</summary>
-internal static class EditionQueries
+internal sealed class EditionQueries(CatalogDb db, IActor actor)
 {
-    public static async Task<List<EditionSummary>> ListAsync(CatalogDb db, bool includeDrafts, CancellationToken cancellationToken) =>
-        await db.Editions.AsNoTracking().Where(e => includeDrafts || e.PublishedOn != null)
+    private bool IncludeDrafts => actor.IsInRole(Roles.OfficeStaff);
+
+    public async Task<List<EditionSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var includeDrafts = IncludeDrafts;
+        return await db.Editions.AsNoTracking().Where(e => includeDrafts || e.PublishedOn != null)
             .OrderByDescending(e => e.Year).ThenByDescending(e => e.PublishedOn).ThenByDescending(e => e.CreatedAt)
             .Select(e => new EditionSummary(e.Id, e.TitleZh, e.TitleEn, e.Year, e.PublishedOn != null, e.PublishedOn, e.Entries.Count))
             .ToListAsync(cancellationToken);
+    }
 
-    public static async Task<EditionView?> GetAsync(CatalogDb db, Guid id, bool includeDrafts, CancellationToken cancellationToken)
+    public async Task<EditionView?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var edition = await db.Editions.AsNoTracking().Include(e => e.Entries).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (edition is null || !(edition.IsPublished || includeDrafts))
+        if (edition is null || !(edition.IsPublished || IncludeDrafts))
         {
             return null;
         }

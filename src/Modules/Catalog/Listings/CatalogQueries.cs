@@ -10,7 +10,7 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
     public async Task<ListingDetail?> FindListingAsync(Guid listingId, CatalogViewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var listing = await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listingId, cancellationToken);
+        var listing = await FindRecordAsync(listingId, cancellationToken);
         if (listing is null)
         {
             return null;
@@ -19,6 +19,10 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
         var content = await VisibleContentAsync(listing, viewer, cancellationToken);
         return content is null ? null : Detail(listing, content);
     }
+
+    /// <summary>A listing as stored (its working copy), whoever asks; callers decide what of it to show.</summary>
+    public Task<ListingRecord?> FindRecordAsync(Guid listingId, CancellationToken cancellationToken) =>
+        db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listingId, cancellationToken);
 
     /// <summary>
     /// What <paramref name="viewer"/> sees of a listing: owners and the office the working copy; the public the
@@ -42,11 +46,12 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
             : await db.ListingVersions.AsNoTracking().Where(v => v.ListingId == listing.Id && v.Number == version).Select(v => v.Content).SingleAsync(cancellationToken);
     }
 
-    public async Task<OrganisationProfile?> FindOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default)
-    {
-        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken);
-        return organisation?.ToProfile();
-    }
+    public async Task<OrganisationProfile?> FindOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        (await FindOrganisationRecordAsync(organisationId, cancellationToken))?.ToProfile();
+
+    /// <summary>An organisation's profile as stored, with its qualifications (contact details and evidence too: for its own members' form).</summary>
+    public Task<OrganisationRecord?> FindOrganisationRecordAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken);
 
     public Task<string?> FindContactEmailAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
         db.Organisations.AsNoTracking().Where(o => o.OrganisationId == organisationId).Select(o => o.ContactEmail).FirstOrDefaultAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
-using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,8 +17,8 @@ internal sealed record SavedSearchInput(string? Name, string? Text, CatalogFilte
 /// <summary><c>/api/v1/catalog/saved-searches</c>: each signed-in user lists, creates and deletes only their own.</summary>
 internal static class SavedSearchEndpoints
 {
-    public static async Task<Ok<List<SavedSearchView>>> ListAsync(CatalogDb db, IActor actor, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await SavedSearchStore.MineAsync(db, actor, cancellationToken)).Select(SavedSearchView.Of).ToList());
+    public static async Task<Ok<List<SavedSearchView>>> ListAsync(SavedSearchStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.MineAsync(cancellationToken)).Select(SavedSearchView.Of).ToList());
 
     public static async Task<Results<Created<SavedSearchView>, ValidationProblem>> CreateAsync(
         SavedSearchInput input, SavedSearchStore store, CancellationToken cancellationToken)

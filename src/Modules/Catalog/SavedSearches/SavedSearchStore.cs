@@ -16,7 +16,8 @@ internal sealed class SavedSearchStore(CatalogDb db, IActor actor, TimeProvider 
 
     public const int MaxFilterValueLength = 100;
 
-    public static Task<List<SavedSearchRecord>> MineAsync(CatalogDb db, IActor actor, CancellationToken cancellationToken) =>
+    /// <summary>The current user's saved searches, newest first.</summary>
+    public Task<List<SavedSearchRecord>> MineAsync(CancellationToken cancellationToken) =>
         db.SavedSearches.AsNoTracking().Where(s => s.UserId == actor.UserId).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
 
     public async Task<(SavedSearchRecord? Saved, Dictionary<string, string[]> Errors)> CreateAsync(SavedSearchInput input, CancellationToken cancellationToken)

@@ -1,9 +1,7 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
-using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Requests;
 
@@ -14,19 +12,11 @@ internal sealed record RoundResult(int Placed, int StatesChanged);
 /// <summary><c>/api/v1/compute/requests</c>, <c>/policy</c> and <c>/rounds</c>: reads, and the use cases that change requests and placement.</summary>
 internal static class RequestEndpoints
 {
-    public static async Task<Ok<IReadOnlyList<RequestView>>> MineAsync(ComputeDb db, IActor actor, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await RequestView.LoadManyAsync(db, db.Requests.Where(r => r.OrganisationId == actor.OrganisationId), cancellationToken));
+    public static async Task<Ok<IReadOnlyList<RequestView>>> MineAsync(RequestQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.MineAsync(cancellationToken));
 
-    public static async Task<Results<Ok<RequestView>, NotFound>> GetAsync(Guid id, ComputeDb db, IActor actor, CancellationToken cancellationToken)
-    {
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !(actor.BelongsTo(request.OrganisationId) || actor.IsInRole(Roles.OfficeStaff)))
-        {
-            return TypedResults.NotFound();
-        }
-
-        return TypedResults.Ok((await RequestView.LoadAsync(db, id, cancellationToken))!);
-    }
+    public static async Task<Results<Ok<RequestView>, NotFound>> GetAsync(Guid id, RequestQueries queries, CancellationToken cancellationToken) =>
+        await queries.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found.View) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<RequestView>, NotFound>> CancelAsync(Guid id, CancelRequest cancel, ComputeDb db, CancellationToken cancellationToken) =>
         await cancel.ExecuteAsync(id, cancellationToken)

@@ -1,6 +1,5 @@
 using Funeng.Compute.Data;
 using Funeng.Kernel.Localization;
-using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +15,8 @@ internal sealed record UsageRow(Guid OrganisationId, Guid CentreId, string Centr
 /// </summary>
 internal static class UsageReport
 {
-    public static async Task<Ok<IReadOnlyList<UsageRow>>> HandleAsync(ComputeDb db, IActor actor, string? month, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await BuildAsync(db, actor.IsInRole(Roles.OfficeStaff) ? null : actor.OrganisationId ?? Guid.Empty, month, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<UsageRow>>> HandleAsync(VoucherQueries queries, string? month, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.UsageAsync(month, cancellationToken));
 
     public static async Task<IReadOnlyList<UsageRow>> BuildAsync(ComputeDb db, Guid? organisationId, string? month, CancellationToken cancellationToken)
     {

@@ -1,7 +1,5 @@
-using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Funeng.Compute.Data;
 
 namespace Funeng.Compute.Vouchers;
 
@@ -15,6 +13,6 @@ internal static class VoucherEndpoints
     }
 
     /// <summary>The holder's vouchers (Incentives' awards among them, credited when they were approved).</summary>
-    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(ComputeDb db, IActor actor, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await VoucherHoldings.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<VoucherView>>> MineAsync(VoucherQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.MineAsync(cancellationToken));
 }

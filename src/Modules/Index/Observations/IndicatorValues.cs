@@ -36,6 +36,10 @@ internal sealed partial class IndicatorValues(IndexDb db, IEnumerable<ILiveIndic
         return Heads(rows).Where(o => o.Status == ObservationStatus.Draft).OrderBy(o => o.Scope).ThenBy(o => o.Indicator).ThenBy(o => o.Year).ToList();
     }
 
+    /// <summary>One draft version by its id; null when there is none, or that version is not a draft.</summary>
+    public Task<ObservationRecord?> FindDraftAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Observations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Status == ObservationStatus.Draft, cancellationToken);
+
     /// <summary>Every version of one figure, newest first.</summary>
     public async Task<IReadOnlyList<ObservationRecord>> HistoryAsync(string indicator, string scope, int year, bool includeDrafts, CancellationToken cancellationToken) =>
         (await db.Observations.AsNoTracking()

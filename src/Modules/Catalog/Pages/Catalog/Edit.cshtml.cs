@@ -2,18 +2,16 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Listings;
 using Funeng.Kernel.Localization;
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>The owner's form to create a listing of a chosen type, or to edit one (which starts a new draft).</summary>
 [Authorize]
-internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor actor) : PageModel
+internal sealed class EditModel(ListingQueries listings, ListingCommands commands) : PageModel
 {
     public ListingType? Type { get; private set; }
 
@@ -31,8 +29,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor a
             return Page();
         }
 
-        var listing = await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listing is null || !actor.BelongsTo(listing.OwnerOrganisationId))
+        if (await listings.FindOwnAsync(id.Value, cancellationToken) is not { } listing)
         {
             return NotFound();
         }
@@ -82,7 +79,7 @@ internal sealed class EditModel(CatalogDb db, ListingCommands commands, IActor a
             Errors = new() { [e.Field ?? "status"] = [e.InReadersLanguage(HttpContext)] };
         }
 
-        Type ??= (await db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken))?.Type;
+        Type ??= id is { } listingId ? await listings.TypeOfAsync(listingId, cancellationToken) : null;
         return Page();
     }
 }

@@ -14,7 +14,7 @@ namespace Funeng.Catalog.Pages.Catalog;
 /// A listing's page: what the viewer may see, with the workflow buttons their role allows. A refused action is
 /// shown by <see cref="ProblemsPageFilter"/> above the page, which it reloads through <see cref="ReloadAsync"/>.
 /// </summary>
-internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, ListingCommands commands, IActor actor) : PageModel, IShowsProblems
+internal sealed class ListingModel(ListingQueries listings, CatalogQueries queries, ListingCommands commands, IActor actor) : PageModel, IShowsProblems
 {
     private Guid _id;
 
@@ -58,7 +58,7 @@ internal sealed class ListingModel(CatalogDb db, CatalogQueries queries, Listing
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var view = await ListingEndpoints.ViewAsync(id, db, queries, CatalogViewer.From(actor), cancellationToken);
+        var view = await listings.ViewAsync(id, cancellationToken);
         if (view is null)
         {
             return false;

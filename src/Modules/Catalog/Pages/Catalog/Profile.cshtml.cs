@@ -1,4 +1,5 @@
 using Funeng.Catalog.Data;
+using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -7,13 +8,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>A member keeps their own organisation's profile and adds its qualifications (plain forms, errors by field).</summary>
 [Authorize]
-internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, IOrganisationDirectory directory, IActor actor) : PageModel
+internal sealed class ProfileModel(CatalogQueries queries, OrganisationProfiles profiles, IOrganisationDirectory directory, IActor actor) : PageModel
 {
     public ProfileInput Input { get; private set; } = new(null, null, null, null, null, null, [], null, null, null, null, null, null);
 
@@ -41,7 +41,7 @@ internal sealed class ProfileModel(CatalogDb db, OrganisationProfiles profiles, 
             return NotFound();
         }
 
-        var record = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == OrganisationId, cancellationToken);
+        var record = await queries.FindOrganisationRecordAsync(OrganisationId, cancellationToken);
         if (record is null)
         {
             var known = await directory.FindAsync(OrganisationId, cancellationToken);

@@ -13,7 +13,7 @@ namespace Funeng.Catalog.Pages.Catalog;
 /// One edition: its entries as included (frozen versions, later withdrawals shown). While it is a draft, office
 /// staff compile it here: edit, find published listings and add them, remove entries, publish with a date, delete.
 /// </summary>
-internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands, ICatalogSearch search, IActor actor) : PageModel
+internal sealed class RecommendationModel(EditionQueries queries, EditionCommands commands, ICatalogSearch search, IActor actor) : PageModel
 {
     public EditionView Edition { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? q, CancellationToken cancellationToken)
     {
-        if (await EditionQueries.GetAsync(db, id, actor.IsInRole(Roles.OfficeStaff), cancellationToken) is not { } edition)
+        if (await queries.GetAsync(id, cancellationToken) is not { } edition)
         {
             return NotFound();
         }
@@ -54,9 +54,7 @@ internal sealed class RecommendationModel(CatalogDb db, EditionCommands commands
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        // The edition is gone after the action, so its title is read first for the confirmation.
-        var doomed = await db.Editions.FindAsync([id], cancellationToken);
-        var result = await ActAsync(id, "catalog.done.edition-deleted", async () => await commands.DeleteAsync(id, cancellationToken) && doomed is not null ? doomed : null, cancellationToken);
+        var result = await ActAsync(id, "catalog.done.edition-deleted", () => commands.DeleteAsync(id, cancellationToken), cancellationToken);
         return result is RedirectResult ? Redirect("/catalog/recommendations") : result;
     }
 

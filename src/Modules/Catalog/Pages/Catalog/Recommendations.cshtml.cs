@@ -1,4 +1,3 @@
-using Funeng.Catalog.Data;
 using Funeng.Catalog.Editions;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>The recommendation catalog's editions (published for everyone, drafts too for the office), and the office's form to start one.</summary>
-internal sealed class RecommendationsModel(CatalogDb db, EditionCommands commands, IActor actor) : PageModel
+internal sealed class RecommendationsModel(EditionQueries queries, EditionCommands commands, IActor actor) : PageModel
 {
     public IReadOnlyList<EditionSummary> Editions { get; private set; } = [];
 
@@ -20,7 +19,7 @@ internal sealed class RecommendationsModel(CatalogDb db, EditionCommands command
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Editions = await EditionQueries.ListAsync(db, IsOffice, cancellationToken);
+        Editions = await queries.ListAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string? titleZh, string? titleEn, int? year, string? descriptionZh, string? descriptionEn, CancellationToken cancellationToken)
     {

@@ -1,8 +1,6 @@
 using Funeng.Catalog.Contracts;
-using Funeng.Catalog.Data;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,14 +10,14 @@ namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>"My saved searches": the signed-in user's saved searches, saving the search page's current search, deleting.</summary>
 [Authorize]
-internal sealed class SavedSearchesModel(CatalogDb db, SavedSearchStore store, IActor actor) : PageModel
+internal sealed class SavedSearchesModel(SavedSearchStore store) : PageModel
 {
     public IReadOnlyList<SavedSearchView> Saved { get; private set; } = [];
 
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Saved = (await SavedSearchStore.MineAsync(db, actor, cancellationToken)).Select(SavedSearchView.Of).ToList();
+        Saved = (await store.MineAsync(cancellationToken)).Select(SavedSearchView.Of).ToList();
 
     /// <summary>Saves the search the form carries (the search page posts its query and facets as hidden fields).</summary>
     public async Task<IActionResult> OnPostSaveAsync(string? name, string? q, CancellationToken cancellationToken)

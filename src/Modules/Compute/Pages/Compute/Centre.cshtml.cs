@@ -6,13 +6,12 @@ using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Pages.Compute;
 
 /// <summary>A compute-centre operator keeps its centres' status, pools and prices current on a page.</summary>
 [Authorize(Roles = Roles.ComputeOperator + "," + Roles.OfficeStaff)]
-internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPrice, ChangeCentreStatus changeStatus) : PageModel, IShowsProblems
+internal sealed class CentreModel(RegistryQueries registry, SetPoolPrice setPrice, ChangeCentreStatus changeStatus) : PageModel, IShowsProblems
 {
     public IReadOnlyList<CentreRecord> Centres { get; private set; } = [];
 
@@ -38,15 +37,5 @@ internal sealed class CentreModel(ComputeDb db, IActor actor, SetPoolPrice setPr
 
     public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        var query = db.Centres.AsNoTracking().Include(c => c.Pools).AsQueryable();
-        if (!actor.IsInRole(Roles.OfficeStaff))
-        {
-            var organisation = actor.OrganisationId ?? Guid.Empty;
-            query = query.Where(c => c.OperatorOrganisationId == organisation);
-        }
-
-        Centres = await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken);
-    }
+    private async Task LoadAsync(CancellationToken cancellationToken) => Centres = await registry.OperatedCentresAsync(cancellationToken);
 }

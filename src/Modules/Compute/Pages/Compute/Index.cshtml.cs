@@ -1,11 +1,9 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
-using Funeng.Policy.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Compute.Pages.Compute;
 
-internal sealed class IndexModel(ComputeDb db, IPolicyQueries policy) : PageModel
+internal sealed class IndexModel(RegistryQueries registry) : PageModel
 {
     public IReadOnlyList<CentreView> Centres { get; private set; } = [];
 
@@ -13,7 +11,7 @@ internal sealed class IndexModel(ComputeDb db, IPolicyQueries policy) : PageMode
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Centres = await CentreView.LoadAsync(db, cancellationToken);
-        Capacity = await Registry.Capacity.ByScopeAsync(db, policy, cancellationToken);
+        Centres = await registry.CentresAsync(cancellationToken);
+        Capacity = await registry.CapacityAsync(cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Funeng.Compute.Pages.Compute;
 
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class OfficeModel(ComputeDb db, SetPlacementPolicy setPolicy, GrantVoucher grantVoucher, IOrganisationDirectory organisations, TimeProvider time) : PageModel, IShowsProblems
+internal sealed class OfficeModel(RegistryQueries registry, RequestQueries requests, VoucherQueries vouchers, SetPlacementPolicy setPolicy, GrantVoucher grantVoucher, IOrganisationDirectory organisations) : PageModel, IShowsProblems
 {
     public IReadOnlyList<CentreUtilisation> Utilisation { get; private set; } = [];
     public IReadOnlyList<UsageRow> Usage { get; private set; } = [];
@@ -42,9 +42,9 @@ internal sealed class OfficeModel(ComputeDb db, SetPlacementPolicy setPolicy, Gr
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Utilisation = await Registry.Utilisation.BuildAsync(db, time.GetUtcNow(), cancellationToken);
-        Usage = await UsageReport.BuildAsync(db, null, null, cancellationToken);
+        Utilisation = await registry.UtilisationAsync(cancellationToken);
+        Usage = await vouchers.UsageAsync(null, cancellationToken);
         Organisations = await organisations.ListAsync(OrganisationKind.Enterprise, cancellationToken);
-        Policy = PolicyNames.Of(await ComputeSettings.PolicyAsync(db, cancellationToken));
+        Policy = PolicyNames.Of(await requests.PolicyAsync(cancellationToken));
     }
 }

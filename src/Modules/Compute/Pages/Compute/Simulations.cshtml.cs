@@ -1,4 +1,3 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Scheduling;
 using Funeng.Compute.Simulation;
@@ -16,7 +15,7 @@ namespace Funeng.Compute.Pages.Compute;
 /// replay a small trace here across the registered centres. Nothing is stored; the page shows what it was given.
 /// </summary>
 [Authorize(Roles = Roles.OfficeStaff)]
-internal sealed class SimulationsModel(ComputeDb db) : PageModel, IShowsProblems
+internal sealed class SimulationsModel(RegistryQueries registry) : PageModel, IShowsProblems
 {
     // A replay in the request thread must stay short; larger traces belong on the command line.
     public const long MaxTraceBytes = 2_000_000;
@@ -59,7 +58,7 @@ internal sealed class SimulationsModel(ComputeDb db) : PageModel, IShowsProblems
             throw InvalidInputException.For("format", "compute.sim.bad-format");
         }
 
-        var centres = await ClusterSnapshot.LoadAsync(db, cancellationToken);
+        var centres = await registry.ClusterAsync(cancellationToken);
         if (centres.Count == 0)
         {
             throw new DomainRuleException(ProblemMessage.Of("compute.sim.no-centres"), "trace", 409);

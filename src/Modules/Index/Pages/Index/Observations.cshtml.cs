@@ -9,13 +9,12 @@ using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Index.Pages.Index;
 
 /// <summary>The reporting form: city staff enter their city's values (as drafts or published), the office any scope's.</summary>
 [Authorize(Roles = Roles.OfficeStaff + "," + Roles.CityStaff)]
-internal sealed class ObservationsModel(RecordObservations recorder, IndicatorValues values, ObservationAccess access, IndexDb db) : PageModel
+internal sealed class ObservationsModel(RecordObservations recorder, IndicatorValues values, ObservationAccess access) : PageModel
 {
     [BindProperty]
     public string Indicator { get; set; } = "";
@@ -59,7 +58,7 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
     /// <summary>Publishes a draft: its values become the next, published, version.</summary>
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
     {
-        var draft = await db.Observations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Status == ObservationStatus.Draft, cancellationToken);
+        var draft = await values.FindDraftAsync(id, cancellationToken);
         if (draft is null)
         {
             return NotFound();

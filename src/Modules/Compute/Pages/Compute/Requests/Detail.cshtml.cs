@@ -1,19 +1,16 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
 using Funeng.Kernel.Localization;
-using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize]
-internal sealed class DetailModel(ComputeDb db, IActor actor, CancelRequest cancel, JobTemplates templates, TimeProvider time) : PageModel, IShowsProblems
+internal sealed class DetailModel(RequestQueries requests, VoucherQueries vouchers, CancelRequest cancel, JobTemplates templates) : PageModel, IShowsProblems
 {
     private Guid _id;
 
@@ -44,18 +41,18 @@ internal sealed class DetailModel(ComputeDb db, IActor actor, CancelRequest canc
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var view = await RequestView.LoadAsync(db, id, cancellationToken);
-        var owner = await db.Requests.Where(r => r.Id == id).Select(r => r.OrganisationId).SingleOrDefaultAsync(cancellationToken);
-        if (view is null || !(actor.BelongsTo(owner) || actor.IsInRole(Roles.OfficeStaff)))
+        if (await requests.FindAsync(id, cancellationToken) is not { } found)
         {
             return false;
         }
+
+        var (view, owner) = found;
 
         Job = view;
         TemplateTitle = templates.List().FirstOrDefault(t => t.Name == view.JobTemplate) is { } template
             ? LocalizedText.Of(template.TitleZh, template.TitleEn)
             : LocalizedText.Of(view.JobTemplate, view.JobTemplate);
-        Vouchers = await VoucherHoldings.ListAsync(db, owner, time, cancellationToken);
+        Vouchers = await vouchers.HeldByAsync(owner, cancellationToken);
         return true;
     }
 }

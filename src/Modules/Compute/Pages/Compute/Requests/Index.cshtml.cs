@@ -1,14 +1,12 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
-using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize]
-internal sealed class IndexModel(ComputeDb db, IActor actor, TimeProvider time) : PageModel
+internal sealed class IndexModel(RequestQueries requests, VoucherQueries vouchers) : PageModel
 {
     public IReadOnlyList<RequestView> Jobs { get; private set; } = [];
 
@@ -16,8 +14,7 @@ internal sealed class IndexModel(ComputeDb db, IActor actor, TimeProvider time) 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var organisation = actor.OrganisationId ?? Guid.Empty;
-        Jobs = await RequestView.LoadManyAsync(db, db.Requests.Where(r => r.OrganisationId == organisation), cancellationToken);
-        Vouchers = await VoucherHoldings.ListAsync(db, organisation, time, cancellationToken);
+        Jobs = await requests.MineAsync(cancellationToken);
+        Vouchers = await vouchers.MineAsync(cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Funeng.Compute.Data;
 using Funeng.Compute.Jobs;
+using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
 using Funeng.Kernel.Localization;
@@ -9,12 +9,11 @@ using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Pages.Compute.Requests;
 
 [Authorize(Roles = Roles.Enterprise)]
-internal sealed class NewModel(ComputeDb db, IActor actor, SubmitRequest submit, JobTemplates templates, TimeProvider time) : PageModel, IShowsProblems
+internal sealed class NewModel(RegistryQueries registry, VoucherQueries vouchers, SubmitRequest submit, JobTemplates templates) : PageModel, IShowsProblems
 {
     [BindProperty] public string Title { get; set; } = "";
     [BindProperty] public List<string> Accelerators { get; set; } = [];
@@ -69,7 +68,7 @@ internal sealed class NewModel(ComputeDb db, IActor actor, SubmitRequest submit,
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Templates = templates.List();
-        KnownAccelerators = await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        Vouchers = await VoucherHoldings.ListAsync(db, actor.OrganisationId ?? Guid.Empty, time, cancellationToken);
+        KnownAccelerators = await registry.AcceleratorsAsync(cancellationToken);
+        Vouchers = await vouchers.MineAsync(cancellationToken);
     }
 }
