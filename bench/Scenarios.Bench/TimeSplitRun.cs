@@ -210,6 +210,8 @@ internal static class TimeSplitRun
         var axes = new (string Name, Func<SearchTuning, float, SearchTuning> Set, float[] Values)[]
         {
             ("BagBoost", (t, v) => t with { BagBoost = v }, [0f, 0.5f, 1f, 2f, 4f]),
+            ("MaxBagTerms", (t, v) => t with { MaxBagTerms = (int)v }, [16f, 24f, 32f, 48f, 64f]),
+            ("MaxFormsPerConcept", (t, v) => t with { MaxFormsPerConcept = (int)v }, [2f, 3f, 4f, 6f, 8f]),
             ("BagFraction", (t, v) => t with { BagFraction = v }, [0f, 0.15f, 0.3f]),
             ("ApartBoost", (t, v) => t with { ApartBoost = v }, [0f, 0.3f, 0.6f]),
             ("CoordPower", (t, v) => t with { CoordPower = v }, [0f, 1f, 2f]),
@@ -217,6 +219,7 @@ internal static class TimeSplitRun
             ("LongFloor", (t, v) => t with { LongFloor = (int)v }, [1f, 2f, 3f]),
             ("TitleBoost", (t, v) => t with { TitleBoost = v }, [0.75f, 1.5f, 2.5f, 4f]),
             ("WordsBoost", (t, v) => t with { WordsBoost = v }, [0f, 0.5f, 1f]),
+            ("MaxConcepts", (t, v) => t with { MaxConcepts = (int)v }, [4f, 6f, 8f, 10f, 12f, 16f, 32f]),
             ("GlossaryBoost", (t, v) => t with { GlossaryBoost = v }, [0.4f, 0.7f, 1f]),
             ("SynonymsCapped", (t, v) => t with { SynonymsCapped = v > 0 }, [0f, 1f]),
             ("CommonFraction", (t, v) => t with { CommonFraction = v }, [0.1f, 0.2f, 0.4f]),
@@ -226,6 +229,13 @@ internal static class TimeSplitRun
             ("FeedbackTerms", (t, v) => t with { FeedbackTerms = (int)v }, [5f, 10f, 20f]),
             ("FeedbackWeight", (t, v) => t with { FeedbackWeight = v }, [0.15f, 0.3f, 0.6f]),
         };
+        // TIMESPLIT_SWEEP_AXES=MaxConcepts,WordsBoost sweeps only those axes.
+        if (Environment.GetEnvironmentVariable("TIMESPLIT_SWEEP_AXES") is { Length: > 0 } only)
+        {
+            var names = only.Split(',', StringSplitOptions.TrimEntries);
+            axes = [.. axes.Where(a => names.Contains(a.Name, StringComparer.Ordinal))];
+        }
+
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("TIMESPLIT_SWEEP_ROUNDS"), CultureInfo.InvariantCulture, out var r) ? r : 1;
         for (var round = 1; round <= rounds; round++)
         {

@@ -49,14 +49,6 @@ internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, string R
 /// </summary>
 internal sealed partial class QueryPlan
 {
-    /// <summary>At most this many concepts are searched; a longer text keeps its most informative ones.</summary>
-    public const int MaxConcepts = 32;
-
-    private const int MaxFormsPerConcept = 8;
-
-    /// <summary>At most this many terms of the typed text go into the bag-of-terms clause (<see cref="SearchTuning.BagBoost"/>).</summary>
-    private const int MaxBagTerms = 64;
-
     private static readonly HashSet<string> ChineseStopWords = new(StringComparer.Ordinal)
     {
         "我们", "你们", "他们", "需要", "希望", "能够", "可以", "进行", "通过", "实现", "一个", "一些", "以及", "或者", "并且",
@@ -148,7 +140,7 @@ internal sealed partial class QueryPlan
             var forms = new List<string> { surface };
             if (entry is not null)
             {
-                forms.AddRange(entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(MaxFormsPerConcept - 1));
+                forms.AddRange(entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(tuning.MaxFormsPerConcept - 1));
             }
 
             var query = Forms(forms, analyzer, tuning, reader);
@@ -175,7 +167,7 @@ internal sealed partial class QueryPlan
 
     /// <summary>
     /// The distinct Chinese terms (bigrams) of the text, and its concepts' glossary names with their words together,
-    /// that occur in the index, rarest first, at most <see cref="MaxBagTerms"/>. English words stay out: they are
+    /// that occur in the index, rarest first, at most <see cref="SearchTuning.MaxBagTerms"/>. English words stay out: they are
     /// concepts already, and an untranslated one (model, generation) would otherwise let any listing with that word
     /// outrank the translations. For an English glossary name of several words, the names of each word's own entry
     /// join too, so "traffic congestion" reaches 交通 (traffic) even where no listing has 交通拥堵 or 拥堵: a glossary
@@ -213,7 +205,7 @@ internal sealed partial class QueryPlan
         return [.. entries
             .Select(e => (e.Key, e.Value.Words, e.Value.Weight, Terms: e.Value.Words.SelectMany(w => BilingualAnalyzer.Terms(analyzer, IndexFields.All, w)).Distinct(StringComparer.Ordinal).ToList()))
             .Select(e => (e.Key, e.Words, e.Weight, e.Terms, Rarest: e.Terms.Select(t => (Term: t, Df: reader.DocFreq(new Term(IndexFields.All, t)))).MinBy(t => t.Df)))
-            .Where(e => e.Rarest.Df > 0).OrderBy(e => e.Rarest.Df).ThenBy(e => e.Key, StringComparer.Ordinal).Take(MaxBagTerms)
+            .Where(e => e.Rarest.Df > 0).OrderBy(e => e.Rarest.Df).ThenBy(e => e.Key, StringComparer.Ordinal).Take(tuning.MaxBagTerms)
             .Select(e => new BagTerm(e.Key, e.Terms, e.Rarest.Term, Together(analyzer, e.Words), e.Weight, common is int limit && e.Rarest.Df > limit))];
     }
 
@@ -491,15 +483,15 @@ internal sealed partial class QueryPlan
     }
 
     /// <summary>
-    /// Keeps at most <see cref="MaxConcepts"/> concepts (the rarest of those found in the index) and marks as common
+    /// Keeps at most <see cref="SearchTuning.MaxConcepts"/> concepts (the rarest of those found in the index) and marks as common
     /// the ones in more than a fifth of the documents, when the index is large enough to tell.
     /// </summary>
     private static List<QueryConcept> Informative(List<QueryConcept> concepts, int exact, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
     {
         var free = concepts.Skip(exact).Select(c => (Concept: c, Df: DocFrequency(c.Forms[0], analyzer, reader))).ToList();
-        if (free.Count > MaxConcepts - exact)
+        if (free.Count > tuning.MaxConcepts - exact)
         {
-            var keep = free.OrderBy(f => f.Df == 0 ? int.MaxValue : f.Df).Take(Math.Max(0, MaxConcepts - exact)).Select(f => f.Concept).ToHashSet();
+            var keep = free.OrderBy(f => f.Df == 0 ? int.MaxValue : f.Df).Take(Math.Max(0, tuning.MaxConcepts - exact)).Select(f => f.Concept).ToHashSet();
             free = [.. free.Where(f => keep.Contains(f.Concept))];
         }
 
