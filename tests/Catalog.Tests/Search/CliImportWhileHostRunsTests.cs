@@ -108,7 +108,9 @@ public sealed class CliImportWhileHostRunsTests
                 Assert.True(exit == 0, $"run {run} exited {exit}:\n{output}");
                 Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
                 Assert.DoesNotContain("fail:", output, StringComparison.Ordinal);
-                Assert.Contains("Catalog:IndexCatchUpSeconds", output, StringComparison.Ordinal); // the host holds the index, so the CLI did not write it
+                // The host holds the index, so the CLI did not write it. If it did, the host's log says why it let go.
+                Assert.True(output.Contains("Catalog:IndexCatchUpSeconds", StringComparison.Ordinal),
+                    $"run {run}: the CLI found the index lock of {hosts[0].Index} free:\n{output}\nweb host {hosts[0].Host.Address} (exited: {hosts[0].Host.HasExited}):\n{hosts[0].Host.Log}");
             }
             finally
             {

@@ -27,6 +27,8 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public bool HasExited => _process.HasExited;
+
     public string Log
     {
         get

@@ -27,6 +27,7 @@ internal sealed class CatalogIndex : IDisposable
     private readonly System.Threading.Lock _gate = new();
     private readonly string _path;
     private LuceneDirectory? _directory;
+    private ProcessLockFactory? _locks;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
     private long _refreshedAt;
@@ -61,10 +62,11 @@ internal sealed class CatalogIndex : IDisposable
     /// <summary>
     /// Takes the folder's write lock unless another process holds it (no waiting). True when this process is,
     /// or has just become, the index's writer; a reader calls it again later to take over from a writer that exited.
+    /// A writer whose lock file was removed under it lets go first (<see cref="ProcessLockFactory.StillHolds"/>).
     /// </summary>
     public bool TryTakeWriter()
     {
-        if (IsWriter)
+        if (IsWriter && _locks!.StillHolds())
         {
             return true;
         }
@@ -73,7 +75,12 @@ internal sealed class CatalogIndex : IDisposable
         {
             if (_writer is not null)
             {
-                return true;
+                if (_locks!.StillHolds())
+                {
+                    return true;
+                }
+
+                LetGo();
             }
 
             IndexWriter writer;
@@ -89,10 +96,23 @@ internal sealed class CatalogIndex : IDisposable
                 return false;
             }
 
-            // An empty index has no commit yet; commit once so that readers (here and in other processes) can open it.
-            writer.Commit();
+            SearcherManager searchers;
+            try
+            {
+                // An empty index has no commit yet; commit once so that readers (here and in other processes) can open it.
+                writer.Commit();
+                searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+            }
+            catch
+            {
+                // Else the lock stays with a writer nobody holds until the garbage collector closes its file, at a time
+                // nobody chose, while this process believes another one writes.
+                writer.Rollback();
+                throw;
+            }
+
             var previous = _searchers;
-            _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+            _searchers = searchers;
             Volatile.Write(ref _writer, writer);
             previous?.Dispose();
             return true;
@@ -121,6 +141,14 @@ internal sealed class CatalogIndex : IDisposable
         lock (_gate)
         {
             var writer = Writer();
+            if (!_locks!.StillHolds())
+            {
+                // The lock file was removed under us, so another process may write this folder now: this turn's
+                // documents are dropped (the database has them; the catch-up of whoever writes adds them).
+                LetGo();
+                throw new DomainRuleException(ProblemMessage.Of("catalog.search.locked", _path));
+            }
+
             if (fingerprint is not null)
             {
                 writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
@@ -177,10 +205,32 @@ internal sealed class CatalogIndex : IDisposable
         }
     }
 
+    /// <summary>The writer, taken if need be; per document, so it does not look at the lock file each time (Commit does).</summary>
     private IndexWriter Writer() =>
-        TryTakeWriter()
+        Volatile.Read(ref _writer) ?? (TryTakeWriter()
             ? _writer!
-            : throw new DomainRuleException(ProblemMessage.Of("catalog.search.locked", _path));
+            : throw new DomainRuleException(ProblemMessage.Of("catalog.search.locked", _path)));
+
+    /// <summary>
+    /// Stops being the writer without committing (a disposed writer would commit): releases the lock and reads
+    /// commits from now on. Under <see cref="_gate"/>.
+    /// </summary>
+    private void LetGo()
+    {
+        var writer = _writer!;
+        Volatile.Write(ref _writer, null);
+        var searchers = _searchers;
+        _searchers = null;
+        searchers?.Dispose();
+        try
+        {
+            writer.Rollback();
+        }
+        catch (IOException)
+        {
+            // A failed rollback still closes the writer and releases its lock (IndexWriter.RollbackInternal).
+        }
+    }
 
     /// <summary>The writer's near-real-time searchers, or (reading another process's index) searchers over its last commit.</summary>
     private SearcherManager? Searchers()
@@ -224,7 +274,8 @@ internal sealed class CatalogIndex : IDisposable
         if (_directory is null)
         {
             System.IO.Directory.CreateDirectory(_path);
-            _directory = FSDirectory.Open(new DirectoryInfo(_path), new ProcessLockFactory(_path));
+            _locks = new ProcessLockFactory(_path);
+            _directory = FSDirectory.Open(new DirectoryInfo(_path), _locks);
         }
 
         return _directory;
