@@ -82,7 +82,7 @@ public abstract class ResultAwardTests(ITestApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var awards = scope.ServiceProvider.GetRequiredService<IResultAwards>();
         Assert.Equal(Benchmark, awards.QuotaProgram("benchmark_cases"));
-        await awards.AwardAsync(new ResultAwardRequest(Benchmark, AwardBasis.BenchmarkDesignation, Guid.NewGuid(), Guid.NewGuid(), "标杆案例企业", "foshan", null, "benchmark case"), Ct);
+        await awards.AwardAsync(new ResultAwardRequest(Benchmark, AwardBasis.BenchmarkDesignation, Guid.NewGuid(), Guid.NewGuid(), "标杆案例企业", "foshan", null, ProblemMessage.Fixed("benchmark case")), Ct);
     }
 
     private static async Task<bool> Attempt(Func<Task> action)
