@@ -20,6 +20,18 @@ public sealed class DataNames
     /// <summary>The values a page in <paramref name="english"/> may show, longest first.</summary>
     public IReadOnlyList<string> For(bool english) => english ? _forEnglish : _forChinese;
 
+    /// <summary>
+    /// These names and <paramref name="given"/>: text the reader gave in the action just taken (the column names of a
+    /// file they uploaded), which an answer quotes back as written.
+    /// </summary>
+    public DataNames With(IEnumerable<string> given)
+    {
+        var names = new DataNames();
+        names._forChinese.AddRange(_forChinese.Concat(given).OrderByDescending(n => n.Length));
+        names._forEnglish.AddRange(_forEnglish.Concat(given).OrderByDescending(n => n.Length));
+        return names;
+    }
+
     public static DataNames Read(string connectionString)
     {
         var names = new DataNames();

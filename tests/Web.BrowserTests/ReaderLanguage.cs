@@ -89,7 +89,8 @@ public static partial class ReaderLanguage
                 continue;
             }
 
-            var rest = text;
+            // An id is a code: a name found inside one (a number stored as text) must not leave letters of it behind.
+            var rest = Id().Replace(text, " ");
             foreach (var name in names.Where(n => rest.Contains(n, StringComparison.Ordinal)))
             {
                 rest = rest.Replace(name, " ", StringComparison.Ordinal);
@@ -134,6 +135,9 @@ public static partial class ReaderLanguage
 
     [GeneratedRegex(@"[\w/.-]+\.(?:txt|csv|xlsx|json|yaml|md|pdf|png)\b|\b(?:docs|bench)/[\w/.-]+")]
     private static partial Regex FileName();
+
+    [GeneratedRegex(@"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")]
+    private static partial Regex Id();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]
     private static partial Regex Email();

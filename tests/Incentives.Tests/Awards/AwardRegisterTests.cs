@@ -10,6 +10,7 @@ using Funeng.Incentives.Programs;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Organisations;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Funeng.TestSupport;
 using Funeng.TestSupport.Fakes;
@@ -108,7 +109,7 @@ public abstract class AwardRegisterTests(ITestApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var awards = scope.ServiceProvider.GetRequiredService<IResultAwards>();
         Assert.Equal(Program, awards.ProgramFor(AwardBasis.ChallengeResult));
-        return await awards.AwardAsync(new ResultAwardRequest(Program, AwardBasis.ChallengeResult, Guid.NewGuid(), recipient.OrganisationId, "揭榜企业", "shenzhen", 123_456m, "challenge won"), Ct);
+        return await awards.AwardAsync(new ResultAwardRequest(Program, AwardBasis.ChallengeResult, Guid.NewGuid(), recipient.OrganisationId, "揭榜企业", "shenzhen", 123_456m, ProblemMessage.Fixed("challenge won")), Ct);
     }
 
     private static async Task<JsonElement> ObjectAsync(ActingUser user, Guid award, string text)

@@ -60,7 +60,7 @@ public abstract class ResultAwardTests(ITestApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var awards = scope.ServiceProvider.GetRequiredService<IResultAwards>();
         var challenge = Guid.NewGuid();
-        ResultAwardRequest Request(decimal amount, Guid basis) => new("compute-vouchers", AwardBasis.ChallengeResult, basis, Guid.NewGuid(), "挑战赛获胜企业", "shenzhen", amount, "challenge won");
+        ResultAwardRequest Request(decimal amount, Guid basis) => new("compute-vouchers", AwardBasis.ChallengeResult, basis, Guid.NewGuid(), "挑战赛获胜企业", "shenzhen", amount, ProblemMessage.Fixed("challenge won"));
 
         var voucher = await awards.AwardAsync(Request(200_000m, challenge), Ct);
         var again = await Assert.ThrowsAsync<DomainRuleException>(() => awards.AwardAsync(Request(200_000m, challenge), Ct));
@@ -82,7 +82,7 @@ public abstract class ResultAwardTests(ITestApp app)
         await using var scope = app.Services.CreateAsyncScope();
         var awards = scope.ServiceProvider.GetRequiredService<IResultAwards>();
         Assert.Equal(Benchmark, awards.QuotaProgram("benchmark_cases"));
-        await awards.AwardAsync(new ResultAwardRequest(Benchmark, AwardBasis.BenchmarkDesignation, Guid.NewGuid(), Guid.NewGuid(), "标杆案例企业", "foshan", null, "benchmark case"), Ct);
+        await awards.AwardAsync(new ResultAwardRequest(Benchmark, AwardBasis.BenchmarkDesignation, Guid.NewGuid(), Guid.NewGuid(), "标杆案例企业", "foshan", null, ProblemMessage.Fixed("benchmark case")), Ct);
     }
 
     private static async Task<bool> Attempt(Func<Task> action)

@@ -7,6 +7,7 @@ using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -215,7 +216,7 @@ public abstract partial class AwardsPageTests(ITestApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             award = await scope.ServiceProvider.GetRequiredService<IResultAwards>().AwardAsync(
-                new ResultAwardRequest("challenge-and-lead-prize", AwardBasis.ChallengeResult, Guid.NewGuid(), Guid.NewGuid(), "揭榜企业", "shenzhen", 123_456m, "challenge won"), Ct);
+                new ResultAwardRequest("challenge-and-lead-prize", AwardBasis.ChallengeResult, Guid.NewGuid(), Guid.NewGuid(), "揭榜企业", "shenzhen", 123_456m, ProblemMessage.Fixed("challenge won")), Ct);
         }
 
         var register = $"/incentives/register?award={award.AwardId}";

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,7 +66,7 @@ public abstract partial class MeasurePageTests(FunengApp app)
         {
             var awards = scope.ServiceProvider.GetRequiredService<IResultAwards>();
             Assert.Equal(ChallengeProgram, awards.ProgramFor(AwardBasis.ChallengeResult));
-            award = await awards.AwardAsync(new ResultAwardRequest(ChallengeProgram, AwardBasis.ChallengeResult, Guid.NewGuid(), recipient.OrganisationId, "揭榜企业", "guangzhou", 654_321m, "challenge won"), Ct);
+            award = await awards.AwardAsync(new ResultAwardRequest(ChallengeProgram, AwardBasis.ChallengeResult, Guid.NewGuid(), recipient.OrganisationId, "揭榜企业", "guangzhou", 654_321m, ProblemMessage.Fixed("challenge won")), Ct);
         }
 
         var chinese = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync(page, Ct));

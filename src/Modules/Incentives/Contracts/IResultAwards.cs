@@ -1,3 +1,5 @@
+using Funeng.Kernel.Web;
+
 namespace Funeng.Incentives.Contracts;
 
 /// <summary>What an award is made from.</summary>
@@ -16,9 +18,11 @@ public enum AwardBasis
 /// <summary>
 /// An award another module's decision makes under a program of the pack, without an application.
 /// <paramref name="BasisId"/> is the challenge's or the case's id: one award per basis, however many requests race.
-/// <paramref name="Amount"/> null means the program's per-award maximum.
+/// <paramref name="Amount"/> null means the program's per-award maximum. <paramref name="Reasons"/> go into the award's
+/// audit entry as they are given: a keyed message (the caller's <c>strings.json</c>) is worded for each reader, text
+/// a person typed is <see cref="ProblemMessage.Fixed"/> and shown as written.
 /// </summary>
-public sealed record ResultAwardRequest(string ProgramId, AwardBasis Basis, Guid BasisId, Guid OrganisationId, string RecipientName, string? CitySlug, decimal? Amount, string Reasons);
+public sealed record ResultAwardRequest(string ProgramId, AwardBasis Basis, Guid BasisId, Guid OrganisationId, string RecipientName, string? CitySlug, decimal? Amount, ProblemMessage Reasons);
 
 /// <summary>An award made, committed in the program's ledger (a voucher program's award is a compute voucher).</summary>
 public sealed record ResultAward(Guid AwardId, string ProgramId, decimal Amount, int Year, bool Voucher);

@@ -15,6 +15,7 @@ internal sealed class AwardIndicators(IncentivesDb db, ProgramCatalog catalog) :
     public const string Count = "incentive_awards";
     public const string Yuan = "incentive_award_yuan";
     private const string Source = "incentives.source.awards"; // a strings.json key: Index shows it in the reader's language
+    private const string QuotaSource = "incentives.source.quota-awards";
 
     public async Task<IReadOnlyList<LiveObservation>> ReadAsync(CancellationToken cancellationToken)
     {
@@ -44,8 +45,7 @@ internal sealed class AwardIndicators(IncentivesDb db, ProgramCatalog catalog) :
 
             var tally = await db.Awards.AsNoTracking().Where(a => a.ProgramId == program.Id && a.Status != AwardStatus.ClawedBack)
                 .GroupBy(a => a.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            observations.AddRange(tally.Select(t => new LiveObservation(indicator, "province", t.Year, t.Count,
-                $"Incentives: awards under {program.Id} in the year (the tally its quota {quota} is enforced on)")));
+            observations.AddRange(tally.Select(t => new LiveObservation(indicator, "province", t.Year, t.Count, QuotaSource)));
         }
 
         return observations;

@@ -1,4 +1,5 @@
 using Funeng.Incentives.Data;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -10,8 +11,16 @@ namespace Funeng.Incentives.Programs;
 /// added to the parameter's timeline, never overwritten: a decision taken before the date keeps the old value.
 /// Audited in the same transaction.
 /// </summary>
-internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, IActor actor, TimeProvider clock)
+internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalog, IAuditLog audit, IActor actor, TimeProvider clock, UiText texts)
 {
+    /// <summary>A parameter as a person reads it: its label (<c>incentives.parameter.*</c>), or its code when it has none.</summary>
+    public static ProblemMessage Label(string name, UiText texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var label = "incentives.parameter." + name;
+        return texts.Has(label) ? ProblemMessage.Of(label) : ProblemMessage.Fixed(name);
+    }
+
     /// <summary>Problems by field (<c>value</c>, <c>effectiveFrom</c>); empty when the value was set.</summary>
     public async Task<List<FieldProblem>> SetAsync(string programId, string name, decimal? value, DateOnly? effectiveFrom, CancellationToken cancellationToken)
     {
@@ -41,7 +50,7 @@ internal sealed class SetProgramParameter(IncentivesDb db, ProgramCatalog catalo
         db.ParameterSettings.Add(new ParameterSetting { Id = Guid.NewGuid(), ProgramId = programId, Name = name, Value = value!.Value, EffectiveFrom = effectiveFrom!.Value, SetBy = actor.Name, SetAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.parameter.set", "program", programId,
-            ProblemMessage.Of("incentives.audit.parameter-set", name, value, effectiveFrom!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.parameter-set", Label(name, texts), value, effectiveFrom!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return problems;
     }

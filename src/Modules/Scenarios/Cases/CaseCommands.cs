@@ -1,5 +1,3 @@
-using System.Globalization;
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -26,7 +24,7 @@ internal sealed record CaseView(Guid Id, Guid ScenarioId, string Title, string S
 /// under the pack's benchmark-case program and capped per year by its quota. <see cref="CaseEndpoints"/> and the
 /// pages call these; <see cref="CaseRules"/> decides.
 /// </summary>
-internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock, UiText text)
+internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAccess access, IResultAwards awards, IOrganisationDirectory organisations, TimeProvider clock)
 {
     public const string BenchmarkIndicator = "benchmark_cases";
 
@@ -81,7 +79,7 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
         var post = await db.Scenarios.AsNoTracking().SingleAsync(p => p.Id == found.ScenarioId, cancellationToken);
         var owner = await organisations.FindAsync(post.OwnerOrganisationId, cancellationToken);
         var award = await awards.AwardAsync(new ResultAwardRequest(programId, AwardBasis.BenchmarkDesignation, caseId, post.OwnerOrganisationId,
-            owner?.NameZh ?? post.OwnerOrganisationId.ToString(), post.CitySlug, request?.Amount, request?.Reasons ?? RecordedReasons(found.Title)), cancellationToken);
+            owner?.NameZh ?? post.OwnerOrganisationId.ToString(), post.CitySlug, request?.Amount, request?.Reasons is { Length: > 0 } typed ? ProblemMessage.Fixed(typed) : CaseRules.DefaultAwardReasons(found.Title)), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -100,11 +98,4 @@ internal sealed class CaseCommands(ScenariosDb db, IAuditLog audit, ScenarioAcce
         return cases.ConvertAll(c => new CaseView(c.Id, c.ScenarioId, c.Title, c.Summary, posts[c.ScenarioId].Sector, posts[c.ScenarioId].CitySlug, c.BenchmarkYear,
             c.Outcomes.Select(o => new OutcomeView(o.Name, o.Value, o.Unit)).ToList()));
     }
-
-    /// <summary>
-    /// The default reasons, worded once in Chinese: Incentives stores an award's reasons as text and shows them as
-    /// written, as it does the reasons office staff type.
-    /// </summary>
-    private string RecordedReasons(string caseTitle) =>
-        CaseRules.DefaultAwardReasons(caseTitle).In(text, CultureInfo.GetCultureInfo(UiCultures.Chinese));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Funeng.Incentives.Contracts;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
@@ -194,8 +193,8 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
         var city = lead?.CitySlug ?? scenarios.Select(p => p.CitySlug).FirstOrDefault();
         return await awards.AwardAsync(new ResultAwardRequest(programId, AwardBasis.ChallengeResult, challenge.Id, winner.LeadOrganisationId,
             lead?.NameZh ?? winner.LeadOrganisationId.ToString(), city, challenge.AwardAmount,
-            // The award's reasons are its record's text, kept in Chinese as office staff write them (the case awards' too).
-            ProblemMessage.Of("scenarios.challenges.award-reasons", challenge.Title, winner.Label).In(text, CultureInfo.GetCultureInfo(UiCultures.Chinese))), cancellationToken);
+            // Keyed, so the award's audit entry reads in each reader's language (a benchmark case's reasons too).
+            ProblemMessage.Of("scenarios.challenges.award-reasons", challenge.Title, winner.Label)), cancellationToken);
     }
 
     private async Task<ChallengeSnapshot> OfficeSnapshotAsync(Guid id, CancellationToken cancellationToken) =>

@@ -46,9 +46,7 @@ internal sealed class ParametersModel(ProgramCatalog catalog, ViewProgram progra
         var problems = await set.SetAsync(programId, name, number, from, cancellationToken);
         if (problems.Count == 0)
         {
-            var label = "incentives.parameter." + name;
-            var parameter = texts.Has(label) ? ProblemMessage.Of(label) : ProblemMessage.Fixed(name);
-            this.Tell(ProblemMessage.Of("incentives.done.parameter-set", catalog.Get(programId).Name, parameter, number!.Value, from!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            this.Tell(ProblemMessage.Of("incentives.done.parameter-set", catalog.Get(programId).Name, SetProgramParameter.Label(name, texts), number!.Value, from!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             return RedirectToPage();
         }
 
