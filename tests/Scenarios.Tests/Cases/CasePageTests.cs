@@ -7,7 +7,8 @@ namespace Funeng.Scenarios.Tests.Cases;
 
 /// <summary>
 /// Writing up a case on the scenario page: refused input shows the page again with the problem by its field, in
-/// the reader's language (it used to come back as one joined sentence); Scenarios booted alone.
+/// the reader's language, in the summary and beside the field, with what was typed kept (it used to come back as one
+/// joined sentence); Scenarios booted alone.
 /// </summary>
 public sealed class CasePageTests(ScenariosSqliteApp app) : IClassFixture<ScenariosSqliteApp>
 {
@@ -33,6 +34,12 @@ public sealed class CasePageTests(ScenariosSqliteApp app) : IClassFixture<Scenar
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("data-field=\"title\">Give a title of at most 200 characters.<", body, StringComparison.Ordinal);
+        // Beside the field too, and what was typed stays in the form.
+        Assert.Contains("<span id=\"caseTitle-error\" class=\"hint\" role=\"alert\">Give a title of at most 200 characters.</span>", body, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"caseTitle-error\"", body, StringComparison.Ordinal);
+        Assert.Contains(">Fewer late-found falls.</textarea>", body, StringComparison.Ordinal);
+        Assert.Contains("value=\"Late-found falls\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("caseSummary-error", body, StringComparison.Ordinal);
 
         var saved = await owner.Client.PostAsync($"/scenarios/{scenario}?culture=en&handler=Case", Form("Falls halved"), Ct);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
