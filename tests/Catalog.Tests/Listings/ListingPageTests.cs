@@ -65,6 +65,46 @@ public sealed partial class ListingPageTests(CatalogSqliteApp app) : IClassFixtu
         Assert.Equal("已删除保存的搜索", await NoticeAsync(office.Client, "/catalog/saved-searches?culture=zh-CN"));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "请填写目录的中文标题。", "年度应在 2000 年至 2100 年之间。", "名称不能超过 100 个字符。")]
+    [InlineData("en", "Give the edition a Chinese title.", "The year is between 2000 and 2100.", "A name has at most 100 characters.")]
+    public async Task A_refused_edition_or_saved_search_form_shows_each_fields_problem_in_the_readers_language(string culture, string title, string year, string name)
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var token = WebUtility.HtmlDecode(TokenField().Match(await office.Client.GetStringAsync("/catalog/recommendations", Token)).Groups[1].Value);
+
+        var edition = await PostAsync(office.Client, $"/catalog/recommendations?culture={culture}", token, ("titleZh", " "), ("year", "1800"));
+        var editionPage = WebUtility.HtmlDecode(await edition.Content.ReadAsStringAsync(Token));
+        var search = await PostAsync(office.Client, $"/catalog/saved-searches?culture={culture}&handler=Save", token, ("name", new string('名', 101)));
+        var searchPage = WebUtility.HtmlDecode(await search.Content.ReadAsStringAsync(Token));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (edition.StatusCode, search.StatusCode));
+        Assert.Contains($"<li data-field=\"titleZh\">{title}<", editionPage, StringComparison.Ordinal);
+        Assert.Contains($"<li data-field=\"year\">{year}<", editionPage, StringComparison.Ordinal);
+        Assert.Contains($"id=\"edition-year-error\" class=\"hint\" role=\"alert\">{year}<", editionPage, StringComparison.Ordinal);
+        Assert.Contains($"<li data-field=\"name\">{name}<", searchPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_a_published_edition_on_its_page_is_refused_with_a_conflict_naming_it()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var owner = await app.CreateUserAsync(Roles.Enterprise);
+        var listing = await owner.Client.CreateAsync(CatalogClient.Algorithm("巡检算法", "Patrol algorithm"));
+        await owner.Client.PublishedAsync(office.Client, listing);
+        var token = WebUtility.HtmlDecode(TokenField().Match(await office.Client.GetStringAsync("/catalog/recommendations", Token)).Groups[1].Value);
+        var edition = (await PostAsync(office.Client, "/catalog/recommendations", token, ("titleZh", "已发布的目录"), ("year", "2026"))).Headers.Location!.OriginalString;
+        await PostAsync(office.Client, edition + "?handler=Add", token, ("listingId", listing.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(office.Client, edition + "?handler=Publish", token, ("publishedOn", "2026-12-01"))).StatusCode);
+
+        var refused = await PostAsync(office.Client, edition + "?culture=en&handler=Update", token, ("titleZh", "改名"), ("year", "2026"));
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Token));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("<li data-field=\"edition\">The recommendation catalog edition “已发布的目录” (2026, ", html, StringComparison.Ordinal);
+        Assert.Contains("was published on 2026-12-01 and can no longer change.<", html, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string token, params (string Name, string Value)[] fields) =>
         client.PostAsync(path, new FormUrlEncodedContent([.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value)), KeyValuePair.Create("__RequestVerificationToken", token)]), Token);
 

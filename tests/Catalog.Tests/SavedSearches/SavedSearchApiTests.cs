@@ -131,7 +131,8 @@ public abstract class SavedSearchApiTests(ITestApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var message = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("errors").GetProperty("filters")[0].GetString();
-        Assert.Contains($"at most {SavedSearchStore.MaxFilterValues} filter values", message, StringComparison.Ordinal);
+        Assert.Contains($"{SavedSearchRules.MaxFilterValues}", message, StringComparison.Ordinal);
+        Assert.Contains("1300", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -154,6 +154,23 @@ public abstract partial class ChallengeFairnessTests(ITestApp app)
         Assert.Contains("data-testid=\"award\"", await office.Client.GetStringAsync($"/scenarios/challenges/{id}", Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "请填写标题，不超过 200 个字符。", "请描述解决方案，不超过 8000 个字符。")]
+    [InlineData("en", "Give a title of at most 200 characters.", "Describe the solution in at most 8000 characters.")]
+    public async Task An_entry_without_title_or_solution_is_refused_on_the_page_by_field_in_the_readers_language(string culture, string title, string solution)
+    {
+        var (_, _, id) = await OpenChallengeAsync();
+        var browser = await app.SignInAsync(await app.CreateUserAsync(Roles.Enterprise), Ct);
+        var page = await browser.GetStringAsync($"/scenarios/challenges/{id}?culture={culture}", Ct);
+
+        var answer = await browser.PostAsync(new Uri($"/scenarios/challenges/{id}?culture={culture}&handler=Submit", UriKind.Relative), Form(page, ("title", " "), ("solution", "")), Ct);
+        var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains($"<li data-field=\"title\">{title}<", html, StringComparison.Ordinal);
+        Assert.Contains($"<li data-field=\"solution\">{solution}<", html, StringComparison.Ordinal);
+    }
+
     private async Task<(ActingUser Office, JsonElement Challenge, Guid Id)> OpenChallengeAsync()
     {
         var office = await _drive.OfficeAsync();

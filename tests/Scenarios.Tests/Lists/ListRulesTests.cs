@@ -1,13 +1,17 @@
+using System.Globalization;
 using Funeng.Kernel.Localization;
 using Funeng.Policy.Contracts;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Indicators;
 using Funeng.Scenarios.Lists;
+using Funeng.TestSupport;
 
 namespace Funeng.Scenarios.Tests.Lists;
 
 public sealed class ListRulesTests
 {
+    private static readonly UiText Text = new([new UiStringSource(typeof(ScenariosModule).Assembly)]);
+
     [Fact]
     public void Only_published_scenarios_of_the_quotas_sector_and_region_count()
     {
@@ -24,8 +28,15 @@ public sealed class ListRulesTests
     {
         var list = new ScenarioList { Scope = "city:guangzhou", Quotas = [new ListQuota { Sector = "elder_care", Scope = "city:guangzhou" }] };
         Assert.Null(ListRules.Misfit(list, Post("elder_care", "guangzhou", ScenarioStatus.Published)));
-        Assert.Contains("outside", ListRules.Misfit(list, Post("elder_care", "foshan", ScenarioStatus.Published)), StringComparison.Ordinal);
-        Assert.Contains("no quota", ListRules.Misfit(list, Post("finance", "guangzhou", ScenarioStatus.Published)), StringComparison.Ordinal);
+        var outside = ListRules.Misfit(list, Post("elder_care", "foshan", ScenarioStatus.Published));
+        var noQuota = ListRules.Misfit(list, Post("finance", "guangzhou", ScenarioStatus.Published));
+
+        Assert.Equal("scenarios.refusal.list-outside-scope", outside?.Key);
+        Assert.Equal("scenarios.refusal.list-no-quota-for-sector", noQuota?.Key);
+        Assert.Null(WordedInBoth.Problem(Text, outside!));
+        Assert.Null(WordedInBoth.Problem(Text, noQuota!));
+        Assert.Equal("该场景位于佛山，不在清单范围（广州）内。", outside!.In(Text, CultureInfo.GetCultureInfo(UiCultures.Chinese)));
+        Assert.Equal("The scenario is in Foshan, outside the list's scope (Guangzhou).", outside.In(Text, CultureInfo.GetCultureInfo(UiCultures.English)));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
 {
     public async Task<EditionRecord> CreateAsync(EditionInput input, CancellationToken cancellationToken)
     {
-        InvalidInputException.ThrowIfAny(Validate(input));
+        InvalidInputException.ThrowIfAny(EditionRules.Problems(input));
         var now = clock.GetUtcNow();
         var edition = new EditionRecord { Id = Guid.CreateVersion7(now), CreatedAt = now };
         Apply(edition, input);
@@ -34,7 +34,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
     public Task<EditionRecord?> UpdateAsync(Guid id, EditionInput input, CancellationToken cancellationToken) =>
         ChangeAsync(id, "updated", edition =>
         {
-            InvalidInputException.ThrowIfAny(Validate(input));
+            InvalidInputException.ThrowIfAny(EditionRules.Problems(input));
             Apply(edition, input);
             return Task.FromResult(Titled(edition));
         }, cancellationToken);
@@ -90,43 +90,13 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
             return null;
         }
 
-        RequireDraft(edition);
+        EditionRules.RequireDraft(edition);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Editions.Remove(edition);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(Event("deleted", edition, Titled(edition)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return edition;
-    }
-
-    internal static Dictionary<string, string[]> Validate(EditionInput input)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.TitleZh))
-        {
-            errors["titleZh"] = ["Give the edition a Chinese title."];
-        }
-        else if (input.TitleZh.Trim().Length > 200)
-        {
-            errors["titleZh"] = ["A title has at most 200 characters."];
-        }
-
-        if (input.TitleEn?.Trim().Length > 300)
-        {
-            errors["titleEn"] = ["A title has at most 300 characters."];
-        }
-
-        if (input.Year is not (>= 2000 and <= 2100))
-        {
-            errors["year"] = ["The year is between 2000 and 2100."];
-        }
-
-        if (input.DescriptionZh?.Length > 4000 || input.DescriptionEn?.Length > 4000)
-        {
-            errors[input.DescriptionZh?.Length > 4000 ? "descriptionZh" : "descriptionEn"] = ["A description has at most 4,000 characters."];
-        }
-
-        return errors;
     }
 
     private static void Apply(EditionRecord edition, EditionInput input)
@@ -138,17 +108,6 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
         edition.DescriptionEn = input.DescriptionEn?.Trim() ?? "";
     }
 
-    /// <summary>The 409 that names the edition, for every attempt to change a published one.</summary>
-    private static void RequireDraft(EditionRecord edition)
-    {
-        if (edition.IsPublished)
-        {
-            throw new DomainRuleException(
-                $"The recommendation catalog edition “{edition.TitleZh}” ({edition.Year}, {edition.Id}) was published on {edition.PublishedOn:yyyy-MM-dd} and can no longer change.",
-                "edition", 409);
-        }
-    }
-
     private async Task<EditionRecord?> ChangeAsync(Guid id, string action, Func<EditionRecord, Task<ProblemMessage>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -158,7 +117,7 @@ internal sealed class EditionCommands(CatalogDb db, IAuditLog audit, IActor acto
             return null;
         }
 
-        RequireDraft(edition);
+        EditionRules.RequireDraft(edition);
         var details = await change(edition);
         await SaveAsync(edition, action, details, clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -20,13 +20,11 @@ internal static class SavedSearchEndpoints
     public static async Task<Ok<List<SavedSearchView>>> ListAsync(SavedSearchStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.MineAsync(cancellationToken)).Select(SavedSearchView.Of).ToList());
 
-    public static async Task<Results<Created<SavedSearchView>, ValidationProblem>> CreateAsync(
-        SavedSearchInput input, SavedSearchStore store, CancellationToken cancellationToken)
+    /// <summary>Saves a search; a search that cannot be kept is answered 400 by field (<c>ProblemMapping</c>).</summary>
+    public static async Task<Created<SavedSearchView>> CreateAsync(SavedSearchInput input, SavedSearchStore store, CancellationToken cancellationToken)
     {
-        var (saved, errors) = await store.CreateAsync(input, cancellationToken);
-        return saved is null
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created($"/api/v1/catalog/saved-searches/{saved.Id}", SavedSearchView.Of(saved));
+        var saved = await store.CreateAsync(input, cancellationToken);
+        return TypedResults.Created($"/api/v1/catalog/saved-searches/{saved.Id}", SavedSearchView.Of(saved));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(Guid id, SavedSearchStore store, CancellationToken cancellationToken) =>

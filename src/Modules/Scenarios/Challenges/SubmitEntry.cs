@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
@@ -24,7 +23,8 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
 {
     private const string LabelAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public async Task<(Guid? Id, Dictionary<string, string[]> Errors)> ExecuteAsync(Guid challengeId, string? title, string? solution, IReadOnlyList<Guid> partners, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    /// <summary>Submits the signed-in enterprise's entry; what cannot be accepted is an <see cref="InvalidInputException"/> by field (<c>title</c>, <c>solution</c>, <c>partners</c>, <c>files</c>).</summary>
+    public async Task<Guid> ExecuteAsync(Guid challengeId, string? title, string? solution, IReadOnlyList<Guid> partners, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partners);
         ArgumentNullException.ThrowIfNull(files);
@@ -37,15 +37,15 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         var now = clock.GetUtcNow();
         ChallengeSteps.Enter(ChallengeState.Of(challenge, []), now).ThrowIfRefused();
 
-        var errors = new Dictionary<string, string[]>();
+        var problems = new List<FieldProblem>();
         if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
         {
-            errors["title"] = [text["scenarios.problem.entry-title"]];
+            problems.Add(FieldProblem.Of("title", "scenarios.problem.entry-title"));
         }
 
         if (string.IsNullOrWhiteSpace(solution) || solution.Length > 8000)
         {
-            errors["solution"] = [text["scenarios.problem.entry-solution"]];
+            problems.Add(FieldProblem.Of("solution", "scenarios.problem.entry-solution"));
         }
 
         var team = partners.Prepend(lead).Distinct().ToList();
@@ -53,15 +53,12 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         {
             if (await organisations.FindAsync(partner, cancellationToken) is null)
             {
-                errors["partners"] = [text.Format("scenarios.problem.no-such-organisation", partner)];
+                problems.Add(FieldProblem.Of("partners", "scenarios.problem.no-such-organisation", partner));
             }
         }
 
-        var stored = await CheckFilesAsync(files, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
+        var stored = await CheckFilesAsync(files, problems, cancellationToken);
+        InvalidInputException.ThrowIfAny(problems);
 
         // Only the lead's own standing is checked here: whether a named partner is on another team is its own business
         // and is settled when it answers the request. The unique index (challenge, organisation) decides races.
@@ -142,7 +139,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         {
             await notifier.NotifyOrganisationAsync(request.OrganisationId, asked.Zh, asked.En, $"/scenarios/challenges/{challengeId}", cancellationToken);
         }
-        return (entry.Id, errors);
+        return entry.Id;
     }
 
     public static DomainRuleException AlreadyOnATeam() => new(ProblemMessage.Of("scenarios.refusal.already-on-team"), "partners", 409);
@@ -151,13 +148,12 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
     public static string PathOf(ScenariosOptions options, Guid challengeId, Guid attachmentId) =>
         Path.Combine(options.AttachmentDirectory, challengeId.ToString("N"), attachmentId.ToString("N"));
 
-    private async Task<List<(IFormFile File, string ContentType)>> CheckFilesAsync(IReadOnlyList<IFormFile> files, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task<List<(IFormFile File, string ContentType)>> CheckFilesAsync(IReadOnlyList<IFormFile> files, List<FieldProblem> problems, CancellationToken cancellationToken)
     {
         var accepted = new List<(IFormFile, string)>();
-        var problems = new List<string>();
         if (files.Count > AttachmentRules.MaxFiles)
         {
-            problems.Add(text.Format("scenarios.problem.attachment-count", AttachmentRules.MaxFiles));
+            problems.Add(FieldProblem.Of("files", "scenarios.problem.attachment-count", AttachmentRules.MaxFiles));
         }
 
         foreach (var file in files)
@@ -168,17 +164,12 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
             var (contentType, refusal) = AttachmentRules.Check(file.FileName, file.Length, options.Value.MaxAttachmentBytes, head.AsSpan(0, read));
             if (refusal is not null)
             {
-                problems.Add(refusal.In(text, CultureInfo.CurrentUICulture));
+                problems.Add(new FieldProblem("files", refusal));
             }
             else
             {
                 accepted.Add((file, contentType!));
             }
-        }
-
-        if (problems.Count > 0)
-        {
-            errors["files"] = [.. problems];
         }
 
         return accepted;
@@ -196,7 +187,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
         }
     }
 
-    public static async Task<Results<Created<IReadOnlyList<EntryView>>, ValidationProblem>> HandleAsync(
+    public static async Task<Created<IReadOnlyList<EntryView>>> HandleAsync(
         Guid id, [FromForm] string? title, [FromForm] string? solution, [FromForm] string? partners, IFormFileCollection? files,
         SubmitEntry submit, GetChallenges get, CancellationToken cancellationToken)
     {
@@ -211,9 +202,7 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
             partnerIds.Add(partner);
         }
 
-        var (entryId, errors) = await submit.ExecuteAsync(id, title, solution, partnerIds, files?.ToList() ?? [], cancellationToken);
-        return entryId is null
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created($"/api/v1/challenges/{id}/my-entries", await get.MineAsync(id, cancellationToken));
+        await submit.ExecuteAsync(id, title, solution, partnerIds, files?.ToList() ?? [], cancellationToken);
+        return TypedResults.Created($"/api/v1/challenges/{id}/my-entries", await get.MineAsync(id, cancellationToken));
     }
 }

@@ -1,4 +1,7 @@
 using Funeng.Kernel.Geography;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Taxonomy;
+using Funeng.Kernel.Web;
 using Funeng.Policy.Contracts;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
@@ -15,16 +18,17 @@ internal static class ListRules
     public static bool Counts(ListQuota quota, ScenarioPost post) =>
         ScenarioLifecycle.IsPublic(post.Status) && (quota.Sector is null || quota.Sector == post.Sector) && InScope(quota.Scope, post.CitySlug);
 
-    /// <summary>Why <paramref name="post"/> cannot go into <paramref name="list"/>, or null when it can.</summary>
-    public static string? Misfit(ScenarioList list, ScenarioPost post)
+    /// <summary>Why <paramref name="post"/> cannot go into <paramref name="list"/> (a <c>strings.json</c> message naming the city or sector), or null when it can.</summary>
+    public static ProblemMessage? Misfit(ScenarioList list, ScenarioPost post)
     {
         if (!InScope(list.Scope, post.CitySlug))
         {
-            return $"The scenario is in {post.CitySlug}, outside the list's scope {list.Scope}.";
+            var city = GuangdongCities.Find(post.CitySlug)?.Name ?? new LocalizedText(post.CitySlug, post.CitySlug);
+            return ProblemMessage.Of("scenarios.refusal.list-outside-scope", city, GuangdongCities.ScopeName(list.Scope));
         }
 
         return list.Quotas.Count > 0 && !list.Quotas.Any(q => q.Sector is null || q.Sector == post.Sector)
-            ? $"The list has no quota for the sector {post.Sector}."
+            ? ProblemMessage.Of("scenarios.refusal.list-no-quota-for-sector", Sectors.Name(post.Sector))
             : null;
     }
 

@@ -13,15 +13,13 @@ namespace Funeng.Catalog.Pages.Catalog;
 /// One edition: its entries as included (frozen versions, later withdrawals shown). While it is a draft, office
 /// staff compile it here: edit, find published listings and add them, remove entries, publish with a date, delete.
 /// </summary>
-internal sealed class RecommendationModel(EditionQueries queries, EditionCommands commands, ICatalogSearch search, IActor actor) : PageModel
+internal sealed class RecommendationModel(EditionQueries queries, EditionCommands commands, ICatalogSearch search, IActor actor) : PageModel, IShowsProblems
 {
     public EditionView Edition { get; private set; } = null!;
 
     public bool Compiling => !Edition.Published && actor.IsInRole(Roles.OfficeStaff);
 
     public CatalogSearchResult? Candidates { get; private set; }
-
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? q, CancellationToken cancellationToken)
     {
@@ -41,51 +39,46 @@ internal sealed class RecommendationModel(EditionQueries queries, EditionCommand
     }
 
     public Task<IActionResult> OnPostUpdateAsync(Guid id, string? titleZh, string? titleEn, int? year, string? descriptionZh, string? descriptionEn, CancellationToken cancellationToken) =>
-        ActAsync(id, "catalog.done.edition-saved", () => commands.UpdateAsync(id, new EditionInput(titleZh, titleEn, year, descriptionZh, descriptionEn), cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-saved", () => commands.UpdateAsync(id, new EditionInput(titleZh, titleEn, year, descriptionZh, descriptionEn), cancellationToken));
 
     public Task<IActionResult> OnPostAddAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
-        ActAsync(id, "catalog.done.edition-added", () => commands.AddAsync(id, listingId, cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-added", () => commands.AddAsync(id, listingId, cancellationToken));
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid listingId, CancellationToken cancellationToken) =>
-        ActAsync(id, "catalog.done.edition-removed", () => commands.RemoveAsync(id, listingId, cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-removed", () => commands.RemoveAsync(id, listingId, cancellationToken));
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, DateOnly? publishedOn, CancellationToken cancellationToken) =>
-        ActAsync(id, "catalog.done.edition-published", () => commands.PublishAsync(id, publishedOn, cancellationToken), cancellationToken);
+        ActAsync(id, "catalog.done.edition-published", () => commands.PublishAsync(id, publishedOn, cancellationToken));
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await ActAsync(id, "catalog.done.edition-deleted", () => commands.DeleteAsync(id, cancellationToken), cancellationToken);
+        var result = await ActAsync(id, "catalog.done.edition-deleted", () => commands.DeleteAsync(id, cancellationToken));
         return result is RedirectResult ? Redirect("/catalog/recommendations") : result;
     }
 
-    /// <summary>Runs an office action; a broken rule is shown on the page by field instead of as an error page.</summary>
-    private async Task<IActionResult> ActAsync(Guid id, string doneKey, Func<Task<EditionRecord?>> action, CancellationToken cancellationToken)
+    /// <summary>A refused action shows the edition again with the problems by field (<see cref="ProblemsPageFilter"/>).</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id))
+        {
+            await OnGetAsync(id, null, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs an office action; a refusal is thrown and shown on the page by field (<see cref="IShowsProblems"/>).</summary>
+    private async Task<IActionResult> ActAsync(Guid id, string doneKey, Func<Task<EditionRecord?>> action)
     {
         if (!actor.IsInRole(Roles.OfficeStaff))
         {
             return Forbid();
         }
 
-        try
+        if (await action() is not { } edition)
         {
-            if (await action() is not { } edition)
-            {
-                return NotFound();
-            }
-
-            this.Tell(ProblemMessage.Of(doneKey, LocalizedText.Of(edition.TitleZh, edition.TitleEn)));
-            return Redirect($"/catalog/recommendations/{id}");
-        }
-        catch (DomainRuleException e)
-        {
-            Errors[e.Field ?? "edition"] = [e.InReadersLanguage(HttpContext)];
-        }
-        catch (InvalidInputException e)
-        {
-            Errors = e.InReadersLanguage(HttpContext);
+            return NotFound();
         }
 
-        var page = await OnGetAsync(id, null, cancellationToken);
-        return page;
+        this.Tell(ProblemMessage.Of(doneKey, LocalizedText.Of(edition.TitleZh, edition.TitleEn)));
+        return Redirect($"/catalog/recommendations/{id}");
     }
 }

@@ -10,11 +10,9 @@ namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>"My saved searches": the signed-in user's saved searches, saving the search page's current search, deleting.</summary>
 [Authorize]
-internal sealed class SavedSearchesModel(SavedSearchStore store) : PageModel
+internal sealed class SavedSearchesModel(SavedSearchStore store) : PageModel, IShowsProblems
 {
     public IReadOnlyList<SavedSearchView> Saved { get; private set; } = [];
-
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Saved = (await store.MineAsync(cancellationToken)).Select(SavedSearchView.Of).ToList();
@@ -29,17 +27,13 @@ internal sealed class SavedSearchesModel(SavedSearchStore store) : PageModel
             Types = Values(CatalogFacets.Type), Sectors = Values(CatalogFacets.Sector), Cities = Values(CatalogFacets.City),
             Qualifications = Values(CatalogFacets.Qualification), Licences = Values(CatalogFacets.Licence), AccessLevels = Values(CatalogFacets.AccessLevel),
         };
-        var (saved, errors) = await store.CreateAsync(new SavedSearchInput(name, q, filters), cancellationToken);
-        if (saved is null)
-        {
-            Errors = errors;
-            await OnGetAsync(cancellationToken);
-            return Page();
-        }
-
+        var saved = await store.CreateAsync(new SavedSearchInput(name, q, filters), cancellationToken);
         this.Tell(ProblemMessage.Of("catalog.done.search-saved", saved.Name));
         return RedirectToPage(null, null, null, saved.Id.ToString());
     }
+
+    /// <summary>A search that cannot be kept shows the list again with its problems (<see cref="ProblemsPageFilter"/>).</summary>
+    public Task ReloadAsync(CancellationToken cancellationToken) => OnGetAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -94,11 +94,7 @@ internal sealed class ChallengeModel(GetChallenges challenges, SubmitEntry submi
         TryAsync(async () =>
         {
             var ids = (partners ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(p => Guid.TryParse(p, out var g) ? g : throw new DomainRuleException(ProblemMessage.Of("scenarios.refusal.not-an-organisation-id", p), "partners", 422)).ToList();
-            var (_, errors) = await submit.ExecuteAsync(Id, title, solution, ids, files, cancellationToken);
-            if (errors.Count > 0)
-            {
-                throw new DomainRuleException(string.Join(" ", errors.SelectMany(e => e.Value)), errors.Keys.First(), 422);
-            }
+            await submit.ExecuteAsync(Id, title, solution, ids, files, cancellationToken);
         }, "scenarios.entry.sent", () => RedirectToPage());
 
     public Task<IActionResult> OnPostPartnerAsync(Guid requestId, bool accept, CancellationToken cancellationToken) =>
