@@ -49,6 +49,7 @@ public static class CatalogModule
         services.AddScoped<EditionCommands>();
         services.AddScoped<EditionQueries>();
         services.AddScoped<SavedSearchAlerts>();
+        services.AddScoped<OrganisationRecords>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<ICatalogQueries>(sp => sp.GetRequiredService<CatalogQueries>());
         services.AddScoped<ListingCommands>();

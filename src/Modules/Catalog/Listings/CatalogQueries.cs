@@ -1,11 +1,12 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Catalog.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Catalog.Listings;
 
 /// <summary>Reads for other modules and for this module's own endpoints and pages.</summary>
-internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
+internal sealed class CatalogQueries(CatalogDb db, OrganisationRecords organisations) : ICatalogQueries
 {
     public async Task<ListingDetail?> FindListingAsync(Guid listingId, CatalogViewer viewer, CancellationToken cancellationToken = default)
     {
@@ -47,11 +48,7 @@ internal sealed class CatalogQueries(CatalogDb db) : ICatalogQueries
     }
 
     public async Task<OrganisationProfile?> FindOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
-        (await FindOrganisationRecordAsync(organisationId, cancellationToken))?.ToProfile();
-
-    /// <summary>An organisation's profile as stored, with its qualifications (contact details and evidence too: for its own members' form).</summary>
-    public Task<OrganisationRecord?> FindOrganisationRecordAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking().Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == organisationId, cancellationToken);
+        (await organisations.FindAsync(organisationId, cancellationToken))?.ToProfile();
 
     public Task<string?> FindContactEmailAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
         db.Organisations.AsNoTracking().Where(o => o.OrganisationId == organisationId).Select(o => o.ContactEmail).FirstOrDefaultAsync(cancellationToken);

@@ -3,7 +3,6 @@ using Funeng.Catalog.Data;
 using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Catalog.Organisations;
 
@@ -13,11 +12,8 @@ internal sealed record ProfileView(OrganisationProfile Profile, string? ContactN
 /// <summary><c>/api/v1/catalog/organisations</c>: profiles, qualifications and an organisation's published listings.</summary>
 internal static class OrganisationEndpoints
 {
-    public static async Task<Results<Ok<ProfileView>, NotFound>> GetAsync(Guid id, CatalogDb db, IActor actor, CancellationToken cancellationToken)
-    {
-        var record = await db.Organisations.AsNoTracking().Include(o => o.Qualifications).SingleOrDefaultAsync(o => o.OrganisationId == id, cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(View(record, actor.IsAuthenticated));
-    }
+    public static async Task<Results<Ok<ProfileView>, NotFound>> GetAsync(Guid id, OrganisationRecords organisations, IActor actor, CancellationToken cancellationToken) =>
+        await organisations.FindAsync(id, cancellationToken) is { } record ? TypedResults.Ok(View(record, actor.IsAuthenticated)) : TypedResults.NotFound();
 
     public static async Task<Ok<ProfileView>> SaveAsync(Guid id, ProfileInput input, OrganisationProfiles profiles, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await profiles.SaveAsync(id, input, cancellationToken), true));

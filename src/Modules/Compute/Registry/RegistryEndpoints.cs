@@ -1,6 +1,5 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
-using Funeng.Policy.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,16 +14,16 @@ internal sealed record LatencyInput(double Milliseconds);
 /// <summary><c>/api/v1/compute/centres</c> and <c>/capacity</c>: the public reads the registry; <see cref="RegisterCentres"/> changes it.</summary>
 internal static class RegistryEndpoints
 {
-    public static async Task<Ok<IReadOnlyList<CentreView>>> ListAsync(ComputeDb db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await CentreView.LoadAsync(db, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<CentreView>>> ListAsync(RegistryQueries registry, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await registry.CentresAsync(cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<ScopeCapacity>>> CapacityAsync(ComputeDb db, IPolicyQueries policy, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await Capacity.ByScopeAsync(db, policy, cancellationToken));
+    public static async Task<Ok<IReadOnlyList<ScopeCapacity>>> CapacityAsync(RegistryQueries registry, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await registry.CapacityAsync(cancellationToken));
 
-    public static async Task<Created<CentreView>> CreateCentreAsync(CentreInput input, RegisterCentres register, ComputeDb db, CancellationToken cancellationToken)
+    public static async Task<Created<CentreView>> CreateCentreAsync(CentreInput input, RegisterCentres register, RegistryQueries registry, CancellationToken cancellationToken)
     {
         var id = await register.AddCentreAsync(input, cancellationToken);
-        return TypedResults.Created($"/api/v1/compute/centres/{id}", (await CentreView.LoadAsync(db, cancellationToken)).Single(c => c.Id == id));
+        return TypedResults.Created($"/api/v1/compute/centres/{id}", (await registry.CentresAsync(cancellationToken)).Single(c => c.Id == id));
     }
 
     public static async Task<Results<Created<PoolRecord>, NotFound>> AddPoolAsync(Guid id, PoolInput input, RegisterCentres register, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,13 +17,13 @@ internal static class RequestEndpoints
     public static async Task<Results<Ok<RequestView>, NotFound>> GetAsync(Guid id, RequestQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found.View) : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<RequestView>, NotFound>> CancelAsync(Guid id, CancelRequest cancel, ComputeDb db, CancellationToken cancellationToken) =>
-        await cancel.ExecuteAsync(id, cancellationToken)
-            ? TypedResults.Ok((await RequestView.LoadAsync(db, id, cancellationToken))!)
+    public static async Task<Results<Ok<RequestView>, NotFound>> CancelAsync(Guid id, CancelRequest cancel, RequestQueries queries, CancellationToken cancellationToken) =>
+        await cancel.ExecuteAsync(id, cancellationToken) && await queries.FindAsync(id, cancellationToken) is { } cancelled
+            ? TypedResults.Ok(cancelled.View)
             : TypedResults.NotFound();
 
-    public static async Task<Ok<PolicyInput>> GetPolicyAsync(ComputeDb db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new PolicyInput(PolicyNames.Of(await ComputeSettings.PolicyAsync(db, cancellationToken))));
+    public static async Task<Ok<PolicyInput>> GetPolicyAsync(RequestQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new PolicyInput(PolicyNames.Of(await queries.PolicyAsync(cancellationToken))));
 
     public static async Task<Ok<PolicyInput>> SetPolicyAsync(PolicyInput input, SetPlacementPolicy setPolicy, CancellationToken cancellationToken) =>
         TypedResults.Ok(new PolicyInput(PolicyNames.Of(await setPolicy.ExecuteAsync(input.Policy, cancellationToken))));

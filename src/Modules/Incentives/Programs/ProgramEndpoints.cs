@@ -1,4 +1,3 @@
-using Funeng.Incentives.Data;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
@@ -17,25 +16,25 @@ internal static class ProgramEndpoints
 
     public sealed record SetParameterRequest(decimal? Value, DateOnly? EffectiveFrom);
 
-    public static async Task<Ok<List<ProgramView>>> ListAsync(ProgramCatalog catalog, IncentivesDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ProgramView>>> ListAsync(ProgramCatalog catalog, ViewProgram programs, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        var timelines = await programs.TimelinesAsync(cancellationToken);
         return TypedResults.Ok(catalog.Programs.Select(p => View(p, timelines[p.Id], catalog.Facts, Today(clock))).ToList());
     }
 
-    public static async Task<Ok<ProgramView>> GetAsync(string id, ProgramCatalog catalog, IncentivesDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<ProgramView>> GetAsync(string id, ProgramCatalog catalog, ViewProgram programs, TimeProvider clock, CancellationToken cancellationToken)
     {
         var program = catalog.Get(id);
-        return TypedResults.Ok(View(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
+        return TypedResults.Ok(View(program, await programs.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
     }
 
     public static async Task<Ok<ProgramView>> SetParameterAsync(string id, string name, SetParameterRequest request,
-        SetProgramParameter set, ProgramCatalog catalog, IncentivesDb db, TimeProvider clock, CancellationToken cancellationToken)
+        SetProgramParameter set, ProgramCatalog catalog, ViewProgram programs, TimeProvider clock, CancellationToken cancellationToken)
     {
         InvalidInputException.ThrowIfAny(await set.SetAsync(id, name, request.Value, request.EffectiveFrom, cancellationToken));
 
         var program = catalog.Get(id);
-        return TypedResults.Ok(View(program, await db.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
+        return TypedResults.Ok(View(program, await programs.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
     }
 
     public static ProgramView View(IncentiveProgram p, ParameterTimeline timeline, FactCatalog facts, DateOnly today) => new(

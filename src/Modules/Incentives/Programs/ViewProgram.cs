@@ -29,6 +29,10 @@ internal sealed class ViewProgram(ProgramCatalog catalog, IncentivesDb db, TimeP
         return new ProgramSheet(program, parameters, unset, program.OpenOn(today), today);
     }
 
+    /// <summary>One program's parameter timeline (the pack's values, then those set).</summary>
+    public Task<ParameterTimeline> TimelineAsync(IncentiveProgram program, CancellationToken cancellationToken) =>
+        db.TimelineAsync(program, cancellationToken);
+
     /// <summary>Every program's parameter timeline (the pack's values, then those set), by program id.</summary>
     public Task<Dictionary<string, ParameterTimeline>> TimelinesAsync(CancellationToken cancellationToken) =>
         db.TimelinesAsync(catalog.Programs, cancellationToken);

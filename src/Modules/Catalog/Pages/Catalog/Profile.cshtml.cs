@@ -1,5 +1,4 @@
 using Funeng.Catalog.Data;
-using Funeng.Catalog.Listings;
 using Funeng.Catalog.Organisations;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -13,7 +12,7 @@ namespace Funeng.Catalog.Pages.Catalog;
 
 /// <summary>A member keeps their own organisation's profile and adds its qualifications (plain forms, errors by field).</summary>
 [Authorize]
-internal sealed class ProfileModel(CatalogQueries queries, OrganisationProfiles profiles, IOrganisationDirectory directory, IActor actor) : PageModel
+internal sealed class ProfileModel(OrganisationRecords organisations, OrganisationProfiles profiles, IOrganisationDirectory directory, IActor actor) : PageModel
 {
     public ProfileInput Input { get; private set; } = new(null, null, null, null, null, null, [], null, null, null, null, null, null);
 
@@ -41,7 +40,7 @@ internal sealed class ProfileModel(CatalogQueries queries, OrganisationProfiles 
             return NotFound();
         }
 
-        var record = await queries.FindOrganisationRecordAsync(OrganisationId, cancellationToken);
+        var record = await organisations.FindAsync(OrganisationId, cancellationToken);
         if (record is null)
         {
             var known = await directory.FindAsync(OrganisationId, cancellationToken);
