@@ -37,8 +37,9 @@ public static class StoredMessage
     /// <summary><c>{"key": …, "args": […]}</c>, or <c>{"text": …}</c> for a fixed text.</summary>
     public static string Write(ProblemMessage message) => JsonSerializer.Serialize(message, Plain);
 
-    /// <summary>Whether <paramref name="stored"/> is a keyed message as <see cref="Write"/> writes it.</summary>
-    public static bool IsKeyed(string? stored) => stored is not null && stored.StartsWith("{\"key\":", StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="stored"/> looks as <see cref="Write"/> writes a message: a key, or a fixed text.</summary>
+    public static bool IsKeyed(string? stored) =>
+        stored is not null && (stored.StartsWith("{\"key\":", StringComparison.Ordinal) || stored.StartsWith("{\"text\":", StringComparison.Ordinal));
 
     /// <summary>
     /// A stored text: the keyed message <see cref="Write"/> wrote, or any other text (an old sentence, old JSON)

@@ -33,6 +33,17 @@ public sealed class StoredMessageTests
         Assert.StartsWith("list.csv: the column “Required., 列”", read.In(Text, English), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_fixed_text_comes_back_as_written_without_the_note()
+    {
+        var stored = StoredMessage.Write(ProblemMessage.Fixed("由专家组认定"));
+        Assert.Equal("{\"text\":\"由专家组认定\"}", stored);
+
+        var read = StoredMessage.Read(stored, StoredMessage.RecordedInEnglish);
+        Assert.Equal("由专家组认定", read.In(Text, Chinese));
+        Assert.Equal("由专家组认定", read.In(Text, English));
+    }
+
     [Theory]
     [InlineData("version 3: 4 documents, 40 measures")]
     [InlineData("{\"title\":\"养老\",\"year\":2026}")]
