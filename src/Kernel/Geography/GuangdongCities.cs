@@ -42,6 +42,9 @@ public static class GuangdongCities
 
     public static City? Find(string slug) => BySlug.GetValueOrDefault(slug);
 
+    /// <summary>A city's name in both languages; the slug itself in both when it is no city of Guangdong.</summary>
+    public static LocalizedText NameOf(string slug) => Find(slug)?.Name ?? new LocalizedText(slug, slug);
+
     /// <summary>True for <c>province</c> or <c>city:&lt;slug&gt;</c> with a known slug.</summary>
     public static bool IsValidScope(string scope) =>
         scope == ProvinceScope ||

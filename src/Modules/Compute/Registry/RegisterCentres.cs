@@ -27,7 +27,7 @@ internal sealed class RegisterCentres(ComputeDb db, IActor actor, EngineDirector
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Centres.Add(centre);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("compute.centre.registered", "compute_centre", centre.Id.ToString(), ProblemMessage.Of("compute.audit.centre-registered", LocalizedText.Of(centre.NameZh, centre.NameEn), CityName(centre.CitySlug), ProblemMessage.Of("compute.tier." + centre.Tier.ToString().ToLowerInvariant()), centre.OperatorOrganisationId.ToString())), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("compute.centre.registered", "compute_centre", centre.Id.ToString(), ProblemMessage.Of("compute.audit.centre-registered", LocalizedText.Of(centre.NameZh, centre.NameEn), GuangdongCities.NameOf(centre.CitySlug), ProblemMessage.Of("compute.tier." + centre.Tier.ToString().ToLowerInvariant()), centre.OperatorOrganisationId.ToString())), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return centre.Id;
     }
@@ -82,11 +82,8 @@ internal sealed class RegisterCentres(ComputeDb db, IActor actor, EngineDirector
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditEvent("compute.latency.set", "compute_centre", centreId.ToString(), ProblemMessage.Of("compute.audit.latency-set", LocalizedText.Of(centre.NameZh, centre.NameEn), CityName(city), input.Milliseconds)), db, cancellationToken);
+        await audit.AppendAsync(new AuditEvent("compute.latency.set", "compute_centre", centreId.ToString(), ProblemMessage.Of("compute.audit.latency-set", LocalizedText.Of(centre.NameZh, centre.NameEn), GuangdongCities.NameOf(city), input.Milliseconds)), db, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }
-
-    /// <summary>A city's name in both languages for an audit entry (its slug when it is no city of Guangdong).</summary>
-    private static LocalizedText CityName(string slug) => GuangdongCities.Find(slug)?.Name ?? new LocalizedText(slug, slug);
 }

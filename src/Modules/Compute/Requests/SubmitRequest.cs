@@ -87,7 +87,7 @@ internal sealed class SubmitRequest(ComputeDb db, IActor actor, IAuditLog audit,
             db.Requests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("compute.request.submitted", "compute_request", request.Id.ToString(),
-                ProblemMessage.Of("compute.audit.request-submitted", request.Title, request.Devices, request.EstimatedHours, GuangdongCities.Find(request.DataCity)?.Name ?? new(request.DataCity, request.DataCity), request.JobTemplate,
+                ProblemMessage.Of("compute.audit.request-submitted", request.Title, request.Devices, request.EstimatedHours, GuangdongCities.NameOf(request.DataCity), request.JobTemplate,
                     string.Join(", ", arguments.Select(a => $"{a.Key}={a.Value}")))), db, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }

@@ -12,7 +12,7 @@ internal static class CatalogLabels
     {
         CatalogFacets.Type => text[$"catalog.type.{value}"],
         CatalogFacets.Sector => Sectors.Name(value).ToString(),
-        CatalogFacets.City => GuangdongCities.Find(value)?.Name.ToString() ?? value,
+        CatalogFacets.City => GuangdongCities.NameOf(value).ToString(),
         CatalogFacets.Qualification => QualificationKinds.Name(value).ToString(),
         CatalogFacets.AccessLevel => text[$"catalog.access.{value}"],
         _ => value,
