@@ -107,21 +107,21 @@ internal static class WebShell
         }
 
         await startup.InitializeAsync();
+        // The operator's console speaks the platform's default language: the demo seeders' lines and the address.
+        var chinese = CultureInfo.GetCultureInfo(UiCultures.Chinese);
+        var text = app.Services.GetRequiredService<UiText>();
         if (options.SeedDemoData)
         {
             // Not through the logger: passwords go to the terminal, or to an owner-only file when output is a log.
             var secrets = Path.Combine(app.Configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "demo-accounts.txt");
-            var chinese = CultureInfo.GetCultureInfo(UiCultures.Chinese);
-            OneTimeSecrets.Show(await startup.SeedDemoInAsync(chinese), Console.Out, Console.IsOutputRedirected, secrets, app.Services.GetRequiredService<UiText>(), chinese);
+            OneTimeSecrets.Show(await startup.SeedDemoInAsync(chinese), Console.Out, Console.IsOutputRedirected, secrets, text, chinese);
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var address in app.Urls)
             {
-                // The operator's console, in the platform's default language, as the demo seeders' lines above.
-                Console.WriteLine(ProblemMessage.Of("shell.running-at", address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal))
-                    .In(app.Services.GetRequiredService<UiText>(), CultureInfo.GetCultureInfo(UiCultures.Chinese)));
+                Console.WriteLine(ProblemMessage.Of("shell.running-at", address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)).In(text, chinese));
             }
         });
     }
