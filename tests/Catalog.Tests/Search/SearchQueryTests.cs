@@ -218,6 +218,31 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Equal(2, plan.Required);
     }
 
+    [Fact]
+    public void A_long_query_keeps_a_typed_compound_that_no_listing_holds_when_its_glossary_name_is_rare_in_the_index()
+    {
+        // Nine everyday words in four listings each, and the glossary name 理赔 (of 保险理赔) in one: with more concepts
+        // than SearchTuning.MaxConcepts, the rarest are kept, and 保险理赔 is rare through 理赔, not absent.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var directory = new Lucene.Net.Store.RAMDirectory();
+        const string Everyday = "桌子 椅子 杯子 盘子 窗户 门口 楼梯 花园 草地";
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
+        {
+            foreach (var text in Enumerable.Repeat(Everyday, 4).Append("车险理赔材料"))
+            {
+                writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
+            }
+
+            writer.Commit();
+        }
+
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var plan = QueryPlan.Build("保险理赔 " + Everyday, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+
+        Assert.Equal(SearchTuning.Default.MaxConcepts, plan.Concepts.Count);
+        Assert.Contains(plan.Concepts, c => c.Surface == "保险理赔" && c.Forms.Contains("理赔"));
+    }
+
     private async Task<Guid> PublishAsync(object listing)
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);

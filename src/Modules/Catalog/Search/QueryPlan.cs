@@ -491,13 +491,29 @@ internal sealed partial class QueryPlan
         var free = concepts.Skip(exact).Select(c => (Concept: c, Df: DocFrequency(c.Forms[0], analyzer, reader))).ToList();
         if (free.Count > tuning.MaxConcepts - exact)
         {
-            var keep = free.OrderBy(f => f.Df == 0 ? int.MaxValue : f.Df).Take(Math.Max(0, tuning.MaxConcepts - exact)).Select(f => f.Concept).ToHashSet();
+            // Ranked by what each can find: a typed compound in no listing (保险理赔) still finds through its glossary names.
+            var keep = free
+                .Select(f => (f.Concept, Df: ConceptFrequency(f.Concept, analyzer, reader)))
+                .OrderBy(f => f.Df == 0 ? int.MaxValue : f.Df)
+                .Take(Math.Max(0, tuning.MaxConcepts - exact))
+                .Select(f => f.Concept)
+                .ToHashSet();
             free = [.. free.Where(f => keep.Contains(f.Concept))];
         }
 
         var limit = CommonLimit(reader, tuning) ?? int.MaxValue;
         var damp = free.Any(f => f.Df <= limit);
         return [.. concepts.Take(exact), .. free.Select(f => damp && f.Df > limit ? f.Concept with { Common = true } : f.Concept)];
+    }
+
+    /// <summary>
+    /// How many documents a concept can find, to rank concepts by rarity: its typed word's frequency, or, when the typed
+    /// word is in no document, its most frequent glossary name's (0 when no name is in any).
+    /// </summary>
+    private static int ConceptFrequency(QueryConcept concept, Analyzer analyzer, IndexReader reader)
+    {
+        var typed = DocFrequency(concept.Forms[0], analyzer, reader);
+        return typed > 0 ? typed : concept.Forms.Skip(1).Select(f => DocFrequency(f, analyzer, reader)).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>Above how many documents a concept or term is common, when the index is large enough to tell (50 documents); null when it is not.</summary>
