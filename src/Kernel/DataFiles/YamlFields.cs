@@ -36,10 +36,12 @@ public sealed class YamlFields
     public static YamlFields? Parse(string file, string text, List<DataFileError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        // The scanner is ours so that its position is at hand when it fails without saying where.
+        var scanner = new Scanner(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 errors.Add(new DataFileError(file, 1, "(file)", ProblemMessage.Of("datafile.not-a-mapping-at-top")));
@@ -50,14 +52,14 @@ public sealed class YamlFields
         }
         catch (YamlException e)
         {
-            // The parser's own description of what it met is in English; the key says in the reader's language that it is YAML syntax.
-            errors.Add(new DataFileError(file, (int)e.Start.Line, "(syntax)", ProblemMessage.Of("datafile.syntax", e.InnerException?.Message ?? e.Message)));
+            var (line, message) = YamlSyntax.Describe(e, text);
+            errors.Add(new DataFileError(file, line, "(syntax)", message));
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this, without a position, for some malformed flow collections.
-            errors.Add(new DataFileError(file, 0, "(syntax)", ProblemMessage.Of("datafile.not-yaml", e.Message)));
+            var (line, message) = YamlSyntax.DescribeUnclosedFlow(scanner.CurrentPosition);
+            errors.Add(new DataFileError(file, line, "(syntax)", message));
             return null;
         }
     }

@@ -37,18 +37,25 @@ public sealed class StartupOptions
 /// <summary>Runs migrations, then every module's initializer, then (if asked) every demo seeder.</summary>
 public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrator migrator)
 {
-    public async Task MigrateAsync(Action<string> report, CancellationToken cancellationToken = default)
+    /// <summary>Migrates every module's database, telling <paramref name="report"/> each step as a message for the operator.</summary>
+    public async Task MigrateAsync(Action<ProblemMessage> report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         foreach (var database in migrator.Databases)
         {
-            report($"migrating {database.Module}");
+            report(ProblemMessage.Of("startup.migrating", database.Module));
             await migrator.MigrateAsync(database, cancellationToken);
         }
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    /// <summary>Runs every module's initializer; a refused data file is told in the current UI culture (the command line's language).</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
+        InitializeInAsync(CultureInfo.CurrentUICulture, cancellationToken);
+
+    /// <summary>Runs every module's initializer; a refused data file is told in <paramref name="culture"/>.</summary>
+    public async Task InitializeInAsync(CultureInfo culture, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(culture);
         await using var scope = scopes.CreateAsyncScope();
         foreach (var initializer in scope.ServiceProvider.GetServices<IStartupInitializer>())
         {
@@ -61,7 +68,6 @@ public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrato
                 // A bad pack or program file stops the host; whoever starts it (./funeng serve, seed demo) reads each
                 // problem by file, line and field in their language. The input exception is not chained: its message
                 // is the same list as strings.json keys, and where it was thrown says nothing the locations do not.
-                var culture = CultureInfo.CurrentUICulture;
                 var problems = e.Describe(text, culture).SelectMany(p => p.Value.Select(m => $"  {p.Key}: {m}"));
                 throw new InvalidOperationException(
                     string.Join(Environment.NewLine, [ProblemMessage.Of("startup.refused", e.Problems.Count).In(text, culture), .. problems]));

@@ -180,6 +180,25 @@ public abstract class PolicyApiTests(ITestApp app)
         Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{misspelt}: targets\[\d+\]\.yaer: unknown field", english);
     }
 
+    /// <summary>Issue 11: a YAML syntax error reaches a Chinese reader in Chinese only, the parser's English left out.</summary>
+    [Fact]
+    public async Task The_command_line_tells_a_YAML_syntax_error_by_line_and_column_in_the_readers_language()
+    {
+        const string file = "documents/gz-2026-ai-work-points.yaml";
+        var bad = GuangdongPack.CopyWith(file, t => t.Replace("\n  zh: 广州市2026年", "\n\tzh: 广州市2026年", StringComparison.Ordinal));
+        var line = GuangdongPack.LineOf(bad, file, "\tzh: 广州市2026年");
+
+        var (importExit, chinese) = await FunengCli.RunAsync(app, "policy", "import", bad);
+        Assert.Equal(1, importExit);
+        Assert.Contains("政策包被拒绝（1 个问题）", chinese, StringComparison.Ordinal);
+        Assert.Contains($"{file}:{line}: (syntax): YAML 语法错误（第 {line} 行第 1 列）：缩进里有制表符（Tab）：YAML 只能用空格缩进", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("scanning", chinese, StringComparison.OrdinalIgnoreCase);
+
+        var (validateExit, english) = await FunengCli.RunAsync(app, "policy", "validate", bad, "--culture", "en");
+        Assert.Equal(1, validateExit);
+        Assert.Contains($"{file}:{line}: (syntax): YAML syntax error at line {line}, column 1: a tab is used for indentation: YAML indents with spaces only", english, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SnapshotAsync(PolicyDb db)
     {
         var pack = await db.Packs.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);

@@ -101,15 +101,16 @@ internal static class WebShell
         var options = app.Services.GetRequiredService<IOptions<StartupOptions>>().Value;
         var startup = app.Services.GetRequiredService<StartupSequence>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Funeng");
-        if (options.MigrateDatabase)
-        {
-            await startup.MigrateAsync(m => logger.LogInformation("{Step}", m));
-        }
-
-        await startup.InitializeAsync();
-        // The operator's console speaks the platform's default language: the demo seeders' lines and the address.
+        // The operator's console speaks the platform's default language, whatever LANG says: the migration steps, a
+        // refused data file that stops the start, the demo seeders' lines and the address.
         var chinese = CultureInfo.GetCultureInfo(UiCultures.Chinese);
         var text = app.Services.GetRequiredService<UiText>();
+        if (options.MigrateDatabase)
+        {
+            await startup.MigrateAsync(m => logger.LogInformation("{Step}", m.In(text, chinese)));
+        }
+
+        await startup.InitializeInAsync(chinese);
         if (options.SeedDemoData)
         {
             // Not through the logger: passwords go to the terminal, or to an owner-only file when output is a log.
