@@ -41,6 +41,30 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_word_found_only_in_a_listings_keywords_is_given_as_a_reason_from_its_text()
+    {
+        var id = await PublishAsync(new
+        {
+            type = "algorithm_product",
+            titleZh = "仓储分拣调度服务",
+            titleEn = "Warehouse picking scheduler",
+            summaryZh = "为仓库安排拣货路线",
+            summaryEn = "",
+            citySlug = "guangzhou",
+            sectors = new[] { "elder_care" },
+            keywords = new[] { "冷链仓储" },
+            attributes = new Dictionary<string, string>(),
+        });
+
+        var hit = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("冷链"))).GetProperty("hits").EnumerateArray()
+            .Single(h => h.GetProperty("id").GetGuid() == id);
+
+        var reason = Assert.Single(hit.GetProperty("reasons").EnumerateArray());
+        Assert.Equal("text", reason.GetProperty("field").GetString());
+        Assert.Equal("冷链", reason.GetProperty("term").GetString());
+    }
+
+    [Fact]
     public async Task A_synonym_in_the_same_language_finds_the_listing_质检_质量检测_缺陷检测()
     {
         var id = await PublishAsync(CatalogClient.Algorithm("注塑件质量检测算法", "注塑件质量检测算法", sectors: ["manufacturing"]));
