@@ -83,11 +83,11 @@ public static class ComputeModule
         office.MapGet("/policy", RequestEndpoints.GetPolicyAsync).WithName("Compute.GetPolicy");
         office.MapPut("/policy", RequestEndpoints.SetPolicyAsync).WithName("Compute.SetPolicy");
         office.MapPost("/rounds", RequestEndpoints.RunRoundAsync).WithName("Compute.RunRound");
-        office.MapGet("/utilisation", Utilisation.HandleAsync).WithName("Compute.Utilisation");
+        office.MapGet("/utilisation", RegistryEndpoints.UtilisationAsync).WithName("Compute.Utilisation");
 
         office.MapPost("/vouchers", VoucherEndpoints.GrantAsync).WithName("Compute.GrantVoucher");
         signedIn.MapGet("/vouchers/mine", VoucherEndpoints.MineAsync).WithName("Compute.MyVouchers");
-        signedIn.MapGet("/reports/usage", UsageReport.HandleAsync).WithName("Compute.UsageReport");
+        signedIn.MapGet("/reports/usage", VoucherEndpoints.UsageAsync).WithName("Compute.UsageReport");
         return endpoints;
     }
 }
