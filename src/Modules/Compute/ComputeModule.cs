@@ -75,7 +75,7 @@ public static class ComputeModule
         operators.MapGet("/centres/{id:guid}/nodes", Nodes.CentreNodes.HandleAsync).WithName("Compute.CentreNodes");
 
         signedIn.MapGet("/job-templates", (Jobs.JobTemplates templates) => TypedResults.Ok(templates.List())).WithName("Compute.JobTemplates");
-        enterprise.MapPost("/requests", SubmitRequest.HandleAsync).WithName("Compute.SubmitRequest");
+        enterprise.MapPost("/requests", RequestEndpoints.SubmitAsync).WithName("Compute.SubmitRequest");
         signedIn.MapGet("/requests/mine", RequestEndpoints.MineAsync).WithName("Compute.MyRequests");
         signedIn.MapGet("/requests/{id:guid}", RequestEndpoints.GetAsync).WithName("Compute.GetRequest");
         enterprise.MapPost("/requests/{id:guid}/cancel", RequestEndpoints.CancelAsync).WithName("Compute.CancelRequest");
