@@ -48,7 +48,6 @@ public sealed class HandlerReadTests
     /// </summary>
     private static readonly string[] KnownHandlersTakingADbContext =
     [
-        "Funeng.Compute.Nodes.CentreNodes.HandleAsync",
         "Funeng.Scenarios.Lists.PlaceInList.HandleAsync",
     ];
 

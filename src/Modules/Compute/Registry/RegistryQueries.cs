@@ -65,6 +65,27 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
         return await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The engines a centre's pools run on, by name, for those who may operate it (else none, with
+    /// <c>MayOperate</c> false); null when there is no such centre.
+    /// </summary>
+    public async Task<(bool MayOperate, IReadOnlyList<string> Engines)?> EnginesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var centre = await db.Centres.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (centre is null)
+        {
+            return null;
+        }
+
+        if (!CentreOperators.MayOperate(actor, centre))
+        {
+            return (false, []);
+        }
+
+        var engines = await db.Pools.AsNoTracking().Where(p => p.CentreId == id).Select(p => p.Engine).Distinct().ToListAsync(cancellationToken);
+        return (true, [.. engines.Order(StringComparer.Ordinal)]);
+    }
+
     /// <summary>Every accelerator some pool offers, in order.</summary>
     public async Task<IReadOnlyList<string>> AcceleratorsAsync(CancellationToken cancellationToken) =>
         await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
