@@ -54,7 +54,8 @@ internal static class TypeReferences
         _ => [],
     };
 
-    private static IEnumerable<TypeReference> Unwrap(TypeReference type)
+    /// <summary>The types <paramref name="type"/> is made of: itself, or a generic type and its arguments, an array's element.</summary>
+    public static IEnumerable<TypeReference> Unwrap(TypeReference type)
     {
         switch (type)
         {

@@ -45,22 +45,32 @@ public static class StoredMessage
     /// A stored text: the keyed message <see cref="Write"/> wrote, or any other text (an old sentence, old JSON)
     /// under <paramref name="recordedInEnglishKey"/>, shown as written.
     /// </summary>
-    public static ProblemMessage Read(string stored, string recordedInEnglishKey)
+    public static ProblemMessage Read(string stored, string recordedInEnglishKey) =>
+        Read(stored, text => ProblemMessage.Of(recordedInEnglishKey, text));
+
+    /// <summary>
+    /// A stored text: the keyed message <see cref="Write"/> wrote, or, for any other text (one a person typed, even
+    /// one that only looks keyed), what <paramref name="unkeyed"/> makes of it.
+    /// </summary>
+    public static ProblemMessage Read(string stored, Func<string, ProblemMessage> unkeyed)
     {
         ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(unkeyed);
         if (IsKeyed(stored))
         {
             try
             {
                 return JsonSerializer.Deserialize<ProblemMessage>(stored, Plain)!;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or KeyNotFoundException or FormatException)
             {
-                // Typed by a person, not written by Write: shown as it is.
+                // Not written by Write (typed by a person, or cut short): shown as it is. JsonException for broken
+                // JSON; the others for JSON of another shape ("args": 1, "text": 2, an empty key, an argument
+                // object without "en", an "at" that is no instant).
             }
         }
 
-        return ProblemMessage.Of(recordedInEnglishKey, stored);
+        return unkeyed(stored);
     }
 
     /// <summary>

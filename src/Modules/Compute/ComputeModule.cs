@@ -75,7 +75,7 @@ public static class ComputeModule
         operators.MapGet("/centres/{id:guid}/nodes", Nodes.CentreNodes.HandleAsync).WithName("Compute.CentreNodes");
 
         signedIn.MapGet("/job-templates", (Jobs.JobTemplates templates) => TypedResults.Ok(templates.List())).WithName("Compute.JobTemplates");
-        enterprise.MapPost("/requests", SubmitRequest.HandleAsync).WithName("Compute.SubmitRequest");
+        enterprise.MapPost("/requests", RequestEndpoints.SubmitAsync).WithName("Compute.SubmitRequest");
         signedIn.MapGet("/requests/mine", RequestEndpoints.MineAsync).WithName("Compute.MyRequests");
         signedIn.MapGet("/requests/{id:guid}", RequestEndpoints.GetAsync).WithName("Compute.GetRequest");
         enterprise.MapPost("/requests/{id:guid}/cancel", RequestEndpoints.CancelAsync).WithName("Compute.CancelRequest");
@@ -83,11 +83,11 @@ public static class ComputeModule
         office.MapGet("/policy", RequestEndpoints.GetPolicyAsync).WithName("Compute.GetPolicy");
         office.MapPut("/policy", RequestEndpoints.SetPolicyAsync).WithName("Compute.SetPolicy");
         office.MapPost("/rounds", RequestEndpoints.RunRoundAsync).WithName("Compute.RunRound");
-        office.MapGet("/utilisation", Utilisation.HandleAsync).WithName("Compute.Utilisation");
+        office.MapGet("/utilisation", RegistryEndpoints.UtilisationAsync).WithName("Compute.Utilisation");
 
         office.MapPost("/vouchers", VoucherEndpoints.GrantAsync).WithName("Compute.GrantVoucher");
         signedIn.MapGet("/vouchers/mine", VoucherEndpoints.MineAsync).WithName("Compute.MyVouchers");
-        signedIn.MapGet("/reports/usage", UsageReport.HandleAsync).WithName("Compute.UsageReport");
+        signedIn.MapGet("/reports/usage", VoucherEndpoints.UsageAsync).WithName("Compute.UsageReport");
         return endpoints;
     }
 }

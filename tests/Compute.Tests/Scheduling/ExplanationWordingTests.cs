@@ -132,6 +132,34 @@ public sealed partial class ExplanationWordingTests
         Assert.Equal(("{试点}算力券", "{试点}算力券"), (English(typed), Chinese(typed)));
     }
 
+    [Theory]
+    [InlineData("{\"key\":\"compute.vouchers.award-note\",\"args\":[\"gd-compute-voucher\",")]
+    [InlineData("{\"key\":\"compute.vouchers.award-note\",\"args\":\"试点\"}")]
+    [InlineData("{\"text\":{\"zh\":\"试点\"}}")]
+    public void A_voucher_note_that_only_looks_keyed_reads_as_typed_not_as_an_error(string typed)
+    {
+        var note = StoredMessages.ReadNote(typed);
+
+        Assert.Equal((typed, typed), (English(note), Chinese(note)));
+    }
+
+    [Theory]
+    [InlineData("shenzhen", "no latency figure to Shenzhen", "没有到深圳的时延数据")]
+    [InlineData("atlantis", "no latency figure to atlantis", "没有到atlantis的时延数据")]
+    public void A_data_city_is_stored_with_its_name_in_both_languages_and_an_unknown_one_by_its_slug_in_both(string city, string english, string chinese)
+    {
+        var scheduler = new Scheduler([Centre("GZ", "guangzhou", Near, pools: Pool("gz", 8, 1m))], PlacementPolicy.EarliestFinish);
+        var (_, why) = scheduler.Place(Job(1, 1, dataCity: city, maxLatency: 3), Monday);
+
+        var stored = JsonSerializer.Serialize(why, ComputeJson.Options);
+        var read = JsonSerializer.Deserialize<PlacementExplanation>(stored, ComputeJson.Options)!;
+
+        var rejected = Assert.Single(read.Rejected);
+        Assert.Equal("no_latency_figure", rejected.Code);
+        Assert.IsType<LocalizedText>(Assert.Single(rejected.Detail.Arguments));
+        Assert.Equal((english, chinese), (English(rejected.Detail), Chinese(rejected.Detail)));
+    }
+
     /// <summary>Four centres in Guangzhou that cannot take a 4-device, 10-hour job under ¥1,000, one with no latency figure, one with other accelerators.</summary>
     private static (Placement? Placement, PlacementExplanation Explanation) UnplaceableRound()
     {

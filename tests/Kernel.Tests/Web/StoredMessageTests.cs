@@ -48,10 +48,27 @@ public sealed class StoredMessageTests
     [InlineData("version 3: 4 documents, 40 measures")]
     [InlineData("{\"title\":\"养老\",\"year\":2026}")]
     [InlineData("{\"key\": not json")]
+    [InlineData("{\"key\":\"problem.query.too-long\",\"args\":[3000,")]
+    [InlineData("{\"key\":\"problem.query.too-long\",\"args\":3000}")]
+    [InlineData("{\"key\":\"\"}")]
+    [InlineData("{\"text\":2}")]
+    [InlineData("{\"key\":\"upload.header-twice\",\"args\":[{\"zh\":\"名单.csv\"},\"列\"]}")]
+    [InlineData("{\"key\":\"problem.query.too-long\",\"args\":[{\"at\":\"yesterday\"}]}")]
     public void Any_other_stored_text_is_shown_as_written_after_a_note_on_Chinese_pages(string old)
     {
         var read = StoredMessage.Read(old, StoredMessage.RecordedInEnglish);
         Assert.Equal(old, read.In(Text, English));
         Assert.Equal("（本条记录于中英双语上线之前，仅有英文原文）" + old, read.In(Text, Chinese));
+    }
+
+    [Fact]
+    public void A_text_that_only_looks_keyed_goes_to_the_readers_own_fallback()
+    {
+        var typed = "{\"key\":\"试点\",\"args\":1}";
+
+        var read = StoredMessage.Read(typed, ProblemMessage.Fixed);
+
+        Assert.Equal((null, typed), (read.Key, read.Text));
+        Assert.Equal("由专家组认定", StoredMessage.Read(StoredMessage.Write(ProblemMessage.Fixed("由专家组认定")), ProblemMessage.Fixed).In(Text, English));
     }
 }

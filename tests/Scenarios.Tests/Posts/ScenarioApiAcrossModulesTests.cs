@@ -18,6 +18,22 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Office_places_a_published_scenario_in_a_list_once_and_a_missing_scenario_is_a_404()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var list = await ScenarioDriver.ElderCareListAsync(office);
+        var id = await ScenarioDriver.PublishedAsync(owner, office);
+
+        var placed = await ScenarioDriver.ReadAsync(await office.Client.PostAsJsonAsync($"/api/v1/scenario-lists/{list}/entries", new { scenarioId = id }, Ct), HttpStatusCode.OK);
+        Assert.Equal(id, Assert.Single(placed.GetProperty("scenarios").EnumerateArray()).GetProperty("id").GetGuid());
+        await ScenarioDriver.ProblemAsync(await office.Client.PostAsJsonAsync($"/api/v1/scenario-lists/{list}/entries", new { scenarioId = id }, Ct), HttpStatusCode.Conflict);
+        await ScenarioDriver.ProblemAsync(await office.Client.PostAsJsonAsync($"/api/v1/scenario-lists/{list}/entries", new { scenarioId = Guid.NewGuid() }, Ct), HttpStatusCode.NotFound);
+        var after = await ScenarioDriver.ReadAsync(await office.Client.GetAsync($"/api/v1/scenario-lists/{list}", Ct), HttpStatusCode.OK);
+        Assert.Equal(1, after.GetProperty("quotas")[0].GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task Office_publishes_into_the_Guangzhou_elder_care_list_and_the_quota_progress_moves()
     {
         var owner = await _drive.OwnerAsync();

@@ -25,8 +25,7 @@ internal static class StoredMessages
 
     /// <summary>
     /// A stored note: keyed JSON when the system wrote it (a voucher from an award), else what a person typed,
-    /// shown as typed in either language.
+    /// shown as typed in either language; so is a typed note that only looks keyed (<c>{"key": …</c> cut short).
     /// </summary>
-    public static ProblemMessage ReadNote(string stored) =>
-        StoredMessage.IsKeyed(stored) ? JsonSerializer.Deserialize<ProblemMessage>(stored, ComputeJson.Options)! : ProblemMessage.Fixed(stored);
+    public static ProblemMessage ReadNote(string stored) => StoredMessage.Read(stored, ProblemMessage.Fixed);
 }

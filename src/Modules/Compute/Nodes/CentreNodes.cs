@@ -1,10 +1,7 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
 using Funeng.Compute.Registry;
-using Funeng.Kernel.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Nodes;
 
@@ -15,23 +12,21 @@ internal sealed record EngineNodes(string Engine, IReadOnlyList<ReportedNode> No
 internal static class CentreNodes
 {
     public static async Task<Results<Ok<IReadOnlyList<EngineNodes>>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
-        Guid id, ComputeDb db, EngineDirectory engines, IActor actor, CancellationToken cancellationToken)
+        Guid id, RegistryQueries registry, EngineDirectory engines, CancellationToken cancellationToken)
     {
-        var centre = await db.Centres.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (centre is null)
+        if (await registry.EnginesAsync(id, cancellationToken) is not { } centre)
         {
             return TypedResults.NotFound();
         }
 
         // Another organisation's cluster is not the operator's to inspect (the authorisation matrix found this).
-        if (!CentreOperators.MayOperate(actor, centre))
+        if (!centre.MayOperate)
         {
             return TypedResults.Forbid();
         }
 
-        var names = await db.Pools.Where(p => p.CentreId == id).Select(p => p.Engine).Distinct().ToListAsync(cancellationToken);
         var reports = new List<EngineNodes>();
-        foreach (var name in names.Order(StringComparer.Ordinal))
+        foreach (var name in centre.Engines)
         {
             if (engines.Get(name) is not INodeInventory inventory)
             {

@@ -1,7 +1,6 @@
 using Funeng.Compute.Data;
 using Funeng.Kernel.Geography;
 using Funeng.Policy.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Registry;
 
@@ -20,10 +19,9 @@ internal static class Capacity
 
     public static double Eflops(PoolRecord pool) => pool.Devices * pool.Fp16Tflops / 1_000_000d;
 
-    public static async Task<IReadOnlyList<ScopeCapacity>> ByScopeAsync(ComputeDb db, IPolicyQueries policy, CancellationToken cancellationToken)
+    /// <summary>The province first, then each city with a centre, by slug (the centres come from <see cref="RegistryQueries.CapacityAsync"/>).</summary>
+    public static IReadOnlyList<ScopeCapacity> ByScope(IReadOnlyList<CentreRecord> centres, IReadOnlyList<PolicyTarget> targets)
     {
-        var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).ToListAsync(cancellationToken);
-        var targets = await policy.ListTargetsAsync(new TargetFilter(Indicator: Indicator), cancellationToken);
         var scopes = new List<ScopeCapacity> { Build(GuangdongCities.ProvinceScope, centres, targets) };
         scopes.AddRange(centres.Select(c => c.CitySlug).Distinct().Order(StringComparer.Ordinal)
             .Select(city => Build(GuangdongCities.CityScopePrefix + city, centres.Where(c => c.CitySlug == city), targets)));

@@ -11,7 +11,7 @@ internal sealed record PoolInput(string Name, string Accelerator, int Devices, d
 
 internal sealed record LatencyInput(double Milliseconds);
 
-/// <summary><c>/api/v1/compute/centres</c> and <c>/capacity</c>: the public reads the registry; <see cref="RegisterCentres"/> changes it.</summary>
+/// <summary><c>/api/v1/compute/centres</c>, <c>/capacity</c> and <c>/utilisation</c>: the public (office staff for the load) reads the registry; <see cref="RegisterCentres"/> changes it.</summary>
 internal static class RegistryEndpoints
 {
     public static async Task<Ok<IReadOnlyList<CentreView>>> ListAsync(RegistryQueries registry, CancellationToken cancellationToken) =>
@@ -19,6 +19,10 @@ internal static class RegistryEndpoints
 
     public static async Task<Ok<IReadOnlyList<ScopeCapacity>>> CapacityAsync(RegistryQueries registry, CancellationToken cancellationToken) =>
         TypedResults.Ok(await registry.CapacityAsync(cancellationToken));
+
+    /// <summary><c>/api/v1/compute/utilisation</c>: each centre's load, for office staff.</summary>
+    public static async Task<Ok<IReadOnlyList<CentreUtilisation>>> UtilisationAsync(RegistryQueries registry, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await registry.UtilisationAsync(cancellationToken));
 
     public static async Task<Created<CentreView>> CreateCentreAsync(CentreInput input, RegisterCentres register, RegistryQueries registry, CancellationToken cancellationToken)
     {

@@ -6,14 +6,48 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Registry;
 
-/// <summary>Reads of the registry for the pages: centres, capacity, load, and the centres an operator keeps.</summary>
+/// <summary>One centre's load: devices busy now, and the share of its device-hours booked over the next day.</summary>
+internal sealed record CentreUtilisation(Guid CentreId, string NameZh, string NameEn, bool Up, int Devices, int BusyNow, double BookedNext24h, int QueuedOrRunningJobs);
+
+/// <summary>Reads of the registry for the pages and the API: centres, capacity, load, and the centres an operator keeps.</summary>
 internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActor actor, TimeProvider time)
 {
-    public Task<IReadOnlyList<CentreView>> CentresAsync(CancellationToken cancellationToken) => CentreView.LoadAsync(db, cancellationToken);
+    /// <summary>Every centre, in the order registered, with its pools by name and its latencies, nearest first.</summary>
+    public async Task<IReadOnlyList<CentreView>> CentresAsync(CancellationToken cancellationToken)
+    {
+        var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var latencies = (await db.Latencies.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(l => l.CentreId);
+        return [.. centres.Select(c => new CentreView(c.Id, c.NameZh, c.NameEn, c.OperatorOrganisationId, c.CitySlug, GuangdongRegions.Of(c.CitySlug), c.Tier, c.Up, c.IsDemo,
+            c.Pools.Sum(Capacity.Eflops), [.. c.Pools.OrderBy(p => p.Name, StringComparer.Ordinal)],
+            latencies[c.Id].OrderBy(l => l.Milliseconds).ToDictionary(l => l.CitySlug, l => l.Milliseconds, StringComparer.Ordinal)))];
+    }
 
-    public Task<IReadOnlyList<ScopeCapacity>> CapacityAsync(CancellationToken cancellationToken) => Capacity.ByScopeAsync(db, policy, cancellationToken);
+    /// <summary>Installed capacity of the province and of each city with a centre, against the pack's compute_capacity targets.</summary>
+    public async Task<IReadOnlyList<ScopeCapacity>> CapacityAsync(CancellationToken cancellationToken)
+    {
+        var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).ToListAsync(cancellationToken);
+        var targets = await policy.ListTargetsAsync(new TargetFilter(Indicator: Capacity.Indicator), cancellationToken);
+        return Capacity.ByScope(centres, targets);
+    }
 
-    public Task<IReadOnlyList<CentreUtilisation>> UtilisationAsync(CancellationToken cancellationToken) => Utilisation.BuildAsync(db, time.GetUtcNow(), cancellationToken);
+    /// <summary>Each centre's load now and over the next 24 hours, from the active placements.</summary>
+    public async Task<IReadOnlyList<CentreUtilisation>> UtilisationAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var active = await db.Placements.AsNoTracking().Where(p => p.Active)
+            .Join(db.Requests, p => p.RequestId, r => r.Id, (p, r) => new { p.CentreId, p.PlannedStart, p.PlannedEnd, r.Devices }).ToListAsync(cancellationToken);
+        var horizon = now.AddHours(24);
+        return [.. centres.Select(c =>
+        {
+            var mine = active.Where(a => a.CentreId == c.Id).ToList();
+            var devices = c.Pools.Sum(p => p.Devices);
+            var booked = mine.Sum(a => Math.Max(0, (Min(a.PlannedEnd, horizon) - Max(a.PlannedStart, now)).TotalHours) * a.Devices);
+            return new CentreUtilisation(c.Id, c.NameZh, c.NameEn, c.Up, devices,
+                mine.Where(a => a.PlannedStart <= now && now < a.PlannedEnd).Sum(a => a.Devices),
+                devices == 0 ? 0 : booked / (devices * 24d), mine.Count);
+        })];
+    }
 
     /// <summary>The registered centres as the scheduler plans over them.</summary>
     public Task<IReadOnlyList<CentreSpec>> ClusterAsync(CancellationToken cancellationToken) => ClusterSnapshot.LoadAsync(db, cancellationToken);
@@ -31,7 +65,32 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
         return await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The engines a centre's pools run on, by name, for those who may operate it (else none, with
+    /// <c>MayOperate</c> false); null when there is no such centre.
+    /// </summary>
+    public async Task<(bool MayOperate, IReadOnlyList<string> Engines)?> EnginesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var centre = await db.Centres.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (centre is null)
+        {
+            return null;
+        }
+
+        if (!CentreOperators.MayOperate(actor, centre))
+        {
+            return (false, []);
+        }
+
+        var engines = await db.Pools.AsNoTracking().Where(p => p.CentreId == id).Select(p => p.Engine).Distinct().ToListAsync(cancellationToken);
+        return (true, [.. engines.Order(StringComparer.Ordinal)]);
+    }
+
     /// <summary>Every accelerator some pool offers, in order.</summary>
     public async Task<IReadOnlyList<string>> AcceleratorsAsync(CancellationToken cancellationToken) =>
         await db.Pools.Select(p => p.Accelerator).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -11,6 +11,12 @@ internal sealed record RoundResult(int Placed, int StatesChanged);
 /// <summary><c>/api/v1/compute/requests</c>, <c>/policy</c> and <c>/rounds</c>: reads, and the use cases that change requests and placement.</summary>
 internal static class RequestEndpoints
 {
+    public static async Task<Created<RequestView>> SubmitAsync(SubmitRequestInput input, SubmitRequest submit, RequestQueries queries, CancellationToken cancellationToken)
+    {
+        var id = await submit.ExecuteAsync(input, cancellationToken);
+        return TypedResults.Created($"/api/v1/compute/requests/{id}", (await queries.FindAsync(id, cancellationToken))?.View);
+    }
+
     public static async Task<Ok<IReadOnlyList<RequestView>>> MineAsync(RequestQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.MineAsync(cancellationToken));
 

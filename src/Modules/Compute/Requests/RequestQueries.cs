@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
 using Funeng.Kernel.Security;
@@ -12,7 +13,7 @@ internal sealed class RequestQueries(ComputeDb db, IActor actor)
     public Task<IReadOnlyList<RequestView>> MineAsync(CancellationToken cancellationToken)
     {
         var organisation = actor.OrganisationId ?? Guid.Empty;
-        return RequestView.LoadManyAsync(db, db.Requests.Where(r => r.OrganisationId == organisation), cancellationToken);
+        return LoadAsync(db.Requests.Where(r => r.OrganisationId == organisation), cancellationToken);
     }
 
     /// <summary>A request with the organisation it belongs to, for that organisation and office staff; null for anyone else or when there is none.</summary>
@@ -24,8 +25,29 @@ internal sealed class RequestQueries(ComputeDb db, IActor actor)
             return null;
         }
 
-        return await RequestView.LoadAsync(db, id, cancellationToken) is { } view ? (view, organisation) : null;
+        return (await LoadAsync(db.Requests.Where(r => r.Id == id), cancellationToken)).SingleOrDefault() is { } view ? (view, organisation) : null;
     }
 
     public Task<PlacementPolicy> PolicyAsync(CancellationToken cancellationToken) => ComputeSettings.PolicyAsync(db, cancellationToken);
+
+    /// <summary>The requests <paramref name="query"/> selects, newest first, each with its latest placement and explanation.</summary>
+    private async Task<IReadOnlyList<RequestView>> LoadAsync(IQueryable<RequestRecord> query, CancellationToken cancellationToken)
+    {
+        var requests = await query.AsNoTracking().ToListAsync(cancellationToken);
+        var ids = requests.Select(r => r.Id).ToList();
+        var placements = (await db.Placements.AsNoTracking().Where(p => ids.Contains(p.RequestId)).ToListAsync(cancellationToken))
+            .GroupBy(p => p.RequestId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Active).ThenByDescending(p => p.CreatedAt).First());
+        var centres = await db.Centres.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
+        var pools = await db.Pools.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        return [.. requests.OrderByDescending(r => r.SubmittedAt).Select(r =>
+        {
+            var p = placements.GetValueOrDefault(r.Id);
+            var view = p is null ? null : new PlacementView(p.Id, p.CentreId, centres.GetValueOrDefault(p.CentreId)?.NameZh ?? "?", centres.GetValueOrDefault(p.CentreId)?.NameEn ?? "?",
+                pools.GetValueOrDefault(p.PoolId)?.Name ?? "?", pools.GetValueOrDefault(p.PoolId)?.Accelerator ?? "?", p.Policy, p.PlannedStart, p.PlannedEnd,
+                p.Cost, p.DeviceHours, p.Engine, p.ExternalId, p.Active);
+            var explanation = r.LastExplanation is null ? null : JsonSerializer.Deserialize<PlacementExplanation>(r.LastExplanation, ComputeJson.Options);
+            return new RequestView(r.Id, r.Title, r.State, StoredMessages.Read(r.StateReason), r.Devices, r.EstimatedHours, r.DataCity, r.Sector, r.SubmittedAt, r.Attempts, view, explanation,
+                r.JobTemplate, Jobs.JobTemplates.ParseStored(r.JobArguments));
+        })];
+    }
 }

@@ -6,8 +6,6 @@ using Funeng.Kernel.Security;
 using Funeng.Kernel.Taxonomy;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Requests;
@@ -44,12 +42,6 @@ internal sealed class SubmitRequest(ComputeDb db, IActor actor, IAuditLog audit,
 {
     /// <summary>Bounds of a request (docs/security.md lists them); each refusal names its field and the bound.</summary>
     public const int MaxTitleLength = 200, MaxDevices = 100_000, MaxEstimatedHours = 24 * 366, MaxArguments = 64;
-
-    public static async Task<Created<RequestView>> HandleAsync(SubmitRequestInput input, SubmitRequest submit, ComputeDb db, CancellationToken cancellationToken)
-    {
-        var id = await submit.ExecuteAsync(input, cancellationToken);
-        return TypedResults.Created($"/api/v1/compute/requests/{id}", await RequestView.LoadAsync(db, id, cancellationToken));
-    }
 
     /// <summary>Checks, records and places a request of the actor's organisation; its id. Nothing is written when it is refused.</summary>
     public async Task<Guid> ExecuteAsync(SubmitRequestInput input, CancellationToken cancellationToken)

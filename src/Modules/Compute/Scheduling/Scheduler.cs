@@ -141,9 +141,6 @@ internal sealed class Scheduler
 
     private static ProblemMessage RegionName(string region) => ProblemMessage.Of("compute.region." + region);
 
-    // A city the platform does not know (a trace's own) is shown by its slug.
-    private static object CityName(string slug) => GuangdongCities.Find(slug)?.Name ?? (object)slug;
-
     private int[] RegionOrder(string dataCity)
     {
         if (!_regionOrder.TryGetValue(dataCity, out var order))
@@ -171,13 +168,13 @@ internal sealed class Scheduler
         {
             if (!hasLatency)
             {
-                reason = new RejectedCentre(spec, "no_latency_figure", () => ProblemMessage.Of("compute.explain.no-latency-figure", CityName(job.DataCity)));
+                reason = new RejectedCentre(spec, "no_latency_figure", () => ProblemMessage.Of("compute.explain.no-latency-figure", GuangdongCities.NameOf(job.DataCity)));
                 return false;
             }
 
             if (latency > max)
             {
-                reason = new RejectedCentre(spec, "latency_too_high", () => ProblemMessage.Of("compute.explain.latency-too-high", CityName(job.DataCity), latency, max));
+                reason = new RejectedCentre(spec, "latency_too_high", () => ProblemMessage.Of("compute.explain.latency-too-high", GuangdongCities.NameOf(job.DataCity), latency, max));
                 return false;
             }
         }

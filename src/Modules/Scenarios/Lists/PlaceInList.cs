@@ -39,15 +39,18 @@ internal sealed class PlaceInList(ScenariosDb db, IAuditLog audit, ScenarioAcces
         await audit.AppendAsync(new AuditEvent("scenarios.list.scenario-placed", "scenario-list", listId.ToString(), ProblemMessage.Of("scenarios.audit.scenario-placed", post.Title, post.Id.ToString())), db, cancellationToken);
     }
 
-    public static async Task<Ok<ScenarioListView>> HandleAsync(Guid id, Request request, PlaceInList place, ScenariosDb db, GetScenarioLists get, CancellationToken cancellationToken)
+    /// <summary>Places the scenario <paramref name="scenarioId"/> in the list, the entry and its audit entry in one transaction of its own.</summary>
+    public async Task PlaceAsync(Guid listId, Guid scenarioId, CancellationToken cancellationToken)
     {
-        var post = await db.Scenarios.FindAsync([request.ScenarioId], cancellationToken) ?? throw EditScenario.NotFound(request.ScenarioId);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await place.PlaceAsync(id, post, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var post = await db.Scenarios.FindAsync([scenarioId], cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PlaceAsync(listId, post, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
+    public static async Task<Ok<ScenarioListView>> HandleAsync(Guid id, Request request, PlaceInList place, GetScenarioLists get, CancellationToken cancellationToken)
+    {
+        await place.PlaceAsync(id, request.ScenarioId, cancellationToken);
         return TypedResults.Ok((await get.FindAsync(id, cancellationToken))!);
     }
 }
