@@ -1,0 +1,145 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Funeng.Architecture.Tests;
+
+/// <summary>
+/// Issue 11: pages show view records, not stored entities. A query class hands a page a plain record of what the page
+/// shows, so a page (and its .cshtml) never reaches into a stored row, its navigations or columns it does not show,
+/// and a change of the storage does not ripple into the pages.
+/// </summary>
+/// <remarks>
+/// The entity types are read from each module's DbContext model, built by the module's design-time factory (no
+/// database or host needed): that is the set EF Core actually maps, owned types included, whatever namespace or
+/// <c>DbSet</c> they come from. Shared-type entities (join tables mapped as property bags) are left out: their CLR
+/// type is a dictionary, not the module's. A page model's public properties are then followed through generic
+/// arguments (lists, dictionaries, nullable values, tasks), array elements and the public properties of the modules'
+/// own types (view records that carry a stored row inside them).
+/// </remarks>
+public sealed class PageViewTests
+{
+    /// <summary>
+    /// The pages that still showed a stored entity when this rule arrived (14 paths in 13 properties). This list may
+    /// only shrink: a page fixed leaves it (the second assertion fails until it is removed), and no page joins it.
+    /// </summary>
+    private static readonly string[] NotYetViews =
+    [
+        "Funeng.Catalog.Pages.Catalog.ProfileModel.Qualifications<QualificationRecord> : QualificationRecord",
+        "Funeng.Catalog.Pages.Catalog.ReviewModel.Queue<QueuedListing> → QueuedListing.Listing : ListingRecord",
+        "Funeng.Compute.Pages.Compute.CentreModel.Centres<CentreRecord> : CentreRecord",
+        "Funeng.Compute.Pages.Compute.IndexModel.Centres<CentreView> → CentreView.Pools<PoolRecord> : PoolRecord",
+        "Funeng.Incentives.Pages.Incentives.ApplicationModel.Track → ApplicationTrack.Application : Application",
+        "Funeng.Incentives.Pages.Incentives.ApplicationModel.Track → ApplicationTrack.Steps<ApplicationStep> : ApplicationStep",
+        "Funeng.Incentives.Pages.Incentives.AwardLedgerModel.View → AwardLedgerView.Award : Award",
+        "Funeng.Incentives.Pages.Incentives.AwardsModel.Applications<Application> : Application",
+        "Funeng.Incentives.Pages.Incentives.AwardsModel.Awards<Award> : Award",
+        "Funeng.Incentives.Pages.Incentives.ReviewModel.Assigned<Application> : Application",
+        "Funeng.Incentives.Pages.Incentives.ReviewModel.Current : Application",
+        "Funeng.Index.Pages.Index.CityModel.Drafts<ObservationRecord> : ObservationRecord",
+        "Funeng.Index.Pages.Index.ObservationsModel.Drafts<ObservationRecord> : ObservationRecord",
+        "Funeng.Platform.Pages.Account.AuditModel.Entries<AuditRow> → AuditRow.Entry : AuditEntry",
+    ];
+
+    [Fact]
+    public void No_page_model_shows_a_stored_entity()
+    {
+        var offenders = Offenders();
+        var added = offenders.Except(NotYetViews, StringComparer.Ordinal).ToList();
+        Assert.True(added.Count == 0, $"{added.Count} page-model properties show stored entities (have the query class return a sealed view record instead):{Environment.NewLine}{string.Join(Environment.NewLine, added)}");
+        var fixedOnes = NotYetViews.Except(offenders, StringComparer.Ordinal).ToList();
+        Assert.True(fixedOnes.Count == 0, $"Remove from {nameof(NotYetViews)} what no longer shows a stored entity:{Environment.NewLine}{string.Join(Environment.NewLine, fixedOnes)}");
+    }
+
+    [Fact]
+    public void The_rule_sees_the_entity_types_and_follows_view_records()
+    {
+        // Guards the rule above against passing because no entity type was found or a record member was not followed.
+        var entities = EntityTypes();
+        Assert.True(entities.Count >= 40, $"only {entities.Count} entity types found");
+        Assert.Contains(entities, t => t.FullName == "Funeng.Platform.Data.AuditEntry");
+        Assert.NotEmpty(PathsToEntities(typeof(Probe), entities, "Probe"));
+    }
+
+    internal static IReadOnlyList<string> Offenders()
+    {
+        var entities = EntityTypes();
+        return [.. ModuleTypes()
+            .Where(IsPageModel)
+            .SelectMany(page => page.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly)
+                .SelectMany(property => PathsToEntities(property.PropertyType, entities, $"{page.FullName}.{property.Name}")))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every CLR type mapped by a module's DbContext.</summary>
+    internal static IReadOnlySet<Type> EntityTypes()
+    {
+        var types = new HashSet<Type>();
+        foreach (var factory in ModuleTypes().Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>))))
+        {
+            var create = factory.GetMethod("CreateDbContext")!;
+            using var context = (DbContext)create.Invoke(Activator.CreateInstance(factory, nonPublic: true), [Array.Empty<string>()])!;
+            types.UnionWith(context.Model.GetEntityTypes().Where(e => !e.HasSharedClrType).Select(e => e.ClrType));
+        }
+
+        return types;
+    }
+
+    /// <summary>The paths from <paramref name="type"/> to a stored entity, each ending in the entity's name.</summary>
+    internal static IEnumerable<string> PathsToEntities(Type type, IReadOnlySet<Type> entities, string path) =>
+        PathsToEntities(type, entities, path, []);
+
+    private static IEnumerable<string> PathsToEntities(Type type, IReadOnlySet<Type> entities, string path, HashSet<Type> seen)
+    {
+        if (entities.Contains(type))
+        {
+            yield return $"{path} : {type.Name}";
+            yield break;
+        }
+
+        if (!seen.Add(type))
+        {
+            yield break;
+        }
+
+        IEnumerable<(Type Type, string Path)> inner = type switch
+        {
+            { IsArray: true } => [(type.GetElementType()!, path + "[]")],
+            { IsGenericType: true } => type.GetGenericArguments().Select(a => (a, $"{path}<{a.Name}>")),
+            _ => [],
+        };
+        if (type.Namespace?.StartsWith("Funeng.", StringComparison.Ordinal) == true && !type.IsEnum)
+        {
+            inner = inner.Concat(type.GetProperties(BindingFlags.Instance | BindingFlags.Public)
+                .Where(p => p.GetIndexParameters().Length == 0)
+                .Select(p => (p.PropertyType, $"{path} → {type.Name}.{p.Name}")));
+        }
+
+        foreach (var (next, nextPath) in inner)
+        {
+            foreach (var found in PathsToEntities(next, entities, nextPath, seen))
+            {
+                yield return found;
+            }
+        }
+    }
+
+    private static IEnumerable<Type> ModuleTypes() =>
+        BuiltAssemblies.Modules.SelectMany(module => Assembly.Load(new AssemblyName($"Funeng.{module}")).GetTypes());
+
+    private static bool IsPageModel(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.FullName == "Microsoft.AspNetCore.Mvc.RazorPages.PageModel")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A view record that carries a stored row inside a dictionary, as the rule must see it.
+    private sealed record Probe(IReadOnlyDictionary<string, IReadOnlyList<Funeng.Platform.Data.AuditEntry?>> Rows);
+}
