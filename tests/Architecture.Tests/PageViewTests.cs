@@ -38,7 +38,6 @@ public sealed class PageViewTests
         "Funeng.Incentives.Pages.Incentives.ReviewModel.Current : Application",
         "Funeng.Index.Pages.Index.CityModel.Drafts<ObservationRecord> : ObservationRecord",
         "Funeng.Index.Pages.Index.ObservationsModel.Drafts<ObservationRecord> : ObservationRecord",
-        "Funeng.Platform.Pages.Account.AuditModel.Entries<AuditRow> → AuditRow.Entry : AuditEntry",
     ];
 
     [Fact]
