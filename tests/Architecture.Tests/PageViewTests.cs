@@ -29,13 +29,6 @@ public sealed class PageViewTests
         "Funeng.Catalog.Pages.Catalog.ReviewModel.Queue<QueuedListing> → QueuedListing.Listing : ListingRecord",
         "Funeng.Compute.Pages.Compute.CentreModel.Centres<CentreRecord> : CentreRecord",
         "Funeng.Compute.Pages.Compute.IndexModel.Centres<CentreView> → CentreView.Pools<PoolRecord> : PoolRecord",
-        "Funeng.Incentives.Pages.Incentives.ApplicationModel.Track → ApplicationTrack.Application : Application",
-        "Funeng.Incentives.Pages.Incentives.ApplicationModel.Track → ApplicationTrack.Steps<ApplicationStep> : ApplicationStep",
-        "Funeng.Incentives.Pages.Incentives.AwardLedgerModel.View → AwardLedgerView.Award : Award",
-        "Funeng.Incentives.Pages.Incentives.AwardsModel.Applications<Application> : Application",
-        "Funeng.Incentives.Pages.Incentives.AwardsModel.Awards<Award> : Award",
-        "Funeng.Incentives.Pages.Incentives.ReviewModel.Assigned<Application> : Application",
-        "Funeng.Incentives.Pages.Incentives.ReviewModel.Current : Application",
         "Funeng.Index.Pages.Index.CityModel.Drafts<ObservationRecord> : ObservationRecord",
         "Funeng.Index.Pages.Index.ObservationsModel.Drafts<ObservationRecord> : ObservationRecord",
     ];

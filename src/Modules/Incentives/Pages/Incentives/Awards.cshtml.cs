@@ -20,9 +20,9 @@ namespace Funeng.Incentives.Pages.Incentives;
 internal sealed class AwardsModel(ListApplications applications, ListAwards awards, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign, SettleAward settle)
     : PageModel, IShowsProblems
 {
-    public List<Application> Applications { get; private set; } = [];
+    public List<ApplicationView> Applications { get; private set; } = [];
 
-    public List<Award> Awards { get; private set; } = [];
+    public List<AwardView> Awards { get; private set; } = [];
 
     public bool Office => actor.IsInRole(Roles.OfficeStaff);
 
