@@ -1,5 +1,6 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
+using Funeng.Kernel.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Compute.Registry;
@@ -16,7 +17,7 @@ internal sealed record CentreView(
     bool Up,
     bool IsDemo,
     double Eflops,
-    IReadOnlyList<PoolRecord> Pools,
+    IReadOnlyList<PoolView> Pools,
     IReadOnlyDictionary<string, double> LatencyMs)
 {
     public static async Task<IReadOnlyList<CentreView>> LoadAsync(ComputeDb db, CancellationToken cancellationToken)
@@ -24,7 +25,18 @@ internal sealed record CentreView(
         var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var latencies = (await db.Latencies.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(l => l.CentreId);
         return [.. centres.Select(c => new CentreView(c.Id, c.NameZh, c.NameEn, c.OperatorOrganisationId, c.CitySlug, GuangdongRegions.Of(c.CitySlug), c.Tier, c.Up, c.IsDemo,
-            c.Pools.Sum(Capacity.Eflops), [.. c.Pools.OrderBy(p => p.Name, StringComparer.Ordinal)],
+            c.Pools.Sum(Capacity.Eflops), [.. c.Pools.OrderBy(p => p.Name, StringComparer.Ordinal).Select(PoolView.Of)],
             latencies[c.Id].OrderBy(l => l.Milliseconds).ToDictionary(l => l.CitySlug, l => l.Milliseconds, StringComparer.Ordinal)))];
     }
 }
+
+/// <summary>A pool of a centre as the registry page and the API show it (the stored pool's fields, in their order).</summary>
+internal sealed record PoolView(Guid Id, Guid CentreId, string Name, string Accelerator, int Devices, double Fp16Tflops, double Fp32Tflops, double MemoryGb,
+    string Interconnect, decimal PricePerDeviceHour, string Engine, bool IsDemo)
+{
+    public static PoolView Of(PoolRecord p) =>
+        new(p.Id, p.CentreId, p.Name, p.Accelerator, p.Devices, p.Fp16Tflops, p.Fp32Tflops, p.MemoryGb, p.Interconnect, p.PricePerDeviceHour, p.Engine, p.IsDemo);
+}
+
+/// <summary>A centre on its operator's page: its name, whether it is up, and its pools.</summary>
+internal sealed record OperatedCentre(Guid Id, LocalizedText Name, bool Up, IReadOnlyList<PoolView> Pools);

@@ -1,5 +1,6 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Policy.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
     public Task<IReadOnlyList<CentreSpec>> ClusterAsync(CancellationToken cancellationToken) => ClusterSnapshot.LoadAsync(db, cancellationToken);
 
     /// <summary>The centres the actor keeps, with their pools, by name: every centre for office staff, else their organisation's.</summary>
-    public async Task<IReadOnlyList<CentreRecord>> OperatedCentresAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OperatedCentre>> OperatedCentresAsync(CancellationToken cancellationToken)
     {
         var query = db.Centres.AsNoTracking().Include(c => c.Pools).AsQueryable();
         if (!actor.IsInRole(Roles.OfficeStaff))
@@ -28,7 +29,8 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
             query = query.Where(c => c.OperatorOrganisationId == organisation);
         }
 
-        return await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken);
+        return [.. (await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken))
+            .Select(c => new OperatedCentre(c.Id, LocalizedText.Of(c.NameZh, c.NameEn), c.Up, [.. c.Pools.Select(PoolView.Of)]))];
     }
 
     /// <summary>Every accelerator some pool offers, in order.</summary>
