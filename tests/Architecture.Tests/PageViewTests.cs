@@ -31,6 +31,37 @@ public sealed class PageViewTests
         Assert.True(offenders.Count == 0, $"{offenders.Count} page-model properties show stored entities (have the query class return a sealed view record instead):{Environment.NewLine}{string.Join(Environment.NewLine, offenders)}");
     }
 
+    /// <summary>
+    /// The API answers the same way: what a handler returns (a typed result such as <c>Ok&lt;T&gt;</c> or
+    /// <c>Results&lt;…&gt;</c>, found as any static method of a module returning an <c>IResult</c>) carries view records.
+    /// </summary>
+    [Fact]
+    public void No_endpoint_answer_carries_a_stored_entity()
+    {
+        var entities = EntityTypes();
+        var handlers = ModuleTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(method => typeof(Microsoft.AspNetCore.Http.IResult).IsAssignableFrom(Unwrapped(method.ReturnType)))
+                .Select(method => (Name: $"{type.FullName}.{method.Name}", Answer: Unwrapped(method.ReturnType))))
+            .ToList();
+        Assert.True(handlers.Count >= 100, $"only {handlers.Count} endpoint handlers found");
+        var offenders = handlers.SelectMany(h => PathsToEntities(h.Answer, entities, h.Name)).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(offenders.Count == 0, $"{offenders.Count} endpoint answers carry stored entities (answer with a sealed view record instead):{Environment.NewLine}{string.Join(Environment.NewLine, offenders)}");
+    }
+
+    [Fact]
+    public void The_rules_see_the_entity_types_and_follow_view_records()
+    {
+        // Guards the rules above against passing because no entity type was found or a record member was not followed.
+        var entities = EntityTypes();
+        Assert.True(entities.Count >= 40, $"only {entities.Count} entity types found");
+        Assert.Contains(entities, t => t.FullName == "Funeng.Platform.Data.AuditEntry");
+        Assert.NotEmpty(PathsToEntities(typeof(Probe), entities, "Probe"));
+    }
+
+    private static Type Unwrapped(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>)) ? type.GetGenericArguments()[0] : type;
+
     internal static IReadOnlyList<string> Offenders()
     {
         var entities = EntityTypes();
