@@ -43,9 +43,10 @@ public sealed class ListingQueriesTests(CatalogSqliteApp app) : IClassFixture<Ca
 
         await using var scope = await app.ScopeAsAsync(office);
         var queue = (await scope.ServiceProvider.GetRequiredService<ListingQueries>().ReviewQueueAsync(Token))
-            .Where(q => q.Listing.Id == early || q.Listing.Id == late || q.Listing.Id == draft).ToList();
+            .Where(q => q.Id == early || q.Id == late || q.Id == draft).ToList();
 
-        Assert.Equal([early, late], queue.Select(q => q.Listing.Id));
+        Assert.Equal([early, late], queue.Select(q => q.Id));
+        Assert.Equal(["先提交的算法", "后提交的算法"], queue.Select(q => q.Title.Zh));
         var directory = scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>();
         Assert.Equal((await directory.FindAsync(first.OrganisationId, Token))!.NameZh, queue[0].OwnerName);
         Assert.Equal((await directory.FindAsync(second.OrganisationId, Token))!.NameZh, queue[1].OwnerName);

@@ -232,6 +232,44 @@ public abstract partial class AwardsPageTests(ITestApp app)
         Assert.Equal("已驳回对揭榜企业奖补的异议，奖补继续公示", Notice(await office.Client.GetStringAsync(register + "&culture=zh-CN", Ct)));
     }
 
+    [Fact]
+    public async Task An_awards_audit_entries_name_the_recipient_and_the_program_in_the_readers_language()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        await IncentivesTestData.SetParameterAsync(office, Champion, "annual_budget", 100_000_000m);
+        var ids = await IncentivesTestData.ReadyApplicationsAsync(app, Champion, 2);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IncentivesDb>();
+        // The first applicant is an organisation the directory knows; the second one it does not (its recorded name stands in).
+        await db.Applications.Where(a => a.Id == ids[0]).ExecuteUpdateAsync(u => u.SetProperty(a => a.OrganisationId, enterprise.OrganisationId), Ct);
+        foreach (var id in ids)
+        {
+            await NoticeAfterAsync(office, $"{Page}?handler=Decide&id={id}", [new("approve", "true"), new("reasons", "持有称号")], "zh-CN");
+        }
+
+        var awards = await AwardIdsAsync(ids[0], ids[1]);
+        var award = awards[0];
+        await NoticeAfterAsync(office, $"{Page}?handler=Pay&id={award}", [], "zh-CN");
+        var organisation = (await scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>().FindAsync(enterprise.OrganisationId, Ct))!;
+        var name = LocalizedText.Of(organisation.NameZh, organisation.NameEn);
+        var recipient = enterprise.OrganisationId;
+        var program = scope.ServiceProvider.GetRequiredService<Programs.ProgramCatalog>().Get(Champion).Name;
+
+        // The approval and the payment, as the audit page words them for each reader: names, never the stored id and code.
+        var chinese = (await AuditPage.ReadAsync(office.Client, "zh-CN", Ct)).Where(r => r.Record.EndsWith(award.ToString(), StringComparison.Ordinal)).ToList();
+        var english = (await AuditPage.ReadAsync(office.Client, "en", Ct)).Where(r => r.Record.EndsWith(award.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.StartsWith($"批准向机构 {name.Zh} 奖励（{program.Zh}，", Assert.Single(chinese, r => r.Action.EndsWith("incentives.award.approved", StringComparison.Ordinal)).Details, StringComparison.Ordinal);
+        Assert.StartsWith($"项目 {program.Zh} 奖励 ¥", Assert.Single(chinese, r => r.Action.EndsWith("incentives.award.paid", StringComparison.Ordinal)).Details, StringComparison.Ordinal);
+        Assert.StartsWith($"Award to organisation {name.En} under {program.En} (", Assert.Single(english, r => r.Action.EndsWith("incentives.award.approved", StringComparison.Ordinal)).Details, StringComparison.Ordinal);
+        Assert.StartsWith($"Award under {program.En} of ¥", Assert.Single(english, r => r.Action.EndsWith("incentives.award.paid", StringComparison.Ordinal)).Details, StringComparison.Ordinal);
+        Assert.All(chinese.Concat(english), r => Assert.DoesNotContain(recipient.ToString(), r.Details, StringComparison.Ordinal));
+        Assert.All(chinese.Concat(english), r => Assert.DoesNotContain(Champion, r.Details, StringComparison.Ordinal));
+        var unknown = (await ApplicantsAsync([ids[1]]))[0];
+        var unknownApproved = (await AuditPage.ReadAsync(office.Client, "en", Ct)).Single(r => r.Record.EndsWith(awards[1].ToString(), StringComparison.Ordinal));
+        Assert.StartsWith($"Award to organisation {unknown} under {program.En} (", unknownApproved.Details, StringComparison.Ordinal);
+    }
+
     private static async Task<string?> NoticeAfterAsync(ActingUser office, string action, KeyValuePair<string, string>[] fields, string culture)
     {
         var response = await PageForms.PostAsync(office.Client, Page, action, fields);

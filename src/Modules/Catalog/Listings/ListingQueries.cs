@@ -1,12 +1,13 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Catalog.Listings;
 
-/// <summary>A submitted listing in the office's review queue, with its owner's Chinese name ("" when it keeps no profile).</summary>
-internal sealed record QueuedListing(ListingRecord Listing, string OwnerName);
+/// <summary>A submitted listing in the office's review queue, with its owner's Chinese name ("" when it keeps no profile) and when it was submitted.</summary>
+internal sealed record QueuedListing(Guid Id, LocalizedText Title, ListingType Type, string OwnerName, DateTimeOffset SubmittedAt);
 
 /// <summary>Reads of listings for this module's pages and endpoints, as the actor may see them.</summary>
 internal sealed class ListingQueries(CatalogDb db, CatalogQueries queries, IActor actor)
@@ -49,6 +50,7 @@ internal sealed class ListingQueries(CatalogDb db, CatalogQueries queries, IActo
     {
         var submitted = await SubmittedAsync(cancellationToken);
         var owners = await queries.FindOrganisationsAsync(submitted.Select(l => l.OwnerOrganisationId).Distinct().ToList(), cancellationToken);
-        return submitted.Select(l => new QueuedListing(l, owners.GetValueOrDefault(l.OwnerOrganisationId)?.LegalNameZh ?? "")).ToList();
+        return submitted.Select(l => new QueuedListing(l.Id, LocalizedText.Of(l.Content.TitleZh, l.Content.TitleEn), l.Type,
+            owners.GetValueOrDefault(l.OwnerOrganisationId)?.LegalNameZh ?? "", l.UpdatedAt)).ToList();
     }
 }

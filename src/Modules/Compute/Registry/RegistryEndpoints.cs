@@ -1,4 +1,3 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,9 +29,9 @@ internal static class RegistryEndpoints
         return TypedResults.Created($"/api/v1/compute/centres/{id}", (await registry.CentresAsync(cancellationToken)).Single(c => c.Id == id));
     }
 
-    public static async Task<Results<Created<PoolRecord>, NotFound>> AddPoolAsync(Guid id, PoolInput input, RegisterCentres register, CancellationToken cancellationToken) =>
+    public static async Task<Results<Created<PoolView>, NotFound>> AddPoolAsync(Guid id, PoolInput input, RegisterCentres register, CancellationToken cancellationToken) =>
         await register.AddPoolAsync(id, input, cancellationToken) is { } pool
-            ? TypedResults.Created($"/api/v1/compute/centres/{id}", pool)
+            ? TypedResults.Created($"/api/v1/compute/centres/{id}", PoolView.Of(pool))
             : TypedResults.NotFound();
 
     public static async Task<Results<NoContent, NotFound>> SetLatencyAsync(Guid id, string city, LatencyInput input, RegisterCentres register, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Funeng.Compute.Data;
 using Funeng.Compute.Scheduling;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Policy.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
         var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var latencies = (await db.Latencies.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(l => l.CentreId);
         return [.. centres.Select(c => new CentreView(c.Id, c.NameZh, c.NameEn, c.OperatorOrganisationId, c.CitySlug, GuangdongRegions.Of(c.CitySlug), c.Tier, c.Up, c.IsDemo,
-            c.Pools.Sum(Capacity.Eflops), [.. c.Pools.OrderBy(p => p.Name, StringComparer.Ordinal)],
+            c.Pools.Sum(Capacity.Eflops), [.. c.Pools.OrderBy(p => p.Name, StringComparer.Ordinal).Select(PoolView.Of)],
             latencies[c.Id].OrderBy(l => l.Milliseconds).ToDictionary(l => l.CitySlug, l => l.Milliseconds, StringComparer.Ordinal)))];
     }
 
@@ -53,7 +54,7 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
     public Task<IReadOnlyList<CentreSpec>> ClusterAsync(CancellationToken cancellationToken) => ClusterSnapshot.LoadAsync(db, cancellationToken);
 
     /// <summary>The centres the actor keeps, with their pools, by name: every centre for office staff, else their organisation's.</summary>
-    public async Task<IReadOnlyList<CentreRecord>> OperatedCentresAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OperatedCentre>> OperatedCentresAsync(CancellationToken cancellationToken)
     {
         var query = db.Centres.AsNoTracking().Include(c => c.Pools).AsQueryable();
         if (!actor.IsInRole(Roles.OfficeStaff))
@@ -62,7 +63,8 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
             query = query.Where(c => c.OperatorOrganisationId == organisation);
         }
 
-        return await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken);
+        return [.. (await query.OrderBy(c => c.NameZh).ToListAsync(cancellationToken))
+            .Select(c => new OperatedCentre(c.Id, LocalizedText.Of(c.NameZh, c.NameEn), c.Up, [.. c.Pools.Select(PoolView.Of)]))];
     }
 
     /// <summary>

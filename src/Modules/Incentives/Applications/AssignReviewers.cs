@@ -9,6 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Applications;
 
+/// <summary>An application assigned to the reader's organisation for review, with the reader's own score when they gave one.</summary>
+internal sealed record AssignedApplication(Guid Id, string? ReceiptNumber, string ProgramId, string ApplicantName, DateOnly SubmittedOn, IReadOnlyList<string> Documents, GivenScore? Mine);
+
+/// <summary>The reader's score of an application: the total, the points given per review criterion and the comment.</summary>
+internal sealed record GivenScore(int Score, IReadOnlyDictionary<string, int> Points, string? Comment);
+
 /// <summary>
 /// Office staff give an application to a reviewing organisation (a university or research institute); its experts
 /// then see it among their assigned applications and score it. Never the applicant's own organisation.
@@ -88,12 +94,16 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
         (await db.Assignments.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(a => a.ApplicationId, a => a.ReviewerOrganisationId);
 
     /// <summary>The applications under review assigned to the actor's organisation, oldest first.</summary>
-    public async Task<List<Application>> AssignedAsync(CancellationToken cancellationToken)
+    public async Task<List<AssignedApplication>> AssignedAsync(CancellationToken cancellationToken)
     {
         var organisation = actor.OrganisationId ?? Guid.Empty;
         var assigned = db.Assignments.Where(a => a.ReviewerOrganisationId == organisation).Select(a => a.ApplicationId);
         var list = await db.Applications.AsNoTracking().Include(a => a.Scores).Include(a => a.Attachments)
             .Where(a => a.Status == ApplicationStatus.UnderReview && assigned.Contains(a.Id)).ToListAsync(cancellationToken);
-        return list.OrderBy(a => a.SubmittedAt).ToList();
+        return [.. list.OrderBy(a => a.SubmittedAt).Select(a => new AssignedApplication(a.Id, a.ReceiptNumber, a.ProgramId, a.ApplicantName, a.SubmittedOn,
+            [.. a.Attachments.Select(x => x.FileName)],
+            a.Scores.SingleOrDefault(s => s.ExpertUserId == actor.UserId) is { } mine
+                ? new GivenScore(mine.Score, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(mine.CriteriaJson) ?? [], mine.Comment)
+                : null))];
     }
 }

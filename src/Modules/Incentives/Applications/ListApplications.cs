@@ -15,13 +15,13 @@ namespace Funeng.Incentives.Applications;
 internal sealed class ListApplications(IncentivesDb db, IActor actor, IOrganisationDirectory organisations)
 {
     public static async Task<Ok<List<ApplicationView>>> HandleAsync(string? programId, ListApplications applications, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await applications.VisibleAsync(programId, cancellationToken)).Select(ApplicationView.Of).ToList());
+        TypedResults.Ok(await applications.VisibleAsync(programId, cancellationToken));
 
     public static async Task<Ok<ApplicationView>> GetAsync(Guid id, ListApplications applications, CancellationToken cancellationToken) =>
         TypedResults.Ok(ApplicationView.Of(await applications.FindAsync(id, cancellationToken)));
 
     /// <summary>The applications the actor may see (of one program when given), latest submitted first.</summary>
-    public async Task<List<Application>> VisibleAsync(string? programId, CancellationToken cancellationToken)
+    public async Task<List<ApplicationView>> VisibleAsync(string? programId, CancellationToken cancellationToken)
     {
         var query = await ScopeAsync(cancellationToken);
         if (!string.IsNullOrEmpty(programId))
@@ -30,7 +30,7 @@ internal sealed class ListApplications(IncentivesDb db, IActor actor, IOrganisat
         }
 
         var list = await query.ToListAsync(cancellationToken);
-        return list.OrderByDescending(a => a.SubmittedAt).ToList();
+        return [.. list.OrderByDescending(a => a.SubmittedAt).Select(ApplicationView.Of)];
     }
 
     public async Task<Application> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -1,13 +1,16 @@
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
-using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Incentives.Applications;
 
 /// <summary>An application's status page: every step with who took it and when, who holds it now and since when.</summary>
-internal sealed record ApplicationTrack(Application Application, IncentiveProgram Program, IReadOnlyList<ApplicationStep> Steps, ApplicationHolder Holder, DateTimeOffset Since);
+internal sealed record ApplicationTrack(ApplicationView Application, LocalizedText ProgramName, IReadOnlyList<TrackedStep> Steps, ApplicationHolder Holder, DateTimeOffset Since);
+
+/// <summary>One step of an application as its status page shows it.</summary>
+internal sealed record TrackedStep(DateTimeOffset At, ApplicationStepKind Kind, string ActorName, string? Note);
 
 /// <summary>
 /// Finds an application by its receipt number or id for whoever may see it (the same scope as the API: the
@@ -32,6 +35,6 @@ internal sealed class TrackApplication(IncentivesDb db, ProgramCatalog catalog, 
         var assigned = await db.Assignments.CountAsync(a => a.ApplicationId == application.Id, cancellationToken);
         var holder = ApplicationHistory.Holder(application.Status, program.ExpertReview, assigned, application.Scores.Count);
         var since = steps.Count > 0 ? steps[^1].At : application.SubmittedAt;
-        return new ApplicationTrack(application, program, steps, holder, since);
+        return new ApplicationTrack(ApplicationView.Of(application), program.Name, [.. steps.Select(s => new TrackedStep(s.At, s.Kind, s.ActorName, s.Note))], holder, since);
     }
 }

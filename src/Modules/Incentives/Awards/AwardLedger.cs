@@ -8,7 +8,7 @@ namespace Funeng.Incentives.Awards;
 internal sealed record LedgerLeg(Guid TransactionId, string Account, decimal Debit, decimal Credit, DateTimeOffset PostedAt, ProblemMessage Memo);
 
 /// <summary>An award with every ledger leg posted for it (commitment, payment, clawback), in the order they were posted.</summary>
-internal sealed record AwardLedgerView(Award Award, IReadOnlyList<LedgerLeg> Legs)
+internal sealed record AwardLedgerView(AwardView Award, IReadOnlyList<LedgerLeg> Legs)
 {
     public decimal Debits => Legs.Sum(l => l.Debit);
 
@@ -28,7 +28,7 @@ internal sealed class AwardLedger(IncentivesDb db)
 
         // Ordered by the entry's key, the order of posting (SQLite cannot order by a DateTimeOffset).
         var entries = await db.Ledger.AsNoTracking().Where(l => l.AwardId == awardId).OrderBy(l => l.Id).ToListAsync(cancellationToken);
-        return new AwardLedgerView(award, entries.Select(e => new LedgerLeg(e.TransactionId, e.Account,
+        return new AwardLedgerView(AwardView.Of(award), entries.Select(e => new LedgerLeg(e.TransactionId, e.Account,
             e.AmountFen > 0 ? e.AmountFen / 100m : 0m, e.AmountFen < 0 ? -e.AmountFen / 100m : 0m, e.PostedAt, LedgerMemo.Read(e.Memo))).ToList());
     }
 }

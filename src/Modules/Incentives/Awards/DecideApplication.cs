@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Office staff decide an application: approve (an award, committed in the ledger) or reject, with reasons.</summary>
-internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, DeliverAwardEvents events, UiText text)
+internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, DeliverAwardEvents events, UiText text,
+    IOrganisationDirectory organisations)
 {
     public sealed record Request(bool Approve, string? Reasons, decimal? Amount);
 
@@ -38,11 +39,13 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
     public async Task<Award> ApproveAsync(Guid applicationId, decimal? amount, string? reasons, CancellationToken cancellationToken)
     {
         RequireReasons(reasons);
-        var programId = await db.Applications.Where(a => a.Id == applicationId).Select(a => a.ProgramId).FirstOrDefaultAsync(cancellationToken)
+        var applicant = await db.Applications.Where(a => a.Id == applicationId).Select(a => new { a.ProgramId, a.OrganisationId, a.ApplicantName }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.there-such-application"), "id", 404);
-        var program = catalog.Get(programId);
+        var program = catalog.Get(applicant.ProgramId);
+        // Read before the program's lock is taken: the audit entry names the recipient as the reader knows it.
+        var recipient = await organisations.NameOfAsync(applicant.OrganisationId, applicant.ApplicantName, cancellationToken);
         Award award;
-        await using (var transaction = await ProgramLock.BeginAsync(db, programId, cancellationToken))
+        await using (var transaction = await ProgramLock.BeginAsync(db, program.Id, cancellationToken))
         {
             var application = await db.Applications.Include(a => a.Scores).SingleAsync(a => a.Id == applicationId, cancellationToken);
             Decidable(application, program);
@@ -93,7 +96,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Approved, award.DecidedAt, actor.Name, reasons);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.award.approved", "award", award.Id.ToString(),
-                ProblemMessage.Of("incentives.audit.award-approved", award.OrganisationId.ToString(), award.ProgramId, award.Year, award.Amount, application.Id.ToString(), reasons)), db, cancellationToken);
+                ProblemMessage.Of("incentives.audit.award-approved", recipient, program.Name, award.Year, award.Amount, application.Id.ToString(), reasons)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -119,7 +122,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         ApplicationHistory.Record(db, application.Id, ApplicationStepKind.Rejected, application.DecidedAt.Value, actor.Name, reasons);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.rejected", "application", application.Id.ToString(),
-            ProblemMessage.Of("incentives.audit.application-rejected", application.ProgramId, reasons)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.application-rejected", catalog.NameOf(application.ProgramId), reasons)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(application.OrganisationId, "您的申报未获批准", "Your application was not approved", $"/incentives/applications/{application.Id}", cancellationToken);
     }

@@ -10,10 +10,10 @@ namespace Funeng.Incentives.Awards;
 internal sealed class ListAwards(IncentivesDb db, IActor actor)
 {
     public static async Task<Ok<List<AwardView>>> HandleAsync(ListAwards awards, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await awards.VisibleAsync(cancellationToken)).Select(AwardView.Of).ToList());
+        TypedResults.Ok(await awards.VisibleAsync(cancellationToken));
 
     /// <summary>The awards the actor may see, latest decided first.</summary>
-    public async Task<List<Award>> VisibleAsync(CancellationToken cancellationToken)
+    public async Task<List<AwardView>> VisibleAsync(CancellationToken cancellationToken)
     {
         var query = db.Awards.AsNoTracking();
         if (!actor.IsInRole(Roles.OfficeStaff) && !actor.IsInRole(Roles.CityStaff))
@@ -22,6 +22,6 @@ internal sealed class ListAwards(IncentivesDb db, IActor actor)
             query = query.Where(a => a.OrganisationId == own);
         }
 
-        return (await query.ToListAsync(cancellationToken)).OrderByDescending(a => a.DecidedAt).ToList();
+        return [.. (await query.ToListAsync(cancellationToken)).OrderByDescending(a => a.DecidedAt).Select(AwardView.Of)];
     }
 }

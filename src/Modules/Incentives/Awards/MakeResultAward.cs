@@ -14,7 +14,8 @@ namespace Funeng.Incentives.Awards;
 /// audit as an approved application (<see cref="DecideApplication"/>), with the basis's id where the application's
 /// would be, so the unique index on it allows one award per challenge or case.
 /// </summary>
-internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, TimeProvider clock, DeliverAwardEvents events) : IResultAwards
+internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, INotifier notifier, TimeProvider clock, DeliverAwardEvents events,
+    IOrganisationDirectory organisations) : IResultAwards
 {
     public string? QuotaProgram(string indicator) =>
         catalog.Programs.FirstOrDefault(p => p.Quota is { } quota && p.Parameter(quota)?.Target == indicator)?.Id;
@@ -39,6 +40,8 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
         }
 
         var program = catalog.Get(request.ProgramId);
+        // Read before the program's lock is taken: the audit entry names the recipient as the reader knows it.
+        var recipient = await organisations.NameOfAsync(request.OrganisationId, request.RecipientName, cancellationToken);
         Award award;
         await using (var transaction = await ProgramLock.BeginAsync(db, program.Id, cancellationToken))
         {
@@ -68,7 +71,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
             AwardEvents.Changed(db, award, award.DecidedAt);
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.award.made", "award", award.Id.ToString(),
-                ProblemMessage.Of("incentives.audit.award-made", award.OrganisationId.ToString(), award.ProgramId, award.Year, award.Amount, ProblemMessage.Of("incentives.register.basis." + request.Basis), request.BasisId.ToString(), request.Reasons)), db, cancellationToken);
+                ProblemMessage.Of("incentives.audit.award-made", recipient, program.Name, award.Year, award.Amount, ProblemMessage.Of("incentives.register.basis." + request.Basis), request.BasisId.ToString(), request.Reasons)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using Funeng.Incentives.Data;
+using Funeng.Incentives.Programs;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Incentives.Awards;
 
 /// <summary>Payment of a committed award, and clawback of an award (returned to the year's available budget).</summary>
-internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLog audit, TimeProvider clock, DeliverAwardEvents events)
+internal sealed class SettleAward(IncentivesDb db, ProgramCatalog catalog, BudgetLedger ledger, IAuditLog audit, TimeProvider clock, DeliverAwardEvents events)
 {
     public sealed record ClawbackRequest(string? Reason);
 
@@ -48,7 +49,7 @@ internal sealed class SettleAward(IncentivesDb db, BudgetLedger ledger, IAuditLo
         AwardEvents.Changed(db, award, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent(to == AwardStatus.Paid ? "incentives.award.paid" : "incentives.award.clawed-back", "award", award.Id.ToString(),
-            ProblemMessage.Of(to == AwardStatus.Paid ? "incentives.audit.award-paid" : "incentives.audit.award-clawed-back", award.ProgramId, award.Amount, why)), db, cancellationToken);
+            ProblemMessage.Of(to == AwardStatus.Paid ? "incentives.audit.award-paid" : "incentives.audit.award-clawed-back", catalog.NameOf(award.ProgramId), award.Amount, why)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await events.AfterCommitAsync(cancellationToken);
         return award;

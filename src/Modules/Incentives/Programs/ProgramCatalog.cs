@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,9 @@ internal sealed class ProgramCatalog(IOptions<IncentivesOptions> options)
 
     public IncentiveProgram Get(string id) =>
         Pack.Find(id) ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.no-program", id), "programId", 404);
+
+    /// <summary>A program's name, or its id in both languages when the pack no longer has it (a record written under an older pack).</summary>
+    public LocalizedText NameOf(string id) => Pack.Find(id)?.Name ?? new LocalizedText(id, id);
 
     public static FactValues ReadFacts(string json) =>
         JsonSerializer.Deserialize<FactValues>(json, JsonSerializerOptions.Web) ?? FactValues.Empty;

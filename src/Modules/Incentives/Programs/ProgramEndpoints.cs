@@ -9,7 +9,12 @@ namespace Funeng.Incentives.Programs;
 /// <summary>The programs as the API shows them, and the office's setting of a parameter from a date.</summary>
 internal static class ProgramEndpoints
 {
-    public sealed record ParameterView(string Name, string Unit, string? Target, LocalizedText? Note, decimal? ValueToday, IReadOnlyList<ParameterValue> History);
+    public sealed record ParameterView(string Name, string Unit, string? Target, LocalizedText? Note, decimal? ValueToday, IReadOnlyList<ParameterValue> History)
+    {
+        /// <summary>A parameter of a program with its value on <paramref name="today"/> and every value it has had.</summary>
+        public static ParameterView Of(ProgramParameter parameter, ParameterTimeline timeline, DateOnly today) =>
+            new(parameter.Name, parameter.Unit, parameter.Target, parameter.Note, timeline.ValueOn(parameter.Name, today), timeline.History(parameter.Name));
+    }
 
     public sealed record ProgramView(string Id, LocalizedText Name, LocalizedText Summary, AwardKind Kind, string Document, string Measure, DateOnly? ValidFrom, DateOnly? ValidTo,
         bool ExpertReview, string Maximum, IReadOnlyList<string> FactsNeeded, IReadOnlyList<string> Documents, IReadOnlyList<ParameterView> Parameters, IReadOnlyList<string> UnsetParameters);
@@ -40,7 +45,7 @@ internal static class ProgramEndpoints
     public static ProgramView View(IncentiveProgram p, ParameterTimeline timeline, FactCatalog facts, DateOnly today) => new(
         p.Id, p.Name, p.Summary, p.Kind, p.DocumentId, p.Measure, p.ValidFrom, p.ValidTo, p.ExpertReview, p.Maximum.ToString()!,
         p.FactsNeeded(facts), p.Documents.Select(d => d.Key).ToList(),
-        p.Parameters.Select(x => new ParameterView(x.Name, x.Unit, x.Target, x.Note, timeline.ValueOn(x.Name, today), timeline.History(x.Name))).ToList(),
+        p.Parameters.Select(x => ParameterView.Of(x, timeline, today)).ToList(),
         p.Parameters.Where(x => timeline.ValueOn(x.Name, today) is null).Select(x => x.Name).ToList());
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

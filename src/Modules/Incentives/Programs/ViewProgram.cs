@@ -10,6 +10,9 @@ internal sealed record ParameterToday(ProgramParameter Parameter, decimal? Value
 /// <summary>Everything the program page shows: the program, its figures today, what blocks awards, whether it is open.</summary>
 internal sealed record ProgramSheet(IncentiveProgram Program, IReadOnlyList<ParameterToday> Parameters, IReadOnlyList<ProgramParameter> Unset, bool OpenToday, DateOnly Today);
 
+/// <summary>A program's parameters as the parameters page shows them: each with its value on the page's day and its history.</summary>
+internal sealed record ParameterSheet(string ProgramId, LocalizedText Name, IReadOnlyList<ProgramEndpoints.ParameterView> Parameters);
+
 /// <summary>Reads one program for its page: the pack's text and the parameter values in force today (China Standard Time).</summary>
 internal sealed class ViewProgram(ProgramCatalog catalog, IncentivesDb db, TimeProvider clock)
 {
@@ -32,6 +35,13 @@ internal sealed class ViewProgram(ProgramCatalog catalog, IncentivesDb db, TimeP
     /// <summary>One program's parameter timeline (the pack's values, then those set).</summary>
     public Task<ParameterTimeline> TimelineAsync(IncentiveProgram program, CancellationToken cancellationToken) =>
         db.TimelineAsync(program, cancellationToken);
+
+    /// <summary>Every program's parameters (the pack's values, then those set), in the pack's order, valued on <paramref name="day"/>.</summary>
+    public async Task<IReadOnlyList<ParameterSheet>> ParametersAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
+        return [.. catalog.Programs.Select(p => new ParameterSheet(p.Id, p.Name, [.. p.Parameters.Select(x => ProgramEndpoints.ParameterView.Of(x, timelines[p.Id], day))]))];
+    }
 
     /// <summary>Every program's parameter timeline (the pack's values, then those set), by program id.</summary>
     public Task<Dictionary<string, ParameterTimeline>> TimelinesAsync(CancellationToken cancellationToken) =>

@@ -1,9 +1,15 @@
 using Funeng.Index.Data;
+using Funeng.Index.Indicators;
+using Funeng.Kernel.Geography;
 using Funeng.Kernel.Indicators;
+using Funeng.Kernel.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Funeng.Index.Observations;
+
+/// <summary>An unpublished figure as the draft table shows it: the indicator and scope by name, who entered it and when.</summary>
+internal sealed record DraftFigure(Guid Id, LocalizedText Indicator, LocalizedText Scope, int Year, decimal Value, string Source, string EnteredByName, DateTimeOffset EnteredAt);
 
 /// <summary>Reads the current values: published observations and every registered live source.</summary>
 internal sealed partial class IndicatorValues(IndexDb db, IEnumerable<ILiveIndicatorSource> sources, ILogger<IndicatorValues> logger)
@@ -30,10 +36,11 @@ internal sealed partial class IndicatorValues(IndexDb db, IEnumerable<ILiveIndic
     }
 
     /// <summary>The newest draft of each figure in <paramref name="scopes"/> that is newer than its published value.</summary>
-    public async Task<IReadOnlyList<ObservationRecord>> DraftsAsync(IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DraftFigure>> DraftsAsync(IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var rows = await db.Observations.AsNoTracking().Where(o => scopes.Contains(o.Scope)).ToListAsync(cancellationToken);
-        return Heads(rows).Where(o => o.Status == ObservationStatus.Draft).OrderBy(o => o.Scope).ThenBy(o => o.Indicator).ThenBy(o => o.Year).ToList();
+        return [.. Heads(rows).Where(o => o.Status == ObservationStatus.Draft).OrderBy(o => o.Scope).ThenBy(o => o.Indicator).ThenBy(o => o.Year)
+            .Select(o => new DraftFigure(o.Id, IndicatorCatalog.NameOf(o.Indicator), GuangdongCities.ScopeName(o.Scope), o.Year, o.Value, o.Source, o.EnteredByName, o.EnteredAt))];
     }
 
     /// <summary>One draft version by its id; null when there is none, or that version is not a draft.</summary>

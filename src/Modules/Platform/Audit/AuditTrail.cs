@@ -7,13 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Funeng.Platform.Audit;
 
-/// <summary>One audit entry worded for the reader.</summary>
-/// <param name="Entry">The entry as stored.</param>
+/// <summary>One audit entry worded for the reader, with the stored codes and hash beside the labels for whoever checks the chain.</summary>
+/// <param name="Sequence">The entry's place in the chain.</param>
+/// <param name="OccurredAt">When it was recorded (UTC).</param>
 /// <param name="Who">The actor's name, or "system" in the reader's language.</param>
 /// <param name="Action">The action's label (its code when it has none).</param>
+/// <param name="ActionCode">The action as stored.</param>
 /// <param name="EntityType">The entity type's label (its code when it has none).</param>
+/// <param name="EntityId">The id of the record acted on, as stored.</param>
 /// <param name="Details">The details in the reader's language, or as written for entries made before keyed details.</param>
-internal sealed record AuditRow(AuditEntry Entry, string Who, string Action, string EntityType, string Details);
+/// <param name="Hash">The entry's hash in the chain.</param>
+internal sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string Who, string Action, string ActionCode, string EntityType, string EntityId, string Details, string Hash);
 
 /// <summary>
 /// The latest audit entries as a reader reads them. What was done and to what is shown by its label (the module that
@@ -34,16 +38,20 @@ internal sealed class AuditTrail(PlatformDb db, UiText text)
     }
 
     /// <summary>An entry as the reader reads it.</summary>
-    public static AuditRow Row(AuditEntry entry, UiText text, CultureInfo culture)
+    private static AuditRow Row(AuditEntry entry, UiText text, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(text);
         return new AuditRow(
-            entry,
+            entry.Sequence,
+            entry.OccurredAt,
             entry.ActorUserId is null && entry.Actor == Actor.SystemName ? text.Get("account.audit.system", culture) : entry.Actor,
             Label(text, "audit.action." + entry.Action, entry.Action, culture),
+            entry.Action,
             Label(text, "audit.entity." + entry.EntityType, entry.EntityType, culture),
-            entry.Details.Length == 0 ? "" : StoredMessage.Read(entry.Details, RecordedInEnglish).In(text, culture));
+            entry.EntityId,
+            entry.Details.Length == 0 ? "" : StoredMessage.Read(entry.Details, RecordedInEnglish).In(text, culture),
+            entry.Hash);
     }
 
     // A code recorded before it had a label (or by a module no longer loaded) shows as itself.

@@ -1,4 +1,4 @@
-using Funeng.Catalog.Data;
+using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Organisations;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -18,7 +18,7 @@ internal sealed class ProfileModel(OrganisationRecords organisations, Organisati
 
     public QualificationInput Qualification { get; private set; } = new(null, null, null, null, null, null);
 
-    public IReadOnlyList<QualificationRecord> Qualifications { get; private set; } = [];
+    public IReadOnlyList<QualificationSummary> Qualifications { get; private set; } = [];
 
     public Dictionary<string, string[]> Errors { get; private set; } = [];
 
@@ -48,7 +48,7 @@ internal sealed class ProfileModel(OrganisationRecords organisations, Organisati
             return Page();
         }
 
-        Qualifications = record.Qualifications.OrderByDescending(q => q.ValidFrom).ToList();
+        Qualifications = [.. record.Qualifications.OrderByDescending(q => q.ValidFrom).Select(q => new QualificationSummary(q.Kind, q.Issuer, q.ValidFrom, q.ValidTo))];
         Input = new ProfileInput(record.LegalNameZh, record.LegalNameEn, record.CreditCode, record.CitySlug, record.District, record.Size, record.Sectors,
             record.ContactName, record.ContactEmail, record.ContactPhone, record.Website, record.DescriptionZh, record.DescriptionEn);
         return Page();

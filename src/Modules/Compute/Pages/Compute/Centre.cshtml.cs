@@ -1,4 +1,3 @@
-using Funeng.Compute.Data;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
 using Funeng.Kernel.Security;
@@ -13,7 +12,7 @@ namespace Funeng.Compute.Pages.Compute;
 [Authorize(Roles = Roles.ComputeOperator + "," + Roles.OfficeStaff)]
 internal sealed class CentreModel(RegistryQueries registry, SetPoolPrice setPrice, ChangeCentreStatus changeStatus) : PageModel, IShowsProblems
 {
-    public IReadOnlyList<CentreRecord> Centres { get; private set; } = [];
+    public IReadOnlyList<OperatedCentre> Centres { get; private set; } = [];
 
     [TempData]
     public string? Saved { get; set; }

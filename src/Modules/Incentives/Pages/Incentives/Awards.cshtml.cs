@@ -2,7 +2,6 @@ using Funeng.Incentives.Applications;
 using Funeng.Incentives.Awards;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -20,9 +19,9 @@ namespace Funeng.Incentives.Pages.Incentives;
 internal sealed class AwardsModel(ListApplications applications, ListAwards awards, ProgramCatalog catalog, IActor actor, IOrganisationDirectory organisations, ReviewApplication review, DecideApplication decide, AssignReviewers assign, SettleAward settle)
     : PageModel, IShowsProblems
 {
-    public List<Application> Applications { get; private set; } = [];
+    public List<ApplicationView> Applications { get; private set; } = [];
 
-    public List<Award> Awards { get; private set; } = [];
+    public List<AwardView> Awards { get; private set; } = [];
 
     public bool Office => actor.IsInRole(Roles.OfficeStaff);
 
@@ -51,7 +50,7 @@ internal sealed class AwardsModel(ListApplications applications, ListAwards awar
         {
             var reviewer = organisationId ?? throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.choose-reviewing-organisation"), "organisationId", 422);
             await assign.AssignAsync(id, reviewer, cancellationToken);
-            var name = await organisations.FindAsync(reviewer, cancellationToken) is { } o ? LocalizedText.Of(o.NameZh, o.NameEn) : new LocalizedText(reviewer.ToString(), reviewer.ToString());
+            var name = await organisations.NameOfAsync(reviewer, cancellationToken: cancellationToken);
             return ProblemMessage.Of("incentives.done.assigned", await applications.ReferenceAsync(id, cancellationToken), name);
         });
 

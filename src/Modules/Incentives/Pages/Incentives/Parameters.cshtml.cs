@@ -1,5 +1,4 @@
 using Funeng.Incentives.Programs;
-using Funeng.Incentives.Rules;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
@@ -16,9 +15,7 @@ namespace Funeng.Incentives.Pages.Incentives;
 [Authorize(Roles = Roles.OfficeStaff)]
 internal sealed class ParametersModel(ProgramCatalog catalog, ViewProgram programs, SetProgramParameter set, TimeProvider clock, UiText texts) : PageModel
 {
-    public ProgramCatalog Catalog => catalog;
-
-    public Dictionary<string, ParameterTimeline> Timelines { get; private set; } = [];
+    public IReadOnlyList<ParameterSheet> Programs { get; private set; } = [];
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -32,7 +29,7 @@ internal sealed class ParametersModel(ProgramCatalog catalog, ViewProgram progra
     public string? TypedFrom { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Timelines = await programs.TimelinesAsync(cancellationToken);
+        Programs = await programs.ParametersAsync(Today, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string programId, string name, string? value, string? effectiveFrom, CancellationToken cancellationToken)
     {
@@ -51,7 +48,7 @@ internal sealed class ParametersModel(ProgramCatalog catalog, ViewProgram progra
         }
 
         (Posted, Problems, TypedValue, TypedFrom) = ((programId, name), InvalidInputException.Describe(problems, texts), value, effectiveFrom);
-        Timelines = await programs.TimelinesAsync(cancellationToken);
+        Programs = await programs.ParametersAsync(Today, cancellationToken);
         return Page();
     }
 }

@@ -1,5 +1,4 @@
 using Funeng.Incentives.Applications;
-using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.Localization;
@@ -13,17 +12,15 @@ namespace Funeng.Incentives.Pages.Incentives;
 
 /// <summary>An expert's applications to review (those assigned to their organisation), and the scoring form of one.</summary>
 [Authorize(Roles = Roles.Expert)]
-internal sealed class ReviewModel(AssignReviewers assignments, ProgramCatalog catalog, ReviewApplication review, IActor actor, UiText text) : PageModel
+internal sealed class ReviewModel(AssignReviewers assignments, ProgramCatalog catalog, ReviewApplication review, UiText text) : PageModel
 {
-    public List<Application> Assigned { get; private set; } = [];
+    public List<AssignedApplication> Assigned { get; private set; } = [];
 
-    public Application? Current { get; private set; }
+    public AssignedApplication? Current { get; private set; }
 
     public IncentiveProgram? Program { get; private set; }
 
     public ProgramCatalog Catalog => catalog;
-
-    public string? Me => actor.UserId;
 
     /// <summary>Points as typed (kept when the form comes back with problems) and problems by field <c>criteria.KEY</c>.</summary>
     public Dictionary<string, string?> Typed { get; private set; } = [];
@@ -46,10 +43,9 @@ internal sealed class ReviewModel(AssignReviewers assignments, ProgramCatalog ca
             }
 
             Program = catalog.Get(Current.ProgramId);
-            var mine = Current.Scores.SingleOrDefault(s => s.ExpertUserId == actor.UserId);
-            var given = mine is null ? [] : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(mine.CriteriaJson) ?? [];
+            var given = Current.Mine?.Points ?? new Dictionary<string, int>();
             Typed = Program.Criteria.ToDictionary(c => c.Key, c => given.TryGetValue(c.Key, out var p) ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-            Comment = mine?.Comment;
+            Comment = Current.Mine?.Comment;
         }
 
         return Page();

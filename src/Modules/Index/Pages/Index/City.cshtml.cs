@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Funeng.Index.Data;
 using Funeng.Index.Observations;
 using Funeng.Index.Progress;
 using Funeng.Index.Scoring;
@@ -31,7 +30,7 @@ internal sealed class CityModel(IndexViews views, IndicatorValues values, Observ
     public IReadOnlyList<TargetProgress> Targets { get; private set; } = [];
 
     /// <summary>The city's unpublished values, shown to its own staff and the office only.</summary>
-    public IReadOnlyList<ObservationRecord> Drafts { get; private set; } = [];
+    public IReadOnlyList<DraftFigure> Drafts { get; private set; } = [];
 
     public bool ShowsInventedData => View.ShowsInventedData && (Trace.Lines.Any(l => l.Figure?.Invented == true) || Targets.Any(t => t.Series.Any(f => f.Invented)));
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Funeng.Index.Data;
 using Funeng.Index.Indicators;
 using Funeng.Index.Observations;
 using Funeng.Kernel.Geography;
@@ -39,7 +38,7 @@ internal sealed class ObservationsModel(RecordObservations recorder, IndicatorVa
 
     public IReadOnlyList<string> Scopes { get; private set; } = [];
 
-    public IReadOnlyList<ObservationRecord> Drafts { get; private set; } = [];
+    public IReadOnlyList<DraftFigure> Drafts { get; private set; } = [];
 
     public IReadOnlyList<ObservationError> Errors { get; private set; } = [];
 
