@@ -1,5 +1,6 @@
 using Funeng.Compute.Engines;
 using Funeng.Compute.Registry;
+using Funeng.Kernel.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ internal sealed record EngineNodes(string Engine, IReadOnlyList<ReportedNode> No
 internal static class CentreNodes
 {
     public static async Task<Results<Ok<IReadOnlyList<EngineNodes>>, NotFound, ForbidHttpResult, ProblemHttpResult>> HandleAsync(
-        Guid id, RegistryQueries registry, EngineDirectory engines, CancellationToken cancellationToken)
+        Guid id, RegistryQueries registry, EngineDirectory engines, UiText text, CancellationToken cancellationToken)
     {
         if (await registry.EnginesAsync(id, cancellationToken) is not { } centre)
         {
@@ -39,7 +40,9 @@ internal static class CentreNodes
             }
             catch (EngineException e)
             {
-                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: $"The {name} engine did not answer.");
+                // The title is the reader's; the detail is the engine's own output (sinfo's error), for the operator to act on.
+                var engine = text.Has($"compute.engine.{name}") ? text[$"compute.engine.{name}"] : name;
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: text.Format("compute.problem.engine-silent", engine));
             }
         }
 
