@@ -13,7 +13,15 @@ public static class FunengCli
     public static async Task<(int ExitCode, string Output)> RunAsync(ITestApp app, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var start = StartInfo(app, arguments);
+        var (exitCode, output, error) = await RunProcessAsync(StartInfo(app, arguments), environment);
+        return (exitCode, output + error);
+    }
+
+    /// <summary>Runs a process with <paramref name="environment"/> added to (or, for a null value, removed from) its environment; its exit code and both outputs.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(ProcessStartInfo start, IReadOnlyDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(environment);
         foreach (var (name, value) in environment)
         {
             if (value is null)
@@ -31,7 +39,7 @@ public static class FunengCli
         var output = process.StandardOutput.ReadToEndAsync(cancellation);
         var error = process.StandardError.ReadToEndAsync(cancellation);
         await process.WaitForExitAsync(cancellation);
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>How to start the CLI against the fixture's database, for a test that drives the process itself (e.g. kills it).</summary>

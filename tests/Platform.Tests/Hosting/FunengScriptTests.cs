@@ -60,24 +60,9 @@ public sealed class FunengScriptTests(PlatformSqliteApp app) : IClassFixture<Pla
 
         // The script then changes into the web host's build output, there since the tests' build built the host.
         start.Environment["PATH"] = _fakeDotnet + Path.PathSeparator + start.Environment["PATH"];
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, await error);
-        return await output;
+        var (exitCode, output, error) = await FunengCli.RunProcessAsync(start, environment);
+        Assert.True(exitCode == 0, error);
+        return output;
     }
 
     private static string RepositoryRoot()
