@@ -13,15 +13,11 @@ public sealed partial class UiStringKeyTests
 {
     private const string KeyPattern = @"[a-z][a-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+";
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = SourceFiles.Root;
 
     private static readonly Dictionary<string, (string Zh, string En, string File)> Strings = ReadStrings();
 
-    private static readonly Dictionary<string, string> Sources = Directory
-        .EnumerateFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
-        .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-        .ToDictionary(f => Path.GetRelativePath(Root, f), File.ReadAllText);
+    private static readonly IReadOnlyDictionary<string, string> Sources = SourceFiles.Code;
 
     [Fact]
     public void Every_key_has_a_Chinese_and_an_English_text()
@@ -134,17 +130,6 @@ public sealed partial class UiStringKeyTests
         }
 
         return strings;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Funeng.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("No Funeng.slnx above " + AppContext.BaseDirectory);
     }
 
     // A whole key handed to the UI text or to a problem: T["k"], text.Format("k", …), ProblemMessage.Of("k"),

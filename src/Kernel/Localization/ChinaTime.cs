@@ -13,6 +13,19 @@ public static class ChinaTime
     /// <summary>The wall-clock time in China of an instant.</summary>
     public static DateTime ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
+    /// <summary>
+    /// The calendar date in China of an instant: policy dates (effective from, deadlines, voucher validity) are China's
+    /// days, and from 00:00 to 08:00 there the UTC date is still yesterday.
+    /// </summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToChina(instant));
+
+    /// <summary>Today's date in China by <paramref name="clock"/>.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOf(clock.GetUtcNow());
+    }
+
     /// <summary>An instant as people in China read it, e.g. <c>2027-01-10 17:00</c>.</summary>
     public static string Format(DateTimeOffset instant) => ToChina(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

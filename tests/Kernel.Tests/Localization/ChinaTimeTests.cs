@@ -1,4 +1,5 @@
 using Funeng.Kernel.Localization;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Funeng.Kernel.Tests.Localization;
 
@@ -23,4 +24,14 @@ public sealed class ChinaTimeTests
     [Fact]
     public void Just_before_midnight_UTC_is_already_the_next_day_in_China() =>
         Assert.Equal("2027-01-11 07:30", ChinaTime.Format(new DateTimeOffset(2027, 1, 10, 23, 30, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("2026-12-31T15:59:59Z", "2026-12-31")]
+    [InlineData("2026-12-31T16:00:00Z", "2027-01-01")]
+    [InlineData("2027-01-01T07:59:00Z", "2027-01-01")]
+    public void Today_is_Chinas_date_which_turns_at_16_00_UTC(string utc, string china)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DateOnly.Parse(china, System.Globalization.CultureInfo.InvariantCulture), ChinaTime.Today(clock));
+    }
 }

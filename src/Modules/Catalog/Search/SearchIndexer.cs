@@ -1,3 +1,4 @@
+using Funeng.Kernel.Localization;
 using System.Globalization;
 using Funeng.Catalog.Data;
 using Funeng.Kernel.Web;
@@ -15,7 +16,7 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvider clock, ILogger<SearchIndexer> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>
     /// Re-indexes listings after a commit that changed them. False when another process writes the index: the

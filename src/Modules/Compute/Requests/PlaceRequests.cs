@@ -1,3 +1,4 @@
+using Funeng.Kernel.Localization;
 using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
@@ -94,7 +95,7 @@ internal sealed class PlaceRequests(ComputeDb db, EngineDirectory engines, Jobs.
             Explanation = JsonSerializer.Serialize(placement.Explanation, ComputeJson.Options),
         };
         db.Placements.Add(record);
-        var balances = await VoucherDebits.BalancesAsync(db, request.OrganisationId, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var balances = await VoucherDebits.BalancesAsync(db, request.OrganisationId, ChinaTime.DateOf(now), cancellationToken);
         var chosen = request.VoucherIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
         var usable = chosen.Select(id => balances.FirstOrDefault(b => b.Id == id)).OfType<VoucherBalance>().ToList();
         var (debits, _) = VoucherDebits.Split(usable, placement.Cost, placement.DeviceHours);

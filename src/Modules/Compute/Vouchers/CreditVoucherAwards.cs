@@ -1,3 +1,4 @@
+using Funeng.Kernel.Localization;
 using System.Globalization;
 using Funeng.Compute.Data;
 using Funeng.Incentives.Contracts;
@@ -21,7 +22,7 @@ internal sealed class CreditVoucherAwards(ComputeDb db, IAuditLog audit, TimePro
     {
         ArgumentNullException.ThrowIfNull(award);
         var voucher = await db.Vouchers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == award.AwardId, cancellationToken);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(time);
         if (voucher is null && award.Active)
         {
             await CreditAsync(award, cancellationToken);

@@ -17,7 +17,7 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
     /// <summary>An organisation's vouchers with what remains of each; the caller has checked the actor may see them.</summary>
     public async Task<IReadOnlyList<VoucherView>> HeldByAsync(Guid organisationId, CancellationToken cancellationToken)
     {
-        var balances = (await VoucherDebits.BalancesAsync(db, organisationId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken)).ToDictionary(b => b.Id);
+        var balances = (await VoucherDebits.BalancesAsync(db, organisationId, ChinaTime.Today(time), cancellationToken)).ToDictionary(b => b.Id);
         var vouchers = await db.Vouchers.AsNoTracking().Where(v => v.OrganisationId == organisationId).OrderBy(v => v.GrantedAt).ToListAsync(cancellationToken);
         return [.. vouchers.Select(v => new VoucherView(v.Id, v.OrganisationId, v.Unit, v.Amount, balances[v.Id].Remaining, StoredMessages.ReadNote(v.Note), v.GrantedAt, v.ExpiresOn))];
     }

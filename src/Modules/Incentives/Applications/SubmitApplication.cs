@@ -43,7 +43,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
     {
         var program = catalog.Get(programId);
         var organisationId = EnterpriseProfiles.Own(actor);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         if (!program.OpenOn(today))
         {
             throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.program-window", program.Name, program.ValidFrom, program.ValidTo, today), "programId", 422);

@@ -75,7 +75,7 @@ internal sealed class AwardRegister(IncentivesDb db, ProgramCatalog catalog, ICa
             var stage = AwardNotice.Stage(a.Status, a.NoticeEndsAt, own.Any(o => o.ResolvedAt is null), now);
             return new AwardRegisterEntry(a.Id, a.ProgramId, program?.Name.Zh ?? a.ProgramId, program?.Name.En ?? a.ProgramId, program?.DocumentId ?? "",
                 program?.Measure ?? "", a.Basis, a.RecipientName, a.OrganisationId, profiles.GetValueOrDefault(a.OrganisationId)?.CreditCode, a.CitySlug, a.Year, a.Amount, Currency,
-                DateOnly.FromDateTime(ChinaTime.ToChina(a.DecidedAt)), a.Kind.ToString().ToLowerInvariant(), AwardNotice.Word(stage), a.NoticeEndsAt,
+                ChinaTime.DateOf(a.DecidedAt), a.Kind.ToString().ToLowerInvariant(), AwardNotice.Word(stage), a.NoticeEndsAt,
                 ChinaTime.Format(a.NoticeEndsAt), issuer?.Zh ?? "", issuer?.En ?? "", a.Status == AwardStatus.ClawedBack ? a.Amount : 0m,
                 own.ConvertAll(o => new RegisterObjection(o.Id, o.Text, o.FiledAt, o.Upheld, o.Resolution, o.ResolvedAt)));
         });

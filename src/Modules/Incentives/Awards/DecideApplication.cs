@@ -49,7 +49,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         {
             var application = await db.Applications.Include(a => a.Scores).SingleAsync(a => a.Id == applicationId, cancellationToken);
             Decidable(application, program);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = ChinaTime.Today(clock);
             var timeline = await db.TimelineAsync(program, cancellationToken);
             var facts = catalog.Facts.Type(ProgramCatalog.ReadFacts(application.FactsJson), out _);
             var history = await db.HistoryAsync(program.Id, application.OrganisationId, today.Year, cancellationToken);

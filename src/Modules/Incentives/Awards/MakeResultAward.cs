@@ -1,3 +1,4 @@
+using Funeng.Kernel.Localization;
 using System.Text.Json;
 using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
@@ -45,7 +46,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
         Award award;
         await using (var transaction = await ProgramLock.BeginAsync(db, program.Id, cancellationToken))
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = ChinaTime.Today(clock);
             var timeline = await db.TimelineAsync(program, cancellationToken);
             var decision = Decide(program, timeline, today, request,
                 await db.HistoryAsync(program.Id, request.OrganisationId, today.Year, cancellationToken),

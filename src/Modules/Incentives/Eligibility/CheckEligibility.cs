@@ -3,6 +3,7 @@ using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +49,7 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
         return [.. errors.Select(e => new FieldProblem("facts." + e.Key, e.Value))];
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     public async Task<IReadOnlyList<ProgramVerdict>> ForFactsAsync(FactValues written, DateOnly date, CancellationToken cancellationToken)
     {

@@ -48,5 +48,5 @@ internal static class ProgramEndpoints
         p.Parameters.Select(x => ParameterView.Of(x, timeline, today)).ToList(),
         p.Parameters.Where(x => timeline.ValueOn(x.Name, today) is null).Select(x => x.Name).ToList());
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private static DateOnly Today(TimeProvider clock) => ChinaTime.Today(clock);
 }

@@ -24,7 +24,7 @@ internal sealed class ViewProgram(ProgramCatalog catalog, IncentivesDb db, TimeP
             return null;
         }
 
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()));
+        var today = ChinaTime.Today(clock);
         var timeline = await db.TimelineAsync(program, cancellationToken);
         var unset = ProgramReadiness.Unset(program, timeline, today);
         var needed = ProgramReadiness.Needed(program);

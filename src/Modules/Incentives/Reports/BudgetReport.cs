@@ -45,7 +45,7 @@ internal sealed class BudgetReport(IncentivesDb db, ProgramCatalog catalog, Time
         var awards = everyAward.Where(a => a.Status != AwardStatus.ClawedBack).ToList();
         var clawedBack = everyAward.Where(a => a.Status == AwardStatus.ClawedBack).ToList();
         var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         var years = ledger.Select(l => l.Year).Concat(awards.Select(a => a.Year)).Concat(clawedBack.Select(c => c.Year)).Append(year ?? today.Year).Distinct().Order().ToList();
 
         var programs = new List<ProgramYear>();

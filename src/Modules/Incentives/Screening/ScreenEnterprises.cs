@@ -3,6 +3,7 @@ using Funeng.Incentives.Data;
 using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ internal sealed class ScreenEnterprises(
 
     public async Task<Result> RunAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         var profiles = await db.Profiles.AsNoTracking().ToListAsync(cancellationToken);
         var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
         var awards = await db.Awards.AsNoTracking().Where(a => a.Year == today.Year && a.Status != AwardStatus.ClawedBack)

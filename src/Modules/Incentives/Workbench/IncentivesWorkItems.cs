@@ -65,7 +65,7 @@ internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalo
     /// <summary>Each program that cannot award today because a figure it needs is unset: the office's to-do before anyone applies.</summary>
     private async Task<IEnumerable<WorkItem>> CannotAwardAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(ChinaTime.ToChina(clock.GetUtcNow()));
+        var today = ChinaTime.Today(clock);
         var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
         return catalog.Programs
             .Select(p => (Program: p, Unset: ProgramReadiness.Unset(p, timelines[p.Id], today)))

@@ -1,3 +1,4 @@
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Startup;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -77,7 +78,7 @@ internal sealed class ScenariosDemoSeeder(ScenariosDb db, IPolicyQueries policy,
                 DataAvailable = "演示：脱敏的护理记录与传感器样例数据。Demo: de-identified care records and sample sensor data.",
                 BudgetMin = min,
                 BudgetMax = max,
-                Deadline = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(6),
+                Deadline = ChinaTime.DateOf(now).AddMonths(6),
                 ContactName = "张院长（演示） / Director Zhang (demo)",
                 ContactDetail = "owner@funeng.local",
                 Status = ScenarioStatus.Published,

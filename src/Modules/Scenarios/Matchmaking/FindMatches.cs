@@ -1,4 +1,5 @@
 using Funeng.Catalog.Contracts;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Scenarios.Data;
@@ -39,7 +40,7 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
 
     private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationsAsync(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ChinaTime.Today(clock);
         var profiles = await catalog.FindOrganisationsAsync(organisations, cancellationToken);
         return organisations.ToDictionary(
             organisation => organisation,

@@ -22,7 +22,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         }
 
         var now = clock.GetUtcNow();
-        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime), text);
+        var errors = input.Validate(ChinaTime.DateOf(now), text);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -60,7 +60,7 @@ internal sealed class EditScenario(ScenariosDb db, IAuditLog audit, ScenarioAcce
         }
 
         var now = clock.GetUtcNow();
-        var errors = input.Validate(DateOnly.FromDateTime(now.UtcDateTime), text);
+        var errors = input.Validate(ChinaTime.DateOf(now), text);
         if (errors.Count > 0)
         {
             return errors;

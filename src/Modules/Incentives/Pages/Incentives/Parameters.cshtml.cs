@@ -17,7 +17,7 @@ internal sealed class ParametersModel(ProgramCatalog catalog, ViewProgram progra
 {
     public IReadOnlyList<ParameterSheet> Programs { get; private set; } = [];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>The form that was posted (program/parameter), with its problems by field and the values typed.</summary>
     public (string Program, string Name)? Posted { get; private set; }
