@@ -59,6 +59,12 @@ public abstract class ApplicationFlowTests(ITestApp app)
         var submitted = await enterprise.Client.PostAsJsonAsync("/api/v1/incentives/applications", new { programId = IncentivesTestData.Champion }, Cancel);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        // The audit entry of the submission names the program and the applicant, not their code and id.
+        var programName = app.Services.GetRequiredService<Programs.ProgramCatalog>().Get(IncentivesTestData.Champion).Name;
+        var entry = (await AuditPage.ReadAsync(office.Client, "zh-CN", Cancel)).Single(r => r.Record.EndsWith(id.ToString(), StringComparison.Ordinal));
+        Assert.Contains($"申报项目 {programName.Zh}，", entry.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain(IncentivesTestData.Champion, entry.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain(enterprise.OrganisationId.ToString()!, entry.Details, StringComparison.Ordinal);
 
         var incomplete = await office.Client.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/completeness", new { complete = true }, Cancel);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);

@@ -78,7 +78,7 @@ internal sealed class SubmitApplication(IncentivesDb db, ProgramCatalog catalog,
         await SaveNumberedAsync(application, organisationId, cancellationToken);
 
         await audit.AppendAsync(new AuditEvent("incentives.application.submitted", "application", application.Id.ToString(),
-            ProblemMessage.Of("incentives.audit.application-submitted", application.ProgramId, organisationId.ToString(), application.SubmittedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), verdict.MaximumAmount)), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.application-submitted", program.Name, profile.Name, application.SubmittedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), verdict.MaximumAmount)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return application;
     }
