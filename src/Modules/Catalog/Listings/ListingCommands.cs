@@ -80,7 +80,7 @@ internal sealed class ListingCommands(
         if (listing is not null)
         {
             worker.Wake(); // saved-search alerts, off this request
-            await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, $"已发布：{listing.Content.TitleZh}", $"Published: {Title(listing)}", Link(listing), cancellationToken);
+            await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, ProblemMessage.Of("catalog.notify.published", Title(listing)), Link(listing), cancellationToken);
         }
 
         return listing;
@@ -96,7 +96,7 @@ internal sealed class ListingCommands(
         }, cancellationToken);
         if (listing is not null)
         {
-            await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, $"已退回：{listing.Content.TitleZh}", $"Returned: {Title(listing)}", Link(listing), cancellationToken);
+            await notifier.NotifyOrganisationAsync(listing.OwnerOrganisationId, ProblemMessage.Of("catalog.notify.returned", Title(listing)), Link(listing), cancellationToken);
         }
 
         return listing;
@@ -121,7 +121,7 @@ internal sealed class ListingCommands(
 
     internal static string Link(ListingRecord listing) => $"/catalog/listings/{listing.Id}";
 
-    private static string Title(ListingRecord listing) => string.IsNullOrEmpty(listing.Content.TitleEn) ? listing.Content.TitleZh : listing.Content.TitleEn;
+    private static LocalizedText Title(ListingRecord listing) => LocalizedText.Of(listing.Content.TitleZh, string.IsNullOrEmpty(listing.Content.TitleEn) ? listing.Content.TitleZh : listing.Content.TitleEn);
 
     /// <summary>
     /// Loads a listing the user may see (others' drafts are "not found", not "forbidden", so their existence does

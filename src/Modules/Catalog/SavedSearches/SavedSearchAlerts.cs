@@ -1,6 +1,8 @@
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Search;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -86,17 +88,15 @@ internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INot
             if (recorded.Count > MaxSingleAlerts)
             {
                 var link = "/catalog" + SavedSearchQuery.ToQueryString(saved.Text, saved.Filters);
-                await notifier.NotifyUserAsync(saved.UserId, $"保存的搜索“{saved.Name}”有 {recorded.Count} 条新结果",
-                    $"{recorded.Count} new matches for your saved search “{saved.Name}”", link, cancellationToken);
+                await notifier.NotifyUserAsync(saved.UserId, ProblemMessage.Of("catalog.notify.saved-search-matches", saved.Name, recorded.Count), link, cancellationToken);
                 continue;
             }
 
             foreach (var id in recorded)
             {
                 var content = listings[id].Content;
-                var en = string.IsNullOrEmpty(content.TitleEn) ? content.TitleZh : content.TitleEn;
-                await notifier.NotifyUserAsync(saved.UserId, $"保存的搜索“{saved.Name}”有新结果：{content.TitleZh}",
-                    $"New match for your saved search “{saved.Name}”: {en}", $"/catalog/listings/{id}", cancellationToken);
+                var title = LocalizedText.Of(content.TitleZh, string.IsNullOrEmpty(content.TitleEn) ? content.TitleZh : content.TitleEn);
+                await notifier.NotifyUserAsync(saved.UserId, ProblemMessage.Of("catalog.notify.saved-search-match", saved.Name, title), $"/catalog/listings/{id}", cancellationToken);
             }
         }
     }

@@ -86,7 +86,7 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
         await audit.AppendAsync(new AuditEvent("incentives.application.reviewer-assigned", "application", applicationId.ToString(),
             ProblemMessage.Of("incentives.audit.reviewer-assigned", reviewerOrganisationId.ToString())), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifier.NotifyOrganisationAsync(reviewerOrganisationId, "有一份奖补申报分配给贵单位专家评审", "An incentive application was assigned to your experts for review", "/incentives/review", cancellationToken);
+        await notifier.NotifyOrganisationAsync(reviewerOrganisationId, ProblemMessage.Of("incentives.notify.review-assigned"), "/incentives/review", cancellationToken);
     }
 
     /// <summary>For office staff: which reviewing organisations each application is assigned to.</summary>

@@ -101,7 +101,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         }
 
         await events.AfterCommitAsync(cancellationToken);
-        await notifier.NotifyOrganisationAsync(award.OrganisationId, $"您的申报已获批：{program.Name.Zh}", $"Your application was approved: {program.Name.En}", $"/incentives/applications/{applicationId}", cancellationToken);
+        await notifier.NotifyOrganisationAsync(award.OrganisationId, ProblemMessage.Of("incentives.notify.application-approved", program.Name), $"/incentives/applications/{applicationId}", cancellationToken);
         return award;
     }
 
@@ -124,7 +124,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
         await audit.AppendAsync(new AuditEvent("incentives.application.rejected", "application", application.Id.ToString(),
             ProblemMessage.Of("incentives.audit.application-rejected", catalog.NameOf(application.ProgramId), reasons)), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifier.NotifyOrganisationAsync(application.OrganisationId, "您的申报未获批准", "Your application was not approved", $"/incentives/applications/{application.Id}", cancellationToken);
+        await notifier.NotifyOrganisationAsync(application.OrganisationId, ProblemMessage.Of("incentives.notify.application-rejected"), $"/incentives/applications/{application.Id}", cancellationToken);
     }
 
     /// <summary>A decision gives its reasons, whether it comes from the API, the awards page or the command line.</summary>

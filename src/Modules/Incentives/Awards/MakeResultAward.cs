@@ -77,7 +77,7 @@ internal sealed class MakeResultAward(IncentivesDb db, ProgramCatalog catalog, B
         }
 
         await events.AfterCommitAsync(cancellationToken);
-        await notifier.NotifyOrganisationAsync(award.OrganisationId, $"您获得奖励：{program.Name.Zh}", $"You received an award: {program.Name.En}", "/incentives/awards", cancellationToken);
+        await notifier.NotifyOrganisationAsync(award.OrganisationId, ProblemMessage.Of("incentives.notify.award-received", program.Name), "/incentives/awards", cancellationToken);
         return new ResultAward(award.Id, award.ProgramId, award.Amount, award.Year, award.Kind == AwardKind.Voucher);
     }
 

@@ -66,10 +66,10 @@ internal sealed class ScreenEnterprises(
 
         foreach (var (program, profile, amount) in fresh)
         {
-            var upTo = amount is { } a ? $"（最高{a:0.##}元）" : "";
-            var upToEn = amount is { } b ? $" (up to {b:0.##} yuan)" : "";
-            await notifier.NotifyOrganisationAsync(profile.OrganisationId, $"您已符合“{program.Name.Zh}”的条件{upTo}，可直接申报", $"You now qualify for {program.Name.En}{upToEn}: apply now",
-                $"/incentives/apply/{program.Id}", cancellationToken);
+            var title = amount is { } upTo
+                ? Kernel.Web.ProblemMessage.Of("incentives.notify.now-eligible-up-to", program.Name, upTo)
+                : Kernel.Web.ProblemMessage.Of("incentives.notify.now-eligible", program.Name);
+            await notifier.NotifyOrganisationAsync(profile.OrganisationId, title, $"/incentives/apply/{program.Id}", cancellationToken);
         }
 
         return new Result(profiles.Count, catalog.Programs.Count, eligible.Count, fresh.Count);

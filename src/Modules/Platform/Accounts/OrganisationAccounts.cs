@@ -88,7 +88,7 @@ internal sealed class OrganisationAccounts(
         await SendAsync(user, "mail.confirm", links.ConfirmEmail(user.Id, token), organisation.NameZh, cancellationToken);
         foreach (var office in await users.GetUsersInRoleAsync(Roles.OfficeStaff))
         {
-            await notifier.NotifyUserAsync(office.Id, $"新机构注册待核验：{organisation.NameZh}", $"New organisation to verify: {organisation.NameEn}",
+            await notifier.NotifyUserAsync(office.Id, ProblemMessage.Of("platform.notify.organisation-to-verify", LocalizedText.Of(organisation.NameZh, organisation.NameEn)),
                 "/account/organisations", cancellationToken);
         }
 
@@ -243,8 +243,7 @@ internal sealed class OrganisationAccounts(
         }
 
         var key = verified ? "mail.verified" : "mail.refused";
-        await notifier.NotifyOrganisationAsync(organisation.Id, text.Get(key + ".subject", new CultureInfo(UiCultures.Chinese)),
-            text.Get(key + ".subject", new CultureInfo(UiCultures.English)), "/workbench", cancellationToken);
+        await notifier.NotifyOrganisationAsync(organisation.Id, ProblemMessage.Of(key + ".subject"), "/workbench", cancellationToken);
         foreach (var admin in await db.Users.Where(u => u.OrganisationId == organisation.Id && u.IsOrganisationAdmin).ToListAsync(cancellationToken))
         {
             await SendAsync(admin, key, links.Absolute("/workbench"), organisation.VerificationEvidence, cancellationToken);

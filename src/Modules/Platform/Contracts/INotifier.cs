@@ -1,20 +1,22 @@
+using Funeng.Kernel.Web;
+
 namespace Funeng.Platform.Contracts;
 
 /// <summary>In-platform notifications: a line in the recipient's inbox with a link to what changed.</summary>
 public interface INotifier
 {
-    /// <summary>Notifies one user.</summary>
-    Task NotifyUserAsync(string userId, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default);
+    /// <summary>Notifies one user. The title is a <c>strings.json</c> message, stored in both languages and shown in the reader's.</summary>
+    Task NotifyUserAsync(string userId, ProblemMessage title, string link, CancellationToken cancellationToken = default);
 
-    /// <summary>Notifies every user of an organisation.</summary>
-    Task NotifyOrganisationAsync(Guid organisationId, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default);
+    /// <summary>Notifies every user of an organisation (the title as for <see cref="NotifyUserAsync"/>).</summary>
+    Task NotifyOrganisationAsync(Guid organisationId, ProblemMessage title, string link, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Reaches an organisation however it can be reached: its users' inboxes when it has users; otherwise an email
     /// to its contact address (the one it registered with, else <paramref name="contactEmail"/>, e.g. its catalog
     /// profile's) with the link made absolute and an invitation to register. Says which, so the sender can be told.
     /// </summary>
-    Task<OrganisationReach> ReachOrganisationAsync(Guid organisationId, string? contactEmail, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default);
+    Task<OrganisationReach> ReachOrganisationAsync(Guid organisationId, string? contactEmail, ProblemMessage title, string link, CancellationToken cancellationToken = default);
 }
 
 /// <summary>How a message reached an organisation.</summary>

@@ -9,24 +9,25 @@ namespace Funeng.Platform.Notifications;
 
 internal sealed class Notifier(PlatformDb db, IMailer mailer, AccountLinks links, TimeProvider clock, UiText text) : INotifier
 {
-    public async Task NotifyUserAsync(string userId, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default)
+    public async Task NotifyUserAsync(string userId, ProblemMessage title, string link, CancellationToken cancellationToken = default)
     {
-        db.Notifications.Add(New(userId, titleZh, titleEn, link));
+        db.Notifications.Add(New(userId, Both(title), link));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task NotifyOrganisationAsync(Guid organisationId, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default)
+    public async Task NotifyOrganisationAsync(Guid organisationId, ProblemMessage title, string link, CancellationToken cancellationToken = default)
     {
         var userIds = await db.Users.Where(u => u.OrganisationId == organisationId).Select(u => u.Id).ToListAsync(cancellationToken);
-        db.Notifications.AddRange(userIds.Select(id => New(id, titleZh, titleEn, link)));
+        var both = Both(title);
+        db.Notifications.AddRange(userIds.Select(id => New(id, both, link)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<OrganisationReach> ReachOrganisationAsync(Guid organisationId, string? contactEmail, string titleZh, string titleEn, string link, CancellationToken cancellationToken = default)
+    public async Task<OrganisationReach> ReachOrganisationAsync(Guid organisationId, string? contactEmail, ProblemMessage title, string link, CancellationToken cancellationToken = default)
     {
         if (await db.Users.AnyAsync(u => u.OrganisationId == organisationId, cancellationToken))
         {
-            await NotifyOrganisationAsync(organisationId, titleZh, titleEn, link, cancellationToken);
+            await NotifyOrganisationAsync(organisationId, title, link, cancellationToken);
             return new OrganisationReach(OrganisationReachKind.Members);
         }
 
@@ -38,17 +39,25 @@ internal sealed class Notifier(PlatformDb db, IMailer mailer, AccountLinks links
         }
 
         // No account means no language preference: the message is written in both languages, Chinese first.
-        var body = ProblemMessage.Of("mail.reach.body", new LocalizedText(titleZh, titleEn), links.Absolute(link), links.Absolute("/account/register")).Both(text);
-        await mailer.SendAsync(new OutgoingMail(address, $"{titleZh} / {titleEn}", $"{body.Zh}\n\n{body.En}\n"), cancellationToken);
+        var both = Both(title);
+        var body = ProblemMessage.Of("mail.reach.body", both, links.Absolute(link), links.Absolute("/account/register")).Both(text);
+        await mailer.SendAsync(new OutgoingMail(address, $"{both.Zh} / {both.En}", $"{body.Zh}\n\n{body.En}\n"), cancellationToken);
         return new OrganisationReach(OrganisationReachKind.Email, address);
     }
 
-    private Notification New(string userId, string titleZh, string titleEn, string link) => new()
+    /// <summary>A title in both languages: a notification is written before anyone reads it, in whichever language they will.</summary>
+    private LocalizedText Both(ProblemMessage title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return title.Both(text);
+    }
+
+    private Notification New(string userId, LocalizedText title, string link) => new()
     {
         Id = Guid.NewGuid(),
         UserId = userId,
-        TitleZh = titleZh,
-        TitleEn = titleEn,
+        TitleZh = title.Zh,
+        TitleEn = title.En,
         Link = link,
         CreatedAt = clock.GetUtcNow(),
     };

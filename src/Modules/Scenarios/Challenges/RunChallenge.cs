@@ -24,7 +24,7 @@ internal sealed record ResolveObjectionRequest(bool Upheld, string? Resolution);
 /// ranked until every reviewer who may score it has; the award waits for the notice period and the objections.
 /// The prize is an award under the pack's Challenge-and-Lead program, made through Incentives' one ledger.
 /// </summary>
-internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, NotifyFollowers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text,
+internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor, NotifyFollowers followers, IOptions<ScenariosOptions> options, TimeProvider clock,
     IResultAwards awards, IOrganisationDirectory organisations)
 {
     /// <summary>
@@ -212,10 +212,10 @@ internal sealed class RunChallenge(ScenariosDb db, IAuditLog audit, IActor actor
 
     /// <summary>Tells followers and <paramref name="organisations"/> of a step, by a key whose {0} is the challenge's title and {1}… the <paramref name="more"/> arguments.</summary>
     private Task NotifyAsync(ChallengeSnapshot s, string key, IEnumerable<Guid> organisations, CancellationToken cancellationToken, params object?[] more) =>
-        TellAsync(s, ProblemMessage.Of(key, [s.Challenge.Title, .. more]).Both(text), organisations, cancellationToken);
+        TellAsync(s, ProblemMessage.Of(key, [s.Challenge.Title, .. more]), organisations, cancellationToken);
 
-    private Task TellAsync(ChallengeSnapshot s, LocalizedText title, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
-        followers.NotifyAsync(Follow.ChallengeType, s.Challenge.Id, title.Zh, title.En, $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
+    private Task TellAsync(ChallengeSnapshot s, ProblemMessage title, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
+        followers.NotifyAsync(Follow.ChallengeType, s.Challenge.Id, title, $"/scenarios/challenges/{s.Challenge.Id}", organisations, cancellationToken);
 
     /// <summary><c>POST .../close</c>, with a body <c>{ "reason": "…" }</c> when closing before the deadline (no body otherwise).</summary>
     public static async Task<Ok<ChallengeView>> HandleCloseAsync(Guid id, CloseRequest? request, RunChallenge run, GetChallenges get, CancellationToken cancellationToken)

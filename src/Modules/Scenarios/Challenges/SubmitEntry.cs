@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -19,7 +18,7 @@ namespace Funeng.Scenarios.Challenges;
 /// The submitting organisation leads; each named partner gets a <see cref="PartnerRequest"/> and joins the team only
 /// by accepting it (<see cref="PartnerConsent"/>), so naming an organisation never locks it out of its own entry.
 /// </summary>
-internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor, IOrganisationDirectory organisations, INotifier notifier, NotifyFollowers followers, IOptions<ScenariosOptions> options, TimeProvider clock, UiText text)
+internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor, IOrganisationDirectory organisations, INotifier notifier, NotifyFollowers followers, IOptions<ScenariosOptions> options, TimeProvider clock)
 {
     private const string LabelAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -132,12 +131,12 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
             throw;
         }
 
-        var received = ProblemMessage.Of("scenarios.notify.challenge.entry-received", challenge.Title).Both(text);
-        await followers.NotifyAsync(Follow.ChallengeType, challengeId, received.Zh, received.En, $"/scenarios/challenges/{challengeId}", null, cancellationToken);
-        var asked = ProblemMessage.Of("scenarios.notify.challenge.partner-asked", challenge.Title).Both(text);
+        var received = ProblemMessage.Of("scenarios.notify.challenge.entry-received", challenge.Title);
+        await followers.NotifyAsync(Follow.ChallengeType, challengeId, received, $"/scenarios/challenges/{challengeId}", null, cancellationToken);
+        var asked = ProblemMessage.Of("scenarios.notify.challenge.partner-asked", challenge.Title);
         foreach (var request in requests)
         {
-            await notifier.NotifyOrganisationAsync(request.OrganisationId, asked.Zh, asked.En, $"/scenarios/challenges/{challengeId}", cancellationToken);
+            await notifier.NotifyOrganisationAsync(request.OrganisationId, asked, $"/scenarios/challenges/{challengeId}", cancellationToken);
         }
         return entry.Id;
     }

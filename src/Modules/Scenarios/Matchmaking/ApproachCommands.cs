@@ -1,5 +1,4 @@
 using Funeng.Catalog.Contracts;
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -21,7 +20,7 @@ internal sealed record ApproachView(Guid Id, Guid ScenarioId, string ScenarioTit
 /// side, each change audited in its transaction and notified to the other side after commit.
 /// </summary>
 internal sealed class ApproachCommands(ScenariosDb db, GetScenarios scenarios, ICatalogQueries catalog, IOrganisationDirectory directory,
-    IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock, UiText text)
+    IAuditLog audit, INotifier notifier, IActor actor, TimeProvider clock)
 {
     public async Task<ApproachView> ExpressInterestAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
@@ -32,8 +31,8 @@ internal sealed class ApproachCommands(ScenariosDb db, GetScenarios scenarios, I
         }
 
         var approach = await OpenAsync(scenario, organisation, ApproachKind.Interest, cancellationToken);
-        var interested = ProblemMessage.Of("scenarios.notify.approach.interest", approach.SupplierNameZh, scenario.Title).Both(text);
-        await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, interested.Zh, interested.En, $"/scenarios/{scenarioId}", cancellationToken);
+        var interested = ProblemMessage.Of("scenarios.notify.approach.interest", approach.SupplierNameZh, scenario.Title);
+        await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, interested, $"/scenarios/{scenarioId}", cancellationToken);
         return View(approach, scenario.Title);
     }
 
@@ -53,9 +52,9 @@ internal sealed class ApproachCommands(ScenariosDb db, GetScenarios scenarios, I
         var approach = await OpenAsync(scenario, supplier, ApproachKind.Invitation, cancellationToken);
         // A supplier known only from the catalog (imported filings) has no users: the invitation goes to its contact
         // address instead, and the owner is told which way it went.
-        var invited = ProblemMessage.Of("scenarios.notify.approach.invitation", scenario.Title).Both(text);
+        var invited = ProblemMessage.Of("scenarios.notify.approach.invitation", scenario.Title);
         var reach = await notifier.ReachOrganisationAsync(supplier, await catalog.FindContactEmailAsync(supplier, cancellationToken),
-            invited.Zh, invited.En, "/scenarios/approaches", cancellationToken);
+            invited, "/scenarios/approaches", cancellationToken);
         return View(approach, scenario.Title) with { Reach = reach.How };
     }
 
@@ -72,14 +71,14 @@ internal sealed class ApproachCommands(ScenariosDb db, GetScenarios scenarios, I
         approach.DecidedByUserId = actor.UserId;
         await SaveAuditedAsync(approach, $"scenarios.{ApproachRules.Word(approach.Kind)}.{approach.Status.ToString().ToLowerInvariant()}", cancellationToken);
         var message = ProblemMessage.Of("scenarios.notify.approach.answered", scenario.Title, ApproachRules.Label(approach.Kind),
-            ProblemMessage.Of("scenarios.approaches.status." + approach.Status.ToString().ToLowerInvariant())).Both(text);
+            ProblemMessage.Of("scenarios.approaches.status." + approach.Status.ToString().ToLowerInvariant()));
         if (side == ApproachSide.Owner)
         {
-            await notifier.NotifyOrganisationAsync(approach.SupplierOrganisationId, message.Zh, message.En, "/scenarios/approaches", cancellationToken);
+            await notifier.NotifyOrganisationAsync(approach.SupplierOrganisationId, message, "/scenarios/approaches", cancellationToken);
         }
         else
         {
-            await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, message.Zh, message.En, $"/scenarios/{scenario.Id}", cancellationToken);
+            await notifier.NotifyOrganisationAsync(scenario.OwnerOrganisationId, message, $"/scenarios/{scenario.Id}", cancellationToken);
         }
 
         return View(approach, scenario.Title);

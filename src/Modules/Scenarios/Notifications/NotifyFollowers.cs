@@ -1,4 +1,5 @@
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
 using Funeng.Scenarios.Posts;
@@ -14,11 +15,11 @@ namespace Funeng.Scenarios.Notifications;
 /// </summary>
 internal sealed class NotifyFollowers(ScenariosDb db, INotifier notifier, IActor actor)
 {
-    public async Task NotifyAsync(string entityType, Guid entityId, string titleZh, string titleEn, string link, IEnumerable<Guid>? organisations = null, CancellationToken cancellationToken = default)
+    public async Task NotifyAsync(string entityType, Guid entityId, ProblemMessage title, string link, IEnumerable<Guid>? organisations = null, CancellationToken cancellationToken = default)
     {
         if (entityType == Follow.ScenarioType && await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entityId, cancellationToken) is { } post && !ScenarioAccess.IsPublic(post))
         {
-            await NotifyOrganisationsAsync(organisations, titleZh, titleEn, link, cancellationToken);
+            await NotifyOrganisationsAsync(organisations, title, link, cancellationToken);
             return;
         }
 
@@ -27,17 +28,17 @@ internal sealed class NotifyFollowers(ScenariosDb db, INotifier notifier, IActor
             .Select(f => f.UserId).ToListAsync(cancellationToken);
         foreach (var follower in followers)
         {
-            await notifier.NotifyUserAsync(follower, titleZh, titleEn, link, cancellationToken);
+            await notifier.NotifyUserAsync(follower, title, link, cancellationToken);
         }
 
-        await NotifyOrganisationsAsync(organisations, titleZh, titleEn, link, cancellationToken);
+        await NotifyOrganisationsAsync(organisations, title, link, cancellationToken);
     }
 
-    private async Task NotifyOrganisationsAsync(IEnumerable<Guid>? organisations, string titleZh, string titleEn, string link, CancellationToken cancellationToken)
+    private async Task NotifyOrganisationsAsync(IEnumerable<Guid>? organisations, ProblemMessage title, string link, CancellationToken cancellationToken)
     {
         foreach (var organisation in (organisations ?? []).Distinct().Where(o => !actor.BelongsTo(o)))
         {
-            await notifier.NotifyOrganisationAsync(organisation, titleZh, titleEn, link, cancellationToken);
+            await notifier.NotifyOrganisationAsync(organisation, title, link, cancellationToken);
         }
     }
 }

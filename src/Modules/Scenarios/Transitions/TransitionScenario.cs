@@ -1,4 +1,3 @@
-using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Funeng.Scenarios.Data;
@@ -17,7 +16,7 @@ internal sealed record TransitionRequest(ScenarioAction Action, string? Reason =
 /// <c>POST /api/v1/scenarios/{id}/transitions</c>: one move, audited in the same transaction. It applies Posts' lifecycle,
 /// places in a list (Lists) and tells followers, so it sits above all three rather than inside Posts.
 /// </summary>
-internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, PlaceInList placement, NotifyFollowers followers, TimeProvider clock, UiText text)
+internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, ScenarioAccess access, PlaceInList placement, NotifyFollowers followers, TimeProvider clock)
 {
     public async Task<ScenarioStatus> ExecuteAsync(Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -67,8 +66,8 @@ internal sealed class TransitionScenario(ScenariosDb db, IAuditLog audit, Scenar
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var title = ProblemMessage.Of("scenarios.notify.scenario.status", post.Title, ProblemMessage.Of("scenarios.status." + ScenarioLifecycle.Word(post.Status))).Both(text);
-        await followers.NotifyAsync(Follow.ScenarioType, post.Id, title.Zh, title.En, $"/scenarios/{post.Id}", [post.OwnerOrganisationId], cancellationToken);
+        var title = ProblemMessage.Of("scenarios.notify.scenario.status", post.Title, ProblemMessage.Of("scenarios.status." + ScenarioLifecycle.Word(post.Status)));
+        await followers.NotifyAsync(Follow.ScenarioType, post.Id, title, $"/scenarios/{post.Id}", [post.OwnerOrganisationId], cancellationToken);
         return post.Status;
     }
 
