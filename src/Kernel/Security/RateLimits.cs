@@ -1,5 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -81,14 +83,16 @@ public static class RateLimits
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        // The request's language is known here: the localisation middleware runs before the rate limiter (WebShell).
+        var text = http.RequestServices.GetRequiredService<UiText>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"Too many requests from this address; try again in {seconds} seconds. 请求过于频繁，请 {seconds} 秒后再试。",
+                Title = text.Get("problem.too-many-requests", System.Globalization.CultureInfo.CurrentUICulture),
+                Detail = ProblemMessage.Of("problem.too-many-requests.retry", seconds).In(text, System.Globalization.CultureInfo.CurrentUICulture),
                 Type = "https://tools.ietf.org/html/rfc6585#section-4",
             },
         });

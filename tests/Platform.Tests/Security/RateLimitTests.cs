@@ -47,6 +47,9 @@ public sealed class RateLimitTests(RateLimitTests.App app) : IClassFixture<RateL
         Assert.True(refused.Headers.RetryAfter is not null);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        // In the request's language (Chinese by default), from strings.json.
+        Assert.Equal("请求过于频繁", problem.GetProperty("title").GetString());
+        Assert.StartsWith("来自此地址的请求过于频繁，请 ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // Showing the page is not an attempt.
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/account/login", Ct)).StatusCode);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Funeng.Compute.Engines;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.Extensions.Options;
 
@@ -17,15 +18,19 @@ internal sealed record JobParameterView(string Name, string Kind, bool Required,
 /// A request names a template and gives arguments as data; they are checked here and reach the program as argv
 /// elements, never through a shell. The built-in <c>reserve</c> template holds the devices for the planned time.
 /// </summary>
-internal sealed partial class JobTemplates(IOptions<ComputeOptions> options)
+internal sealed partial class JobTemplates(IOptions<ComputeOptions> options, UiText text)
 {
     public const string Reserve = JobSpec.Reservation;
 
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
+    // A template's title is shown in either language, as the configured templates' are.
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo(UiCultures.Chinese);
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo(UiCultures.English);
+
     public IReadOnlyList<JobTemplateView> List() =>
     [
-        new(Reserve, "预留（在计划时段内占用设备）", "Reserve (hold the devices for the planned time)", []),
+        new(Reserve, text.Get("compute.template.reserve", Zh), text.Get("compute.template.reserve", En), []),
         .. options.Value.JobTemplates.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new JobTemplateView(t.Key, t.Value.TitleZh, t.Value.TitleEn,
             [.. t.Value.Parameters.Select(p => new JobParameterView(p.Name, p.Kind, p.Required, p.Min, p.Max, p.MaxLength, p.Choices))])),
     ];
