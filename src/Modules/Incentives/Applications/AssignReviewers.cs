@@ -1,5 +1,6 @@
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
@@ -84,7 +85,7 @@ internal sealed class AssignReviewers(IncentivesDb db, ProgramCatalog catalog, I
         ApplicationHistory.Record(db, applicationId, ApplicationStepKind.ReviewerAssigned, assignment.AssignedAt, actor.Name);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditEvent("incentives.application.reviewer-assigned", "application", applicationId.ToString(),
-            ProblemMessage.Of("incentives.audit.reviewer-assigned", reviewerOrganisationId.ToString())), db, cancellationToken);
+            ProblemMessage.Of("incentives.audit.reviewer-assigned", LocalizedText.Of(reviewer.NameZh, reviewer.NameEn))), db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.NotifyOrganisationAsync(reviewerOrganisationId, ProblemMessage.Of("incentives.notify.review-assigned"), "/incentives/review", cancellationToken);
     }

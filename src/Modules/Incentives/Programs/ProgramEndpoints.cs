@@ -24,13 +24,13 @@ internal static class ProgramEndpoints
     public static async Task<Ok<List<ProgramView>>> ListAsync(ProgramCatalog catalog, ViewProgram programs, TimeProvider clock, CancellationToken cancellationToken)
     {
         var timelines = await programs.TimelinesAsync(cancellationToken);
-        return TypedResults.Ok(catalog.Programs.Select(p => View(p, timelines[p.Id], catalog.Facts, Today(clock))).ToList());
+        return TypedResults.Ok(catalog.Programs.Select(p => View(p, timelines[p.Id], catalog.Facts, ChinaTime.Today(clock))).ToList());
     }
 
     public static async Task<Ok<ProgramView>> GetAsync(string id, ProgramCatalog catalog, ViewProgram programs, TimeProvider clock, CancellationToken cancellationToken)
     {
         var program = catalog.Get(id);
-        return TypedResults.Ok(View(program, await programs.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
+        return TypedResults.Ok(View(program, await programs.TimelineAsync(program, cancellationToken), catalog.Facts, ChinaTime.Today(clock)));
     }
 
     public static async Task<Ok<ProgramView>> SetParameterAsync(string id, string name, SetParameterRequest request,
@@ -39,7 +39,7 @@ internal static class ProgramEndpoints
         InvalidInputException.ThrowIfAny(await set.SetAsync(id, name, request.Value, request.EffectiveFrom, cancellationToken));
 
         var program = catalog.Get(id);
-        return TypedResults.Ok(View(program, await programs.TimelineAsync(program, cancellationToken), catalog.Facts, Today(clock)));
+        return TypedResults.Ok(View(program, await programs.TimelineAsync(program, cancellationToken), catalog.Facts, ChinaTime.Today(clock)));
     }
 
     public static ProgramView View(IncentiveProgram p, ParameterTimeline timeline, FactCatalog facts, DateOnly today) => new(
@@ -47,6 +47,4 @@ internal static class ProgramEndpoints
         p.FactsNeeded(facts), p.Documents.Select(d => d.Key).ToList(),
         p.Parameters.Select(x => ParameterView.Of(x, timeline, today)).ToList(),
         p.Parameters.Where(x => timeline.ValueOn(x.Name, today) is null).Select(x => x.Name).ToList());
-
-    private static DateOnly Today(TimeProvider clock) => ChinaTime.Today(clock);
 }
