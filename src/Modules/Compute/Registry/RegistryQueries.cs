@@ -38,10 +38,11 @@ internal sealed class RegistryQueries(ComputeDb db, IPolicyQueries policy, IActo
         var centres = await db.Centres.AsNoTracking().Include(c => c.Pools).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
         var active = await db.Placements.AsNoTracking().Where(p => p.Active)
             .Join(db.Requests, p => p.RequestId, r => r.Id, (p, r) => new { p.CentreId, p.PlannedStart, p.PlannedEnd, r.Devices }).ToListAsync(cancellationToken);
+        var byCentre = active.ToLookup(a => a.CentreId);
         var horizon = now.AddHours(24);
         return [.. centres.Select(c =>
         {
-            var mine = active.Where(a => a.CentreId == c.Id).ToList();
+            var mine = byCentre[c.Id].ToList();
             var devices = c.Pools.Sum(p => p.Devices);
             var booked = mine.Sum(a => Math.Max(0, (Min(a.PlannedEnd, horizon) - Max(a.PlannedStart, now)).TotalHours) * a.Devices);
             return new CentreUtilisation(c.Id, c.NameZh, c.NameEn, c.Up, devices,
