@@ -219,6 +219,7 @@ internal static class TimeSplitRun
             ("LongFloor", (t, v) => t with { LongFloor = (int)v }, [1f, 2f, 3f]),
             ("TitleBoost", (t, v) => t with { TitleBoost = v }, [0.75f, 1.5f, 2.5f, 4f]),
             ("WordsBoost", (t, v) => t with { WordsBoost = v }, [0f, 0.5f, 1f]),
+            ("WordsForNames", (t, v) => t with { WordsForNames = v > 0 }, [0f, 1f]),
             ("MaxConcepts", (t, v) => t with { MaxConcepts = (int)v }, [4f, 6f, 8f, 10f, 12f, 16f, 32f]),
             ("GlossaryBoost", (t, v) => t with { GlossaryBoost = v }, [0.4f, 0.7f, 1f]),
             ("SynonymsCapped", (t, v) => t with { SynonymsCapped = v > 0 }, [0f, 1f]),

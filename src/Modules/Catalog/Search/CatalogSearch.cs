@@ -154,7 +154,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             // facets sampled on the way); when more match than the budget, the full query ranks only its best.
             var first = TopScoreDocCollector.Create(Budgets.Candidates, docsScoredInOrder: false);
             var sampled = new BoundedCollector(first, request.WithFacets ? new FacetCollector(CatalogFacets.All) : null, Budgets, documents);
-            searcher.Search(plan.ToCandidateQuery(index.Analyzer, searcher.IndexReader, relaxed), filter, sampled);
+            searcher.Search(FilterCache.Within(plan.ToCandidateQuery(index.Analyzer, searcher.IndexReader, relaxed), filter), sampled);
             sampled.Finish();
             if (first.TotalHits > Budgets.Candidates)
             {
@@ -183,7 +183,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         }
         else
         {
-            searcher.Search(plan.ToQuery(relaxed), filter, collector);
+            searcher.Search(FilterCache.Within(plan.ToQuery(relaxed), filter), collector);
         }
 
         collector.Finish();

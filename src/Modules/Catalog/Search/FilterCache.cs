@@ -31,6 +31,12 @@ internal sealed class FilterCache
         return _filters.GetOrAdd(Key(filters, viewer), _ => new BitSetCachingFilter(new QueryWrapperFilter(build())));
     }
 
+    /// <summary>
+    /// <paramref name="query"/> within <paramref name="filter"/>, scored in bulk where the filter is dense (see
+    /// <see cref="BulkRandomAccess"/>): what <c>IndexSearcher.Search(query, filter, collector)</c> finds, faster.
+    /// </summary>
+    public static Query Within(Query query, Filter filter) => new FilteredQuery(query, filter, BulkRandomAccess.Instance);
+
     private static string Key(CatalogFilters f, CatalogViewer v) => string.Join('|',
         v.IsOffice ? "office" : v.OrganisationId?.ToString() ?? "public",
         string.Join(',', f.Types), string.Join(',', f.Sectors), string.Join(',', f.Cities), string.Join(',', f.Qualifications),
@@ -53,5 +59,27 @@ internal sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(
         }
 
         return bits;
+    }
+}
+
+/// <summary>
+/// Lucene's default filter strategy checks a dense filter's bits while scoring, but then scores one document at a time
+/// (its <c>FilteredBulkScorer</c> wraps a plain scorer), which costs a broad disjunction its bulk scorer: the public
+/// filter doubled a 1 M first pass (bench/results/catalog.md, stop 20). This hands the same bits (deletions included)
+/// to the query's own bulk scorer; a sparse filter still leapfrogs.
+/// </summary>
+internal sealed class BulkRandomAccess : FilteredQuery.RandomAccessFilterStrategy
+{
+    public static BulkRandomAccess Instance { get; } = new();
+
+    public override BulkScorer? FilteredBulkScorer(AtomicReaderContext context, Weight weight, bool scoreDocsInOrder, DocIdSet docIdSet)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(docIdSet);
+        var bits = docIdSet.Bits;
+        var first = docIdSet.GetIterator() is { } iterator ? iterator.NextDoc() : DocIdSetIterator.NO_MORE_DOCS;
+        return bits is not null && first != DocIdSetIterator.NO_MORE_DOCS && UseRandomAccess(bits, first)
+            ? weight.GetBulkScorer(context, scoreDocsInOrder, bits)
+            : base.FilteredBulkScorer(context, weight, scoreDocsInOrder, docIdSet);
     }
 }

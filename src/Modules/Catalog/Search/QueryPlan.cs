@@ -528,8 +528,8 @@ internal sealed partial class QueryPlan
     }
 
     /// <summary>
-    /// Any of <paramref name="forms"/> in the bigram field, the word field or a title; the first form is the user's,
-    /// later ones from the glossary. With <see cref="SearchTuning.SynonymsCapped"/>, a glossary name weighs at most
+    /// Any of <paramref name="forms"/> in the bigram field or a title, and the user's in the word field (glossary names
+    /// too with <see cref="SearchTuning.WordsForNames"/>); the first form is the user's, later ones from the glossary. With <see cref="SearchTuning.SynonymsCapped"/>, a glossary name weighs at most
     /// <see cref="SearchTuning.GlossaryBoost"/> of the typed word when the typed word is in the index: a phrase scores
     /// the sum of its bigrams' idf, so a longer or rarer synonym (数字分身 for 数字人, 质量检测 for 质检) would otherwise
     /// outrank the listings that say what the user typed.
@@ -553,7 +553,11 @@ internal sealed partial class QueryPlan
                 Add(query, Apart(analyzer, forms[i]), boost * tuning.ApartBoost);
             }
 
-            Add(query, Phrase(analyzer, IndexFields.Words, forms[i]), boost * tuning.WordsBoost);
+            if (i == 0 || tuning.WordsForNames)
+            {
+                Add(query, Phrase(analyzer, IndexFields.Words, forms[i]), boost * tuning.WordsBoost);
+            }
+
             Add(query, Phrase(analyzer, IndexFields.TitleZh, forms[i]), boost * tuning.TitleBoost);
             Add(query, Phrase(analyzer, IndexFields.TitleEn, forms[i]), boost * tuning.TitleBoost);
         }

@@ -44,6 +44,14 @@ internal sealed record SearchTuning
     /// <summary>Weight of the word-segmented field (SmartCn) beside the bigram field.</summary>
     public float WordsBoost { get; init; } = 1f;
 
+    /// <summary>
+    /// Whether glossary names are searched in the word field too, or only the typed word. Off: on the training split the
+    /// same (objective 0.5258 off, 0.5254 on; timesplit-sweep.md), while a name's words there are mostly SmartCn's
+    /// single characters (客 服 of 客服), whose long postings made up about half of a broad search's full-query time
+    /// at 1 M (bench/results/catalog.md, stop 20).
+    /// </summary>
+    public bool WordsForNames { get; init; }
+
     /// <summary>A name's bigrams all present but not together (陪伴…机器人 for 陪伴机器人) score this fraction of the name; 0 requires them together.</summary>
     public float ApartBoost { get; init; }
 
