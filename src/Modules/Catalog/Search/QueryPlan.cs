@@ -204,7 +204,7 @@ internal sealed partial class QueryPlan
         var common = CommonLimit(reader, tuning);
         return [.. entries
             .Select(e => (e.Key, e.Value.Words, e.Value.Weight, Terms: e.Value.Words.SelectMany(w => BilingualAnalyzer.Terms(analyzer, IndexFields.All, w)).Distinct(StringComparer.Ordinal).ToList()))
-            .Select(e => (e.Key, e.Words, e.Weight, e.Terms, Rarest: e.Terms.Select(t => (Term: t, Df: reader.DocFreq(new Term(IndexFields.All, t)))).MinBy(t => t.Df)))
+            .Select(e => (e.Key, e.Words, e.Weight, e.Terms, Rarest: e.Terms.Select(t => (Term: t, Df: DocFrequencies.Of(reader, IndexFields.All, t))).MinBy(t => t.Df)))
             .Where(e => e.Rarest.Df > 0).OrderBy(e => e.Rarest.Df).ThenBy(e => e.Key, StringComparer.Ordinal).Take(tuning.MaxBagTerms)
             .Select(e => new BagTerm(e.Key, e.Terms, e.Rarest.Term, Together(analyzer, e.Words), e.Weight, common is int limit && e.Rarest.Df > limit))];
     }
@@ -355,7 +355,7 @@ internal sealed partial class QueryPlan
         var terms = new List<(string Field, string Term, float Weight, bool Finds)>();
         void AddRarest(string field, IEnumerable<string> candidates, float weight, Func<int, bool> finds)
         {
-            var rarest = candidates.Select(t => (Term: t, Df: reader.DocFreq(new Term(field, t)))).Where(t => t.Df > 0).OrderBy(t => t.Df).Take(1).ToList();
+            var rarest = candidates.Select(t => (Term: t, Df: DocFrequencies.Of(reader, field, t))).Where(t => t.Df > 0).OrderBy(t => t.Df).Take(1).ToList();
             if (rarest is [var (term, df)])
             {
                 terms.Add((field, term, weight, finds(df)));
@@ -524,7 +524,7 @@ internal sealed partial class QueryPlan
     private static int DocFrequency(string form, Analyzer analyzer, IndexReader reader)
     {
         var terms = BilingualAnalyzer.Terms(analyzer, IndexFields.All, form);
-        return terms.Count == 0 ? 0 : terms.Min(t => reader.DocFreq(new Term(IndexFields.All, t)));
+        return terms.Count == 0 ? 0 : terms.Min(t => DocFrequencies.Of(reader, IndexFields.All, t));
     }
 
     /// <summary>
@@ -581,7 +581,7 @@ internal sealed partial class QueryPlan
         var sum = 0.0;
         foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, form))
         {
-            var df = reader.DocFreq(new Term(IndexFields.All, term));
+            var df = DocFrequencies.Of(reader, IndexFields.All, term);
             if (df == 0)
             {
                 return 0;

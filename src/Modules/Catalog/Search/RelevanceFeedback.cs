@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Funeng.Catalog.Search;
@@ -40,7 +39,7 @@ internal static class RelevanceFeedback
         var reader = searcher.IndexReader;
         var common = reader.NumDocs * tuning.CommonFraction;
         var chosen = weights.Where(w => !own.Contains(w.Key))
-            .Select(w => (Term: w.Key, Df: reader.DocFreq(new Term(IndexFields.All, w.Key)), w.Value))
+            .Select(w => (Term: w.Key, Df: DocFrequencies.Of(reader, IndexFields.All, w.Key), w.Value))
             .Where(w => w.Df >= 2 && w.Df <= common)
             .Select(w => (w.Term, Weight: w.Value * Math.Log((double)reader.NumDocs / w.Df)))
             .OrderByDescending(w => w.Weight).ThenBy(w => w.Term, StringComparer.Ordinal)
