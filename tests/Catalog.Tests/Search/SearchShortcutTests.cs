@@ -1,0 +1,137 @@
+using Funeng.Catalog.Contracts;
+using Funeng.Catalog.Data;
+using Funeng.Catalog.Search;
+using Funeng.Kernel.Database;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+
+namespace Funeng.Catalog.Tests.Search;
+
+/// <summary>
+/// Issue 12, item 5: two shortcuts of a search at 1 M must not change what it finds. A dense filter scored in bulk
+/// (<see cref="BulkRandomAccess"/>) finds what Lucene's default strategy finds, with the same scores and without deleted
+/// documents; remembered document frequencies (<see cref="DocFrequencies"/>) follow the index when it changes.
+/// </summary>
+public sealed class SearchShortcutTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funeng-shortcuts-" + Guid.NewGuid().ToString("N"));
+    private readonly CatalogIndex _index;
+    private readonly List<Guid> _shenzhen = [];
+
+    public SearchShortcutTests()
+    {
+        _index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = _folder }),
+            new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "unused.db")}"));
+        // Alternating cities make the Shenzhen filter dense (its first document is among the first hundred); Zhuhai's
+        // listings come last, so its filter is sparse and leapfrogs.
+        for (var i = 0; i < 240; i++)
+        {
+            var city = i % 2 == 0 ? "shenzhen" : "guangzhou";
+            var id = Add($"第{i}号智能客服{(i % 3 == 0 ? "机器人" : "平台")}", $"客服问答{string.Concat(Enumerable.Repeat("，智能客服", i % 5))}", city);
+            if (city == "shenzhen")
+            {
+                _shenzhen.Add(id);
+            }
+        }
+
+        for (var i = 0; i < 8; i++)
+        {
+            Add($"第{i}号客服机器人", "蚝田客服", "zhuhai");
+        }
+
+        _index.Commit();
+    }
+
+    [Theory]
+    [InlineData("shenzhen")]
+    [InlineData("zhuhai")]
+    public void A_filtered_broad_query_scored_in_bulk_finds_what_the_default_strategy_finds_with_the_same_scores(string city)
+    {
+        var filter = CityFilter(city);
+
+        var (expected, actual) = _index.Search(searcher => (
+            searcher.Search(BroadQuery(), filter, 1000).ScoreDocs,
+            searcher.Search(FilterCache.Within(BroadQuery(), filter), 1000).ScoreDocs));
+
+        Assert.Equal(city == "shenzhen" ? 120 : 8, expected.Length);
+        Assert.Equal(expected.Select(d => d.Doc).Order(), actual.Select(d => d.Doc).Order());
+        var scores = expected.ToDictionary(d => d.Doc, d => d.Score);
+        Assert.All(actual, d => Assert.Equal(scores[d.Doc], d.Score, 4));
+    }
+
+    [Fact]
+    public void A_listing_removed_from_the_index_is_not_found_through_the_bulk_scored_filter()
+    {
+        foreach (var id in _shenzhen.Take(10))
+        {
+            _index.Replace(id.ToString(), []);
+        }
+
+        _index.Commit();
+
+        var found = _index.Search(searcher => searcher.Search(FilterCache.Within(BroadQuery(), CityFilter("shenzhen")), 1000).ScoreDocs
+            .Select(d => Guid.Parse(searcher.Doc(d.Doc).Get(IndexFields.Id, System.Globalization.CultureInfo.InvariantCulture))).ToList());
+
+        Assert.Equal(110, found.Count);
+        Assert.Empty(found.Intersect(_shenzhen.Take(10)));
+    }
+
+    [Fact]
+    public void Remembered_document_frequencies_are_the_indexs_and_a_reopened_index_counts_again()
+    {
+        var before = _index.Search(searcher =>
+        {
+            var remembered = DocFrequencies.Of(searcher.IndexReader, IndexFields.All, "客服");
+            Assert.Equal(searcher.IndexReader.DocFreq(new Term(IndexFields.All, "客服")), remembered);
+            Assert.Equal(remembered, DocFrequencies.Of(searcher.IndexReader, IndexFields.All, "客服"));
+            Assert.Equal(0, DocFrequencies.Of(searcher.IndexReader, IndexFields.All, "蜂巢"));
+            return remembered;
+        });
+
+        for (var i = 0; i < 3; i++)
+        {
+            Add($"蜂巢客服{i}号", "蜂巢客服", "foshan");
+        }
+
+        _index.Commit();
+
+        _index.Search(searcher =>
+        {
+            Assert.Equal(before + 3, DocFrequencies.Of(searcher.IndexReader, IndexFields.All, "客服"));
+            Assert.Equal(3, DocFrequencies.Of(searcher.IndexReader, IndexFields.All, "蜂巢"));
+            return 0;
+        });
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>A plain disjunction, as a first pass is: Lucene scores it in bulk when nothing stands in the way.</summary>
+    private static BooleanQuery BroadQuery() => new(disableCoord: true)
+    {
+        { new TermQuery(new Term(IndexFields.All, "客服")), Occur.SHOULD },
+        { new TermQuery(new Term(IndexFields.All, "机器")) { Boost = 0.7f }, Occur.SHOULD },
+        { new TermQuery(new Term(IndexFields.TitleZh, "平台")) { Boost = 1.5f }, Occur.SHOULD },
+    };
+
+    private Filter CityFilter(string city) => _index.Filters.For(new CatalogFilters { Cities = [city] }, CatalogViewer.Public, () => new BooleanQuery
+    {
+        { new TermQuery(new Term(IndexFields.Role, IndexFields.RolePublished)), Occur.MUST },
+        { new TermQuery(new Term(CatalogFacets.City, city)), Occur.MUST },
+    });
+
+    private Guid Add(string titleZh, string summaryZh, string city)
+    {
+        var listing = new ListingRecord
+        {
+            Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = Guid.NewGuid(), Status = ListingStatus.Published,
+            Content = new ListingContent { TitleZh = titleZh, SummaryZh = summaryZh, CitySlug = city }, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        _index.Replace(listing.Id.ToString(), SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, "测试企业", "", [])));
+        return listing.Id;
+    }
+}
