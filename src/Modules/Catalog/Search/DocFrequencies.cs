@@ -7,7 +7,7 @@ namespace Funeng.Catalog.Search;
 /// <summary>
 /// How many documents of one index snapshot hold a term, remembered for that snapshot. A query plan asks for the same
 /// terms many times (to rank concepts, weigh names, pick the rarest term), and each question seeks the term in every
-/// segment: a scenario's plan spent three quarters of its 10 ms there at 1 M (bench/results/catalog.md, stop 20). A
+/// segment: a scenario's plan spent three quarters of its 10 ms there at 1 M (bench/results/scenarios.md, stop 20). A
 /// snapshot never changes its counts, so what one search learnt holds for the next until the index is reopened.
 /// </summary>
 internal sealed class DocFrequencies

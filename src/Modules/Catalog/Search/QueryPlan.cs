@@ -529,7 +529,8 @@ internal sealed partial class QueryPlan
 
     /// <summary>
     /// Any of <paramref name="forms"/> in the bigram field or a title, and the user's in the word field (glossary names
-    /// too with <see cref="SearchTuning.WordsForNames"/>); the first form is the user's, later ones from the glossary. With <see cref="SearchTuning.SynonymsCapped"/>, a glossary name weighs at most
+    /// too with <see cref="SearchTuning.WordsForNames"/>); the first form is the user's, later ones from the glossary.
+    /// With <see cref="SearchTuning.SynonymsCapped"/>, a glossary name weighs at most
     /// <see cref="SearchTuning.GlossaryBoost"/> of the typed word when the typed word is in the index: a phrase scores
     /// the sum of its bigrams' idf, so a longer or rarer synonym (数字分身 for 数字人, 质量检测 for 质检) would otherwise
     /// outrank the listings that say what the user typed.

@@ -45,10 +45,10 @@ internal sealed record SearchTuning
     public float WordsBoost { get; init; } = 1f;
 
     /// <summary>
-    /// Whether glossary names are searched in the word field too, or only the typed word. Off: on the training split the
-    /// same (objective 0.5258 off, 0.5254 on; timesplit-sweep.md), while a name's words there are mostly SmartCn's
-    /// single characters (客 服 of 客服), whose long postings made up about half of a broad search's full-query time
-    /// at 1 M (bench/results/catalog.md, stop 20).
+    /// Whether glossary names are searched in the word field too, or only the typed word. Off: on the training split
+    /// the same (objective 0.5258 off, 0.5254 on; bench/results/timesplit.md, "Fifth change"), while a name's words
+    /// there are mostly SmartCn's single characters (客 服 of 客服), whose long postings made up about half of a broad
+    /// search's full-query time at 1 M (bench/results/catalog.md, stop 20).
     /// </summary>
     public bool WordsForNames { get; init; }
 
