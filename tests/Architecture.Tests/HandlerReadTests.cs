@@ -41,26 +41,16 @@ public sealed class HandlerReadTests
         Assert.True(offenders.Count == 0, $"Endpoint handlers that take a DbContext (read through the module's query classes instead): {string.Join(", ", offenders)}");
     }
 
-    /// <summary>
-    /// Handlers outside an <c>…Endpoints</c> class (a use case's own <c>HandleAsync</c>, a lambda in the module file)
-    /// that took a DbContext when this rule arrived (Compute's CentreNodes, Scenarios' PlaceInList; none is left). The list may only shrink: a handler not on it fails, and so does
-    /// one on it that no longer takes one (take it out, so that it cannot come back).
-    /// </summary>
-    private static readonly string[] KnownHandlersTakingADbContext = [];
-
-    /// <summary>Every method that answers a minimal-API request (returns an <see cref="IResult"/>), wherever it is declared.</summary>
+    /// <summary>Every method that answers a minimal-API request (returns an <see cref="IResult"/>), wherever it is declared: a use case's own <c>HandleAsync</c>, a lambda in the module file.</summary>
     [Fact]
-    public void No_handler_outside_an_endpoints_class_takes_a_database_context_beyond_the_known_ones_which_only_shrink()
+    public void No_handler_outside_an_endpoints_class_takes_a_database_context()
     {
         var offenders = Handlers()
             .Where(method => method.GetParameters().Any(p => typeof(DbContext).IsAssignableFrom(p.ParameterType)))
             .Select(method => $"{method.DeclaringType!.FullName}.{method.Name}")
             .Order(StringComparer.Ordinal)
             .ToList();
-        var added = offenders.Except(KnownHandlersTakingADbContext).ToList();
-        Assert.True(added.Count == 0, $"Handlers that take a DbContext (read through the module's query classes instead): {string.Join(", ", added)}");
-        var fixedOnes = KnownHandlersTakingADbContext.Except(offenders).ToList();
-        Assert.True(fixedOnes.Count == 0, $"No longer take a DbContext, so take them out of {nameof(KnownHandlersTakingADbContext)}: {string.Join(", ", fixedOnes)}");
+        Assert.True(offenders.Count == 0, $"Handlers that take a DbContext (read through the module's query classes instead): {string.Join(", ", offenders)}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Funeng.Kernel.Localization;
@@ -81,7 +82,7 @@ public static class RateLimits
     {
         var http = context.HttpContext;
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         // The request's language is known here: the localisation middleware runs before the rate limiter (WebShell).
         var text = http.RequestServices.GetRequiredService<UiText>();
@@ -91,8 +92,8 @@ public static class RateLimits
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = text.Get("problem.too-many-requests", System.Globalization.CultureInfo.CurrentUICulture),
-                Detail = ProblemMessage.Of("problem.too-many-requests.retry", seconds).In(text, System.Globalization.CultureInfo.CurrentUICulture),
+                Title = text.Get("problem.too-many-requests", CultureInfo.CurrentUICulture),
+                Detail = ProblemMessage.Of("problem.too-many-requests.retry", seconds).In(text, CultureInfo.CurrentUICulture),
                 Type = "https://tools.ietf.org/html/rfc6585#section-4",
             },
         });

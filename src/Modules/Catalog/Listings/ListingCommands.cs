@@ -121,7 +121,7 @@ internal sealed class ListingCommands(
 
     internal static string Link(ListingRecord listing) => $"/catalog/listings/{listing.Id}";
 
-    private static LocalizedText Title(ListingRecord listing) => LocalizedText.Of(listing.Content.TitleZh, string.IsNullOrEmpty(listing.Content.TitleEn) ? listing.Content.TitleZh : listing.Content.TitleEn);
+    private static LocalizedText Title(ListingRecord listing) => LocalizedText.Of(listing.Content.TitleZh, listing.Content.TitleEn);
 
     /// <summary>
     /// Loads a listing the user may see (others' drafts are "not found", not "forbidden", so their existence does

@@ -95,7 +95,7 @@ internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INot
             foreach (var id in recorded)
             {
                 var content = listings[id].Content;
-                var title = LocalizedText.Of(content.TitleZh, string.IsNullOrEmpty(content.TitleEn) ? content.TitleZh : content.TitleEn);
+                var title = LocalizedText.Of(content.TitleZh, content.TitleEn);
                 await notifier.NotifyUserAsync(saved.UserId, ProblemMessage.Of("catalog.notify.saved-search-match", saved.Name, title), $"/catalog/listings/{id}", cancellationToken);
             }
         }

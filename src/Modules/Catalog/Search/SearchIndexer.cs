@@ -1,6 +1,6 @@
-using Funeng.Kernel.Localization;
 using System.Globalization;
 using Funeng.Catalog.Data;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using Funeng.Compute.Engines;
+using Funeng.Compute.Pages;
 using Funeng.Compute.Registry;
 using Funeng.Kernel.Localization;
 using Microsoft.AspNetCore.Http;
@@ -41,8 +42,8 @@ internal static class CentreNodes
             catch (EngineException e)
             {
                 // The title is the reader's; the detail is the engine's own output (sinfo's error), for the operator to act on.
-                var engine = text.Has($"compute.engine.{name}") ? text[$"compute.engine.{name}"] : name;
-                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: text.Format("compute.problem.engine-silent", engine));
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway,
+                    title: text.Format("compute.problem.engine-silent", ComputeLabels.Engine(text, name)));
             }
         }
 

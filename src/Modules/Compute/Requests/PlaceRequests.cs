@@ -1,10 +1,10 @@
-using Funeng.Kernel.Localization;
 using System.Text.Json;
 using Funeng.Compute.Data;
 using Funeng.Compute.Engines;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Scheduling;
 using Funeng.Compute.Vouchers;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
-using Funeng.Kernel.Localization;
 using System.Globalization;
 using Funeng.Compute.Data;
 using Funeng.Incentives.Contracts;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;

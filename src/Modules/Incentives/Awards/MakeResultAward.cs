@@ -1,9 +1,9 @@
-using Funeng.Kernel.Localization;
 using System.Text.Json;
 using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using Funeng.Incentives.Profiles;
 using Funeng.Incentives.Programs;
 using Funeng.Incentives.Rules;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,15 +61,15 @@ internal sealed class ScreenEnterprises(
             db.Notices.AddRange(fresh.Select(e => new EligibilityNotice { ProgramId = e.Program.Id, OrganisationId = e.Profile.OrganisationId, NotifiedAt = clock.GetUtcNow() }));
             await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(new AuditEvent("incentives.screening.run", "screening", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Kernel.Web.ProblemMessage.Of("incentives.audit.screening-run", profiles.Count, eligible.Count, fresh.Count)), db, cancellationToken);
+                ProblemMessage.Of("incentives.audit.screening-run", profiles.Count, eligible.Count, fresh.Count)), db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         foreach (var (program, profile, amount) in fresh)
         {
             var title = amount is { } upTo
-                ? Kernel.Web.ProblemMessage.Of("incentives.notify.now-eligible-up-to", program.Name, upTo)
-                : Kernel.Web.ProblemMessage.Of("incentives.notify.now-eligible", program.Name);
+                ? ProblemMessage.Of("incentives.notify.now-eligible-up-to", program.Name, upTo)
+                : ProblemMessage.Of("incentives.notify.now-eligible", program.Name);
             await notifier.NotifyOrganisationAsync(profile.OrganisationId, title, $"/incentives/apply/{program.Id}", cancellationToken);
         }
 
