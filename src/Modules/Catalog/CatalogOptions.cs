@@ -31,7 +31,7 @@ public sealed class CatalogOptions
 
     /// <summary>
     /// How many first-pass candidates a relevance-ordered search ranks with its full query when more match: the total
-    /// is then shown as a lower bound ("more than") and the facet counts as estimates ("about").
+    /// is then shown as an estimate ("about", the first pass's count) and so are the facet counts.
     /// </summary>
     public int SearchCandidates { get; set; } = DefaultSearchCandidates;
 

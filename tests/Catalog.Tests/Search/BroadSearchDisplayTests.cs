@@ -35,7 +35,7 @@ public sealed class BroadSearchDisplayTests(SmallBudgetApp app) : IClassFixture<
         Assert.True(broad.GetProperty("facetsApproximate").GetBoolean());
         Assert.Equal(12, broad.GetProperty("matched").GetInt32());
         var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("潮位"), Token));
-        Assert.Contains($"超过 {broad.GetProperty("total").GetInt32()} 条结果", page, StringComparison.Ordinal);
+        Assert.Contains("约 12 条结果", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"facets-approximate\"", page, StringComparison.Ordinal);
         Assert.Contains("(约 ", page, StringComparison.Ordinal);
 

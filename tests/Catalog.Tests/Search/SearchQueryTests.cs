@@ -146,6 +146,8 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Equal(9, fromBusy.GetProperty("moreFromOwner").GetInt32());
         Assert.Contains(other, hits.Select(h => h.GetProperty("id").GetGuid()));
         Assert.Equal(11, result.GetProperty("matched").GetInt32());
+        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("红树林巡护"), Token));
+        Assert.Contains($"共 11 条结果，来自 {result.GetProperty("total").GetInt32()} 家机构", page, StringComparison.Ordinal);
         Assert.Equal(10, (await app.Anonymous().HitIdsAsync($"q={Uri.EscapeDataString("红树林巡护")}&owner={busy.OrganisationId}")).Count);
     }
 

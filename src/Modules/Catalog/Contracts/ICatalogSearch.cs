@@ -134,8 +134,9 @@ public sealed record CatalogSearchResult(
     public IReadOnlyList<string> TryWords { get; init; } = [];
 
     /// <summary>
-    /// True when <see cref="Total"/> and <see cref="Matched"/> are lower bounds ("more than"): a broad query stops
-    /// after a budget of hits instead of counting them all, and the best hits are the best of those read.
+    /// True when the counts are estimates: a broad query ranks only a budget of candidates with its full query, so
+    /// <see cref="Matched"/> is what its first pass found (every document the full query finds, and some it would
+    /// not), <see cref="Total"/> a lower bound, and the best hits the best of the candidates.
     /// </summary>
     public bool TotalCapped { get; init; }
 
