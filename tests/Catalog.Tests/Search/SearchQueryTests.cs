@@ -269,6 +269,32 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Contains(plan.Concepts, c => c.Surface == "保险理赔" && c.Forms.Contains("理赔"));
     }
 
+    [Fact]
+    public void A_preposition_is_neither_a_concept_nor_a_bag_term_however_rare_in_the_index()
+    {
+        // 关于 ("about") is in one listing, 用药 and 咨询 in four each: chosen rarest first, the preposition would be the
+        // plan's most telling concept.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var directory = new Lucene.Net.Store.RAMDirectory();
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
+        {
+            foreach (var text in Enumerable.Repeat("用药咨询", 4).Append("关于我们"))
+            {
+                writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
+            }
+
+            writer.Commit();
+        }
+
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var plan = QueryPlan.Build("回答长者关于用药的咨询", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+
+        Assert.Contains(plan.Concepts, c => c.Surface == "用药");
+        Assert.DoesNotContain(plan.Concepts, c => c.Surface == "关于");
+        Assert.DoesNotContain(plan.Bag, b => b.Key == "关于");
+        Assert.Contains(plan.Bag, b => b.Key == "用药");
+    }
+
     private async Task<Guid> PublishAsync(object listing)
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);

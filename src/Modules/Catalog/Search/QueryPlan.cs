@@ -49,13 +49,6 @@ internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, string R
 /// </summary>
 internal sealed partial class QueryPlan
 {
-    private static readonly HashSet<string> ChineseStopWords = new(StringComparer.Ordinal)
-    {
-        "我们", "你们", "他们", "需要", "希望", "能够", "可以", "进行", "通过", "实现", "一个", "一些", "以及", "或者", "并且",
-        "目前", "如何", "什么", "这个", "那个", "这些", "那些", "帮助", "相关", "其他", "问题", "方面", "主要", "要求", "已经",
-        "没有", "还有", "因为", "所以", "但是", "如果", "就是", "自己", "很多", "比较", "非常", "每天", "现在", "之后", "之前",
-    };
-
     private QueryPlan(IReadOnlyList<QueryConcept> concepts, int required, SearchTuning tuning, IReadOnlyList<BagTerm> bag, bool relaxable)
     {
         Concepts = concepts;
@@ -176,7 +169,7 @@ internal sealed partial class QueryPlan
     private static List<BagTerm> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, DomainGlossary glossary, SearchTuning tuning)
     {
         var entries = new Dictionary<string, (List<string> Words, float Weight)>(StringComparer.Ordinal);
-        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text).Where(t => t.Any(GlossaryRules.IsHan)))
+        foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text).Where(t => t.Any(GlossaryRules.IsHan) && !FunctionWords.Contains(t)))
         {
             entries[term] = ([term], 1f);
         }
@@ -402,7 +395,7 @@ internal sealed partial class QueryPlan
         var pending = (Start: -1, End: -1);
         void Flush()
         {
-            if (pending.Start >= 0 && pending.End - pending.Start >= 2)
+            if (pending.Start >= 0 && pending.End - pending.Start >= 2 && !FunctionWords.Contains(text[pending.Start..pending.End]))
             {
                 chunks.Add((pending.Start, text[pending.Start..pending.End], null));
             }
@@ -420,6 +413,13 @@ internal sealed partial class QueryPlan
 
             var surface = text[start..end];
             var single = end - start == 1 && GlossaryRules.IsHan(surface[0]);
+            if (single && FunctionWords.Contains(surface))
+            {
+                // A particle ends a run rather than joining it: 用药的 is 用药.
+                Flush();
+                continue;
+            }
+
             if (single)
             {
                 // Runs of single characters are words the segmenter does not know (质检, 跌倒): rejoin them.
@@ -438,7 +438,7 @@ internal sealed partial class QueryPlan
 
             Flush();
             var lower = DomainGlossary.Normalise(surface);
-            if (ChineseStopWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0])))
+            if (FunctionWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0])))
             {
                 continue;
             }

@@ -1,0 +1,42 @@
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// Chinese words that carry no need of their own, left out of a query's concepts and its bag of terms: an owner
+/// writing "回答长者关于用药的咨询" needs 用药 and 咨询, not 关于. Concepts are chosen rarest first
+/// (<see cref="SearchTuning.MaxConcepts"/>), and a preposition is rare in listings, which never say "about": with only
+/// the first short list (a request's pronouns, modal verbs and fillers), 关于 and 根据 took concept places from the
+/// need's words and showed as match reasons. The rest are Chinese grammar's closed classes written out by class, not
+/// chosen by any query's result; on the training split and the labelled set they rank the same as before
+/// (bench/results/timesplit.md, stop 21).
+/// </summary>
+internal static class FunctionWords
+{
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        // A request's pronouns, modal verbs and fillers
+        "我们", "你们", "他们", "需要", "希望", "能够", "可以", "进行", "通过", "实现", "一个", "一些", "以及", "或者", "并且",
+        "目前", "如何", "什么", "这个", "那个", "这些", "那些", "帮助", "相关", "其他", "问题", "方面", "主要", "要求", "已经",
+        "没有", "还有", "因为", "所以", "但是", "如果", "就是", "自己", "很多", "比较", "非常", "每天", "现在", "之后", "之前",
+        // Particles, conjunctions and prepositions of one character, which end a run of single characters that the
+        // segmenter left (用 药 的 → 用药); characters that start common words when it splits them (对话, 不良) stay out
+        "的", "了", "和", "与", "及", "或", "并", "在", "把", "被", "由", "从", "向", "于", "之", "也", "都", "又",
+        // Prepositions
+        "关于", "对于", "根据", "按照", "依据", "依照", "为了", "由于", "随着", "经过", "针对", "基于", "除了", "有关",
+        // Conjunctions
+        "而且", "同时", "此外", "另外", "因此", "从而", "进而", "然后", "以便", "以免", "及其", "还是", "不仅", "而是", "虽然",
+        "然而", "只要", "只有", "无论", "不论", "即使", "并将", "或是", "其次", "首先", "最后",
+        // Pronouns and determiners
+        "其中", "每个", "各种", "各类", "所有", "任何", "某些", "本身", "彼此", "大家", "它们", "这样", "那样", "这里",
+        "那里", "哪些", "怎样", "怎么", "为何",
+        // Adverbs
+        "正在", "仍然", "尤其", "特别", "往往", "经常", "一般", "通常", "更加", "更好", "尽量", "逐一", "逐个", "分别", "一起",
+        "一直", "十分", "相当", "较为", "大量", "许多", "不断", "随时", "立即", "马上", "曾经", "当前",
+        // Modal and auxiliary verbs
+        "应该", "必须", "可能", "是否", "能否", "应当", "愿意",
+        // Light verbs
+        "提供", "使用", "利用", "采用", "给出", "做到", "包括", "涉及", "存在", "具有", "成为", "作为", "加以",
+        "给予", "予以",
+    };
+
+    public static bool Contains(string word) => Words.Contains(word);
+}
