@@ -97,6 +97,16 @@ public abstract class BadInputTests(EnvironmentApp app)
         var chinese = await (await app.Anonymous().GetAsync("/api/v1/index?year=abc", Cancel)).Content.ReadAsStringAsync(Cancel);
         Assert.Equal("'abc' is not a whole number.", FirstMessage(english, "year"));
         Assert.Equal("“abc”不是整数。", FirstMessage(chinese, "year"));
+
+        // An API client's Accept-Language is heeded; a page's is not (the portal opens in Chinese until English is chosen).
+        using var header = new HttpRequestMessage(HttpMethod.Get, "/api/v1/index?year=abc");
+        header.Headers.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
+        var heeded = await (await app.Anonymous().SendAsync(header, Cancel)).Content.ReadAsStringAsync(Cancel);
+        Assert.Equal("'abc' is not a whole number.", FirstMessage(heeded, "year"));
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/catalog");
+        page.Headers.AcceptLanguage.ParseAdd("en");
+        var html = await (await app.Anonymous().SendAsync(page, Cancel)).Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("lang=\"zh", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,9 +28,9 @@ internal static class WebShell
             o.DefaultRequestCulture = new RequestCulture(UiCultures.Chinese);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // Cookie first (the language switch), then ?culture=; the browser's Accept-Language is not
-            // consulted: the portal opens in Chinese unless the user chooses English.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+            // Cookie first (the language switch), then ?culture=; the browser's Accept-Language only for the API:
+            // the portal opens in Chinese unless the user chooses English.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider(), new ApiAcceptLanguage()];
         });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
