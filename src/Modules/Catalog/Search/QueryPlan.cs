@@ -528,8 +528,9 @@ internal sealed partial class QueryPlan
     }
 
     /// <summary>
-    /// Any of <paramref name="forms"/> in the bigram field or a title, and the user's in the word field (glossary names
-    /// too with <see cref="SearchTuning.WordsForNames"/>); the first form is the user's, later ones from the glossary.
+    /// Any of <paramref name="forms"/> in the bigram field or a title, and the user's in the word field when Chinese
+    /// (glossary names too with <see cref="SearchTuning.WordsForNames"/>, English with
+    /// <see cref="SearchTuning.WordsForEnglish"/>); the first form is the user's, later ones from the glossary.
     /// With <see cref="SearchTuning.SynonymsCapped"/>, a glossary name weighs at most
     /// <see cref="SearchTuning.GlossaryBoost"/> of the typed word when the typed word is in the index: a phrase scores
     /// the sum of its bigrams' idf, so a longer or rarer synonym (数字分身 for 数字人, 质量检测 for 质检) would otherwise
@@ -554,7 +555,7 @@ internal sealed partial class QueryPlan
                 Add(query, Apart(analyzer, forms[i]), boost * tuning.ApartBoost);
             }
 
-            if (i == 0 || tuning.WordsForNames)
+            if ((i == 0 || tuning.WordsForNames) && WordsTell(forms[i], tuning))
             {
                 Add(query, Phrase(analyzer, IndexFields.Words, forms[i]), boost * tuning.WordsBoost);
             }
@@ -575,6 +576,12 @@ internal sealed partial class QueryPlan
             }
         }
     }
+
+    /// <summary>
+    /// Whether the word field is searched for <paramref name="form"/>: not for an English one unless
+    /// <see cref="SearchTuning.WordsForEnglish"/>, as SmartCn cuts and stems English as the bigram field does.
+    /// </summary>
+    private static bool WordsTell(string form, SearchTuning tuning) => tuning.WordsForEnglish || form.Any(GlossaryRules.IsHan);
 
     /// <summary>What BM25 gives <paramref name="form"/> as a phrase of the bigram field: the sum of its terms' idf; 0 when one of them is in no document.</summary>
     private static double Idf(string form, Analyzer analyzer, IndexReader reader)
