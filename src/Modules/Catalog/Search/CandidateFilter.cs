@@ -20,7 +20,11 @@ internal sealed class CandidateFilter(IEnumerable<ScoreDoc> hits) : Filter
         var start = Array.BinarySearch(_docs, context.DocBase);
         for (var i = start < 0 ? ~start : start; i < _docs.Length && _docs[i] < context.DocBase + reader.MaxDoc; i++)
         {
-            bits.Set(_docs[i] - context.DocBase);
+            // The query under a leapfrogging filter is scored without the deletions: the filter applies them.
+            if (acceptDocs is null || acceptDocs.Get(_docs[i] - context.DocBase))
+            {
+                bits.Set(_docs[i] - context.DocBase);
+            }
         }
 
         return bits;

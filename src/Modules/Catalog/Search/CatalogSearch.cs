@@ -159,8 +159,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             if (first.TotalHits > Budgets.Candidates)
             {
                 var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
-                var narrowed = new FilteredQuery(plan.ToQuery(relaxed), new CandidateFilter(first.GetTopDocs().ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
-                searcher.Search(narrowed, best);
+                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.GetTopDocs().ScoreDocs, best);
                 if (best.TotalHits > 0)
                 {
                     return new SearchRun(best, sampled.Facets, first.TotalHits, Narrowed: true, FacetsApproximate: request.WithFacets);

@@ -1,0 +1,224 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// A segment as a broad search's full query sees it once the first pass has chosen the candidates
+/// (<see cref="HitBudgets.Candidates"/>). A term that several of the query's clauses name (养老 is a concept, a bag term
+/// and a word of each of its glossary names in the bag; customer and service are in several names' phrases) has its
+/// postings read once per search, at the candidates only, with frequencies and positions, and every clause then leaps
+/// through that short list; each clause used to advance its own copy of the postings to every candidate. A term named
+/// once is read as before, lazily, so a phrase or conjunction still advances its dense terms only where its rare term
+/// is. Term and field statistics, norms, deletions and document numbers are the segment's own, and the query still
+/// runs through the candidates' filter, so every candidate scores exactly as over the whole segment.
+/// </summary>
+internal sealed class CandidateReader : FilterAtomicReader
+{
+    private readonly int[] _candidates;
+    private readonly HashSet<Term> _shared;
+    private readonly Dictionary<(string Field, BytesRef Term), CandidatePostings?> _read = [];
+
+    private CandidateReader(AtomicReader segment, int[] candidates, HashSet<Term> shared)
+        : base(segment) => (_candidates, _shared) = (candidates, shared);
+
+    /// <summary>Runs <paramref name="query"/> over <paramref name="candidates"/> of <paramref name="searcher"/>'s index into <paramref name="collector"/>.</summary>
+    public static void Search(IndexSearcher searcher, Query query, ScoreDoc[] candidates, ICollector collector)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        var docs = candidates.Select(c => c.Doc).Order().ToArray();
+        var shared = Repeated(query);
+        var segments = searcher.IndexReader.Leaves.Select(leaf =>
+        {
+            var from = Array.BinarySearch(docs, leaf.DocBase);
+            from = from < 0 ? ~from : from;
+            var to = Array.BinarySearch(docs, leaf.DocBase + leaf.AtomicReader.MaxDoc);
+            to = to < 0 ? ~to : to;
+            return (IndexReader)new CandidateReader(leaf.AtomicReader, [.. docs[from..to].Select(d => d - leaf.DocBase)], shared);
+        });
+
+        // Not disposed: the segments belong to the index's reader, and closing a wrapper closes nothing (DoClose).
+        var restricted = new IndexSearcher(new MultiReader([.. segments], closeSubReaders: false)) { Similarity = searcher.Similarity };
+        restricted.Search(new FilteredQuery(query, new CandidateFilter(candidates), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
+    }
+
+    /// <summary>The terms that more than one of <paramref name="query"/>'s leaf clauses name.</summary>
+    private static HashSet<Term> Repeated(Query query)
+    {
+        var uses = new Dictionary<Term, int>();
+        void Count(Query clause)
+        {
+            if (clause is BooleanQuery boolean)
+            {
+                foreach (var inner in boolean.Clauses)
+                {
+                    Count(inner.Query);
+                }
+
+                return;
+            }
+
+            var terms = new HashSet<Term>();
+            clause.ExtractTerms(terms);
+            foreach (var term in terms)
+            {
+                uses[term] = uses.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        Count(query);
+        return [.. uses.Where(u => u.Value > 1).Select(u => u.Key)];
+    }
+
+    public override Fields Fields => new CandidateFields(base.Fields, this);
+
+    protected override void DoClose()
+    {
+        // The segment is the index reader's, which closes it.
+    }
+
+    /// <summary>The candidates' postings of the term <paramref name="real"/> is on, read once per search; null for a term named once.</summary>
+    private CandidatePostings? Postings(string field, TermsEnum real)
+    {
+        if (!_shared.Contains(new Term(field, real.Term)))
+        {
+            return null;
+        }
+
+        var key = (field, BytesRef.DeepCopyOf(real.Term));
+        if (!_read.TryGetValue(key, out var postings))
+        {
+            postings = CandidatePostings.Read(real, _candidates);
+            _read[key] = postings;
+        }
+
+        return postings;
+    }
+
+    private sealed class CandidateFields(Fields fields, CandidateReader reader) : FilterFields(fields)
+    {
+        public override Terms GetTerms(string field) => m_input.GetTerms(field) is { } terms ? new CandidateTerms(terms, field, reader) : null!;
+    }
+
+    private sealed class CandidateTerms(Terms terms, string field, CandidateReader reader) : FilterTerms(terms)
+    {
+        public override TermsEnum GetEnumerator() => new CandidateTermsEnum(m_input.GetEnumerator(), field, reader);
+
+        public override TermsEnum GetEnumerator(TermsEnum reuse) => GetEnumerator();
+    }
+
+    private sealed class CandidateTermsEnum(TermsEnum terms, string field, CandidateReader reader) : FilterTermsEnum(terms)
+    {
+        public override bool SeekExact(BytesRef text) => m_input.SeekExact(text);
+
+        public override void SeekExact(BytesRef term, TermState state) => m_input.SeekExact(term, state);
+
+        public override TermState GetTermState() => m_input.GetTermState();
+
+        public override DocsEnum Docs(IBits liveDocs, DocsEnum reuse, DocsFlags flags) =>
+            reader.Postings(field, m_input) is { } postings ? new CandidateDocs(postings, liveDocs) : m_input.Docs(liveDocs, reuse, flags);
+
+        public override DocsAndPositionsEnum DocsAndPositions(IBits liveDocs, DocsAndPositionsEnum reuse, DocsAndPositionsFlags flags) =>
+            reader.Postings(field, m_input) is { HasPositions: true } postings ? new CandidateDocs(postings, liveDocs) : m_input.DocsAndPositions(liveDocs, reuse, flags);
+    }
+}
+
+/// <summary>One term's postings among the candidates of a segment: documents, frequencies and positions.</summary>
+internal sealed class CandidatePostings
+{
+    private readonly List<int> _docs = [];
+    private readonly List<int> _freqs = [];
+    private readonly List<int> _starts = [];
+    private readonly List<int> _positions = [];
+
+    public bool HasPositions { get; private init; }
+
+    public int Count => _docs.Count;
+
+    public int Doc(int i) => _docs[i];
+
+    public int Freq(int i) => _freqs[i];
+
+    public int Position(int i, int n) => _positions[_starts[i] + n];
+
+    /// <summary>Index of the first entry at or after <paramref name="from"/> whose document is at least <paramref name="target"/>.</summary>
+    public int Seek(int from, int target)
+    {
+        var found = _docs.BinarySearch(from, _docs.Count - from, target, null);
+        return found < 0 ? ~found : found;
+    }
+
+    /// <summary>Reads the postings <paramref name="real"/> is on at <paramref name="candidates"/> (sorted, segment-local), live or not; null when the term has none.</summary>
+    public static CandidatePostings? Read(TermsEnum real, int[] candidates)
+    {
+        var positions = real.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE);
+        DocsEnum? docs = positions ?? real.Docs(null, null, DocsFlags.FREQS);
+        if (docs is null)
+        {
+            return null;
+        }
+
+        var read = new CandidatePostings { HasPositions = positions is not null };
+        foreach (var candidate in candidates)
+        {
+            if (docs.DocID < candidate && docs.Advance(candidate) == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                break;
+            }
+
+            if (docs.DocID != candidate)
+            {
+                continue;
+            }
+
+            var freq = docs.Freq;
+            read._docs.Add(candidate);
+            read._freqs.Add(freq);
+            read._starts.Add(read._positions.Count);
+            for (var n = 0; positions is not null && n < freq; n++)
+            {
+                read._positions.Add(positions.NextPosition());
+            }
+        }
+
+        return read;
+    }
+}
+
+/// <summary>Iterates <see cref="CandidatePostings"/>, skipping documents not in <c>liveDocs</c>.</summary>
+internal sealed class CandidateDocs(CandidatePostings postings, IBits? liveDocs) : DocsAndPositionsEnum
+{
+    private int _index = -1;
+    private int _position;
+
+    public override int DocID => _index < 0 ? -1 : _index >= postings.Count ? NO_MORE_DOCS : postings.Doc(_index);
+
+    public override int Freq => postings.Freq(_index);
+
+    public override int StartOffset => -1;
+
+    public override int EndOffset => -1;
+
+    public override int NextDoc() => Settle(_index + 1);
+
+    public override int Advance(int target) => Settle(postings.Seek(_index + 1, target));
+
+    public override int NextPosition() => postings.Position(_index, _position++);
+
+    public override BytesRef GetPayload() => null!;
+
+    public override long GetCost() => postings.Count;
+
+    private int Settle(int index)
+    {
+        while (index < postings.Count && liveDocs is not null && !liveDocs.Get(postings.Doc(index)))
+        {
+            index++;
+        }
+
+        _index = index;
+        _position = 0;
+        return DocID;
+    }
+}
