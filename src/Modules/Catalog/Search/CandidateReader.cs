@@ -17,10 +17,10 @@ namespace Funeng.Catalog.Search;
 internal sealed class CandidateReader : FilterAtomicReader
 {
     private readonly int[] _candidates;
-    private readonly HashSet<Term> _shared;
+    private readonly Dictionary<Term, bool> _shared;
     private readonly Dictionary<(string Field, BytesRef Term), CandidatePostings?> _read = [];
 
-    private CandidateReader(AtomicReader segment, int[] candidates, HashSet<Term> shared)
+    private CandidateReader(AtomicReader segment, int[] candidates, Dictionary<Term, bool> shared)
         : base(segment) => (_candidates, _shared) = (candidates, shared);
 
     /// <summary>Runs <paramref name="query"/> over <paramref name="candidates"/> of <paramref name="searcher"/>'s index into <paramref name="collector"/>.</summary>
@@ -28,6 +28,8 @@ internal sealed class CandidateReader : FilterAtomicReader
     {
         ArgumentNullException.ThrowIfNull(searcher);
         var docs = candidates.Select(c => c.Doc).Order().ToArray();
+        // Rewritten first, so that a clause whose terms come from the index (a prefix, say) lists them.
+        query = searcher.Rewrite(query);
         var shared = Repeated(query);
         var segments = searcher.IndexReader.Leaves.Select(leaf =>
         {
@@ -43,10 +45,10 @@ internal sealed class CandidateReader : FilterAtomicReader
         restricted.Search(new FilteredQuery(query, new CandidateFilter(candidates), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
     }
 
-    /// <summary>The terms that more than one of <paramref name="query"/>'s leaf clauses name.</summary>
-    private static HashSet<Term> Repeated(Query query)
+    /// <summary>The terms that more than one of <paramref name="query"/>'s leaf clauses name, and whether a phrase among them needs their positions.</summary>
+    private static Dictionary<Term, bool> Repeated(Query query)
     {
-        var uses = new Dictionary<Term, int>();
+        var uses = new Dictionary<Term, (int Clauses, bool Positions)>();
         void Count(Query clause)
         {
             if (clause is BooleanQuery boolean)
@@ -63,12 +65,13 @@ internal sealed class CandidateReader : FilterAtomicReader
             clause.ExtractTerms(terms);
             foreach (var term in terms)
             {
-                uses[term] = uses.GetValueOrDefault(term) + 1;
+                var (clauses, positions) = uses.GetValueOrDefault(term);
+                uses[term] = (clauses + 1, positions || clause is not TermQuery);
             }
         }
 
         Count(query);
-        return [.. uses.Where(u => u.Value > 1).Select(u => u.Key)];
+        return uses.Where(u => u.Value.Clauses > 1).ToDictionary(u => u.Key, u => u.Value.Positions);
     }
 
     public override Fields Fields => new CandidateFields(base.Fields, this);
@@ -81,7 +84,7 @@ internal sealed class CandidateReader : FilterAtomicReader
     /// <summary>The candidates' postings of the term <paramref name="real"/> is on, read once per search; null for a term named once.</summary>
     private CandidatePostings? Postings(string field, TermsEnum real)
     {
-        if (!_shared.Contains(new Term(field, real.Term)))
+        if (!_shared.TryGetValue(new Term(field, real.Term), out var positions))
         {
             return null;
         }
@@ -89,7 +92,7 @@ internal sealed class CandidateReader : FilterAtomicReader
         var key = (field, BytesRef.DeepCopyOf(real.Term));
         if (!_read.TryGetValue(key, out var postings))
         {
-            postings = CandidatePostings.Read(real, _candidates);
+            postings = CandidatePostings.Read(real, _candidates, positions);
             _read[key] = postings;
         }
 
@@ -149,10 +152,13 @@ internal sealed class CandidatePostings
         return found < 0 ? ~found : found;
     }
 
-    /// <summary>Reads the postings <paramref name="real"/> is on at <paramref name="candidates"/> (sorted, segment-local), live or not; null when the term has none.</summary>
-    public static CandidatePostings? Read(TermsEnum real, int[] candidates)
+    /// <summary>
+    /// Reads the postings <paramref name="real"/> is on at <paramref name="candidates"/> (sorted, segment-local), live
+    /// or not, with positions when <paramref name="withPositions"/> and the field has them; null when the term has none.
+    /// </summary>
+    public static CandidatePostings? Read(TermsEnum real, int[] candidates, bool withPositions)
     {
-        var positions = real.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE);
+        var positions = withPositions ? real.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE) : null;
         DocsEnum? docs = positions ?? real.Docs(null, null, DocsFlags.FREQS);
         if (docs is null)
         {
