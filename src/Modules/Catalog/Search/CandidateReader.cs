@@ -6,17 +6,18 @@ namespace Funeng.Catalog.Search;
 
 /// <summary>
 /// A segment as a broad search's full query sees it once the first pass has chosen the candidates
-/// (<see cref="HitBudgets.Candidates"/>). A term that several of the query's clauses name (养老 is a concept, a bag term
-/// and a word of each of its glossary names in the bag; customer and service are in several names' phrases) has its
-/// postings read once per search, at the candidates only, with frequencies and positions, and every clause then leaps
-/// through that short list; each clause used to advance its own copy of the postings to every candidate. A term named
-/// once is read as before, lazily, so a phrase or conjunction still advances its dense terms only where its rare term
-/// is. Term and field statistics, norms, deletions and document numbers are the segment's own, and the query still
-/// runs through the candidates' filter, so every candidate scores exactly as over the whole segment.
+/// (<see cref="HitBudgets.Candidates"/>). A term that several of the query's clauses name (养老 is a concept, a bag term and
+/// a word of each of its glossary names in the bag; customer and service are in several names' phrases) has its
+/// postings read once per search, at the candidates only (with positions when a phrase needs them), and every clause
+/// leaps through that short list; each clause used to advance its own copy of the postings to every candidate. A term
+/// named once is read as before, lazily, so a phrase or conjunction still advances its dense terms only where its
+/// rare term is. Term and field statistics, norms, deletions and document numbers are the segment's own, and the
+/// query still runs through the candidates' filter, so every candidate scores exactly as over the whole segment.
 /// </summary>
 internal sealed class CandidateReader : FilterAtomicReader
 {
     private readonly int[] _candidates;
+    /// <summary>The terms several clauses name, each with whether a phrase among them needs its positions.</summary>
     private readonly Dictionary<Term, bool> _shared;
     private readonly Dictionary<(string Field, BytesRef Term), CandidatePostings?> _read = [];
 
