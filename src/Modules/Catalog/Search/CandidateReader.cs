@@ -33,17 +33,11 @@ internal sealed class CandidateReader : FilterAtomicReader
         query = searcher.Rewrite(query);
         var shared = Repeated(query);
         var segments = searcher.IndexReader.Leaves.Select(leaf =>
-        {
-            var from = Array.BinarySearch(docs, leaf.DocBase);
-            from = from < 0 ? ~from : from;
-            var to = Array.BinarySearch(docs, leaf.DocBase + leaf.AtomicReader.MaxDoc);
-            to = to < 0 ? ~to : to;
-            return (IndexReader)new CandidateReader(leaf.AtomicReader, [.. docs[from..to].Select(d => d - leaf.DocBase)], shared);
-        });
+            (IndexReader)new CandidateReader(leaf.AtomicReader, CandidateFilter.InSegment(docs, leaf.DocBase, leaf.AtomicReader.MaxDoc), shared));
 
         // Not disposed: the segments belong to the index's reader, and closing a wrapper closes nothing (DoClose).
         var restricted = new IndexSearcher(new MultiReader([.. segments], closeSubReaders: false)) { Similarity = searcher.Similarity };
-        restricted.Search(new FilteredQuery(query, new CandidateFilter(candidates), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
+        restricted.Search(new FilteredQuery(query, new CandidateFilter(docs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
     }
 
     /// <summary>The terms that more than one of <paramref name="query"/>'s leaf clauses name, and whether a phrase among them needs their positions.</summary>
