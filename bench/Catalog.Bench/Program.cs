@@ -19,11 +19,14 @@ using Npgsql;
 // --index DIR: keep the Lucene index in DIR (outside the repository): built there when DIR holds none, reused when
 // it does, so a 1 M index (about 18 minutes to build) is made once and every later run only queries it.
 // --candidates N: rank a broad query with the full query over only the first pass's best N (HitBudgets.Candidates).
+// --sustain N: search the query set N times over in one process and print each round's time and garbage-collection
+// pauses, writing no results file: whether a long-running server's searches stay as fast (decision 0017).
 var luceneOnly = args.Contains("--lucene-only");
 var reuseIndex = args.Contains("--reuse-index");
 var indexOption = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault();
 var candidatesOption = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrDefault();
-args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption && a != candidatesOption).ToArray();
+var sustainOption = args.SkipWhile(a => a != "--sustain").Skip(1).FirstOrDefault();
+args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption && a != candidatesOption && a != sustainOption).ToArray();
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
 var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
@@ -82,11 +85,31 @@ if (candidatesOption is not null)
 {
     search.Budgets = search.Budgets with { Candidates = int.Parse(candidatesOption, CultureInfo.InvariantCulture) };
 }
+if (sustainOption is not null)
+{
+    for (var round = 1; round <= int.Parse(sustainOption, CultureInfo.InvariantCulture); round++)
+    {
+        var (began, paused, collections) = (Stopwatch.StartNew(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+        var times = Measure(q => Search(search, q).Total);
+        Console.WriteLine($"Round {round} ({times.Count + queries.Length} searches): {began.Elapsed.TotalSeconds:F1} s, p50 {P(times, .50):F1} ms, p95 {P(times, .95):F1} ms; garbage collection paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms over {GC.CollectionCount(0) - collections} collections; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024:N0} MB.");
+    }
+
+    return 0;
+}
+
 var lucene = Measure(q => Search(search, q).Total);
 Line(Percentiles($"Lucene (hits + total + 6 facets + snippets; budgets: {search.Budgets.Candidates:N0} candidates, facets over {search.Budgets.FacetSample:N0} hits)", lucene));
 Line($"Peak working set after Lucene: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.\n");
 if (luceneOnly)
 {
+    // A web server searches for several people at once: one client per core, each going through the queries in its
+    // own order. How the index is read decides whether they wait for each other (decision 0017).
+    var clients = Environment.ProcessorCount;
+    var paused = GC.GetTotalPauseDuration();
+    var (together, perSecond) = MeasureTogether(q => Search(search, q).Total, clients);
+    Line(Percentiles($"The same budgeted search from {clients} clients at once ({perSecond:F1} searches/s in all; one client alone: {lucene.Count * 1000 / lucene.Sum():F1})", together));
+    Line($"Garbage collection paused the process for {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms of those searches' {together.Count / perSecond:F1} s.\n");
+
     // The same queries with every hit scored and faceted (the search before issue 12's budgets), to show what the
     // budgets save and what they change: the total shown and how many of the exact first 20 hits stay.
     var exact = new CatalogSearch(index) { Budgets = HitBudgets.Unbounded };
@@ -217,6 +240,30 @@ List<double> Measure(Func<(string Text, CatalogFilters Filters), int> run)
     }
 
     return times;
+}
+
+(List<double> Times, double PerSecond) MeasureTogether(Func<(string Text, CatalogFilters Filters), int> run, int clients)
+{
+    var times = new List<double>[clients];
+    var all = Stopwatch.StartNew();
+    var threads = Enumerable.Range(0, clients).Select(client => new Thread(() =>
+    {
+        times[client] = [];
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < queries.Length; i++)
+            {
+                var q = queries[(i + (client * queries.Length / clients)) % queries.Length];
+                var start = Stopwatch.GetTimestamp();
+                run(q);
+                times[client].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+    })).ToList();
+    threads.ForEach(t => t.Start());
+    threads.ForEach(t => t.Join());
+    var searches = times.Sum(t => t.Count);
+    return ([.. times.SelectMany(t => t)], searches / all.Elapsed.TotalSeconds);
 }
 
 List<double> Rounds(List<double> times, int query) => [.. Enumerable.Range(0, 5).Select(r => times[(r * queries.Length) + query]).Order()];

@@ -23,7 +23,8 @@ internal sealed class KeywordBaseline : IDisposable
     public KeywordBaseline(CatalogIndex index)
     {
         _index = index;
-        _reader = DirectoryReader.Open(FSDirectory.Open(index.Path));
+        // Read as the platform reads its index (docs/decisions/0017-index-reading.md), so latencies compare like with like.
+        _reader = DirectoryReader.Open(new SimpleFSDirectory(index.Path));
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _listings = new QueryWrapperFilter(new BooleanQuery
         {

@@ -275,7 +275,10 @@ internal sealed class CatalogIndex : IDisposable
         {
             System.IO.Directory.CreateDirectory(_path);
             _locks = new ProcessLockFactory(_path);
-            _directory = FSDirectory.Open(new DirectoryInfo(_path), _locks);
+            // Read through file handles, not memory-mapped: Lucene.Net 4.8's mapped reader tracks every clone of an
+            // input in a weak table, and a long-running server's collections grew slower search after search
+            // (docs/decisions/0017-index-reading.md). FSDirectory.Open would choose the mapped one on Linux.
+            _directory = new SimpleFSDirectory(new DirectoryInfo(_path), _locks);
         }
 
         return _directory;
