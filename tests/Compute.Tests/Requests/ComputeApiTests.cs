@@ -48,6 +48,26 @@ public abstract class ComputeApiTests(ITestApp app)
     }
 
     [Fact]
+    public async Task Each_request_names_the_centre_and_pool_it_was_placed_on()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var (north, south) = (UniqueAccelerator(), UniqueAccelerator());
+        await RegisterCentreAsync(office, "North " + north, "guangzhou", north, 8, 10m);
+        await RegisterCentreAsync(office, "South " + south, "guangzhou", south, 8, 10m);
+        var first = await SubmitAsync(enterprise, north, devices: 1, hours: 1);
+        var second = await SubmitAsync(enterprise, south, devices: 1, hours: 1);
+
+        var mine = (await enterprise.Client.GetFromJsonAsync<List<RequestView>>("/api/v1/compute/requests/mine", Json, Ct))!;
+        var alone = await GetAsync(enterprise, second.Id);
+
+        static (string, string, string, string) Named(RequestView r) => (r.Placement!.CentreEn, r.Placement.CentreZh, r.Placement.Pool, r.Placement.Accelerator);
+        Assert.Equal(("North " + north, $"North {north}中心", $"north {north.ToLowerInvariant()}-pool", north), Named(mine.Single(r => r.Id == first.Id)));
+        Assert.Equal(("South " + south, $"South {south}中心", $"south {south.ToLowerInvariant()}-pool", south), Named(mine.Single(r => r.Id == second.Id)));
+        Assert.Equal(Named(mine.Single(r => r.Id == second.Id)), Named(alone));
+    }
+
+    [Fact]
     public async Task A_request_without_accelerators_or_minimums_is_refused_naming_the_field()
     {
         var enterprise = await app.CreateUserAsync(Roles.Enterprise);

@@ -37,8 +37,11 @@ internal sealed class RequestQueries(ComputeDb db, IActor actor)
         var ids = requests.Select(r => r.Id).ToList();
         var placements = (await db.Placements.AsNoTracking().Where(p => ids.Contains(p.RequestId)).ToListAsync(cancellationToken))
             .GroupBy(p => p.RequestId).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Active).ThenByDescending(p => p.CreatedAt).First());
-        var centres = await db.Centres.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
-        var pools = await db.Pools.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
+        // Only the centres and pools these placements name: the registry grows, one request's page should not read all of it.
+        var centreIds = placements.Values.Select(p => p.CentreId).Distinct().ToList();
+        var poolIds = placements.Values.Select(p => p.PoolId).Distinct().ToList();
+        var centres = await db.Centres.AsNoTracking().Where(c => centreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var pools = await db.Pools.AsNoTracking().Where(p => poolIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         return [.. requests.OrderByDescending(r => r.SubmittedAt).Select(r =>
         {
             var p = placements.GetValueOrDefault(r.Id);
