@@ -239,6 +239,26 @@ public abstract class ComputeApiTests(ITestApp app)
     }
 
     [Fact]
+    public async Task The_usage_report_of_one_enterprise_counts_only_its_own_voucher_debits()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var (one, other) = (await app.CreateUserAsync(Roles.Enterprise), await app.CreateUserAsync(Roles.Enterprise));
+        var accelerator = UniqueAccelerator();
+        var centre = await RegisterCentreAsync(office, "Shared " + accelerator, "guangzhou", accelerator, 8, 10m);
+        await SubmitAsync(one, accelerator, devices: 1, hours: 2, vouchers: [(await GrantAsync(office, one.OrganisationId, "yuan", 15)).Id]);
+        await SubmitAsync(other, accelerator, devices: 1, hours: 2, vouchers: [(await GrantAsync(office, other.OrganisationId, "device_hours", 1)).Id]);
+
+        async Task<List<UsageRow>> UsageAtCentreAsync(ActingUser user) =>
+            [.. (await user.Client.GetFromJsonAsync<List<UsageRow>>("/api/v1/compute/reports/usage", Json, Ct))!.Where(r => r.CentreId == centre.Id)];
+
+        var own = Assert.Single(await UsageAtCentreAsync(one));
+        Assert.Equal((one.OrganisationId, 15m, 0m), (own.OrganisationId, own.VoucherYuan, own.VoucherDeviceHours));
+        var everyone = (await UsageAtCentreAsync(office)).ToDictionary(r => r.OrganisationId);
+        Assert.Equal((15m, 0m), (everyone[one.OrganisationId].VoucherYuan, everyone[one.OrganisationId].VoucherDeviceHours));
+        Assert.Equal((0m, 1m), (everyone[other.OrganisationId].VoucherYuan, everyone[other.OrganisationId].VoucherDeviceHours));
+    }
+
+    [Fact]
     public async Task The_request_form_reads_its_deadline_as_China_time_and_the_list_shows_planned_times_in_China_time()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

@@ -32,7 +32,10 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
         Guid? organisationId = actor.IsInRole(Roles.OfficeStaff) ? null : actor.OrganisationId ?? Guid.Empty;
         var rows = await db.Placements.AsNoTracking().Join(db.Requests, p => p.RequestId, r => r.Id, (p, r) => new { p, r.OrganisationId })
             .Where(x => organisationId == null || x.OrganisationId == organisationId).ToListAsync(cancellationToken);
-        var debits = (await db.VoucherDebits.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(d => d.PlacementId);
+        // One enterprise's report reads only the debits of its own requests, not every enterprise's.
+        var debits = (await db.VoucherDebits.AsNoTracking()
+            .Where(d => organisationId == null || db.Requests.Any(r => r.Id == d.RequestId && r.OrganisationId == organisationId))
+            .ToListAsync(cancellationToken)).ToLookup(d => d.PlacementId);
         var vouchers = await db.Vouchers.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Unit, cancellationToken);
         var centres = await db.Centres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken);
         return [.. rows.Where(x => x.p.DeviceHours > 0)
