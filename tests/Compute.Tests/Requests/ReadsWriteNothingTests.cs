@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using static Funeng.Compute.Tests.ComputeDriver;
@@ -60,15 +58,15 @@ public abstract partial class ReadsWriteNothingTests(FunengApp app)
     }
 
     /// <summary>Records every write EF Core is asked to make while serving a marked GET, in any module's context.</summary>
-    private sealed partial class WritesDuringReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    private sealed partial class WritesDuringReads : IDisposable
     {
         private readonly IHttpContextAccessor _http;
-        private readonly List<IDisposable> _subscriptions = [];
+        private readonly EfCoreEvents _events;
 
         public WritesDuringReads(IHttpContextAccessor http)
         {
             _http = http;
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+            _events = new EfCoreEvents(OnEvent);
         }
 
         public ConcurrentQueue<string> Seen { get; } = new();
@@ -78,33 +76,22 @@ public abstract partial class ReadsWriteNothingTests(FunengApp app)
 
         private int _commands;
 
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
+        private void OnEvent(string name, object? payload)
         {
             if (_http.HttpContext?.Request is not { } request || !HttpMethods.IsGet(request.Method) || !request.Headers.ContainsKey(Marker))
             {
                 return;
             }
 
-            if (value.Key == RelationalEventId.CommandExecuting.Name)
+            if (name == RelationalEventId.CommandExecuting.Name)
             {
                 Interlocked.Increment(ref _commands);
             }
 
-            var write = value.Value switch
+            var write = payload switch
             {
-                CommandEventData command when value.Key == RelationalEventId.CommandExecuting.Name && WriteStatement().IsMatch(command.Command.CommandText) => command.Command.CommandText,
-                DbContextEventData context when value.Key == CoreEventId.SaveChangesStarting.Name => $"SaveChanges on {context.Context?.GetType().Name}",
+                CommandEventData command when name == RelationalEventId.CommandExecuting.Name && WriteStatement().IsMatch(command.Command.CommandText) => command.Command.CommandText,
+                DbContextEventData context when name == CoreEventId.SaveChangesStarting.Name => $"SaveChanges on {context.Context?.GetType().Name}",
                 _ => null,
             };
             if (write is not null)
@@ -113,21 +100,7 @@ public abstract partial class ReadsWriteNothingTests(FunengApp app)
             }
         }
 
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
-        }
+        public void Dispose() => _events.Dispose();
 
         [GeneratedRegex(@"^\s*(INSERT|UPDATE|DELETE)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
         private static partial Regex WriteStatement();

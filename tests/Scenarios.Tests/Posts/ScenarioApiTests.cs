@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using Funeng.Kernel.Security;
 using Funeng.Scenarios.Data;
 using Funeng.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Funeng.Scenarios.Tests.Posts;
@@ -125,6 +127,28 @@ public abstract class ScenarioApiTests(ITestApp app)
     }
 
     [Fact]
+    public async Task Every_follower_and_the_owner_are_notified_of_a_change_in_one_save()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var followers = new[] { await app.CreateUserAsync(Roles.Enterprise), await app.CreateUserAsync(Roles.Enterprise) };
+        var id = await ScenarioDriver.PublishedAsync(owner, office);
+        foreach (var follower in followers)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await follower.Client.PutAsync($"/api/v1/scenarios/{id}/follow", null, Ct)).StatusCode);
+        }
+
+        var saves = new ConcurrentQueue<string[]>();
+        using (new EfCoreEvents((name, payload) => RecordRecipients(name, payload, $"/scenarios/{id}", saves)))
+        {
+            await ScenarioDriver.MoveOkAsync(office, id, "match");
+        }
+
+        var save = Assert.Single(saves);
+        Assert.Equal(followers.Select(f => f.UserId).Append(owner.UserId).Order(StringComparer.Ordinal), save.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Bug_15_following_an_unpublished_scenario_does_not_leak_its_title_through_notifications()
     {
         var owner = await _drive.OwnerAsync();
@@ -163,6 +187,27 @@ public abstract class ScenarioApiTests(ITestApp app)
 
         var member = await app.CreateUserAsync(Roles.Enterprise);
         Assert.Equal("owner@example.test", (await member.Client.GetFromJsonAsync<JsonElement>($"/api/v1/scenarios/{id}", Ct)).GetProperty("contactDetail").GetString());
+    }
+
+    /// <summary>
+    /// The recipients of a save that adds notifications linking to <paramref name="link"/> (a link one test's alone,
+    /// as tests in other classes save at the same time).
+    /// </summary>
+    private static void RecordRecipients(string name, object? payload, string link, ConcurrentQueue<string[]> saves)
+    {
+        if (name != CoreEventId.SaveChangesStarting.Name || payload is not DbContextEventData { Context: { } context })
+        {
+            return;
+        }
+
+        var recipients = context.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Added && e.Metadata.GetTableName() == "platform_notifications" && Equals(e.Property("Link").CurrentValue, link))
+            .Select(e => (string)e.Property("UserId").CurrentValue!)
+            .ToArray();
+        if (recipients.Length > 0)
+        {
+            saves.Enqueue(recipients);
+        }
     }
 }
 

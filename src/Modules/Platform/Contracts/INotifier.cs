@@ -12,6 +12,13 @@ public interface INotifier
     Task NotifyOrganisationAsync(Guid organisationId, ProblemMessage title, string link, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Notifies each of <paramref name="userIds"/> and every user of each of <paramref name="organisationIds"/> (the
+    /// title as for <see cref="NotifyUserAsync"/>) in one save: either all of these notifications are written or none
+    /// is. A user listed twice, or listed and also a member, is notified each time, as separate calls would.
+    /// </summary>
+    Task NotifyAllAsync(IEnumerable<string> userIds, IEnumerable<Guid> organisationIds, ProblemMessage title, string link, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reaches an organisation however it can be reached: its users' inboxes when it has users; otherwise an email
     /// to its contact address (the one it registered with, else <paramref name="contactEmail"/>, e.g. its catalog
     /// profile's) with the link made absolute and an invitation to register. Says which, so the sender can be told.

@@ -9,17 +9,20 @@ namespace Funeng.Platform.Notifications;
 
 internal sealed class Notifier(PlatformDb db, IMailer mailer, AccountLinks links, TimeProvider clock, UiText text) : INotifier
 {
-    public async Task NotifyUserAsync(string userId, ProblemMessage title, string link, CancellationToken cancellationToken = default)
-    {
-        db.Notifications.Add(New(userId, Both(title), link));
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task NotifyUserAsync(string userId, ProblemMessage title, string link, CancellationToken cancellationToken = default) =>
+        NotifyAllAsync([userId], [], title, link, cancellationToken);
 
-    public async Task NotifyOrganisationAsync(Guid organisationId, ProblemMessage title, string link, CancellationToken cancellationToken = default)
+    public Task NotifyOrganisationAsync(Guid organisationId, ProblemMessage title, string link, CancellationToken cancellationToken = default) =>
+        NotifyAllAsync([], [organisationId], title, link, cancellationToken);
+
+    public async Task NotifyAllAsync(IEnumerable<string> userIds, IEnumerable<Guid> organisationIds, ProblemMessage title, string link, CancellationToken cancellationToken = default)
     {
-        var userIds = await db.Users.Where(u => u.OrganisationId == organisationId).Select(u => u.Id).ToListAsync(cancellationToken);
         var both = Both(title);
-        db.Notifications.AddRange(userIds.Select(id => New(id, both, link)));
+        var organisations = organisationIds.ToList();
+        var members = organisations.Count == 0 ? [] : await db.Users.Where(u => organisations.Contains(u.OrganisationId))
+            .Select(u => new { u.Id, u.OrganisationId }).ToListAsync(cancellationToken);
+        var byOrganisation = members.ToLookup(u => u.OrganisationId, u => u.Id);
+        db.Notifications.AddRange(userIds.Concat(organisations.SelectMany(o => byOrganisation[o])).Select(id => New(id, both, link)));
         await db.SaveChangesAsync(cancellationToken);
     }
 

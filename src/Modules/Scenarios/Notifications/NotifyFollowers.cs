@@ -17,28 +17,19 @@ internal sealed class NotifyFollowers(ScenariosDb db, INotifier notifier, IActor
 {
     public async Task NotifyAsync(string entityType, Guid entityId, ProblemMessage title, string link, IEnumerable<Guid>? organisations = null, CancellationToken cancellationToken = default)
     {
+        var concerned = (organisations ?? []).Distinct().Where(o => !actor.BelongsTo(o)).ToList();
         if (entityType == Follow.ScenarioType && await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entityId, cancellationToken) is { } post && !ScenarioAccess.IsPublic(post))
         {
-            await NotifyOrganisationsAsync(organisations, title, link, cancellationToken);
+            await notifier.NotifyAllAsync([], concerned, title, link, cancellationToken);
             return;
         }
 
         var followers = await db.Follows.AsNoTracking()
             .Where(f => f.EntityType == entityType && f.EntityId == entityId && f.UserId != actor.UserId)
             .Select(f => f.UserId).ToListAsync(cancellationToken);
-        foreach (var follower in followers)
-        {
-            await notifier.NotifyUserAsync(follower, title, link, cancellationToken);
-        }
 
-        await NotifyOrganisationsAsync(organisations, title, link, cancellationToken);
-    }
-
-    private async Task NotifyOrganisationsAsync(IEnumerable<Guid>? organisations, ProblemMessage title, string link, CancellationToken cancellationToken)
-    {
-        foreach (var organisation in (organisations ?? []).Distinct().Where(o => !actor.BelongsTo(o)))
-        {
-            await notifier.NotifyOrganisationAsync(organisation, title, link, cancellationToken);
-        }
+        // One save for everyone told of this change: a failure leaves no one half-told, and a popular scenario's
+        // change costs one round trip rather than one per follower.
+        await notifier.NotifyAllAsync(followers, concerned, title, link, cancellationToken);
     }
 }
