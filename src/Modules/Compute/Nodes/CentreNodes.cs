@@ -1,5 +1,4 @@
 using Funeng.Compute.Engines;
-using Funeng.Compute.Pages;
 using Funeng.Compute.Registry;
 using Funeng.Kernel.Localization;
 using Microsoft.AspNetCore.Http;

@@ -1,8 +1,11 @@
 using Funeng.Kernel.Localization;
 
-namespace Funeng.Compute.Pages;
+namespace Funeng.Compute.Engines;
 
-/// <summary>Display names of Compute's codes (engines, voucher units), in the UI language.</summary>
+/// <summary>
+/// Display names of Compute's engines, in the UI language. Kept with the engines rather than in Pages because the
+/// nodes API names them in its problems too (voucher units read through <c>Vouchers/VoucherHoldings</c>).
+/// </summary>
 internal static class ComputeLabels
 {
     /// <summary>An engine's name; one the strings do not know (a newly registered engine) shows as registered.</summary>
