@@ -227,7 +227,7 @@ return 0;
 List<double> Measure(Func<(string Text, CatalogFilters Filters), int> run)
 {
     // Warmed up with more searches than are measured: a server has run its code many times over, and the runtime
-    // compiles a method's optimised code only after some tens of calls (`--sustain` shows the first round's cost).
+    // compiles a method's optimised code only after some tens of calls (bench/results/catalog.md, stop 22).
     for (var round = 0; round < WarmUpRounds; round++)
     {
         foreach (var q in queries)
