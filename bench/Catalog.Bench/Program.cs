@@ -77,6 +77,8 @@ if (!reuseIndex)
         index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, owner, "", [])));
     }
 
+    // As the platform's rebuild leaves it (SearchIndexer.RebuildAsync).
+    index.MergeSegments();
     index.Commit();
 }
 

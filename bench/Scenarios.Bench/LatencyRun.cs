@@ -42,6 +42,8 @@ internal static class LatencyRun
                 catalog.Add(listing, owner);
             }
 
+            // As the platform's rebuild leaves it (SearchIndexer.RebuildAsync).
+            catalog.Index.MergeSegments();
             catalog.Index.Commit();
         }
 

@@ -41,4 +41,24 @@ public sealed class IndexCatchUpTests(CatalogSqliteApp app) : IClassFixture<Cata
 
         Assert.Contains(id, await app.Anonymous().HitIdsAsync("q=红树林监测"));
     }
+
+    [Fact]
+    public async Task A_rebuild_leaves_the_index_in_one_segment_with_every_listing()
+    {
+        // Two listings written and indexed one after the other: several commits, so several segments.
+        var first = await app.PublishedListingAsync(CatalogClient.Algorithm("重建前的第一个滩涂巡检算法", "Mudflat patrol one"));
+        var second = await app.PublishedListingAsync(CatalogClient.Algorithm("重建前的第二个滩涂巡检算法", "Mudflat patrol two"));
+        var index = app.Services.GetRequiredService<CatalogIndex>();
+        Assert.True(index.Search(searcher => searcher.IndexReader.Leaves.Count) > 1);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RebuildAsync(progress: null, Token);
+        }
+
+        Assert.Equal(1, index.Search(searcher => searcher.IndexReader.Leaves.Count));
+        var found = await app.Anonymous().HitIdsAsync("q=滩涂巡检");
+        Assert.Contains(first, found);
+        Assert.Contains(second, found);
+    }
 }

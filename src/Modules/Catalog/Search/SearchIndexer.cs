@@ -160,6 +160,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
             progress?.Report((done, total));
         }
 
+        index.MergeSegments();
         index.Commit(fingerprint);
         return done;
     }
