@@ -37,6 +37,10 @@ public abstract class ChallengeApiTests(ITestApp app)
             await ScenarioDriver.ReadAsync(await beta.Client.PostAsync($"/api/v1/challenges/{id}/entries", form, Ct), HttpStatusCode.Created);
         }
 
+        // The partner is asked in its inbox, in both languages.
+        var inbox = await partner.Client.GetFromJsonAsync<JsonElement>("/api/v1/account/notifications", Ct);
+        var asked = Assert.Single(inbox.EnumerateArray(), n => n.GetProperty("titleZh").GetString()!.StartsWith("有单位邀请贵单位联合揭榜", StringComparison.Ordinal));
+        Assert.StartsWith("An organisation asks yours to join its entry to", asked.GetProperty("titleEn").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, (await ScenarioDriver.AnswerPartnerRequestAsync(partner, id, "accept")).StatusCode);
 
         var liu = await _drive.ExpertOnRosterAsync();

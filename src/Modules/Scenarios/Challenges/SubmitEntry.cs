@@ -133,11 +133,9 @@ internal sealed class SubmitEntry(ScenariosDb db, IAuditLog audit, IActor actor,
 
         var received = ProblemMessage.Of("scenarios.notify.challenge.entry-received", challenge.Title);
         await followers.NotifyAsync(Follow.ChallengeType, challengeId, received, $"/scenarios/challenges/{challengeId}", null, cancellationToken);
+        // Every partner asked to confirm is told in one save, as followers are.
         var asked = ProblemMessage.Of("scenarios.notify.challenge.partner-asked", challenge.Title);
-        foreach (var request in requests)
-        {
-            await notifier.NotifyOrganisationAsync(request.OrganisationId, asked, $"/scenarios/challenges/{challengeId}", cancellationToken);
-        }
+        await notifier.NotifyAllAsync([], requests.Select(r => r.OrganisationId), asked, $"/scenarios/challenges/{challengeId}", cancellationToken);
         return entry.Id;
     }
 
