@@ -94,7 +94,7 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         // The applicant follows the application from the workbench, by its receipt number, to the decision.
         await colleague.GotoAsync("/workbench");
         await colleague.ClickAsync($"[data-testid=submitted] a[href='/incentives/applications/{receipt}']");
-        await colleague.WaitForURLAsync($"**/incentives/applications/{receipt}");
+        await BrowserApp.ArriveAsync(colleague, $"/incentives/applications/{receipt}");
         Assert.Equal(culture == "en" ? "Approved" : "已批准", (await colleague.InnerTextAsync("#application-status")).Trim());
         Assert.Equal(["Submitted", "FoundComplete", "Approved"],
             await colleague.Locator("#application-steps tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.step)"));
@@ -118,7 +118,7 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await AssertCompleteAsync(page, $"calculator-{culture}");
 
         await champion.Locator($"a[href^='/incentives/apply/{Champion}']").ClickAsync();
-        await page.WaitForURLAsync($"**/incentives/apply/{Champion}*");
+        await BrowserApp.ArriveAsync(page, $"/incentives/apply/{Champion}");
         Assert.Equal("national_single_champion", await page.InputValueAsync("select[name='q.code']"));
         Assert.Equal("2025-11-20", await page.InputValueAsync("input[name='q.from']"));
         await page.ClickAsync("#check-answers");
@@ -132,7 +132,7 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
         await AssertCompleteAsync(page, $"check-your-answers-{culture}");
         await page.ClickAsync("#submit-application");
-        await page.WaitForURLAsync("**/incentives/applications/GD-*");
+        await BrowserApp.ArriveAsync(page, at => at.AbsolutePath.StartsWith("/incentives/applications/GD-", StringComparison.Ordinal));
         var receipt = (await page.InnerTextAsync("#receipt-number")).Trim();
         Assert.Matches(@"^GD-\d{4}-\d{6}$", receipt);
         await AssertCompleteAsync(page, $"receipt-{culture}");
@@ -178,7 +178,7 @@ public sealed class AccountJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     private static async Task SignInAsync(IPage page, string email, string password)
     {
         await BrowserApp.SignInAsync(page, email, password);
-        await page.WaitForURLAsync(url => url.Contains("/workbench", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, "/workbench");
     }
 
     private static async Task AssertCompleteAsync(IPage page, string screenshot)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Funeng.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,7 +67,52 @@ public class BrowserApp : SqliteApp
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await ArriveAsync(page, at => at.AbsolutePath != "/account/login");
+    }
+
+    /// <summary>Waits until <paramref name="page"/> shows <paramref name="path"/> (no more, no less) and it has loaded.</summary>
+    public static Task ArriveAsync(IPage page, string path) => ArriveAsync(page, at => at.AbsolutePath == path, path);
+
+    /// <summary>
+    /// Waits until <paramref name="page"/> is at an address <paramref name="arrived"/> accepts and that document has
+    /// loaded. Not Playwright's <c>WaitForURLAsync</c>: it reads the frame's address or load states and then subscribes
+    /// to the events that change them, and an event delivered between the two is lost, so on a busy machine a page that
+    /// had already loaded was waited for until the timeout (microsoft/playwright-dotnet#3364). Here the address is
+    /// polled and the page itself is asked whether it has loaded. Predicates see the parsed address, so that a sign-in
+    /// page's <c>?returnUrl=/compute</c> does not pass for /compute.
+    /// </summary>
+    public static async Task ArriveAsync(IPage page, Func<Uri, bool> arrived, [CallerArgumentExpression(nameof(arrived))] string expected = "")
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(arrived);
+        var waiting = Stopwatch.StartNew();
+        while (!arrived(new Uri(page.Url)))
+        {
+            if (waiting.Elapsed > Patience)
+            {
+                throw new TimeoutException($"After {Patience.TotalSeconds:0} s the page is at {page.Url}, not where {expected}. It says: {await MainTextAsync(page)}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
+
+    // As long as Playwright's own waits (30 s): long enough for a busy two-core machine, short enough to fail a stuck run.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    // What the page says (an error message, usually), for a failure to quote.
+    private static async Task<string> MainTextAsync(IPage page)
+    {
+        try
+        {
+            return (await page.InnerTextAsync("main", new PageInnerTextOptions { Timeout = 2000 })).ReplaceLineEndings(" ");
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            return "(no main element)";
+        }
     }
 
     /// <summary>Saves a screenshot under artifacts/screenshots for a person to look at.</summary>

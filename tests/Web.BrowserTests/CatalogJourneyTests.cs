@@ -61,7 +61,7 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.CheckAsync("input[name=sectors][value=elder_care]");
         await page.FillAsync("#attr-deployment", "edge");
         await page.ClickAsync("form.panel button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/catalog/listings/", StringComparison.Ordinal) && !url.Contains("edit", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, at => at.AbsolutePath.StartsWith("/catalog/listings/", StringComparison.Ordinal) && !at.AbsolutePath.Contains("edit", StringComparison.Ordinal));
         var listingUrl = page.Url;
         await page.ClickAsync("form[action*=Submit] button");
         Assert.Equal("待审核", await page.InnerTextAsync("[data-testid=status]"));

@@ -27,9 +27,9 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.FillAsync("#Email", enterprise.Email);
         await page.FillAsync("#Password", enterprise.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/compute", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, "/compute");
         await page.ClickAsync("[data-testid=new-request]");
-        await page.WaitForURLAsync(url => url.EndsWith("/compute/requests/new", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, "/compute/requests/new");
         await page.FillAsync("#Title", "Fine-tune an elder-care assistant");
         await page.CheckAsync($"input[name=Accelerators][value='{accelerator}']");
         await page.FillAsync("#Devices", "4");
@@ -62,16 +62,16 @@ public sealed class ComputeJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.FillAsync("#Email", office.Email);
         await page.FillAsync("#Password", office.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("/compute/office", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, "/compute/office");
 
         await page.SelectOptionAsync("#policy", "cheapest");
         await page.ClickAsync("form[action*=Policy] button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("handler=Policy", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, at => at.Query.Contains("handler=Policy", StringComparison.Ordinal));
         Assert.Equal("cheapest", await page.InputValueAsync("#policy"));
         await page.FillAsync("#amount", "500");
         await page.FillAsync("#note", "试点算力券");
         await page.ClickAsync("form[action*=Voucher] button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("handler=Voucher", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, at => at.Query.Contains("handler=Voucher", StringComparison.Ordinal));
         await page.WaitForSelectorAsync(".notice.success");
 
         foreach (var culture in new[] { "zh-CN", "en" })

@@ -40,7 +40,7 @@ public sealed class IncentivesJourneyTests(BrowserApp app) : IClassFixture<Brows
         }
 
         await page.ClickAsync("#submit-application");
-        await page.WaitForURLAsync("**/incentives/applications/GD-*");
+        await BrowserApp.ArriveAsync(page, at => at.AbsolutePath.StartsWith("/incentives/applications/GD-", StringComparison.Ordinal));
         var receipt = await page.InnerTextAsync("#receipt-number");
         Assert.Matches(@"^GD-\d{4}-\d{6}$", receipt);
         await BrowserApp.ScreenshotAsync(page, "incentives-receipt");

@@ -48,7 +48,7 @@ public sealed class IndexJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         });
 
         await page.SelectOptionAsync("#year", "2024");
-        await page.WaitForURLAsync(url => url.Contains("year=2024", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, at => at.Query.Contains("year=2024", StringComparison.Ordinal));
         var shenzhen = page.Locator("table.ranking tr[data-city=shenzhen]");
         Assert.Equal("1", await shenzhen.Locator("[data-testid=rank]").InnerTextAsync());
         var api = await (await page.APIRequest.GetAsync("/api/v1/index?year=2024")).JsonAsync();
@@ -57,7 +57,7 @@ public sealed class IndexJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Contains("City ranking, 2024", await page.InnerTextAsync("#ranking-title"), StringComparison.Ordinal);
 
         await shenzhen.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/empowerment-index/cities/shenzhen", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, "/empowerment-index/cities/shenzhen");
         Assert.Equal("1 / 21", await page.InnerTextAsync("[data-testid=city-rank]"));
         Assert.Contains("CAC algorithm filing lists", await page.InnerTextAsync("table.trace"), StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public sealed class IndexJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.FillAsync("#Email", user.Email);
         await page.FillAsync("#Password", user.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/empowerment-index/observations", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, "/empowerment-index/observations");
 
         await page.SelectOptionAsync("#Indicator", "ai_models");
         await page.FillAsync("#Year", "2026");

@@ -121,7 +121,7 @@ public sealed class ReaderLanguageJourneyTests(DemoBrowserApp app) : IClassFixtu
                     continue;
                 }
 
-                var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+                var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
                 if (response is null || !response.Ok)
                 {
                     failures.Add($"{role} {culture} {path}: answered {response?.Status}{Environment.NewLine}    {string.Join(Environment.NewLine + "    ", app.TakeServerErrors().Select(e => e.Split('\n')[0]))}");
@@ -161,7 +161,7 @@ public sealed class ReaderLanguageJourneyTests(DemoBrowserApp app) : IClassFixtu
 
             foreach (var path in PagesAfterFailedActionsByRole.GetValueOrDefault(role, []))
             {
-                await page.GotoAsync(path);
+                await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
                 await CheckAsync(page, $"{role} {culture} {path} (after the failed actions)", english, data, failures);
             }
         }
@@ -179,9 +179,10 @@ public sealed class ReaderLanguageJourneyTests(DemoBrowserApp app) : IClassFixtu
         return page;
     }
 
+    // The caller has waited for the page: a navigation to network idle, or SubmitAsync until the answer has loaded. Not
+    // WaitForLoadStateAsync here, which can miss the event it waits for (BrowserApp.ArriveAsync says why).
     private static async Task CheckAsync(IPage page, string where, bool english, DataNames data, List<string> failures)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var offenders = ReaderLanguage.Offenders(await ReaderLanguage.VisibleTextsAsync(page), english, data).ToList();
         if (offenders.Count > 0)
         {

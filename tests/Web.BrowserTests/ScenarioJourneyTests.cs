@@ -47,7 +47,7 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
         await officePage.SelectOptionAsync("#scope", "city:guangzhou");
         await officePage.CheckAsync("input[name=Sectors][value=elder_care]");
         await officePage.ClickAsync("[data-testid=create-list]");
-        await officePage.WaitForURLAsync("**/scenarios/lists/*");
+        await BrowserApp.ArriveAsync(officePage, at => at.AbsolutePath.StartsWith("/scenarios/lists/", StringComparison.Ordinal) && at.AbsolutePath != "/scenarios/lists/new");
         var listUrl = officePage.Url;
         Assert.Equal("0 / 20", await officePage.InnerTextAsync("[data-testid=quota-progress]"));
         await officePage.ClickAsync("[data-testid=publish-list]");
@@ -86,7 +86,7 @@ public sealed class ScenarioJourneyTests(ScenarioBrowserApp app) : IClassFixture
         await officePage.FillAsync("#award", "试点合同与资金支持");
         await officePage.FillAsync("#amount", "500000");
         await officePage.ClickAsync("[data-testid=create-challenge]");
-        await officePage.WaitForURLAsync("**/scenarios/challenges/*");
+        await BrowserApp.ArriveAsync(officePage, at => at.AbsolutePath.StartsWith("/scenarios/challenges/", StringComparison.Ordinal) && !at.AbsolutePath.EndsWith("/new", StringComparison.Ordinal));
         var challengeUrl = officePage.Url;
 
         // Two enterprises submit, with an attachment each.

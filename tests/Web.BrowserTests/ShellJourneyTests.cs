@@ -21,7 +21,7 @@ public sealed class ShellJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.FillAsync("#Email", user.Email);
         await page.FillAsync("#Password", user.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await BrowserApp.ArriveAsync(page, at => at.AbsolutePath != "/account/login");
         Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal); // every role lands on its workbench
         Assert.Contains("Enterprise", await page.InnerTextAsync("[data-testid=account-name]"), StringComparison.Ordinal);
         await page.GotoAsync("/");
