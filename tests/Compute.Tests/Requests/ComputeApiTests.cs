@@ -239,6 +239,31 @@ public abstract class ComputeApiTests(ITestApp app)
     }
 
     [Fact]
+    public async Task The_usage_report_of_a_month_holds_that_months_placements_and_a_month_that_is_not_one_is_refused_naming_the_field()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        var centre = await RegisterCentreAsync(office, "Monthly " + accelerator, "guangzhou", accelerator, 8, 10m);
+        var job = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 2, vouchers: [(await GrantAsync(office, enterprise.OrganisationId, "yuan", 5)).Id]);
+        var month = UsageMonth.Of(job.Placement!.PlannedStart);
+        var next = UsageMonth.Of(month.End);
+
+        async Task<List<UsageRow>> UsageInAsync(string query) =>
+            [.. (await enterprise.Client.GetFromJsonAsync<List<UsageRow>>("/api/v1/compute/reports/usage" + query, Json, Ct))!.Where(r => r.CentreId == centre.Id)];
+
+        var row = Assert.Single(await UsageInAsync($"?month={month}"));
+        Assert.Equal((month.ToString(), 2d, 5m), (row.Month, row.DeviceHours, row.VoucherYuan));
+        Assert.Empty(await UsageInAsync($"?month={next}"));
+
+        var refused = await enterprise.Client.GetAsync("/api/v1/compute/reports/usage?month=2026-13&culture=en", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!;
+        Assert.Equal(["month"], problem.Errors.Keys);
+        Assert.Equal("“2026-13” is not a month; write it year-month, e.g. 2026-05.", problem.Errors["month"][0]);
+    }
+
+    [Fact]
     public async Task The_usage_report_of_one_enterprise_counts_only_its_own_voucher_debits()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

@@ -25,22 +25,30 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
     /// <summary>
     /// Usage and cost per enterprise, centre and month (of the planned start, in China Standard Time) in
     /// <paramref name="month"/> (every month when null), over placements that ran or will run (a re-placed or
-    /// never-started cancelled job counts zero): office staff see every enterprise's, others their own.
+    /// never-started cancelled job counts zero): office staff see every enterprise's, others their own. The month,
+    /// the enterprise and the vouchers and centres named are chosen in the database, so a month's report of a long
+    /// history reads that month.
     /// </summary>
-    public async Task<IReadOnlyList<UsageRow>> UsageAsync(string? month, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UsageRow>> UsageAsync(UsageMonth? month, CancellationToken cancellationToken)
     {
         Guid? organisationId = actor.IsInRole(Roles.OfficeStaff) ? null : actor.OrganisationId ?? Guid.Empty;
-        var rows = await db.Placements.AsNoTracking().Join(db.Requests, p => p.RequestId, r => r.Id, (p, r) => new { p, r.OrganisationId })
-            .Where(x => organisationId == null || x.OrganisationId == organisationId).ToListAsync(cancellationToken);
-        // One enterprise's report reads only the debits of its own requests, not every enterprise's.
-        var debits = (await db.VoucherDebits.AsNoTracking()
-            .Where(d => organisationId == null || db.Requests.Any(r => r.Id == d.RequestId && r.OrganisationId == organisationId))
-            .ToListAsync(cancellationToken)).ToLookup(d => d.PlacementId);
-        var vouchers = await db.Vouchers.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Unit, cancellationToken);
-        var centres = await db.Centres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken);
-        return [.. rows.Where(x => x.p.DeviceHours > 0)
-            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: ChinaTime.ToChina(x.p.PlannedStart).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
-            .Where(g => month is null || g.Key.Month == month)
+        var placements = db.Placements.AsNoTracking().Where(p => p.DeviceHours > 0);
+        if (month is { } within)
+        {
+            var (from, to) = (within.Start, within.End);
+            placements = placements.Where(p => p.PlannedStart >= from && p.PlannedStart < to);
+        }
+
+        var used = placements.Join(db.Requests, p => p.RequestId, r => r.Id, (p, r) => new { p, r.OrganisationId })
+            .Where(x => organisationId == null || x.OrganisationId == organisationId);
+        var rows = await used.ToListAsync(cancellationToken);
+        var debits = (await db.VoucherDebits.AsNoTracking().Where(d => used.Any(x => x.p.Id == d.PlacementId)).ToListAsync(cancellationToken)).ToLookup(d => d.PlacementId);
+        var voucherIds = debits.SelectMany(d => d).Select(d => d.VoucherId).Distinct().ToList();
+        var vouchers = await db.Vouchers.AsNoTracking().Where(v => voucherIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Unit, cancellationToken);
+        var centreIds = rows.Select(x => x.p.CentreId).Distinct().ToList();
+        var centres = await db.Centres.AsNoTracking().Where(c => centreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken);
+        return [.. rows
+            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: UsageMonth.Of(x.p.PlannedStart).ToString()))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.OrganisationId)
             .Select(g => new UsageRow(g.Key.OrganisationId, g.Key.CentreId, centres.GetValueOrDefault(g.Key.CentreId, "?"), g.Key.Month, g.Count(),
                 g.Sum(x => x.p.DeviceHours), g.Sum(x => x.p.Cost),
