@@ -261,6 +261,18 @@ public abstract class ComputeApiTests(ITestApp app)
         var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json, Ct))!;
         Assert.Equal(["month"], problem.Errors.Keys);
         Assert.Equal("“2026-13” is not a month; write it year-month, e.g. 2026-05.", problem.Errors["month"][0]);
+
+        // The office page: the month's rows with the centre named in the reader's language, none in the next month,
+        // and a month that is not one shown as a problem on the page itself.
+        var page = await app.SignInAsync(office, Ct);
+        var chinese = WebUtility.HtmlDecode(await page.GetStringAsync($"/compute/office?month={month}", Ct));
+        Assert.Contains($"<td>Monthly {accelerator}中心</td>", chinese, StringComparison.Ordinal);
+        var english = WebUtility.HtmlDecode(await page.GetStringAsync($"/compute/office?month={month}&culture=en", Ct));
+        Assert.Contains($"<td>Monthly {accelerator}</td>", english, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Monthly {accelerator}</td>", WebUtility.HtmlDecode(await page.GetStringAsync($"/compute/office?month={next}", Ct)), StringComparison.Ordinal);
+        var wrong = await page.GetAsync("/compute/office?month=June", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("“June”不是月份，请写作 年-月，例如 2026-05。", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Funeng.Compute.Vouchers;
 
 /// <summary>Device-hours, cost and voucher-paid amount of one enterprise at one centre in one month.</summary>
-internal sealed record UsageRow(Guid OrganisationId, Guid CentreId, string Centre, string Month, int Jobs, double DeviceHours, decimal Cost, decimal VoucherDeviceHours, decimal VoucherYuan);
+internal sealed record UsageRow(Guid OrganisationId, Guid CentreId, string CentreZh, string CentreEn, string Month, int Jobs, double DeviceHours, decimal Cost, decimal VoucherDeviceHours, decimal VoucherYuan);
 
 /// <summary>Reads of vouchers and usage as the actor may see them (pages and API).</summary>
 internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider time)
@@ -46,11 +46,11 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
         var voucherIds = debits.SelectMany(d => d).Select(d => d.VoucherId).Distinct().ToList();
         var vouchers = await db.Vouchers.AsNoTracking().Where(v => voucherIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Unit, cancellationToken);
         var centreIds = rows.Select(x => x.p.CentreId).Distinct().ToList();
-        var centres = await db.Centres.AsNoTracking().Where(c => centreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.NameEn, cancellationToken);
+        var centres = await db.Centres.AsNoTracking().Where(c => centreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.NameZh, c.NameEn), cancellationToken);
         return [.. rows
             .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: UsageMonth.Of(x.p.PlannedStart).ToString()))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.OrganisationId)
-            .Select(g => new UsageRow(g.Key.OrganisationId, g.Key.CentreId, centres.GetValueOrDefault(g.Key.CentreId, "?"), g.Key.Month, g.Count(),
+            .Select(g => new UsageRow(g.Key.OrganisationId, g.Key.CentreId, centres[g.Key.CentreId].NameZh, centres[g.Key.CentreId].NameEn, g.Key.Month, g.Count(),
                 g.Sum(x => x.p.DeviceHours), g.Sum(x => x.p.Cost),
                 g.SelectMany(x => debits[x.p.Id]).Where(d => vouchers.GetValueOrDefault(d.VoucherId) == VoucherUnit.DeviceHours).Sum(d => d.Amount),
                 g.SelectMany(x => debits[x.p.Id]).Where(d => vouchers.GetValueOrDefault(d.VoucherId) == VoucherUnit.Yuan).Sum(d => d.Amount)))];

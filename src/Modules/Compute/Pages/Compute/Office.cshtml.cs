@@ -20,13 +20,18 @@ internal sealed class OfficeModel(RegistryQueries registry, RequestQueries reque
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public string Policy { get; private set; } = "";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>The month whose usage is shown (<c>?month=yyyy-MM</c>); every month without it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Month { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(string.IsNullOrWhiteSpace(Month) ? null : UsageMonth.Parse(Month, "month"), cancellationToken);
 
     public async Task<IActionResult> OnPostPolicyAsync(string policy, CancellationToken cancellationToken)
     {
         await setPolicy.ExecuteAsync(policy, cancellationToken);
         this.Tell(ProblemMessage.Of("compute.done.policy", ProblemMessage.Of("compute.policy." + policy)));
-        await LoadAsync(cancellationToken);
+        await LoadAsync(null, cancellationToken);
         return Page();
     }
 
@@ -34,16 +39,17 @@ internal sealed class OfficeModel(RegistryQueries registry, RequestQueries reque
     {
         await grantVoucher.ExecuteAsync(new GrantVoucherInput(organisationId, unit, amount, note ?? "", null), cancellationToken);
         this.Tell(ProblemMessage.Of("compute.office.granted"));
-        await LoadAsync(cancellationToken);
+        await LoadAsync(null, cancellationToken);
         return Page();
     }
 
-    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    // After a refusal (a month that is not one, a voucher without a reason) the page shows every month's usage.
+    public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(UsageMonth? month, CancellationToken cancellationToken)
     {
         Utilisation = await registry.UtilisationAsync(cancellationToken);
-        Usage = await vouchers.UsageAsync(null, cancellationToken);
+        Usage = await vouchers.UsageAsync(month, cancellationToken);
         Organisations = await organisations.ListAsync(OrganisationKind.Enterprise, cancellationToken);
         Policy = PolicyNames.Of(await requests.PolicyAsync(cancellationToken));
     }
