@@ -276,6 +276,27 @@ public abstract class ComputeApiTests(ITestApp app)
     }
 
     [Fact]
+    public async Task The_usage_of_a_centre_taken_out_of_the_registry_by_hand_is_still_reported_under_its_id()
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        var centre = await RegisterCentreAsync(office, "Gone " + accelerator, "guangzhou", accelerator, 8, 10m);
+        await SubmitAsync(enterprise, accelerator, devices: 1, hours: 1);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ComputeDb>();
+            await db.Pools.Where(p => p.CentreId == centre.Id).ExecuteDeleteAsync(Ct);
+            await db.Centres.Where(c => c.Id == centre.Id).ExecuteDeleteAsync(Ct);
+        }
+
+        var rows = (await enterprise.Client.GetFromJsonAsync<List<UsageRow>>("/api/v1/compute/reports/usage", Json, Ct))!;
+
+        var row = Assert.Single(rows, r => r.CentreId == centre.Id);
+        Assert.Equal((centre.Id.ToString(), centre.Id.ToString(), 1d), (row.CentreZh, row.CentreEn, row.DeviceHours));
+    }
+
+    [Fact]
     public async Task The_usage_report_of_one_enterprise_counts_only_its_own_voucher_debits()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

@@ -46,11 +46,13 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
         var voucherIds = debits.SelectMany(d => d).Select(d => d.VoucherId).Distinct().ToList();
         var vouchers = await db.Vouchers.AsNoTracking().Where(v => voucherIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Unit, cancellationToken);
         var centreIds = rows.Select(x => x.p.CentreId).Distinct().ToList();
-        var centres = await db.Centres.AsNoTracking().Where(c => centreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (c.NameZh, c.NameEn), cancellationToken);
+        var centres = await db.Centres.AsNoTracking().Where(c => centreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (Zh: c.NameZh, En: c.NameEn), cancellationToken);
+        // Placements keep no foreign key to their centre: one taken out of the registry by hand keeps its rows, under its id.
+        (string Zh, string En) NamesOf(Guid centre) => centres.TryGetValue(centre, out var names) ? names : (centre.ToString(), centre.ToString());
         return [.. rows
             .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: UsageMonth.Of(x.p.PlannedStart).ToString()))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.OrganisationId)
-            .Select(g => new UsageRow(g.Key.OrganisationId, g.Key.CentreId, centres[g.Key.CentreId].NameZh, centres[g.Key.CentreId].NameEn, g.Key.Month, g.Count(),
+            .Select(g => new UsageRow(g.Key.OrganisationId, g.Key.CentreId, NamesOf(g.Key.CentreId).Zh, NamesOf(g.Key.CentreId).En, g.Key.Month, g.Count(),
                 g.Sum(x => x.p.DeviceHours), g.Sum(x => x.p.Cost),
                 g.SelectMany(x => debits[x.p.Id]).Where(d => vouchers.GetValueOrDefault(d.VoucherId) == VoucherUnit.DeviceHours).Sum(d => d.Amount),
                 g.SelectMany(x => debits[x.p.Id]).Where(d => vouchers.GetValueOrDefault(d.VoucherId) == VoucherUnit.Yuan).Sum(d => d.Amount)))];
