@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Funeng.Compute.Data;
+using Funeng.Compute.Planning;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
@@ -246,8 +247,8 @@ public abstract class ComputeApiTests(ITestApp app)
         var accelerator = UniqueAccelerator();
         var centre = await RegisterCentreAsync(office, "Monthly " + accelerator, "guangzhou", accelerator, 8, 10m);
         var job = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 2, vouchers: [(await GrantAsync(office, enterprise.OrganisationId, "yuan", 5)).Id]);
-        var month = UsageMonth.Of(job.Placement!.PlannedStart);
-        var next = UsageMonth.Of(month.End);
+        var month = ChinaMonth.Of(job.Placement!.PlannedStart);
+        var next = ChinaMonth.Of(month.End);
 
         async Task<List<UsageRow>> UsageInAsync(string query) =>
             [.. (await enterprise.Client.GetFromJsonAsync<List<UsageRow>>("/api/v1/compute/reports/usage" + query, Json, Ct))!.Where(r => r.CentreId == centre.Id)];

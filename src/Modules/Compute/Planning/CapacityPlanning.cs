@@ -1,4 +1,3 @@
-using System.Globalization;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Localization;
 using Funeng.Policy.Contracts;
@@ -91,32 +90,23 @@ internal static class CapacityPlanning
         var left = hours;
         while (left > 0)
         {
-            var nextMonth = new DateTime(at.Year, at.Month, 1).AddMonths(1);
-            var here = Math.Min(left, (nextMonth - at).TotalHours);
-            yield return (MonthKey(at.Year, at.Month), here);
+            var month = new ChinaMonth(at.Year, at.Month);
+            var here = Math.Min(left, (month.Next.FirstDay - at).TotalHours);
+            yield return (month.ToString(), here);
             left -= here;
-            at = nextMonth;
+            at = month.Next.FirstDay;
         }
     }
 
     /// <summary>Hours in a month (<c>yyyy-MM</c>); China has no daylight saving, so every day has 24.</summary>
-    public static double HoursIn(string month)
-    {
-        var first = FirstDay(month);
-        return DateTime.DaysInMonth(first.Year, first.Month) * 24d;
-    }
-
-    private static string MonthKey(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}");
-
-    private static DateTime FirstDay(string month) => DateTime.ParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture);
+    public static double HoursIn(string month) => ChinaMonth.Parse(month, nameof(month)).Hours;
 
     private static List<string> Between(string first, string last)
     {
         var months = new List<string>();
-        var at = FirstDay(first);
-        for (var key = first; string.CompareOrdinal(key, last) <= 0; at = at.AddMonths(1), key = MonthKey(at.Year, at.Month))
+        for (var at = ChinaMonth.Parse(first, nameof(first)); string.CompareOrdinal(at.ToString(), last) <= 0; at = at.Next)
         {
-            months.Add(key);
+            months.Add(at.ToString());
         }
 
         return months;

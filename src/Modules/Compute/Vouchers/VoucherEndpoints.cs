@@ -1,3 +1,4 @@
+using Funeng.Compute.Planning;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,5 +19,5 @@ internal static class VoucherEndpoints
 
     /// <summary>Usage in <c>?month=yyyy-MM</c> (every month without it): office staff see every enterprise's, others their own.</summary>
     public static async Task<Ok<IReadOnlyList<UsageRow>>> UsageAsync(VoucherQueries queries, string? month, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.UsageAsync(month is null ? null : UsageMonth.Parse(month, "month"), cancellationToken));
+        TypedResults.Ok(await queries.UsageAsync(ChinaMonth.ParseOptional(month, "month"), cancellationToken));
 }

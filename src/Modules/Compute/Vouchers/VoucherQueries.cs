@@ -1,4 +1,5 @@
 using Funeng.Compute.Data;
+using Funeng.Compute.Planning;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
     /// the enterprise and the vouchers and centres named are chosen in the database, so a month's report of a long
     /// history reads that month.
     /// </summary>
-    public async Task<IReadOnlyList<UsageRow>> UsageAsync(UsageMonth? month, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UsageRow>> UsageAsync(ChinaMonth? month, CancellationToken cancellationToken)
     {
         Guid? organisationId = actor.IsInRole(Roles.OfficeStaff) ? null : actor.OrganisationId ?? Guid.Empty;
         var placements = db.Placements.AsNoTracking().Where(p => p.DeviceHours > 0);
@@ -50,11 +51,14 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
         // Placements keep no foreign key to their centre: one taken out of the registry by hand keeps its rows, under its id.
         (string Zh, string En) NamesOf(Guid centre) => centres.TryGetValue(centre, out var names) ? names : (centre.ToString(), centre.ToString());
         return [.. rows
-            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: UsageMonth.Of(x.p.PlannedStart).ToString()))
+            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: ChinaMonth.Of(x.p.PlannedStart).ToString()))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.OrganisationId)
-            .Select(g => new UsageRow(g.Key.OrganisationId, g.Key.CentreId, NamesOf(g.Key.CentreId).Zh, NamesOf(g.Key.CentreId).En, g.Key.Month, g.Count(),
-                g.Sum(x => x.p.DeviceHours), g.Sum(x => x.p.Cost),
-                g.SelectMany(x => debits[x.p.Id]).Where(d => vouchers.GetValueOrDefault(d.VoucherId) == VoucherUnit.DeviceHours).Sum(d => d.Amount),
-                g.SelectMany(x => debits[x.p.Id]).Where(d => vouchers.GetValueOrDefault(d.VoucherId) == VoucherUnit.Yuan).Sum(d => d.Amount)))];
+            .Select(g =>
+            {
+                var (zh, en) = NamesOf(g.Key.CentreId);
+                var paid = g.SelectMany(x => debits[x.p.Id]).ToLookup(d => vouchers.GetValueOrDefault(d.VoucherId), d => d.Amount);
+                return new UsageRow(g.Key.OrganisationId, g.Key.CentreId, zh, en, g.Key.Month, g.Count(), g.Sum(x => x.p.DeviceHours), g.Sum(x => x.p.Cost),
+                    paid[VoucherUnit.DeviceHours].Sum(), paid[VoucherUnit.Yuan].Sum());
+            })];
     }
 }

@@ -1,4 +1,5 @@
 using Funeng.Compute.Data;
+using Funeng.Compute.Planning;
 using Funeng.Compute.Registry;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Scheduling;
@@ -25,7 +26,7 @@ internal sealed class OfficeModel(RegistryQueries registry, RequestQueries reque
     public string? Month { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(string.IsNullOrWhiteSpace(Month) ? null : UsageMonth.Parse(Month, "month"), cancellationToken);
+        await LoadAsync(ChinaMonth.ParseOptional(Month, "month"), cancellationToken);
 
     public async Task<IActionResult> OnPostPolicyAsync(string policy, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ internal sealed class OfficeModel(RegistryQueries registry, RequestQueries reque
     // After a refusal (a month that is not one, a voucher without a reason) the page shows every month's usage.
     public Task ReloadAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
 
-    private async Task LoadAsync(UsageMonth? month, CancellationToken cancellationToken)
+    private async Task LoadAsync(ChinaMonth? month, CancellationToken cancellationToken)
     {
         Utilisation = await registry.UtilisationAsync(cancellationToken);
         Usage = await vouchers.UsageAsync(month, cancellationToken);
