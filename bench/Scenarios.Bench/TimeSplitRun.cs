@@ -451,7 +451,8 @@ internal static class TimeSplitRun
     private static List<Guid> Platform(BenchCatalog catalog, string text, CatalogTextMatch match, bool collapse, SearchTuning? tuning = null, int? candidates = null)
     {
         catalog.Search.Tuning = tuning ?? SearchTuning.Default;
-        catalog.Search.Budgets = candidates is int n ? HitBudgets.Default with { Candidates = n } : HitBudgets.Default;
+        // The budget is per first page of results (HitBudgets.PageOfResults): scaled so that a search of Depth ranks n.
+        catalog.Search.Budgets = candidates is int n ? HitBudgets.Default with { Candidates = n * HitBudgets.PageOfResults / Depth } : HitBudgets.Default;
         return [.. catalog.Search.SearchAsync(new CatalogSearchRequest(text, CatalogFilters.None, CatalogViewer.Public, 1, Depth)
         {
             TextMatch = match, CollapseByOwner = collapse, WithFacets = false,

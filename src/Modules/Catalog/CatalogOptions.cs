@@ -19,19 +19,21 @@ public sealed class CatalogOptions
     public int IndexCatchUpSeconds { get; set; } = 10;
 
     /// <summary>
-    /// How many of a broad query's hits the full query ranks: the best by a plain BM25 first pass over the query's
-    /// terms (QueryPlan.ToCandidateQuery). Chosen on the 1 M benchmark (bench/results/catalog.md, decision 0014): the
-    /// first 20 stay those of the exact search for nearly every query. The earlier cap, the first 20,000 hits in
-    /// index order, kept only 0–5 of them and was turned off.
+    /// How many of a broad query's hits the full query ranks for a first page of 20 (more for a search that asks for
+    /// more): the best by a plain BM25 first pass over the query's terms (QueryPlan.ToCandidateQuery). Chosen on the
+    /// 1 M benchmark (bench/results/catalog.md, decision 0014): the first 20 stay those of the exact search for nearly
+    /// every query, as with 5,000 before the first pass weighed all of a typed word's terms. The earlier cap, the
+    /// first 20,000 hits in index order, kept only 0–5 of them and was turned off.
     /// </summary>
-    public const int DefaultSearchCandidates = 5_000;
+    public const int DefaultSearchCandidates = 1_000;
 
     /// <summary>Hits whose facet values a search counts before it scales the counts up and marks them approximate.</summary>
     public const int DefaultFacetSample = 20_000;
 
     /// <summary>
-    /// How many first-pass candidates a relevance-ordered search ranks with its full query when more match: the total
-    /// is then shown as an estimate ("about", the first pass's count) and so are the facet counts.
+    /// How many first-pass candidates a relevance-ordered search for a page of 20 ranks with its full query when more
+    /// match (a deeper or any-term search ranks more: HitBudgets.CandidatesFor): the total is then shown as an estimate
+    /// ("about", the first pass's count) and so are the facet counts.
     /// </summary>
     public int SearchCandidates { get; set; } = DefaultSearchCandidates;
 

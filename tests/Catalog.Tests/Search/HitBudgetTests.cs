@@ -98,6 +98,38 @@ public sealed class HitBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_listing_with_every_typed_word_reaches_the_full_query_though_others_repeat_the_rarest_word_more()
+    {
+        // At 1 M, "speech synthesis" kept 5 of its exact first 20 with 1,000 candidates: the first pass took only the
+        // typed words' rarest term (speech), and listings saying speech over and over filled the candidates.
+        for (var i = 0; i < 60; i++)
+        {
+            Add($"识别{i}号", "", "foshan", $"Speech speech {i}");
+        }
+
+        // More listings say synthesis than speech (so speech is the rarer), but fewer than a fifth (so it is not common).
+        for (var i = 0; i < 70; i++)
+        {
+            Add($"合成{i}号", "", "foshan", $"Synthesis {i}");
+        }
+
+        // Ten short listings repeat speech in their titles and hold the phrase only in their summaries: the full query
+        // finds them among the first pass's best, so without the listing below nothing looks missing.
+        for (var i = 0; i < 10; i++)
+        {
+            Add($"语音助手{i}号", "", "foshan", "Speech speech speech", "Speech synthesis inside.");
+        }
+
+        Add("某某声音引擎", "", "foshan", "Speech synthesis engine", "For companies.");
+        _index.Commit();
+
+        var result = await SearchAsync("speech synthesis");
+
+        Assert.True(result.TotalCapped);
+        Assert.Equal("Speech synthesis engine", result.Hits[0].TitleEn);
+    }
+
+    [Fact]
     public async Task When_no_first_pass_candidate_holds_the_phrase_every_hit_is_ranked_instead_of_an_empty_page()
     {
         // Sixty short listings repeat the phrase's terms without the phrase; the one listing with the phrase is long,
@@ -151,6 +183,18 @@ public sealed class HitBudgetTests : IDisposable
         Assert.Equal(Broad / 3, result.Facets[CatalogFacets.City].Single(c => c.Value == "shenzhen").Count);
     }
 
+    [Theory]
+    [InlineData(1, CatalogTextMatch.MostTerms, 1_000)]
+    [InlineData(20, CatalogTextMatch.MostTerms, 1_000)]
+    [InlineData(40, CatalogTextMatch.AllTerms, 2_000)]
+    [InlineData(20, CatalogTextMatch.AnyTerm, 2_000)]
+    [InlineData(50, CatalogTextMatch.AnyTerm, 5_000)]
+    public void A_search_asking_for_more_results_or_any_term_ranks_proportionally_more_candidates(int results, CatalogTextMatch match, int candidates)
+    {
+        Assert.Equal(candidates, new HitBudgets(1_000, 20_000).CandidatesFor(results, match));
+        Assert.Equal(int.MaxValue, HitBudgets.Unbounded.CandidatesFor(results, match));
+    }
+
     public void Dispose()
     {
         _index.Dispose();
@@ -160,12 +204,13 @@ public sealed class HitBudgetTests : IDisposable
     private Task<CatalogSearchResult> SearchAsync(string text, CatalogSort sort = CatalogSort.Relevance) =>
         _search.SearchAsync(new CatalogSearchRequest(text, CatalogFilters.None, CatalogViewer.Public, 1, 20, sort), TestContext.Current.CancellationToken);
 
-    private void Add(string titleZh, string summaryZh, string city)
+    private void Add(string titleZh, string summaryZh, string city, string titleEn = "", string summaryEn = "")
     {
         var listing = new ListingRecord
         {
             Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = Guid.NewGuid(), Status = ListingStatus.Published,
-            Content = new ListingContent { TitleZh = titleZh, SummaryZh = summaryZh, CitySlug = city }, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
+            Content = new ListingContent { TitleZh = titleZh, SummaryZh = summaryZh, TitleEn = titleEn, SummaryEn = summaryEn, CitySlug = city },
+            PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         _index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, "测试企业", "", [])));
     }

@@ -1,3 +1,4 @@
+using Funeng.Catalog.Contracts;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -73,12 +74,28 @@ internal sealed class BoundedCollector(ICollector top, FacetCollector? facets, H
 
 /// <summary>
 /// How many candidates a relevance search ranks with its full query when more match (<see cref="Candidates"/>: the
-/// best by a plain BM25 first pass, <see cref="QueryPlan.ToCandidateQuery"/>) and how many hits facets count
-/// (<see cref="FacetSample"/>; see <see cref="BoundedCollector"/>). The defaults were chosen on the 1 M benchmark
-/// (bench/results/catalog.md).
+/// best by a plain BM25 first pass, <see cref="QueryPlan.ToCandidateQuery"/>, for a first page of
+/// <see cref="PageOfResults"/>) and how many hits facets count (<see cref="FacetSample"/>; see
+/// <see cref="BoundedCollector"/>). The defaults were chosen on the 1 M benchmark (bench/results/catalog.md).
 /// </summary>
 internal sealed record HitBudgets(int Candidates, int FacetSample)
 {
+    /// <summary>The results <see cref="Candidates"/> is for: a search asking for more (a later page, matchmaking's 50) ranks proportionally more.</summary>
+    public const int PageOfResults = 20;
+
+    /// <summary>
+    /// The candidates for a search that wants its first <paramref name="results"/> in the full query's order: the
+    /// deeper the order must hold, the more of the first pass it must see. An any-term search (a need of several
+    /// sentences) ranks twice as many: the first pass, one term per form of up to eight concepts, guides it less well.
+    /// At 1 M, matchmaking's 50 from 2,500 candidates kept only 3 of one need's exact first 10, from 5,000 at least 7
+    /// (bench/results/scenarios.md, stop 24).
+    /// </summary>
+    public int CandidatesFor(int results, CatalogTextMatch match = CatalogTextMatch.MostTerms)
+    {
+        var perPage = (long)Candidates * (match == CatalogTextMatch.AnyTerm ? 2 : 1);
+        return (int)Math.Min(int.MaxValue, Math.Max(perPage, perPage * results / PageOfResults));
+    }
+
     public static HitBudgets Default { get; } = new(CatalogOptions.DefaultSearchCandidates, CatalogOptions.DefaultFacetSample);
 
     /// <summary>Every hit scored and counted: the exact search, for the benchmark's comparison.</summary>

@@ -147,16 +147,17 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         // Collapsing needs every candidate of the result window to group; plain paging only the pages up to this one.
         var size = Math.Max(1, collapse ? CatalogSearchRequest.MaxResultWindow : Math.Min(wanted, CatalogSearchRequest.MaxResultWindow));
         var documents = searcher.IndexReader.MaxDoc;
-        if (byScore && Budgets.Candidates < searcher.IndexReader.NumDocs)
+        var candidates = Budgets.CandidatesFor(wanted, request.TextMatch);
+        if (byScore && candidates < searcher.IndexReader.NumDocs)
         {
             // A broad query at a million listings would score every hit with dozens of phrase clauses. The first pass
-            // scores them in bulk by each form's rarest term and the typed words' titles (QueryPlan.ToCandidateQuery;
+            // scores them in bulk by each form's rarest term and the typed words' terms (QueryPlan.ToCandidateQuery;
             // facets sampled on the way); when more match than the budget, the full query ranks only its best.
-            var first = TopScoreDocCollector.Create(Budgets.Candidates, docsScoredInOrder: false);
+            var first = TopScoreDocCollector.Create(candidates, docsScoredInOrder: false);
             var sampled = new BoundedCollector(first, request.WithFacets ? new FacetCollector(CatalogFacets.All) : null, Budgets, documents);
             searcher.Search(FilterCache.Within(plan.ToCandidateQuery(index.Analyzer, searcher.IndexReader, relaxed), filter), sampled);
             sampled.Finish();
-            if (first.TotalHits > Budgets.Candidates)
+            if (first.TotalHits > candidates)
             {
                 var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
                 CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.GetTopDocs().ScoreDocs, best);

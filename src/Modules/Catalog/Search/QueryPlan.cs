@@ -332,11 +332,12 @@ internal sealed partial class QueryPlan
 
     /// <summary>
     /// The first pass of a broad search (<see cref="HitBudgets.Candidates"/>): one term per form and per bag entry in
-    /// the bigram field, its rarest, weighted as in <see cref="ToQuery"/>, and the typed words' rarest terms in the
-    /// titles (<see cref="SearchTuning.TitleBoost"/>), as a plain disjunction that Lucene scores in bulk. A document
+    /// the bigram field, its rarest, weighted as in <see cref="ToQuery"/>, and the typed words' terms in the titles
+    /// (<see cref="SearchTuning.TitleBoost"/>), as a plain disjunction that Lucene scores in bulk. A document
     /// holding a form or an entry holds each of its terms, so its rarest one finds it: every document the full query
     /// finds holds a term of this query, and the pass reads the rare postings only (图像生成 reads 图像, not the 生成
-    /// that is in almost every CAC filing). A typed word of a concept the query needs finds however common; a
+    /// that is in almost every CAC filing). A typed word adds its other terms that are not common, so that a listing
+    /// holding the whole word outranks one repeating its rarest term. A typed word of a concept the query needs finds however common; a
     /// glossary name or bag entry only when rare (the full query needs those only with rarer company). When no term
     /// finds on its own (every one common), each still does.
     /// </summary>
@@ -346,10 +347,13 @@ internal sealed partial class QueryPlan
         ArgumentNullException.ThrowIfNull(reader);
         var limit = CommonLimit(reader, Tuning) ?? int.MaxValue;
         var terms = new List<(string Field, string Term, float Weight, bool Finds)>();
-        void AddRarest(string field, IEnumerable<string> candidates, float weight, Func<int, bool> finds)
+        // A form's rarest term finds every document that holds the form. Of the typed word, every term that is not
+        // common goes in as well: with its rarest alone (speech of speech synthesis), listings that repeat that one
+        // word outranked those holding the whole word and filled the candidates (bench/results/catalog.md, stop 24).
+        void Add(string field, IEnumerable<string> formTerms, float weight, Func<int, bool> finds, bool typed)
         {
-            var rarest = candidates.Select(t => (Term: t, Df: DocFrequencies.Of(reader, field, t))).Where(t => t.Df > 0).OrderBy(t => t.Df).Take(1).ToList();
-            if (rarest is [var (term, df)])
+            var byRarity = formTerms.Select(t => (Term: t, Df: DocFrequencies.Of(reader, field, t))).Where(t => t.Df > 0).OrderBy(t => t.Df).ToList();
+            foreach (var (term, df) in byRarity.Where((t, i) => i == 0 || (typed && t.Df <= limit)))
             {
                 terms.Add((field, term, weight, finds(df)));
             }
@@ -360,14 +364,14 @@ internal sealed partial class QueryPlan
             for (var i = 0; i < concept.Forms.Count; i++)
             {
                 var typed = i == 0;
-                AddRarest(IndexFields.All, BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]), typed ? 1f : Tuning.GlossaryBoost, df => (typed && !concept.Common) || df <= limit);
+                Add(IndexFields.All, BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]), typed ? 1f : Tuning.GlossaryBoost, df => (typed && !concept.Common) || df <= limit, typed);
             }
 
             // Without its title the pass would rank a listing named 千穰大模型 below ten thousand that only say 模型 more
             // often. Only the typed word's: glossary names in titles, measured, pulled in listings the full query ranks low.
             foreach (var field in (string[])[IndexFields.TitleZh, IndexFields.TitleEn])
             {
-                AddRarest(field, BilingualAnalyzer.Terms(analyzer, field, concept.Forms[0]), Tuning.TitleBoost, _ => !concept.Common);
+                Add(field, BilingualAnalyzer.Terms(analyzer, field, concept.Forms[0]), Tuning.TitleBoost, _ => !concept.Common, typed: true);
             }
         }
 
