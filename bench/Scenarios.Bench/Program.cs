@@ -1,8 +1,9 @@
 using System.Globalization;
 using Funeng.Scenarios.Bench;
 
-// Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS] [--index DIR]   (0 listings: quality only;
-//            --index keeps the listings' index in DIR outside the repository: built there once, reused when it exists)
+// Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS] [--index DIR] [--candidates N]   (0 listings: quality only;
+//            --index keeps the listings' index in DIR outside the repository: built there once, reused when it exists;
+//            --candidates N sets the search's candidate budget for a page of 20, HitBudgets.Candidates)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
 //            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split;
@@ -47,8 +48,9 @@ if (args is ["timesplit", ..])
 }
 
 var indexDirectory = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault() is { } given ? Path.GetFullPath(given) : null;
+var candidates = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrDefault() is { } budget ? int.Parse(budget, CultureInfo.InvariantCulture) : (int?)null;
 var latencyCommand = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
-args = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory)];
+args = [.. args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory && (i == 0 || args[i - 1] != "--candidates"))];
 var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");
@@ -59,7 +61,7 @@ Console.WriteLine(quality);
 report.AppendLine(quality);
 if (listings > 0)
 {
-    var latency = LatencyRun.Run(work, listings, scenarios, indexDirectory);
+    var latency = LatencyRun.Run(work, listings, scenarios, indexDirectory, candidates);
     Console.WriteLine(latency);
     report.AppendLine(latency);
 }
