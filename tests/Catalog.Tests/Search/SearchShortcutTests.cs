@@ -107,10 +107,12 @@ public sealed class SearchShortcutTests : IDisposable
     }
 
     [Theory]
-    [InlineData("智能客服机器人平台")]
-    [InlineData("customer service robot")]
-    [InlineData("\"智能客服\" 问答")]
-    public void The_full_query_through_the_candidates_reader_scores_each_candidate_as_over_the_whole_index(string text)
+    [InlineData("智能客服机器人平台", false)]
+    [InlineData("customer service robot", false)]
+    [InlineData("\"智能客服\" 问答", false)]
+    [InlineData("智能客服机器人平台", true)]
+    [InlineData("\"智能客服\" 问答", true)]
+    public void The_full_query_through_the_candidates_reader_scores_each_candidate_as_over_the_whole_index(string text, bool everyTerm)
     {
         // Every document of the index, deleted ones too, is offered as a candidate; every third holds back.
         foreach (var id in _shenzhen.Take(10))
@@ -124,12 +126,12 @@ public sealed class SearchShortcutTests : IDisposable
         {
             searcher.Similarity = SearchTuning.Default.Similarity();
             var query = QueryPlan.Build(text, CatalogTextMatch.MostTerms, _index.Analyzer, DomainGlossary.Shipped, searcher.IndexReader).ToQuery();
-            var candidates = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Where(d => d % 3 != 0).Select(d => new ScoreDoc(d, 0)).ToArray();
-            var wanted = candidates.Select(c => c.Doc).ToHashSet();
+            var candidates = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Where(d => d % 3 != 0).ToArray();
+            var wanted = candidates.ToHashSet();
             var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs.Where(d => wanted.Contains(d.Doc)).ToList();
 
             var top = TopScoreDocCollector.Create(searcher.IndexReader.MaxDoc, docsScoredInOrder: true);
-            CandidateReader.Search(searcher, query, candidates, top);
+            CandidateReader.Search(searcher, query, candidates, top, everyTerm);
             var actual = top.GetTopDocs().ScoreDocs;
 
             Assert.NotEmpty(expected);
@@ -137,6 +139,27 @@ public sealed class SearchShortcutTests : IDisposable
             var scores = expected.ToDictionary(d => d.Doc, d => d.Score);
             Assert.All(actual, d => Assert.Equal(scores[d.Doc], d.Score));
             Assert.DoesNotContain(actual, d => searcher.IndexReader.Leaves.Any(l => d.Doc >= l.DocBase && d.Doc < l.DocBase + l.AtomicReader.MaxDoc && l.AtomicReader.LiveDocs is { } live && !live.Get(d.Doc - l.DocBase)));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void Match_reasons_read_at_the_pages_documents_name_a_concept_only_for_those_holding_it()
+    {
+        // The first 240 listings say 客服问答, the last eight 客服 without 问答.
+        _index.Search(searcher =>
+        {
+            var plan = QueryPlan.Build("客服问答", CatalogTextMatch.MostTerms, _index.Analyzer, DomainGlossary.Shipped, searcher.IndexReader);
+            var summaries = Enumerable.Range(0, searcher.IndexReader.MaxDoc).ToDictionary(d => d, d => searcher.Doc(d).Get(IndexFields.Summary, System.Globalization.CultureInfo.InvariantCulture));
+            var holding = summaries.Where(t => t.Value.Contains("问答", StringComparison.Ordinal)).Select(t => t.Key).Where(d => d % 50 == 7).ToList();
+            var without = summaries.Where(t => !t.Value.Contains("问答", StringComparison.Ordinal)).Select(t => t.Key).Take(2).ToList();
+            var reasons = new MatchReasons(_index.Analyzer, searcher, plan, [.. holding, .. without]);
+
+            // No title or summary given: each concept is checked against the index.
+            Assert.NotEmpty(holding);
+            Assert.All(holding, d => Assert.Equal(["客服", "问答"], reasons.Explain(d, "", "", "").Where(r => r.Field == "text").Select(r => r.Term).Order()));
+            Assert.Equal(2, without.Count);
+            Assert.All(without, d => Assert.Equal(["客服"], reasons.Explain(d, "", "", "").Where(r => r.Field == "text").Select(r => r.Term)));
             return 0;
         });
     }

@@ -24,14 +24,20 @@ internal sealed class CandidateReader : FilterAtomicReader
     private CandidateReader(AtomicReader segment, int[] candidates, Dictionary<Term, bool> shared)
         : base(segment) => (_candidates, _shared) = (candidates, shared);
 
-    /// <summary>Runs <paramref name="query"/> over <paramref name="candidates"/> of <paramref name="searcher"/>'s index into <paramref name="collector"/>.</summary>
-    public static void Search(IndexSearcher searcher, Query query, ScoreDoc[] candidates, ICollector collector)
+    /// <summary>
+    /// Runs <paramref name="query"/> over <paramref name="candidates"/> (index-wide document numbers) of
+    /// <paramref name="searcher"/>'s index into <paramref name="collector"/>. With <paramref name="everyTerm"/>, every
+    /// term is read at the candidates only, also one named once: for a few documents (a page's match reasons) that is
+    /// a few skips per term, where a phrase of dense terms would otherwise read its way through the index from one
+    /// candidate to the next, looking for the phrase.
+    /// </summary>
+    public static void Search(IndexSearcher searcher, Query query, IEnumerable<int> candidates, ICollector collector, bool everyTerm = false)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        var docs = candidates.Select(c => c.Doc).Order().ToArray();
+        var docs = candidates.Distinct().Order().ToArray();
         // Rewritten first, so that a clause whose terms come from the index (a prefix, say) lists them.
         query = searcher.Rewrite(query);
-        var shared = Repeated(query);
+        var shared = Named(query, everyTerm ? 1 : 2);
         var segments = searcher.IndexReader.Leaves.Select(leaf =>
             (IndexReader)new CandidateReader(leaf.AtomicReader, CandidateFilter.InSegment(docs, leaf.DocBase, leaf.AtomicReader.MaxDoc), shared));
 
@@ -40,8 +46,8 @@ internal sealed class CandidateReader : FilterAtomicReader
         restricted.Search(new FilteredQuery(query, new CandidateFilter(docs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
     }
 
-    /// <summary>The terms that more than one of <paramref name="query"/>'s leaf clauses name, and whether a phrase among them needs their positions.</summary>
-    private static Dictionary<Term, bool> Repeated(Query query)
+    /// <summary>The terms that at least <paramref name="clauses"/> of <paramref name="query"/>'s leaf clauses name, and whether a phrase among them needs their positions.</summary>
+    private static Dictionary<Term, bool> Named(Query query, int clauses)
     {
         var uses = new Dictionary<Term, (int Clauses, bool Positions)>();
         void Count(Query clause)
@@ -66,7 +72,7 @@ internal sealed class CandidateReader : FilterAtomicReader
         }
 
         Count(query);
-        return uses.Where(u => u.Value.Clauses > 1).ToDictionary(u => u.Key, u => u.Value.Positions);
+        return uses.Where(u => u.Value.Clauses >= clauses).ToDictionary(u => u.Key, u => u.Value.Positions);
     }
 
     public override Fields Fields => new CandidateFields(base.Fields, this);
@@ -76,7 +82,7 @@ internal sealed class CandidateReader : FilterAtomicReader
         // The segment is the index reader's, which closes it.
     }
 
-    /// <summary>The candidates' postings of the term <paramref name="real"/> is on, read once per search; null for a term named once.</summary>
+    /// <summary>The candidates' postings of the term <paramref name="real"/> is on, read once per search; null for a term read as the segment's.</summary>
     private CandidatePostings? Postings(string field, TermsEnum real)
     {
         if (!_shared.TryGetValue(new Term(field, real.Term), out var positions))

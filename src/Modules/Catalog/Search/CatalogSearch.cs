@@ -160,7 +160,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             if (first.TotalHits > candidates)
             {
                 var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
-                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.GetTopDocs().ScoreDocs, best);
+                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.GetTopDocs().ScoreDocs.Select(d => d.Doc), best);
                 if (best.TotalHits > 0)
                 {
                     return new SearchRun(best, sampled.Facets, first.TotalHits, Narrowed: true, FacetsApproximate: request.WithFacets);
