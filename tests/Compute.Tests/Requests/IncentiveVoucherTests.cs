@@ -5,6 +5,7 @@ using Funeng.Compute.Data;
 using Funeng.Compute.Requests;
 using Funeng.Compute.Vouchers;
 using Funeng.Incentives.Contracts;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,8 @@ public abstract class IncentiveVoucherTests(FunengApp app)
         Assert.Equal(HttpStatusCode.OK, clawback.StatusCode);
 
         var closedOn = (await VoucherRecordAsync(approved.AwardId))!.ExpiresOn;
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), closedOn);
+        // Closed the day before today in China, whatever the hour in UTC.
+        Assert.Equal(ChinaTime.Today(TimeProvider.System).AddDays(-1), closedOn);
         var clawedBack = Assert.Single(await VoucherAwardsAsync(enterprise));
         Assert.False(clawedBack.Active);
 
