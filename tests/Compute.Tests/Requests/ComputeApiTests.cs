@@ -26,6 +26,15 @@ public abstract class ComputeApiTests(ITestApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The set-up most of these tests share: office staff, an enterprise, and one centre in Guangzhou with an accelerator of its own.</summary>
+    private async Task<(ActingUser Office, ActingUser Enterprise, string Accelerator, CentreView Centre)> OneCentreAsync(string name, int devices, decimal price)
+    {
+        var office = await app.CreateUserAsync(Roles.OfficeStaff);
+        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
+        var accelerator = UniqueAccelerator();
+        return (office, enterprise, accelerator, await RegisterCentreAsync(office, name + " " + accelerator, "guangzhou", accelerator, devices, price));
+    }
+
     [Fact]
     public async Task An_enterprise_request_is_placed_explained_and_debits_its_voucher()
     {
@@ -86,10 +95,7 @@ public abstract class ComputeApiTests(ITestApp app)
     [Fact]
     public async Task A_request_carries_the_sector_it_serves_shown_on_its_pages_and_an_unknown_sector_is_refused_naming_the_field()
     {
-        var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
-        var accelerator = UniqueAccelerator();
-        await RegisterCentreAsync(office, "Sector " + accelerator, "guangzhou", accelerator, 4, 10m);
+        var (office, enterprise, accelerator, _) = await OneCentreAsync("Sector", 4, 10m);
 
         var request = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 1, sector: "medical");
         var unsaid = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 1);
@@ -184,10 +190,7 @@ public abstract class ComputeApiTests(ITestApp app)
     [Fact]
     public async Task Cancelling_a_request_that_has_not_started_gives_its_voucher_back()
     {
-        var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
-        var accelerator = UniqueAccelerator();
-        await RegisterCentreAsync(office, "Busy " + accelerator, "guangzhou", accelerator, 4, 5m);
+        var (office, enterprise, accelerator, _) = await OneCentreAsync("Busy", 4, 5m);
         var voucher = await GrantAsync(office, enterprise.OrganisationId, "device_hours", 100);
         await SubmitAsync(enterprise, accelerator, devices: 4, hours: 10);
         var waiting = await SubmitAsync(enterprise, accelerator, devices: 4, hours: 2, vouchers: [voucher.Id]);
@@ -225,10 +228,7 @@ public abstract class ComputeApiTests(ITestApp app)
     [Fact]
     public async Task The_usage_report_shows_device_hours_and_voucher_use_per_centre_and_month()
     {
-        var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
-        var accelerator = UniqueAccelerator();
-        var centre = await RegisterCentreAsync(office, "Usage " + accelerator, "guangzhou", accelerator, 8, 10m);
+        var (office, enterprise, accelerator, centre) = await OneCentreAsync("Usage", 8, 10m);
         var voucher = await GrantAsync(office, enterprise.OrganisationId, "yuan", 50);
         var job = await SubmitAsync(enterprise, accelerator, devices: 2, hours: 3, vouchers: [voucher.Id]);
 
@@ -242,10 +242,7 @@ public abstract class ComputeApiTests(ITestApp app)
     [Fact]
     public async Task The_usage_report_of_a_month_holds_that_months_placements_and_a_month_that_is_not_one_is_refused_naming_the_field()
     {
-        var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
-        var accelerator = UniqueAccelerator();
-        var centre = await RegisterCentreAsync(office, "Monthly " + accelerator, "guangzhou", accelerator, 8, 10m);
+        var (office, enterprise, accelerator, centre) = await OneCentreAsync("Monthly", 8, 10m);
         var job = await SubmitAsync(enterprise, accelerator, devices: 1, hours: 2, vouchers: [(await GrantAsync(office, enterprise.OrganisationId, "yuan", 5)).Id]);
         var month = ChinaMonth.Of(job.Placement!.PlannedStart);
         var next = ChinaMonth.Of(month.End);
@@ -279,10 +276,7 @@ public abstract class ComputeApiTests(ITestApp app)
     [Fact]
     public async Task The_usage_of_a_centre_taken_out_of_the_registry_by_hand_is_still_reported_under_its_id()
     {
-        var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
-        var accelerator = UniqueAccelerator();
-        var centre = await RegisterCentreAsync(office, "Gone " + accelerator, "guangzhou", accelerator, 8, 10m);
+        var (office, enterprise, accelerator, centre) = await OneCentreAsync("Gone", 8, 10m);
         await SubmitAsync(enterprise, accelerator, devices: 1, hours: 1);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -320,10 +314,7 @@ public abstract class ComputeApiTests(ITestApp app)
     [Fact]
     public async Task The_request_form_reads_its_deadline_as_China_time_and_the_list_shows_planned_times_in_China_time()
     {
-        var office = await app.CreateUserAsync(Roles.OfficeStaff);
-        var enterprise = await app.CreateUserAsync(Roles.Enterprise);
-        var accelerator = UniqueAccelerator();
-        await RegisterCentreAsync(office, "Clock " + accelerator, "guangzhou", accelerator, 4, 10m);
+        var (office, enterprise, accelerator, _) = await OneCentreAsync("Clock", 4, 10m);
         var browser = await app.SignInAsync(enterprise, Ct);
         var form = await browser.GetStringAsync("/compute/requests/new?culture=zh-CN", Ct);
 
