@@ -20,6 +20,7 @@ using Npgsql;
 // it does, so a 1 M index (about 18 minutes to build) is made once and every later run only queries it.
 // --candidates N: rank a broad query with the full query over only the first pass's best N (HitBudgets.Candidates).
 // --facet-sample N: count facet values over at most N hits (HitBudgets.FacetSample).
+// --rank-all-below N: rank every hit, with no first pass, in an index of fewer than N documents (HitBudgets.RankAllBelow).
 // --sustain N: search the query set N times over in one process and print each round's time and garbage-collection
 // pauses, writing no results file: whether a long-running server's searches stay as fast (decision 0017).
 var luceneOnly = args.Contains("--lucene-only");
@@ -27,8 +28,9 @@ var reuseIndex = args.Contains("--reuse-index");
 var indexOption = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault();
 var candidatesOption = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrDefault();
 var facetSampleOption = args.SkipWhile(a => a != "--facet-sample").Skip(1).FirstOrDefault();
+var rankAllBelowOption = args.SkipWhile(a => a != "--rank-all-below").Skip(1).FirstOrDefault();
 var sustainOption = args.SkipWhile(a => a != "--sustain").Skip(1).FirstOrDefault();
-args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption && a != candidatesOption && a != facetSampleOption && a != sustainOption).ToArray();
+args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption && a != candidatesOption && a != facetSampleOption && a != rankAllBelowOption && a != sustainOption).ToArray();
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
 var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
@@ -96,6 +98,11 @@ if (candidatesOption is not null)
 if (facetSampleOption is not null)
 {
     search.Budgets = search.Budgets with { FacetSample = int.Parse(facetSampleOption, CultureInfo.InvariantCulture) };
+}
+
+if (rankAllBelowOption is not null)
+{
+    search.Budgets = search.Budgets with { RankAllBelow = int.Parse(rankAllBelowOption, CultureInfo.InvariantCulture) };
 }
 
 if (sustainOption is not null)

@@ -452,7 +452,7 @@ internal static class TimeSplitRun
     {
         catalog.Search.Tuning = tuning ?? SearchTuning.Default;
         // The budget is per first page of results (HitBudgets.PageOfResults): scaled so that a search of Depth ranks n.
-        catalog.Search.Budgets = candidates is int n ? HitBudgets.Default with { Candidates = n * HitBudgets.PageOfResults / Depth } : HitBudgets.Default;
+        catalog.Search.Budgets = candidates is int n ? HitBudgets.Default with { Candidates = n * HitBudgets.PageOfResults / Depth, RankAllBelow = 0 } : HitBudgets.Default;
         return [.. catalog.Search.SearchAsync(new CatalogSearchRequest(text, CatalogFilters.None, CatalogViewer.Public, 1, Depth)
         {
             TextMatch = match, CollapseByOwner = collapse, WithFacets = false,

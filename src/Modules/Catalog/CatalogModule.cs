@@ -32,7 +32,7 @@ public static class CatalogModule
         var services = builder.Services;
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => Directory.Exists(o.DemoDataDirectory), "Catalog:DemoDataDirectory does not exist.")
-            .Validate(o => o.SearchCandidates > 0 && o.FacetSample > 0, "Catalog:SearchCandidates and Catalog:FacetSample are positive.")
+            .Validate(o => o.SearchCandidates > 0 && o.FacetSample > 0 && o.SearchRankAllBelow >= 0, "Catalog:SearchCandidates and Catalog:FacetSample are positive, Catalog:SearchRankAllBelow is not negative.")
             .ValidateOnStart();
         services.AddUiStrings(typeof(CatalogModule).Assembly);
         services.AddSingleton<CatalogIndex>();

@@ -31,11 +31,22 @@ public sealed class CatalogOptions
     public const int DefaultFacetSample = 20_000;
 
     /// <summary>
+    /// Below this many documents a relevance search ranks every hit with its full query (no first pass), so totals and
+    /// order are exact. There the first pass saves nothing measurable (alternate runs at 20,000 and 100,000 listings
+    /// measured the same), and a catalog of a few thousand listings would otherwise say "about 1,049 results, too many
+    /// to rank them all" (bench/results/catalog.md, stop 24). At 200,000 and 1 M the first pass pays.
+    /// </summary>
+    public const int DefaultSearchRankAllBelow = 100_000;
+
+    /// <summary>
     /// How many first-pass candidates a relevance-ordered search for a page of 20 ranks with its full query when more
     /// match (a deeper or any-term search ranks more: HitBudgets.CandidatesFor): the total is then shown as an estimate
     /// ("about", the first pass's count) and so are the facet counts.
     /// </summary>
     public int SearchCandidates { get; set; } = DefaultSearchCandidates;
+
+    /// <summary>Below how many documents in the index a search ranks every hit (see <see cref="DefaultSearchRankAllBelow"/>).</summary>
+    public int SearchRankAllBelow { get; set; } = DefaultSearchRankAllBelow;
 
     /// <summary>How many hits' facet values are counted; beyond it the counts are scaled from this sample and shown as approximate.</summary>
     public int FacetSample { get; set; } = DefaultFacetSample;

@@ -15,6 +15,7 @@ public sealed class SmallBudgetApp : SqliteApp
     {
         ["Catalog:SearchCandidates"] = "4",
         ["Catalog:FacetSample"] = "4",
+        ["Catalog:SearchRankAllBelow"] = "0",
     };
 }
 

@@ -22,7 +22,7 @@ public sealed class HitBudgetTests : IDisposable
     {
         _index = new CatalogIndex(Options.Create(new CatalogOptions { IndexDirectory = _folder }),
             new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "unused.db")}"));
-        _search = new CatalogSearch(_index) { Budgets = new HitBudgets(Candidates: 50, FacetSample: 40) };
+        _search = new CatalogSearch(_index) { Budgets = new HitBudgets(Candidates: 50, FacetSample: 40, RankAllBelow: 0) };
         // Every third broad listing is in Shenzhen, the rest in Guangzhou; twelve narrow ones in Zhuhai.
         for (var i = 0; i < Broad; i++)
         {
@@ -146,6 +146,18 @@ public sealed class HitBudgetTests : IDisposable
 
         Assert.Equal("变电站运维平台", Assert.Single(result.Hits).TitleZh);
         Assert.False(result.TotalCapped);
+    }
+
+    [Fact]
+    public async Task An_index_smaller_than_the_threshold_ranks_every_hit_of_a_broad_query()
+    {
+        // Below RankAllBelow documents a first pass costs more than it saves, so the search ranks and counts every hit.
+        _search.Budgets = _search.Budgets with { RankAllBelow = 1_000 };
+
+        var result = await SearchAsync("巡检");
+
+        Assert.False(result.TotalCapped);
+        Assert.Equal(Broad, result.Matched);
     }
 
     [Fact]

@@ -75,10 +75,11 @@ internal sealed class BoundedCollector(ICollector top, FacetCollector? facets, H
 /// <summary>
 /// How many candidates a relevance search ranks with its full query when more match (<see cref="Candidates"/>: the
 /// best by a plain BM25 first pass, <see cref="QueryPlan.ToCandidateQuery"/>, for a first page of
-/// <see cref="PageOfResults"/>) and how many hits facets count (<see cref="FacetSample"/>; see
-/// <see cref="BoundedCollector"/>). The defaults were chosen on the 1 M benchmark (bench/results/catalog.md).
+/// <see cref="PageOfResults"/>; only in an index of at least <see cref="RankAllBelow"/> documents) and how many hits
+/// facets count (<see cref="FacetSample"/>; see <see cref="BoundedCollector"/>). The defaults were chosen on the
+/// benchmark's catalogs of 20,000 to 1 M listings (bench/results/catalog.md).
 /// </summary>
-internal sealed record HitBudgets(int Candidates, int FacetSample)
+internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBelow = CatalogOptions.DefaultSearchRankAllBelow)
 {
     /// <summary>The results <see cref="Candidates"/> is for: a search asking for more (a later page, matchmaking's 50) ranks proportionally more.</summary>
     public const int PageOfResults = 20;

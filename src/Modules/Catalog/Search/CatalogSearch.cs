@@ -32,7 +32,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     }
 
     /// <summary>How many hits a search scores and facets at most; the 1 M bench sets <see cref="HitBudgets.Unbounded"/> to compare.</summary>
-    public HitBudgets Budgets { get; set; } = options is null ? HitBudgets.Default : new(options.Value.SearchCandidates, options.Value.FacetSample);
+    public HitBudgets Budgets { get; set; } = options is null ? HitBudgets.Default : new(options.Value.SearchCandidates, options.Value.FacetSample, options.Value.SearchRankAllBelow);
 
     /// <summary>The glossary snapshot of this moment, so office changes apply to the next query (benches, built without a host, search the shipped one).</summary>
     private DomainGlossary Glossary => glossary?.Current ?? DomainGlossary.Shipped;
@@ -148,7 +148,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         var size = Math.Max(1, collapse ? CatalogSearchRequest.MaxResultWindow : Math.Min(wanted, CatalogSearchRequest.MaxResultWindow));
         var documents = searcher.IndexReader.MaxDoc;
         var candidates = Budgets.CandidatesFor(wanted, request.TextMatch);
-        if (byScore && candidates < searcher.IndexReader.NumDocs)
+        if (byScore && searcher.IndexReader.NumDocs >= Budgets.RankAllBelow && candidates < searcher.IndexReader.NumDocs)
         {
             // A broad query at a million listings would score every hit with dozens of phrase clauses. The first pass
             // scores them in bulk by each form's rarest term and the typed words' terms (QueryPlan.ToCandidateQuery;
