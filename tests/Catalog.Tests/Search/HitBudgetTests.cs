@@ -151,7 +151,7 @@ public sealed class HitBudgetTests : IDisposable
     [Fact]
     public async Task An_index_smaller_than_the_threshold_ranks_every_hit_of_a_broad_query()
     {
-        // Below RankAllBelow documents a first pass costs more than it saves, so the search ranks and counts every hit.
+        // Below RankAllBelow documents a first pass saves nothing worth an estimated total: every hit is ranked and counted.
         _search.Budgets = _search.Budgets with { RankAllBelow = 1_000 };
 
         var result = await SearchAsync("巡检");
