@@ -32,7 +32,9 @@ public static class CatalogModule
         var services = builder.Services;
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => Directory.Exists(o.DemoDataDirectory), "Catalog:DemoDataDirectory does not exist.")
-            .Validate(o => o.SearchCandidates > 0 && o.FacetSample > 0 && o.SearchRankAllBelow >= 0, "Catalog:SearchCandidates and Catalog:FacetSample are positive, Catalog:SearchRankAllBelow is not negative.")
+            .Validate(o => o.SearchCandidates > 0, "Catalog:SearchCandidates must be a positive number.")
+            .Validate(o => o.FacetSample > 0, "Catalog:FacetSample must be a positive number.")
+            .Validate(o => o.SearchRankAllBelow >= 0, "Catalog:SearchRankAllBelow must be 0 or more (0: a first pass at any size).")
             .ValidateOnStart();
         services.AddUiStrings(typeof(CatalogModule).Assembly);
         services.AddSingleton<CatalogIndex>();
