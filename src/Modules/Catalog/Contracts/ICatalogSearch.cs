@@ -22,9 +22,12 @@ public sealed record CatalogSearchRequest(
     CatalogFilters Filters,
     CatalogViewer Viewer,
     int Page = 1,
-    int PageSize = 20,
+    int PageSize = CatalogSearchRequest.DefaultPageSize,
     CatalogSort Sort = CatalogSort.Relevance)
 {
+    /// <summary>A page when the caller does not say (the catalog page, the API).</summary>
+    public const int DefaultPageSize = 20;
+
     /// <summary>The largest page a caller may ask for.</summary>
     public const int MaxPageSize = 100;
 

@@ -31,7 +31,7 @@ internal sealed class SavedSearchRecord
 
     public CatalogViewer Viewer => new(OrganisationId, IsOffice);
 
-    public CatalogSearchRequest Request(int pageSize = 20) => new(Text, Filters, Viewer, 1, pageSize);
+    public CatalogSearchRequest Request(int pageSize = CatalogSearchRequest.DefaultPageSize) => new(Text, Filters, Viewer, 1, pageSize);
 }
 
 /// <summary>A listing a saved search has already announced: its owner is told once per listing, whatever later versions say.</summary>

@@ -81,8 +81,8 @@ internal sealed class BoundedCollector(ICollector top, FacetCollector? facets, H
 /// </summary>
 internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBelow = CatalogOptions.DefaultSearchRankAllBelow)
 {
-    /// <summary>The results <see cref="Candidates"/> is for: a search asking for more (a later page, matchmaking's 50) ranks proportionally more.</summary>
-    public const int PageOfResults = 20;
+    /// <summary>The results <see cref="Candidates"/> is for, a default page: a search asking for more (a later page, matchmaking's 50) ranks proportionally more.</summary>
+    public const int PageOfResults = CatalogSearchRequest.DefaultPageSize;
 
     /// <summary>
     /// The candidates for a search that wants its first <paramref name="results"/> in the full query's order: the
