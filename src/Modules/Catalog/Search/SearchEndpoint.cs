@@ -33,7 +33,7 @@ internal static class SearchEndpoint
         ArgumentNullException.ThrowIfNull(query);
         var problems = new List<FieldProblem>();
         var page = Number(query, "page", 1, problems);
-        var size = Number(query, "size", 20, problems);
+        var size = Number(query, "size", CatalogSearchRequest.DefaultPageSize, problems);
         if (size is < 1 or > CatalogSearchRequest.MaxPageSize)
         {
             problems.Add(FieldProblem.Of("size", "catalog.search.problem.size", CatalogSearchRequest.MaxPageSize));
