@@ -107,6 +107,15 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     /// <summary>Drops the index and writes it again from the database; reports progress as (done, total).</summary>
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        // In this process's writer turn: a catch-up or a change's re-indexing that started before would otherwise
+        // commit into the half-written index, or after the rebuild's merge.
+        var written = 0;
+        await InTurnAsync(async () => written = await RebuildInTurnAsync(progress, cancellationToken), cancellationToken);
+        return written;
+    }
+
+    private async Task<int> RebuildInTurnAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
         index.Rebuilding = true;
         try
         {
@@ -208,7 +217,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
 
         if (indexed is null)
         {
-            await RebuildAsync(null, cancellationToken);
+            await RebuildInTurnAsync(null, cancellationToken);
             return [];
         }
 
