@@ -14,7 +14,8 @@ public sealed class SmallBudgetApp : SqliteApp
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Catalog:SearchCandidates"] = "4",
-        ["Catalog:FacetSample"] = "4",
+        // Twelve: the first pass counts the dozen hits exactly; each segment facets only its share of the twelve.
+        ["Catalog:FacetSample"] = "12",
         ["Catalog:SearchRankAllBelow"] = "0",
     };
 }

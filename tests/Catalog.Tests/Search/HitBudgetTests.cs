@@ -2,6 +2,8 @@ using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Database;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Options;
 
 namespace Funeng.Catalog.Tests.Search;
@@ -38,12 +40,14 @@ public sealed class HitBudgetTests : IDisposable
     }
 
     [Fact]
-    public async Task A_broad_query_over_more_hits_than_the_budget_ranks_its_first_pass_best_with_a_lower_bound_total_and_approximate_facets()
+    public async Task A_broad_query_over_more_hits_than_the_budget_ranks_its_first_pass_best_with_an_estimated_total_and_approximate_facets()
     {
         var result = await SearchAsync("巡检");
 
         Assert.True(result.TotalCapped);
-        Assert.Equal(Broad, result.Matched);
+        // The first pass counted its first 50 hits (the 40 of the facet sample, then until it held 50 candidates), in
+        // the first 50 of the 312 documents, and estimated the rest from them: 312, where 300 match.
+        Assert.InRange(result.Matched, Broad * 0.8, Broad * 1.2);
         Assert.True(result.FacetsApproximate);
         // The first pass counted facets for 40 of its 300 hits and scaled them up: about 300, a third in Shenzhen.
         var cities = result.Facets[CatalogFacets.City].ToDictionary(c => c.Value, c => c.Count);
@@ -193,6 +197,50 @@ public sealed class HitBudgetTests : IDisposable
         Assert.False(result.FacetsApproximate);
         Assert.Equal(Broad, result.Matched);
         Assert.Equal(Broad / 3, result.Facets[CatalogFacets.City].Single(c => c.Value == "shenzhen").Count);
+    }
+
+    [Fact]
+    public void The_first_pass_keeps_the_candidates_that_scoring_every_hit_would_keep_while_it_skips_what_cannot_reach_them()
+    {
+        // Listings of one to four words, each word up to three times, in a filler of varying length: terms of different
+        // rarity and weight, and documents of different lengths, as BM25 sees a catalog.
+        string[] words = ["水质", "浮标", "调度", "物流", "报告"];
+        var random = new Random(7);
+        for (var i = 0; i < 400; i++)
+        {
+            var text = string.Concat(words.Where(_ => random.Next(3) == 0).SelectMany(w => Enumerable.Repeat(w + "，", random.Next(1, 4))));
+            Add($"样例{i}", text + string.Concat(Enumerable.Repeat("说明文字，", random.Next(0, 6))), "foshan");
+        }
+
+        _index.Commit();
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (word, boost) in words.Zip([1f, 0.5f, 2f, 1.5f, 0.7f]))
+        {
+            var term = BilingualAnalyzer.Terms(_index.Analyzer, IndexFields.All, word).Single();
+            query.Add(new TermQuery(new Term(IndexFields.All, term)) { Boost = boost }, Occur.SHOULD);
+        }
+
+        var filter = new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery()));
+        var (pass, everyHit, exact) = _index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            var skipping = FirstPass.Run(searcher, query, filter, 30, null, new HitBudgets(30, FacetSample: 40))!;
+            var counting = FirstPass.Run(searcher, query, filter, 30, null, new HitBudgets(30, FacetSample: 10_000))!;
+            var all = searcher.Search(query, filter, searcher.IndexReader.MaxDoc);
+            return (skipping, all, counting);
+        });
+
+        var scores = everyHit.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+        var weakest = everyHit.ScoreDocs[29].Score;
+        Assert.Equal(30, pass.Best.Count);
+        Assert.Equal(everyHit.ScoreDocs[0].Score, scores[pass.Best[0]], 4);
+        Assert.All(pass.Best, doc => Assert.True(scores[doc] >= weakest - 1e-4f, $"document {doc} scores {scores[doc]}, under the 30th best {weakest}"));
+        Assert.True(pass.Estimated);
+        Assert.InRange(pass.Hits, everyHit.TotalHits * 0.7, everyHit.TotalHits * 1.3);
+        // With a sample larger than the hits, every hit is counted.
+        Assert.False(exact.Estimated);
+        Assert.Equal(everyHit.TotalHits, exact.Hits);
+        Assert.Equal(pass.Best, exact.Best);
     }
 
     [Theory]

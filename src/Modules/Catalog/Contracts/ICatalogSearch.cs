@@ -139,7 +139,8 @@ public sealed record CatalogSearchResult(
     /// <summary>
     /// True when the counts are estimates: a broad query ranks only a budget of candidates with its full query, so
     /// <see cref="Matched"/> is what its first pass found (every document the full query finds, and some it would
-    /// not), <see cref="Total"/> a lower bound, and the best hits the best of the candidates.
+    /// not; past the facet sample's number of hits, estimated from the hits counted so far), <see cref="Total"/> a
+    /// lower bound, and the best hits the best of the candidates.
     /// </summary>
     public bool TotalCapped { get; init; }
 

@@ -68,7 +68,7 @@ internal sealed class BoundedCollector(ICollector top, FacetCollector? facets, H
         _maxDoc = 0;
     }
 
-    private static int Share(int budget, int maxDoc, int documents) =>
+    internal static int Share(int budget, int maxDoc, int documents) =>
         (int)Math.Min(budget, Math.Max(Math.Max(1, budget / 10), Math.Ceiling((double)budget * maxDoc / Math.Max(1, documents))));
 }
 

@@ -153,17 +153,15 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             // A broad query at a million listings would score every hit with dozens of phrase clauses. The first pass
             // scores them in bulk by each form's rarest term and the typed words' terms (QueryPlan.ToCandidateQuery;
             // facets sampled on the way); when more match than the budget, the full query ranks only its best.
-            var first = TopScoreDocCollector.Create(candidates, docsScoredInOrder: false);
-            var sampled = new BoundedCollector(first, request.WithFacets ? new FacetCollector(CatalogFacets.All) : null, Budgets, documents);
-            searcher.Search(FilterCache.Within(plan.ToCandidateQuery(index.Analyzer, searcher.IndexReader, relaxed), filter), sampled);
-            sampled.Finish();
-            if (first.TotalHits > candidates)
+            var sampledFacets = request.WithFacets ? new FacetCollector(CatalogFacets.All) : null;
+            var first = FirstPassOf(searcher, plan.ToCandidateQuery(index.Analyzer, searcher.IndexReader, relaxed), filter, candidates, sampledFacets);
+            if (first.Hits > candidates)
             {
                 var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
-                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.GetTopDocs().ScoreDocs.Select(d => d.Doc), best);
+                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.Best, best);
                 if (best.TotalHits > 0)
                 {
-                    return new SearchRun(best, sampled.Facets, first.TotalHits, Narrowed: true, FacetsApproximate: request.WithFacets);
+                    return new SearchRun(best, sampledFacets, first.Hits, Narrowed: true, FacetsApproximate: request.WithFacets);
                 }
 
                 // None of the candidates holds the whole query (its every term is common, its whole rare): rank every
@@ -188,6 +186,24 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
 
         collector.Finish();
         return new SearchRun(top, facets, top.TotalHits, Narrowed: false, collector.FacetsApproximate);
+    }
+
+    /// <summary>
+    /// The first pass's best <paramref name="candidates"/> and its hits (see <see cref="FirstPass"/>); as Lucene scores a
+    /// query in bulk when the query or filter is not one <see cref="FirstPass"/> reads.
+    /// </summary>
+    private FirstPass.Result FirstPassOf(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets)
+    {
+        if (FirstPass.Run(searcher, query, filter, candidates, facets, Budgets) is { } pass)
+        {
+            return pass;
+        }
+
+        var first = TopScoreDocCollector.Create(candidates, docsScoredInOrder: false);
+        var sampled = new BoundedCollector(first, facets, Budgets, searcher.IndexReader.MaxDoc);
+        searcher.Search(FilterCache.Within(query, filter), sampled);
+        sampled.Finish();
+        return new FirstPass.Result([.. first.GetTopDocs().ScoreDocs.Select(d => d.Doc)], first.TotalHits, Estimated: false);
     }
 
     /// <summary>Groups score-ordered hits by owner: the owner's best listing (its profile only when no listing matched) stands for the group.</summary>

@@ -1,0 +1,239 @@
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// The first pass of a broad search (<see cref="QueryPlan.ToCandidateQuery"/>, a disjunction of terms) over a large
+/// index: its best <c>candidates</c> by BM25, its hits counted and a sample of them faceted. It reads the terms'
+/// postings document by document and skips what cannot reach the best (MaxScore, Turtle and Flood 1995): once the
+/// candidates are full, the terms whose highest possible scores together stay at or under the weakest candidate's
+/// score are only looked up for documents that the other terms bring, and not at all for one that cannot pass.
+/// At 1 M listings most of a broad search's postings belong to such terms (bench/results/catalog.md, stop 25).
+/// <para>
+/// Every hit is read and counted until the search has counted as many as the facet sample (20,000 by default), so a
+/// total under that is exact. Past it, the hits are not all read, and a segment's count is estimated: its hits
+/// counted so far, scaled to the whole segment by the share of its documents read. Such a total is shown as "about"
+/// (TotalCapped), and the facets scaled from the sample are marked approximate, as before. Scores are the terms' own
+/// BM25 scores summed, as the Boolean query sums them; a candidate equal to the weakest keeps the earlier document,
+/// as Lucene's collector does.
+/// </para>
+/// </summary>
+internal static class FirstPass
+{
+    /// <summary>The best documents (index-wide numbers, best first), the hits (exact or estimated) and whether estimated.</summary>
+    internal sealed record Result(IReadOnlyList<int> Best, int Hits, bool Estimated);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> within <paramref name="filter"/>; null when it cannot (not a disjunction of plain
+    /// terms, not BM25, a filter without random access): the caller then runs it as Lucene does.
+    /// </summary>
+    public static Result? Run(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets, HitBudgets budgets)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(budgets);
+        if (searcher.Similarity is not BM25Similarity bm25 || !TermsOf(query, out var terms))
+        {
+            return null;
+        }
+
+        // The weights Lucene gives each clause of the disjunction (BM25 has no query norm: a clause scores alone as in
+        // the Boolean query), and each term's highest possible score: BM25's term-frequency part stays under k1 + 1.
+        var weights = terms.Select(t => searcher.CreateNormalizedWeight(t)).ToArray();
+        if (weights.Any(w => searcher.Similarity.QueryNorm(w.GetValueForNormalization()) != 1f))
+        {
+            return null;
+        }
+
+        // Each segment's filter as bits (FilterCache's sets offer them; a segment without a set has no hit), checked
+        // before anything is counted, so that a fallback starts from nothing.
+        var leaves = searcher.IndexReader.Leaves.Select(leaf => (Leaf: leaf, Set: filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs))).ToList();
+        if (leaves.Any(l => l.Set is not null && l.Set.Bits is null))
+        {
+            return null;
+        }
+
+        var bounds = weights.Select(w => MathF.Sqrt(w.GetValueForNormalization()) * (bm25.K1 + 1) * (1 + 1e-4f)).ToArray();
+        var best = new Best(candidates);
+        var (hits, counted, estimated) = (0L, 0L, false);
+        foreach (var (leaf, set) in leaves.Where(l => l.Set is not null))
+        {
+            var scorers = Enumerable.Range(0, weights.Length)
+                .Select(i => (Scorer: weights[i].GetScorer(leaf, set!.Bits), Bound: bounds[i]))
+                .Where(s => s.Scorer is not null).OrderBy(s => s.Bound).ToArray();
+            // The segment's facet share, as BoundedCollector samples; the hits are counted exactly until the search
+            // has counted as many as the facet sample (or the share, if more), so that a search with fewer hits than
+            // that (most searches) has an exact total, and a segment's estimate rests on a sample of its own.
+            var share = BoundedCollector.Share(budgets.FacetSample, leaf.AtomicReader.MaxDoc, searcher.IndexReader.MaxDoc);
+            var exactUpTo = (int)Math.Max(share, Math.Max(0, budgets.FacetSample - counted));
+            facets?.SetNextReader(leaf);
+            var segment = Segment(scorers, leaf.DocBase, leaf.AtomicReader.MaxDoc, share, exactUpTo, facets, best);
+            facets?.EndSegment(segment.Faceted == 0 ? 1 : segment.Hits / (double)segment.Faceted);
+            hits += segment.Hits;
+            counted += segment.Counted;
+            estimated |= segment.Estimated;
+        }
+
+        return new Result(best.Documents(), (int)Math.Min(int.MaxValue, hits), estimated);
+    }
+
+    /// <summary>
+    /// One segment: every hit scored and counted up to <paramref name="exactUpTo"/> (the first <paramref name="share"/>
+    /// faceted), then the MaxScore loop, which reads only documents that can still reach the best.
+    /// </summary>
+    private static (long Hits, int Counted, int Faceted, bool Estimated) Segment(
+        (Scorer Scorer, float Bound)[] scorers, int docBase, int maxDoc, int share, int exactUpTo, FacetCollector? facets, Best best)
+    {
+        var n = scorers.Length;
+        var docs = new int[n];
+        // upTo[i]: the highest score terms 0..i (in order of their bounds) can give a document together.
+        var upTo = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            docs[i] = scorers[i].Scorer.NextDoc();
+            upTo[i] = (i == 0 ? 0 : upTo[i - 1]) + scorers[i].Bound;
+        }
+
+        var (counted, skipping, sampledTo) = (0, false, maxDoc);
+        var essential = 0;
+        while (true)
+        {
+            if (skipping)
+            {
+                while (essential < n && upTo[essential] <= best.Threshold)
+                {
+                    essential++;
+                }
+            }
+
+            var doc = DocIdSetIterator.NO_MORE_DOCS;
+            for (var i = essential; i < n; i++)
+            {
+                doc = Math.Min(doc, docs[i]);
+            }
+
+            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                break;
+            }
+
+            var score = 0f;
+            for (var i = essential; i < n; i++)
+            {
+                if (docs[i] == doc)
+                {
+                    score += scorers[i].Scorer.GetScore();
+                    docs[i] = scorers[i].Scorer.NextDoc();
+                }
+            }
+
+            // The terms left out of the loop, highest bound first, while the document can still pass.
+            var passes = true;
+            for (var i = essential - 1; i >= 0; i--)
+            {
+                if (score + upTo[i] <= best.Threshold)
+                {
+                    passes = false;
+                    break;
+                }
+
+                if (docs[i] < doc)
+                {
+                    docs[i] = scorers[i].Scorer.Advance(doc);
+                }
+
+                if (docs[i] == doc)
+                {
+                    score += scorers[i].Scorer.GetScore();
+                }
+            }
+
+            if (!skipping)
+            {
+                if (counted < share)
+                {
+                    facets?.Collect(doc);
+                }
+
+                counted++;
+                if (counted >= exactUpTo && best.Full)
+                {
+                    // Enough counted, and a weakest candidate to beat: from here on the loop skips.
+                    (skipping, sampledTo) = (true, doc + 1);
+                }
+            }
+
+            if (passes)
+            {
+                best.Offer(docBase + doc, score);
+            }
+        }
+
+        var faceted = Math.Min(counted, share);
+        if (!skipping)
+        {
+            return (counted, counted, faceted, false);
+        }
+
+        // The hits counted per document read, over the whole segment: an estimate, as the facets scaled from it are.
+        return ((long)Math.Round(counted * (double)maxDoc / sampledTo), counted, faceted, true);
+    }
+
+    /// <summary>Whether <paramref name="query"/> is an optional disjunction of term queries, and those terms.</summary>
+    private static bool TermsOf(Query query, out TermQuery[] terms)
+    {
+        terms = [];
+        if (query is not BooleanQuery { MinimumNumberShouldMatch: 0 } boolean || !boolean.CoordDisabled
+            || boolean.Clauses.Any(c => c.Occur != Occur.SHOULD || c.Query is not TermQuery))
+        {
+            return false;
+        }
+
+        terms = [.. boolean.Clauses.Select(c => (TermQuery)c.Query)];
+        return terms.Length > 0;
+    }
+
+    /// <summary>The best documents so far, at most <c>size</c>; a new one equal to the weakest loses (it comes later).</summary>
+    private sealed class Best(int size)
+    {
+        private readonly PriorityQueue<int, (float Score, int Order)> _queue = new(Math.Min(size, 1 << 16) + 1);
+
+        public bool Full => _queue.Count == size;
+
+        /// <summary>The weakest candidate's score once there are <c>size</c>; below every score until then.</summary>
+        public float Threshold { get; private set; } = float.NegativeInfinity;
+
+        public void Offer(int doc, float score)
+        {
+            if (_queue.Count == size && score <= Threshold)
+            {
+                return;
+            }
+
+            // Lowest score first; of equal scores the later document first, so that it is the one to leave.
+            _queue.Enqueue(doc, (score, -doc));
+            if (_queue.Count > size)
+            {
+                _queue.Dequeue();
+            }
+
+            if (_queue.Count == size && _queue.TryPeek(out _, out var weakest))
+            {
+                Threshold = weakest.Score;
+            }
+        }
+
+        public List<int> Documents()
+        {
+            var all = new List<(int Doc, float Score)>(_queue.Count);
+            while (_queue.TryDequeue(out var doc, out var priority))
+            {
+                all.Add((doc, priority.Score));
+            }
+
+            all.Reverse();
+            return [.. all.Select(d => d.Doc)];
+        }
+    }
+}
