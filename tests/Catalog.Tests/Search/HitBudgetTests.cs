@@ -243,6 +243,23 @@ public sealed class HitBudgetTests : IDisposable
         Assert.Equal(pass.Best, exact.Best);
     }
 
+    [Fact]
+    public void A_first_pass_of_more_terms_than_the_limit_is_left_to_Lucenes_bulk_scorer()
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        for (var i = 0; i <= FirstPass.MaxTerms; i++)
+        {
+            query.Add(new TermQuery(new Term(IndexFields.All, $"词{i}")), Occur.SHOULD);
+        }
+
+        var filter = new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery()));
+        Assert.Null(_index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            return FirstPass.Run(searcher, query, filter, 30, null, HitBudgets.Default);
+        }));
+    }
+
     [Theory]
     [InlineData(1, CatalogTextMatch.MostTerms, 1_000)]
     [InlineData(20, CatalogTextMatch.MostTerms, 1_000)]

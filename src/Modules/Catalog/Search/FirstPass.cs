@@ -21,12 +21,21 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal static class FirstPass
 {
+    /// <summary>
+    /// Most terms a pass reads this way. Each document costs a look at every term still brought along, where Lucene's
+    /// bulk scorer costs the same per posting however many terms there are: matchmaking's long needs (dozens of terms,
+    /// 5,000 candidates, so a low weakest score) took longer this way (p50 71.8 → 84.4 ms at 1 M), while searches of
+    /// up to ten terms gained (bench/results/catalog.md, stop 25).
+    /// </summary>
+    public const int MaxTerms = 16;
+
     /// <summary>The best documents (index-wide numbers, best first), the hits (exact or estimated) and whether estimated.</summary>
     internal sealed record Result(IReadOnlyList<int> Best, int Hits, bool Estimated);
 
     /// <summary>
-    /// Runs <paramref name="query"/> within <paramref name="filter"/>; null when it cannot (not a disjunction of plain
-    /// terms, not BM25, a filter without random access): the caller then runs it as Lucene does.
+    /// Runs <paramref name="query"/> within <paramref name="filter"/>; null when it cannot or should not (not a
+    /// disjunction of at most <see cref="MaxTerms"/> plain terms, not BM25, a filter without random access): the caller
+    /// then runs it as Lucene does.
     /// </summary>
     public static Result? Run(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets, HitBudgets budgets)
     {
@@ -180,7 +189,7 @@ internal static class FirstPass
         return ((long)Math.Round(counted * (double)maxDoc / sampledTo), counted, faceted, true);
     }
 
-    /// <summary>Whether <paramref name="query"/> is an optional disjunction of term queries, and those terms.</summary>
+    /// <summary>Whether <paramref name="query"/> is an optional disjunction of at most <see cref="MaxTerms"/> term queries, and those terms.</summary>
     private static bool TermsOf(Query query, out TermQuery[] terms)
     {
         terms = [];
@@ -191,7 +200,7 @@ internal static class FirstPass
         }
 
         terms = [.. boolean.Clauses.Select(c => (TermQuery)c.Query)];
-        return terms.Length > 0;
+        return terms.Length is > 0 and <= MaxTerms;
     }
 
     /// <summary>The best documents so far, at most <c>size</c>; a new one equal to the weakest loses (it comes later).</summary>
