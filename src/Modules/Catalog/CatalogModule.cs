@@ -72,7 +72,7 @@ public static class CatalogModule
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var catalog = endpoints.MapGroup("/api/v1/catalog").WithTags("Catalog");
-        catalog.MapGet("/search", SearchEndpoint.HandleAsync).WithName("Catalog.Search");
+        catalog.MapGet("/search", SearchEndpoint.HandleAsync).WithName("Catalog.Search").AddOpenApiOperationTransformer(SearchEndpoint.DescribeParameters);
         catalog.MapGet("/suggestions", SuggestionsEndpoint.Handle).WithName("Catalog.Suggest");
 
         var listings = catalog.MapGroup("/listings");

@@ -149,6 +149,28 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("红树林巡护"), Token));
         Assert.Contains($"共 11 条结果，来自 {result.GetProperty("total").GetInt32()} 家机构", page, StringComparison.Ordinal);
         Assert.Equal(10, (await app.Anonymous().HitIdsAsync($"q={Uri.EscapeDataString("红树林巡护")}&owner={busy.OrganisationId}")).Count);
+
+        // An API client that wants every matching listing asks for it.
+        var every = await app.Anonymous().SearchAsync("collapse=none&q=" + Uri.EscapeDataString("红树林巡护"));
+        var listed = every.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(11, listed.Count);
+        Assert.All(listed, h => Assert.Equal(0, h.GetProperty("moreFromOwner").GetInt32()));
+        Assert.Equal(many.Append(other).Order(), listed.Select(h => h.GetProperty("id").GetGuid()).Order());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_search_parameter()
+    {
+        using var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json", Token));
+        var parameters = document.RootElement.GetProperty("paths").GetProperty("/api/v1/catalog/search").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+
+        Assert.Equal(
+            ["access", "city", "collapse", "licence", "mode", "owner", "page", "q", "qualification", "sector", "size", "sort", "status", "type"],
+            parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.All(parameters.Values, p => Assert.Equal("query", p.GetProperty("in").GetString()));
+        Assert.Equal(["most", "any", "all", "phrase"], parameters["mode"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("array", parameters["type"].GetProperty("schema").GetProperty("type").GetString());
     }
 
     [Theory]
@@ -156,7 +178,8 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     [InlineData("q=AI&page=300000&size=100", "page")]
     [InlineData("q=AI&page=11&size=100", "page")]
     [InlineData("q=AI&mode=fuzzy", "mode")]
-    public async Task Deep_pages_and_unknown_modes_are_refused_with_a_400_naming_the_parameter(string query, string field)
+    [InlineData("q=AI&collapse=supplier", "collapse")]
+    public async Task Deep_pages_and_unknown_modes_or_groupings_are_refused_with_a_400_naming_the_parameter(string query, string field)
     {
         var response = await app.Anonymous().GetAsync("/api/v1/catalog/search?" + query, Token);
 

@@ -3,13 +3,18 @@ using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 
 namespace Funeng.Catalog.Search;
 
 /// <summary>
-/// <c>GET /api/v1/catalog/search?q=&amp;mode=most|any|all|phrase&amp;type=&amp;sector=&amp;city=&amp;qualification=&amp;licence=&amp;access=&amp;status=&amp;page=&amp;size=&amp;sort=</c>;
+/// <c>GET /api/v1/catalog/search?q=&amp;mode=most|any|all|phrase&amp;type=&amp;sector=&amp;city=&amp;qualification=&amp;licence=&amp;access=&amp;status=&amp;owner=&amp;page=&amp;size=&amp;sort=&amp;collapse=owner|none</c>;
 /// facet parameters repeat for OR (<c>type=dataset&amp;type=large_model</c>). With few hits the answer carries the
-/// page's "did you mean" and "try these words" (<see cref="SearchHelp"/>).
+/// page's "did you mean" and "try these words" (<see cref="SearchHelp"/>). The handler reads the query string itself
+/// (the catalog page parses it the same way), so <see cref="DescribeParameters"/> lists the parameters in the OpenAPI
+/// document.
 /// </summary>
 internal static class SearchEndpoint
 {
@@ -104,7 +109,18 @@ internal static class SearchEndpoint
             OwnerOrganisationId = owner,
             Status = status,
         };
-        return (problems.Count > 0 ? null : new CatalogSearchRequest(text, filters, viewer, page, size, sort) { TextMatch = match }, problems);
+        var collapse = true;
+        if (query["collapse"].ToString() is { Length: > 0 } collapseText)
+        {
+            collapse = collapseText.ToLowerInvariant() switch
+            {
+                "owner" => true,
+                "none" => false,
+                _ => InvalidCollapse(problems),
+            };
+        }
+
+        return (problems.Count > 0 ? null : new CatalogSearchRequest(text, filters, viewer, page, size, sort) { TextMatch = match, CollapseByOwner = collapse }, problems);
     }
 
     /// <summary>
@@ -117,6 +133,45 @@ internal static class SearchEndpoint
     {
         problems.Add(FieldProblem.Of("mode", "catalog.search.problem.mode"));
         return CatalogTextMatch.MostTerms;
+    }
+
+    private static bool InvalidCollapse(List<FieldProblem> problems)
+    {
+        problems.Add(FieldProblem.Of("collapse", "catalog.search.problem.collapse"));
+        return true;
+    }
+
+    /// <summary>The parameters <see cref="Parse"/> reads, as the OpenAPI document describes them.</summary>
+    public static Task DescribeParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        var number = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" };
+        var values = new OpenApiSchema { Type = JsonSchemaType.Array, Items = text };
+        OpenApiSchema OneOf(params string[] names) => new() { Type = JsonSchemaType.String, Enum = [.. names.Select(n => (JsonNode)n)], Default = names[0] };
+        operation.Parameters ??= [];
+        foreach (var (name, description, schema) in (IEnumerable<(string, string, OpenApiSchema)>)
+        [
+            ("q", $"Words, a sentence or a need in Chinese or English (at most {CatalogSearchRequest.MaxTextLength} characters); \"quotes\" for an exact phrase. Empty: every listing, newest and most complete first.", text),
+            ("mode", "most: enough of the words, scaled to the text's length (default); any: any one word; all: every word; phrase: the text exactly.", OneOf("most", "any", "all", "phrase")),
+            (Parameter(CatalogFacets.Type), "Listing types (repeat for any of several): algorithm_product, dataset, large_model, …", values),
+            (Parameter(CatalogFacets.Sector), "Sectors (repeat for any of several), as the facet counts name them.", values),
+            (Parameter(CatalogFacets.City), "Cities (repeat for any of several), as the facet counts name them.", values),
+            (Parameter(CatalogFacets.Qualification), "Qualifications of the owning organisation (repeat for any of several).", values),
+            (Parameter(CatalogFacets.Licence), "Licences (repeat for any of several).", values),
+            (Parameter(CatalogFacets.AccessLevel), "Access levels (repeat for any of several).", values),
+            ("status", "A listing status: draft, submitted, published, returned or withdrawn (the public sees published listings only).", text),
+            ("owner", "An organisation id: only its listings and profile.", new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" }),
+            ("page", "The page, from 1.", number),
+            ("size", $"Hits per page, 1 to {CatalogSearchRequest.MaxPageSize} (default {CatalogSearchRequest.DefaultPageSize}); page × size at most {CatalogSearchRequest.MaxResultWindow}.", number),
+            ("sort", "relevance (default), newest or title.", OneOf("relevance", "newest", "title")),
+            ("collapse", "owner: each organisation once, by its best match, with how many more it has (default, by relevance); none: every matching listing.", OneOf("owner", "none")),
+        ])
+        {
+            operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Description = description, Schema = schema });
+        }
+
+        return Task.CompletedTask;
     }
 
     private static string[] Values(IQueryCollection query, string name) =>
