@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 
@@ -6,10 +7,11 @@ namespace Funeng.Catalog.Search;
 /// <summary>
 /// The first pass of a broad search (<see cref="QueryPlan.ToCandidateQuery"/>, a disjunction of terms) over a large
 /// index: its best <c>candidates</c> by BM25, its hits counted and a sample of them faceted. It reads the terms'
-/// postings document by document and skips what cannot reach the best (MaxScore, Turtle and Flood 1995): once the
-/// candidates are full, the terms whose highest possible scores together stay at or under the weakest candidate's
-/// score are only looked up for documents that the other terms bring, and not at all for one that cannot pass.
-/// At 1 M listings most of a broad search's postings belong to such terms (bench/results/catalog.md, stop 25).
+/// postings a window of documents at a time, as Lucene's bulk scorer does, and skips what cannot reach the best
+/// (MaxScore, Turtle and Flood 1995): once the candidates are full, the terms whose highest possible scores together
+/// stay at or under the weakest candidate's score are only looked up for documents that the other terms bring, and
+/// not at all for one that cannot pass. At 1 M listings most of a broad search's postings belong to such terms
+/// (bench/results/catalog.md, stop 25).
 /// <para>
 /// Every hit is read and counted until the search has counted as many as the facet sample (20,000 by default), so a
 /// total under that is exact. Past it, the hits are not all read, and a segment's count is estimated: its hits
@@ -21,23 +23,20 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal static class FirstPass
 {
-    /// <summary>
-    /// Most terms a pass reads this way. Each document costs a look at every term still brought along, where Lucene's
-    /// bulk scorer costs the same per posting however many terms there are: matchmaking's long needs (dozens of terms,
-    /// 5,000 candidates, so a low weakest score) took longer this way (p50 71.8 → 84.4 ms at 1 M), while searches of
-    /// up to ten terms gained (bench/results/catalog.md, stop 25).
-    /// </summary>
-    public const int MaxTerms = 16;
-
-    /// <summary>The best documents (index-wide numbers, best first), the hits (exact or estimated) and whether estimated.</summary>
-    internal sealed record Result(IReadOnlyList<int> Best, int Hits, bool Estimated);
+    /// <summary>Documents read together: their scores add up in one array, as in Lucene's bulk scorer.</summary>
+    public const int Window = 4096;
 
     /// <summary>
-    /// Runs <paramref name="query"/> within <paramref name="filter"/>; null when it cannot or should not (not a
-    /// disjunction of at most <see cref="MaxTerms"/> plain terms, not BM25, a filter without random access): the caller
-    /// then runs it as Lucene does.
+    /// The best documents (index-wide numbers, best first), the hits (exact or estimated), whether estimated, and how
+    /// many documents were scored (fewer than the hits when terms dropped out).
     /// </summary>
-    public static Result? Run(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets, HitBudgets budgets)
+    internal sealed record Result(IReadOnlyList<int> Best, int Hits, bool Estimated, long Scored = 0);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> within <paramref name="filter"/>; null when it cannot (not a disjunction of plain
+    /// terms, not BM25, a filter without random access): the caller then runs it as Lucene does.
+    /// </summary>
+    public static Result? Run(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets, HitBudgets budgets, int window = Window)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(filter);
@@ -65,7 +64,7 @@ internal static class FirstPass
 
         var bounds = weights.Select(w => MathF.Sqrt(w.GetValueForNormalization()) * (bm25.K1 + 1) * (1 + 1e-4f)).ToArray();
         var best = new Best(candidates);
-        var (hits, counted, estimated) = (0L, 0L, false);
+        var (hits, counted, estimated, scored) = (0L, 0L, false, 0L);
         foreach (var (leaf, set) in leaves.Where(l => l.Set is not null))
         {
             var scorers = Enumerable.Range(0, weights.Length)
@@ -77,22 +76,25 @@ internal static class FirstPass
             var share = BoundedCollector.Share(budgets.FacetSample, leaf.AtomicReader.MaxDoc, searcher.IndexReader.MaxDoc);
             var exactUpTo = (int)Math.Max(share, Math.Max(0, budgets.FacetSample - counted));
             facets?.SetNextReader(leaf);
-            var segment = Segment(scorers, leaf.DocBase, leaf.AtomicReader.MaxDoc, share, exactUpTo, facets, best);
+            var segment = Segment(scorers, leaf.DocBase, leaf.AtomicReader.MaxDoc, share, exactUpTo, facets, best, window);
             facets?.EndSegment(segment.Faceted == 0 ? 1 : segment.Hits / (double)segment.Faceted);
             hits += segment.Hits;
             counted += segment.Counted;
             estimated |= segment.Estimated;
+            scored += segment.Scored;
         }
 
-        return new Result(best.Documents(), (int)Math.Min(int.MaxValue, hits), estimated);
+        return new Result(best.Documents(), (int)Math.Min(int.MaxValue, hits), estimated, scored);
     }
 
     /// <summary>
-    /// One segment: every hit scored and counted up to <paramref name="exactUpTo"/> (the first <paramref name="share"/>
-    /// faceted), then the MaxScore loop, which reads only documents that can still reach the best.
+    /// One segment, a window of documents at a time as Lucene's bulk scorer reads a disjunction: the terms that can
+    /// lift a document past the weakest candidate add their scores into the window's slots; then each document found
+    /// looks up the other terms, highest bound first, while it can still pass. Every hit is scored and counted up to
+    /// <paramref name="exactUpTo"/> (the first <paramref name="share"/> faceted); only then do terms drop out.
     /// </summary>
-    private static (long Hits, int Counted, int Faceted, bool Estimated) Segment(
-        (Scorer Scorer, float Bound)[] scorers, int docBase, int maxDoc, int share, int exactUpTo, FacetCollector? facets, Best best)
+    private static (long Hits, int Counted, int Faceted, bool Estimated, long Scored) Segment(
+        (Scorer Scorer, float Bound)[] scorers, int docBase, int maxDoc, int share, int exactUpTo, FacetCollector? facets, Best best, int window)
     {
         var n = scorers.Length;
         var docs = new int[n];
@@ -104,92 +106,106 @@ internal static class FirstPass
             upTo[i] = (i == 0 ? 0 : upTo[i - 1]) + scorers[i].Bound;
         }
 
-        var (counted, skipping, sampledTo) = (0, false, maxDoc);
-        var essential = 0;
+        var sums = new float[window];
+        var found = new ulong[(window + 63) / 64];
+        var (counted, skipping, sampledTo, essential, scored) = (0, false, maxDoc, 0, 0L);
         while (true)
         {
-            if (skipping)
-            {
-                while (essential < n && upTo[essential] <= best.Threshold)
-                {
-                    essential++;
-                }
-            }
-
-            var doc = DocIdSetIterator.NO_MORE_DOCS;
+            var start = DocIdSetIterator.NO_MORE_DOCS;
             for (var i = essential; i < n; i++)
             {
-                doc = Math.Min(doc, docs[i]);
+                start = Math.Min(start, docs[i]);
             }
 
-            if (doc == DocIdSetIterator.NO_MORE_DOCS)
+            if (start == DocIdSetIterator.NO_MORE_DOCS)
             {
                 break;
             }
 
-            var score = 0f;
+            var end = (int)Math.Min((long)start + window, maxDoc);
             for (var i = essential; i < n; i++)
             {
-                if (docs[i] == doc)
+                var scorer = scorers[i].Scorer;
+                for (var doc = docs[i]; doc < end; doc = scorer.NextDoc())
                 {
-                    score += scorers[i].Scorer.GetScore();
-                    docs[i] = scorers[i].Scorer.NextDoc();
+                    sums[doc - start] += scorer.GetScore();
+                    found[(doc - start) >> 6] |= 1UL << (doc - start);
                 }
+
+                docs[i] = scorer.DocID;
             }
 
-            // The terms left out of the loop, highest bound first, while the document can still pass.
-            var passes = true;
-            for (var i = essential - 1; i >= 0; i--)
+            for (var word = 0; word < found.Length; word++)
             {
-                if (score + upTo[i] <= best.Threshold)
+                for (var bits = found[word]; bits != 0; bits &= bits - 1)
                 {
-                    passes = false;
-                    break;
+                    var slot = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                    var doc = start + slot;
+                    var score = sums[slot];
+                    sums[slot] = 0;
+                    scored++;
+                    // The terms left out of the window, highest bound first, while the document can still pass.
+                    var passes = true;
+                    for (var i = essential - 1; i >= 0; i--)
+                    {
+                        if (score + upTo[i] <= best.Threshold)
+                        {
+                            passes = false;
+                            break;
+                        }
+
+                        if (docs[i] < doc)
+                        {
+                            docs[i] = scorers[i].Scorer.Advance(doc);
+                        }
+
+                        if (docs[i] == doc)
+                        {
+                            score += scorers[i].Scorer.GetScore();
+                        }
+                    }
+
+                    if (!skipping)
+                    {
+                        if (counted < share)
+                        {
+                            facets?.Collect(doc);
+                        }
+
+                        counted++;
+                        if (counted >= exactUpTo && best.Full)
+                        {
+                            // Enough counted, and a weakest candidate to beat: from the next window on, terms drop out.
+                            (skipping, sampledTo) = (true, doc + 1);
+                        }
+                    }
+
+                    if (passes)
+                    {
+                        best.Offer(docBase + doc, score);
+                    }
                 }
 
-                if (docs[i] < doc)
-                {
-                    docs[i] = scorers[i].Scorer.Advance(doc);
-                }
-
-                if (docs[i] == doc)
-                {
-                    score += scorers[i].Scorer.GetScore();
-                }
+                found[word] = 0;
             }
 
-            if (!skipping)
+            while (skipping && essential < n && upTo[essential] <= best.Threshold)
             {
-                if (counted < share)
-                {
-                    facets?.Collect(doc);
-                }
-
-                counted++;
-                if (counted >= exactUpTo && best.Full)
-                {
-                    // Enough counted, and a weakest candidate to beat: from here on the loop skips.
-                    (skipping, sampledTo) = (true, doc + 1);
-                }
-            }
-
-            if (passes)
-            {
-                best.Offer(docBase + doc, score);
+                essential++;
             }
         }
 
         var faceted = Math.Min(counted, share);
         if (!skipping)
         {
-            return (counted, counted, faceted, false);
+            return (counted, counted, faceted, false, scored);
         }
 
         // The hits counted per document read, over the whole segment: an estimate, as the facets scaled from it are.
-        return ((long)Math.Round(counted * (double)maxDoc / sampledTo), counted, faceted, true);
+        return ((long)Math.Round(counted * (double)maxDoc / sampledTo), counted, faceted, true, scored);
     }
 
-    /// <summary>Whether <paramref name="query"/> is an optional disjunction of at most <see cref="MaxTerms"/> term queries, and those terms.</summary>
+    /// <summary>Whether <paramref name="query"/> is an optional disjunction of term queries, and those terms.</summary>
     private static bool TermsOf(Query query, out TermQuery[] terms)
     {
         terms = [];
@@ -200,7 +216,7 @@ internal static class FirstPass
         }
 
         terms = [.. boolean.Clauses.Select(c => (TermQuery)c.Query)];
-        return terms.Length is > 0 and <= MaxTerms;
+        return terms.Length > 0;
     }
 
     /// <summary>The best documents so far, at most <c>size</c>; a new one equal to the weakest loses (it comes later).</summary>
