@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Search;
 using Funeng.Catalog.Search.Glossary;
@@ -156,6 +157,15 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Equal(11, listed.Count);
         Assert.All(listed, h => Assert.Equal(0, h.GetProperty("moreFromOwner").GetInt32()));
         Assert.Equal(many.Append(other).Order(), listed.Select(h => h.GetProperty("id").GetGuid()).Order());
+
+        // So can a reader of the page, and go back to one result per organisation.
+        var link = Regex.Match(page, "href=\"([^\"]+)\" data-testid=\"list-every\"").Groups[1].Value;
+        Assert.Contains("collapse=none", link, StringComparison.Ordinal);
+        var everyPage = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync(link, Token));
+        Assert.Contains("共 11 条结果", everyPage, StringComparison.Ordinal);
+        Assert.Equal(11, Regex.Count(everyPage, "data-testid=\"hit\""));
+        Assert.Contains("data-testid=\"group-by-owner\"", everyPage, StringComparison.Ordinal);
+        Assert.Contains("name=\"collapse\" value=\"none\"", everyPage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,12 @@ internal sealed class IndexModel(ICatalogSearch search, SearchHelp help, IActor 
     /// <summary>A search for <paramref name="text"/> alone, with the current filters, back on page 1.</summary>
     public string SearchFor(string text) => With("q", text, resetPage: true);
 
+    /// <summary>Whether the page lists each organisation once (the default); <c>collapse=none</c> lists every matching listing.</summary>
+    public bool Grouped => Search?.CollapseByOwner != false;
+
+    /// <summary>This search with every matching listing, or grouped by organisation again, back on page 1.</summary>
+    public string GroupedLink(bool grouped) => With("collapse", grouped ? "owner" : "none", resetPage: true);
+
     /// <summary>This search narrowed to one owner's matches (the "n more from this supplier" link).</summary>
     public string FromOwner(Guid owner) => With("owner", owner.ToString(), resetPage: true);
 
