@@ -203,15 +203,22 @@ public sealed class HitBudgetTests : IDisposable
     public void The_first_pass_keeps_the_candidates_that_scoring_every_hit_would_keep_while_it_skips_what_cannot_reach_them()
     {
         // Listings of one to four words, each word up to three times, in a filler of varying length: terms of different
-        // rarity and weight, and documents of different lengths, as BM25 sees a catalog.
+        // rarity and weight, and documents of different lengths, as BM25 sees a catalog; every seventh withdrawn again
+        // (a deleted document in the segment, which the pass must skip as the filter does).
         string[] words = ["水质", "浮标", "调度", "物流", "报告"];
         var random = new Random(7);
+        var withdrawn = new List<Guid>();
         for (var i = 0; i < 400; i++)
         {
             var text = string.Concat(words.Where(_ => random.Next(3) == 0).SelectMany(w => Enumerable.Repeat(w + "，", random.Next(1, 4))));
-            Add($"样例{i}", text + string.Concat(Enumerable.Repeat("说明文字，", random.Next(0, 6))), "foshan");
+            var id = Add($"样例{i}", text + string.Concat(Enumerable.Repeat("说明文字，", random.Next(0, 6))), "foshan");
+            if (i % 7 == 0)
+            {
+                withdrawn.Add(id);
+            }
         }
 
+        withdrawn.ForEach(id => _index.Replace(id.ToString(), []));
         _index.Commit();
         var query = new BooleanQuery(disableCoord: true);
         foreach (var (word, boost) in words.Zip([1f, 0.5f, 2f, 1.5f, 0.7f]))
@@ -221,28 +228,34 @@ public sealed class HitBudgetTests : IDisposable
         }
 
         var filter = new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery()));
-        var (pass, everyHit, exact) = _index.Search(searcher =>
+        _index.Search(searcher =>
         {
             searcher.Similarity = SearchTuning.Default.Similarity();
-            // Windows of 64 documents, so that terms drop out after the first few (at 4,096 the 400 listings are one).
-            var skipping = FirstPass.Run(searcher, query, filter, 30, null, new HitBudgets(30, FacetSample: 40), window: 64)!;
-            var counting = FirstPass.Run(searcher, query, filter, 30, null, new HitBudgets(30, FacetSample: 10_000))!;
-            var all = searcher.Search(query, filter, searcher.IndexReader.MaxDoc);
-            return (skipping, all, counting);
-        });
+            var leaves = searcher.IndexReader.Leaves.Select(l => (l.AtomicReader.MaxDoc, l.AtomicReader.NumDocs)).ToList();
+            Assert.True(leaves.Count > 1 && leaves.Any(l => l.NumDocs < l.MaxDoc), $"segments (documents, live): {string.Join(", ", leaves)}");
+            var everyHit = searcher.Search(query, filter, searcher.IndexReader.MaxDoc);
+            var scores = everyHit.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+            foreach (var size in (int[])[10, 30, 100])
+            {
+                // Windows of 64 documents, so that terms drop out after the first few (at 4,096 the 400 listings are one).
+                var pass = FirstPass.Run(searcher, query, filter, size, null, new HitBudgets(size, FacetSample: 40), window: 64)!;
+                var weakest = everyHit.ScoreDocs[size - 1].Score;
+                Assert.Equal(size, pass.Best.Count);
+                Assert.Equal(everyHit.ScoreDocs[0].Score, scores[pass.Best[0]], 4);
+                Assert.All(pass.Best, doc => Assert.True(scores[doc] >= weakest - 1e-4f, $"of {size}: document {doc} scores {scores[doc]}, under the best {size}'s weakest {weakest}"));
+                Assert.True(pass.Estimated);
+                Assert.True(pass.Scored < everyHit.TotalHits, $"of {size}: scored {pass.Scored} of {everyHit.TotalHits} hits");
+                Assert.InRange(pass.Hits, everyHit.TotalHits * 0.7, everyHit.TotalHits * 1.3);
 
-        var scores = everyHit.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
-        var weakest = everyHit.ScoreDocs[29].Score;
-        Assert.Equal(30, pass.Best.Count);
-        Assert.Equal(everyHit.ScoreDocs[0].Score, scores[pass.Best[0]], 4);
-        Assert.All(pass.Best, doc => Assert.True(scores[doc] >= weakest - 1e-4f, $"document {doc} scores {scores[doc]}, under the 30th best {weakest}"));
-        Assert.True(pass.Estimated);
-        Assert.True(pass.Scored < everyHit.TotalHits, $"scored {pass.Scored} of {everyHit.TotalHits} hits");
-        Assert.InRange(pass.Hits, everyHit.TotalHits * 0.7, everyHit.TotalHits * 1.3);
-        // With a sample larger than the hits, every hit is counted.
-        Assert.False(exact.Estimated);
-        Assert.Equal(everyHit.TotalHits, exact.Hits);
-        Assert.Equal(pass.Best, exact.Best);
+                // With a sample larger than the hits, every hit is counted, and the candidates are the same.
+                var exact = FirstPass.Run(searcher, query, filter, size, null, new HitBudgets(size, FacetSample: 10_000))!;
+                Assert.False(exact.Estimated);
+                Assert.Equal(everyHit.TotalHits, exact.Hits);
+                Assert.Equal(pass.Best, exact.Best);
+            }
+
+            return 0;
+        });
     }
 
     [Theory]
@@ -266,7 +279,7 @@ public sealed class HitBudgetTests : IDisposable
     private Task<CatalogSearchResult> SearchAsync(string text, CatalogSort sort = CatalogSort.Relevance) =>
         _search.SearchAsync(new CatalogSearchRequest(text, CatalogFilters.None, CatalogViewer.Public, 1, 20, sort), TestContext.Current.CancellationToken);
 
-    private void Add(string titleZh, string summaryZh, string city, string titleEn = "", string summaryEn = "")
+    private Guid Add(string titleZh, string summaryZh, string city, string titleEn = "", string summaryEn = "")
     {
         var listing = new ListingRecord
         {
@@ -275,5 +288,6 @@ public sealed class HitBudgetTests : IDisposable
             PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         _index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, "测试企业", "", [])));
+        return listing.Id;
     }
 }
