@@ -27,7 +27,10 @@ public sealed class CatalogOptions
     /// </summary>
     public const int DefaultSearchCandidates = 1_000;
 
-    /// <summary>Hits whose facet values a search counts before it scales the counts up and marks them approximate.</summary>
+    /// <summary>
+    /// Hits whose facet values a search counts before it scales the counts up and marks them approximate; a broad
+    /// search's first pass also counts its hits exactly up to this many and estimates the rest (FirstPass).
+    /// </summary>
     public const int DefaultFacetSample = 20_000;
 
     /// <summary>
