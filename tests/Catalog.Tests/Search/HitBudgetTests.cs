@@ -238,7 +238,7 @@ public sealed class HitBudgetTests : IDisposable
             foreach (var size in (int[])[10, 30, 100])
             {
                 // Windows of 64 documents, so that terms drop out after the first few (at 4,096 the 400 listings are one).
-                var pass = FirstPass.Run(searcher, query, filter, size, null, new HitBudgets(size, FacetSample: 40), window: 64)!;
+                var pass = FirstPass.Run(searcher, query, filter, size, null, new HitBudgets(size, FacetSample: 40), windowSize: 64)!;
                 var weakest = everyHit.ScoreDocs[size - 1].Score;
                 Assert.Equal(size, pass.Best.Count);
                 Assert.Equal(everyHit.ScoreDocs[0].Score, scores[pass.Best[0]], 4);

@@ -24,7 +24,7 @@ namespace Funeng.Catalog.Search;
 internal static class FirstPass
 {
     /// <summary>Documents read together: their scores add up in one array, as in Lucene's bulk scorer.</summary>
-    public const int Window = 4096;
+    public const int WindowSize = 4096;
 
     /// <summary>
     /// The best documents (index-wide numbers, best first), the hits (exact or estimated), whether estimated, and how
@@ -36,7 +36,7 @@ internal static class FirstPass
     /// Runs <paramref name="query"/> within <paramref name="filter"/>; null when it cannot (not a disjunction of plain
     /// terms, not BM25, a filter without random access): the caller then runs it as Lucene does.
     /// </summary>
-    public static Result? Run(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets, HitBudgets budgets, int window = Window)
+    public static Result? Run(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets, HitBudgets budgets, int windowSize = WindowSize)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(filter);
@@ -64,6 +64,7 @@ internal static class FirstPass
 
         var bounds = weights.Select(w => MathF.Sqrt(w.GetValueForNormalization()) * (bm25.K1 + 1) * (1 + 1e-4f)).ToArray();
         var best = new Best(candidates);
+        var window = new Window(windowSize);
         var (hits, counted, estimated, scored) = (0L, 0L, false, 0L);
         foreach (var (leaf, set) in leaves.Where(l => l.Set is not null))
         {
@@ -94,7 +95,7 @@ internal static class FirstPass
     /// <paramref name="exactUpTo"/> (the first <paramref name="share"/> faceted); only then do terms drop out.
     /// </summary>
     private static (long Hits, int Counted, int Faceted, bool Estimated, long Scored) Segment(
-        (Scorer Scorer, float Bound)[] scorers, int docBase, int maxDoc, int share, int exactUpTo, FacetCollector? facets, Best best, int window)
+        (Scorer Scorer, float Bound)[] scorers, int docBase, int maxDoc, int share, int exactUpTo, FacetCollector? facets, Best best, Window window)
     {
         var n = scorers.Length;
         var docs = new int[n];
@@ -106,8 +107,7 @@ internal static class FirstPass
             upTo[i] = (i == 0 ? 0 : upTo[i - 1]) + scorers[i].Bound;
         }
 
-        var sums = new float[window];
-        var found = new ulong[(window + 63) / 64];
+        var (sums, found) = (window.Sums, window.Found);
         var (counted, skipping, sampledTo, essential, scored) = (0, false, maxDoc, 0, 0L);
         while (true)
         {
@@ -122,7 +122,7 @@ internal static class FirstPass
                 break;
             }
 
-            var end = (int)Math.Min((long)start + window, maxDoc);
+            var end = (int)Math.Min((long)start + sums.Length, maxDoc);
             for (var i = essential; i < n; i++)
             {
                 var scorer = scorers[i].Scorer;
@@ -249,16 +249,25 @@ internal static class FirstPass
             }
         }
 
+        /// <summary>The best, best first (the queue holds the weakest first).</summary>
         public List<int> Documents()
         {
-            var all = new List<(int Doc, float Score)>(_queue.Count);
-            while (_queue.TryDequeue(out var doc, out var priority))
+            var all = new List<int>(_queue.Count);
+            while (_queue.TryDequeue(out var doc, out _))
             {
-                all.Add((doc, priority.Score));
+                all.Add(doc);
             }
 
             all.Reverse();
-            return [.. all.Select(d => d.Doc)];
+            return all;
         }
+    }
+
+    /// <summary>A window's score slots and found bits, used by every segment of a search (each window leaves them cleared).</summary>
+    private sealed class Window(int size)
+    {
+        public float[] Sums { get; } = new float[size];
+
+        public ulong[] Found { get; } = new ulong[(size + 63) / 64];
     }
 }

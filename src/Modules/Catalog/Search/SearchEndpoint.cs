@@ -68,7 +68,7 @@ internal static class SearchEndpoint
                 "any" => CatalogTextMatch.AnyTerm,
                 "all" => CatalogTextMatch.AllTerms,
                 "phrase" => CatalogTextMatch.Phrase,
-                _ => Invalid(problems),
+                _ => Refused(problems, "mode", CatalogTextMatch.MostTerms),
             };
         }
 
@@ -116,7 +116,7 @@ internal static class SearchEndpoint
             {
                 "owner" => true,
                 "none" => false,
-                _ => InvalidCollapse(problems),
+                _ => Refused(problems, "collapse", true),
             };
         }
 
@@ -129,16 +129,11 @@ internal static class SearchEndpoint
     /// </summary>
     public static string Parameter(string facet) => facet == CatalogFacets.AccessLevel ? "access" : facet;
 
-    private static CatalogTextMatch Invalid(List<FieldProblem> problems)
+    /// <summary>Notes that <paramref name="field"/> has none of its values (its message says which) and goes on with <paramref name="fallback"/>.</summary>
+    private static T Refused<T>(List<FieldProblem> problems, string field, T fallback)
     {
-        problems.Add(FieldProblem.Of("mode", "catalog.search.problem.mode"));
-        return CatalogTextMatch.MostTerms;
-    }
-
-    private static bool InvalidCollapse(List<FieldProblem> problems)
-    {
-        problems.Add(FieldProblem.Of("collapse", "catalog.search.problem.collapse"));
-        return true;
+        problems.Add(FieldProblem.Of(field, "catalog.search.problem." + field));
+        return fallback;
     }
 
     /// <summary>The parameters <see cref="Parse"/> reads, as the OpenAPI document describes them.</summary>
