@@ -31,15 +31,15 @@ public sealed class CapacityPlanningTests
 
         var plan = CapacityPlanning.Plan(requests, capacity, []);
 
-        Assert.Equal(["2027-01", "2027-02"], plan.Months);
-        ScopeMonth Row(string scope, string month) => plan.Rows.Single(r => r.Scope == scope && r.Month == month);
-        Assert.Equal(new ScopeMonth("city:guangzhou", "2027-02", 6000, 5376, 2), Row("city:guangzhou", "2027-02"));
+        Assert.Equal([new ChinaMonth(2027, 1), new ChinaMonth(2027, 2)], plan.Months);
+        ScopeMonth Row(string scope, string month) => plan.Rows.Single(r => r.Scope == scope && r.Month.ToString() == month);
+        Assert.Equal(new ScopeMonth("city:guangzhou", ChinaMonth.Parse("2027-02", "month"), 6000, 5376, 2), Row("city:guangzhou", "2027-02"));
         Assert.Equal(624, Row("city:guangzhou", "2027-02").ShortfallDeviceHours);
-        Assert.Equal(new ScopeMonth("city:shenzhen", "2027-02", 1612, 10752, 2), Row("city:shenzhen", "2027-02"));
-        Assert.Equal(new ScopeMonth("city:shenzhen", "2027-01", 8, 11904, 1), Row("city:shenzhen", "2027-01"));
-        Assert.Equal(new ScopeMonth("city:guangzhou", "2027-01", 0, 5952, 0), Row("city:guangzhou", "2027-01"));
-        Assert.Equal(new ScopeMonth("province", "2027-02", 7612, 16128, 4), Row("province", "2027-02"));
-        Assert.Equal([("city:guangzhou", "2027-02", 624.0)], plan.Shortfalls.Select(s => (s.Scope, s.Month, s.ShortfallDeviceHours)));
+        Assert.Equal(new ScopeMonth("city:shenzhen", ChinaMonth.Parse("2027-02", "month"), 1612, 10752, 2), Row("city:shenzhen", "2027-02"));
+        Assert.Equal(new ScopeMonth("city:shenzhen", ChinaMonth.Parse("2027-01", "month"), 8, 11904, 1), Row("city:shenzhen", "2027-01"));
+        Assert.Equal(new ScopeMonth("city:guangzhou", ChinaMonth.Parse("2027-01", "month"), 0, 5952, 0), Row("city:guangzhou", "2027-01"));
+        Assert.Equal(new ScopeMonth("province", ChinaMonth.Parse("2027-02", "month"), 7612, 16128, 4), Row("province", "2027-02"));
+        Assert.Equal([("city:guangzhou", "2027-02", 624.0)], plan.Shortfalls.Select(s => (s.Scope, s.Month.ToString(), s.ShortfallDeviceHours)));
         Assert.Equal("province", plan.Rows[0].Scope);
     }
 
@@ -60,7 +60,7 @@ public sealed class CapacityPlanningTests
     {
         var split = CapacityPlanning.HoursByMonth(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), hours).ToList();
 
-        Assert.Equal((firstMonth, hoursInFirst), split[0]);
+        Assert.Equal((ChinaMonth.Parse(firstMonth, "month"), hoursInFirst), split[0]);
         Assert.Equal(hours, split.Sum(s => s.Hours));
     }
 

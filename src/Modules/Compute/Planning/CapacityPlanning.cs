@@ -14,7 +14,7 @@ internal sealed record CityCapacity(string City, int Devices, double Eflops);
 /// One scope (a city or the province) in one month (China Standard Time): the device-hours asked for, the device-hours
 /// its registered devices offer, and the shortfall (demand above capacity, else 0).
 /// </summary>
-internal sealed record ScopeMonth(string Scope, string Month, double DemandDeviceHours, double CapacityDeviceHours, int Requests)
+internal sealed record ScopeMonth(string Scope, ChinaMonth Month, double DemandDeviceHours, double CapacityDeviceHours, int Requests)
 {
     public double ShortfallDeviceHours => Math.Max(0, DemandDeviceHours - CapacityDeviceHours);
 
@@ -29,7 +29,7 @@ internal sealed record TargetGap(PolicyTarget Target, double InstalledEflops)
 }
 
 /// <summary>The plan: the months covered, every scope's months (province first), the scopes short in some month, and the target gaps.</summary>
-internal sealed record CapacityPlan(IReadOnlyList<string> Months, IReadOnlyList<ScopeMonth> Rows, IReadOnlyList<TargetGap> Gaps, bool Truncated)
+internal sealed record CapacityPlan(IReadOnlyList<ChinaMonth> Months, IReadOnlyList<ScopeMonth> Rows, IReadOnlyList<TargetGap> Gaps, bool Truncated)
 {
     public IEnumerable<string> Scopes => Rows.Select(r => r.Scope).Distinct();
 
@@ -50,7 +50,7 @@ internal static class CapacityPlanning
 
     public static CapacityPlan Plan(IReadOnlyList<DemandRequest> requests, IReadOnlyList<CityCapacity> capacity, IReadOnlyList<PolicyTarget> targets)
     {
-        var demand = new Dictionary<(string Scope, string Month), (double DeviceHours, int Requests)>();
+        var demand = new Dictionary<(string Scope, ChinaMonth Month), (double DeviceHours, int Requests)>();
         foreach (var request in requests.Where(r => r.Hours > 0 && r.Devices > 0))
         {
             foreach (var (month, hours) in HoursByMonth(request.Start, request.Hours))
@@ -63,17 +63,18 @@ internal static class CapacityPlanning
             }
         }
 
-        var months = demand.Keys.Select(k => k.Month).Distinct().Order(StringComparer.Ordinal).ToList();
-        var truncated = months.Count > 0 && Between(months[0], months[^1]).Count > MaxMonths;
-        months = months.Count == 0 ? [] : [.. Between(months[0], months[^1]).TakeLast(MaxMonths)];
+        var asked = demand.Keys.Select(k => k.Month).Distinct().Order().ToList();
+        var months = asked.Count == 0 ? [] : Between(asked[0], asked[^1]);
+        var truncated = months.Count > MaxMonths;
+        months = [.. months.TakeLast(MaxMonths)];
         var devices = capacity.GroupBy(c => GuangdongCities.CityScopePrefix + c.City).ToDictionary(g => g.Key, g => g.Sum(c => c.Devices));
         devices[GuangdongCities.ProvinceScope] = capacity.Sum(c => c.Devices);
         var scopes = new[] { GuangdongCities.ProvinceScope }
             .Concat(demand.Keys.Select(k => k.Scope).Concat(devices.Keys).Where(s => s != GuangdongCities.ProvinceScope).Distinct().Order(StringComparer.Ordinal));
         var rows = (from scope in scopes
                     from month in months
-                    let asked = demand.GetValueOrDefault((scope, month))
-                    select new ScopeMonth(scope, month, asked.DeviceHours, devices.GetValueOrDefault(scope) * HoursIn(month), asked.Requests)).ToList();
+                    let wanted = demand.GetValueOrDefault((scope, month))
+                    select new ScopeMonth(scope, month, wanted.DeviceHours, devices.GetValueOrDefault(scope) * month.Hours, wanted.Requests)).ToList();
 
         var eflops = capacity.GroupBy(c => GuangdongCities.CityScopePrefix + c.City).ToDictionary(g => g.Key, g => g.Sum(c => c.Eflops));
         eflops[GuangdongCities.ProvinceScope] = capacity.Sum(c => c.Eflops);
@@ -84,7 +85,7 @@ internal static class CapacityPlanning
     }
 
     /// <summary>The hours a job running <paramref name="hours"/> from <paramref name="start"/> spends in each month, in China time.</summary>
-    public static IEnumerable<(string Month, double Hours)> HoursByMonth(DateTimeOffset start, double hours)
+    public static IEnumerable<(ChinaMonth Month, double Hours)> HoursByMonth(DateTimeOffset start, double hours)
     {
         var at = ChinaTime.ToChina(start);
         var left = hours;
@@ -92,21 +93,19 @@ internal static class CapacityPlanning
         {
             var month = new ChinaMonth(at.Year, at.Month);
             var here = Math.Min(left, (month.Next.FirstDay - at).TotalHours);
-            yield return (month.ToString(), here);
+            yield return (month, here);
             left -= here;
             at = month.Next.FirstDay;
         }
     }
 
-    /// <summary>Hours in a month (<c>yyyy-MM</c>); China has no daylight saving, so every day has 24.</summary>
-    public static double HoursIn(string month) => ChinaMonth.Parse(month, nameof(month)).Hours;
-
-    private static List<string> Between(string first, string last)
+    /// <summary>Every month from <paramref name="first"/> to <paramref name="last"/>, both included.</summary>
+    private static List<ChinaMonth> Between(ChinaMonth first, ChinaMonth last)
     {
-        var months = new List<string>();
-        for (var at = ChinaMonth.Parse(first, nameof(first)); string.CompareOrdinal(at.ToString(), last) <= 0; at = at.Next)
+        var months = new List<ChinaMonth>();
+        for (var at = first; at <= last; at = at.Next)
         {
-            months.Add(at.ToString());
+            months.Add(at);
         }
 
         return months;

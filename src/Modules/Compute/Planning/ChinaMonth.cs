@@ -8,7 +8,7 @@ namespace Funeng.Compute.Planning;
 /// A calendar month in China Standard Time, written <c>yyyy-MM</c>: the months the usage report and capacity planning
 /// count in. An instant belongs to the month it falls in there, so 31 May 20:00 UTC is June.
 /// </summary>
-internal readonly record struct ChinaMonth(int Year, int Month)
+internal readonly record struct ChinaMonth(int Year, int Month) : IComparable<ChinaMonth>
 {
     /// <summary>The first instant of the month (00:00 on the 1st in China).</summary>
     public DateTimeOffset Start => ChinaTime.FromChina(FirstDay);
@@ -43,6 +43,17 @@ internal readonly record struct ChinaMonth(int Year, int Month)
 
     /// <summary>A month filter as typed (query string, form field): blank means no month, anything else as <see cref="Parse"/>.</summary>
     public static ChinaMonth? ParseOptional(string? text, string field) => string.IsNullOrWhiteSpace(text) ? null : Parse(text, field);
+
+    public static bool operator <(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) >= 0;
+
+    /// <summary>Earlier months first.</summary>
+    public int CompareTo(ChinaMonth other) => (Year, Month).CompareTo((other.Year, other.Month));
 
     /// <summary><c>yyyy-MM</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-{Month:00}");

@@ -43,7 +43,9 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
         var used = placements.Join(db.Requests, p => p.RequestId, r => r.Id, (p, r) => new { p, r.OrganisationId })
             .Where(x => organisationId == null || x.OrganisationId == organisationId);
         var rows = await used.ToListAsync(cancellationToken);
-        var debits = (await db.VoucherDebits.AsNoTracking().Where(d => used.Any(x => x.p.Id == d.PlacementId)).ToListAsync(cancellationToken)).ToLookup(d => d.PlacementId);
+        // The placements already read, by id, rather than the join again as a subquery.
+        var placementIds = rows.Select(x => x.p.Id).ToList();
+        var debits = (await db.VoucherDebits.AsNoTracking().Where(d => placementIds.Contains(d.PlacementId)).ToListAsync(cancellationToken)).ToLookup(d => d.PlacementId);
         var voucherIds = debits.SelectMany(d => d).Select(d => d.VoucherId).Distinct().ToList();
         var vouchers = await db.Vouchers.AsNoTracking().Where(v => voucherIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Unit, cancellationToken);
         var centreIds = rows.Select(x => x.p.CentreId).Distinct().ToList();
@@ -51,13 +53,13 @@ internal sealed class VoucherQueries(ComputeDb db, IActor actor, TimeProvider ti
         // Placements keep no foreign key to their centre: one taken out of the registry by hand keeps its rows, under its id.
         (string Zh, string En) NamesOf(Guid centre) => centres.TryGetValue(centre, out var names) ? names : (centre.ToString(), centre.ToString());
         return [.. rows
-            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: ChinaMonth.Of(x.p.PlannedStart).ToString()))
-            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.OrganisationId)
+            .GroupBy(x => (x.OrganisationId, x.p.CentreId, Month: ChinaMonth.Of(x.p.PlannedStart)))
+            .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.OrganisationId)
             .Select(g =>
             {
                 var (zh, en) = NamesOf(g.Key.CentreId);
                 var paid = g.SelectMany(x => debits[x.p.Id]).ToLookup(d => vouchers.GetValueOrDefault(d.VoucherId), d => d.Amount);
-                return new UsageRow(g.Key.OrganisationId, g.Key.CentreId, zh, en, g.Key.Month, g.Count(), g.Sum(x => x.p.DeviceHours), g.Sum(x => x.p.Cost),
+                return new UsageRow(g.Key.OrganisationId, g.Key.CentreId, zh, en, g.Key.Month.ToString(), g.Count(), g.Sum(x => x.p.DeviceHours), g.Sum(x => x.p.Cost),
                     paid[VoucherUnit.DeviceHours].Sum(), paid[VoucherUnit.Yuan].Sum());
             })];
     }
