@@ -38,7 +38,7 @@ internal static class IncentivesTestData
             var application = new Application
             {
                 Id = Guid.NewGuid(), ProgramId = programId, OrganisationId = Guid.NewGuid(), ApplicantName = $"冠军企业{i}", CitySlug = city,
-                Status = ApplicationStatus.UnderReview, FactsJson = facts, SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow), SubmittedAt = DateTimeOffset.UtcNow,
+                Status = ApplicationStatus.UnderReview, FactsJson = facts, SubmittedOn = Funeng.Kernel.Localization.ChinaTime.DateOf(DateTimeOffset.UtcNow), SubmittedAt = DateTimeOffset.UtcNow,
             };
             db.Applications.Add(application);
             ids.Add(application.Id);

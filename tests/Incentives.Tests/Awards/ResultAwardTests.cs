@@ -111,7 +111,7 @@ public abstract class ResultAwardTests(ITestApp app)
             var application = new Application
             {
                 Id = Guid.NewGuid(), ProgramId = Benchmark, OrganisationId = Guid.NewGuid(), ApplicantName = $"标杆申报企业{i}", CitySlug = "foshan",
-                Status = ApplicationStatus.UnderReview, FactsJson = facts, SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow), SubmittedAt = DateTimeOffset.UtcNow,
+                Status = ApplicationStatus.UnderReview, FactsJson = facts, SubmittedOn = Funeng.Kernel.Localization.ChinaTime.DateOf(DateTimeOffset.UtcNow), SubmittedAt = DateTimeOffset.UtcNow,
             };
             db.Applications.Add(application);
             db.Scores.Add(new ExpertScore { Id = Guid.NewGuid(), ApplicationId = application.Id, ExpertUserId = "expert", Score = 80, CriteriaJson = "{\"innovation\":25,\"results\":30,\"replicability\":25}", ScoredAt = DateTimeOffset.UtcNow });
