@@ -109,9 +109,10 @@ if (sustainOption is not null)
 {
     for (var round = 1; round <= int.Parse(sustainOption, CultureInfo.InvariantCulture); round++)
     {
-        var (began, paused, collections) = (Stopwatch.StartNew(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+        var (began, paused, collections, allocated) = (Stopwatch.StartNew(), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes());
         var times = Measure(q => Search(search, q).Total);
-        Console.WriteLine($"Round {round} ({times.Count + (WarmUpRounds * queries.Length)} searches): {began.Elapsed.TotalSeconds:F1} s, p50 {P(times, .50):F1} ms, p95 {P(times, .95):F1} ms; garbage collection paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms over {GC.CollectionCount(0) - collections} collections; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024:N0} MB.");
+        var searches = times.Count + (WarmUpRounds * queries.Length);
+        Console.WriteLine($"Round {round} ({searches} searches): {began.Elapsed.TotalSeconds:F1} s, p50 {P(times, .50):F1} ms, p95 {P(times, .95):F1} ms; garbage collection paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms over {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(2)} of the heap's oldest generation so far); {(GC.GetTotalAllocatedBytes() - allocated) / 1e6 / searches:F1} MB allocated per search; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024:N0} MB.");
     }
 
     return 0;
