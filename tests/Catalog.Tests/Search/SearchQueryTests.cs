@@ -66,6 +66,19 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_listing_holding_a_glossary_names_words_apart_says_which_words_and_for_what()
+    {
+        // 瑕疵检测 is a name of 质检; this listing says 瑕疵 and 检测 apart, so only the bag finds it, and it must still say why.
+        var id = await PublishAsync(CatalogClient.Algorithm("分拣图像说明生成算法", "分拣图像说明生成算法", "根据摄像头拍摄的物料图像进行检测，输出瑕疵品代码"));
+
+        var hit = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("质检"))).GetProperty("hits").EnumerateArray()
+            .Single(h => h.GetProperty("id").GetGuid() == id);
+
+        var reason = Assert.Single(hit.GetProperty("reasons").EnumerateArray());
+        Assert.Equal(("summary", "质检", "瑕疵 + 检测"), (reason.GetProperty("field").GetString(), reason.GetProperty("term").GetString(), reason.GetProperty("via").GetString()));
+    }
+
+    [Fact]
     public async Task A_synonym_in_the_same_language_finds_the_listing_质检_质量检测_缺陷检测()
     {
         var id = await PublishAsync(CatalogClient.Algorithm("注塑件质量检测算法", "注塑件质量检测算法", sectors: ["manufacturing"]));

@@ -187,8 +187,8 @@ public sealed record CatalogHit(
 
 /// <summary>One reason a hit matched.</summary>
 /// <param name="Field"><c>title</c>, <c>summary</c> or <c>text</c> (keywords, attributes, owner, sector or city names).</param>
-/// <param name="Term">The query's word or phrase.</param>
-/// <param name="Via">The glossary name that matched instead of <paramref name="Term"/> itself (a translation or synonym), if any.</param>
+/// <param name="Term">The query's word or phrase (for a hit that holds none of them whole, a Chinese bigram of the typed text it holds).</param>
+/// <param name="Via">The glossary name that matched instead of <paramref name="Term"/> itself (a translation or synonym), or the words of one that the hit holds apart (瑕疵 + 检测 for 质检), if any.</param>
 public sealed record CatalogMatchReason(string Field, string Term, string? Via);
 
 /// <summary>A facet value and how many hits carry it.</summary>

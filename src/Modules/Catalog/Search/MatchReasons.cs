@@ -10,7 +10,9 @@ namespace Funeng.Catalog.Search;
 /// ones that matched elsewhere (keywords, attributes, owner, sector or city names) as <c>text</c>. One per search page:
 /// each concept's forms are analysed once, and a concept that has to be checked against the index is checked for all
 /// the page's documents at once, its terms read at those documents only (a scorer per hit and concept, each seeking its
-/// terms again, cost as much as the search at a million listings).
+/// terms again, cost as much as the search at a million listings). A hit that holds none of the concepts whole came
+/// through the bag (<see cref="QueryPlan.Bag"/>: a bigram of the typed text, or a glossary name's words apart), and
+/// says which of its entries it holds.
 /// </summary>
 internal sealed class MatchReasons
 {
@@ -23,6 +25,10 @@ internal sealed class MatchReasons
     private readonly int[] _page;
     private readonly IReadOnlyList<string>[][] _formTerms;
     private readonly HashSet<int>?[] _matching;
+    private readonly HashSet<int>?[] _bagMatching;
+
+    /// <summary>Bag entries named for one hit at most: the first few (rarest first) say why it matched.</summary>
+    private const int MaxBagReasons = 3;
 
     /// <summary>Reasons for the documents of <c>page</c> (the page's hits), which are all <see cref="Explain"/> is asked about.</summary>
     public MatchReasons(Analyzer analyzer, IndexSearcher searcher, QueryPlan plan, IEnumerable<int> page)
@@ -31,6 +37,7 @@ internal sealed class MatchReasons
         _page = [.. page.Distinct().Order()];
         _formTerms = [.. plan.Concepts.Select(c => c.Forms.Select(f => BilingualAnalyzer.Terms(analyzer, IndexFields.All, f)).ToArray())];
         _matching = new HashSet<int>?[plan.Concepts.Count];
+        _bagMatching = new HashSet<int>?[plan.Bag.Count];
     }
 
     public IReadOnlyList<CatalogMatchReason> Explain(int doc, string titleZh, string titleEn, string summary)
@@ -58,14 +65,32 @@ internal sealed class MatchReasons
             }
         }
 
-        return reasons;
+        return reasons.Count > 0 ? reasons : BagReasons(doc, title, body);
+    }
+
+    /// <summary>
+    /// The bag entries the hit holds (uncommon ones first, then rarest first): those in its title or summary, else those
+    /// its other fields hold (checked against the index, as concepts are, only then).
+    /// </summary>
+    private List<CatalogMatchReason> BagReasons(int doc, HashSet<string> title, HashSet<string> body)
+    {
+        var order = Enumerable.Range(0, _plan.Bag.Count).OrderBy(i => _plan.Bag[i].Common).ToList();
+        var read = order
+            .Select(i => (Entry: _plan.Bag[i], Field: _plan.Bag[i].Terms.All(title.Contains) ? "title" : _plan.Bag[i].Terms.All(body.Contains) ? "summary" : null))
+            .Where(e => e.Field is not null).Take(MaxBagReasons).Select(e => Reason(e.Entry, e.Field!)).ToList();
+        return read.Count > 0 ? read : [.. order.Take(MaxExplained).Where(i => (_bagMatching[i] ??= Matching(_plan.Bag[i].Query)).Contains(doc))
+            .Take(MaxBagReasons).Select(i => Reason(_plan.Bag[i], "text"))];
+
+        // A glossary name's words: the concept they stand for, found as those words; a typed bigram: itself.
+        static CatalogMatchReason Reason(BagTerm entry, string field) =>
+            entry.Concept is { } concept ? new CatalogMatchReason(field, concept, entry.Words) : new CatalogMatchReason(field, entry.Words, null);
     }
 
     /// <summary>Whether the concept's query matches the document (one of the page's).</summary>
-    private bool Matches(int concept, int doc) => (_matching[concept] ??= Matching(concept)).Contains(doc);
+    private bool Matches(int concept, int doc) => (_matching[concept] ??= Matching(AnyName(concept))).Contains(doc);
 
-    /// <summary>The page's documents the concept's query matches, read at those documents only.</summary>
-    private HashSet<int> Matching(int concept)
+    /// <summary>The concept's names, any of them, as phrases of the bigram field.</summary>
+    private BooleanQuery AnyName(int concept)
     {
         // The bigram field holds every word of the document as the word field does, and titles were read already: a
         // concept's names as phrases of that one field tell the same at a quarter of the postings opened per segment.
@@ -75,10 +100,16 @@ internal sealed class MatchReasons
             anyName.Add(name, Occur.SHOULD);
         }
 
+        return anyName;
+    }
+
+    /// <summary>The page's documents <paramref name="query"/> matches, read at those documents only.</summary>
+    private HashSet<int> Matching(Query query)
+    {
         // Each name's terms are read at the page's documents only: a phrase scorer advanced to a document without the
         // phrase reads on through the index to the next that has it, 8 ms a page for 平台's names at a million listings.
         var found = new HashSet<int>();
-        CandidateReader.Search(_searcher, anyName, _page, new Found(found), everyTerm: true);
+        CandidateReader.Search(_searcher, query, _page, new Found(found), everyTerm: true);
         return found;
     }
 

@@ -24,6 +24,12 @@ internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms,
 /// </summary>
 internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, string Rarest, Query Query, float Weight, bool Common)
 {
+    /// <summary>The query concept (its surface, as typed) whose glossary name the entry's words are; null for a bigram of the typed text.</summary>
+    public string? Concept { get; init; }
+
+    /// <summary>The words a document holds when the entry matches it (质量 + 检验 for 质量检验), or the bigram.</summary>
+    public string Words => Key.Replace(" ", " + ", StringComparison.Ordinal);
+
     /// <summary>The entry's query weighted by <paramref name="boost"/> (a copy: plans are shared by the passes of one search).</summary>
     public Query Weighted(float boost)
     {
@@ -168,10 +174,10 @@ internal sealed partial class QueryPlan
     /// </summary>
     private static List<BagTerm> BagTerms(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader, DomainGlossary glossary, SearchTuning tuning)
     {
-        var entries = new Dictionary<string, (List<string> Words, float Weight)>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, (List<string> Words, float Weight, string? Concept)>(StringComparer.Ordinal);
         foreach (var term in BilingualAnalyzer.Terms(analyzer, IndexFields.All, text).Where(t => t.Any(GlossaryRules.IsHan) && !FunctionWords.Contains(t)))
         {
-            entries[term] = ([term], 1f);
+            entries[term] = ([term], 1f, null);
         }
 
         foreach (var concept in concepts.Where(c => !c.Exact))
@@ -189,17 +195,17 @@ internal sealed partial class QueryPlan
                 var words = NameWords(analyzer, form);
                 if (words.Count > 0)
                 {
-                    entries.TryAdd(string.Join(' ', words), (words, weight));
+                    entries.TryAdd(string.Join(' ', words), (words, weight, concept.Surface));
                 }
             }
         }
 
         var common = CommonLimit(reader, tuning);
         return [.. entries
-            .Select(e => (e.Key, e.Value.Words, e.Value.Weight, Terms: e.Value.Words.SelectMany(w => BilingualAnalyzer.Terms(analyzer, IndexFields.All, w)).Distinct(StringComparer.Ordinal).ToList()))
-            .Select(e => (e.Key, e.Words, e.Weight, e.Terms, Rarest: e.Terms.Select(t => (Term: t, Df: DocFrequencies.Of(reader, IndexFields.All, t))).MinBy(t => t.Df)))
+            .Select(e => (e.Key, e.Value.Words, e.Value.Weight, e.Value.Concept, Terms: e.Value.Words.SelectMany(w => BilingualAnalyzer.Terms(analyzer, IndexFields.All, w)).Distinct(StringComparer.Ordinal).ToList()))
+            .Select(e => (e.Key, e.Words, e.Weight, e.Concept, e.Terms, Rarest: e.Terms.Select(t => (Term: t, Df: DocFrequencies.Of(reader, IndexFields.All, t))).MinBy(t => t.Df)))
             .Where(e => e.Rarest.Df > 0).OrderBy(e => e.Rarest.Df).ThenBy(e => e.Key, StringComparer.Ordinal).Take(tuning.MaxBagTerms)
-            .Select(e => new BagTerm(e.Key, e.Terms, e.Rarest.Term, Together(analyzer, e.Words), e.Weight, common is int limit && e.Rarest.Df > limit))];
+            .Select(e => new BagTerm(e.Key, e.Terms, e.Rarest.Term, Together(analyzer, e.Words), e.Weight, common is int limit && e.Rarest.Df > limit) { Concept = e.Concept })];
     }
 
     /// <summary>For a concept found as an English glossary name of several words, the Chinese names of each word's own entry.</summary>
