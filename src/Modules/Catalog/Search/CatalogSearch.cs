@@ -330,7 +330,9 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             Snippets.Highlight(index.Analyzer, snippetSource, forms))
         {
             OwnerNameEn = doc.Get(IndexFields.OwnerNameEn, CultureInfo.InvariantCulture) ?? "",
-            Reasons = reasons is null ? [] : reasons.Explain(docId, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "", summary ?? ""),
+            // Both summaries: on the English page a listing found by its Chinese summary was said to match in "other fields".
+            Reasons = reasons is null ? [] : reasons.Explain(docId, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "",
+                doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture) + "\n" + summaryEn),
         };
     }
 }

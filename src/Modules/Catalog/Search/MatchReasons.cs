@@ -40,7 +40,8 @@ internal sealed class MatchReasons
         _bagMatching = new HashSet<int>?[plan.Bag.Count];
     }
 
-    public IReadOnlyList<CatalogMatchReason> Explain(int doc, string titleZh, string titleEn, string summary)
+    /// <summary>Why <paramref name="doc"/> matched; <paramref name="summaries"/> holds its summaries in both languages, whichever the page shows.</summary>
+    public IReadOnlyList<CatalogMatchReason> Explain(int doc, string titleZh, string titleEn, string summaries)
     {
         if (_plan.IsEmpty)
         {
@@ -48,7 +49,7 @@ internal sealed class MatchReasons
         }
 
         var title = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, titleZh + "\n" + titleEn).ToHashSet(StringComparer.Ordinal);
-        var body = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, summary).ToHashSet(StringComparer.Ordinal);
+        var body = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, summaries).ToHashSet(StringComparer.Ordinal);
         var reasons = new List<CatalogMatchReason>();
         var explained = 0;
         for (var c = 0; c < _plan.Concepts.Count; c++)
