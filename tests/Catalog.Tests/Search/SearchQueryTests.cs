@@ -94,6 +94,19 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_word_only_spelt_across_two_words_of_a_title_gets_no_title_weight_通知_in_通通知道()
+    {
+        // 通通知道 is 通通 知道: its bigram 通知 is no word of it. The listing that says 通知 as a word comes first.
+        var across = await PublishAsync(CatalogClient.Algorithm("通通知道问答模型", "通通知道问答模型", "回答用户关于门店营业时间的提问"));
+        var word = await PublishAsync(CatalogClient.Algorithm("护理站呼叫系统", "护理站呼叫系统", "老人按下呼叫器后立即通知值班护士"));
+
+        var hits = await app.Anonymous().HitIdsAsync("q=" + Uri.EscapeDataString("通知"));
+
+        var (saysIt, spansIt) = (hits.IndexOf(word), hits.IndexOf(across));
+        Assert.True(saysIt >= 0 && (spansIt < 0 || saysIt < spansIt), $"the listing saying 通知 at {saysIt}, the one spanning it at {spansIt}");
+    }
+
+    [Fact]
     public async Task A_synonym_in_the_same_language_finds_the_listing_质检_质量检测_缺陷检测()
     {
         var id = await PublishAsync(CatalogClient.Algorithm("注塑件质量检测算法", "注塑件质量检测算法", sectors: ["manufacturing"]));

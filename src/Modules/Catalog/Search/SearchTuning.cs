@@ -31,6 +31,16 @@ internal sealed record SearchTuning
     public float TitleBoost { get; init; } = 1.5f;
 
     /// <summary>
+    /// Whether a Chinese form's title hit (in either title: an imported filing's English title is often its Chinese
+    /// name) needs the form as a word of the listing (the word field), not only as bigrams of the title: 通知 is a
+    /// bigram of 通通知道 (通通 知道), so 通通知道大模型 led a search for a nursing home's "及时通知护工" with a full title boost.
+    /// Only for a form SmartCn keeps as one word (QueryPlan.Forms says why). The same on the training split (0.5252
+    /// against 0.5255, whose lexical grades count 通知 in 通通知道 as a hit) and on the labelled demo set; about 0.8 ms at
+    /// p50 at 1 M (bench/results/timesplit.md "Eighth change", bench/results/catalog.md stop 26).
+    /// </summary>
+    public bool TitleAsWord { get; init; } = true;
+
+    /// <summary>
     /// At most this many concepts are searched; a longer text keeps its rarest ones. 8, chosen on the training split:
     /// scenario nDCG@10 0.566 → 0.590 against 32 (10: 0.585, 6: 0.545; timesplit-sweep.md), and matchmaking on the
     /// labelled demo set 0.526 → 0.539. A scenario of thirty concepts no longer puts hundreds of phrase clauses on
