@@ -70,18 +70,8 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     {
         // 瑕疵检测 is a name of 质检; this listing says 瑕疵 and 检测 apart, so only the bag finds it, and it must still say why.
         // The English summary says nothing of it: on the English page the reason is still the (Chinese) summary.
-        var id = await PublishAsync(new
-        {
-            type = "algorithm_product",
-            titleZh = "分拣图像说明生成算法",
-            titleEn = "Sorting image captioning",
-            summaryZh = "根据摄像头拍摄的物料图像进行检测，输出瑕疵品代码",
-            summaryEn = "Writes codes for the pictures a sorting line takes",
-            citySlug = "guangzhou",
-            sectors = new[] { "manufacturing" },
-            keywords = Array.Empty<string>(),
-            attributes = new Dictionary<string, string>(),
-        });
+        var id = await PublishAsync(CatalogClient.Algorithm(
+            "分拣图像说明生成算法", "Sorting image captioning", "根据摄像头拍摄的物料图像进行检测，输出瑕疵品代码", "Writes codes for the pictures a sorting line takes"));
 
         foreach (var culture in (string[])["zh-CN", "en"])
         {
