@@ -268,10 +268,12 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     [Fact]
     public async Task A_page_with_few_hits_offers_the_glossarys_other_words_for_the_query()
     {
-        var html = await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("瑕疵检测 冷链"), Token);
+        // An English query: a Chinese one brings its bigrams (检测), which other tests' listings in this app hold, so
+        // whether the page had few hits depended on the order the tests ran in.
+        var html = await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("digital twin"), Token);
 
         Assert.Contains("data-testid=\"try-words\"", html);
-        Assert.Contains("q=" + Uri.EscapeDataString("质量检测"), html);
+        Assert.Contains("q=" + Uri.EscapeDataString("数字孪生"), html);
     }
 
     [Fact]
