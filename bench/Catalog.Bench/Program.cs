@@ -154,7 +154,8 @@ if (luceneOnly)
     // Measured in turn with the whole search, query by query: measured after it, as before stop 26, the later line
     // ran warmer and showed reasons costing 3–5 ms at p50 where they cost under 1.
     var reasonless = new CatalogSearch(index) { ExplainMatches = false };
-    var (withReasons, withoutReasons) = MeasurePair(q => Search(search, q).Total, q => Search(reasonless, q).Total);
+    var inTurn = MeasureInTurn(q => Search(search, q).Total, q => Search(reasonless, q).Total);
+    var (withReasons, withoutReasons) = (inTurn[0], inTurn[1]);
     Line(Percentiles("The whole search with match reasons, measured in turn with the next line", withReasons));
     Line(Percentiles("The whole search without match reasons", withoutReasons));
     Line("Per query (5 rounds after a warm-up of 6, ms; \"matched\" is the exact count, \"shown\" the total the budgeted search reports, \"top 20\" how many of the exact search's first 20 hits it also shows):\n\n```");
@@ -245,49 +246,27 @@ File.WriteAllText(output, report.ToString());
 Console.WriteLine($"Written to {output}");
 return 0;
 
-// Two searches measured in turn, each query by one then the other, so that both see the same machine and warmth.
-(List<double> First, List<double> Second) MeasurePair(Func<(string Text, CatalogFilters Filters), int> first, Func<(string Text, CatalogFilters Filters), int> second)
+// One search's times: warmed up with more searches than are measured, as a server has run its code many times over
+// and the runtime compiles a method's optimised code only after some tens of calls (bench/results/catalog.md, stop 22).
+List<double> Measure(Func<(string Text, CatalogFilters Filters), int> run) => MeasureInTurn(run)[0];
+
+// Searches measured in turn, each query by one and then the next, so that all see the same machine and warmth.
+List<double>[] MeasureInTurn(params Func<(string Text, CatalogFilters Filters), int>[] runs)
 {
-    var (a, b) = (new List<double>(), new List<double>());
+    var times = runs.Select(_ => new List<double>()).ToArray();
     for (var round = 0; round < WarmUpRounds + 5; round++)
     {
         foreach (var q in queries)
         {
-            var start = Stopwatch.GetTimestamp();
-            first(q);
-            var between = Stopwatch.GetTimestamp();
-            second(q);
-            if (round >= WarmUpRounds)
+            for (var r = 0; r < runs.Length; r++)
             {
-                a.Add(Stopwatch.GetElapsedTime(start, between).TotalMilliseconds);
-                b.Add(Stopwatch.GetElapsedTime(between).TotalMilliseconds);
+                var start = Stopwatch.GetTimestamp();
+                runs[r](q);
+                if (round >= WarmUpRounds)
+                {
+                    times[r].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
             }
-        }
-    }
-
-    return (a, b);
-}
-
-List<double> Measure(Func<(string Text, CatalogFilters Filters), int> run)
-{
-    // Warmed up with more searches than are measured: a server has run its code many times over, and the runtime
-    // compiles a method's optimised code only after some tens of calls (bench/results/catalog.md, stop 22).
-    for (var round = 0; round < WarmUpRounds; round++)
-    {
-        foreach (var q in queries)
-        {
-            run(q);
-        }
-    }
-
-    var times = new List<double>();
-    for (var round = 0; round < 5; round++)
-    {
-        foreach (var q in queries)
-        {
-            var start = Stopwatch.GetTimestamp();
-            run(q);
-            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
     }
 

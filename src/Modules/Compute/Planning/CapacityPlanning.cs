@@ -103,7 +103,7 @@ internal static class CapacityPlanning
     private static List<ChinaMonth> Between(ChinaMonth first, ChinaMonth last)
     {
         var months = new List<ChinaMonth>();
-        for (var at = first; at <= last; at = at.Next)
+        for (var at = first; at.CompareTo(last) <= 0; at = at.Next)
         {
             months.Add(at);
         }

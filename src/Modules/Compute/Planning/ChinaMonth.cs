@@ -44,14 +44,6 @@ internal readonly record struct ChinaMonth(int Year, int Month) : IComparable<Ch
     /// <summary>A month filter as typed (query string, form field): blank means no month, anything else as <see cref="Parse"/>.</summary>
     public static ChinaMonth? ParseOptional(string? text, string field) => string.IsNullOrWhiteSpace(text) ? null : Parse(text, field);
 
-    public static bool operator <(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) < 0;
-
-    public static bool operator >(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) > 0;
-
-    public static bool operator <=(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) <= 0;
-
-    public static bool operator >=(ChinaMonth left, ChinaMonth right) => left.CompareTo(right) >= 0;
-
     /// <summary>Earlier months first.</summary>
     public int CompareTo(ChinaMonth other) => (Year, Month).CompareTo((other.Year, other.Month));
 
