@@ -8,7 +8,39 @@ public sealed class AnalyzerAndSnippetTests
     public void Chinese_becomes_bigrams_and_English_is_stemmed()
     {
         using var analyzer = new BilingualAnalyzer();
-        Assert.Equal(["智能", "能客", "客服", "recommend", "algorithm"], BilingualAnalyzer.Terms(analyzer, IndexFields.All, "智能客服 the Recommendations Algorithms"));
+        Assert.Equal(["智能", "能客", "客服", "recommendation", "algorithm", "robot", "image"],
+            BilingualAnalyzer.Terms(analyzer, IndexFields.All, "智能客服 the Recommendations Algorithms robots imaging"));
+    }
+
+    [Theory]
+    [InlineData("generative", "general")]
+    [InlineData("generative", "generation")]
+    [InlineData("medication", "medical")]
+    [InlineData("news", "new")]
+    [InlineData("communication", "community")]
+    [InlineData("organization", "organ")]
+    public void Words_that_mean_different_things_keep_different_stems(string word, string other)
+    {
+        using var analyzer = BilingualAnalyzer.PerField();
+        foreach (var field in new[] { IndexFields.All, IndexFields.TitleEn })
+        {
+            Assert.NotEqual(BilingualAnalyzer.Terms(analyzer, field, word), BilingualAnalyzer.Terms(analyzer, field, other));
+        }
+    }
+
+    [Theory]
+    [InlineData("robots", "robot")]
+    [InlineData("vehicles", "vehicle")]
+    [InlineData("policies", "policy")]
+    [InlineData("translation", "translate")]
+    [InlineData("services", "service")]
+    public void A_plural_or_inflection_is_cut_to_its_word_in_both_english_fields(string word, string stem)
+    {
+        using var analyzer = BilingualAnalyzer.PerField();
+        foreach (var field in new[] { IndexFields.All, IndexFields.TitleEn })
+        {
+            Assert.Equal([stem], BilingualAnalyzer.Terms(analyzer, field, word));
+        }
     }
 
     [Fact]

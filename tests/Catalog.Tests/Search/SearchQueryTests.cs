@@ -42,6 +42,39 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task An_english_word_finds_its_own_stem_not_a_different_word_cut_alike_generative_is_not_general()
+    {
+        var generative = await PublishAsync(new
+        {
+            type = "algorithm_product", titleZh = "海报设计助手", titleEn = "Generative poster designer", summaryZh = "按文字描述设计海报",
+            summaryEn = "Designs posters from a description", citySlug = "guangzhou", sectors = new[] { "elder_care" },
+            keywords = Array.Empty<string>(), attributes = new Dictionary<string, string>(),
+        });
+        var general = await PublishAsync(new
+        {
+            type = "algorithm_product", titleZh = "办公文书助手", titleEn = "General office paperwork assistant", summaryZh = "整理办公文书",
+            summaryEn = "Sorts office paperwork for general use", citySlug = "guangzhou", sectors = new[] { "elder_care" },
+            keywords = Array.Empty<string>(), attributes = new Dictionary<string, string>(),
+        });
+
+        var found = (await app.Anonymous().SearchAsync("q=generative&size=50")).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ToList();
+
+        Assert.Contains(generative, found);
+        Assert.DoesNotContain(general, found);
+    }
+
+    [Fact]
+    public async Task An_english_verb_reaches_the_concept_its_noun_names_recommend_finds_推荐()
+    {
+        var id = await PublishAsync(CatalogClient.Algorithm("茶叶网店选品推荐服务", "茶叶网店选品推荐服务", "按顾客浏览记录给茶叶网店挑选商品"));
+
+        var found = (await app.Anonymous().SearchAsync("q=recommend&size=50")).GetProperty("hits").EnumerateArray()
+            .Select(h => h.GetProperty("id").GetGuid());
+
+        Assert.Contains(id, found);
+    }
+
+    [Fact]
     public async Task A_word_found_only_in_a_listings_keywords_is_given_as_a_reason_from_its_text()
     {
         var id = await PublishAsync(new

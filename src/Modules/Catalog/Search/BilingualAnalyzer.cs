@@ -12,8 +12,11 @@ namespace Funeng.Catalog.Search;
 /// <summary>
 /// Chinese and English in one stream: the standard tokenizer splits Han text into single ideographs, which the
 /// CJK bigram filter pairs ("智能客服" → 智能 能客 客服; the word field beside it is cut into words by SmartCn), while
-/// Latin words are lower-cased, stop-worded and Porter-stemmed ("recommendations" → recommend). Bigrams pass the
-/// stemmer untouched because it only rewrites ASCII letters.
+/// Latin words are lower-cased, stop-worded and stemmed by Krovetz's stemmer ("robots" → robot, "imaging" → image).
+/// Not Porter's: it cut this domain's words to one stem where they mean different things (generative, general and
+/// generation → gener; medication and medical → medic; news → new; communication and community → commun), so an
+/// English need for "generative" models matched "general" ones (docs/decisions/0018-english-stemming.md). Bigrams
+/// pass the stemmer untouched because it only rewrites Latin letters.
 /// </summary>
 internal sealed class BilingualAnalyzer : Analyzer
 {
@@ -26,12 +29,12 @@ internal sealed class BilingualAnalyzer : Analyzer
         stream = new LowerCaseFilter(Version, stream);
         stream = new CJKBigramFilter(stream);
         stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
-        stream = new PorterStemFilter(stream);
+        stream = new KStemFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 
     /// <summary>
-    /// The analyzer of the index: English titles get the English analyzer (possessives, stemming), the word field
+    /// The analyzer of the index: English titles get the English one (possessives, the same stemming), the word field
     /// SmartCn's word segmenter (chosen over jieba.NET by measurement: docs/decisions/0016-word-segmenter.md); every
     /// other text field the bilingual one. Keyword fields are indexed unanalysed and never reach it.
     /// </summary>
@@ -40,7 +43,7 @@ internal sealed class BilingualAnalyzer : Analyzer
             new BilingualAnalyzer(),
             new Dictionary<string, Analyzer>
             {
-                [IndexFields.TitleEn] = new EnglishAnalyzer(Version),
+                [IndexFields.TitleEn] = new EnglishTitleAnalyzer(),
                 [IndexFields.Words] = new SmartChineseAnalyzer(Version),
             });
 
@@ -62,5 +65,22 @@ internal sealed class BilingualAnalyzer : Analyzer
 
         stream.End();
         return terms;
+    }
+
+    /// <summary>
+    /// Lucene's English analyzer with the bilingual field's stemmer: a title and the query terms made for it must be
+    /// cut alike, and Lucene's own uses Porter's.
+    /// </summary>
+    private sealed class EnglishTitleAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new EnglishPossessiveFilter(Version, source);
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+            stream = new KStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
     }
 }

@@ -233,13 +233,14 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         return listings;
     }
 
-    /// <summary>Counts and the latest change time of what the index holds: different values mean missed changes.</summary>
     /// <summary>
     /// Raised whenever what a document holds changes (a field, an analyser, a renamed key), so that start-up rebuilds an
     /// index written the old way instead of serving it. 2: owners' English names and the one qualification code set.
+    /// 3: English words stemmed by Krovetz's stemmer, not Porter's (BilingualAnalyzer).
     /// </summary>
-    private const int DocumentLayout = 2;
+    private const int DocumentLayout = 3;
 
+    /// <summary>Counts and the latest change time of what the index holds: different values mean missed changes.</summary>
     private async Task<string> FingerprintAsync(CancellationToken cancellationToken)
     {
         var listings = await db.Listings.CountAsync(cancellationToken);
