@@ -42,6 +42,26 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_listing_holding_one_of_two_words_only_by_its_english_name_is_found_after_the_one_holding_both()
+    {
+        var both = await PublishAsync(CatalogClient.Algorithm("渔业鱼群探测声呐", "渔业鱼群探测声呐", "为渔船探测鱼群"));
+        var one = await PublishAsync(new
+        {
+            type = "algorithm_product", titleZh = "近海捕捞声呐", titleEn = "Inshore fishery sonar", summaryZh = "为近海捕捞船提供声呐",
+            summaryEn = "Sonar for fishery boats", citySlug = "zhanjiang", sectors = new[] { "elder_care" },
+            keywords = Array.Empty<string>(), attributes = new Dictionary<string, string>(),
+        });
+
+        var found = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("鱼群 渔业"))).GetProperty("hits").EnumerateArray()
+            .Select(h => h.GetProperty("id").GetGuid()).ToList();
+
+        // The sonar says fishery (渔业's English name) and no Chinese term of the query: one concept lets it in, as one
+        // term of the query's Chinese would.
+        Assert.Equal(both, found[0]);
+        Assert.Contains(one, found);
+    }
+
+    [Fact]
     public async Task An_english_word_finds_its_own_stem_not_a_different_word_cut_alike_generative_is_not_general()
     {
         var generative = await PublishAsync(new

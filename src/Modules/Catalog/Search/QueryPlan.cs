@@ -268,7 +268,11 @@ internal sealed partial class QueryPlan
             return new MatchAllDocsQuery();
         }
 
-        var need = relaxed ? 1 : Required;
+        var terms = Bag.Count(t => relaxed || !t.Common);
+        var bagNeed = relaxed ? 1 : Tuning.BagRequired(terms);
+        // When one term of the bag lets a document in, so does one concept in any of its forms: 3D (a glossary name of
+        // 三维, which the bag of Chinese terms leaves out) found nothing for 三维建模 while 三维 alone did.
+        var need = relaxed ? 1 : Tuning.OneConceptAsOneTerm && terms > 0 && bagNeed == 1 ? Math.Min(1, Required) : Required;
         var query = new BooleanQuery(disableCoord: true);
         var content = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = need };
         foreach (var concept in Concepts)
@@ -299,7 +303,7 @@ internal sealed partial class QueryPlan
 
         if (bag.Clauses.Count > 0)
         {
-            bag.MinimumNumberShouldMatch = relaxed ? 1 : Tuning.BagRequired(bag.Clauses.Count);
+            bag.MinimumNumberShouldMatch = bagNeed;
         }
 
         if (content.Clauses.Count > 0 && bag.Clauses.Count > 0 && need > 0)
