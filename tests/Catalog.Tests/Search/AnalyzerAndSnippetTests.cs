@@ -19,14 +19,8 @@ public sealed class AnalyzerAndSnippetTests
     [InlineData("news", "new")]
     [InlineData("communication", "community")]
     [InlineData("organization", "organ")]
-    public void Words_that_mean_different_things_keep_different_stems(string word, string other)
-    {
-        using var analyzer = BilingualAnalyzer.PerField();
-        foreach (var field in new[] { IndexFields.All, IndexFields.TitleEn })
-        {
-            Assert.NotEqual(BilingualAnalyzer.Terms(analyzer, field, word), BilingualAnalyzer.Terms(analyzer, field, other));
-        }
-    }
+    public void Words_that_mean_different_things_keep_different_stems(string word, string other) =>
+        Assert.All(EnglishFields, field => Assert.NotEqual(Stems(field, word), Stems(field, other)));
 
     [Theory]
     [InlineData("robots", "robot")]
@@ -34,14 +28,8 @@ public sealed class AnalyzerAndSnippetTests
     [InlineData("policies", "policy")]
     [InlineData("translation", "translate")]
     [InlineData("services", "service")]
-    public void A_plural_or_inflection_is_cut_to_its_word_in_both_english_fields(string word, string stem)
-    {
-        using var analyzer = BilingualAnalyzer.PerField();
-        foreach (var field in new[] { IndexFields.All, IndexFields.TitleEn })
-        {
-            Assert.Equal([stem], BilingualAnalyzer.Terms(analyzer, field, word));
-        }
-    }
+    public void A_plural_or_inflection_is_cut_to_its_word_in_both_english_fields(string word, string stem) =>
+        Assert.All(EnglishFields, field => Assert.Equal([stem], Stems(field, word)));
 
     [Fact]
     public void A_snippet_marks_matches_and_encodes_the_rest()
@@ -68,5 +56,14 @@ public sealed class AnalyzerAndSnippetTests
         using var analyzer = new BilingualAnalyzer();
         var html = Snippets.Highlight(analyzer, "提供客户服务，也做养老服务", [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务")]);
         Assert.Equal("提供客户服务，也做<mark>养老服务</mark>", html);
+    }
+
+    /// <summary>The fields that stem English: the bilingual text and the English title (each with its own analyzer chain).</summary>
+    private static readonly string[] EnglishFields = [IndexFields.All, IndexFields.TitleEn];
+
+    private static List<string> Stems(string field, string word)
+    {
+        using var analyzer = BilingualAnalyzer.PerField();
+        return BilingualAnalyzer.Terms(analyzer, field, word);
     }
 }
