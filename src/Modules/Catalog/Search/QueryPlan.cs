@@ -348,8 +348,9 @@ internal sealed partial class QueryPlan
     /// finds holds a term of this query, and the pass reads the rare postings only (图像生成 reads 图像, not the 生成
     /// that is in almost every CAC filing). A typed word adds its other terms that are not common, so that a listing
     /// holding the whole word outranks one repeating its rarest term. A typed word of a concept the query needs finds
-    /// however common; a glossary name or bag entry only when rare (the full query needs those only with rarer
-    /// company). When no term finds on its own (every one common), each still does.
+    /// however common; a glossary name or bag entry only when rare (a document holding nothing rarer than a common
+    /// name scores too low to be among the best: since <see cref="SearchTuning.OneConceptAsOneTerm"/> the full query
+    /// may find it, and a broad search leaves it out). When no term finds on its own (every one common), each still does.
     /// </summary>
     public Query ToCandidateQuery(Analyzer analyzer, IndexReader reader, bool relaxed = false)
     {
