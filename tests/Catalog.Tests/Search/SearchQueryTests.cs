@@ -83,12 +83,16 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.DoesNotContain(general, found);
     }
 
-    [Fact]
-    public async Task An_english_verb_reaches_the_concept_its_noun_names_recommend_finds_推荐()
+    [Theory]
+    [InlineData("recommend", "茶叶网店选品推荐服务", "按顾客浏览记录给茶叶网店挑选商品")]
+    [InlineData("medication reminder", "慢病服药提醒小助手", "按时提醒长者服药并记录")]
+    public async Task An_english_word_that_stemming_no_longer_joins_to_another_reaches_its_chinese_listing(string query, string title, string summary)
     {
-        var id = await PublishAsync(CatalogClient.Algorithm("茶叶网店选品推荐服务", "茶叶网店选品推荐服务", "按顾客浏览记录给茶叶网店挑选商品"));
+        // Krovetz keeps recommend apart from recommendation, and medication from medical (which Porter joined to medic):
+        // the glossary names them, so they still reach 推荐 and 服药 / 提醒.
+        var id = await PublishAsync(CatalogClient.Algorithm(title, title, summary));
 
-        var found = (await app.Anonymous().SearchAsync("q=recommend&size=50")).GetProperty("hits").EnumerateArray()
+        var found = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString(query) + "&size=50")).GetProperty("hits").EnumerateArray()
             .Select(h => h.GetProperty("id").GetGuid());
 
         Assert.Contains(id, found);
