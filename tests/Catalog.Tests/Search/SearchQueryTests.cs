@@ -45,12 +45,7 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     public async Task A_listing_holding_one_of_two_words_only_by_its_english_name_is_found_after_the_one_holding_both()
     {
         var both = await PublishAsync(CatalogClient.Algorithm("渔业鱼群探测声呐", "渔业鱼群探测声呐", "为渔船探测鱼群"));
-        var one = await PublishAsync(new
-        {
-            type = "algorithm_product", titleZh = "近海捕捞声呐", titleEn = "Inshore fishery sonar", summaryZh = "为近海捕捞船提供声呐",
-            summaryEn = "Sonar for fishery boats", citySlug = "zhanjiang", sectors = new[] { "elder_care" },
-            keywords = Array.Empty<string>(), attributes = new Dictionary<string, string>(),
-        });
+        var one = await PublishAsync(CatalogClient.Algorithm("近海捕捞声呐", "Inshore fishery sonar", "为近海捕捞船提供声呐", "Sonar for fishery boats", city: "zhanjiang"));
 
         var found = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("鱼群 渔业"))).GetProperty("hits").EnumerateArray()
             .Select(h => h.GetProperty("id").GetGuid()).ToList();
@@ -64,18 +59,8 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     [Fact]
     public async Task An_english_word_finds_its_own_stem_not_a_different_word_cut_alike_generative_is_not_general()
     {
-        var generative = await PublishAsync(new
-        {
-            type = "algorithm_product", titleZh = "海报设计助手", titleEn = "Generative poster designer", summaryZh = "按文字描述设计海报",
-            summaryEn = "Designs posters from a description", citySlug = "guangzhou", sectors = new[] { "elder_care" },
-            keywords = Array.Empty<string>(), attributes = new Dictionary<string, string>(),
-        });
-        var general = await PublishAsync(new
-        {
-            type = "algorithm_product", titleZh = "办公文书助手", titleEn = "General office paperwork assistant", summaryZh = "整理办公文书",
-            summaryEn = "Sorts office paperwork for general use", citySlug = "guangzhou", sectors = new[] { "elder_care" },
-            keywords = Array.Empty<string>(), attributes = new Dictionary<string, string>(),
-        });
+        var generative = await PublishAsync(CatalogClient.Algorithm("海报设计助手", "Generative poster designer", "按文字描述设计海报", "Designs posters from a description"));
+        var general = await PublishAsync(CatalogClient.Algorithm("办公文书助手", "General office paperwork assistant", "整理办公文书", "Sorts office paperwork for general use"));
 
         var found = (await app.Anonymous().SearchAsync("q=generative&size=50")).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ToList();
 

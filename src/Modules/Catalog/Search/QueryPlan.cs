@@ -268,11 +268,13 @@ internal sealed partial class QueryPlan
             return new MatchAllDocsQuery();
         }
 
-        var terms = Bag.Count(t => relaxed || !t.Common);
-        var bagNeed = relaxed ? 1 : Tuning.BagRequired(terms);
+        // Terms in more than a fifth of the documents (生成, 文本, 用户) add score but do not make a document match
+        // on their own, as common concepts: through them one bigram of 图像生成 matched 99 % of a 1 M catalog.
+        var finding = Bag.Where(t => relaxed || !t.Common).ToList();
+        var bagNeed = relaxed ? 1 : Tuning.BagRequired(finding.Count);
         // When one term of the bag lets a document in, so does one concept in any of its forms: 3D (a glossary name of
         // 三维, which the bag of Chinese terms leaves out) found nothing for 三维建模 while 三维 alone did.
-        var need = relaxed ? 1 : Tuning.OneConceptAsOneTerm && terms > 0 && bagNeed == 1 ? Math.Min(1, Required) : Required;
+        var need = relaxed ? 1 : Tuning.OneConceptAsOneTerm && finding.Count > 0 && bagNeed == 1 ? Math.Min(1, Required) : Required;
         var query = new BooleanQuery(disableCoord: true);
         var content = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = need };
         foreach (var concept in Concepts)
@@ -293,10 +295,8 @@ internal sealed partial class QueryPlan
             }
         }
 
-        // Terms in more than a fifth of the documents (生成, 文本, 用户) add score but do not make a document match
-        // on their own, as common concepts: through them one bigram of 图像生成 matched 99 % of a 1 M catalog.
         var bag = new BooleanQuery(disableCoord: false) { Boost = Tuning.BagBoost };
-        foreach (var term in Bag.Where(t => relaxed || !t.Common))
+        foreach (var term in finding)
         {
             bag.Add(term.Weighted(term.Weight), Occur.SHOULD);
         }
