@@ -199,6 +199,27 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Equal([newer, older], await app.Anonymous().HitIdsAsync($"type=algorithm_product&owner={owner.OrganisationId}"));
     }
 
+    [Theory]
+    [InlineData("the of and")]
+    [InlineData("---")]
+    [InlineData("%%%")]
+    [InlineData("'s")]
+    [InlineData("的")]
+    public async Task Typed_text_with_nothing_searchable_finds_nothing_and_says_why_it_does_not_list_the_catalog(string text)
+    {
+        await PublishAsync(CatalogClient.Algorithm("码头集装箱识别算法", "Container recognition"));
+        Assert.NotEmpty(await app.Anonymous().HitIdsAsync(""));
+
+        var result = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString(text));
+
+        Assert.Equal(0, result.GetProperty("total").GetInt32());
+        Assert.Empty(result.GetProperty("hits").EnumerateArray());
+        Assert.True(result.GetProperty("nothingSearchable").GetBoolean());
+        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?culture=en&q=" + Uri.EscapeDataString(text), Token));
+        Assert.Contains("Nothing you typed can be searched", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"hit\"", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_supplier_with_ten_matching_listings_takes_one_slot_not_ten()
     {

@@ -130,6 +130,12 @@ public sealed record CatalogSearchResult(
     /// <summary>True when too few words matched together and the search fell back to any one of them.</summary>
     public bool Relaxed { get; init; }
 
+    /// <summary>
+    /// True when text was typed but none of it can be searched (punctuation, or only words such as "the" that every
+    /// text has): the search finds nothing rather than listing the whole catalog as a search without text does.
+    /// </summary>
+    public bool NothingSearchable { get; init; }
+
     /// <summary>With few hits (the page and the search API), the query with its misspelt words corrected, when that finds more; else null.</summary>
     public string? DidYouMean { get; init; }
 

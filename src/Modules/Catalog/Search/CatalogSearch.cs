@@ -48,6 +48,12 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         {
             searcher.Similarity = _similarity;
             var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader, _tuning);
+            if (plan.NothingSearchable)
+            {
+                // "the of and" or "---" is not a search without text: listing the whole catalog would answer a question not asked.
+                return new CatalogSearchResult(0, page, pageSize, [], new Dictionary<string, IReadOnlyList<FacetCount>>()) { NothingSearchable = true };
+            }
+
             var byScore = request.Sort == CatalogSort.Relevance && !plan.IsEmpty;
             var collapse = byScore && request.CollapseByOwner && request.Filters.OwnerOrganisationId is null;
             var skip = (page - 1) * pageSize;
@@ -122,6 +128,11 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             {
                 searcher.Similarity = _similarity;
                 var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader, _tuning);
+                if (plan.NothingSearchable)
+                {
+                    return found;
+                }
+
                 var top = searcher.Search(plan.ToQuery(), new QueryWrapperFilter(filter), chunk.Length * 2);
                 foreach (var hit in top.ScoreDocs)
                 {

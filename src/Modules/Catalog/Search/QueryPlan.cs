@@ -79,7 +79,7 @@ internal sealed partial class QueryPlan
     public IReadOnlyList<(string Term, float Weight)> Feedback { get; private init; } = [];
 
     public QueryPlan WithFeedback(IReadOnlyList<(string Term, float Weight)> terms) =>
-        new(Concepts, Required, Tuning, Bag, Relaxable) { Feedback = terms };
+        new(Concepts, Required, Tuning, Bag, Relaxable) { Feedback = terms, Typed = Typed };
 
     public IReadOnlyList<QueryConcept> Concepts { get; }
 
@@ -87,6 +87,12 @@ internal sealed partial class QueryPlan
     public int Required { get; }
 
     public bool IsEmpty => Concepts.Count == 0;
+
+    /// <summary>Text was typed and none of it can be searched ("the of and", "---"): such a search finds nothing, it does not list everything.</summary>
+    public bool NothingSearchable => IsEmpty && Typed;
+
+    /// <summary>Whether the search had text (other than blanks).</summary>
+    private bool Typed { get; init; }
 
     /// <summary>
     /// Every form as its terms of the bigram field, for highlighting snippets: a glossary name is marked only whole,
@@ -119,7 +125,7 @@ internal sealed partial class QueryPlan
         if (mode == CatalogTextMatch.Phrase)
         {
             AddExact(concepts, text, analyzer);
-            return new QueryPlan(concepts, concepts.Count, tuning, [], relaxable: false);
+            return new QueryPlan(concepts, concepts.Count, tuning, [], relaxable: false) { Typed = text.Length > 0 };
         }
 
         var rest = Quoted().Replace(text, m =>
@@ -161,7 +167,7 @@ internal sealed partial class QueryPlan
         };
         // The bag only widens what the default and any-word modes find; all-words and phrases stay as asked.
         var bag = mode is CatalogTextMatch.AllTerms || tuning.BagBoost <= 0 ? [] : BagTerms(rest, concepts, analyzer, reader, glossary, tuning);
-        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm);
+        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm) { Typed = text.Length > 0 };
     }
 
     /// <summary>
