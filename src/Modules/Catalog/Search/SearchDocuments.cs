@@ -93,7 +93,10 @@ internal static class SearchDocuments
             new StringField(IndexFields.Role, role, Field.Store.NO),
             new StringField(IndexFields.Current, current ? "1" : "0", Field.Store.NO),
             new TextField(IndexFields.TitleZh, titleZh, Field.Store.YES),
-            new TextField(IndexFields.TitleEn, titleEn, Field.Store.YES),
+            // An "English" title that is the Chinese one (an imported filing's, a profile's legal name) is no second
+            // title: searched as one, a word of it scored the title weight twice (and its characters one by one in
+            // the English title's analysis). It is kept for display.
+            SameText(titleEn, titleZh) ? new StoredField(IndexFields.TitleEn, titleEn) : new TextField(IndexFields.TitleEn, titleEn, Field.Store.YES),
             new NumericDocValuesField(IndexFields.Updated, updated.UtcTicks),
             new SortedDocValuesField(IndexFields.TitleSort, new BytesRef(string.IsNullOrEmpty(titleZh) ? titleEn : titleZh)),
         };
@@ -135,9 +138,12 @@ internal static class SearchDocuments
         doc.Add(new SortedSetDocValuesField(facet, new BytesRef(value)));
     }
 
+    private static bool SameText(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.Ordinal);
+
+    /// <summary>The texts into the bigram and word fields, each once: a name written the same in both languages counts once.</summary>
     private static void AddText(Document doc, params string?[] texts)
     {
-        foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)))
+        foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.Ordinal))
         {
             doc.Add(new TextField(IndexFields.All, text, Field.Store.NO));
             doc.Add(new TextField(IndexFields.Words, text, Field.Store.NO));
