@@ -35,6 +35,20 @@ public sealed class SupplierSearchTests
         Assert.DoesNotContain(word, SectorVocabulary.Of(sector), StringComparison.Ordinal);
 
     [Fact]
+    public void A_demo_scenarios_marks_are_not_searched_and_a_word_holding_演示_is()
+    {
+        var demo = new MatchQuery("慢病用药提醒与记录（演示） / Medication reminders for chronic illness (demo)", "",
+            "演示：语音提醒、服药确认与护士站记录联动。Demo: spoken reminders and a record at the nurses' station.", "", "guangzhou");
+        var text = demo.SearchText;
+        Assert.DoesNotContain("演示", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("慢病用药提醒与记录", text, StringComparison.Ordinal);
+        Assert.Contains("spoken reminders", text, StringComparison.Ordinal);
+
+        Assert.Contains("演示文稿", new MatchQuery("演示文稿自动生成", "", "根据讲稿生成演示文稿", "", "guangzhou").SearchText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sector_without_a_word_true_of_all_its_scenarios_adds_nothing()
     {
         Assert.Equal("", SectorVocabulary.Of("future_industries"));

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Funeng.Catalog.Contracts;
 
 namespace Funeng.Scenarios.Matchmaking;
 
 /// <summary>What matchmaking reads of a scenario.</summary>
-internal sealed record MatchQuery(string Title, string Problem, string ExpectedOutcome, string Sector, string City)
+internal sealed partial record MatchQuery(string Title, string Problem, string ExpectedOutcome, string Sector, string City)
 {
     /// <summary>The whole need in the owner's words: title, problem and expected outcome.</summary>
     public string Text => $"{Title}\n{Problem}\n{ExpectedOutcome}";
@@ -13,7 +14,15 @@ internal sealed record MatchQuery(string Title, string Problem, string ExpectedO
     /// sector. The problem's account of the owner's situation matched more unrelated listings than it found
     /// (bench/Scenarios.Bench: nDCG@10 0.598 with it, 0.613 without).
     /// </summary>
-    public string SearchText => $"{Title}\n{ExpectedOutcome}\n{SectorVocabulary.Of(Sector)}";
+    public string SearchText => DemoMarks().Replace($"{Title}\n{ExpectedOutcome}\n{SectorVocabulary.Of(Sector)}", " ");
+
+    /// <summary>
+    /// The marks that say a record is demo data ("（演示）", "演示：", "(demo)", "Demo:"): no need asks for them, and 演示
+    /// brought listings that demonstrate something to every demo scenario's suppliers. The word inside other words
+    /// (演示文稿, a presentation) stays.
+    /// </summary>
+    [GeneratedRegex(@"[（(]\s*(?:演示|demo)\s*[）)]|(?:演示|Demo)\s*[：:]", RegexOptions.IgnoreCase)]
+    private static partial Regex DemoMarks();
 }
 
 /// <summary>
