@@ -6,7 +6,8 @@ using Funeng.Scenarios.Bench;
 //            --candidates N sets the search's candidate budget for a page of 20, HitBudgets.Candidates)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
-//            → bench/results/timesplit-train.md; --sweep chooses SearchTuning's values on the training split;
+//            → bench/results/timesplit-train.md; --as-imported indexes the filings as the CAC importer maps them
+//            → timesplit[-train]-imported.md; --sweep chooses SearchTuning's values on the training split;
 //            --why KIND prints the training split's top 10 of each query of that kind with their grades)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- why [N]
 //            (the labelled set: matchmaking with one part changed at a time, then both top 10s of the N scenarios
@@ -40,9 +41,10 @@ if (args is ["timesplit", ..])
         return 0;
     }
 
-    var text = TimeSplitRun.Run(splitWork, filings, queries, train);
-    var header = $"# Time-split search evaluation{(train ? " (training split)" : "")}\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n";
-    File.WriteAllText(Path.Combine(root, "bench", "results", train ? "timesplit-train.md" : "timesplit.md"), header + text);
+    var imported = args.Contains("--as-imported");
+    var text = TimeSplitRun.Run(splitWork, filings, queries, train, imported);
+    var header = $"# Time-split search evaluation{(train ? " (training split)" : "")}{(imported ? ", filings as the CAC importer maps them" : "")}\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n";
+    File.WriteAllText(Path.Combine(root, "bench", "results", (train ? "timesplit-train" : "timesplit") + (imported ? "-imported.md" : ".md")), header + text);
     Console.WriteLine(text);
     return 0;
 }
