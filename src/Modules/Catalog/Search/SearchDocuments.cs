@@ -93,9 +93,9 @@ internal static class SearchDocuments
             new StringField(IndexFields.Role, role, Field.Store.NO),
             new StringField(IndexFields.Current, current ? "1" : "0", Field.Store.NO),
             new TextField(IndexFields.TitleZh, titleZh, Field.Store.YES),
-            // An "English" title that is the Chinese one (an imported filing's, a profile's legal name) is no second
-            // title: searched as one, a word of it scored the title weight twice (and its characters one by one in
-            // the English title's analysis). It is kept for display.
+            // An "English" title that is the Chinese one (the CAC importer gives a filing its name as both) is no
+            // second title: searched as one, a word of it scored the title weight twice (and its characters one by one
+            // in the English title's analysis). It is kept for display.
             SameText(titleEn, titleZh) ? new StoredField(IndexFields.TitleEn, titleEn) : new TextField(IndexFields.TitleEn, titleEn, Field.Store.YES),
             new NumericDocValuesField(IndexFields.Updated, updated.UtcTicks),
             new SortedDocValuesField(IndexFields.TitleSort, new BytesRef(string.IsNullOrEmpty(titleZh) ? titleEn : titleZh)),
