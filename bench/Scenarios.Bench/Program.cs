@@ -35,8 +35,9 @@ if (args is ["timesplit", ..])
 
     if (args.Contains("--sweep"))
     {
-        var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out);
-        File.WriteAllText(Path.Combine(root, "bench", "results", "timesplit-sweep.md"),
+        var asImported = args.Contains("--as-imported");
+        var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out, asImported);
+        File.WriteAllText(Path.Combine(root, "bench", "results", asImported ? "timesplit-sweep-imported.md" : "timesplit-sweep.md"),
             $"# Tuning sweep on the training split\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n```\n{sweep}```\n");
         return 0;
     }

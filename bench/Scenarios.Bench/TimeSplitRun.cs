@@ -182,12 +182,12 @@ internal static class TimeSplitRun
     /// the three query kinds of (nDCG@10 + recall@50) / 2. Every training filing is graded by the criteria (no pool:
     /// a fixed judgement set for every candidate), so a candidate is never favoured by having shaped the pool.
     /// </summary>
-    public static string Sweep(string work, string filingsPath, string queriesPath, TextWriter log)
+    public static string Sweep(string work, string filingsPath, string queriesPath, TextWriter log, bool asImported = false)
     {
         var filings = ReadFilings(filingsPath, Split(train: true).Batch);
         var queries = ReadQueries(queriesPath);
-        using var catalog = BenchCatalog.Create(Path.Combine(work, "timesplit-sweep"));
-        var byId = Fill(catalog, filings);
+        using var catalog = BenchCatalog.Create(Path.Combine(work, "timesplit-sweep" + (asImported ? "-imported" : "")));
+        var byId = Fill(catalog, filings, asImported ? Imported(filingsPath) : null);
         catalog.Search.ExplainMatches = false;
         var grades = queries.Select(q => byId.Select(f => (Id: f.Key.ToString(), Grade: Grade(f.Value, q.Criteria))).Where(g => g.Grade > 0)
             .ToDictionary(g => g.Id, g => g.Grade)).ToList();
