@@ -48,7 +48,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         {
             searcher.Similarity = _similarity;
             var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader, _tuning);
-            if (plan.NothingSearchable)
+            if (plan.NothingSearchableIn(request.Text))
             {
                 // "the of and" or "---" is not a search without text: listing the whole catalog would answer a question not asked.
                 return new CatalogSearchResult(0, page, pageSize, [], new Dictionary<string, IReadOnlyList<FacetCount>>()) { NothingSearchable = true };
@@ -128,7 +128,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             {
                 searcher.Similarity = _similarity;
                 var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader, _tuning);
-                if (plan.NothingSearchable)
+                if (plan.NothingSearchableIn(request.Text))
                 {
                     return found;
                 }

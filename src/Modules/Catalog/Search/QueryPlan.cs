@@ -79,7 +79,7 @@ internal sealed partial class QueryPlan
     public IReadOnlyList<(string Term, float Weight)> Feedback { get; private init; } = [];
 
     public QueryPlan WithFeedback(IReadOnlyList<(string Term, float Weight)> terms) =>
-        new(Concepts, Required, Tuning, Bag, Relaxable) { Feedback = terms, Typed = Typed };
+        new(Concepts, Required, Tuning, Bag, Relaxable) { Feedback = terms };
 
     public IReadOnlyList<QueryConcept> Concepts { get; }
 
@@ -88,11 +88,8 @@ internal sealed partial class QueryPlan
 
     public bool IsEmpty => Concepts.Count == 0;
 
-    /// <summary>Text was typed and none of it can be searched ("the of and", "---"): such a search finds nothing, it does not list everything.</summary>
-    public bool NothingSearchable => IsEmpty && Typed;
-
-    /// <summary>Whether the search had text (other than blanks).</summary>
-    private bool Typed { get; init; }
+    /// <summary>Whether <paramref name="text"/> was typed and none of it can be searched ("the of and", "---"): such a search finds nothing, it does not list everything.</summary>
+    public bool NothingSearchableIn(string? text) => IsEmpty && !string.IsNullOrWhiteSpace(text);
 
     /// <summary>
     /// Every form as its terms of the bigram field, for highlighting snippets: a glossary name is marked only whole,
@@ -125,7 +122,7 @@ internal sealed partial class QueryPlan
         if (mode == CatalogTextMatch.Phrase)
         {
             AddExact(concepts, text, analyzer);
-            return new QueryPlan(concepts, concepts.Count, tuning, [], relaxable: false) { Typed = text.Length > 0 };
+            return new QueryPlan(concepts, concepts.Count, tuning, [], relaxable: false);
         }
 
         var rest = Quoted().Replace(text, m =>
@@ -167,7 +164,7 @@ internal sealed partial class QueryPlan
         };
         // The bag only widens what the default and any-word modes find; all-words and phrases stay as asked.
         var bag = mode is CatalogTextMatch.AllTerms || tuning.BagBoost <= 0 ? [] : BagTerms(rest, concepts, analyzer, reader, glossary, tuning);
-        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm) { Typed = text.Length > 0 };
+        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm);
     }
 
     /// <summary>
