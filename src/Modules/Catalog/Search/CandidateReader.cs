@@ -12,7 +12,8 @@ namespace Funeng.Catalog.Search;
 /// leaps through that short list; each clause used to advance its own copy of the postings to every candidate. A term
 /// named once is read as before, lazily, so a phrase or conjunction still advances its dense terms only where its
 /// rare term is. Term and field statistics, norms, deletions and document numbers are the segment's own, and the
-/// query still runs through the candidates' filter, so every candidate scores exactly as over the whole segment.
+/// query is scored at the candidates only, clause by clause (<see cref="ClauseByClause"/>), so every candidate scores
+/// as over the whole segment.
 /// </summary>
 internal sealed class CandidateReader : FilterAtomicReader
 {
@@ -39,11 +40,19 @@ internal sealed class CandidateReader : FilterAtomicReader
         query = searcher.Rewrite(query);
         var shared = Named(query, everyTerm ? 1 : 2);
         var segments = searcher.IndexReader.Leaves.Select(leaf =>
-            (IndexReader)new CandidateReader(leaf.AtomicReader, CandidateFilter.InSegment(docs, leaf.DocBase, leaf.AtomicReader.MaxDoc), shared));
+            (IndexReader)new CandidateReader(leaf.AtomicReader, InSegment(docs, leaf.DocBase, leaf.AtomicReader.MaxDoc), shared));
 
         // Not disposed: the segments belong to the index's reader, and closing a wrapper closes nothing (DoClose).
         var restricted = new IndexSearcher(new MultiReader([.. segments], closeSubReaders: false)) { Similarity = searcher.Similarity };
-        restricted.Search(new FilteredQuery(query, new CandidateFilter(docs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), collector);
+        ClauseByClause.Search(restricted, query, segment => ((CandidateReader)segment.AtomicReader)._candidates, collector);
+    }
+
+    /// <summary>The documents of <paramref name="sortedDocs"/> (index-wide numbers, ascending) in the segment at <paramref name="docBase"/>, numbered within it.</summary>
+    private static int[] InSegment(int[] sortedDocs, int docBase, int maxDoc)
+    {
+        var from = Array.BinarySearch(sortedDocs, docBase);
+        var to = Array.BinarySearch(sortedDocs, docBase + maxDoc);
+        return [.. sortedDocs[(from < 0 ? ~from : from)..(to < 0 ? ~to : to)].Select(d => d - docBase)];
     }
 
     /// <summary>The terms that at least <paramref name="clauses"/> of <paramref name="query"/>'s leaf clauses name, and whether a phrase among them needs their positions.</summary>

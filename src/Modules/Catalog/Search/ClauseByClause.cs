@@ -1,0 +1,274 @@
+using System.Buffers;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// Scores a query at a short sorted list of documents (a broad search's candidates) one clause at a time, as Lucene's
+/// boolean scorers would score it document by document. Lucene advances every clause's scorer to each candidate in
+/// turn through a heap of some two hundred scorers (a need of several sentences: concepts, glossary names, bag terms),
+/// which at 1 M took half of matchmaking's time (bench/results/scenarios.md, stop 28). Here each leaf clause (a term, a
+/// phrase, anything that is not a boolean query) walks the candidates once, and a boolean query adds its clauses'
+/// scores: its required clauses first, so that later clauses are read only where those match. Scores are Lucene's:
+/// the same leaf weights normalised by the same boosts, a boolean's sum times its coord, the same rules for required,
+/// prohibited and minimum-should-match clauses; only the order of the additions may differ in the last bit of a float.
+/// </summary>
+internal static class ClauseByClause
+{
+    /// <summary>
+    /// Collects every document of <paramref name="docs"/> (sorted, segment-local) of each segment of
+    /// <paramref name="searcher"/> that <paramref name="query"/> (rewritten by that searcher) matches, with its score.
+    /// </summary>
+    public static void Search(IndexSearcher searcher, Query query, Func<AtomicReaderContext, int[]> docs, ICollector collector)
+    {
+        var root = Node.Of(query, searcher);
+        var norm = searcher.Similarity.QueryNorm(root.ValueForNormalization());
+        root.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
+        foreach (var segment in searcher.IndexReader.Leaves)
+        {
+            var candidates = docs(segment);
+            collector.SetNextReader(segment);
+            if (candidates.Length == 0)
+            {
+                continue;
+            }
+
+            var scores = ArrayPool<float>.Shared.Rent(candidates.Length);
+            try
+            {
+                root.Score(segment, candidates, candidates.Length, scores);
+                var scorer = new Fixed();
+                collector.SetScorer(scorer);
+                for (var i = 0; i < candidates.Length; i++)
+                {
+                    if (!float.IsNaN(scores[i]))
+                    {
+                        (scorer.Doc, scorer.Score) = (candidates[i], scores[i]);
+                        collector.Collect(candidates[i]);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(scores);
+            }
+        }
+    }
+
+    /// <summary>A clause of the query: a boolean query of clauses, or a leaf that Lucene scores.</summary>
+    private abstract class Node
+    {
+        public static Node Of(Query query, IndexSearcher searcher) => query is BooleanQuery boolean
+            ? new Boolean(boolean, searcher)
+            : new Leaf(query.CreateWeight(searcher));
+
+        public abstract float ValueForNormalization();
+
+        public abstract void Normalize(float norm, float boost);
+
+        /// <summary>Writes the score at each of the first <paramref name="count"/> of <paramref name="docs"/> into <paramref name="scores"/>, NaN where the clause does not match.</summary>
+        public abstract void Score(AtomicReaderContext segment, int[] docs, int count, float[] scores);
+    }
+
+    private sealed class Leaf(Weight weight) : Node
+    {
+        public override float ValueForNormalization() => weight.GetValueForNormalization();
+
+        public override void Normalize(float norm, float boost) => weight.Normalize(norm, boost);
+
+        public override void Score(AtomicReaderContext segment, int[] docs, int count, float[] scores)
+        {
+            Array.Fill(scores, float.NaN, 0, count);
+            if (count == 0 || weight.GetScorer(segment, segment.AtomicReader.LiveDocs) is not { } scorer)
+            {
+                return;
+            }
+
+            // A merge of the clause's documents and the candidates: the scorer leaps to the next candidate, the
+            // candidates to the scorer's next document.
+            var i = 0;
+            var doc = scorer.Advance(docs[0]);
+            while (doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                i = NextAtLeast(docs, i, count, doc);
+                if (i == count)
+                {
+                    return;
+                }
+
+                if (docs[i] == doc)
+                {
+                    scores[i] = scorer.GetScore();
+                    if (++i == count)
+                    {
+                        return;
+                    }
+                }
+
+                doc = scorer.Advance(docs[i]);
+            }
+        }
+
+        /// <summary>The first index from <paramref name="from"/> whose document is at least <paramref name="target"/>: a gallop, as most steps are short.</summary>
+        private static int NextAtLeast(int[] docs, int from, int count, int target)
+        {
+            var step = 1;
+            var low = from;
+            var high = from;
+            while (high < count && docs[high] < target)
+            {
+                low = high + 1;
+                high += step;
+                step <<= 1;
+            }
+
+            if (high >= count)
+            {
+                high = count;
+            }
+
+            var found = Array.BinarySearch(docs, low, high - low, target);
+            return found < 0 ? ~found : found;
+        }
+    }
+
+    /// <summary>A boolean query as Lucene scores it: the sum of its matching clauses times coord(matching, non-prohibited clauses).</summary>
+    private sealed class Boolean : Node
+    {
+        private readonly Node[] _required, _prohibited, _optional;
+        private readonly int _minimumOptional;
+        private readonly float _boost;
+        /// <summary>The coord factor by the number of matching clauses (Lucene's BooleanWeight.Coord, read once).</summary>
+        private readonly float[] _coord;
+
+        public Boolean(BooleanQuery query, IndexSearcher searcher)
+        {
+            _required = Clauses(query, searcher, c => c.IsRequired);
+            _prohibited = Clauses(query, searcher, c => c.IsProhibited);
+            _optional = Clauses(query, searcher, c => !c.IsRequired && !c.IsProhibited);
+            // With no required clause one optional clause must match; with some, optional ones only add score.
+            _minimumOptional = Math.Max(query.MinimumNumberShouldMatch, _required.Length == 0 ? 1 : 0);
+            _boost = query.Boost;
+            var clauses = _required.Length + _optional.Length;
+            _coord = [.. Enumerable.Range(0, clauses + 1).Select(n => query.CoordDisabled ? 1f : searcher.Similarity.Coord(n, clauses))];
+        }
+
+        private static Node[] Clauses(BooleanQuery query, IndexSearcher searcher, Func<BooleanClause, bool> which) =>
+            [.. query.Clauses.Where(which).Select(c => Of(c.Query, searcher))];
+
+        public override float ValueForNormalization() =>
+            _required.Concat(_optional).Sum(c => c.ValueForNormalization()) * _boost * _boost;
+
+        public override void Normalize(float norm, float boost)
+        {
+            foreach (var clause in _required.Concat(_prohibited).Concat(_optional))
+            {
+                clause.Normalize(norm, boost * _boost);
+            }
+        }
+
+        public override void Score(AtomicReaderContext segment, int[] docs, int count, float[] scores)
+        {
+            Array.Fill(scores, float.NaN, 0, count);
+            if (_optional.Length < _minimumOptional)
+            {
+                return;
+            }
+
+            // The documents still in the running, each with where it sits in docs, its sum and its matching clauses.
+            var active = ArrayPool<int>.Shared.Rent(count);
+            var at = ArrayPool<int>.Shared.Rent(count);
+            var sums = ArrayPool<double>.Shared.Rent(count);
+            var matched = ArrayPool<int>.Shared.Rent(count);
+            var clause = ArrayPool<float>.Shared.Rent(count);
+            try
+            {
+                Array.Copy(docs, active, count);
+                for (var i = 0; i < count; i++)
+                {
+                    (at[i], sums[i], matched[i]) = (i, 0, 0);
+                }
+
+                var left = count;
+                foreach (var required in _required)
+                {
+                    required.Score(segment, active, left, clause);
+                    left = Keep(left, i => !float.IsNaN(clause[i]), i => (sums[i] + clause[i], matched[i] + 1));
+                }
+
+                foreach (var prohibited in _prohibited)
+                {
+                    prohibited.Score(segment, active, left, clause);
+                    left = Keep(left, i => float.IsNaN(clause[i]), i => (sums[i], matched[i]));
+                }
+
+                foreach (var optional in _optional)
+                {
+                    optional.Score(segment, active, left, clause);
+                    for (var i = 0; i < left; i++)
+                    {
+                        if (!float.IsNaN(clause[i]))
+                        {
+                            sums[i] += clause[i];
+                            matched[i]++;
+                        }
+                    }
+                }
+
+                for (var i = 0; i < left; i++)
+                {
+                    if (matched[i] - _required.Length >= _minimumOptional)
+                    {
+                        scores[at[i]] = (float)(sums[i] * _coord[matched[i]]);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(active);
+                ArrayPool<int>.Shared.Return(at);
+                ArrayPool<double>.Shared.Return(sums);
+                ArrayPool<int>.Shared.Return(matched);
+                ArrayPool<float>.Shared.Return(clause);
+            }
+
+            // Moves the documents that pass to the front, with their new sum and count; how many are left.
+            int Keep(int left, Func<int, bool> passes, Func<int, (double Sum, int Matched)> next)
+            {
+                var kept = 0;
+                for (var i = 0; i < left; i++)
+                {
+                    if (passes(i))
+                    {
+                        (active[kept], at[kept]) = (active[i], at[i]);
+                        (sums[kept], matched[kept]) = next(i);
+                        kept++;
+                    }
+                }
+
+                return kept;
+            }
+        }
+    }
+
+    /// <summary>The score of the document being collected.</summary>
+    private sealed class Fixed() : Scorer(null)
+    {
+        public int Doc { get; set; } = -1;
+
+        public float Score { get; set; }
+
+        public override int DocID => Doc;
+
+        public override int Freq => 1;
+
+        public override float GetScore() => Score;
+
+        public override int NextDoc() => throw new NotSupportedException("A fixed score is collected, not iterated.");
+
+        public override int Advance(int target) => throw new NotSupportedException("A fixed score is collected, not iterated.");
+
+        public override long GetCost() => 1;
+    }
+}
