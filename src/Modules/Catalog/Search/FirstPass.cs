@@ -219,47 +219,96 @@ internal static class FirstPass
         return terms.Length > 0;
     }
 
-    /// <summary>The best documents so far, at most <c>size</c>; a new one equal to the weakest loses (it comes later).</summary>
+    /// <summary>
+    /// The best documents so far, at most <c>size</c>; a new one equal to the weakest loses (it comes later). A binary
+    /// heap, weakest first, over two arrays: a document that beats the weakest takes its place and sinks in one pass,
+    /// with the comparisons inline (the general priority queue compared tuples through a comparer).
+    /// </summary>
     private sealed class Best(int size)
     {
-        private readonly PriorityQueue<int, (float Score, int Order)> _queue = new(Math.Min(size, 1 << 16) + 1);
+        private float[] _scores = new float[Math.Min(size, 1 << 12)];
+        private int[] _docs = new int[Math.Min(size, 1 << 12)];
+        private int _count;
 
-        public bool Full => _queue.Count == size;
+        public bool Full => _count == size;
 
         /// <summary>The weakest candidate's score once there are <c>size</c>; below every score until then.</summary>
         public float Threshold { get; private set; } = float.NegativeInfinity;
 
         public void Offer(int doc, float score)
         {
-            if (_queue.Count == size && score <= Threshold)
+            if (_count == size)
             {
-                return;
+                if (score <= Threshold)
+                {
+                    return;
+                }
+
+                Sink(doc, score);
+            }
+            else
+            {
+                if (_count == _scores.Length)
+                {
+                    var larger = (int)Math.Min(size, 2L * _scores.Length);
+                    Array.Resize(ref _scores, larger);
+                    Array.Resize(ref _docs, larger);
+                }
+
+                Rise(_count++, doc, score);
             }
 
-            // Lowest score first; of equal scores the later document first, so that it is the one to leave.
-            _queue.Enqueue(doc, (score, -doc));
-            if (_queue.Count > size)
+            if (_count == size)
             {
-                _queue.Dequeue();
-            }
-
-            if (_queue.Count == size && _queue.TryPeek(out _, out var weakest))
-            {
-                Threshold = weakest.Score;
+                Threshold = _scores[0];
             }
         }
 
-        /// <summary>The best, best first (the queue holds the weakest first).</summary>
+        /// <summary>The best, best first: the higher score, then the earlier document.</summary>
         public List<int> Documents()
         {
-            var all = new List<int>(_queue.Count);
-            while (_queue.TryDequeue(out var doc, out _))
+            var order = Enumerable.Range(0, _count).ToArray();
+            Array.Sort(order, (a, b) => _scores[a] != _scores[b] ? _scores[b].CompareTo(_scores[a]) : _docs[a].CompareTo(_docs[b]));
+            return [.. order.Select(i => _docs[i])];
+        }
+
+        /// <summary>Whether (score, doc) is weaker than the entry at <paramref name="i"/>: a lower score, or the same and a later document.</summary>
+        private bool Weaker(float score, int doc, int i) => score < _scores[i] || (score == _scores[i] && doc > _docs[i]);
+
+        private void Rise(int i, int doc, float score)
+        {
+            while (i > 0 && Weaker(score, doc, (i - 1) >> 1))
             {
-                all.Add(doc);
+                var parent = (i - 1) >> 1;
+                (_scores[i], _docs[i]) = (_scores[parent], _docs[parent]);
+                i = parent;
             }
 
-            all.Reverse();
-            return all;
+            (_scores[i], _docs[i]) = (score, doc);
+        }
+
+        /// <summary>Puts (score, doc) in the weakest's place and moves it down below every weaker entry.</summary>
+        private void Sink(int doc, float score)
+        {
+            var i = 0;
+            while ((2 * i) + 1 < _count)
+            {
+                var child = (2 * i) + 1;
+                if (child + 1 < _count && Weaker(_scores[child + 1], _docs[child + 1], child))
+                {
+                    child++;
+                }
+
+                if (Weaker(score, doc, child))
+                {
+                    break;
+                }
+
+                (_scores[i], _docs[i]) = (_scores[child], _docs[child]);
+                i = child;
+            }
+
+            (_scores[i], _docs[i]) = (score, doc);
         }
     }
 
