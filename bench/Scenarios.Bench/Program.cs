@@ -3,7 +3,9 @@ using Funeng.Scenarios.Bench;
 
 // Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS] [--index DIR] [--candidates N]   (0 listings: quality only;
 //            --index keeps the listings' index in DIR outside the repository: built there once, reused when it exists;
-//            --candidates N sets the search's candidate budget for a page of 20, HitBudgets.Candidates)
+//            --candidates N sets the search's candidate budget for a page of 20, HitBudgets.Candidates;
+//            --per-need: only each need's best time of several rounds, with its query's size → bench/results/scenarios-per-need.md,
+//            to compare two builds)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
 //            → bench/results/timesplit-train.md; --as-imported indexes the filings as the CAC importer maps them
@@ -59,18 +61,23 @@ var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCultur
 var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");
 var report = new System.Text.StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# Matchmaking benchmark\n\nCommand: `{latencyCommand}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.\n");
-var quality = QualityRun.Run(work);
-Console.WriteLine(quality);
-report.AppendLine(quality);
+var perNeed = latencyCommand.Contains(" --per-need", StringComparison.Ordinal) && listings > 0;
+if (!perNeed)
+{
+    var quality = QualityRun.Run(work);
+    Console.WriteLine(quality);
+    report.AppendLine(quality);
+}
+
 if (listings > 0)
 {
-    var latency = LatencyRun.Run(work, listings, scenarios, indexDirectory, candidates);
+    var latency = LatencyRun.Run(work, listings, scenarios, indexDirectory, candidates, perNeed);
     Console.WriteLine(latency);
     report.AppendLine(latency);
 }
 
 report.AppendLine(CultureInfo.InvariantCulture, $"Load average at the end: {LoadAverage()}.");
-var output = Path.Combine(FindRepository(), "bench", "results", listings > 0 ? "scenarios.md" : "scenarios-quality.md");
+var output = Path.Combine(FindRepository(), "bench", "results", perNeed ? "scenarios-per-need.md" : listings > 0 ? "scenarios.md" : "scenarios-quality.md");
 File.WriteAllText(output, report.ToString());
 Console.WriteLine($"Written to {output}");
 return 0;
