@@ -153,10 +153,10 @@ internal static class LatencyRun
 
     /// <summary>
     /// Each need's best time over <see cref="PerNeedRounds"/> rounds of the hundred that <see cref="Run"/> measures (the
-    /// first round warms up), with
-    /// the size of its query. The best of several runs leaves out most of what other processes and the collector add,
-    /// so the mean of these moves with the code, not with the machine: alternate builds differing by a millisecond or
-    /// two per need tell apart here, where the percentiles of one run each drift by more.
+    /// first round warms up), with the size of its query. The best of several runs leaves out most of what other
+    /// processes and the collector add, so the mean of these moves with the code, not with the machine: alternate
+    /// builds differing by a millisecond or two per need tell apart here, where the percentiles of one run each drift
+    /// by more.
     /// </summary>
     private static void PerNeed(BenchCatalog catalog, List<ScenarioPost> samples, Action<string> line)
     {

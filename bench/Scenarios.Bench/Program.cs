@@ -55,13 +55,14 @@ if (args is ["timesplit", ..])
 var indexDirectory = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault() is { } given ? Path.GetFullPath(given) : null;
 var candidates = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrDefault() is { } budget ? int.Parse(budget, CultureInfo.InvariantCulture) : (int?)null;
 var latencyCommand = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
+var perNeed = args.Contains("--per-need");
 args = [.. args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory && (i == 0 || args[i - 1] != "--candidates"))];
 var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");
 var report = new System.Text.StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# Matchmaking benchmark\n\nCommand: `{latencyCommand}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.\n");
-var perNeed = latencyCommand.Contains(" --per-need", StringComparison.Ordinal) && listings > 0;
+perNeed &= listings > 0;
 if (!perNeed)
 {
     var quality = QualityRun.Run(work);

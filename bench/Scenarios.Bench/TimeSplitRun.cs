@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Funeng.Catalog.Contracts;
 using Funeng.Catalog.Data;
+using Funeng.Catalog.Import;
 using Funeng.Catalog.Search;
+using Funeng.Kernel.DataFiles;
 
 namespace Funeng.Scenarios.Bench;
 
@@ -69,15 +71,18 @@ internal static class TimeSplitRun
         return Report(label, filings.Count, mapping, queries, rankers, byId, catalog);
     }
 
-    /// <summary>Indexes the filings as published algorithm listings, one owner per filing entity; returns listing id → filing.</summary>
     /// <summary>Each filing's listing content as the CAC importer maps it, by filing number (a filing listed twice: its later row).</summary>
     private static Dictionary<string, ListingContent> Imported(string filingsPath)
     {
         using var file = File.OpenRead(filingsPath);
-        var batch = Funeng.Catalog.Import.ImportFormats.Parse(Funeng.Kernel.DataFiles.TabularFile.Read(file, filingsPath));
+        var batch = ImportFormats.Parse(TabularFile.Read(file, filingsPath));
         return batch.Listings.ToDictionary(l => l.SourceId, l => l.Content, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Indexes the filings as published algorithm listings, one owner per filing entity; returns listing id → filing.
+    /// With <paramref name="imported"/>, a filing's content is the importer's (<see cref="Imported"/>), else its bare texts.
+    /// </summary>
     private static Dictionary<Guid, Filing> Fill(BenchCatalog catalog, List<Filing> filings, Dictionary<string, ListingContent>? imported = null)
     {
         var owners = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -636,7 +641,7 @@ internal static class TimeSplitRun
 
     private static List<Filing> ReadFilings(string path, Func<string, bool> batch)
     {
-        var rows = Funeng.Kernel.DataFiles.UploadedFiles.ParseCsv(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
+        var rows = UploadedFiles.ParseCsv(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
         var header = rows[0].Fields;
         int Column(string name) => header.IndexOf(name);
         var (b, name, entity, product, purpose, type, number) = (Column("batch"), Column("algorithm_name"), Column("entity"), Column("product"), Column("purpose"), Column("algorithm_class"), Column("filing_number"));

@@ -194,13 +194,13 @@ internal static class ClauseByClause
                 foreach (var required in _required)
                 {
                     required.Score(segment, active, left, clause);
-                    left = Keep(left, i => !float.IsNaN(clause[i]), i => (sums[i] + clause[i], matched[i] + 1));
+                    left = Keep(left, matching: true);
                 }
 
                 foreach (var prohibited in _prohibited)
                 {
                     prohibited.Score(segment, active, left, clause);
-                    left = Keep(left, i => float.IsNaN(clause[i]), i => (sums[i], matched[i]));
+                    left = Keep(left, matching: false);
                 }
 
                 foreach (var optional in _optional)
@@ -233,16 +233,17 @@ internal static class ClauseByClause
                 ArrayPool<float>.Shared.Return(clause);
             }
 
-            // Moves the documents that pass to the front, with their new sum and count; how many are left.
-            int Keep(int left, Func<int, bool> passes, Func<int, (double Sum, int Matched)> next)
+            // Moves to the front the documents the clause just scored matches (a required clause, whose score then
+            // counts) or does not match (a prohibited one); how many are left.
+            int Keep(int left, bool matching)
             {
                 var kept = 0;
                 for (var i = 0; i < left; i++)
                 {
-                    if (passes(i))
+                    if (float.IsNaN(clause[i]) != matching)
                     {
-                        (active[kept], at[kept]) = (active[i], at[i]);
-                        (sums[kept], matched[kept]) = next(i);
+                        (active[kept], at[kept], sums[kept], matched[kept]) =
+                            matching ? (active[i], at[i], sums[i] + clause[i], matched[i] + 1) : (active[i], at[i], sums[i], matched[i]);
                         kept++;
                     }
                 }
