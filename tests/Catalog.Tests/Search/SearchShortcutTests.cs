@@ -194,6 +194,50 @@ public sealed class SearchShortcutTests : IDisposable
     }
 
     [Fact]
+    public void A_common_terms_remembered_frequencies_score_as_its_postings_past_255_and_in_a_segment_added_later()
+    {
+        // 客服 is in every listing, so the candidates read it from remembered frequencies (CommonTerms); one listing
+        // says it 301 times (300 in its summary, once in its title), more than a byte holds. 蜂巢 is rare, read from its postings.
+        var loud = Add("超长客服", string.Concat(Enumerable.Repeat("客服，", 300)) + "蜂巢", "shenzhen");
+        _index.Commit();
+        Check(expectedHits: 249);
+
+        // A listing indexed after the arrays were read lands in a new segment, which reads its own; one removed stays
+        // in the arrays of its segment, and is not found.
+        Add("新的客服", "客服蜂巢", "guangzhou");
+        _index.Replace(_shenzhen[0].ToString(), []);
+        _index.Commit();
+        Check(expectedHits: 249);
+
+        void Check(int expectedHits) => _index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            var query = new BooleanQuery(disableCoord: true)
+            {
+                { new TermQuery(new Term(IndexFields.All, "客服")), Occur.SHOULD },
+                { new TermQuery(new Term(IndexFields.All, "蜂巢")), Occur.SHOULD },
+            };
+            var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs;
+
+            var top = TopScoreDocCollector.Create(searcher.IndexReader.MaxDoc, docsScoredInOrder: true);
+            CandidateReader.Search(searcher, query, Enumerable.Range(0, searcher.IndexReader.MaxDoc), top);
+            var actual = top.GetTopDocs().ScoreDocs;
+
+            Assert.Equal(expectedHits, expected.Length);
+            Assert.Equal(expected.Select(d => d.Doc).Order(), actual.Select(d => d.Doc).Order());
+            var scores = expected.ToDictionary(d => d.Doc, d => d.Score);
+            Assert.All(actual, d => Assert.Equal(scores[d.Doc], d.Score, tolerance: scores[d.Doc] * 1e-6f));
+            var loudDoc = searcher.Search(new TermQuery(new Term(IndexFields.Id, loud.ToString())), 1).ScoreDocs.Single().Doc;
+            var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(loudDoc, searcher.IndexReader.Leaves)];
+            var terms = leaf.AtomicReader.GetTerms(IndexFields.All).GetEnumerator();
+            Assert.True(terms.SeekExact(new Lucene.Net.Util.BytesRef("客服")));
+            Assert.True(CommonTerms.IsCommon(terms.DocFreq, leaf.AtomicReader.MaxDoc));
+            Assert.Equal(301, CommonTerms.Of(leaf.AtomicReader, IndexFields.All, terms).Freq(loudDoc - leaf.DocBase));
+            return 0;
+        });
+    }
+
+    [Fact]
     public void Match_reasons_read_at_the_pages_documents_name_a_concept_only_for_those_holding_it()
     {
         // The first 240 listings say 客服问答, the last eight 客服 without 问答.

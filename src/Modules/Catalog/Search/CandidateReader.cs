@@ -11,7 +11,9 @@ namespace Funeng.Catalog.Search;
 /// postings read once per search, at the candidates only (with positions when a phrase needs them), and every clause
 /// leaps through that short list; each clause used to advance its own copy of the postings to every candidate. A term
 /// named once is read as before, lazily, so a phrase or conjunction still advances its dense terms only where its
-/// rare term is. Term and field statistics, norms, deletions and document numbers are the segment's own, and the
+/// rare term is. A term common in the segment is read from its remembered frequencies (<see cref="CommonTerms"/>),
+/// which a lookup per candidate reads without decoding its long postings again.
+/// Term and field statistics, norms, deletions and document numbers are the segment's own, and the
 /// query is scored at the candidates only, clause by clause (<see cref="ClauseByClause"/>), so every candidate scores
 /// as over the whole segment.
 /// </summary>
@@ -23,7 +25,7 @@ internal sealed class CandidateReader : FilterAtomicReader
     private readonly Dictionary<(string Field, BytesRef Term), CandidatePostings?> _read = [];
 
     private CandidateReader(AtomicReader segment, int[] candidates, Dictionary<Term, bool> shared)
-        : base(segment) => (_candidates, _shared) = (candidates, shared);
+        : base(new CommonTermsReader(segment)) => (_candidates, _shared) = (candidates, shared);
 
     /// <summary>
     /// Runs <paramref name="query"/> over <paramref name="candidates"/> (index-wide document numbers) of

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Funeng.Catalog.Search;
+
+/// <summary>
+/// The frequencies of a segment's common terms (in at least one in <see cref="Share"/> of its documents), one byte per
+/// document, kept while the segment lives. A broad search reads such a term at thousands of scattered documents (a
+/// matchmaking need's 5,000 candidates, the first pass's lookups), and a posting list of a few hundred thousand
+/// documents read at 5,000 places is decoded almost whole, block by block, every time: at 1 M listings the common
+/// terms of a need's bag (the CAC boilerplate's bigrams, 服务, 智能) cost a fifth of its time (bench/results/scenarios.md,
+/// stop 30). Read once into an array, each later read is a lookup. A segment never changes its postings (deletions
+/// are applied by the reader's live documents), so an array stays right until the segment is merged away, and a
+/// merged segment starts with none.
+/// </summary>
+internal sealed class CommonTerms
+{
+    /// <summary>A term in at least one in this many of a segment's documents is kept as an array of frequencies.</summary>
+    public const int Share = 20;
+
+    /// <summary>The arrays' bytes over every segment (256 common terms at a million listings); past it, all start again rather than track use.</summary>
+    private const long Budget = 256L << 20;
+
+    private static readonly ConditionalWeakTable<object, CommonTerms> BySegment = [];
+    private static long _bytes;
+    private readonly ConcurrentDictionary<(string Field, string Term), Lazy<TermFrequencies>> _terms = new();
+
+    /// <summary>Whether a term in <paramref name="docFreq"/> of a segment's <paramref name="maxDoc"/> documents is common.</summary>
+    public static bool IsCommon(int docFreq, int maxDoc) => (long)docFreq * Share >= maxDoc;
+
+    /// <summary>The frequencies of the term <paramref name="term"/> is positioned on, in <paramref name="field"/> of <paramref name="segment"/>, read on first use.</summary>
+    public static TermFrequencies Of(AtomicReader segment, string field, TermsEnum term)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(term);
+        var terms = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms());
+        var maxDoc = segment.MaxDoc;
+        var read = terms._terms.GetOrAdd((field, term.Term.Utf8ToString()), _ => new Lazy<TermFrequencies>(() => TermFrequencies.Read(term, maxDoc)));
+        var wasRead = read.IsValueCreated;
+        var frequencies = read.Value;
+        if (!wasRead && Interlocked.Add(ref _bytes, maxDoc) > Budget)
+        {
+            StartAgain();
+        }
+
+        return frequencies;
+    }
+
+    private static void StartAgain()
+    {
+        foreach (var (_, segment) in BySegment)
+        {
+            segment._terms.Clear();
+        }
+
+        Interlocked.Exchange(ref _bytes, 0);
+    }
+}
+
+/// <summary>One term's frequency in each document of a segment: 0 where absent; 255 and up kept beside the bytes.</summary>
+internal sealed class TermFrequencies
+{
+    private readonly byte[] _freqs;
+    private readonly Dictionary<int, int> _large = [];
+
+    private TermFrequencies(int maxDoc) => _freqs = new byte[maxDoc];
+
+    /// <summary>Reads every document of the term <paramref name="term"/> is positioned on, deleted or not (readers apply their live documents).</summary>
+    public static TermFrequencies Read(TermsEnum term, int maxDoc)
+    {
+        var read = new TermFrequencies(maxDoc);
+        var docs = term.Docs(null, null, DocsFlags.FREQS);
+        for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+        {
+            var freq = docs.Freq;
+            read._freqs[doc] = (byte)Math.Min(freq, byte.MaxValue);
+            if (freq >= byte.MaxValue)
+            {
+                read._large[doc] = freq;
+            }
+        }
+
+        return read;
+    }
+
+    public int MaxDoc => _freqs.Length;
+
+    /// <summary>The term's frequency in <paramref name="doc"/>, 0 where it is absent.</summary>
+    public int Freq(int doc) => _freqs[doc] == byte.MaxValue ? _large[doc] : _freqs[doc];
+
+    /// <summary>The first document from <paramref name="doc"/> on that holds the term, or NO_MORE_DOCS.</summary>
+    public int Next(int doc)
+    {
+        if (doc >= _freqs.Length)
+        {
+            return DocIdSetIterator.NO_MORE_DOCS;
+        }
+
+        var found = _freqs.AsSpan(doc).IndexOfAnyExcept((byte)0);
+        return found < 0 ? DocIdSetIterator.NO_MORE_DOCS : doc + found;
+    }
+}
+
+/// <summary>A common term's documents from its <see cref="TermFrequencies"/>, skipping those not in <c>liveDocs</c>.</summary>
+internal sealed class FrequencyDocs(TermFrequencies frequencies, IBits? liveDocs, long cost) : DocsEnum
+{
+    private int _doc = -1;
+
+    public override int DocID => _doc;
+
+    public override int Freq => frequencies.Freq(_doc);
+
+    public override int NextDoc() => Advance(_doc + 1);
+
+    public override int Advance(int target)
+    {
+        var doc = frequencies.Next(Math.Max(target, _doc + 1));
+        while (doc != NO_MORE_DOCS && liveDocs is not null && !liveDocs.Get(doc))
+        {
+            doc = frequencies.Next(doc + 1);
+        }
+
+        return _doc = doc;
+    }
+
+    public override long GetCost() => cost;
+}
+
+/// <summary>
+/// A segment whose common terms' documents and frequencies (not positions) are read from <see cref="CommonTerms"/>;
+/// everything else is the segment's own, so scores are the same.
+/// </summary>
+internal sealed class CommonTermsReader(AtomicReader segment) : FilterAtomicReader(segment)
+{
+    public override Fields Fields => new CommonFields(base.Fields, m_input);
+
+    protected override void DoClose()
+    {
+        // The segment is the index reader's, which closes it.
+    }
+
+    private sealed class CommonFields(Fields fields, AtomicReader segment) : FilterFields(fields)
+    {
+        public override Terms GetTerms(string field) => m_input.GetTerms(field) is { } terms ? new CommonTermsOfField(terms, field, segment) : null!;
+    }
+
+    private sealed class CommonTermsOfField(Terms terms, string field, AtomicReader segment) : FilterTerms(terms)
+    {
+        public override TermsEnum GetEnumerator() => new CommonTermsEnum(m_input.GetEnumerator(), field, segment);
+
+        public override TermsEnum GetEnumerator(TermsEnum reuse) => GetEnumerator();
+    }
+
+    private sealed class CommonTermsEnum(TermsEnum terms, string field, AtomicReader segment) : FilterTermsEnum(terms)
+    {
+        public override bool SeekExact(BytesRef text) => m_input.SeekExact(text);
+
+        public override void SeekExact(BytesRef term, TermState state) => m_input.SeekExact(term, state);
+
+        public override TermState GetTermState() => m_input.GetTermState();
+
+        public override DocsEnum Docs(IBits liveDocs, DocsEnum reuse, DocsFlags flags) =>
+            CommonTerms.IsCommon(m_input.DocFreq, segment.MaxDoc)
+                ? new FrequencyDocs(CommonTerms.Of(segment, field, m_input), liveDocs, m_input.DocFreq)
+                : m_input.Docs(liveDocs, reuse is FrequencyDocs ? null : reuse, flags);
+    }
+}
