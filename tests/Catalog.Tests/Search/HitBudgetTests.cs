@@ -258,6 +258,37 @@ public sealed class HitBudgetTests : IDisposable
         });
     }
 
+    [Fact]
+    public void A_common_term_alone_skips_the_blocks_of_documents_where_it_cannot_reach_the_candidates()
+    {
+        // 水质 in each of 1,000 listings, once in a long text, except twelve short ones that say it three times, in two
+        // places of the index: the best ten are among those twelve, and most blocks of 128 documents hold none of them.
+        var strong = Enumerable.Range(150, 8).Concat(Enumerable.Range(820, 4)).ToHashSet();
+        for (var i = 0; i < 1000; i++)
+        {
+            Add($"样例{i}", strong.Contains(i) ? "水质，水质，水质" : "水质，" + string.Concat(Enumerable.Repeat("说明文字，", 8)), "foshan");
+        }
+
+        _index.Commit();
+        var term = BilingualAnalyzer.Terms(_index.Analyzer, IndexFields.All, "水质").Single();
+        var query = new BooleanQuery(disableCoord: true) { { new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD } };
+        var filter = new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery()));
+        _index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            var everyHit = searcher.Search(query, filter, searcher.IndexReader.MaxDoc);
+            var scores = everyHit.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+
+            var pass = FirstPass.Run(searcher, query, filter, 10, null, new HitBudgets(10, FacetSample: 40), windowSize: 64)!;
+
+            var weakest = everyHit.ScoreDocs[9].Score;
+            Assert.Equal(10, pass.Best.Count);
+            Assert.All(pass.Best, doc => Assert.True(scores[doc] >= weakest - 1e-4f, $"document {doc} scores {scores[doc]}, under the best ten's weakest {weakest}"));
+            Assert.True(pass.Scored < everyHit.TotalHits / 2, $"scored {pass.Scored} of {everyHit.TotalHits} hits");
+            return 0;
+        });
+    }
+
     [Theory]
     [InlineData(1, CatalogTextMatch.MostTerms, 1_000)]
     [InlineData(20, CatalogTextMatch.MostTerms, 1_000)]

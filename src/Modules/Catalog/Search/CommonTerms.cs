@@ -38,7 +38,7 @@ internal sealed class CommonTerms
         ArgumentNullException.ThrowIfNull(term);
         var terms = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms());
         var maxDoc = segment.MaxDoc;
-        var read = terms._terms.GetOrAdd((field, term.Term.Utf8ToString()), _ => new Lazy<TermFrequencies>(() => TermFrequencies.Read(term, maxDoc)));
+        var read = terms._terms.GetOrAdd((field, term.Term.Utf8ToString()), _ => new Lazy<TermFrequencies>(() => TermFrequencies.Read(term, maxDoc, segment.GetNormValues(field))));
         var wasRead = read.IsValueCreated;
         var frequencies = read.Value;
         if (!wasRead && Interlocked.Add(ref _bytes, maxDoc) > Budget)
@@ -47,6 +47,15 @@ internal sealed class CommonTerms
         }
 
         return frequencies;
+    }
+
+    /// <summary>The frequencies of <paramref name="term"/> in <paramref name="segment"/> if it is common there; null if not.</summary>
+    public static TermFrequencies? Find(AtomicReader segment, Term term)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(term);
+        var terms = segment.GetTerms(term.Field)?.GetEnumerator();
+        return terms is not null && terms.SeekExact(term.Bytes) && IsCommon(terms.DocFreq, segment.MaxDoc) ? Of(segment, term.Field, terms) : null;
     }
 
     private static void StartAgain()
@@ -60,18 +69,40 @@ internal sealed class CommonTerms
     }
 }
 
-/// <summary>One term's frequency in each document of a segment: 0 where absent; 255 and up kept beside the bytes.</summary>
+/// <summary>
+/// One term's frequency in each document of a segment: 0 where absent; 255 and up kept beside the bytes. For each block
+/// of <see cref="BlockSize"/> documents also the highest frequency and the highest norm (the shortest text) among
+/// those holding the term, from which a search bounds what the term can add to any document of the block
+/// (<see cref="FirstPass"/>).
+/// </summary>
 internal sealed class TermFrequencies
 {
+    public const int BlockShift = 7;
+    public const int BlockSize = 1 << BlockShift;
+
     private readonly byte[] _freqs;
     private readonly Dictionary<int, int> _large = [];
+    private readonly int[] _blockFreq;
+    private readonly byte[] _blockNorm;
 
-    private TermFrequencies(int maxDoc) => _freqs = new byte[maxDoc];
-
-    /// <summary>Reads every document of the term <paramref name="term"/> is positioned on, deleted or not (readers apply their live documents).</summary>
-    public static TermFrequencies Read(TermsEnum term, int maxDoc)
+    private TermFrequencies(int maxDoc, bool hasNorms)
     {
-        var read = new TermFrequencies(maxDoc);
+        _freqs = new byte[maxDoc];
+        _blockFreq = new int[(maxDoc + BlockSize - 1) >> BlockShift];
+        _blockNorm = new byte[_blockFreq.Length];
+        HasNorms = hasNorms;
+    }
+
+    /// <summary>Whether the field keeps norms (BM25 weighs a document's length by them); without, every length counts alike.</summary>
+    public bool HasNorms { get; }
+
+    /// <summary>
+    /// Reads every document of the term <paramref name="term"/> is positioned on, deleted or not (readers apply their
+    /// live documents), with the field's <paramref name="norms"/> for the blocks' highest.
+    /// </summary>
+    public static TermFrequencies Read(TermsEnum term, int maxDoc, NumericDocValues? norms)
+    {
+        var read = new TermFrequencies(maxDoc, norms is not null);
         var docs = term.Docs(null, null, DocsFlags.FREQS);
         for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
         {
@@ -81,12 +112,23 @@ internal sealed class TermFrequencies
             {
                 read._large[doc] = freq;
             }
+
+            var block = doc >> BlockShift;
+            read._blockFreq[block] = Math.Max(read._blockFreq[block], freq);
+            if (norms is not null)
+            {
+                // BM25 reads a norm as an unsigned byte; a higher one is a shorter text.
+                read._blockNorm[block] = Math.Max(read._blockNorm[block], (byte)norms.Get(doc));
+            }
         }
 
         return read;
     }
 
     public int MaxDoc => _freqs.Length;
+
+    /// <summary>The highest frequency in block <paramref name="block"/> (0: the term is not there) and the highest norm there.</summary>
+    public (int Freq, byte Norm) BlockHighest(int block) => (_blockFreq[block], _blockNorm[block]);
 
     /// <summary>The term's frequency in <paramref name="doc"/>, 0 where it is absent.</summary>
     public int Freq(int doc) => _freqs[doc] == byte.MaxValue ? _large[doc] : _freqs[doc];
