@@ -17,7 +17,7 @@ namespace Funeng.Catalog.Search;
 /// query is scored at the candidates only, clause by clause (<see cref="ClauseByClause"/>), so every candidate scores
 /// as over the whole segment.
 /// </summary>
-internal sealed class CandidateReader : FilterAtomicReader
+internal sealed class CandidateReader : PostingsView
 {
     private readonly int[] _candidates;
     /// <summary>The terms several clauses name, each with whether a phrase among them needs its positions.</summary>
@@ -86,12 +86,11 @@ internal sealed class CandidateReader : FilterAtomicReader
         return uses.Where(u => u.Value.Clauses >= clauses).ToDictionary(u => u.Key, u => u.Value.Positions);
     }
 
-    public override Fields Fields => new CandidateFields(base.Fields, this);
+    protected override DocsEnum? Docs(string field, TermsEnum term, IBits? liveDocs) =>
+        Postings(field, term) is { } postings ? new CandidateDocs(postings, liveDocs) : null;
 
-    protected override void DoClose()
-    {
-        // The segment is the index reader's, which closes it.
-    }
+    protected override DocsAndPositionsEnum? DocsAndPositions(string field, TermsEnum term, IBits? liveDocs) =>
+        Postings(field, term) is { HasPositions: true } postings ? new CandidateDocs(postings, liveDocs) : null;
 
     /// <summary>The candidates' postings of the term <paramref name="real"/> is on, read once per search; null for a term read as the segment's.</summary>
     private CandidatePostings? Postings(string field, TermsEnum real)
@@ -109,33 +108,6 @@ internal sealed class CandidateReader : FilterAtomicReader
         }
 
         return postings;
-    }
-
-    private sealed class CandidateFields(Fields fields, CandidateReader reader) : FilterFields(fields)
-    {
-        public override Terms GetTerms(string field) => m_input.GetTerms(field) is { } terms ? new CandidateTerms(terms, field, reader) : null!;
-    }
-
-    private sealed class CandidateTerms(Terms terms, string field, CandidateReader reader) : FilterTerms(terms)
-    {
-        public override TermsEnum GetEnumerator() => new CandidateTermsEnum(m_input.GetEnumerator(), field, reader);
-
-        public override TermsEnum GetEnumerator(TermsEnum reuse) => GetEnumerator();
-    }
-
-    private sealed class CandidateTermsEnum(TermsEnum terms, string field, CandidateReader reader) : FilterTermsEnum(terms)
-    {
-        public override bool SeekExact(BytesRef text) => m_input.SeekExact(text);
-
-        public override void SeekExact(BytesRef term, TermState state) => m_input.SeekExact(term, state);
-
-        public override TermState GetTermState() => m_input.GetTermState();
-
-        public override DocsEnum Docs(IBits liveDocs, DocsEnum reuse, DocsFlags flags) =>
-            reader.Postings(field, m_input) is { } postings ? new CandidateDocs(postings, liveDocs) : m_input.Docs(liveDocs, reuse, flags);
-
-        public override DocsAndPositionsEnum DocsAndPositions(IBits liveDocs, DocsAndPositionsEnum reuse, DocsAndPositionsFlags flags) =>
-            reader.Postings(field, m_input) is { HasPositions: true } postings ? new CandidateDocs(postings, liveDocs) : m_input.DocsAndPositions(liveDocs, reuse, flags);
     }
 }
 

@@ -175,38 +175,8 @@ internal sealed class FrequencyDocs(TermFrequencies frequencies, IBits? liveDocs
 /// A segment whose common terms' documents and frequencies (not positions) are read from <see cref="CommonTerms"/>;
 /// everything else is the segment's own, so scores are the same.
 /// </summary>
-internal sealed class CommonTermsReader(AtomicReader segment) : FilterAtomicReader(segment)
+internal sealed class CommonTermsReader(AtomicReader segment) : PostingsView(segment)
 {
-    public override Fields Fields => new CommonFields(base.Fields, m_input);
-
-    protected override void DoClose()
-    {
-        // The segment is the index reader's, which closes it.
-    }
-
-    private sealed class CommonFields(Fields fields, AtomicReader segment) : FilterFields(fields)
-    {
-        public override Terms GetTerms(string field) => m_input.GetTerms(field) is { } terms ? new CommonTermsOfField(terms, field, segment) : null!;
-    }
-
-    private sealed class CommonTermsOfField(Terms terms, string field, AtomicReader segment) : FilterTerms(terms)
-    {
-        public override TermsEnum GetEnumerator() => new CommonTermsEnum(m_input.GetEnumerator(), field, segment);
-
-        public override TermsEnum GetEnumerator(TermsEnum reuse) => GetEnumerator();
-    }
-
-    private sealed class CommonTermsEnum(TermsEnum terms, string field, AtomicReader segment) : FilterTermsEnum(terms)
-    {
-        public override bool SeekExact(BytesRef text) => m_input.SeekExact(text);
-
-        public override void SeekExact(BytesRef term, TermState state) => m_input.SeekExact(term, state);
-
-        public override TermState GetTermState() => m_input.GetTermState();
-
-        public override DocsEnum Docs(IBits liveDocs, DocsEnum reuse, DocsFlags flags) =>
-            CommonTerms.IsCommon(m_input.DocFreq, segment.MaxDoc)
-                ? new FrequencyDocs(CommonTerms.Of(segment, field, m_input), liveDocs, m_input.DocFreq)
-                : m_input.Docs(liveDocs, reuse is FrequencyDocs ? null : reuse, flags);
-    }
+    protected override DocsEnum? Docs(string field, TermsEnum term, IBits? liveDocs) =>
+        CommonTerms.IsCommon(term.DocFreq, m_input.MaxDoc) ? new FrequencyDocs(CommonTerms.Of(m_input, field, term), liveDocs, term.DocFreq) : null;
 }
