@@ -232,7 +232,7 @@ public sealed class SearchShortcutTests : IDisposable
             var terms = leaf.AtomicReader.GetTerms(IndexFields.All).GetEnumerator();
             Assert.True(terms.SeekExact(new Lucene.Net.Util.BytesRef("客服")));
             Assert.True(CommonTerms.IsCommon(terms.DocFreq, leaf.AtomicReader.MaxDoc));
-            Assert.Equal(301, CommonTerms.Of(leaf.AtomicReader, IndexFields.All, terms).Freq(loudDoc - leaf.DocBase));
+            Assert.Equal(301, CommonTerms.Of(leaf.AtomicReader, IndexFields.All, terms)!.Freq(loudDoc - leaf.DocBase));
             return 0;
         });
     }

@@ -21,35 +21,55 @@ internal sealed class CommonTerms
     /// <summary>A term in at least one in this many of a segment's documents is kept as an array of frequencies.</summary>
     public const int Share = 20;
 
-    /// <summary>The arrays' bytes over every segment (256 common terms at a million listings); past it, all start again rather than track use.</summary>
+    /// <summary>
+    /// The arrays' bytes over every live segment (256 common terms at a million listings). Past it a common term is read
+    /// from its postings, as any other: no array is dropped for another, so a search never reads the same term twice
+    /// over because of the budget.
+    /// </summary>
     private const long Budget = 256L << 20;
 
     private static readonly ConditionalWeakTable<object, CommonTerms> BySegment = [];
     private static long _bytes;
     private readonly ConcurrentDictionary<(string Field, string Term), Lazy<TermFrequencies>> _terms = new();
+    private readonly int _maxDoc;
+
+    private CommonTerms(int maxDoc) => _maxDoc = maxDoc;
 
     /// <summary>Whether a term in <paramref name="docFreq"/> of a segment's <paramref name="maxDoc"/> documents is common.</summary>
     public static bool IsCommon(int docFreq, int maxDoc) => (long)docFreq * Share >= maxDoc;
 
-    /// <summary>The frequencies of the term <paramref name="term"/> is positioned on, in <paramref name="field"/> of <paramref name="segment"/>, read on first use.</summary>
-    public static TermFrequencies Of(AtomicReader segment, string field, TermsEnum term)
+    /// <summary>
+    /// The frequencies of the term <paramref name="term"/> is positioned on, in <paramref name="field"/> of
+    /// <paramref name="segment"/>, read on first use; null when the arrays already fill the budget.
+    /// </summary>
+    public static TermFrequencies? Of(AtomicReader segment, string field, TermsEnum term)
     {
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(term);
-        var terms = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms());
-        var maxDoc = segment.MaxDoc;
-        var read = terms._terms.GetOrAdd((field, term.Term.Utf8ToString()), _ => new Lazy<TermFrequencies>(() => TermFrequencies.Read(term, maxDoc, segment.GetNormValues(field))));
-        var wasRead = read.IsValueCreated;
-        var frequencies = read.Value;
-        if (!wasRead && Interlocked.Add(ref _bytes, maxDoc) > Budget)
+        var terms = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms(segment.MaxDoc));
+        var key = (field, term.Term.Utf8ToString());
+        if (terms._terms.TryGetValue(key, out var known))
         {
-            StartAgain();
+            return known.Value;
         }
 
-        return frequencies;
+        if (!Reserve(segment.MaxDoc))
+        {
+            return null;
+        }
+
+        var mine = new Lazy<TermFrequencies>(() => TermFrequencies.Read(term, segment.MaxDoc, segment.GetNormValues(field)));
+        var read = terms._terms.GetOrAdd(key, mine);
+        if (!ReferenceEquals(read, mine))
+        {
+            // Another search added it first; its bytes are counted.
+            Interlocked.Add(ref _bytes, -segment.MaxDoc);
+        }
+
+        return read.Value;
     }
 
-    /// <summary>The frequencies of <paramref name="term"/> in <paramref name="segment"/> if it is common there; null if not.</summary>
+    /// <summary>The frequencies of <paramref name="term"/> in <paramref name="segment"/> if it is common there and kept; null if not.</summary>
     public static TermFrequencies? Find(AtomicReader segment, Term term)
     {
         ArgumentNullException.ThrowIfNull(segment);
@@ -58,14 +78,23 @@ internal sealed class CommonTerms
         return terms is not null && terms.SeekExact(term.Bytes) && IsCommon(terms.DocFreq, segment.MaxDoc) ? Of(segment, term.Field, terms) : null;
     }
 
-    private static void StartAgain()
+    /// <summary>Counts <paramref name="bytes"/> more against the budget if they fit, after forgetting the segments merged away.</summary>
+    private static bool Reserve(long bytes)
     {
-        foreach (var (_, segment) in BySegment)
+        if (Interlocked.Add(ref _bytes, bytes) <= Budget)
         {
-            segment._terms.Clear();
+            return true;
         }
 
-        Interlocked.Exchange(ref _bytes, 0);
+        // The arrays of segments merged away went with them: count those of the segments alive, and try once more.
+        Interlocked.Exchange(ref _bytes, BySegment.Sum(s => (long)s.Value._terms.Count * s.Value._maxDoc));
+        if (Interlocked.Add(ref _bytes, bytes) <= Budget)
+        {
+            return true;
+        }
+
+        Interlocked.Add(ref _bytes, -bytes);
+        return false;
     }
 }
 
@@ -178,5 +207,7 @@ internal sealed class FrequencyDocs(TermFrequencies frequencies, IBits? liveDocs
 internal sealed class CommonTermsReader(AtomicReader segment) : PostingsView(segment)
 {
     protected override DocsEnum? Docs(string field, TermsEnum term, IBits? liveDocs) =>
-        CommonTerms.IsCommon(term.DocFreq, m_input.MaxDoc) ? new FrequencyDocs(CommonTerms.Of(m_input, field, term), liveDocs, term.DocFreq) : null;
+        CommonTerms.IsCommon(term.DocFreq, m_input.MaxDoc) && CommonTerms.Of(m_input, field, term) is { } frequencies
+            ? new FrequencyDocs(frequencies, liveDocs, term.DocFreq)
+            : null;
 }
