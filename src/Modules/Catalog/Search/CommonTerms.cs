@@ -154,8 +154,6 @@ internal sealed class TermFrequencies
         return read;
     }
 
-    public int MaxDoc => _freqs.Length;
-
     /// <summary>The highest frequency in block <paramref name="block"/> (0: the term is not there) and the highest norm there.</summary>
     public (int Freq, byte Norm) BlockHighest(int block) => (_blockFreq[block], _blockNorm[block]);
 
