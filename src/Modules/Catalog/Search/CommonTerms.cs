@@ -30,7 +30,7 @@ internal sealed class CommonTerms
 
     private static readonly ConditionalWeakTable<object, CommonTerms> BySegment = [];
     private static long _bytes;
-    private readonly ConcurrentDictionary<(string Field, string Term), Lazy<TermFrequencies>> _terms = new();
+    private readonly ConcurrentDictionary<(string Field, BytesRef Term), Lazy<TermFrequencies>> _terms = new();
     private readonly int _maxDoc;
 
     private CommonTerms(int maxDoc) => _maxDoc = maxDoc;
@@ -47,8 +47,8 @@ internal sealed class CommonTerms
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(term);
         var terms = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms(segment.MaxDoc));
-        var key = (field, term.Term.Utf8ToString());
-        if (terms._terms.TryGetValue(key, out var known))
+        // Looked up by the enumerator's own bytes (equal by content); a copy only when added.
+        if (terms._terms.TryGetValue((field, term.Term), out var known))
         {
             return known.Value;
         }
@@ -59,7 +59,7 @@ internal sealed class CommonTerms
         }
 
         var mine = new Lazy<TermFrequencies>(() => TermFrequencies.Read(term, segment.MaxDoc, segment.GetNormValues(field)));
-        var read = terms._terms.GetOrAdd(key, mine);
+        var read = terms._terms.GetOrAdd((field, BytesRef.DeepCopyOf(term.Term)), mine);
         if (!ReferenceEquals(read, mine))
         {
             // Another search added it first; its bytes are counted.

@@ -80,6 +80,7 @@ internal static class FirstPass
         }
 
         var bounds = weights.Select(w => MathF.Sqrt(w.GetValueForNormalization()) * (bm25.K1 + 1) * (1 + 1e-4f)).ToArray();
+        var lengths = terms.Select(t => t.Term.Field).Distinct().ToDictionary(f => f, f => BlockBound.Lengths(bm25, common.CollectionStatistics(f)));
         var best = new Best(candidates);
         var window = new Window(windowSize);
         var (hits, counted, estimated, scored) = (0L, 0L, false, 0L);
@@ -87,7 +88,7 @@ internal static class FirstPass
         {
             var scorers = Enumerable.Range(0, weights.Length)
                 .Select(i => new Clause(weights[i].GetScorer(common.IndexReader.Leaves[leaf.Ord], set!.Bits), bounds[i],
-                    BlockBound.Of(CommonTerms.Find(leaf.AtomicReader, terms[i].Term), bounds[i], bm25, common.CollectionStatistics(terms[i].Term.Field))))
+                    BlockBound.Of(CommonTerms.Find(leaf.AtomicReader, terms[i].Term), bounds[i], lengths[terms[i].Term.Field])))
                 .Where(s => s.Scorer is not null).OrderBy(s => s.Bound).ToArray();
             // The segment's facet share, as BoundedCollector samples; the hits are counted exactly until the search
             // has counted as many as the facet sample (or the share, if more), so that a search with fewer hits than
@@ -130,7 +131,6 @@ internal static class FirstPass
         // In a block, the essential terms whose bounds there are low enough are only looked up, as the others are.
         var lookedUp = new bool[n];
         var boundHere = new float[n];
-        var (lookedUpBound, anyLookedUp) = (0f, false);
         while (true)
         {
             var start = DocIdSetIterator.NO_MORE_DOCS;
@@ -145,14 +145,14 @@ internal static class FirstPass
             }
 
             var end = (int)Math.Min((long)start + sums.Length, maxDoc);
-            anyLookedUp = false;
+            var (lookedUpBound, anyLookedUp) = (0f, false);
             if (skipping && n - essential <= BlockwiseTerms)
             {
                 // One block at a time: the essential terms whose bounds in this block add up to no more than the
                 // weakest candidate's score, with the terms already dropped out, bring no document here.
                 var block = start >> TermFrequencies.BlockShift;
                 end = Math.Min(end, Math.Min((block + 1) << TermFrequencies.BlockShift, maxDoc));
-                (lookedUpBound, anyLookedUp) = (essential == 0 ? 0 : upTo[essential - 1], false);
+                lookedUpBound = essential == 0 ? 0 : upTo[essential - 1];
                 for (var i = essential; i < n; i++)
                 {
                     lookedUp[i] = false;
