@@ -21,6 +21,7 @@ using Npgsql;
 // --candidates N: rank a broad query with the full query over only the first pass's best N (HitBudgets.Candidates).
 // --facet-sample N: count facet values over at most N hits (HitBudgets.FacetSample).
 // --rank-all-below N: rank every hit, with no first pass, in an index of fewer than N documents (HitBudgets.RankAllBelow).
+// --parallelism N: score a broad query's candidates on at most N threads (HitBudgets.Parallelism; default one per core, at most 4).
 // --sustain N: search the query set N times over in one process and print each round's time and garbage-collection
 // pauses, writing no results file: whether a long-running server's searches stay as fast (decision 0017).
 var luceneOnly = args.Contains("--lucene-only");
@@ -30,7 +31,8 @@ var candidatesOption = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrD
 var facetSampleOption = args.SkipWhile(a => a != "--facet-sample").Skip(1).FirstOrDefault();
 var rankAllBelowOption = args.SkipWhile(a => a != "--rank-all-below").Skip(1).FirstOrDefault();
 var sustainOption = args.SkipWhile(a => a != "--sustain").Skip(1).FirstOrDefault();
-args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption && a != candidatesOption && a != facetSampleOption && a != rankAllBelowOption && a != sustainOption).ToArray();
+var parallelismOption = args.SkipWhile(a => a != "--parallelism").Skip(1).FirstOrDefault();
+args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != indexOption && a != candidatesOption && a != facetSampleOption && a != rankAllBelowOption && a != sustainOption && a != parallelismOption).ToArray();
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var postgres = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("FUNENG_TEST_POSTGRES");
 var work = Path.Combine(Path.GetTempPath(), "funeng-catalog-bench");
@@ -105,6 +107,11 @@ if (rankAllBelowOption is not null)
     search.Budgets = search.Budgets with { RankAllBelow = int.Parse(rankAllBelowOption, CultureInfo.InvariantCulture) };
 }
 
+if (parallelismOption is not null)
+{
+    search.Budgets = search.Budgets with { Parallelism = int.Parse(parallelismOption, CultureInfo.InvariantCulture) };
+}
+
 if (sustainOption is not null)
 {
     for (var round = 1; round <= int.Parse(sustainOption, CultureInfo.InvariantCulture); round++)
@@ -112,14 +119,14 @@ if (sustainOption is not null)
         var (began, paused, collections, allocated) = (Stopwatch.StartNew(), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes());
         var times = Measure(q => Search(search, q).Total);
         var searches = times.Count + (WarmUpRounds * queries.Length);
-        Console.WriteLine($"Round {round} ({searches} searches): {began.Elapsed.TotalSeconds:F1} s, p50 {P(times, .50):F1} ms, p95 {P(times, .95):F1} ms; garbage collection paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms over {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(2)} of the heap's oldest generation so far); {(GC.GetTotalAllocatedBytes() - allocated) / 1e6 / searches:F1} MB allocated per search; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024:N0} MB.");
+        Console.WriteLine($"Round {round} ({searches} searches): {began.Elapsed.TotalSeconds:F2} s, mean {times.Average():F2} ms, p50 {P(times, .50):F1} ms, p95 {P(times, .95):F1} ms; garbage collection paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms over {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(2)} of the heap's oldest generation so far); {(GC.GetTotalAllocatedBytes() - allocated) / 1e6 / searches:F1} MB allocated per search; heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1024 / 1024:N0} MB.");
     }
 
     return 0;
 }
 
 var lucene = Measure(q => Search(search, q).Total);
-Line(Percentiles($"Lucene (hits + total + 6 facets + snippets; budgets: {search.Budgets.Candidates:N0} candidates, facets over {search.Budgets.FacetSample:N0} hits)", lucene));
+Line(Percentiles($"Lucene (hits + total + 6 facets + snippets; budgets: {search.Budgets.Candidates:N0} candidates, facets over {search.Budgets.FacetSample:N0} hits; candidates scored on up to {search.Budgets.Parallelism} threads)", lucene));
 Line($"Peak working set after Lucene: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB.\n");
 if (luceneOnly)
 {

@@ -31,7 +31,7 @@ internal static class LatencyRun
 
     // indexDirectory: where to keep the listings' index so later runs reuse it (null: a fresh one under work).
     // perNeed: only each need's own time, for comparing two builds (PerNeed).
-    public static string Run(string work, int listings, int scenarios, string? indexDirectory, int? candidates = null, bool perNeed = false)
+    public static string Run(string work, int listings, int scenarios, string? indexDirectory, int? candidates = null, bool perNeed = false, int? parallelism = null)
     {
         var report = new StringBuilder();
         void Line(string text)
@@ -72,6 +72,11 @@ internal static class LatencyRun
         if (candidates is int budget)
         {
             catalog.Search.Budgets = catalog.Search.Budgets with { Candidates = budget };
+        }
+
+        if (parallelism is int threads)
+        {
+            catalog.Search.Budgets = catalog.Search.Budgets with { Parallelism = threads };
         }
 
         if (perNeed)
@@ -122,7 +127,7 @@ internal static class LatencyRun
             }
         }
 
-        Line(Percentiles($"Scenario → suppliers, platform matchmaking (any-term search of {SupplierSearch.Candidates} candidates within a budget of {catalog.Search.Budgets.CandidatesFor(SupplierSearch.Candidates, CatalogTextMatch.AnyTerm):N0} hits, stored fields and snippets, ranking with reasons)", platform));
+        Line(Percentiles($"Scenario → suppliers, platform matchmaking (any-term search of {SupplierSearch.Candidates} candidates within a budget of {catalog.Search.Budgets.CandidatesFor(SupplierSearch.Candidates, CatalogTextMatch.AnyTerm):N0} hits scored on up to {catalog.Search.Budgets.PartsFor(catalog.Search.Budgets.CandidatesFor(SupplierSearch.Candidates, CatalogTextMatch.AnyTerm))} threads, stored fields and snippets, ranking with reasons)", platform));
         Line(Percentiles("Scenario → suppliers, the same with every hit scored (no budget)", unbounded));
         Line(string.Create(CultureInfo.InvariantCulture, $"Share of the unbudgeted top {SupplierSearch.Shown} that the budgeted search also returns: mean {kept.Average():P0}, lowest {kept.Min():P0}; of its first {FirstPage}, in the budgeted first {FirstPage}: mean {keptFirst.Average():P0}, lowest {keptFirst.Min():P0}.\n"));
         Line(Percentiles("Scenario → suppliers, keyword baseline (BM25, every term of the scenario's text, top 50 ids)", keyword));
@@ -179,7 +184,7 @@ internal static class LatencyRun
             return (Forms: plan.Concepts.Sum(c => c.Forms.Count), Leaves: Leaves(plan.ToQuery()));
         })).ToList();
         var times = best.ToList();
-        line(string.Create(CultureInfo.InvariantCulture, $"Each need's best of {PerNeedRounds - 1} rounds after one to warm up, matchmaking (search and ranking, without the database's past awards): mean {times.Average():F1} ms, p50 {Median(times):F1} ms, p95 {P(times, 95):F1} ms over {times.Count} needs (load average {LoadAverage()}).\n"));
+        line(string.Create(CultureInfo.InvariantCulture, $"Each need's best of {PerNeedRounds - 1} rounds after one to warm up, matchmaking (search and ranking, without the database's past awards; candidates scored on up to {catalog.Search.Budgets.Parallelism} threads): mean {times.Average():F1} ms, p50 {Median(times):F1} ms, p95 {P(times, 95):F1} ms over {times.Count} needs (load average {LoadAverage()}).\n"));
         line("| need | best ms | characters | glossary forms | leaf clauses |\n| ---: | ---: | ---: | ---: | ---: |");
         foreach (var i in Enumerable.Range(0, needs.Count).OrderByDescending(i => best[i]))
         {

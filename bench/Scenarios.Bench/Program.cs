@@ -4,6 +4,7 @@ using Funeng.Scenarios.Bench;
 // Usage: dotnet run -c Release --project bench/Scenarios.Bench -- [LISTINGS] [SCENARIOS] [--index DIR] [--candidates N]   (0 listings: quality only;
 //            --index keeps the listings' index in DIR outside the repository: built there once, reused when it exists;
 //            --candidates N sets the search's candidate budget for a page of 20, HitBudgets.Candidates;
+//            --parallelism N scores a need's candidates on at most N threads, HitBudgets.Parallelism (default: one per core, at most 4);
 //            --per-need: only each need's best time of several rounds, with its query's size → bench/results/scenarios-per-need.md,
 //            to compare two builds)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- timesplit [--split train] [--sweep]
@@ -56,7 +57,8 @@ var indexDirectory = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault(
 var candidates = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrDefault() is { } budget ? int.Parse(budget, CultureInfo.InvariantCulture) : (int?)null;
 var latencyCommand = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
 var perNeed = args.Contains("--per-need");
-args = [.. args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory && (i == 0 || args[i - 1] != "--candidates"))];
+var parallelism = args.SkipWhile(a => a != "--parallelism").Skip(1).FirstOrDefault() is { } threads ? int.Parse(threads, CultureInfo.InvariantCulture) : (int?)null;
+args = [.. args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory && (i == 0 || (args[i - 1] != "--candidates" && args[i - 1] != "--parallelism")))];
 var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");
@@ -72,7 +74,7 @@ if (!perNeed)
 
 if (listings > 0)
 {
-    var latency = LatencyRun.Run(work, listings, scenarios, indexDirectory, candidates, perNeed);
+    var latency = LatencyRun.Run(work, listings, scenarios, indexDirectory, candidates, perNeed, parallelism);
     Console.WriteLine(latency);
     report.AppendLine(latency);
 }

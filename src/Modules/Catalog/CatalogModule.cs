@@ -33,6 +33,7 @@ public static class CatalogModule
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section)
             .Validate(o => Directory.Exists(o.DemoDataDirectory), "Catalog:DemoDataDirectory does not exist.")
             .Validate(o => o.SearchCandidates > 0, "Catalog:SearchCandidates must be a positive number.")
+            .Validate(o => o.SearchParallelism > 0, "Catalog:SearchParallelism must be a positive number.")
             .Validate(o => o.FacetSample > 0, "Catalog:FacetSample must be a positive number.")
             .Validate(o => o.SearchRankAllBelow >= 0, "Catalog:SearchRankAllBelow must be 0 or more (0: a first pass at any size).")
             .ValidateOnStart();

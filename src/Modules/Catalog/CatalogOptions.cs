@@ -54,6 +54,16 @@ public sealed class CatalogOptions
     /// <summary>How many hits' facet values are counted; beyond it the counts are scaled from this sample and shown as approximate.</summary>
     public int FacetSample { get; set; } = DefaultFacetSample;
 
+    /// <summary>
+    /// How many threads one broad search may score its candidates on at once (HitBudgets.PartsFor): by default one per
+    /// core, at most four. A full query over a need's 5,000 candidates is about a third of matchmaking's time at 1 M
+    /// listings (bench/results/scenarios.md, stop 31); 1 scores every search on its request's thread alone.
+    /// </summary>
+    public int SearchParallelism { get; set; } = DefaultSearchParallelism;
+
+    /// <summary>One per core, at most four (see <see cref="SearchParallelism"/>).</summary>
+    public static int DefaultSearchParallelism { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>The folder holding the real data sets the demo catalog is imported from.</summary>
     public string DemoDataDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "catalog-demo-data", "DemoData");
 }

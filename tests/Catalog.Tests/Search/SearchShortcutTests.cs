@@ -108,13 +108,16 @@ public sealed class SearchShortcutTests : IDisposable
     }
 
     [Theory]
-    [InlineData("智能客服机器人平台", false)]
-    [InlineData("customer service robot", false)]
-    [InlineData("\"智能客服\" 问答", false)]
-    [InlineData("智能客服机器人平台", true)]
-    [InlineData("\"智能客服\" 问答", true)]
-    public void The_full_query_through_the_candidates_reader_scores_each_candidate_as_over_the_whole_index(string text, bool everyTerm)
+    [InlineData("智能客服机器人平台", false, 1)]
+    [InlineData("customer service robot", false, 1)]
+    [InlineData("\"智能客服\" 问答", false, 1)]
+    [InlineData("智能客服机器人平台", true, 1)]
+    [InlineData("\"智能客服\" 问答", true, 1)]
+    [InlineData("智能客服机器人平台", false, 3)]
+    [InlineData("\"智能客服\" 问答", true, 4)]
+    public void The_full_query_through_the_candidates_reader_scores_each_candidate_as_over_the_whole_index(string text, bool everyTerm, int parts)
     {
+        // In parts, each run of candidates is scored on its own thread through its own readers, and collected in order.
         // Every document of the index, deleted ones too, is offered as a candidate; every third holds back.
         foreach (var id in _shenzhen.Take(10))
         {
@@ -132,7 +135,7 @@ public sealed class SearchShortcutTests : IDisposable
             var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs.Where(d => wanted.Contains(d.Doc)).ToList();
 
             var top = TopScoreDocCollector.Create(searcher.IndexReader.MaxDoc, docsScoredInOrder: true);
-            CandidateReader.Search(searcher, query, candidates, top, everyTerm);
+            CandidateReader.Search(searcher, query, candidates, top, everyTerm, parts);
             var actual = top.GetTopDocs().ScoreDocs;
 
             Assert.NotEmpty(expected);

@@ -79,8 +79,11 @@ internal sealed class BoundedCollector(ICollector top, FacetCollector? facets, H
 /// facets count (<see cref="FacetSample"/>; see <see cref="BoundedCollector"/>). The defaults were chosen on the
 /// benchmark's catalogs of 20,000 to 1 M listings (bench/results/catalog.md).
 /// </summary>
-internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBelow = CatalogOptions.DefaultSearchRankAllBelow)
+internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBelow = CatalogOptions.DefaultSearchRankAllBelow, int Parallelism = 1)
 {
+    /// <summary>The fewest candidates worth a thread of their own (<see cref="PartsFor"/>): a page's match reasons, 20 to 50 documents, stay on one.</summary>
+    public const int PartSize = 500;
+
     /// <summary>The results <see cref="Candidates"/> is for, a default page: a search asking for more (a later page, matchmaking's 50) ranks proportionally more.</summary>
     public const int PageOfResults = CatalogSearchRequest.DefaultPageSize;
 
@@ -97,7 +100,10 @@ internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBe
         return (int)Math.Min(int.MaxValue, Math.Max(perPage, perPage * results / PageOfResults));
     }
 
-    public static HitBudgets Default { get; } = new(CatalogOptions.DefaultSearchCandidates, CatalogOptions.DefaultFacetSample);
+    /// <summary>How many parts, each on its own thread, a full query over <paramref name="candidates"/> is scored in: one per <see cref="PartSize"/>, at most <see cref="Parallelism"/>.</summary>
+    public int PartsFor(int candidates) => Math.Clamp(candidates / PartSize, 1, Math.Max(1, Parallelism));
+
+    public static HitBudgets Default { get; } = new(CatalogOptions.DefaultSearchCandidates, CatalogOptions.DefaultFacetSample, Parallelism: CatalogOptions.DefaultSearchParallelism);
 
     /// <summary>Every hit scored and counted: the exact search, for the benchmark's comparison.</summary>
     public static HitBudgets Unbounded { get; } = new(int.MaxValue, int.MaxValue);

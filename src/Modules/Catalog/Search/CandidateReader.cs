@@ -32,21 +32,40 @@ internal sealed class CandidateReader : PostingsView
     /// <paramref name="searcher"/>'s index into <paramref name="collector"/>. With <paramref name="everyTerm"/>, every
     /// term is read at the candidates only, also one named once: for a few documents (a page's match reasons) that is
     /// a few skips per term, where a phrase of dense terms would otherwise read its way through the index from one
-    /// candidate to the next, looking for the phrase.
+    /// candidate to the next, looking for the phrase. The candidates are scored in <paramref name="parts"/> runs of
+    /// consecutive documents at once, each on its own thread with its own readers (<see cref="HitBudgets.PartsFor"/>);
+    /// a run reads the shared terms at its own candidates, so the parts split the work and repeat none of it.
     /// </summary>
-    public static void Search(IndexSearcher searcher, Query query, IEnumerable<int> candidates, ICollector collector, bool everyTerm = false)
+    public static void Search(IndexSearcher searcher, Query query, IEnumerable<int> candidates, ICollector collector, bool everyTerm = false, int parts = 1)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         var docs = candidates.Distinct().Order().ToArray();
         // Rewritten first, so that a clause whose terms come from the index (a prefix, say) lists them.
         query = searcher.Rewrite(query);
         var shared = Named(query, everyTerm ? 1 : 2);
+        var count = Math.Clamp(parts, 1, Math.Max(1, docs.Length));
+        var runs = Enumerable.Range(0, count).Select(i => docs[(int)((long)docs.Length * i / count)..(int)((long)docs.Length * (i + 1) / count)]).ToArray();
+        var scored = new ClauseByClause.Scored[count][];
+        if (count == 1)
+        {
+            scored[0] = Score(searcher, query, runs[0], shared);
+        }
+        else
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => scored[i] = Score(searcher, query, runs[i], shared));
+        }
+
+        ClauseByClause.Collect(searcher.IndexReader.Leaves, scored, collector);
+    }
+
+    /// <summary>Scores <paramref name="query"/> at <paramref name="docs"/> (index-wide, sorted) through a reader of each segment that holds only them.</summary>
+    private static ClauseByClause.Scored[] Score(IndexSearcher searcher, Query query, int[] docs, Dictionary<Term, bool> shared)
+    {
         var segments = searcher.IndexReader.Leaves.Select(leaf =>
             (IndexReader)new CandidateReader(leaf.AtomicReader, InSegment(docs, leaf.DocBase, leaf.AtomicReader.MaxDoc), shared));
-
         // Not disposed: the segments belong to the index's reader, and closing a wrapper closes nothing (DoClose).
         var restricted = new IndexSearcher(new MultiReader([.. segments], closeSubReaders: false)) { Similarity = searcher.Similarity };
-        ClauseByClause.Search(restricted, query, segment => ((CandidateReader)segment.AtomicReader)._candidates, collector);
+        return ClauseByClause.Score(restricted, query, segment => ((CandidateReader)segment.AtomicReader)._candidates);
     }
 
     /// <summary>The documents of <paramref name="sortedDocs"/> (index-wide numbers, ascending) in the segment at <paramref name="docBase"/>, numbered within it.</summary>

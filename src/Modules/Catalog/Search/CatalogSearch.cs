@@ -32,7 +32,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     }
 
     /// <summary>How many hits a search scores and facets at most; the 1 M bench sets <see cref="HitBudgets.Unbounded"/> to compare.</summary>
-    public HitBudgets Budgets { get; set; } = options is null ? HitBudgets.Default : new(options.Value.SearchCandidates, options.Value.FacetSample, options.Value.SearchRankAllBelow);
+    public HitBudgets Budgets { get; set; } = options is null ? HitBudgets.Default : new(options.Value.SearchCandidates, options.Value.FacetSample, options.Value.SearchRankAllBelow, options.Value.SearchParallelism);
 
     /// <summary>The glossary snapshot of this moment, so office changes apply to the next query (benches, built without a host, search the shipped one).</summary>
     private DomainGlossary Glossary => glossary?.Current ?? DomainGlossary.Shipped;
@@ -169,7 +169,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             if (first.Hits > candidates)
             {
                 var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
-                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.Best, best);
+                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.Best, best, parts: Budgets.PartsFor(first.Best.Count));
                 if (best.TotalHits > 0)
                 {
                     return new SearchRun(best, sampledFacets, first.Hits, Narrowed: true, FacetsApproximate: request.WithFacets);

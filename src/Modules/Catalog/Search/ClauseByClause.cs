@@ -13,48 +13,61 @@ namespace Funeng.Catalog.Search;
 /// scores: its required clauses first, so that later clauses are read only where those match. Scores are Lucene's:
 /// the same leaf weights normalised by the same boosts, a boolean's sum times its coord, the same rules for required,
 /// prohibited and minimum-should-match clauses; only the order of the additions may differ in the last bit of a float.
+/// Scoring and collecting are apart, so that runs of candidates can be scored on threads of their own and collected in
+/// order after (<see cref="CandidateReader.Search"/>).
 /// </summary>
 internal static class ClauseByClause
 {
     /// <summary>
-    /// Collects every document of <paramref name="docs"/> (sorted, segment-local) of each segment of
-    /// <paramref name="searcher"/> that <paramref name="query"/> (rewritten by that searcher) matches, with its score.
+    /// Scores <paramref name="docs"/> (sorted, segment-local) of each segment of <paramref name="searcher"/>: for each
+    /// segment in order, its documents and their scores, NaN where <paramref name="query"/> does not match.
     /// </summary>
-    public static void Search(IndexSearcher searcher, Query query, Func<AtomicReaderContext, int[]> docs, ICollector collector)
+    public static Scored[] Score(IndexSearcher searcher, Query query, Func<AtomicReaderContext, int[]> docs)
     {
+        ArgumentNullException.ThrowIfNull(searcher);
         var root = Node.Of(query, searcher);
         var norm = searcher.Similarity.QueryNorm(root.ValueForNormalization());
         root.Normalize(float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm, 1f);
-        foreach (var segment in searcher.IndexReader.Leaves)
+        return [.. searcher.IndexReader.Leaves.Select(segment =>
         {
             var candidates = docs(segment);
-            collector.SetNextReader(segment);
-            if (candidates.Length == 0)
-            {
-                continue;
-            }
+            var scores = new float[candidates.Length];
+            root.Score(segment, candidates, candidates.Length, scores);
+            return new Scored(candidates, scores);
+        })];
+    }
 
-            var scores = ArrayPool<float>.Shared.Rent(candidates.Length);
-            try
+    /// <summary>
+    /// Collects the matching documents of <paramref name="parts"/> (each part's <see cref="Score"/> over the same
+    /// <paramref name="segments"/>, the parts' documents in order of the parts) into <paramref name="collector"/>,
+    /// segment by segment, each segment's documents in order.
+    /// </summary>
+    public static void Collect(IList<AtomicReaderContext> segments, IReadOnlyList<Scored[]> parts, ICollector collector)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(collector);
+        var scorer = new Fixed();
+        for (var s = 0; s < segments.Count; s++)
+        {
+            collector.SetNextReader(segments[s]);
+            collector.SetScorer(scorer);
+            foreach (var (docs, scores) in parts.Select(p => p[s]))
             {
-                root.Score(segment, candidates, candidates.Length, scores);
-                var scorer = new Fixed();
-                collector.SetScorer(scorer);
-                for (var i = 0; i < candidates.Length; i++)
+                for (var i = 0; i < docs.Length; i++)
                 {
                     if (!float.IsNaN(scores[i]))
                     {
-                        (scorer.Doc, scorer.Score) = (candidates[i], scores[i]);
-                        collector.Collect(candidates[i]);
+                        (scorer.Doc, scorer.Score) = (docs[i], scores[i]);
+                        collector.Collect(docs[i]);
                     }
                 }
             }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(scores);
-            }
         }
     }
+
+    /// <summary>A segment's scored documents (segment-local, sorted) and their scores, NaN where the query does not match.</summary>
+    internal sealed record Scored(int[] Docs, float[] Scores);
 
     /// <summary>A clause of the query: a boolean query of clauses, or a leaf that Lucene scores.</summary>
     private abstract class Node
