@@ -303,12 +303,13 @@ public sealed class HitBudgetTests : IDisposable
 
     [Theory]
     [InlineData(50, 4, 1)]
-    [InlineData(999, 4, 1)]
-    [InlineData(1_000, 4, 2)]
-    [InlineData(5_000, 2, 2)]
-    [InlineData(5_000, 4, 4)]
+    [InlineData(1_000, 4, 1)]
+    [InlineData(4_999, 4, 1)]
+    [InlineData(5_000, 4, 2)]
+    [InlineData(10_000, 2, 2)]
+    [InlineData(10_000, 4, 4)]
     [InlineData(5_000, 1, 1)]
-    public void A_broad_searchs_candidates_are_scored_in_parts_of_at_least_five_hundred_on_at_most_the_allowed_threads(int candidates, int parallelism, int parts)
+    public void A_broad_searchs_candidates_are_scored_in_parts_of_at_least_2500_on_at_most_the_allowed_threads(int candidates, int parallelism, int parts)
     {
         Assert.Equal(parts, new HitBudgets(1_000, 20_000, Parallelism: parallelism).PartsFor(candidates));
         Assert.Equal(1, HitBudgets.Unbounded.PartsFor(candidates));
