@@ -55,10 +55,10 @@ public sealed class CatalogOptions
     public int FacetSample { get; set; } = DefaultFacetSample;
 
     /// <summary>
-    /// How many threads one broad search may score its candidates on at once, one per 2,500 candidates
-    /// (HitBudgets.PartsFor): by default one per core, at most four. A full query over a need's 5,000 candidates is
-    /// about two fifths of matchmaking's time at 1 M listings (bench/results/scenarios.md, stop 31); 1 scores every
-    /// search on its request's thread alone.
+    /// How many threads one broad search may read and score on at once, one per 2,500 candidates it ranks
+    /// (HitBudgets.PartsFor): by default one per core, at most four. Matchmaking (5,000 candidates) at 1 M listings
+    /// runs its first pass and its full query in two parts, a tenth to a sixth faster on two cores; a search of 1,000
+    /// stays on one thread (bench/results/scenarios.md, stop 31); 1 runs every search on its request's thread alone.
     /// </summary>
     public int SearchParallelism { get; set; } = DefaultSearchParallelism;
 

@@ -199,9 +199,12 @@ public sealed class HitBudgetTests : IDisposable
         Assert.Equal(Broad / 3, result.Facets[CatalogFacets.City].Single(c => c.Value == "shenzhen").Count);
     }
 
-    [Fact]
-    public void The_first_pass_keeps_the_candidates_that_scoring_every_hit_would_keep_while_it_skips_what_cannot_reach_them()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void The_first_pass_keeps_the_candidates_that_scoring_every_hit_would_keep_while_it_skips_what_cannot_reach_them(int parallelism)
     {
+        // With several threads, a segment of 100 listings or more is read in ranges of 50 or more at once.
         // Listings of one to four words, each word up to three times, in a filler of varying length: terms of different
         // rarity and weight, and documents of different lengths, as BM25 sees a catalog; every seventh withdrawn again
         // (a deleted document in the segment, which the pass must skip as the filter does).
@@ -232,30 +235,42 @@ public sealed class HitBudgetTests : IDisposable
         {
             searcher.Similarity = SearchTuning.Default.Similarity();
             var leaves = searcher.IndexReader.Leaves.Select(l => (l.AtomicReader.MaxDoc, l.AtomicReader.NumDocs)).ToList();
-            Assert.True(leaves.Count > 1 && leaves.Any(l => l.NumDocs < l.MaxDoc), $"segments (documents, live): {string.Join(", ", leaves)}");
+            Assert.True(leaves.Count > 1 && leaves.Any(l => l.NumDocs < l.MaxDoc) && leaves.Any(l => l.MaxDoc >= 100), $"segments (documents, live): {string.Join(", ", leaves)}");
             var everyHit = searcher.Search(query, filter, searcher.IndexReader.MaxDoc);
             var scores = everyHit.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
             foreach (var size in (int[])[10, 30, 100])
             {
                 // Windows of 64 documents, so that terms drop out after the first few (at 4,096 the 400 listings are one).
-                var pass = FirstPass.Run(searcher, query, filter, size, null, new HitBudgets(size, FacetSample: 40), windowSize: 64)!;
+                var budgets = new HitBudgets(size, FacetSample: 40);
+                var pass = FirstPass.Run(searcher, query, filter, size, null, budgets, parallelism, windowSize: 64, rangeDocuments: 50)!;
                 var weakest = everyHit.ScoreDocs[size - 1].Score;
                 Assert.Equal(size, pass.Best.Count);
                 Assert.Equal(everyHit.ScoreDocs[0].Score, scores[pass.Best[0]], 4);
                 Assert.All(pass.Best, doc => Assert.True(scores[doc] >= weakest - 1e-4f, $"of {size}: document {doc} scores {scores[doc]}, under the best {size}'s weakest {weakest}"));
                 Assert.True(pass.Estimated);
-                Assert.True(pass.Scored < everyHit.TotalHits, $"of {size}: scored {pass.Scored} of {everyHit.TotalHits} hits");
+                // A range of fewer listings than candidates rules none out: at 100, ranges of 50 read every hit.
+                Assert.True(pass.Scored < everyHit.TotalHits || (parallelism > 1 && size == 100), $"of {size}: scored {pass.Scored} of {everyHit.TotalHits} hits");
                 Assert.InRange(pass.Hits, everyHit.TotalHits * 0.7, everyHit.TotalHits * 1.3);
 
                 // With a sample larger than the hits, every hit is counted, and the candidates are the same.
-                var exact = FirstPass.Run(searcher, query, filter, size, null, new HitBudgets(size, FacetSample: 10_000))!;
+                var exactFacets = new FacetCollector(CatalogFacets.All);
+                var exact = FirstPass.Run(searcher, query, filter, size, exactFacets, budgets with { FacetSample = 10_000 }, parallelism, rangeDocuments: 50)!;
                 Assert.False(exact.Estimated);
                 Assert.Equal(everyHit.TotalHits, exact.Hits);
                 Assert.Equal(pass.Best, exact.Best);
+
+                // Every hit's facet values counted, in one range or several alike.
+                var oneRange = new FacetCollector(CatalogFacets.All);
+                FirstPass.Run(searcher, query, filter, size, oneRange, new HitBudgets(size, FacetSample: 10_000));
+                Assert.Equal(Counts(oneRange), Counts(exactFacets));
+                Assert.Contains(Counts(oneRange), c => c.Count == everyHit.TotalHits);
             }
 
             return 0;
         });
+
+        static List<(string Facet, string Value, int Count)> Counts(FacetCollector facets) =>
+            [.. facets.Result().SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count)))];
     }
 
     [Fact]

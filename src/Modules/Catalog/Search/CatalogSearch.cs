@@ -205,7 +205,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     /// </summary>
     private FirstPass.Result FirstPassOf(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets)
     {
-        if (FirstPass.Run(searcher, query, filter, candidates, facets, Budgets) is { } pass)
+        if (FirstPass.Run(searcher, query, filter, candidates, facets, Budgets, Budgets.PartsFor(candidates)) is { } pass)
         {
             return pass;
         }

@@ -40,6 +40,23 @@ internal sealed class FacetCollector(IReadOnlyList<string> facets) : ICollector
         }
     }
 
+    /// <summary>An empty collector of the same facets, for hits counted on another thread and added after (<see cref="Add"/>).</summary>
+    public FacetCollector Another() => new(facets);
+
+    /// <summary>Adds the counts of <paramref name="other"/> (the same facets, its last segment ended) to these.</summary>
+    public void Add(FacetCollector other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        other.EndSegment(scale: 1);
+        for (var f = 0; f < _counts.Length; f++)
+        {
+            foreach (var (value, count) in other._counts[f])
+            {
+                _counts[f][value] = _counts[f].GetValueOrDefault(value) + count;
+            }
+        }
+    }
+
     /// <summary>Per facet, values with their counts (scaled ones rounded), largest first (ties by value).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Result()
     {
