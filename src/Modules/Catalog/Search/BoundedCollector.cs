@@ -83,9 +83,9 @@ internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBe
 {
     /// <summary>
     /// The fewest candidates worth a thread of their own (<see cref="PartsFor"/>). Matchmaking's 5,000 at 1 M gain a
-    /// tenth with two (bench/results/scenarios.md, stop 31); a search's 1,000 in two parts lost a fifth (p50 21–22 →
-    /// 25–27 ms, and two clients 86 → 62 searches/s: each part builds its own weights and reads its own postings), so
-    /// they stay on one, as do a page's match reasons.
+    /// tenth in each stage with two (bench/results/scenarios.md, stop 31); a search's 1,000 in two parts lost a fifth
+    /// (full query p50 21–22 → 25–30 ms, two clients 86 → 62 searches/s: each part builds the query's weights again;
+    /// first pass p95 31 → 37–42 ms), so they stay on one, as do a page's match reasons.
     /// </summary>
     public const int PartSize = 2_500;
 
@@ -105,7 +105,11 @@ internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBe
         return (int)Math.Min(int.MaxValue, Math.Max(perPage, perPage * results / PageOfResults));
     }
 
-    /// <summary>How many parts, each on its own thread, a full query over <paramref name="candidates"/> is scored in: one per <see cref="PartSize"/>, at most <see cref="Parallelism"/>.</summary>
+    /// <summary>
+    /// How many parts, each on its own thread, a search that ranks <paramref name="candidates"/> runs its first pass
+    /// (<see cref="FirstPass"/>, ranges of a large segment) and its full query (<see cref="CandidateReader"/>, runs of
+    /// the candidates) in: one per <see cref="PartSize"/>, at most <see cref="Parallelism"/>.
+    /// </summary>
     public int PartsFor(int candidates) => Math.Clamp(candidates / PartSize, 1, Math.Max(1, Parallelism));
 
     public static HitBudgets Default { get; } = new(CatalogOptions.DefaultSearchCandidates, CatalogOptions.DefaultFacetSample, Parallelism: CatalogOptions.DefaultSearchParallelism);

@@ -34,7 +34,8 @@ internal sealed class CandidateReader : PostingsView
     /// a few skips per term, where a phrase of dense terms would otherwise read its way through the index from one
     /// candidate to the next, looking for the phrase. The candidates are scored in <paramref name="parts"/> runs of
     /// consecutive documents at once, each on its own thread with its own readers (<see cref="HitBudgets.PartsFor"/>);
-    /// a run reads the shared terms at its own candidates, so the parts split the work and repeat none of it.
+    /// a run reads the shared terms at its own candidates, so the parts split the reading and repeat only the query's
+    /// weights (each seeks the query's terms once).
     /// </summary>
     public static void Search(IndexSearcher searcher, Query query, IEnumerable<int> candidates, ICollector collector, bool everyTerm = false, int parts = 1)
     {
