@@ -96,53 +96,47 @@ internal static class FirstPass
         var bounds = weights.Select(w => MathF.Sqrt(w.GetValueForNormalization()) * (bm25.K1 + 1) * (1 + 1e-4f)).ToArray();
         var lengths = terms.Select(t => t.Term.Field).Distinct().ToDictionary(f => f, f => BlockBound.Lengths(bm25, common.CollectionStatistics(f)));
         var best = new BestCandidates(candidates);
-        var (hits, counted, estimated, scored) = (0L, 0L, false, 0L);
+        var total = default(Counts);
         foreach (var (leaf, set) in leaves.Where(l => l.Set is not null))
         {
-            // Each range of the segment reads the terms through scorers of its own.
+            // Each range of the segment reads the terms through scorers of its own; the terms' block bounds are the
+            // segment's, looked up once.
+            var blocks = terms.Select((t, i) => BlockBound.Of(CommonTerms.Find(leaf.AtomicReader, t.Term), bounds[i], lengths[t.Term.Field])).ToArray();
             Clause[] Scorers() => [.. Enumerable.Range(0, weights.Length)
-                .Select(i => new Clause(weights[i].GetScorer(common.IndexReader.Leaves[leaf.Ord], set!.Bits), bounds[i],
-                    BlockBound.Of(CommonTerms.Find(leaf.AtomicReader, terms[i].Term), bounds[i], lengths[terms[i].Term.Field])))
+                .Select(i => new Clause(weights[i].GetScorer(common.IndexReader.Leaves[leaf.Ord], set!.Bits), bounds[i], blocks[i]))
                 .Where(s => s.Scorer is not null).OrderBy(s => s.Bound)];
             // The segment's facet share, as BoundedCollector samples; the hits are counted exactly until the search
             // has counted as many as the facet sample (or the share, if more), so that a search with fewer hits than
             // that (most searches) has an exact total, and a segment's estimate rests on a sample of its own.
             var maxDoc = leaf.AtomicReader.MaxDoc;
             var share = BoundedCollector.Share(budgets.FacetSample, maxDoc, searcher.IndexReader.MaxDoc);
-            var exactUpTo = (int)Math.Max(share, Math.Max(0, budgets.FacetSample - counted));
+            var exactUpTo = (int)Math.Max(share, Math.Max(0, budgets.FacetSample - total.Counted));
             var ranges = Math.Clamp(maxDoc / rangeDocuments, 1, Math.Max(1, parts));
-            var segment = ranges == 1
-                ? Whole(new Range(Scorers(), leaf, 0, maxDoc, share, exactUpTo, best, windowSize), facets)
+            total += ranges == 1
+                ? Faceted(new Range(Scorers(), leaf, 0, maxDoc, share, exactUpTo, best, windowSize), facets, published: null, at: 0)
                 : InRanges(ranges, k => new Range(Scorers(), leaf, (int)((long)maxDoc * k / ranges), (int)((long)maxDoc * (k + 1) / ranges),
                     share, exactUpTo, new BestCandidates(candidates, best.Threshold), windowSize), facets, best);
-            hits += segment.Hits;
-            counted += segment.Counted;
-            estimated |= segment.Estimated;
-            scored += segment.Scored;
         }
 
-        return new Result(best.Documents(), (int)Math.Min(int.MaxValue, hits), estimated, scored);
+        return new Result(best.Documents(), (int)Math.Min(int.MaxValue, total.Hits), total.Estimated, total.Scored);
     }
 
     /// <summary>A range of a segment's documents, read on one thread with its own scorers and candidates.</summary>
     private sealed record Range(Clause[] Scorers, AtomicReaderContext Leaf, int From, int To, int Share, int ExactUpTo, BestCandidates Best, int WindowSize);
 
     /// <summary>What a range counted: its hits (exact or estimated), those counted and faceted, and the documents scored.</summary>
-    private readonly record struct Counts(long Hits, int Counted, int Faceted, bool Estimated, long Scored)
+    private readonly record struct Counts(long Hits, long Counted, int Faceted, bool Estimated, long Scored)
     {
         public static Counts operator +(Counts a, Counts b) =>
             new(a.Hits + b.Hits, a.Counted + b.Counted, a.Faceted + b.Faceted, a.Estimated || b.Estimated, a.Scored + b.Scored);
-
-        /// <summary>By how much the faceted hits' counts scale to the hits.</summary>
-        public double FacetScale => Faceted == 0 ? 1 : Hits / (double)Faceted;
     }
 
-    /// <summary>A segment read as one range, into the search's candidates.</summary>
-    private static Counts Whole(Range range, FacetCollector? facets)
+    /// <summary>A range read (<see cref="Read"/>) with its hits' facet values counted into <paramref name="facets"/>, scaled to its hits.</summary>
+    private static Counts Faceted(Range range, FacetCollector? facets, float[]? published, int at)
     {
         facets?.SetNextReader(range.Leaf);
-        var counts = Read(range, facets, published: null, at: 0);
-        facets?.EndSegment(counts.FacetScale);
+        var counts = Read(range, facets, published, at);
+        facets?.EndSegment(counts.Faceted == 0 ? 1 : counts.Hits / (double)counts.Faceted);
         return counts;
     }
 
@@ -160,12 +154,7 @@ internal static class FirstPass
         var counts = new Counts[count];
         var published = new float[count];
         Array.Fill(published, float.NegativeInfinity);
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, k =>
-        {
-            rangeFacets[k]?.SetNextReader(ranges[k].Leaf);
-            counts[k] = Read(ranges[k], rangeFacets[k], published, k);
-            rangeFacets[k]?.EndSegment(counts[k].FacetScale);
-        });
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, k => counts[k] = Faceted(ranges[k], rangeFacets[k], published, k));
 
         var total = default(Counts);
         for (var k = 0; k < count; k++)
