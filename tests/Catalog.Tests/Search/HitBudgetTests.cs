@@ -273,6 +273,35 @@ public sealed class HitBudgetTests : IDisposable
             [.. facets.Result().SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count)))];
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Of_listings_that_score_alike_the_first_pass_keeps_the_earlier_ones_as_scoring_every_hit_does(int parallelism)
+    {
+        // 200 listings of the same text score the same, and 30 candidates are kept: Lucene keeps the first 30
+        // documents, and so must the first pass, read in one range or in ranges of 50 on several threads.
+        for (var i = 0; i < 200; i++)
+        {
+            Add("珊瑚礁巡查", "珊瑚礁巡查与记录", "zhanjiang");
+        }
+
+        _index.Commit();
+        var term = BilingualAnalyzer.Terms(_index.Analyzer, IndexFields.All, "珊瑚").Single();
+        var query = new BooleanQuery(disableCoord: true) { { new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD } };
+        var filter = new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery()));
+        _index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            var everyHit = searcher.Search(query, filter, 30);
+            Assert.Single(everyHit.ScoreDocs.Select(d => d.Score).Distinct());
+
+            var pass = FirstPass.Run(searcher, query, filter, 30, null, new HitBudgets(30, FacetSample: 40), parallelism, windowSize: 64, rangeDocuments: 50)!;
+
+            Assert.Equal(everyHit.ScoreDocs.Select(d => d.Doc), pass.Best);
+            return 0;
+        });
+    }
+
     [Fact]
     public void A_common_term_alone_skips_the_blocks_of_documents_where_it_cannot_reach_the_candidates()
     {

@@ -1,16 +1,17 @@
 namespace Funeng.Catalog.Search;
 
 /// <summary>
-/// The first pass's best documents so far (<see cref="FirstPass"/>), at most <c>size</c>; a new one equal to the
-/// weakest loses (it comes later). A binary heap, weakest first, over two arrays: a document that beats the weakest
-/// takes its place and sinks in one pass, with the comparisons inline (the general priority queue compared tuples
-/// through a comparer). A floor, the weakest of as many candidates among earlier documents (an earlier segment, an
-/// earlier range of the segment read on another thread), keeps out what those already beat.
+/// The first pass's best documents so far (<see cref="FirstPass"/>), at most <c>size</c>; of two with the same score
+/// the earlier document wins, as in Lucene's collector. Each candidate is one 64-bit key, its score's bits above its
+/// document's (inverted), so that a larger key is a better candidate and one integer comparison orders two of them;
+/// the keys are a four-ary heap, weakest first. A need's first pass at 1 M replaces the weakest some 36,000 times, and
+/// the binary heap of two arrays before, comparing score then document, took a twelfth of a need's time (perf, stop
+/// 32). A floor, the weakest of as many candidates among earlier documents (an earlier segment, an earlier range of
+/// the segment read on another thread), keeps out what those already beat.
 /// </summary>
 internal sealed class BestCandidates(int size, float floor = float.NegativeInfinity)
 {
-    private float[] _scores = new float[Math.Min(size, 1 << 12)];
-    private int[] _docs = new int[Math.Min(size, 1 << 12)];
+    private ulong[] _keys = new ulong[Math.Min(size, 1 << 12)];
     private int _count;
     private float _floor = floor;
 
@@ -33,82 +34,130 @@ internal sealed class BestCandidates(int size, float floor = float.NegativeInfin
         }
     }
 
+    /// <summary>Offers a document that comes after every one offered before: at a score equal to the weakest's, it loses.</summary>
     public void Offer(int doc, float score)
     {
-        if (score <= Threshold)
+        if (score > Threshold)
         {
-            return;
+            Add(Key(doc, score));
         }
+    }
 
-        if (_count == size)
+    /// <summary>
+    /// Offers <paramref name="other"/>'s candidates, documents that come after every one offered here before (a later
+    /// range of the segment): the key orders them by score and document, so in any order.
+    /// </summary>
+    public void Merge(BestCandidates other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var i = 0; i < other._count; i++)
         {
-            Sink(doc, score);
-        }
-        else
-        {
-            if (_count == _scores.Length)
+            var key = other._keys[i];
+            if (ScoreOf(key) > _floor && (_count < size || key > _keys[0]))
             {
-                var larger = (int)Math.Min(size, 2L * _scores.Length);
-                Array.Resize(ref _scores, larger);
-                Array.Resize(ref _docs, larger);
+                Add(key);
             }
-
-            Rise(_count++, doc, score);
-        }
-
-        if (_count == size)
-        {
-            Threshold = Math.Max(_scores[0], _floor);
         }
     }
 
     /// <summary>The best, best first: the higher score, then the earlier document.</summary>
     public List<int> Documents()
     {
-        var order = Enumerable.Range(0, _count).ToArray();
-        Array.Sort(order, (a, b) => _scores[a] != _scores[b] ? _scores[b].CompareTo(_scores[a]) : _docs[a].CompareTo(_docs[b]));
-        return [.. order.Select(i => _docs[i])];
+        var keys = _keys.AsSpan(0, _count).ToArray();
+        Array.Sort(keys);
+        var documents = new List<int>(keys.Length);
+        for (var i = keys.Length - 1; i >= 0; i--)
+        {
+            documents.Add(DocOf(keys[i]));
+        }
+
+        return documents;
     }
 
-    /// <summary>The candidates with their scores, in no order.</summary>
-    public IEnumerable<(int Doc, float Score)> Entries() => Enumerable.Range(0, _count).Select(i => (_docs[i], _scores[i]));
-
-    /// <summary>Whether (score, doc) is weaker than the entry at <paramref name="i"/>: a lower score, or the same and a later document.</summary>
-    private bool Weaker(float score, int doc, int i) => score < _scores[i] || (score == _scores[i] && doc > _docs[i]);
-
-    private void Rise(int i, int doc, float score)
+    /// <summary>
+    /// The score's bits made to order as unsigned integers (a negative score's all inverted, a positive one's sign set),
+    /// above the document inverted, so that an earlier document is the larger key at the same score.
+    /// </summary>
+    private static ulong Key(int doc, float score)
     {
-        while (i > 0 && Weaker(score, doc, (i - 1) >> 1))
+        var bits = BitConverter.SingleToUInt32Bits(score + 0f);
+        var ordered = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+        return ((ulong)ordered << 32) | ~(uint)doc;
+    }
+
+    private static float ScoreOf(ulong key)
+    {
+        var ordered = (uint)(key >> 32);
+        return BitConverter.UInt32BitsToSingle((ordered & 0x8000_0000u) != 0 ? ordered & 0x7FFF_FFFFu : ~ordered);
+    }
+
+    private static int DocOf(ulong key) => (int)~(uint)key;
+
+    /// <summary>Adds a key better than the weakest (or any key while there are fewer than <c>size</c>).</summary>
+    private void Add(ulong key)
+    {
+        if (_count == size)
         {
-            var parent = (i - 1) >> 1;
-            (_scores[i], _docs[i]) = (_scores[parent], _docs[parent]);
+            Sink(key);
+        }
+        else
+        {
+            if (_count == _keys.Length)
+            {
+                Array.Resize(ref _keys, (int)Math.Min(size, 2L * _keys.Length));
+            }
+
+            Rise(_count++, key);
+        }
+
+        if (_count == size)
+        {
+            Threshold = Math.Max(ScoreOf(_keys[0]), _floor);
+        }
+    }
+
+    private void Rise(int i, ulong key)
+    {
+        while (i > 0 && key < _keys[(i - 1) >> 2])
+        {
+            var parent = (i - 1) >> 2;
+            _keys[i] = _keys[parent];
             i = parent;
         }
 
-        (_scores[i], _docs[i]) = (score, doc);
+        _keys[i] = key;
     }
 
-    /// <summary>Puts (score, doc) in the weakest's place and moves it down below every weaker entry.</summary>
-    private void Sink(int doc, float score)
+    /// <summary>Puts <paramref name="key"/> in the weakest's place and moves it down below every weaker key.</summary>
+    private void Sink(ulong key)
     {
         var i = 0;
-        while ((2 * i) + 1 < _count)
+        while (true)
         {
-            var child = (2 * i) + 1;
-            if (child + 1 < _count && Weaker(_scores[child + 1], _docs[child + 1], child))
-            {
-                child++;
-            }
-
-            if (Weaker(score, doc, child))
+            var first = (4 * i) + 1;
+            if (first >= _count)
             {
                 break;
             }
 
-            (_scores[i], _docs[i]) = (_scores[child], _docs[child]);
-            i = child;
+            var (weakest, weakestKey) = (first, _keys[first]);
+            for (var child = first + 1; child < Math.Min(first + 4, _count); child++)
+            {
+                if (_keys[child] < weakestKey)
+                {
+                    (weakest, weakestKey) = (child, _keys[child]);
+                }
+            }
+
+            if (key < weakestKey)
+            {
+                break;
+            }
+
+            _keys[i] = weakestKey;
+            i = weakest;
         }
 
-        (_scores[i], _docs[i]) = (score, doc);
+        _keys[i] = key;
     }
 }

@@ -145,7 +145,7 @@ internal static class FirstPass
     /// facet counts; each counts exactly up to the segment's exact count and facets up to its share, so a search with
     /// fewer hits stays exact. A range takes as its floor the weakest candidate of the ranges before it (their documents
     /// come first and win ties), so that it skips what they already rule out. The ranges' candidates then join the
-    /// search's in document order, as one range would have offered them.
+    /// search's, as one range would have offered them (the candidates' keys order them by document at equal scores).
     /// </summary>
     private static Counts InRanges(int count, Func<int, Range> rangeOf, FacetCollector? facets, BestCandidates best)
     {
@@ -160,11 +160,7 @@ internal static class FirstPass
         for (var k = 0; k < count; k++)
         {
             facets?.Add(rangeFacets[k]!);
-            foreach (var (doc, score) in ranges[k].Best.Entries().OrderBy(e => e.Doc))
-            {
-                best.Offer(doc, score);
-            }
-
+            best.Merge(ranges[k].Best);
             total += counts[k];
         }
 
