@@ -240,6 +240,47 @@ public sealed class SearchShortcutTests : IDisposable
         });
     }
 
+    [Theory]
+    [InlineData(IndexFields.All, "客服", 0.7f)]
+    [InlineData(IndexFields.All, "智能", 1f)]
+    [InlineData(IndexFields.TitleZh, "客服", 1.5f)]
+    public void A_common_terms_own_scorer_finds_and_scores_its_documents_as_lucenes_term_scorer_does(string field, string text, float boost)
+    {
+        // Texts of different lengths and frequencies (norms and frequencies vary), a listing withdrawn (a deleted
+        // document in the first segment) and one added later (a second segment).
+        _index.Replace(_shenzhen[3].ToString(), []);
+        Add("新的智能客服", "客服客服智能", "guangzhou");
+        _index.Commit();
+        _index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            var bm25 = (Lucene.Net.Search.Similarities.BM25Similarity)searcher.Similarity;
+            var query = new TermQuery(new Term(field, text)) { Boost = boost };
+            var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+            var weight = CommonTermScorer.Weigh(searcher, bm25, query, TermContext.Build(searcher.TopReaderContext, query.Term));
+
+            var actual = new Dictionary<int, float>();
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var frequencies = CommonTerms.Find(leaf.AtomicReader, query.Term);
+                Assert.NotNull(frequencies);
+                var scorer = CommonTermScorer.Of(frequencies, leaf, field, leaf.AtomicReader.LiveDocs, bm25, weight, new CommonTermScorer.Scores())!;
+                for (var doc = scorer.Advance(0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.Advance(doc + 1))
+                {
+                    // Twice: the second score is the one remembered for the document's frequency and norm.
+                    Assert.Equal(scorer.Score(doc), scorer.Score(doc));
+                    actual[leaf.DocBase + doc] = scorer.Score(doc);
+                }
+            }
+
+            Assert.True(searcher.IndexReader.Leaves.Count > 1 && searcher.IndexReader.HasDeletions);
+            Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+            Assert.All(expected, e => Assert.Equal(e.Value, actual[e.Key]));
+            Assert.True(expected.Values.Distinct().Count() > 1, "the scores should differ by frequency or length");
+            return 0;
+        });
+    }
+
     [Fact]
     public void Match_reasons_read_at_the_pages_documents_name_a_concept_only_for_those_holding_it()
     {

@@ -24,7 +24,7 @@ internal sealed class CommonTerms
     public const int Share = 20;
 
     /// <summary>
-    /// The arrays' bytes over every live segment (256 common terms at a million listings). Past it a common term is read
+    /// The arrays' bytes over every live segment (256 common terms or fields' norms at a million listings). Past it a common term is read
     /// from its postings, as any other: no array is dropped for another, so a search never reads the same term twice
     /// over because of the budget.
     /// </summary>
@@ -33,6 +33,7 @@ internal sealed class CommonTerms
     private static readonly ConditionalWeakTable<object, CommonTerms> BySegment = [];
     private static long _bytes;
     private readonly ConcurrentDictionary<(string Field, BytesRef Term), Lazy<TermFrequencies>> _terms = new();
+    private readonly ConcurrentDictionary<string, Lazy<byte[]?>> _norms = new(StringComparer.Ordinal);
     private readonly int _maxDoc;
 
     private CommonTerms(int maxDoc) => _maxDoc = maxDoc;
@@ -71,6 +72,52 @@ internal sealed class CommonTerms
         return read.Value;
     }
 
+    /// <summary>
+    /// The norm byte of each document of <paramref name="segment"/> in <paramref name="field"/> (null when the field
+    /// keeps none), read on first use and kept as the frequencies are, so that a common term is scored without a call
+    /// into the segment's norms for every document (<see cref="CommonTermScorer"/>); false when the budget is spent.
+    /// </summary>
+    public static bool Norms(AtomicReader segment, string field, out byte[]? norms)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var terms = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms(segment.MaxDoc));
+        if (!terms._norms.TryGetValue(field, out var known))
+        {
+            if (!Reserve(segment.MaxDoc))
+            {
+                norms = null;
+                return false;
+            }
+
+            var mine = new Lazy<byte[]?>(() => Read(segment.GetNormValues(field), segment.MaxDoc));
+            known = terms._norms.GetOrAdd(field, mine);
+            if (!ReferenceEquals(known, mine))
+            {
+                Interlocked.Add(ref _bytes, -segment.MaxDoc);
+            }
+        }
+
+        norms = known.Value;
+        return true;
+
+        static byte[]? Read(NumericDocValues? values, int maxDoc)
+        {
+            if (values is null)
+            {
+                return null;
+            }
+
+            // BM25 reads a norm as an unsigned byte (BM25DocScorer: (sbyte)norm & 0xFF).
+            var bytes = new byte[maxDoc];
+            for (var doc = 0; doc < maxDoc; doc++)
+            {
+                bytes[doc] = (byte)values.Get(doc);
+            }
+
+            return bytes;
+        }
+    }
+
     /// <summary>The frequencies of <paramref name="term"/> in <paramref name="segment"/> if it is common there and kept; null if not.</summary>
     public static TermFrequencies? Find(AtomicReader segment, Term term)
     {
@@ -89,7 +136,7 @@ internal sealed class CommonTerms
         }
 
         // The arrays of segments merged away went with them: count those of the segments alive, and try once more.
-        Interlocked.Exchange(ref _bytes, BySegment.Sum(s => (long)s.Value._terms.Count * s.Value._maxDoc));
+        Interlocked.Exchange(ref _bytes, BySegment.Sum(s => (long)(s.Value._terms.Count + s.Value._norms.Count) * s.Value._maxDoc));
         if (Interlocked.Add(ref _bytes, bytes) <= Budget)
         {
             return true;

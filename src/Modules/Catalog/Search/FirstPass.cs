@@ -21,7 +21,8 @@ namespace Funeng.Catalog.Search;
 /// most <see cref="BlockwiseTerms"/> are left, the rest is read a block of 128 documents at a time: in a block where a
 /// common term's highest frequency over its shortest text (<see cref="BlockBound"/>) cannot lift a document past the
 /// weakest candidate, that term is only looked up there, and a block where no term can is skipped. Scores are the terms' own
-/// BM25 scores summed, as the Boolean query sums them; a candidate equal to the weakest keeps the earlier document,
+/// BM25 scores summed, as the Boolean query sums them (a common term's read from its frequencies and the field's norms
+/// by <see cref="CommonTermScorer"/>, the same floats); a candidate equal to the weakest keeps the earlier document,
 /// as Lucene's collector does.
 /// </para>
 /// <para>
@@ -79,11 +80,14 @@ internal static class FirstPass
         {
             Similarity = bm25,
         };
-        var weights = terms.Select(t => common.CreateNormalizedWeight(t)).ToArray();
+        var states = terms.Select(t => TermContext.Build(common.TopReaderContext, t.Term)).ToArray();
+        var weights = terms.Select((t, i) => common.CreateNormalizedWeight(new TermQuery(t.Term, states[i]) { Boost = t.Boost })).ToArray();
         if (weights.Any(w => searcher.Similarity.QueryNorm(w.GetValueForNormalization()) != 1f))
         {
             return null;
         }
+
+        var simWeights = terms.Select((t, i) => CommonTermScorer.Weigh(common, bm25, t, states[i])).ToArray();
 
         // Each segment's filter as bits (FilterCache's sets offer them; a segment without a set has no hit), checked
         // before anything is counted, so that a fallback starts from nothing.
@@ -99,11 +103,14 @@ internal static class FirstPass
         var total = default(Counts);
         foreach (var (leaf, set) in leaves.Where(l => l.Set is not null))
         {
-            // Each range of the segment reads the terms through scorers of its own; the terms' block bounds are the
-            // segment's, looked up once.
-            var blocks = terms.Select((t, i) => BlockBound.Of(CommonTerms.Find(leaf.AtomicReader, t.Term), bounds[i], lengths[t.Term.Field])).ToArray();
+            // Each range of the segment reads the terms through scorers of its own; the terms' frequencies, block bounds
+            // and scores by frequency and norm are the segment's, looked up once.
+            var frequencies = terms.Select(t => CommonTerms.Find(leaf.AtomicReader, t.Term)).ToArray();
+            var blocks = terms.Select((t, i) => BlockBound.Of(frequencies[i], bounds[i], lengths[t.Term.Field])).ToArray();
+            var scores = terms.Select(_ => new CommonTermScorer.Scores()).ToArray();
             Clause[] Scorers() => [.. Enumerable.Range(0, weights.Length)
-                .Select(i => new Clause(weights[i].GetScorer(common.IndexReader.Leaves[leaf.Ord], set!.Bits), bounds[i], blocks[i]))
+                .Select(i => new Clause(weights[i].GetScorer(common.IndexReader.Leaves[leaf.Ord], set!.Bits), bounds[i], blocks[i],
+                    frequencies[i] is { } frequency ? CommonTermScorer.Of(frequency, leaf, terms[i].Term.Field, set.Bits, bm25, simWeights[i], scores[i]) : null))
                 .Where(s => s.Scorer is not null).OrderBy(s => s.Bound)];
             // The segment's facet share, as BoundedCollector samples; the hits are counted exactly until the search
             // has counted as many as the facet sample (or the share, if more), so that a search with fewer hits than
@@ -185,7 +192,7 @@ internal static class FirstPass
         var upTo = new float[n];
         for (var i = 0; i < n; i++)
         {
-            docs[i] = from == 0 ? scorers[i].Scorer.NextDoc() : scorers[i].Scorer.Advance(from);
+            docs[i] = scorers[i].Common?.Advance(from) ?? (from == 0 ? scorers[i].Scorer.NextDoc() : scorers[i].Scorer.Advance(from));
             upTo[i] = (i == 0 ? 0 : upTo[i - 1]) + scorers[i].Bound;
         }
 
@@ -242,6 +249,12 @@ internal static class FirstPass
                     continue;
                 }
 
+                if (scorers[i].Common is { } commonTerm)
+                {
+                    docs[i] = commonTerm.AddTo(sums, found, start, end, docs[i]);
+                    continue;
+                }
+
                 var scorer = scorers[i].Scorer;
                 for (var doc = docs[i]; doc < end; doc = scorer.NextDoc())
                 {
@@ -281,15 +294,7 @@ internal static class FirstPass
                             }
 
                             rest -= boundHere[i];
-                            if (docs[i] < doc)
-                            {
-                                docs[i] = scorers[i].Scorer.Advance(doc);
-                            }
-
-                            if (docs[i] == doc)
-                            {
-                                score += scorers[i].Scorer.GetScore();
-                            }
+                            score += LookUp(scorers[i], ref docs[i], doc);
                         }
                     }
 
@@ -301,15 +306,7 @@ internal static class FirstPass
                             break;
                         }
 
-                        if (docs[i] < doc)
-                        {
-                            docs[i] = scorers[i].Scorer.Advance(doc);
-                        }
-
-                        if (docs[i] == doc)
-                        {
-                            score += scorers[i].Scorer.GetScore();
-                        }
+                        score += LookUp(scorers[i], ref docs[i], doc);
                     }
 
                     if (!skipping)
@@ -340,7 +337,7 @@ internal static class FirstPass
             {
                 if (lookedUp[i] && docs[i] < end)
                 {
-                    docs[i] = scorers[i].Scorer.Advance(end);
+                    docs[i] = scorers[i].Common?.Advance(end) ?? scorers[i].Scorer.Advance(end);
                 }
             }
 
@@ -365,8 +362,26 @@ internal static class FirstPass
         return new((long)Math.Round(counted * (double)(to - from) / (sampledTo - from)), counted, faceted, true, scored);
     }
 
-    /// <summary>A term's scorer in a segment, the most it adds to a document, and the most in each block where it is common.</summary>
-    private readonly record struct Clause(Scorer Scorer, float Bound, BlockBound? Blocks);
+    /// <summary>
+    /// What the term <paramref name="clause"/> adds to <paramref name="doc"/>, looked up from its current document
+    /// <paramref name="at"/> (moved on to <paramref name="doc"/> or past it): 0 when the document does not hold it.
+    /// </summary>
+    private static float LookUp(in Clause clause, ref int at, int doc)
+    {
+        if (at < doc)
+        {
+            at = clause.Common?.Advance(doc) ?? clause.Scorer.Advance(doc);
+        }
+
+        return at != doc ? 0f : clause.Common?.Score(doc) ?? clause.Scorer.GetScore();
+    }
+
+    /// <summary>
+    /// A term's scorer in a segment, the most it adds to a document, the most in each block where it is common, and
+    /// there its own reader of frequencies and scores (which the scorer then lags behind: a clause is read through one
+    /// or the other).
+    /// </summary>
+    private readonly record struct Clause(Scorer Scorer, float Bound, BlockBound? Blocks, CommonTermScorer? Common);
 
     /// <summary>Whether <paramref name="query"/> is an optional disjunction of term queries, and those terms.</summary>
     private static bool TermsOf(Query query, out TermQuery[] terms)
