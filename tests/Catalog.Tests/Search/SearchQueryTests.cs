@@ -424,6 +424,31 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Contains(plan.Bag, b => b.Key == "用药");
     }
 
+    [Theory]
+    [InlineData("我们是一家药企，想用人工智能加速新药分子的筛选。", "药企", "是一家|一家|一家药企|想用")]
+    [InlineData("老年人用手机不方便，希望有能听懂方言、陪老人聊天的语音助手。", "听懂", "有能听懂|能听懂")]
+    [InlineData("医生写病历很花时间，希望看诊时自动把医患对话整理成病历。", "看诊", "看诊时")]
+    [InlineData("夜里老人跌倒时，先提醒值班的护工。", "跌倒", "跌倒时|先提醒")]
+    public void A_run_of_single_characters_is_cut_at_a_copula_modal_numeral_or_classifier_so_it_is_no_concept(string text, string concept, string notConcepts)
+    {
+        // SmartCn leaves words it does not know as single characters, which the plan rejoins (跌 倒 → 跌倒); a verb
+        // such as 是 or 想, a numeral or a classifier joined them into chunks no listing says (是一家, 有能听懂), rare
+        // in the index and so chosen first among a sentence's concepts.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var directory = new Lucene.Net.Store.RAMDirectory();
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
+        {
+            writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
+            writer.Commit();
+        }
+
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var plan = QueryPlan.Build(text, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+
+        Assert.Contains(plan.Concepts, c => c.Surface == concept);
+        Assert.All(notConcepts.Split('|'), junk => Assert.DoesNotContain(plan.Concepts, c => c.Surface == junk));
+    }
+
     private async Task<Guid> PublishAsync(object listing)
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);
