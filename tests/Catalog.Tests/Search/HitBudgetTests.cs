@@ -286,9 +286,7 @@ public sealed class HitBudgetTests : IDisposable
         }
 
         _index.Commit();
-        var term = BilingualAnalyzer.Terms(_index.Analyzer, IndexFields.All, "珊瑚").Single();
-        var query = new BooleanQuery(disableCoord: true) { { new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD } };
-        var filter = new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery()));
+        var (query, filter) = OneTermOverEverything("珊瑚");
         _index.Search(searcher =>
         {
             searcher.Similarity = SearchTuning.Default.Similarity();
@@ -314,9 +312,7 @@ public sealed class HitBudgetTests : IDisposable
         }
 
         _index.Commit();
-        var term = BilingualAnalyzer.Terms(_index.Analyzer, IndexFields.All, "水质").Single();
-        var query = new BooleanQuery(disableCoord: true) { { new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD } };
-        var filter = new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery()));
+        var (query, filter) = OneTermOverEverything("水质");
         _index.Search(searcher =>
         {
             searcher.Similarity = SearchTuning.Default.Similarity();
@@ -357,6 +353,14 @@ public sealed class HitBudgetTests : IDisposable
     {
         Assert.Equal(parts, new HitBudgets(1_000, 20_000, Parallelism: parallelism).PartsFor(candidates));
         Assert.Equal(1, HitBudgets.Unbounded.PartsFor(candidates));
+    }
+
+    /// <summary>A first pass's disjunction of one word's term, and a filter that lets every listing through.</summary>
+    private (BooleanQuery Query, Filter Filter) OneTermOverEverything(string word)
+    {
+        var term = BilingualAnalyzer.Terms(_index.Analyzer, IndexFields.All, word).Single();
+        return (new BooleanQuery(disableCoord: true) { { new TermQuery(new Term(IndexFields.All, term)), Occur.SHOULD } },
+            new BitSetCachingFilter(new QueryWrapperFilter(new MatchAllDocsQuery())));
     }
 
     public void Dispose()
