@@ -24,9 +24,9 @@ internal sealed class CommonTerms
     public const int Share = 20;
 
     /// <summary>
-    /// The arrays' bytes over every live segment (256 common terms or fields' norms at a million listings). Past it a common term is read
-    /// from its postings, as any other: no array is dropped for another, so a search never reads the same term twice
-    /// over because of the budget.
+    /// The arrays' bytes over every live segment (256 arrays, of common terms' frequencies or fields' norms, at a
+    /// million listings). Past it a common term is read from its postings, as any other: no array is dropped for
+    /// another, so a search never reads the same term twice over because of the budget.
     /// </summary>
     private const long Budget = 256L << 20;
 
@@ -80,6 +80,13 @@ internal sealed class CommonTerms
     public static bool Norms(AtomicReader segment, string field, out byte[]? norms)
     {
         ArgumentNullException.ThrowIfNull(segment);
+        if (segment.FieldInfos.FieldInfo(field) is not { HasNorms: true })
+        {
+            // BM25 weighs no length there (as if b were 0): nothing to keep.
+            norms = null;
+            return true;
+        }
+
         var terms = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms(segment.MaxDoc));
         if (!terms._norms.TryGetValue(field, out var known))
         {
