@@ -135,6 +135,7 @@ internal static class LatencyRun
         // The wall clock above also counts the time other processes held the cores; the query thread's own CPU time does not.
         Line(Percentiles("The same queries in the query thread's CPU time, platform matchmaking", platformCpu));
         Line(Percentiles("The same queries in the query thread's CPU time, keyword baseline", keywordCpu));
+        TwoOwners(catalog, [.. Enumerable.Range(0, Queries).Select(i => ScenarioGenerator.Query(samples[i + 5]))], Line);
 
         var reverse = new List<double>();
         for (var i = -5; i < Queries; i++)
@@ -154,6 +155,35 @@ internal static class LatencyRun
         Line(Percentiles($"Enterprise → open scenarios over {scenarios:N0} scenarios (one or two sectors and a city, top {ScenarioFits.Shown} with open challenges)", reverse));
         Line(string.Create(CultureInfo.InvariantCulture, $"\nPeak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB."));
         return report.ToString();
+    }
+
+    /// <summary>
+    /// Two owners' needs at once, each on its own thread, with a need's first pass and full query in parts on the
+    /// allowed threads (<see cref="HitBudgets.Parallelism"/>) and on one: whether the parts still pay when another need
+    /// holds the other core. Each setting twice, in turn, as the machine's speed wanders.
+    /// </summary>
+    private static void TwoOwners(BenchCatalog catalog, List<MatchQuery> needs, Action<string> line)
+    {
+        var oneThread = new CatalogSearch(catalog.Index) { Budgets = catalog.Search.Budgets with { Parallelism = 1 } };
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (search, threads) in new[] { (catalog.Search, catalog.Search.Budgets.Parallelism), (oneThread, 1) })
+            {
+                var times = new List<double>[2];
+                var all = Stopwatch.StartNew();
+                var owners = Enumerable.Range(0, 2).Select(owner => new Thread(() =>
+                {
+                    var awards = new Dictionary<Guid, int>();
+                    times[owner] = [.. Enumerable.Range(0, needs.Count).Select(i => needs[(i + (owner * needs.Count / 2)) % needs.Count])
+                        .Select(need => Time(() => SupplierSearch.RankAsync(search, need, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult()))];
+                })).ToList();
+                owners.ForEach(o => o.Start());
+                owners.ForEach(o => o.Join());
+                var perSecond = 2 * needs.Count / all.Elapsed.TotalSeconds;
+                line(Percentiles(string.Create(CultureInfo.InvariantCulture,
+                    $"Two owners' needs at once, a need on up to {threads} thread{(threads == 1 ? "" : "s")} ({perSecond:F1} needs/s in all)"), [.. times.SelectMany(t => t)]));
+            }
+        }
     }
 
     /// <summary>

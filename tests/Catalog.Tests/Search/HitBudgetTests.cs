@@ -355,6 +355,15 @@ public sealed class HitBudgetTests : IDisposable
         Assert.Equal(1, HitBudgets.Unbounded.PartsFor(candidates));
     }
 
+    [Theory]
+    [InlineData(5_000, 2, 0, 2)]
+    [InlineData(5_000, 2, 1, 1)]
+    [InlineData(10_000, 4, 1, 3)]
+    [InlineData(10_000, 4, 3, 1)]
+    [InlineData(10_000, 4, 7, 1)]
+    public void A_search_takes_threads_for_its_parts_only_from_the_cores_other_running_searches_leave(int candidates, int parallelism, int othersRunning, int parts) =>
+        Assert.Equal(parts, new HitBudgets(1_000, 20_000, Parallelism: parallelism).PartsFor(candidates, othersRunning));
+
     /// <summary>A first pass's disjunction of one word's term, and a filter that lets every listing through.</summary>
     private (BooleanQuery Query, Filter Filter) OneTermOverEverything(string word)
     {

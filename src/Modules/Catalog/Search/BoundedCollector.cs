@@ -108,9 +108,12 @@ internal sealed record HitBudgets(int Candidates, int FacetSample, int RankAllBe
     /// <summary>
     /// How many parts, each on its own thread, a search that ranks <paramref name="candidates"/> runs its first pass
     /// (<see cref="FirstPass"/>, ranges of a large segment) and its full query (<see cref="CandidateReader"/>, runs of
-    /// the candidates) in: one per <see cref="PartSize"/>, at most <see cref="Parallelism"/>.
+    /// the candidates) in: one per <see cref="PartSize"/>, at most <see cref="Parallelism"/> less one for each of the
+    /// <paramref name="othersRunning"/> searches that hold a core already. Two needs at once on two cores, each in two
+    /// parts, ran a sixth fewer needs a second than each on one thread (37.5 against 44.9; bench/results/scenarios.md,
+    /// stop 32), while one need alone gains from its parts.
     /// </summary>
-    public int PartsFor(int candidates) => Math.Clamp(candidates / PartSize, 1, Math.Max(1, Parallelism));
+    public int PartsFor(int candidates, int othersRunning = 0) => Math.Clamp(candidates / PartSize, 1, Math.Max(1, Parallelism - othersRunning));
 
     public static HitBudgets Default { get; } = new(CatalogOptions.DefaultSearchCandidates, CatalogOptions.DefaultFacetSample, Parallelism: CatalogOptions.DefaultSearchParallelism);
 

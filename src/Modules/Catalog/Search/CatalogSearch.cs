@@ -18,6 +18,12 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossary = null, IOptions<CatalogOptions>? options = null) : ICatalogSearch
 {
+    /// <summary>
+    /// Searches running in this process now, over every instance (a search is scoped to a request; the cores are the
+    /// process's): a search runs in parts only on the threads the others leave (<see cref="PartsFor"/>).
+    /// </summary>
+    private static int _running;
+
     private SearchTuning _tuning = SearchTuning.Default;
     private Similarity _similarity = SearchTuning.Default.Similarity();
 
@@ -44,7 +50,22 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
         var page = (int)Math.Clamp(request.Page, 1L, (CatalogSearchRequest.MaxResultWindow / pageSize) + 1L);
         var filter = index.Filters.For(request.Filters, request.Viewer, () => Filter(request.Filters, request.Viewer));
 
-        var result = index.Search(searcher =>
+        Interlocked.Increment(ref _running);
+        try
+        {
+            return Task.FromResult(Search(request, pageSize, page, filter));
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>The parts a search of <paramref name="candidates"/> runs in, less one for each other search running now.</summary>
+    private int PartsFor(int candidates) => Budgets.PartsFor(candidates, othersRunning: Math.Max(0, Volatile.Read(ref _running) - 1));
+
+    private CatalogSearchResult Search(CatalogSearchRequest request, int pageSize, int page, Filter filter) =>
+        index.Search(searcher =>
         {
             searcher.Similarity = _similarity;
             var plan = QueryPlan.Build(request.Text, request.TextMatch, index.Analyzer, Glossary, searcher.IndexReader, _tuning);
@@ -101,8 +122,6 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
                 FacetsApproximate = run.FacetsApproximate,
             };
         });
-        return Task.FromResult(result);
-    }
 
     /// <summary>
     /// Which of <paramref name="listingIds"/> <paramref name="request"/> finds for its viewer (for saved-search
@@ -169,7 +188,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             if (first.Hits > candidates)
             {
                 var best = TopScoreDocCollector.Create(size, docsScoredInOrder: true);
-                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.Best, best, parts: Budgets.PartsFor(first.Best.Count));
+                CandidateReader.Search(searcher, plan.ToQuery(relaxed), first.Best, best, parts: PartsFor(first.Best.Count));
                 if (best.TotalHits > 0)
                 {
                     return new SearchRun(best, sampledFacets, first.Hits, Narrowed: true, FacetsApproximate: request.WithFacets);
@@ -205,7 +224,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     /// </summary>
     private FirstPass.Result FirstPassOf(IndexSearcher searcher, Query query, Filter filter, int candidates, FacetCollector? facets)
     {
-        if (FirstPass.Run(searcher, query, filter, candidates, facets, Budgets, Budgets.PartsFor(candidates)) is { } pass)
+        if (FirstPass.Run(searcher, query, filter, candidates, facets, Budgets, PartsFor(candidates)) is { } pass)
         {
             return pass;
         }
