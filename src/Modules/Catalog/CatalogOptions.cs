@@ -59,6 +59,8 @@ public sealed class CatalogOptions
     /// (HitBudgets.PartsFor): by default one per core, at most four. Matchmaking (5,000 candidates) at 1 M listings
     /// runs its first pass and its full query in two parts, a tenth to a sixth faster on two cores; a search of 1,000
     /// stays on one thread (bench/results/scenarios.md, stop 31); 1 runs every search on its request's thread alone.
+    /// A search takes one thread fewer for each other search running in the process at the time, so that two needs at
+    /// once on two cores run one thread each (split, they ran a sixth fewer needs a second; stop 32).
     /// </summary>
     public int SearchParallelism { get; set; } = DefaultSearchParallelism;
 

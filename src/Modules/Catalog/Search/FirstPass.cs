@@ -28,8 +28,9 @@ namespace Funeng.Catalog.Search;
 /// <para>
 /// A large segment is read in ranges of documents at once, one per thread, when the search ranks enough candidates to
 /// be scored in parts (<see cref="HitBudgets.PartsFor"/>, <see cref="RangeDocuments"/>): matchmaking's 5,000 at 1 M,
-/// where two ranges measured a tenth faster; a search's 1,000, with a few terms, was slower in two (stop 31). Each
-/// range keeps its own candidates, which join the search's after.
+/// where two ranges measured a tenth faster; a search's 1,000, with a few terms, was slower in two (stop 31); and only
+/// on cores that other running searches leave (stop 32). Each range keeps its own candidates, which join the search's
+/// after.
 /// </para>
 /// </summary>
 internal static class FirstPass
