@@ -358,14 +358,8 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     public void The_query_plan_keeps_glossary_names_whole_and_needs_two_of_three_words()
     {
         using var analyzer = BilingualAnalyzer.PerField();
-        using var directory = new Lucene.Net.Store.RAMDirectory();
-        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
-        {
-            writer.Commit();
-        }
-
-        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
-        var plan = QueryPlan.Build("Speech Recognition for 视觉质检", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+        using var index = new TextsIndex(analyzer, []);
+        var plan = QueryPlan.Build("Speech Recognition for 视觉质检", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
 
         Assert.Equal(["Speech Recognition", "视觉", "质检"], plan.Concepts.Select(c => c.Surface));
         Assert.Contains("语音识别", plan.Concepts[0].Forms);
@@ -379,20 +373,9 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         // Nine everyday words in four listings each, and the glossary name 理赔 (of 保险理赔) in one: with more concepts
         // than SearchTuning.MaxConcepts, the rarest are kept, and 保险理赔 is rare through 理赔, not absent.
         using var analyzer = BilingualAnalyzer.PerField();
-        using var directory = new Lucene.Net.Store.RAMDirectory();
         const string Everyday = "桌子 椅子 杯子 盘子 窗户 门口 楼梯 花园 草地";
-        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
-        {
-            foreach (var text in Enumerable.Repeat(Everyday, 4).Append("车险理赔材料"))
-            {
-                writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
-            }
-
-            writer.Commit();
-        }
-
-        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
-        var plan = QueryPlan.Build("保险理赔 " + Everyday, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+        using var index = new TextsIndex(analyzer, [.. Enumerable.Repeat(Everyday, 4).Append("车险理赔材料")]);
+        var plan = QueryPlan.Build("保险理赔 " + Everyday, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
 
         Assert.Equal(SearchTuning.Default.MaxConcepts, plan.Concepts.Count);
         Assert.Contains(plan.Concepts, c => c.Surface == "保险理赔" && c.Forms.Contains("理赔"));
@@ -404,19 +387,8 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         // 关于 ("about") is in one listing, 用药 and 咨询 in four each: chosen rarest first, the preposition would be the
         // plan's most telling concept.
         using var analyzer = BilingualAnalyzer.PerField();
-        using var directory = new Lucene.Net.Store.RAMDirectory();
-        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
-        {
-            foreach (var text in Enumerable.Repeat("用药咨询", 4).Append("关于我们"))
-            {
-                writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
-            }
-
-            writer.Commit();
-        }
-
-        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
-        var plan = QueryPlan.Build("回答长者关于用药的咨询", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+        using var index = new TextsIndex(analyzer, [.. Enumerable.Repeat("用药咨询", 4).Append("关于我们")]);
+        var plan = QueryPlan.Build("回答长者关于用药的咨询", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
 
         Assert.Contains(plan.Concepts, c => c.Surface == "用药");
         Assert.DoesNotContain(plan.Concepts, c => c.Surface == "关于");
@@ -435,18 +407,40 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         // such as 是 or 想, a numeral or a classifier joined them into chunks no listing says (是一家, 有能听懂), rare
         // in the index and so chosen first among a sentence's concepts.
         using var analyzer = BilingualAnalyzer.PerField();
-        using var directory = new Lucene.Net.Store.RAMDirectory();
-        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
-        {
-            writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
-            writer.Commit();
-        }
-
-        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
-        var plan = QueryPlan.Build(text, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, reader);
+        using var index = new TextsIndex(analyzer, [text]);
+        var plan = QueryPlan.Build(text, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
 
         Assert.Contains(plan.Concepts, c => c.Surface == concept);
         Assert.All(notConcepts.Split('|'), junk => Assert.DoesNotContain(plan.Concepts, c => c.Surface == junk));
+    }
+
+    /// <summary>An index in memory of <c>texts</c>, each one document's bigram field, for a query plan's document frequencies.</summary>
+    private sealed class TextsIndex : IDisposable
+    {
+        private readonly Lucene.Net.Store.RAMDirectory _directory = new();
+
+        public TextsIndex(Lucene.Net.Analysis.Analyzer analyzer, IReadOnlyList<string> texts)
+        {
+            using (var writer = new Lucene.Net.Index.IndexWriter(_directory, new Lucene.Net.Index.IndexWriterConfig(BilingualAnalyzer.Version, analyzer)))
+            {
+                foreach (var text in texts)
+                {
+                    writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
+                }
+
+                writer.Commit();
+            }
+
+            Reader = Lucene.Net.Index.DirectoryReader.Open(_directory);
+        }
+
+        public Lucene.Net.Index.DirectoryReader Reader { get; }
+
+        public void Dispose()
+        {
+            Reader.Dispose();
+            _directory.Dispose();
+        }
     }
 
     private async Task<Guid> PublishAsync(object listing)

@@ -193,7 +193,7 @@ internal static class FirstPass
         var upTo = new float[n];
         for (var i = 0; i < n; i++)
         {
-            docs[i] = scorers[i].Common?.Advance(from) ?? (from == 0 ? scorers[i].Scorer.NextDoc() : scorers[i].Scorer.Advance(from));
+            docs[i] = Advance(scorers[i], from);
             upTo[i] = (i == 0 ? 0 : upTo[i - 1]) + scorers[i].Bound;
         }
 
@@ -338,7 +338,7 @@ internal static class FirstPass
             {
                 if (lookedUp[i] && docs[i] < end)
                 {
-                    docs[i] = scorers[i].Common?.Advance(end) ?? scorers[i].Scorer.Advance(end);
+                    docs[i] = Advance(scorers[i], end);
                 }
             }
 
@@ -371,11 +371,14 @@ internal static class FirstPass
     {
         if (at < doc)
         {
-            at = clause.Common?.Advance(doc) ?? clause.Scorer.Advance(doc);
+            at = Advance(clause, doc);
         }
 
         return at != doc ? 0f : clause.Common?.Score(doc) ?? clause.Scorer.GetScore();
     }
+
+    /// <summary>The clause's first document from <paramref name="target"/> on, through whichever reader it is read by.</summary>
+    private static int Advance(in Clause clause, int target) => clause.Common?.Advance(target) ?? clause.Scorer.Advance(target);
 
     /// <summary>
     /// A term's scorer in a segment, the most it adds to a document, the most in each block where it is common, and
