@@ -14,7 +14,8 @@ namespace Funeng.Catalog.Tests.Search;
 /// (<see cref="BulkRandomAccess"/>) finds what Lucene's default strategy finds, with the same scores and without deleted
 /// documents; remembered document frequencies (<see cref="DocFrequencies"/>) follow the index when it changes; the
 /// full query over the candidates' postings (<see cref="CandidateReader"/>), scored clause by clause
-/// (<see cref="ClauseByClause"/>), finds and scores them as Lucene's scorers do over the whole index.
+/// (<see cref="ClauseByClause"/>), finds and scores them as Lucene's scorers do over the whole index; collapsing by
+/// owner through each segment's ordinals still joins an owner's listings across segments.
 /// </summary>
 public sealed class SearchShortcutTests : IDisposable
 {
@@ -131,18 +132,9 @@ public sealed class SearchShortcutTests : IDisposable
             searcher.Similarity = SearchTuning.Default.Similarity();
             var query = QueryPlan.Build(text, CatalogTextMatch.MostTerms, _index.Analyzer, DomainGlossary.Shipped, searcher.IndexReader).ToQuery();
             var candidates = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Where(d => d % 3 != 0).ToArray();
-            var wanted = candidates.ToHashSet();
-            var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs.Where(d => wanted.Contains(d.Doc)).ToList();
-
-            var top = TopScoreDocCollector.Create(searcher.IndexReader.MaxDoc, docsScoredInOrder: true);
-            CandidateReader.Search(searcher, query, candidates, top, everyTerm, parts);
-            var actual = top.GetTopDocs().ScoreDocs;
+            var (expected, actual) = ScoredAsOverTheIndex(searcher, query, candidates, everyTerm, parts);
 
             Assert.NotEmpty(expected);
-            Assert.Equal(expected.Select(d => d.Doc).Order(), actual.Select(d => d.Doc).Order());
-            var scores = expected.ToDictionary(d => d.Doc, d => d.Score);
-            // Clause by clause the sums may be added in another order than Lucene's scorers add them: the last bit may differ.
-            Assert.All(actual, d => Assert.Equal(scores[d.Doc], d.Score, tolerance: scores[d.Doc] * 1e-6f));
             Assert.DoesNotContain(actual, d => searcher.IndexReader.Leaves.Any(l => d.Doc >= l.DocBase && d.Doc < l.DocBase + l.AtomicReader.MaxDoc && l.AtomicReader.LiveDocs is { } live && !live.Get(d.Doc - l.DocBase)));
             return 0;
         });
@@ -177,23 +169,48 @@ public sealed class SearchShortcutTests : IDisposable
                 { AllTerm("没有"), Occur.SHOULD },
             };
             var candidates = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Where(d => d % 4 != 1).ToArray();
-            var wanted = candidates.ToHashSet();
-            var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs.Where(d => wanted.Contains(d.Doc)).ToList();
-
-            var top = TopScoreDocCollector.Create(searcher.IndexReader.MaxDoc, docsScoredInOrder: true);
-            CandidateReader.Search(searcher, query, candidates, top);
-            var actual = top.GetTopDocs().ScoreDocs;
+            var (expected, _) = ScoredAsOverTheIndex(searcher, query, candidates);
 
             // Some but not all documents match, and the scores differ (coord and boosts matter).
             Assert.InRange(expected.Count, 10, candidates.Length - 10);
             Assert.True(expected.Select(d => d.Score).Distinct().Count() > 3);
-            Assert.Equal(expected.Select(d => d.Doc).Order(), actual.Select(d => d.Doc).Order());
-            var scores = expected.ToDictionary(d => d.Doc, d => d.Score);
-            Assert.All(actual, d => Assert.Equal(scores[d.Doc], d.Score, tolerance: scores[d.Doc] * 1e-6f));
             return 0;
         });
 
         static TermQuery AllTerm(string term, float boost = 1f) => new(new Term(IndexFields.All, term)) { Boost = boost };
+    }
+
+    [Fact]
+    public void Two_phrases_sharing_terms_read_their_positions_where_each_needs_them_also_behind_the_other()
+    {
+        // 能客 and 客服 are in both phrases and in nearly every listing, so they are read once, from their remembered
+        // frequencies, and their positions only where a phrase asks: the first phrase at every third listing (机器人),
+        // the second at the others (平台), behind where the first stopped.
+        _index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            var query = new BooleanQuery(disableCoord: true)
+            {
+                { Phrase("能客", "客服", "服机", "机器"), Occur.SHOULD },
+                { Phrase("能客", "客服", "服平", "平台"), Occur.SHOULD },
+            };
+            var candidates = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Where(d => d % 5 != 2).ToArray();
+            var (expected, _) = ScoredAsOverTheIndex(searcher, query, candidates);
+
+            Assert.Equal(candidates.Count(d => d < 240), expected.Count);
+            return 0;
+        });
+
+        static PhraseQuery Phrase(params string[] bigrams)
+        {
+            var phrase = new PhraseQuery();
+            foreach (var bigram in bigrams)
+            {
+                phrase.Add(new Term(IndexFields.All, bigram));
+            }
+
+            return phrase;
+        }
     }
 
     [Fact]
@@ -282,6 +299,25 @@ public sealed class SearchShortcutTests : IDisposable
     }
 
     [Fact]
+    public async Task An_owners_listings_added_in_two_commits_collapse_into_one_hit()
+    {
+        // Hits are grouped by their owner's ordinal in each segment, and the segments' groups joined by owner.
+        var owner = Guid.NewGuid();
+        List<Guid> owners = [Add("红树林巡护算法一号", "红树林巡护", "zhuhai", owner), Add("红树林巡护算法二号", "红树林巡护", "zhuhai", owner)];
+        _index.Commit();
+        owners.AddRange([Add("红树林巡护算法三号", "红树林巡护", "zhuhai", owner), Add("红树林巡护算法四号", "红树林巡护", "zhuhai", owner)]);
+        var other = Add("红树林巡护无人机", "红树林巡护", "zhuhai");
+        _index.Commit();
+
+        var result = await new CatalogSearch(_index).SearchAsync(new CatalogSearchRequest("红树林巡护", CatalogFilters.None, CatalogViewer.Public), TestContext.Current.CancellationToken);
+
+        Assert.True(_index.Search(searcher => searcher.IndexReader.Leaves.Count(l => l.Reader.NumDocs > 0)) > 1);
+        Assert.Equal(2, result.Total);
+        Assert.Equal(3, Assert.Single(result.Hits, h => owners.Contains(h.Id)).MoreFromOwner);
+        Assert.Equal(0, Assert.Single(result.Hits, h => h.Id == other).MoreFromOwner);
+    }
+
+    [Fact]
     public void Match_reasons_read_at_the_pages_documents_name_a_concept_only_for_those_holding_it()
     {
         // The first 240 listings say 客服问答, the last eight 客服 without 问答.
@@ -308,6 +344,25 @@ public sealed class SearchShortcutTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>
+    /// Scores <paramref name="query"/> at <paramref name="candidates"/> through the candidates' reader and asserts that
+    /// it finds the candidates Lucene finds over the whole index, with their scores; returns both, Lucene's first.
+    /// </summary>
+    private static (List<ScoreDoc> Expected, ScoreDoc[] Actual) ScoredAsOverTheIndex(IndexSearcher searcher, Query query, int[] candidates, bool everyTerm = false, int parts = 1)
+    {
+        var wanted = candidates.ToHashSet();
+        var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs.Where(d => wanted.Contains(d.Doc)).ToList();
+        var top = TopScoreDocCollector.Create(searcher.IndexReader.MaxDoc, docsScoredInOrder: true);
+        CandidateReader.Search(searcher, query, candidates, top, everyTerm, parts);
+        var actual = top.GetTopDocs().ScoreDocs;
+
+        Assert.Equal(expected.Select(d => d.Doc).Order(), actual.Select(d => d.Doc).Order());
+        var scores = expected.ToDictionary(d => d.Doc, d => d.Score);
+        // Clause by clause the sums may be added in another order than Lucene's scorers add them: the last bit may differ.
+        Assert.All(actual, d => Assert.Equal(scores[d.Doc], d.Score, tolerance: scores[d.Doc] * 1e-6f));
+        return (expected, actual);
+    }
+
     /// <summary>A plain disjunction, as a first pass is: Lucene scores it in bulk when nothing stands in the way.</summary>
     private static BooleanQuery BroadQuery() => new(disableCoord: true)
     {
@@ -322,11 +377,11 @@ public sealed class SearchShortcutTests : IDisposable
         { new TermQuery(new Term(CatalogFacets.City, city)), Occur.MUST },
     });
 
-    private Guid Add(string titleZh, string summaryZh, string city)
+    private Guid Add(string titleZh, string summaryZh, string city, Guid? owner = null)
     {
         var listing = new ListingRecord
         {
-            Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = Guid.NewGuid(), Status = ListingStatus.Published,
+            Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = owner ?? Guid.NewGuid(), Status = ListingStatus.Published,
             Content = new ListingContent { TitleZh = titleZh, SummaryZh = summaryZh, CitySlug = city }, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         _index.Replace(listing.Id.ToString(), SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, "测试企业", "", [])));

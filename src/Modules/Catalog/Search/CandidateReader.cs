@@ -8,7 +8,7 @@ namespace Funeng.Catalog.Search;
 /// A segment as a broad search's full query sees it once the first pass has chosen the candidates
 /// (<see cref="HitBudgets.Candidates"/>). A term that several of the query's clauses name (养老 is a concept, a bag term and
 /// a word of each of its glossary names in the bag; customer and service are in several names' phrases) has its
-/// postings read once per search, at the candidates only (with positions when a phrase needs them), and every clause
+/// postings read once per search, at the candidates only (positions where a phrase asks for them), and every clause
 /// leaps through that short list; each clause used to advance its own copy of the postings to every candidate. A term
 /// named once is read as before, lazily, so a phrase or conjunction still advances its dense terms only where its
 /// rare term is. A term common in the segment is read from its remembered frequencies (<see cref="CommonTerms"/>),
@@ -19,13 +19,14 @@ namespace Funeng.Catalog.Search;
 /// </summary>
 internal sealed class CandidateReader : PostingsView
 {
+    private readonly AtomicReader _segment;
     private readonly int[] _candidates;
     /// <summary>The terms several clauses name, each with whether a phrase among them needs its positions.</summary>
     private readonly Dictionary<Term, bool> _shared;
     private readonly Dictionary<(string Field, BytesRef Term), CandidatePostings?> _read = [];
 
     private CandidateReader(AtomicReader segment, int[] candidates, Dictionary<Term, bool> shared)
-        : base(new CommonTermsReader(segment)) => (_candidates, _shared) = (candidates, shared);
+        : base(new CommonTermsReader(segment)) => (_segment, _candidates, _shared) = (segment, candidates, shared);
 
     /// <summary>
     /// Runs <paramref name="query"/> over <paramref name="candidates"/> (index-wide document numbers) of
@@ -123,7 +124,7 @@ internal sealed class CandidateReader : PostingsView
         var key = (field, BytesRef.DeepCopyOf(real.Term));
         if (!_read.TryGetValue(key, out var postings))
         {
-            postings = CandidatePostings.Read(real, _candidates, positions);
+            postings = CandidatePostings.Read(_segment, field, real, _candidates, positions);
             _read[key] = postings;
         }
 
@@ -131,15 +132,25 @@ internal sealed class CandidateReader : PostingsView
     }
 }
 
-/// <summary>One term's postings among the candidates of a segment: documents, frequencies and positions.</summary>
+/// <summary>
+/// One term's postings among the candidates of a segment: documents and frequencies read at once (from the term's
+/// remembered frequencies when it is common: a lookup per candidate), positions only where a clause asks for them. A
+/// phrase asks at the candidates holding all its terms, a few of those holding one of them: the positions of a common
+/// bigram at every candidate cost a broad search at 1 M some 2 ms of its 20 (bench/results/catalog.md, stop 33).
+/// </summary>
 internal sealed class CandidatePostings
 {
     private readonly List<int> _docs = [];
     private readonly List<int> _freqs = [];
+    /// <summary>Where each document's positions start in <see cref="_positions"/>; −1 until asked for.</summary>
     private readonly List<int> _starts = [];
     private readonly List<int> _positions = [];
+    private readonly Func<DocsAndPositionsEnum>? _open;
+    private DocsAndPositionsEnum? _reading;
 
-    public bool HasPositions { get; private init; }
+    private CandidatePostings(Func<DocsAndPositionsEnum>? open) => _open = open;
+
+    public bool HasPositions => _open is not null;
 
     public int Count => _docs.Count;
 
@@ -147,7 +158,15 @@ internal sealed class CandidatePostings
 
     public int Freq(int i) => _freqs[i];
 
-    public int Position(int i, int n) => _positions[_starts[i] + n];
+    public int Position(int i, int n)
+    {
+        if (_starts[i] < 0)
+        {
+            ReadPositions(i);
+        }
+
+        return _positions[_starts[i] + n];
+    }
 
     /// <summary>Index of the first entry at or after <paramref name="from"/> whose document is at least <paramref name="target"/>.</summary>
     public int Seek(int from, int target)
@@ -157,19 +176,32 @@ internal sealed class CandidatePostings
     }
 
     /// <summary>
-    /// Reads the postings <paramref name="real"/> is on at <paramref name="candidates"/> (sorted, segment-local), live
-    /// or not, with positions when <paramref name="withPositions"/> and the field has them; null when the term has none.
+    /// Reads the postings <paramref name="real"/> (a term of <paramref name="field"/> in a view of
+    /// <paramref name="segment"/>) is on at <paramref name="candidates"/> (sorted, segment-local), live or not, with
+    /// positions (when asked for) if <paramref name="withPositions"/> and the field has them; null when the term has none.
     /// </summary>
-    public static CandidatePostings? Read(TermsEnum real, int[] candidates, bool withPositions)
+    public static CandidatePostings? Read(AtomicReader segment, string field, TermsEnum real, int[] candidates, bool withPositions)
     {
-        var positions = withPositions ? real.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE) : null;
-        DocsEnum? docs = positions ?? real.Docs(null, null, DocsFlags.FREQS);
-        if (docs is null)
+        var open = withPositions ? Opener(segment, field, real) : null;
+        if (real.Docs(null, null, DocsFlags.FREQS) is not { } docs)
         {
             return null;
         }
 
-        var read = new CandidatePostings { HasPositions = positions is not null };
+        var read = new CandidatePostings(open);
+        if (docs is FrequencyDocs common)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (common.Frequencies.Freq(candidate) is > 0 and var freq)
+                {
+                    read.Add(candidate, freq);
+                }
+            }
+
+            return read;
+        }
+
         foreach (var candidate in candidates)
         {
             if (docs.DocID < candidate && docs.Advance(candidate) == DocIdSetIterator.NO_MORE_DOCS)
@@ -177,22 +209,63 @@ internal sealed class CandidatePostings
                 break;
             }
 
-            if (docs.DocID != candidate)
+            if (docs.DocID == candidate)
             {
-                continue;
-            }
-
-            var freq = docs.Freq;
-            read._docs.Add(candidate);
-            read._freqs.Add(freq);
-            read._starts.Add(read._positions.Count);
-            for (var n = 0; positions is not null && n < freq; n++)
-            {
-                read._positions.Add(positions.NextPosition());
+                read.Add(candidate, docs.Freq);
             }
         }
 
         return read;
+    }
+
+    /// <summary>Opens the term's positions afresh (for a document behind the last one read), or null when the field keeps none.</summary>
+    private static Func<DocsAndPositionsEnum>? Opener(AtomicReader segment, string field, TermsEnum real)
+    {
+        if (real.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE) is null)
+        {
+            return null;
+        }
+
+        var (term, state) = (BytesRef.DeepCopyOf(real.Term), real.GetTermState());
+        return () =>
+        {
+            var terms = segment.GetTerms(field).GetEnumerator();
+            terms.SeekExact(term, state);
+            return terms.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE);
+        };
+    }
+
+    private void Add(int doc, int freq)
+    {
+        _docs.Add(doc);
+        _freqs.Add(freq);
+        _starts.Add(-1);
+    }
+
+    /// <summary>Reads entry <paramref name="i"/>'s positions, from where the last read stopped or, behind it, from the start.</summary>
+    private void ReadPositions(int i)
+    {
+        var doc = _docs[i];
+        if (_reading is null || _reading.DocID > doc)
+        {
+            _reading = _open!();
+        }
+
+        if (_reading.DocID < doc)
+        {
+            _reading.Advance(doc);
+        }
+
+        if (_reading.DocID != doc)
+        {
+            throw new InvalidOperationException($"The term's postings do not hold document {doc} its frequencies say they do.");
+        }
+
+        _starts[i] = _positions.Count;
+        for (var n = 0; n < _freqs[i]; n++)
+        {
+            _positions.Add(_reading.NextPosition());
+        }
     }
 }
 

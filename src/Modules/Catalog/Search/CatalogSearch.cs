@@ -240,32 +240,80 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     private List<(ScoreDoc Best, int More)> Collapse(IndexSearcher searcher, ScoreDoc[] docs)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var groups = new Dictionary<string, (ScoreDoc Best, float Rank, int Count)>(StringComparer.Ordinal);
-        var order = new List<string>();
+        // A page's collapse reads a thousand hits: each segment's owner and kind columns are looked up once, and the
+        // hits grouped by their owner's ordinal in their segment; owners are named only to join segments' groups.
+        var segments = new SegmentOwners?[leaves.Count];
+        var groups = new Dictionary<long, Group>();
+        var order = new List<long>();
         foreach (var doc in docs)
         {
-            var leaf = leaves[ReaderUtil.SubIndex(doc.Doc, leaves)];
-            var local = doc.Doc - leaf.DocBase;
-            var owner = Value(FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, IndexFields.Owner), local);
-            var profile = Value(FieldCache.DEFAULT.GetTermsIndex(leaf.AtomicReader, IndexFields.Kind), local) == nameof(CatalogHitKind.Organisation);
-            var rank = profile ? doc.Score * _tuning.ProfileWeight : doc.Score;
-            if (!groups.TryGetValue(owner, out var group))
+            var s = ReaderUtil.SubIndex(doc.Doc, leaves);
+            var segment = segments[s] ??= new SegmentOwners(leaves[s].AtomicReader);
+            var local = doc.Doc - leaves[s].DocBase;
+            var key = ((long)s << 32) | (uint)segment.OwnerOrdinal(local);
+            var rank = segment.IsProfile(local) ? doc.Score * _tuning.ProfileWeight : doc.Score;
+            if (groups.TryGetValue(key, out var group))
             {
-                groups[owner] = (doc, rank, 1);
-                order.Add(owner);
+                groups[key] = group.With(doc, rank, 1);
             }
             else
             {
-                groups[owner] = rank > group.Rank ? (doc, rank, group.Count + 1) : group with { Count = group.Count + 1 };
+                groups[key] = new Group(doc, rank, 1);
+                order.Add(key);
             }
         }
 
-        return [.. order.Select(o => groups[o]).OrderByDescending(g => g.Rank).Select(g => (g.Best, g.Count - 1))];
+        var collapsed = order.Select(k => groups[k]);
+        if (segments.Count(s => s is not null) > 1)
+        {
+            var byOwner = new Dictionary<string, Group>(StringComparer.Ordinal);
+            foreach (var key in order)
+            {
+                var owner = segments[(int)(key >> 32)]!.Owner((int)key);
+                byOwner[owner] = byOwner.TryGetValue(owner, out var joined) ? joined.With(groups[key].Best, groups[key].Rank, groups[key].Count) : groups[key];
+            }
 
-        static string Value(SortedDocValues values, int doc)
+            collapsed = byOwner.Values;
+        }
+
+        return [.. collapsed.OrderByDescending(g => g.Rank).Select(g => (g.Best, g.Count - 1))];
+    }
+
+    /// <summary>An owner's hits: the best of them by rank, and how many.</summary>
+    private readonly record struct Group(ScoreDoc Best, float Rank, int Count)
+    {
+        public Group With(ScoreDoc doc, float rank, int count) => rank > Rank ? new(doc, rank, Count + count) : this with { Count = Count + count };
+    }
+
+    /// <summary>A segment's owner of each document (by ordinal, and named), and whether it is an organisation's profile.</summary>
+    private sealed class SegmentOwners
+    {
+        private readonly SortedDocValues _owners;
+        private readonly SortedDocValues _kinds;
+        private readonly int _profileKind;
+
+        public SegmentOwners(AtomicReader segment)
+        {
+            _owners = FieldCache.DEFAULT.GetTermsIndex(segment, IndexFields.Owner);
+            _kinds = FieldCache.DEFAULT.GetTermsIndex(segment, IndexFields.Kind);
+            // Negative when the segment holds no profile: no document's ordinal matches it.
+            _profileKind = _kinds.LookupTerm(new BytesRef(nameof(CatalogHitKind.Organisation)));
+        }
+
+        public bool IsProfile(int doc) => _profileKind >= 0 && _kinds.GetOrd(doc) == _profileKind;
+
+        /// <summary>The document's owner's ordinal in the segment; −1 for none.</summary>
+        public int OwnerOrdinal(int doc) => _owners.GetOrd(doc);
+
+        /// <summary>The owner of <paramref name="ordinal"/> (empty for −1).</summary>
+        public string Owner(int ordinal)
         {
             var bytes = new BytesRef();
-            values.Get(doc, bytes);
+            if (ordinal >= 0)
+            {
+                _owners.LookupOrd(ordinal, bytes);
+            }
+
             return bytes.Utf8ToString();
         }
     }

@@ -247,6 +247,9 @@ internal sealed class FrequencyDocs(TermFrequencies frequencies, IBits? liveDocs
 {
     private int _doc = -1;
 
+    /// <summary>The frequencies read, for a reader that looks documents up rather than walking them (<see cref="CandidatePostings"/>).</summary>
+    public TermFrequencies Frequencies => frequencies;
+
     public override int DocID => _doc;
 
     public override int Freq => frequencies.Freq(_doc);
