@@ -24,7 +24,7 @@ internal sealed class KeywordBaseline : IDisposable
     {
         _index = index;
         // Read as the platform reads its index (docs/decisions/0017-index-reading.md), so latencies compare like with like.
-        _reader = DirectoryReader.Open(new SimpleFSDirectory(index.Path));
+        _reader = DirectoryReader.Open(new MappedDirectory(new DirectoryInfo(index.Path), NoLockFactory.GetNoLockFactory()));
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _listings = new QueryWrapperFilter(new BooleanQuery
         {

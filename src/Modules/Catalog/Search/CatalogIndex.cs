@@ -283,10 +283,10 @@ internal sealed class CatalogIndex : IDisposable
         {
             System.IO.Directory.CreateDirectory(_path);
             _locks = new ProcessLockFactory(_path);
-            // Read through file handles, not memory-mapped: Lucene.Net 4.8's mapped reader tracks every clone of an
-            // input in a weak table, and a long-running server's collections grew slower search after search
-            // (docs/decisions/0017-index-reading.md). FSDirectory.Open would choose the mapped one on Linux.
-            _directory = new SimpleFSDirectory(new DirectoryInfo(_path), _locks);
+            // Memory-mapped through our own reader, not Lucene.Net 4.8's (which tracks every clone of an input in a
+            // weak table, and a long-running server's collections grew slower search after search) nor through file
+            // handles (a system call and a copy per kilobyte read): docs/decisions/0017-index-reading.md.
+            _directory = new MappedDirectory(new DirectoryInfo(_path), _locks);
         }
 
         return _directory;
