@@ -88,10 +88,21 @@ internal sealed unsafe class MappedFile
         }
 
         var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-        var view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-        byte* start = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-        return new MappedFile(path, length, file, view, start + view.PointerOffset);
+        MemoryMappedViewAccessor? view = null;
+        try
+        {
+            view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            byte* start = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+            return new MappedFile(path, length, file, view, start + view.PointerOffset);
+        }
+        catch
+        {
+            // Not mapped (out of address space, say): nothing is left open behind the error.
+            view?.Dispose();
+            file.Dispose();
+            throw;
+        }
     }
 }
 
