@@ -135,8 +135,8 @@ internal sealed class CandidateReader : PostingsView
 /// <summary>
 /// One term's postings among the candidates of a segment: documents and frequencies read at once (from the term's
 /// remembered frequencies when it is common: a lookup per candidate), positions only where a clause asks for them. A
-/// phrase asks at the candidates holding all its terms, a few of those holding one of them: the positions of a common
-/// bigram at every candidate cost a broad search at 1 M some 2 ms of its 20 (bench/results/catalog.md, stop 33).
+/// phrase asks only at the candidates holding all its terms, usually few of those holding any one: the positions of a
+/// common bigram at every candidate cost a broad search at 1 M some 2 ms of its 20 (bench/results/catalog.md, stop 33).
 /// </summary>
 internal sealed class CandidatePostings
 {
