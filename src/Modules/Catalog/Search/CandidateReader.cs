@@ -221,7 +221,7 @@ internal sealed class CandidatePostings
     /// <summary>Opens the term's positions afresh (for a document behind the last one read), or null when the field keeps none.</summary>
     private static Func<DocsAndPositionsEnum>? Opener(AtomicReader segment, string field, TermsEnum real)
     {
-        if (real.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE) is null)
+        if (segment.FieldInfos.FieldInfo(field) is not { IndexOptions: >= IndexOptions.DOCS_AND_FREQS_AND_POSITIONS })
         {
             return null;
         }
