@@ -16,15 +16,16 @@ internal sealed class MappedDirectory(DirectoryInfo path, LockFactory locks) : F
 {
     public override IndexInput OpenInput(string name, IOContext context)
     {
-        EnsureOpen();
-        var file = MappedFile.Open(System.IO.Path.Combine(Directory.FullName, name));
+        var file = Map(name);
         return new MappedInput($"MappedInput(path=\"{file.Path}\")", file, 0, file.Length);
     }
 
-    public override IndexInputSlicer CreateSlicer(string name, IOContext context)
+    public override IndexInputSlicer CreateSlicer(string name, IOContext context) => new Slicer(Map(name));
+
+    private MappedFile Map(string name)
     {
         EnsureOpen();
-        return new Slicer(MappedFile.Open(System.IO.Path.Combine(Directory.FullName, name)));
+        return MappedFile.Open(System.IO.Path.Combine(Directory.FullName, name));
     }
 
     /// <summary>The parts of a compound file, each read in place.</summary>
@@ -56,19 +57,18 @@ internal sealed class MappedDirectory(DirectoryInfo path, LockFactory locks) : F
 /// </summary>
 internal sealed unsafe class MappedFile
 {
-    private readonly MemoryMappedFile? _file;
     private readonly MemoryMappedViewAccessor? _view;
 
-    private MappedFile(string path, long length, MemoryMappedFile? file, MemoryMappedViewAccessor? view, byte* start)
+    private MappedFile(string path, long length, MemoryMappedViewAccessor? view, byte* start)
     {
-        (Path, Length, _file, _view) = (path, length, file, view);
+        (Path, Length, _view) = (path, length, view);
         Start = start;
     }
 
     ~MappedFile()
     {
         // The view's handle outlives this object's finalizer (handles are finalized last): give back the pointer taken
-        // at opening, and let the handle's own finalizer unmap the view, as the file's closes the mapping.
+        // at opening, and let the handle's own finalizer unmap the view.
         _view?.SafeMemoryMappedViewHandle.ReleasePointer();
     }
 
@@ -84,23 +84,22 @@ internal sealed unsafe class MappedFile
         var length = stream.Length;
         if (length == 0)
         {
-            return new MappedFile(path, 0, null, null, null);
+            return new MappedFile(path, 0, null, null);
         }
 
-        var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-        MemoryMappedViewAccessor? view = null;
+        // The view stays mapped once the file and its mapping object are closed: only the view is kept.
+        using var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        var view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
         try
         {
-            view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
             byte* start = null;
             view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-            return new MappedFile(path, length, file, view, start + view.PointerOffset);
+            return new MappedFile(path, length, view, start + view.PointerOffset);
         }
         catch
         {
-            // Not mapped (out of address space, say): nothing is left open behind the error.
-            view?.Dispose();
-            file.Dispose();
+            // Not mapped after all: nothing is left open behind the error.
+            view.Dispose();
             throw;
         }
     }
