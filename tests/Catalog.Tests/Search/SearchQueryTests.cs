@@ -414,6 +414,26 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.All(notConcepts.Split('|'), junk => Assert.DoesNotContain(plan.Concepts, c => c.Surface == junk));
     }
 
+    [Theory]
+    [InlineData("实时翻译", "翻译服务|实时监控|实时调度|实时预警", "翻译", "")]
+    [InlineData("实时翻译", "实时监控|翻译服务|文档翻译|语音翻译", "", "翻译")]
+    [InlineData("理赔审核", "车险理赔|内容审核|图片审核|视频审核", "", "审核")]
+    [InlineData("理赔审核", "内容审核|车险理赔|健康险理赔|意外险理赔", "审核", "")]
+    public void A_glossary_name_inside_the_typed_one_is_a_broader_form_only_when_rarer_than_the_rest(string typed, string texts, string broader, string notBroader)
+    {
+        // 翻译 is a name of its own inside 实时翻译: translation services that never say real-time answer part of the
+        // need. It counts only where it is rarer than the rest of the name, so that 审核 (content moderation as often
+        // as claims review) does not stand for 理赔审核 where moderation fills the index.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var index = new TextsIndex(analyzer, texts.Split('|'));
+        var concept = QueryPlan.Build(typed, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader).Concepts.Single();
+
+        var broaderForms = concept.Forms.Skip(concept.BroaderFrom).ToList();
+        Assert.Equal(broader.Length == 0 ? [] : [broader], broaderForms);
+        Assert.DoesNotContain(notBroader.Length == 0 ? "-" : notBroader, concept.Forms);
+        Assert.Equal(typed, concept.Forms[0]);
+    }
+
     /// <summary>An index in memory of <c>texts</c>, each one document's bigram field, for a query plan's document frequencies.</summary>
     private sealed class TextsIndex : IDisposable
     {
