@@ -434,6 +434,23 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Equal(typed, concept.Forms[0]);
     }
 
+    [Theory]
+    [InlineData("我们是一家电视台，想把新闻稿做成视频。", "电视台", "家电")]
+    [InlineData("整理出会议纪要和待办事项。", "会议纪要", "办事")]
+    [InlineData("我们的电商店铺想推荐商品。", "电商|店铺", "")]
+    public void A_glossary_name_spelt_across_the_texts_words_is_no_concept_一家电视台_is_no_home_appliance(string text, string concepts, string notConcept)
+    {
+        // SmartCn cuts 一 / 家 / 电视台: the glossary's 家电 (home appliances) takes one character of a word of three.
+        // It cuts 电 / 商店 / 铺 too, where the glossary's 电商 and 店铺 are what the text says: a name cutting a single
+        // word of two stays.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var index = new TextsIndex(analyzer, [text]);
+        var plan = QueryPlan.Build(text, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
+
+        Assert.All(concepts.Split('|'), concept => Assert.Contains(plan.Concepts, c => c.Surface == concept));
+        Assert.DoesNotContain(plan.Concepts, c => c.Surface == notConcept);
+    }
+
     /// <summary>An index in memory of <c>texts</c>, each one document's bigram field, for a query plan's document frequencies.</summary>
     private sealed class TextsIndex : IDisposable
     {

@@ -418,7 +418,8 @@ internal sealed partial class QueryPlan
     /// <summary>The text's words with the glossary entry each belongs to (a glossary name spanning several words is one chunk).</summary>
     private static List<(string Surface, GlossaryEntry? Entry)> Chunks(string text, Analyzer analyzer, DomainGlossary glossary)
     {
-        var matches = glossary.Find(text);
+        var words = Words(analyzer, text);
+        var matches = glossary.Find(text).Where(m => !CutsAcross(m, words)).ToList();
         var chunks = new List<(int Start, string Surface, GlossaryEntry? Entry)>();
         chunks.AddRange(matches.Select(m => (m.Start, m.Surface, (GlossaryEntry?)m.Entry)));
         var pending = (Start: -1, End: -1);
@@ -432,7 +433,7 @@ internal sealed partial class QueryPlan
             pending = (-1, -1);
         }
 
-        foreach (var (start, end) in Words(analyzer, text))
+        foreach (var (start, end) in words)
         {
             if (matches.Any(m => start < m.Start + m.Length && end > m.Start))
             {
@@ -477,6 +478,23 @@ internal sealed partial class QueryPlan
 
         Flush();
         return [.. chunks.OrderBy(c => c.Start).Select(c => (c.Surface, c.Entry))];
+    }
+
+    /// <summary>
+    /// Whether a Chinese glossary name found in the text is no name the text says, by the segmenter's words: it takes
+    /// one character of a word of three or more (家电, home appliances, in 一家电视台 takes the 电 of 电视台, a television
+    /// station), or one character of a word on each side (办事 in 待办事项: 待办 + 事项). A name cutting one word of two
+    /// stays: there the segmenter is the likelier wrong (电商 and 店铺 in 电商店铺, cut 电 / 商店 / 铺).
+    /// </summary>
+    private static bool CutsAcross(GlossaryMatch match, List<(int Start, int End)> words)
+    {
+        if (!match.Surface.Any(GlossaryRules.IsHan))
+        {
+            return false;
+        }
+
+        var cut = words.Where(w => w.End - w.Start >= 2 && Math.Min(w.End, match.Start + match.Length) - Math.Max(w.Start, match.Start) == 1).ToList();
+        return cut.Count >= 2 || cut.Any(w => w.End - w.Start >= 3);
     }
 
     private static string GlossaryEntryKey(string surface, GlossaryEntry? entry) =>
