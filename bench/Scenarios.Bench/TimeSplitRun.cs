@@ -542,7 +542,7 @@ internal static class TimeSplitRun
         name was one concept, found only under its own names: for 实时翻译 (real-time translation) in a trader's need,
         the translation services that never say real-time matched through the bag alone (one field, one weight) and
         chat products with 聊天 in their titles outranked them; 销量预测 likewise lost the forecasting filings. A glossary
-        name inside the typed one (翻译 of 实时翻译, 理赔 of 理赔审核) is now one more form of its concept, weighted
+        name inside the typed one (翻译 of 实时翻译, 审核 of 理赔审核) is now one more form of its concept, weighted
         `SearchTuning.BroaderBoost` (1.4 of a glossary name's weight) and only when it is rarer in the index than the
         rest of the name (`BroaderOnlyWhenRarer`), so that the part that carries the name's meaning counts, not a
         commoner part that changes it (审核 of 理赔审核, content moderation as often as claims). Found on the training

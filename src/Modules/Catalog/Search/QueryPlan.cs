@@ -643,8 +643,8 @@ internal sealed partial class QueryPlan
     /// The glossary's Chinese names inside a typed glossary name, for a listing that offers part of what the name says:
     /// a search for 实时翻译 (real-time translation) should find the translation services that never say real-time,
     /// below those that do. With <see cref="SearchTuning.BroaderOnlyWhenRarer"/>, only a part rarer in the index than
-    /// the rest of the name, the part that carries what is specific to it (理赔 of 理赔审核), not a commoner part that
-    /// would change its sense (审核 of 理赔审核 is content moderation as often as claims review; 诊断 of 故障诊断 is
+    /// the rest of the name, the part that carries what is specific to it (翻译 of 实时翻译 where translation is the
+    /// rarer), not a commoner part that would change its sense (审核 of 理赔审核 is content moderation as often as claims review; 诊断 of 故障诊断 is
     /// medical). Measured: bench/results/timesplit.md, "Thirteenth change".
     /// </summary>
     private static IEnumerable<string> Broader(string surface, DomainGlossary glossary, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
