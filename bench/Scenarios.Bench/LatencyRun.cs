@@ -204,9 +204,9 @@ internal static class LatencyRun
             for (var i = 0; i < needs.Count; i++)
             {
                 var time = Time(() => SupplierSearch.RankAsync(catalog.Search, needs[i], Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult());
-                best[i] = round == 0 ? best[i] : Math.Min(best[i], time);
                 if (round > 0)
                 {
+                    best[i] = Math.Min(best[i], time);
                     every.Add(time);
                 }
             }

@@ -388,8 +388,7 @@ internal sealed partial class QueryPlan
             for (var i = 0; i < concept.Forms.Count; i++)
             {
                 var typed = i == 0;
-                var weight = typed ? 1f : i >= concept.BroaderFrom ? Tuning.GlossaryBoost * Tuning.BroaderBoost : Tuning.GlossaryBoost;
-                Add(IndexFields.All, BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]), weight, df => (typed && !concept.Common) || df <= limit, typed);
+                Add(IndexFields.All, BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]), Tuning.FormWeight(i, concept.BroaderFrom), df => (typed && !concept.Common) || df <= limit, typed);
             }
 
             // Without its title the pass would rank a listing named 千穰大模型 below ten thousand that only say 模型 more
@@ -589,7 +588,7 @@ internal sealed partial class QueryPlan
         var typed = tuning.SynonymsCapped && forms.Count > 1 ? Idf(forms[0], analyzer, reader) : 0;
         for (var i = 0; i < forms.Count; i++)
         {
-            var boost = i == 0 ? 1f : i >= broaderFrom ? tuning.GlossaryBoost * tuning.BroaderBoost : tuning.GlossaryBoost;
+            var boost = tuning.FormWeight(i, broaderFrom);
             if (i > 0 && typed > 0 && Idf(forms[i], analyzer, reader) is var idf && idf > typed)
             {
                 boost *= (float)(typed / idf);

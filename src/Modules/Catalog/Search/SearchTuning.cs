@@ -94,6 +94,9 @@ internal sealed record SearchTuning
     /// </summary>
     public bool BroaderOnlyWhenRarer { get; init; } = true;
 
+    /// <summary>The weight of a concept's form <paramref name="form"/>: the typed word 1, a glossary name <see cref="GlossaryBoost"/>, a name inside the typed one (from <paramref name="broaderFrom"/> on) <see cref="BroaderBoost"/> of that.</summary>
+    public float FormWeight(int form, int broaderFrom) => form == 0 ? 1f : form >= broaderFrom ? GlossaryBoost * BroaderBoost : GlossaryBoost;
+
     /// <summary>A glossary name never weighs more than <see cref="GlossaryBoost"/> of the typed word (idf of the phrase; see QueryPlan.Forms).</summary>
     public bool SynonymsCapped { get; init; } = true;
 
