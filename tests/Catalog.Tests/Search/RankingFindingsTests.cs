@@ -128,6 +128,21 @@ public sealed class RankingFindingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_listing_found_through_its_other_summary_shows_that_summary_with_the_match_marked()
+    {
+        // An imported filing's English summary names its app (视频翻译); found through it, the hit showed its Chinese
+        // summary, which does not say 翻译, so nothing told the reader why it was there.
+        var audio = Add("趣闯生成式音频算法", "根据用户输入的文本生成音频内容", summaryEn: "Used in the app 视频翻译 to dub videos");
+        var translation = Add("机器翻译服务", "提供中英文翻译");
+        _index.Commit();
+
+        var hits = (await SearchAsync("翻译")).Hits;
+
+        Assert.Equal("Used in the app 视频<mark>翻译</mark> to dub videos", hits.Single(h => h.Id == audio).Snippet);
+        Assert.Equal("提供中英文<mark>翻译</mark>", hits.Single(h => h.Id == translation).Snippet);
+    }
+
+    [Fact]
     public async Task A_typed_words_common_part_is_not_marked_alone_服务_of_养老服务()
     {
         // 服务 is in most CAC purposes ("服务于企业端客户"): marking it wherever it stands tells the reader nothing.
@@ -190,12 +205,12 @@ public sealed class RankingFindingsTests : IDisposable
     private Task<CatalogSearchResult> SearchAsync(string text) =>
         _search.SearchAsync(new CatalogSearchRequest(text, CatalogFilters.None, CatalogViewer.Public, 1, 20), TestContext.Current.CancellationToken);
 
-    private Guid Add(string titleZh, string summaryZh, string titleEn = "")
+    private Guid Add(string titleZh, string summaryZh, string titleEn = "", string summaryEn = "")
     {
         var listing = new ListingRecord
         {
             Id = Guid.NewGuid(), Type = ListingType.AlgorithmProduct, OwnerOrganisationId = Guid.NewGuid(), Status = ListingStatus.Published,
-            Content = new ListingContent { TitleZh = titleZh, TitleEn = titleEn, SummaryZh = summaryZh }, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
+            Content = new ListingContent { TitleZh = titleZh, TitleEn = titleEn, SummaryZh = summaryZh, SummaryEn = summaryEn }, PublishedVersion = 1, UpdatedAt = DateTimeOffset.UnixEpoch,
         };
         _index.Add(SearchDocuments.ForListing(listing, listing.Content, new IndexedOwner(listing.OwnerOrganisationId, "测试企业", "", [])));
         return listing.Id;

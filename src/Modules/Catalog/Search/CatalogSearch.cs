@@ -388,10 +388,13 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     {
         var doc = searcher.Doc(docId);
         var titleZh = doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) ?? "";
-        // The snippet is in the reader's language when the listing has a summary in it.
+        // The snippet is from the summary in the reader's language, or from the other one when only it holds what was
+        // searched for; the title (shown above it anyway) only when there is no summary.
         var summaryEn = doc.Get(IndexFields.SummaryEn, CultureInfo.InvariantCulture);
-        var summary = UiCultures.IsEnglishNow && !string.IsNullOrWhiteSpace(summaryEn) ? summaryEn : doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture);
-        var snippetSource = string.IsNullOrWhiteSpace(summary) ? titleZh : summary;
+        var summaryZh = doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture);
+        var titleEn = doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "";
+        string?[] snippetSources = string.IsNullOrWhiteSpace(summaryZh) && string.IsNullOrWhiteSpace(summaryEn) ? [titleZh]
+            : UiCultures.IsEnglishNow ? [summaryEn, summaryZh] : [summaryZh, summaryEn];
         var sectors = doc.Get(IndexFields.SectorsStored, CultureInfo.InvariantCulture) ?? "";
         return new CatalogHit(
             Enum.Parse<CatalogHitKind>(doc.Get(IndexFields.Kind, CultureInfo.InvariantCulture)),
@@ -399,18 +402,17 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             ListingTypeKeys.Parse(doc.Get(IndexFields.TypeStored, CultureInfo.InvariantCulture)),
             Enum.Parse<ListingStatus>(doc.Get(IndexFields.Status, CultureInfo.InvariantCulture)),
             titleZh,
-            doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "",
+            titleEn,
             Guid.Parse(doc.Get(IndexFields.Owner, CultureInfo.InvariantCulture)),
             doc.Get(IndexFields.OwnerName, CultureInfo.InvariantCulture) ?? "",
             doc.Get(IndexFields.CityStored, CultureInfo.InvariantCulture),
             sectors.Split(';', StringSplitOptions.RemoveEmptyEntries),
             float.IsNaN(score) ? 0f : score,
-            Snippets.Highlight(index.Analyzer, snippetSource, forms))
+            Snippets.Highlight(index.Analyzer, snippetSources, forms))
         {
             OwnerNameEn = doc.Get(IndexFields.OwnerNameEn, CultureInfo.InvariantCulture) ?? "",
             // Both summaries: on the English page a listing found by its Chinese summary was said to match in "other fields".
-            Reasons = reasons is null ? [] : reasons.Explain(docId, titleZh, doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "",
-                doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture) + "\n" + summaryEn),
+            Reasons = reasons is null ? [] : reasons.Explain(docId, titleZh, titleEn, summaryZh + "\n" + summaryEn),
         };
     }
 }

@@ -15,12 +15,30 @@ internal static class Snippets
 {
     public const int Length = 160;
 
-    public static string Highlight(Analyzer analyzer, string text, IReadOnlyCollection<IReadOnlyList<string>> forms)
+    public static string Highlight(Analyzer analyzer, string text, IReadOnlyCollection<IReadOnlyList<string>> forms) => Highlight(analyzer, [text], forms);
+
+    /// <summary>
+    /// The passage of the first of <paramref name="texts"/> (in the reader's order of preference: the summary in their
+    /// language, then the other) that holds a searched form, or of the first non-empty one when none does: a listing
+    /// found through its English summary showed its Chinese summary, without the words it was found by.
+    /// </summary>
+    public static string Highlight(Analyzer analyzer, IReadOnlyList<string?> texts, IReadOnlyCollection<IReadOnlyList<string>> forms)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(forms);
-        var marks = Marks(analyzer, text, forms);
+        var present = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
+        if (present.Count == 0)
+        {
+            return "";
+        }
+
+        var found = present.Select(t => (Text: t, Marks: Marks(analyzer, t, forms))).FirstOrDefault(t => t.Marks.Count > 0);
+        return Passage(found.Text ?? present[0], found.Marks ?? []);
+    }
+
+    private static string Passage(string text, List<(int Start, int End)> marks)
+    {
         var start = marks.Count == 0 ? 0 : Math.Max(0, marks[0].Start - 30);
         var end = Math.Min(text.Length, start + Length);
         var html = new StringBuilder();
