@@ -382,6 +382,22 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public void A_long_query_ranks_a_typed_compound_that_no_listing_holds_by_its_glossary_names_not_by_a_name_inside_it()
+    {
+        // 实时翻译 is in no listing; its glossary name 同传 is in one, 翻译 (a name inside it, rarer here than 实时) in
+        // five. Ranked by 翻译, the concept looked commoner than the nine everyday words (four listings each) and was
+        // the one left out; what it asks for is as rare as 同传.
+        using var analyzer = BilingualAnalyzer.PerField();
+        const string Everyday = "桌子 椅子 杯子 盘子 窗户 门口 楼梯 花园 草地";
+        using var index = new TextsIndex(analyzer, [.. Enumerable.Repeat(Everyday, 4), .. Enumerable.Repeat("翻译文档 实时数据", 5), "实时数据", "同传服务"]);
+        var plan = QueryPlan.Build("实时翻译 " + Everyday, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
+
+        Assert.Equal(SearchTuning.Default.MaxConcepts, plan.Concepts.Count);
+        var concept = Assert.Single(plan.Concepts, c => c.Surface == "实时翻译");
+        Assert.Contains("翻译", concept.Forms.Skip(concept.BroaderFrom));
+    }
+
+    [Fact]
     public void A_preposition_is_neither_a_concept_nor_a_bag_term_however_rare_in_the_index()
     {
         // 关于 ("about") is in one listing, 用药 and 咨询 in four each: chosen rarest first, the preposition would be the

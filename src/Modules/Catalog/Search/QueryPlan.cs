@@ -554,12 +554,16 @@ internal sealed partial class QueryPlan
 
     /// <summary>
     /// How many documents a concept can find, to rank concepts by rarity: its typed word's frequency, or, when the typed
-    /// word is in no document, its most frequent glossary name's (0 when no name is in any).
+    /// word is in no document, its most frequent glossary name's; only when none is in any, its most frequent name
+    /// inside the typed one (<see cref="QueryConcept.BroaderFrom"/> on: 翻译 of 实时翻译), which finds more than the
+    /// concept asks and so made it look commoner than it is; 0 when no form is in any document.
     /// </summary>
     private static int ConceptFrequency(QueryConcept concept, Analyzer analyzer, IndexReader reader)
     {
+        int MostFrequent(IEnumerable<string> forms) => forms.Select(f => DocFrequency(f, analyzer, reader)).DefaultIfEmpty(0).Max();
         var typed = DocFrequency(concept.Forms[0], analyzer, reader);
-        return typed > 0 ? typed : concept.Forms.Skip(1).Select(f => DocFrequency(f, analyzer, reader)).DefaultIfEmpty(0).Max();
+        var names = typed > 0 ? typed : MostFrequent(concept.Forms.Take(concept.BroaderFrom).Skip(1));
+        return names > 0 ? names : MostFrequent(concept.Forms.Skip(concept.BroaderFrom));
     }
 
     /// <summary>Above how many documents a concept or term is common, when the index is large enough to tell (50 documents); null when it is not.</summary>
