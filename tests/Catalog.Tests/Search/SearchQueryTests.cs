@@ -329,11 +329,12 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
-    public async Task A_page_with_few_hits_offers_the_glossarys_other_words_for_the_query()
+    public async Task A_page_with_few_hits_offers_the_glossarys_other_name_that_finds_what_the_exact_phrase_did_not()
     {
-        // An English query: a Chinese one brings its bigrams (检测), which other tests' listings in this app hold, so
-        // whether the page had few hits depended on the order the tests ran in.
-        var html = await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("digital twin"), Token);
+        // An English phrase in quotes is searched exactly; the factory's listing says 数字孪生, its Chinese name.
+        await app.PublishedListingAsync(CatalogClient.Algorithm("数字孪生工厂仿真平台", "Factory simulation platform"));
+
+        var html = await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("\"digital twin\""), Token);
 
         Assert.Contains("data-testid=\"try-words\"", html);
         Assert.Contains("q=" + Uri.EscapeDataString("数字孪生"), html);

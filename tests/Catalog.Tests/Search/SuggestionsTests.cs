@@ -71,18 +71,37 @@ public sealed class SuggestionsTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
-    public async Task The_search_API_offers_the_pages_did_you_mean_and_words_to_try_when_hits_are_few()
+    public async Task The_search_API_offers_the_pages_did_you_mean_and_words_to_try_each_finding_more_than_the_search()
     {
         await app.PublishedListingAsync(CatalogClient.Algorithm("潮州话语音识别服务", "潮州话语音识别服务"));
+        await app.PublishedListingAsync(CatalogClient.Algorithm("锂电池极片质检服务", "Battery electrode quality inspection"));
+        var exact = "q=" + Uri.EscapeDataString("\"瑕疵检测\"");
 
         var misspelt = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("speach recogniton"));
-        var few = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("瑕疵检测 冷链"));
-        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("瑕疵检测 冷链"), Token));
+        var few = await app.Anonymous().SearchAsync(exact);
+        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?" + exact, Token));
 
         Assert.Equal("speech recognition", misspelt.GetProperty("didYouMean").GetString());
         var words = few.GetProperty("tryWords").EnumerateArray().Select(w => w.GetString()!).ToList();
-        Assert.Contains("质量检测", words);
-        Assert.All(words, w => Assert.Contains(">" + w + "</a>", page, StringComparison.Ordinal));
+        Assert.Contains("质检", words);
+        foreach (var word in words)
+        {
+            Assert.Contains(">" + word + "</a>", page, StringComparison.Ordinal);
+            Assert.True((await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString(word))).GetProperty("total").GetInt32() > few.GetProperty("total").GetInt32(), word);
+        }
+
+        // One name of the concept in each language: its other names find what 质检 finds (a search looks for them all).
+        Assert.DoesNotContain(words, w => w is "质量检测" or "缺陷检测" or "质量检验" or "visual inspection" or "defect detection");
+    }
+
+    [Fact]
+    public async Task A_search_whose_words_find_nothing_offers_no_words_that_find_nothing_either()
+    {
+        // 病虫害's other names (虫害, 病虫害识别, pest detection…) are in no listing: offering them led to more empty pages.
+        var none = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("病虫害"));
+
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+        Assert.Empty(none.GetProperty("tryWords").EnumerateArray());
     }
 
     [Fact]

@@ -652,21 +652,7 @@ internal sealed partial class QueryPlan
     /// </summary>
     private static IEnumerable<string> Broader(string surface, DomainGlossary glossary, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
     {
-        var parts = new List<string>();
-        for (var start = 0; start < surface.Length - 1; start++)
-        {
-            for (var end = start + 2; end <= surface.Length; end++)
-            {
-                var part = surface[start..end];
-                if (part.Length < surface.Length && part.All(GlossaryRules.IsHan) && !FunctionWords.Contains(part) && !parts.Contains(part, StringComparer.Ordinal)
-                    && glossary.Lookup(part).Any(e => e.Zh.Contains(part, StringComparer.Ordinal)))
-                {
-                    parts.Add(part);
-                }
-            }
-        }
-
-        return parts.Where(part => DocFrequency(part, analyzer, reader) is var df && df > 0 && (!tuning.BroaderOnlyWhenRarer || RarerThanRest(part, df)));
+        return glossary.NamesInside(surface).Where(part => DocFrequency(part, analyzer, reader) is var df && df > 0 && (!tuning.BroaderOnlyWhenRarer || RarerThanRest(part, df)));
 
         bool RarerThanRest(string part, int df)
         {

@@ -67,6 +67,30 @@ internal sealed class DomainGlossary
     }
 
     /// <summary>
+    /// The Chinese names inside the Chinese name <paramref name="name"/> (翻译 and 实时 of 实时翻译, where both are
+    /// names), each once, function words left out: the broader names of what it says.
+    /// </summary>
+    public IReadOnlyList<string> NamesInside(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var parts = new List<string>();
+        for (var start = 0; start < name.Length - 1; start++)
+        {
+            for (var end = start + 2; end <= name.Length; end++)
+            {
+                var part = name[start..end];
+                if (part.Length < name.Length && part.All(GlossaryRules.IsHan) && !FunctionWords.Contains(part) && !parts.Contains(part, StringComparer.Ordinal)
+                    && Lookup(part).Any(e => e.Zh.Contains(part, StringComparer.Ordinal)))
+                {
+                    parts.Add(part);
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>
     /// The glossary names in <paramref name="text"/>, longest first and not overlapping. English names match whole
     /// words only (case-insensitive); Chinese names match anywhere.
     /// </summary>
