@@ -95,6 +95,18 @@ public sealed class SuggestionsTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_name_inside_the_typed_one_is_offered_in_either_language_when_it_finds_more()
+    {
+        await app.PublishedListingAsync(CatalogClient.Algorithm("中英文本互译服务", "Chinese-English text translation service"));
+
+        var english = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("\"real-time translation\""));
+        var chinese = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("\"实时翻译\""));
+
+        Assert.Contains("translation", english.GetProperty("tryWords").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains("翻译", chinese.GetProperty("tryWords").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
     public async Task A_search_whose_words_find_nothing_offers_no_words_that_find_nothing_either()
     {
         // 病虫害's other names (虫害, 病虫害识别, pest detection…) are in no listing: offering them led to more empty pages.

@@ -67,20 +67,40 @@ internal sealed class DomainGlossary
     }
 
     /// <summary>
-    /// The Chinese names inside the Chinese name <paramref name="name"/> (翻译 and 实时 of 实时翻译, where both are
-    /// names), each once, function words left out: the broader names of what it says.
+    /// The names inside the name <paramref name="name"/>, each once, function words left out: the broader names of what
+    /// it says. In a Chinese name, the Chinese names among its parts (翻译 and 实时 of 实时翻译, where both are names); in
+    /// an English one, its runs of whole words that are names (translation of real-time translation).
     /// </summary>
     public IReadOnlyList<string> NamesInside(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var parts = new List<string>();
-        for (var start = 0; start < name.Length - 1; start++)
+        if (name.Any(GlossaryRules.IsHan))
         {
-            for (var end = start + 2; end <= name.Length; end++)
+            for (var start = 0; start < name.Length - 1; start++)
             {
-                var part = name[start..end];
-                if (part.Length < name.Length && part.All(GlossaryRules.IsHan) && !FunctionWords.Contains(part) && !parts.Contains(part, StringComparer.Ordinal)
-                    && Lookup(part).Any(e => e.Zh.Contains(part, StringComparer.Ordinal)))
+                for (var end = start + 2; end <= name.Length; end++)
+                {
+                    var part = name[start..end];
+                    if (part.Length < name.Length && part.All(GlossaryRules.IsHan) && !FunctionWords.Contains(part) && !parts.Contains(part, StringComparer.Ordinal)
+                        && Lookup(part).Any(e => e.Zh.Contains(part, StringComparer.Ordinal)))
+                    {
+                        parts.Add(part);
+                    }
+                }
+            }
+
+            return parts;
+        }
+
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var start = 0; start < words.Length; start++)
+        {
+            for (var end = start + 1; end <= words.Length; end++)
+            {
+                var part = string.Join(' ', words[start..end]);
+                if (end - start < words.Length && !FunctionWords.Contains(part) && !parts.Contains(part, StringComparer.OrdinalIgnoreCase)
+                    && _byName.ContainsKey(Normalise(part)))
                 {
                     parts.Add(part);
                 }
