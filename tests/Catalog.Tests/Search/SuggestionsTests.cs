@@ -107,13 +107,17 @@ public sealed class SuggestionsTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
-    public async Task A_search_whose_words_find_nothing_offers_no_words_that_find_nothing_either()
+    public async Task A_search_whose_words_find_nothing_offers_no_words_that_find_nothing_either_nor_results_below()
     {
         // 病虫害's other names (虫害, 病虫害识别, pest detection…) are in no listing: offering them led to more empty pages.
         var none = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("病虫害"));
+        var page = await app.Anonymous().GetStringAsync("/catalog?q=" + Uri.EscapeDataString("病虫害"), Token);
 
         Assert.Equal(0, none.GetProperty("total").GetInt32());
         Assert.Empty(none.GetProperty("tryWords").EnumerateArray());
+        Assert.DoesNotContain("data-testid=\"try-words\"", page, StringComparison.Ordinal);
+        // Nor does an empty page say that "the results below" hold some of the words.
+        Assert.DoesNotContain("data-testid=\"relaxed\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
