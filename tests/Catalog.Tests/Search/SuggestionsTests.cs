@@ -95,6 +95,22 @@ public sealed class SuggestionsTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_search_names_the_terms_of_the_need_that_no_entry_mentions()
+    {
+        // A care home's need: speech recognition is offered, fall detection by no one; the hits answer only part of it.
+        await app.PublishedListingAsync(CatalogClient.Algorithm("粤语语音识别服务", "Cantonese speech recognition service"));
+        var need = "q=" + Uri.EscapeDataString("语音识别 跌倒检测 \"夜间巡房记录\"");
+
+        var found = await app.Anonymous().SearchAsync(need);
+        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?" + need, Token));
+        var present = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("speech recognition"));
+
+        Assert.Equal(["跌倒检测", "夜间巡房记录"], found.GetProperty("unfound").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains("目录中没有条目提到：跌倒检测、夜间巡房记录", page, StringComparison.Ordinal);
+        Assert.Empty(present.GetProperty("unfound").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_name_inside_the_typed_one_is_offered_in_either_language_when_it_finds_more()
     {
         await app.PublishedListingAsync(CatalogClient.Algorithm("中英文本互译服务", "Chinese-English text translation service"));

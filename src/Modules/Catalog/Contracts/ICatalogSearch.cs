@@ -139,8 +139,14 @@ public sealed record CatalogSearchResult(
     /// <summary>With few hits (the page and the search API), the query with its misspelt words corrected, when that finds more; else null.</summary>
     public string? DidYouMean { get; init; }
 
-    /// <summary>With few hits (the page and the search API), other names of the query's glossary concepts (synonyms, translations) to try instead.</summary>
+    /// <summary>With few hits (the page and the search API), words that find more: names inside the query's glossary names, and another name of each of its concepts.</summary>
     public IReadOnlyList<string> TryWords { get; init; } = [];
+
+    /// <summary>
+    /// What the text asks for, as typed, that no listing or profile mentions in any of its names: its quoted phrases and
+    /// glossary terms (养老院, 跌倒), so that a reader knows which part of a need the hits cannot answer.
+    /// </summary>
+    public IReadOnlyList<string> Unfound { get; init; } = [];
 
     /// <summary>
     /// True when the counts are estimates: a broad query ranks only a budget of candidates with its full query, so

@@ -117,6 +117,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
             {
                 Matched = run.Matched,
                 Relaxed = relaxed,
+                Unfound = plan.Unfound,
                 // Collapsing groups only the result window's hits, so past it the owners counted are a lower bound too.
                 TotalCapped = run.Narrowed || (collapse && run.Matched > CatalogSearchRequest.MaxResultWindow),
                 FacetsApproximate = run.FacetsApproximate,

@@ -83,7 +83,10 @@ internal sealed partial class QueryPlan
     public IReadOnlyList<(string Term, float Weight)> Feedback { get; private init; } = [];
 
     public QueryPlan WithFeedback(IReadOnlyList<(string Term, float Weight)> terms) =>
-        new(Concepts, Required, Tuning, Bag, Relaxable) { Feedback = terms };
+        new(Concepts, Required, Tuning, Bag, Relaxable) { Feedback = terms, Unfound = Unfound };
+
+    /// <summary>The quoted phrases and glossary concepts of the text, as typed, that no listing or profile holds (see <see cref="Absent"/>).</summary>
+    public IReadOnlyList<string> Unfound { get; private init; } = [];
 
     public IReadOnlyList<QueryConcept> Concepts { get; }
 
@@ -126,7 +129,7 @@ internal sealed partial class QueryPlan
         if (mode == CatalogTextMatch.Phrase)
         {
             AddExact(concepts, text, analyzer);
-            return new QueryPlan(concepts, concepts.Count, tuning, [], relaxable: false);
+            return new QueryPlan(concepts, concepts.Count, tuning, [], relaxable: false) { Unfound = Absent(text, concepts, analyzer, reader) };
         }
 
         var rest = Quoted().Replace(text, m =>
@@ -164,6 +167,7 @@ internal sealed partial class QueryPlan
             concepts.Add(new QueryConcept(surface, forms, false, false, query) { BroaderFrom = broaderFrom });
         }
 
+        var unfound = Absent(text, concepts, analyzer, reader);
         concepts = Informative(concepts, exact, analyzer, reader, tuning);
         var content = concepts.Count(c => !c.Common && !c.Exact);
         var required = mode switch
@@ -174,8 +178,17 @@ internal sealed partial class QueryPlan
         };
         // The bag only widens what the default and any-word modes find; all-words and phrases stay as asked.
         var bag = mode is CatalogTextMatch.AllTerms || tuning.BagBoost <= 0 ? [] : BagTerms(rest, concepts, analyzer, reader, glossary, tuning);
-        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm);
+        return new QueryPlan(concepts, required, tuning, bag, relaxable: mode is CatalogTextMatch.MostTerms or CatalogTextMatch.AnyTerm) { Unfound = unfound };
     }
+
+    /// <summary>
+    /// The quoted phrases and glossary concepts (what the text asks for in the domain's words, not its incidental
+    /// words) that no document holds in any of their forms, as typed and in the text's order. Only what is surely absent: a form counts as
+    /// present when each of its terms is in some document (<see cref="DocFrequency"/>), together or not, drafts too.
+    /// </summary>
+    private static List<string> Absent(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader) =>
+        [.. concepts.Where(c => (c.Exact || c.Forms.Count > 1) && ConceptFrequency(c, analyzer, reader) == 0)
+            .Select(c => c.Surface).OrderBy(surface => text.IndexOf(surface, StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>
     /// The distinct Chinese terms (bigrams) of the text, and its concepts' glossary names with their words together,
