@@ -51,6 +51,15 @@ public sealed class AnalyzerAndSnippetTests
     }
 
     [Fact]
+    public void A_passage_cut_before_the_first_match_starts_at_a_whole_English_word()
+    {
+        using var analyzer = new BilingualAnalyzer();
+        var text = "Deep synthesis algorithm filed with the Cyberspace Administration of China, offered by 广州普鸿 in 消防控制室值班机器人(网站).";
+        var html = Snippets.Highlight(analyzer, text, [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "值班")]);
+        Assert.StartsWith("…offered by 广州普鸿 in 消防控制室<mark>值班</mark>", html);
+    }
+
+    [Fact]
     public void A_name_is_marked_only_whole_so_its_common_part_alone_is_not()
     {
         using var analyzer = new BilingualAnalyzer();

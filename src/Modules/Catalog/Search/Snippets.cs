@@ -40,6 +40,13 @@ internal static class Snippets
     private static string Passage(string text, List<(int Start, int End)> marks)
     {
         var start = marks.Count == 0 ? 0 : Math.Max(0, marks[0].Start - 30);
+        // Never from the middle of an English word ("…red by") or at the space or comma after one: from the next word,
+        // and never past the first mark.
+        while (start > 0 && start < marks[0].Start && (char.IsAsciiLetterOrDigit(text[start - 1]) && char.IsAsciiLetterOrDigit(text[start]) || text[start] is ' ' or ',' or ';' or ':' or '.'))
+        {
+            start++;
+        }
+
         var end = Math.Min(text.Length, start + Length);
         var html = new StringBuilder();
         if (start > 0)
