@@ -665,7 +665,7 @@ internal sealed partial class QueryPlan
     /// </summary>
     private static IEnumerable<string> Broader(string surface, DomainGlossary glossary, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
     {
-        return glossary.NamesInside(surface).Where(part => part.All(GlossaryRules.IsHan) && DocFrequency(part, analyzer, reader) is var df && df > 0 && (!tuning.BroaderOnlyWhenRarer || RarerThanRest(part, df)));
+        return glossary.NamesInside(surface).Where(part => part.All(GlossaryRules.IsHan) && !FunctionWords.Contains(part) && DocFrequency(part, analyzer, reader) is var df && df > 0 && (!tuning.BroaderOnlyWhenRarer || RarerThanRest(part, df)));
 
         bool RarerThanRest(string part, int df)
         {

@@ -67,9 +67,9 @@ internal sealed class DomainGlossary
     }
 
     /// <summary>
-    /// The names inside the name <paramref name="name"/>, each once, function words left out: the broader names of what
-    /// it says. In a Chinese name, the Chinese names among its parts (翻译 and 实时 of 实时翻译, where both are names); in
-    /// an English one, its runs of whole words that are names (translation of real-time translation).
+    /// The names inside the name <paramref name="name"/>, each once: the broader names of what it says. In a Chinese
+    /// name, the Chinese names among its parts (翻译 and 实时 of 实时翻译, where both are names); in an English one, its
+    /// runs of whole words that are names (translation of real-time translation).
     /// </summary>
     public IReadOnlyList<string> NamesInside(string name)
     {
@@ -82,7 +82,7 @@ internal sealed class DomainGlossary
                 for (var end = start + 2; end <= name.Length; end++)
                 {
                     var part = name[start..end];
-                    if (part.Length < name.Length && part.All(GlossaryRules.IsHan) && !FunctionWords.Contains(part) && !parts.Contains(part, StringComparer.Ordinal)
+                    if (part.Length < name.Length && part.All(GlossaryRules.IsHan) && !parts.Contains(part, StringComparer.Ordinal)
                         && Lookup(part).Any(e => e.Zh.Contains(part, StringComparer.Ordinal)))
                     {
                         parts.Add(part);
@@ -99,7 +99,7 @@ internal sealed class DomainGlossary
             for (var end = start + 1; end <= words.Length; end++)
             {
                 var part = string.Join(' ', words[start..end]);
-                if (end - start < words.Length && !FunctionWords.Contains(part) && !parts.Contains(part, StringComparer.OrdinalIgnoreCase)
+                if (end - start < words.Length && !parts.Contains(part, StringComparer.OrdinalIgnoreCase)
                     && _byName.ContainsKey(Normalise(part)))
                 {
                     parts.Add(part);
