@@ -104,7 +104,7 @@ internal static class LatencyRun
             {
                 using var db = Open(database);
                 var awards = FindMatches.PastAwardsAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-                return SupplierSearch.RankAsync(search, query, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult();
+                return SupplierSearch.RankAsync(search, query, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult().Suppliers;
             }
 
             IReadOnlyList<SupplierMatch> budgeted = [], every = [];

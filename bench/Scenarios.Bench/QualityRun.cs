@@ -24,7 +24,7 @@ internal static class QualityRun
         var supplierOfKey = keys.ToDictionary(k => k.Value, k => catalog.OwnerOf[k.Key].ToString(), StringComparer.Ordinal);
         foreach (var scenario in set)
         {
-            var matches = SupplierSearch.RankAsync(catalog.Search, scenario.Query, NoQualifications, NoAwards, CancellationToken.None).GetAwaiter().GetResult();
+            var matches = SupplierSearch.RankAsync(catalog.Search, scenario.Query, NoQualifications, NoAwards, CancellationToken.None).GetAwaiter().GetResult().Suppliers;
             var platform = matches.Select(m => keys[m.ListingId]).ToList();
             // BM25 ranks listings; collapsed to suppliers (first listing of each) and with the need's whole text, or
             // with exactly the text matchmaking searches.

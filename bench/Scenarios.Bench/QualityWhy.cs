@@ -28,7 +28,7 @@ internal static class QualityWhy
         List<Guid> Match(MatchQuery query, SearchTuning? tuning = null)
         {
             catalog.Search.Tuning = tuning ?? SearchTuning.Default;
-            var found = SupplierSearch.RankAsync(catalog.Search, query, QualityRun.NoQualifications, NoAwards, CancellationToken.None).GetAwaiter().GetResult();
+            var found = SupplierSearch.RankAsync(catalog.Search, query, QualityRun.NoQualifications, NoAwards, CancellationToken.None).GetAwaiter().GetResult().Suppliers;
             catalog.Search.Tuning = SearchTuning.Default;
             return [.. found.Select(m => m.ListingId)];
         }

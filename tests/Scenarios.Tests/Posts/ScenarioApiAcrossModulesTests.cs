@@ -86,6 +86,21 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
     }
 
     [Fact]
+    public async Task The_owner_is_told_which_terms_of_the_need_no_catalog_entry_mentions()
+    {
+        // "Night fall detection": fall detection (跌倒检测 in the glossary) is in no listing here, so the suppliers
+        // listed can answer only the rest of the need, and the page says so.
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var id = await ScenarioDriver.PublishedAsync(owner, office);
+
+        var page = System.Net.WebUtility.HtmlDecode(await owner.Client.GetStringAsync($"/scenarios/{id}", Ct));
+
+        Assert.Contains("data-testid=\"unmatched\"", page, StringComparison.Ordinal);
+        Assert.Contains("目录中没有条目提到需求里的：fall detection", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Suppliers_are_matched_to_a_published_scenario_and_interest_reaches_its_owner()
     {
         var owner = await _drive.OwnerAsync();

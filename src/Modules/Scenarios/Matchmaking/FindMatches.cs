@@ -21,6 +21,12 @@ internal sealed record SupplierMatch(Guid ListingId, string TitleZh, string Titl
     public int MoreFromSupplier { get; init; }
 }
 
+/// <summary>
+/// The suppliers ranked for a scenario, and what the owner's need asks for in the domain's words (glossary terms,
+/// quoted phrases) that no catalog entry mentions: the part of the need no supplier on the list answers.
+/// </summary>
+internal sealed record SupplierMatches(IReadOnlyList<SupplierMatch> Suppliers, IReadOnlyList<string> Unfound);
+
 /// <summary>A published scenario that fits an enterprise's profile, and the open challenges built on it.</summary>
 internal sealed record ScenarioFit(Guid ScenarioId, string Title, string Sector, string City, IReadOnlyList<string> Reasons, IReadOnlyList<Guid> OpenChallenges);
 
@@ -31,7 +37,7 @@ internal sealed record ScenarioFit(Guid ScenarioId, string Title, string Sector,
 /// </summary>
 internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatalogSearch search, ICatalogQueries catalog, IActor actor, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<SupplierMatch>> SuppliersAsync(Guid scenarioId, CancellationToken cancellationToken)
+    public async Task<SupplierMatches> SuppliersAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
         var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
         var query = new MatchQuery(scenario.Title, scenario.Problem, scenario.ExpectedOutcome, scenario.Sector, scenario.City);
@@ -63,7 +69,7 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
     }
 
     public static async Task<Ok<IReadOnlyList<SupplierMatch>>> HandleSuppliersAsync(Guid id, FindMatches matches, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await matches.SuppliersAsync(id, cancellationToken));
+        TypedResults.Ok((await matches.SuppliersAsync(id, cancellationToken)).Suppliers);
 
     public static async Task<Ok<IReadOnlyList<ScenarioFit>>> HandleFitsAsync(FindMatches matches, CancellationToken cancellationToken) =>
         TypedResults.Ok(await matches.FitsAsync(cancellationToken));

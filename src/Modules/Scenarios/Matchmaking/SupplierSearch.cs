@@ -41,7 +41,7 @@ internal static class SupplierSearch
     /// <summary>Currently valid qualification kinds per organisation, for the owners among the candidates.</summary>
     public delegate Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationLookup(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken);
 
-    public static async Task<IReadOnlyList<SupplierMatch>> RankAsync(ICatalogSearch search, MatchQuery query, QualificationLookup qualifications,
+    public static async Task<SupplierMatches> RankAsync(ICatalogSearch search, MatchQuery query, QualificationLookup qualifications,
         IReadOnlyDictionary<Guid, int> pastAwards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
@@ -53,13 +53,14 @@ internal static class SupplierSearch
             TextMatch = CatalogTextMatch.AnyTerm,
             WithFacets = false,
         };
-        var hits = (await search.SearchAsync(request, cancellationToken)).Hits.Where(h => h.Kind != CatalogHitKind.Organisation).ToList();
+        var result = await search.SearchAsync(request, cancellationToken);
+        var hits = result.Hits.Where(h => h.Kind != CatalogHitKind.Organisation).ToList();
         var held = await qualifications([.. hits.Select(h => h.OwnerOrganisationId).Distinct()], cancellationToken);
         var ranked = MatchRanking.Rank([.. hits.Select(h => new MatchCandidate(
             h.Id, h.Score, query.Sector is { } sector && h.Sectors.Contains(sector), h.CitySlug == query.City,
             held.GetValueOrDefault(h.OwnerOrganisationId) ?? [], pastAwards.GetValueOrDefault(h.OwnerOrganisationId)))]);
         var byId = hits.ToDictionary(h => h.Id);
-        return [.. ranked.Take(Shown).Select(r =>
+        IReadOnlyList<SupplierMatch> suppliers = [.. ranked.Take(Shown).Select(r =>
         {
             var hit = byId[r.Candidate.Id];
             return new SupplierMatch(hit.Id, hit.TitleZh, hit.TitleEn, hit.OwnerOrganisationId, hit.OwnerNameZh, hit.CitySlug, r.Score, r.Reasons, hit.Snippet)
@@ -68,5 +69,7 @@ internal static class SupplierSearch
                 MoreFromSupplier = hit.MoreFromOwner,
             };
         })];
+        // Only the owner's own words: the sector's vocabulary is the platform's addition to the search, not the need.
+        return new SupplierMatches(suppliers, [.. result.Unfound.Where(term => query.Text.Contains(term, StringComparison.OrdinalIgnoreCase))]);
     }
 }
