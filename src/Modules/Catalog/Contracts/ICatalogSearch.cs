@@ -144,7 +144,7 @@ public sealed record CatalogSearchResult(
 
     /// <summary>
     /// What the text asks for, as typed, that no listing or profile mentions in any of its names: its quoted phrases and
-    /// glossary terms (养老院, 跌倒), so that a reader knows which part of a need the hits cannot answer.
+    /// glossary terms (养老院, 跌倒检测), so that a reader knows which part of a need the hits cannot answer.
     /// </summary>
     public IReadOnlyList<string> Unfound { get; init; } = [];
 

@@ -183,8 +183,9 @@ internal sealed partial class QueryPlan
 
     /// <summary>
     /// The quoted phrases and glossary concepts (what the text asks for in the domain's words, not its incidental
-    /// words) that no document holds in any of their forms, as typed and in the text's order. Only what is surely absent: a form counts as
-    /// present when each of its terms is in some document (<see cref="DocFrequency"/>), together or not, drafts too.
+    /// words) that no document holds in any of their forms, as typed and in the text's order. Only what is surely
+    /// absent: a form counts as present when each of its terms is in some document (<see cref="DocFrequency"/>),
+    /// together or not, drafts too.
     /// </summary>
     private static List<string> Absent(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader) =>
         [.. concepts.Where(c => (c.Exact || c.Forms.Count > 1) && ConceptFrequency(c, analyzer, reader) == 0)
