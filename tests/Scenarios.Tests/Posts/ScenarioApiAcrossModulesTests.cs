@@ -101,6 +101,30 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
     }
 
     [Fact]
+    public async Task On_the_English_page_a_suggested_supplier_without_an_English_title_shows_its_Chinese_one()
+    {
+        // A listing entered in Chinese only (its English summary says what matches) was an empty link on English pages.
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var supplier = await app.CreateUserAsync(Roles.Enterprise);
+        var listing = await ScenarioDriver.ReadAsync(await supplier.Client.PostAsJsonAsync("/api/v1/catalog/listings", new
+        {
+            type = "algorithm_product", titleZh = "夜间巡视提醒服务", titleEn = "", summaryZh = "夜间巡视", summaryEn = "Night alerts within two minutes for care staff",
+            citySlug = "guangzhou", sectors = new[] { "elder_care" }, keywords = Array.Empty<string>(), attributes = new Dictionary<string, string>(),
+        }, Ct), HttpStatusCode.Created);
+        var listingId = listing.GetProperty("listing").GetProperty("summary").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await supplier.Client.PostAsJsonAsync($"/api/v1/catalog/listings/{listingId}/submit", new { }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.Client.PostAsJsonAsync($"/api/v1/catalog/listings/{listingId}/publish", new { }, Ct)).StatusCode);
+        var id = await ScenarioDriver.PublishedAsync(owner, office);
+
+        await owner.Client.GetAsync("/culture/en?returnUrl=/", Ct);
+        var page = System.Net.WebUtility.HtmlDecode(await owner.Client.GetStringAsync($"/scenarios/{id}", Ct));
+
+        Assert.Contains($"<a href=\"/catalog/listings/{listingId}\">夜间巡视提醒服务</a>", page, StringComparison.Ordinal);
+        Assert.Contains("No entry in the catalog mentions these terms of the need: fall detection.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Suppliers_are_matched_to_a_published_scenario_and_interest_reaches_its_owner()
     {
         var owner = await _drive.OwnerAsync();

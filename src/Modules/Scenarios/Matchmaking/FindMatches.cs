@@ -19,6 +19,9 @@ internal sealed record SupplierMatch(Guid ListingId, string TitleZh, string Titl
     public IReadOnlyList<CatalogMatchReason> Matched { get; init; } = [];
 
     public int MoreFromSupplier { get; init; }
+
+    /// <summary>The organisation's English name; empty when it has none (pages then show the Chinese one).</summary>
+    public string OrganisationNameEn { get; init; } = "";
 }
 
 /// <summary>

@@ -67,6 +67,7 @@ internal static class SupplierSearch
             {
                 Matched = hit.Reasons,
                 MoreFromSupplier = hit.MoreFromOwner,
+                OrganisationNameEn = hit.OwnerNameEn,
             };
         })];
         // Only the owner's own words: the sector's vocabulary is the platform's addition to the search, not the need.
