@@ -50,8 +50,9 @@ internal sealed class SearchHelp(ICatalogSearch search, IGlossarySource glossary
 
         return result with { DidYouMean = corrected, TryWords = words };
 
+        // Only the total counts: one hit, no facets, so a check reads one stored document and cuts one snippet.
         async Task<bool> FindsMoreAsync(string text, CatalogTextMatch? match = null) =>
-            (await search.SearchAsync(request with { Text = text, TextMatch = match ?? request.TextMatch, Page = 1, WithFacets = false }, cancellationToken)).Total > result.Total;
+            (await search.SearchAsync(request with { Text = text, TextMatch = match ?? request.TextMatch, Page = 1, PageSize = 1, WithFacets = false }, cancellationToken)).Total > result.Total;
     }
 
     /// <summary>
