@@ -110,6 +110,7 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
 
         Assert.Contains("目录中没有条目提到需求里的：fall detection", chinese, StringComparison.Ordinal);
         Assert.Contains("No entry in the catalog mentions these terms of the need: fall detection.", english, StringComparison.Ordinal);
+        Assert.Contains("The suppliers below answer the rest of it.", english, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/catalog/listings/{listingId}\">夜间巡视提醒服务</a>", english, StringComparison.Ordinal);
     }
 
