@@ -35,7 +35,7 @@ public sealed class AnalyzerAndSnippetTests
     public void A_snippet_marks_matches_and_encodes_the_rest()
     {
         using var analyzer = new BilingualAnalyzer();
-        var html = Snippets.Highlight(analyzer, "提供<智能客服>机器人", [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "客服")]);
+        var html = Snippets.Highlight(analyzer, ["提供<智能客服>机器人"], [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "客服")]);
         Assert.Equal("提供&lt;智能<mark>客服</mark>&gt;机器人", html);
     }
 
@@ -44,7 +44,7 @@ public sealed class AnalyzerAndSnippetTests
     {
         using var analyzer = new BilingualAnalyzer();
         var text = new string('甲', 200) + "社区养老服务平台" + new string('乙', 200);
-        var html = Snippets.Highlight(analyzer, text, [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务")]);
+        var html = Snippets.Highlight(analyzer, [text], [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务")]);
         Assert.Contains("<mark>养老服务</mark>", html);
         Assert.StartsWith("…", html);
         Assert.EndsWith("…", html);
@@ -55,7 +55,7 @@ public sealed class AnalyzerAndSnippetTests
     {
         using var analyzer = new BilingualAnalyzer();
         var text = "Deep synthesis algorithm filed with the Cyberspace Administration of China, offered by 广州普鸿 in 消防控制室值班机器人(网站).";
-        var html = Snippets.Highlight(analyzer, text, [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "值班")]);
+        var html = Snippets.Highlight(analyzer, [text], [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "值班")]);
         Assert.StartsWith("…offered by 广州普鸿 in 消防控制室<mark>值班</mark>", html);
     }
 
@@ -63,7 +63,7 @@ public sealed class AnalyzerAndSnippetTests
     public void A_name_is_marked_only_whole_so_its_common_part_alone_is_not()
     {
         using var analyzer = new BilingualAnalyzer();
-        var html = Snippets.Highlight(analyzer, "提供客户服务，也做养老服务", [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务")]);
+        var html = Snippets.Highlight(analyzer, ["提供客户服务，也做养老服务"], [BilingualAnalyzer.Terms(analyzer, IndexFields.All, "养老服务")]);
         Assert.Equal("提供客户服务，也做<mark>养老服务</mark>", html);
     }
 

@@ -15,8 +15,6 @@ internal static class Snippets
 {
     public const int Length = 160;
 
-    public static string Highlight(Analyzer analyzer, string text, IReadOnlyCollection<IReadOnlyList<string>> forms) => Highlight(analyzer, [text], forms);
-
     /// <summary>
     /// The passage of the first of <paramref name="texts"/> (in the reader's order of preference: the summary in their
     /// language, then the other) that holds a searched form, or of the first non-empty one when none does: a listing

@@ -36,7 +36,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
     public IReadOnlyList<SupplierMatch> Matches { get; private set; } = [];
 
     /// <summary>The need's terms that no catalog entry mentions (<see cref="SupplierMatches.Unfound"/>).</summary>
-    public IReadOnlyList<string> Unmatched { get; private set; } = [];
+    public IReadOnlyList<string> Unfound { get; private set; } = [];
 
     /// <summary>Every interest and invitation for the owner and office; a supplier's own for a supplier.</summary>
     public IReadOnlyList<ApproachView> Approaches { get; private set; } = [];
@@ -71,7 +71,7 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
 
         if ((IsOwner || IsOffice) && found.Status == ScenarioStatus.Published)
         {
-            (Matches, Unmatched) = await matchmaking.SuppliersAsync(Id, cancellationToken);
+            (Matches, Unfound) = await matchmaking.SuppliersAsync(Id, cancellationToken);
         }
         if (found.AvailableActions.Contains(ScenarioAction.Publish))
         {
