@@ -398,6 +398,21 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Contains("翻译", concept.Forms.Skip(concept.BroaderFrom));
     }
 
+    [Theory]
+    [InlineData("视觉质检", "纺织面料瑕疵智能检测", "")]
+    [InlineData("视觉质检", "纺织面料瑕疵人工挑选", "质检")]
+    [InlineData("\"瑕疵检测\"", "纺织面料瑕疵智能检测", "瑕疵检测")]
+    public void What_no_entry_mentions_counts_a_glossary_name_present_when_its_words_are_as_the_search_finds_it(string typed, string text, string unfound)
+    {
+        // 瑕疵检测 is a name of 质检; the search finds "瑕疵智能检测" through its words 瑕疵 and 检测 apart, so 质检 is
+        // not reported missing beside that hit, although the bigram 疵检 is in no document. A quoted phrase stays exact.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var index = new TextsIndex(analyzer, [text]);
+        var plan = QueryPlan.Build(typed, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
+
+        Assert.Equal(unfound.Split('|', StringSplitOptions.RemoveEmptyEntries), plan.Unfound);
+    }
+
     [Fact]
     public void A_preposition_is_neither_a_concept_nor_a_bag_term_however_rare_in_the_index()
     {

@@ -185,10 +185,12 @@ internal sealed partial class QueryPlan
     /// The quoted phrases and glossary concepts (what the text asks for in the domain's words, not its incidental
     /// words) that no document holds in any of their forms, as typed and in the text's order. Only what is surely
     /// absent: a form counts as present when each of its terms is in some document (<see cref="DocFrequency"/>),
-    /// together or not, drafts too.
+    /// together or not, drafts too; a glossary name also when each of its words is (<see cref="NameWords"/>), as the
+    /// bag finds it: 瑕疵检测 (a name of 质检) finds "瑕疵智能检测" though its bigram 疵检 is in no document.
     /// </summary>
     private static List<string> Absent(string text, List<QueryConcept> concepts, Analyzer analyzer, IndexReader reader) =>
         [.. concepts.Where(c => (c.Exact || c.Forms.Count > 1) && ConceptFrequency(c, analyzer, reader) == 0)
+            .Where(c => c.Exact || !c.Forms.Any(form => NameWords(analyzer, form) is { Count: > 1 } words && words.All(w => DocFrequency(w, analyzer, reader) > 0)))
             .Select(c => c.Surface).OrderBy(surface => text.IndexOf(surface, StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>
