@@ -11,7 +11,9 @@ using Funeng.Scenarios.Bench;
 //            (issue 12's time-split evaluation: the test split by default → bench/results/timesplit.md; --split train
 //            → bench/results/timesplit-train.md; --as-imported indexes the filings as the CAC importer maps them
 //            → timesplit[-train]-imported.md; --sweep chooses SearchTuning's values on the training split;
-//            --why KIND prints the training split's top 10 of each query of that kind with their grades)
+//            --why KIND prints the training split's top 10 of each query of that kind with their grades;
+//            TIMESPLIT_SWEEP_SPLIT=test TIMESPLIT_SWEEP_ROUNDS=0 … --sweep measures the shipped weights on the test
+//            split with every filing graded → timesplit-graded-test.md, a before/after comparison no pool shapes)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- why [N]
 //            (the labelled set: matchmaking with one part changed at a time, then both top 10s of the N scenarios
 //            where BM25 beats matchmaking by most, with grades and matched terms)
@@ -40,8 +42,9 @@ if (args is ["timesplit", ..])
     {
         var asImported = args.Contains("--as-imported");
         var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out, asImported);
-        File.WriteAllText(Path.Combine(root, "bench", "results", asImported ? "timesplit-sweep-imported.md" : "timesplit-sweep.md"),
-            $"# Tuning sweep on the training split\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n```\n{sweep}```\n");
+        var onTest = Environment.GetEnvironmentVariable("TIMESPLIT_SWEEP_SPLIT") == "test";
+        File.WriteAllText(Path.Combine(root, "bench", "results", onTest ? "timesplit-graded-test.md" : asImported ? "timesplit-sweep-imported.md" : "timesplit-sweep.md"),
+            $"# {(onTest ? "The shipped weights on the test split, every filing graded" : "Tuning sweep on the training split")}\n\nCommand: `{(onTest ? "TIMESPLIT_SWEEP_SPLIT=test TIMESPLIT_SWEEP_ROUNDS=0 " : "")}{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n```\n{sweep}```\n");
         return 0;
     }
 
