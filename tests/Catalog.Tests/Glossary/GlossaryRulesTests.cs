@@ -55,6 +55,21 @@ public sealed class GlossaryRulesTests
     }
 
     [Fact]
+    public void An_English_name_is_found_in_any_of_its_inflections_as_the_index_stems_them()
+    {
+        // The glossary lists pharmacy and machine translation; a need in sentences says pharmacies and translations.
+        var glossary = DomainGlossary.Shipped;
+        var text = "We run pharmacies and need machine translations of the pharmacy's leaflets, not machine, translation";
+
+        var found = glossary.Find(text);
+
+        Assert.Contains("药店", Assert.Single(glossary.Lookup("pharmacies")).Zh);
+        // In the text's order; a name's words are one run only where a space (or a hyphen) joins them, not a comma.
+        Assert.Equal(["pharmacies", "machine translations", "pharmacy", "translation"], found.Select(m => m.Surface));
+        Assert.Equal([glossary.Lookup("pharmacy")[0], glossary.Lookup("machine translation")[0]], found.Take(2).Select(m => m.Entry));
+    }
+
+    [Fact]
     public void An_English_word_whose_shared_Chinese_is_a_name_of_its_own_concept_translates_to_that_concept()
     {
         // government is in government services, government hotline, government affairs…: they share 政务, which is

@@ -414,6 +414,19 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public void An_English_need_in_sentences_makes_concepts_of_its_content_words_not_of_its_pronouns_and_request_verbs()
+    {
+        // "We", "our", "want" and "every" match any English summary ("we provide…") and took the places of the need's
+        // words; "reviews" reaches the glossary's review through its stem. A function word that is a name stays.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var index = new TextsIndex(analyzer, ["酒店评论分析"]);
+        var plan = QueryPlan.Build("Our hotel gets reviews every week. We want them read, and we need a chatbot.", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
+
+        Assert.Equal(["hotel", "reviews", "week", "read", "chatbot"], plan.Concepts.Select(c => c.Surface));
+        Assert.Contains("审核", plan.Concepts[1].Forms);
+    }
+
+    [Fact]
     public void A_preposition_is_neither_a_concept_nor_a_bag_term_however_rare_in_the_index()
     {
         // 关于 ("about") is in one listing, 用药 and 咨询 in four each: chosen rarest first, the preposition would be the

@@ -45,5 +45,45 @@ internal static class FunctionWords
         "给予", "予以",
     };
 
+    /// <summary>
+    /// English closed classes beyond Lucene's stop words (which keep only the, of, and and the like), and the verbs a
+    /// request is made of (want, need, make, get): "Our call centre records every phone call. We want…" made Our, We,
+    /// every and want concepts, which match any English summary ("we provide…") and take the places of the need's words.
+    /// A word that is a glossary name stays a concept (QueryPlan checks the glossary first).
+    /// </summary>
+    private static readonly HashSet<string> English = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Pronouns
+        "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers",
+        "they", "them", "their", "theirs", "its", "itself", "myself", "ourselves", "yourself", "yourselves", "themselves",
+        "who", "whom", "whose", "which", "what", "whatever", "whoever", "someone", "anyone", "everyone", "something",
+        "anything", "everything", "nothing",
+        // Determiners and quantifiers
+        "each", "every", "all", "any", "some", "many", "much", "more", "most", "few", "several", "other", "another", "both",
+        "either", "neither", "own", "same", "those", "lot", "lots",
+        // Numerals
+        "one", "two", "three", "four", "five", "ten", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+        // Auxiliary and modal verbs
+        "am", "were", "been", "being", "do", "does", "did", "done", "have", "has", "had", "having", "can", "could", "may",
+        "might", "must", "shall", "should", "would",
+        // Prepositions
+        "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind", "below", "beside",
+        "between", "beyond", "during", "except", "from", "inside", "near", "off", "onto", "out", "outside", "over", "since",
+        "through", "throughout", "toward", "towards", "under", "until", "up", "upon", "via", "within", "without", "per",
+        // Conjunctions
+        "although", "because", "unless", "whether", "while", "whereas", "so", "than", "though", "also", "however", "therefore",
+        // Adverbs
+        "very", "too", "quite", "just", "only", "even", "still", "already", "always", "often", "never", "sometimes",
+        "usually", "really", "almost", "soon", "now", "when", "where", "why", "how", "here", "again", "ever", "yet", "else",
+        // The verbs a request is made of
+        "want", "wants", "wanted", "need", "needs", "needed", "hope", "hopes", "like", "wish", "wishes", "looking", "seek",
+        "seeking", "require", "requires", "please", "able", "get", "gets", "getting", "got", "make", "makes", "making",
+        "made", "keep", "keeps", "take", "takes", "give", "gives", "go", "goes", "going", "know", "knows", "let", "lets",
+        "use", "uses", "using", "used",
+    };
+
     public static bool Contains(string word) => Words.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> is an English function word or a request's verb (case-insensitive).</summary>
+    public static bool IsEnglish(string word) => English.Contains(word);
 }

@@ -483,12 +483,14 @@ internal sealed partial class QueryPlan
 
             Flush();
             var lower = DomainGlossary.Normalise(surface);
-            if (FunctionWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0])))
+            var entry = glossary.Lookup(surface) is [var first, ..] ? first : null;
+            if (FunctionWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0]))
+                || (entry is null && FunctionWords.IsEnglish(lower)))
             {
                 continue;
             }
 
-            chunks.Add((start, surface, glossary.Lookup(surface) is [var entry, ..] ? entry : null));
+            chunks.Add((start, surface, entry));
         }
 
         Flush();

@@ -18,11 +18,13 @@ internal sealed record GlossaryMatch(int Start, int Length, string Surface, Glos
 /// glossary names become one concept whose every name (both languages) may match, so "speech recognition" finds
 /// 语音识别 and 质检 finds 质量检测. Applied at query time only: a change needs no re-indexing.
 /// </summary>
-internal sealed class DomainGlossary
+internal sealed partial class DomainGlossary
 {
     private readonly Dictionary<string, List<GlossaryEntry>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GlossaryEntry> _words;
+    private readonly Dictionary<string, List<GlossaryEntry>> _byStems = new(StringComparer.Ordinal);
     private readonly int _longest;
+    private readonly int _longestInWords;
 
     public DomainGlossary(IEnumerable<GlossaryEntry> entries)
     {
@@ -46,6 +48,28 @@ internal sealed class DomainGlossary
                 list.Add(entry);
                 _longest = Math.Max(_longest, key.Length);
             }
+
+            foreach (var name in entry.En.Where(n => !n.Any(GlossaryRules.IsHan)))
+            {
+                var stems = EnglishStems.Words(Normalise(name).Replace('-', ' '));
+                if (stems.Count == 0)
+                {
+                    continue;
+                }
+
+                var key = string.Join(' ', stems);
+                if (!_byStems.TryGetValue(key, out var list))
+                {
+                    _byStems[key] = list = [];
+                }
+
+                if (!list.Contains(entry))
+                {
+                    list.Add(entry);
+                }
+
+                _longestInWords = Math.Max(_longestInWords, stems.Count);
+            }
         }
 
         _words = WordTranslations.Derive(Entries, _byName);
@@ -58,12 +82,16 @@ internal sealed class DomainGlossary
 
     /// <summary>
     /// Every entry a name belongs to (a name may have more than one sense); for an English word that is no name but
-    /// part of several, the Chinese their names share (<see cref="WordTranslations"/>).
+    /// part of several, the Chinese their names share (<see cref="WordTranslations"/>); for English that is neither,
+    /// the entries whose name it is once inflections are set aside (pharmacies, the name pharmacy: <see cref="EnglishStems"/>).
     /// </summary>
     public IReadOnlyList<GlossaryEntry> Lookup(string name)
     {
         var key = Normalise(name);
-        return _byName.TryGetValue(key, out var list) ? list : _words.TryGetValue(key, out var word) ? [word] : [];
+        return _byName.TryGetValue(key, out var list) ? list
+            : _words.TryGetValue(key, out var word) ? [word]
+            : !key.Any(GlossaryRules.IsHan) && _byStems.TryGetValue(EnglishStems.Of(key), out var stemmed) ? stemmed
+            : [];
     }
 
     /// <summary>
@@ -111,12 +139,57 @@ internal sealed class DomainGlossary
     }
 
     /// <summary>
-    /// The glossary names in <paramref name="text"/>, longest first and not overlapping. English names match whole
-    /// words only (case-insensitive); Chinese names match anywhere.
+    /// The glossary names in <paramref name="text"/>, longest first and not overlapping, in the text's order. English
+    /// names match whole words only (case-insensitive), and then, where no name matched as written, by their words'
+    /// stems (machine translations); Chinese names match anywhere.
     /// </summary>
     public IReadOnlyList<GlossaryMatch> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var found = FindAsWritten(text);
+        found.AddRange(FindByStems(text, found));
+        return [.. found.OrderBy(m => m.Start)];
+    }
+
+    /// <summary>Runs of English words outside <paramref name="taken"/> whose stems are a name's, the longest run first.</summary>
+    private List<GlossaryMatch> FindByStems(string text, List<GlossaryMatch> taken)
+    {
+        var words = EnglishWord().Matches(text).Where(w => !taken.Any(m => w.Index < m.Start + m.Length && w.Index + w.Length > m.Start)).ToList();
+        var stems = words.Select(w => EnglishStems.Of(w.Value)).ToList();
+        var found = new List<GlossaryMatch>();
+        var i = 0;
+        while (i < words.Count)
+        {
+            var length = Math.Min(_longestInWords, words.Count - i);
+            // Only adjacent words (one space or hyphen apart) make a run: a name does not span a comma.
+            while (length > 0 && !(Adjacent(text, words, i, length) && _byStems.TryGetValue(string.Join(' ', stems.Skip(i).Take(length)), out _)))
+            {
+                length--;
+            }
+
+            if (length == 0)
+            {
+                i++;
+                continue;
+            }
+
+            var start = words[i].Index;
+            var end = words[i + length - 1].Index + words[i + length - 1].Length;
+            found.Add(new GlossaryMatch(start, end - start, text[start..end], _byStems[string.Join(' ', stems.Skip(i).Take(length))][0]));
+            i += length;
+        }
+
+        return found;
+    }
+
+    private static bool Adjacent(string text, List<System.Text.RegularExpressions.Match> words, int first, int count) =>
+        Enumerable.Range(first, count - 1).All(k => text[(words[k].Index + words[k].Length)..words[k + 1].Index] is " " or "-");
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z][A-Za-z0-9']*")]
+    private static partial System.Text.RegularExpressions.Regex EnglishWord();
+
+    private List<GlossaryMatch> FindAsWritten(string text)
+    {
         var lower = Normalise(text);
         var found = new List<GlossaryMatch>();
         var start = 0;
