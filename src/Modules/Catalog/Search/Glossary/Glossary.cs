@@ -155,7 +155,14 @@ internal sealed partial class DomainGlossary
     private List<GlossaryMatch> FindByStems(string text, List<GlossaryMatch> taken)
     {
         var words = EnglishWord().Matches(text).Where(w => !taken.Any(m => w.Index < m.Start + m.Length && w.Index + w.Length > m.Start)).ToList();
-        var stems = words.Select(w => EnglishStems.Of(w.Value)).ToList();
+        // One stemming pass over the words joined by spaces: each word is one token in and one stem out (a word
+        // longer than the tokenizer's 255 characters is cut in two, so then word by word).
+        var stems = EnglishStems.Words(string.Join(' ', words.Select(w => w.Value)));
+        if (stems.Count != words.Count)
+        {
+            stems = [.. words.Select(w => EnglishStems.Of(w.Value))];
+        }
+
         var found = new List<GlossaryMatch>();
         var i = 0;
         while (i < words.Count)
