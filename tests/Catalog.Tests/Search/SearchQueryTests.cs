@@ -426,6 +426,19 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
         Assert.Contains("审核", plan.Concepts[1].Forms);
     }
 
+    [Theory]
+    [InlineData("We need a platform that transcribes meeting recordings", "meeting|recordings|transcribes")]
+    [InlineData("software tools", "software|tools")]
+    public void An_English_word_for_a_kind_of_product_is_no_concept_beside_words_that_say_the_need(string text, string concepts)
+    {
+        // platform → 平台|系统 put every listing titled …平台 first; alone, or with only its kind, it is what is asked.
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var index = new TextsIndex(analyzer, ["会议记录平台"]);
+        var plan = QueryPlan.Build(text, CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
+
+        Assert.Equal(concepts.Split('|').Order(StringComparer.Ordinal), plan.Concepts.Select(c => c.Surface).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_preposition_is_neither_a_concept_nor_a_bag_term_however_rare_in_the_index()
     {

@@ -82,7 +82,21 @@ internal static class FunctionWords
         "use", "uses", "using", "used",
     };
 
+    /// <summary>
+    /// English words for the kind of thing wanted rather than what it does: on the demo catalog "We need a platform that
+    /// transcribes meeting recordings" ranked every listing titled …平台 or …系统 first, through the glossary's 平台|系统.
+    /// They stay concepts when nothing else is asked ("platform" alone). English only: the Chinese 系统, 平台, 工具,
+    /// 软件 and 方案 treated alike cost Chinese needs on both splits (bench/results/timesplit.md, stop 36).
+    /// </summary>
+    private static readonly HashSet<string> ProductKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "system", "systems", "platform", "platforms", "tool", "tools", "software", "solution", "solutions",
+    };
+
     public static bool Contains(string word) => Words.Contains(word);
+
+    /// <summary>Whether <paramref name="word"/> names a kind of product (system, 平台) rather than a need.</summary>
+    public static bool IsProductKind(string word) => ProductKinds.Contains(word);
 
     /// <summary>Whether <paramref name="word"/> is an English function word or a request's verb (case-insensitive).</summary>
     public static bool IsEnglish(string word) => English.Contains(word);

@@ -167,6 +167,11 @@ internal sealed partial class QueryPlan
             concepts.Add(new QueryConcept(surface, forms, false, false, query) { BroaderFrom = broaderFrom });
         }
 
+        if (concepts.Any(c => !c.Exact && !FunctionWords.IsProductKind(c.Surface)))
+        {
+            concepts.RemoveAll(c => !c.Exact && FunctionWords.IsProductKind(c.Surface));
+        }
+
         var unfound = Absent(text, concepts, analyzer, reader);
         concepts = Informative(concepts, exact, analyzer, reader, tuning);
         var content = concepts.Count(c => !c.Common && !c.Exact);
