@@ -99,5 +99,5 @@ internal static class FunctionWords
     public static bool IsProductKind(string word) => ProductKinds.Contains(word);
 
     /// <summary>Whether <paramref name="word"/> is an English function word or a request's verb (case-insensitive).</summary>
-    public static bool IsEnglish(string word) => English.Contains(word);
+    public static bool ContainsEnglish(string word) => English.Contains(word);
 }

@@ -490,7 +490,7 @@ internal sealed partial class QueryPlan
             var lower = DomainGlossary.Normalise(surface);
             var entry = glossary.Lookup(surface) is [var first, ..] ? first : null;
             if (FunctionWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0]))
-                || (entry is null && FunctionWords.IsEnglish(lower)))
+                || (entry is null && FunctionWords.ContainsEnglish(lower)))
             {
                 continue;
             }
