@@ -69,6 +69,25 @@ public sealed class GlossaryRulesTests
         Assert.Equal([glossary.Lookup("pharmacy")[0], glossary.Lookup("machine translation")[0]], found.Take(2).Select(m => m.Entry));
     }
 
+    [Theory]
+    [InlineData("transcripts", "语音转写")]
+    [InlineData("publish", "传媒")]
+    public void An_English_word_reaches_a_name_of_its_own_family_that_its_stem_begins(string word, string chinese)
+    {
+        // Krovetz keeps transcript and transcription apart; Porter joins them, and the shorter stem begins the longer.
+        Assert.Contains(chinese, DomainGlossary.Shipped.Lookup(word)[0].Zh);
+    }
+
+    [Theory]
+    [InlineData("animals", "动漫")]
+    [InlineData("new", "新闻")]
+    [InlineData("generally", "生成")]
+    public void An_English_word_does_not_reach_a_name_that_Porter_alone_joins_it_to(string word, string chinese)
+    {
+        // Porter cuts animal and animation to anim, new and news to new, general and generation to gener.
+        Assert.DoesNotContain(DomainGlossary.Shipped.Lookup(word), e => e.Zh.Contains(chinese));
+    }
+
     [Fact]
     public void An_English_word_whose_shared_Chinese_is_a_name_of_its_own_concept_translates_to_that_concept()
     {

@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -17,11 +18,12 @@ internal static class EnglishStems
     public static string Of(string text) => string.Join(' ', Words(text));
 
     /// <summary>Each space-separated word of <paramref name="text"/>, lower-cased and stemmed.</summary>
-    public static List<string> Words(string text)
+    public static List<string> Words(string text, bool porter = false)
     {
         var stems = new List<string>();
-        using var stream = new KStemFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48,
-            new EnglishPossessiveFilter(LuceneVersion.LUCENE_48, new WhitespaceTokenizer(LuceneVersion.LUCENE_48, new StringReader(text)))));
+        TokenStream words = new LowerCaseFilter(LuceneVersion.LUCENE_48,
+            new EnglishPossessiveFilter(LuceneVersion.LUCENE_48, new WhitespaceTokenizer(LuceneVersion.LUCENE_48, new StringReader(text))));
+        using var stream = porter ? (TokenStream)new PorterStemFilter(words) : new KStemFilter(words);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())

@@ -23,6 +23,7 @@ internal sealed partial class DomainGlossary
     private readonly Dictionary<string, List<GlossaryEntry>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GlossaryEntry> _words;
     private readonly Dictionary<string, List<GlossaryEntry>> _byStems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Stem, GlossaryEntry Entry)>> _byPorterStem = new(StringComparer.Ordinal);
     private readonly int _longest;
     private readonly int _longestInWords;
 
@@ -68,6 +69,17 @@ internal sealed partial class DomainGlossary
                     list.Add(entry);
                 }
 
+                if (stems.Count == 1)
+                {
+                    var porter = EnglishStems.Words(key, porter: true)[0];
+                    if (!_byPorterStem.TryGetValue(porter, out var kin))
+                    {
+                        _byPorterStem[porter] = kin = [];
+                    }
+
+                    kin.Add((key, entry));
+                }
+
                 _longestInWords = Math.Max(_longestInWords, stems.Count);
             }
         }
@@ -90,8 +102,30 @@ internal sealed partial class DomainGlossary
         var key = Normalise(name);
         return _byName.TryGetValue(key, out var list) ? list
             : _words.TryGetValue(key, out var word) ? [word]
-            : !key.Any(GlossaryRules.IsHan) && _byStems.TryGetValue(EnglishStems.Of(key), out var stemmed) ? stemmed
-            : [];
+            : key.Any(GlossaryRules.IsHan) ? []
+            : _byStems.TryGetValue(EnglishStems.Of(key), out var stemmed) ? stemmed
+            : Kin(key);
+    }
+
+    /// <summary>
+    /// The entries of the one-word names that a word of one English word is kin to: the same Porter stem, and the
+    /// shorter of the two Krovetz stems, of six letters or more, begins the longer (transcripts → transcription,
+    /// publish → publishing, predicts → prediction). Krovetz keeps a verb and its noun apart; Porter alone joins words
+    /// that mean different things (animal and animation, general and generation, new and news: decision 0018), which
+    /// the prefix and the length keep out.
+    /// </summary>
+    private IReadOnlyList<GlossaryEntry> Kin(string word)
+    {
+        var stems = EnglishStems.Words(word);
+        if (stems.Count != 1 || !_byPorterStem.TryGetValue(EnglishStems.Words(stems[0], porter: true)[0], out var kin))
+        {
+            return [];
+        }
+
+        var own = stems[0];
+        return [.. kin.Where(k => Math.Min(own.Length, k.Stem.Length) >= 6
+                && (k.Stem.StartsWith(own, StringComparison.Ordinal) || own.StartsWith(k.Stem, StringComparison.Ordinal)))
+            .Select(k => k.Entry).Distinct()];
     }
 
     /// <summary>
