@@ -42,7 +42,7 @@ if (args is ["timesplit", ..])
     {
         var asImported = args.Contains("--as-imported");
         var sweep = TimeSplitRun.Sweep(splitWork, filings, queries, Console.Out, asImported);
-        var onTest = Environment.GetEnvironmentVariable("TIMESPLIT_SWEEP_SPLIT") == "test";
+        var onTest = TimeSplitRun.SweepMeasuresTestSplit;
         File.WriteAllText(Path.Combine(root, "bench", "results", onTest ? "timesplit-graded-test.md" : asImported ? "timesplit-sweep-imported.md" : "timesplit-sweep.md"),
             $"# {(onTest ? "The shipped weights on the test split, every filing graded" : "Tuning sweep on the training split")}\n\nCommand: `{(onTest ? "TIMESPLIT_SWEEP_SPLIT=test TIMESPLIT_SWEEP_ROUNDS=0 " : "")}{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n```\n{sweep}```\n");
         return 0;

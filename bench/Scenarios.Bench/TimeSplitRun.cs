@@ -191,6 +191,9 @@ internal static class TimeSplitRun
         return report.ToString();
     }
 
+    /// <summary>Whether <c>--sweep</c> measures the shipped weights on the test batches (TIMESPLIT_SWEEP_SPLIT=test).</summary>
+    public static bool SweepMeasuresTestSplit => Environment.GetEnvironmentVariable("TIMESPLIT_SWEEP_SPLIT") == "test";
+
     /// <summary>
     /// Chooses <see cref="SearchTuning"/> on the training split: coordinate ascent (two rounds, each weight over a few
     /// values with the others held) on the default path (most words, collapsed by supplier), maximising the mean over
@@ -201,7 +204,7 @@ internal static class TimeSplitRun
     {
         // TIMESPLIT_SWEEP_SPLIT=test measures the shipped weights on the test batches with every filing graded (a
         // before/after comparison that no pool shapes); it never tunes there, so it runs only with zero rounds.
-        var onTest = Environment.GetEnvironmentVariable("TIMESPLIT_SWEEP_SPLIT") == "test";
+        var onTest = SweepMeasuresTestSplit;
         if (onTest && Environment.GetEnvironmentVariable("TIMESPLIT_SWEEP_ROUNDS") != "0")
         {
             throw new InvalidOperationException("TIMESPLIT_SWEEP_SPLIT=test only measures: set TIMESPLIT_SWEEP_ROUNDS=0.");

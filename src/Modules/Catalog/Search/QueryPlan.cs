@@ -488,9 +488,13 @@ internal sealed partial class QueryPlan
 
             Flush();
             var lower = DomainGlossary.Normalise(surface);
+            if (FunctionWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0])))
+            {
+                continue;
+            }
+
             var entry = glossary.Lookup(surface) is [var first, ..] ? first : null;
-            if (FunctionWords.Contains(surface) || EnglishAnalyzer.DefaultStopSet.Contains(lower) || (lower.Length == 1 && !GlossaryRules.IsHan(lower[0]))
-                || (entry is null && FunctionWords.ContainsEnglish(lower)))
+            if (entry is null && FunctionWords.ContainsEnglish(lower))
             {
                 continue;
             }

@@ -103,20 +103,19 @@ internal sealed partial class DomainGlossary
         return _byName.TryGetValue(key, out var list) ? list
             : _words.TryGetValue(key, out var word) ? [word]
             : key.Any(GlossaryRules.IsHan) ? []
-            : _byStems.TryGetValue(EnglishStems.Of(key), out var stemmed) ? stemmed
-            : Kin(key);
+            : EnglishStems.Words(key) is var stems && _byStems.TryGetValue(string.Join(' ', stems), out var stemmed) ? stemmed
+            : Kin(stems);
     }
 
     /// <summary>
-    /// The entries of the one-word names that a word of one English word is kin to: the same Porter stem, and the
+    /// The entries of the one-word names that a word (its Krovetz stems: one) is kin to: the same Porter stem, and the
     /// shorter of the two Krovetz stems, of six letters or more, begins the longer (transcripts → transcription,
     /// publish → publishing, predicts → prediction). Krovetz keeps a verb and its noun apart; Porter alone joins words
     /// that mean different things (animal and animation, general and generation, new and news: decision 0018), which
     /// the prefix and the length keep out.
     /// </summary>
-    private IReadOnlyList<GlossaryEntry> Kin(string word)
+    private IReadOnlyList<GlossaryEntry> Kin(List<string> stems)
     {
-        var stems = EnglishStems.Words(word);
         if (stems.Count != 1 || !_byPorterStem.TryGetValue(EnglishStems.Words(stems[0], porter: true)[0], out var kin))
         {
             return [];
@@ -189,6 +188,11 @@ internal sealed partial class DomainGlossary
     private List<GlossaryMatch> FindByStems(string text, List<GlossaryMatch> taken)
     {
         var words = EnglishWord().Matches(text).Where(w => !taken.Any(m => w.Index < m.Start + m.Length && w.Index + w.Length > m.Start)).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
         // One stemming pass over the words joined by spaces: each word is one token in and one stem out (a word
         // longer than the tokenizer's 255 characters is cut in two, so then word by word).
         var stems = EnglishStems.Words(string.Join(' ', words.Select(w => w.Value)));
