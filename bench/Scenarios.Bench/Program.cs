@@ -13,7 +13,10 @@ using Funeng.Scenarios.Bench;
 //            → timesplit[-train]-imported.md; --sweep chooses SearchTuning's values on the training split;
 //            --why KIND prints the training split's top 10 of each query of that kind with their grades;
 //            TIMESPLIT_SWEEP_SPLIT=test TIMESPLIT_SWEEP_ROUNDS=0 … --sweep measures the shipped weights on the test
-//            split with every filing graded → timesplit-graded-test.md, a before/after comparison no pool shapes)
+//            split with every filing graded → timesplit-graded-test.md, a before/after comparison no pool shapes;
+//            --filings FILE --queries FILE [--out FILE] evaluates a set kept outside the project: every filing of FILE
+//            (the CAC columns algorithm_name, entity, purpose; product, algorithm_class, filing_number if present),
+//            queries as in timesplit-queries.tsv, the report → --out, by default ./timesplit-outside.md)
 //        dotnet run -c Release --project bench/Scenarios.Bench -- why [N]
 //            (the labelled set: matchmaking with one part changed at a time, then both top 10s of the N scenarios
 //            where BM25 beats matchmaking by most, with grades and matched terms)
@@ -26,13 +29,14 @@ if (args is ["why", ..])
 
 if (args is ["timesplit", ..])
 {
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
     var root = FindRepository();
     var filings = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "real", "cac-algorithm-filings", "filings.csv"));
     var queries = Path.Combine(AppContext.BaseDirectory, "timesplit-queries.tsv");
     var splitWork = Path.Combine(Path.GetTempPath(), "funeng-timesplit-bench");
-    var train = args.Contains("--sweep") || args.SkipWhile(a => a != "--split").Skip(1).FirstOrDefault() == "train";
+    var train = args.Contains("--sweep") || Option("--split") == "train";
     var command = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
-    if (args.SkipWhile(a => a != "--why").Skip(1).FirstOrDefault() is { } kind)
+    if (Option("--why") is { } kind)
     {
         TimeSplitRun.Why(splitWork, filings, queries, kind, Console.Out);
         return 0;
@@ -49,7 +53,29 @@ if (args is ["timesplit", ..])
     }
 
     var imported = args.Contains("--as-imported");
-    var text = TimeSplitRun.Run(splitWork, filings, queries, train, imported);
+    if (Option("--filings") is { } outsideFilings)
+    {
+        // An outside set: its own filings and queries, every filing searched, the report where --out says (never over the project's).
+        try
+        {
+            var set = TimeSplitRun.EvaluationSet.Outside(Path.GetFullPath(outsideFilings), Path.GetFullPath(Option("--queries") ?? throw new ArgumentException("--filings needs --queries FILE: kind, query and criteria separated by tabs")));
+            var outside = TimeSplitRun.Run(splitWork, set, imported);
+            var outsideReport = Path.GetFullPath(Option("--out") ?? "timesplit-outside.md");
+            File.WriteAllText(outsideReport, $"# Search evaluation on an outside set{(imported ? ", filings as the CAC importer maps them" : "")}\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n{outside}");
+            Console.WriteLine(outside);
+            Console.WriteLine($"Written to {outsideReport}");
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException)
+        {
+            // A file from elsewhere is the likeliest to be wrong: say which file, line or column, not a stack trace.
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        return 0;
+    }
+
+    var text = TimeSplitRun.Run(splitWork, TimeSplitRun.EvaluationSet.OfSplit(filings, queries, train), imported);
     var header = $"# Time-split search evaluation{(train ? " (training split)" : "")}{(imported ? ", filings as the CAC importer maps them" : "")}\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n";
     File.WriteAllText(Path.Combine(root, "bench", "results", (train ? "timesplit-train" : "timesplit") + (imported ? "-imported.md" : ".md")), header + text);
     Console.WriteLine(text);

@@ -42,16 +42,64 @@ internal static class TimeSplitRun
         : ("2025-03 … 2025-09 (test split)", b => string.CompareOrdinal(b, "2025-03") >= 0 && string.CompareOrdinal(b, "2025-09") <= 0);
 
     /// <summary>
+    /// What a report evaluates: the filings of the batches <see cref="Batch"/> keeps, the queries, and how the report
+    /// names them; <see cref="OwnQueries"/> when the queries are the project's own (timesplit-queries.tsv).
+    /// </summary>
+    public sealed record EvaluationSet(string FilingsPath, string QueriesPath, string Label, Func<string, bool> Batch, bool OwnQueries, string Folder)
+    {
+        /// <summary>The filings file as the report names it: the shared data set by its path beside the project, another by its name.</summary>
+        public string FilingsName => OwnQueries ? "../shared/data/real/cac-algorithm-filings/filings.csv" : Path.GetFileName(FilingsPath);
+
+        /// <summary>A split of the shared filings, searched with the project's queries.</summary>
+        public static EvaluationSet OfSplit(string filingsPath, string queriesPath, bool train)
+        {
+            var (label, batch) = Split(train);
+            return new(filingsPath, queriesPath, "batches " + label, batch, OwnQueries: true, train ? "timesplit-train" : "timesplit");
+        }
+
+        /// <summary>
+        /// A set kept outside the project (issue 12: "a further set of unseen filings and scenario texts"): every filing of
+        /// the file, whatever its batch, searched with the given queries and nothing tuned on them.
+        /// </summary>
+        public static EvaluationSet Outside(string filingsPath, string queriesPath) =>
+            new(filingsPath, queriesPath, "every batch in the file", _ => true, OwnQueries: false, "timesplit-outside");
+    }
+
+    /// <summary>The kinds <paramref name="queries"/> hold: the project's in the reports' order, then any other in the order met.</summary>
+    private static IEnumerable<string> KindsOf(List<Query> queries) =>
+        Kinds.Where(k => queries.Any(q => q.Kind == k)).Concat(queries.Select(q => q.Kind).Where(k => !Kinds.Contains(k)).Distinct(StringComparer.Ordinal));
+
+    private static string QueriesLine(EvaluationSet set, List<Query> queries)
+    {
+        if (!set.OwnQueries)
+        {
+            return $"Queries: `{Path.GetFileName(set.QueriesPath)}`, " + string.Join(", ", KindsOf(queries).Select(k => $"{queries.Count(q => q.Kind == k)} of kind {k}")) + ".";
+        }
+
+        return $"""
+            Queries: `bench/Scenarios.Bench/timesplit-queries.tsv`, {queries.Count(q => q.Kind == "scenario")} scenario descriptions in sentences,
+            {queries.Count(q => q.Kind == "english")} English queries whose relevant filings are Chinese, {queries.Count(q => q.Kind == "english-scenario")} English needs in
+            sentences whose relevant filings are Chinese (added on 2026-12-07, after the weights were chosen), {queries.Count(q => q.Kind == "keyword")} short Chinese keywords.
+            """;
+    }
+
+    /// <summary>
     /// The report for one split. With <paramref name="asImported"/>, each filing is indexed as the platform's CAC importer
     /// maps it (its name as the English title too, a generated English summary, sectors and city), not as the bare
     /// texts: what an office that imports the filings searches.
     /// </summary>
-    public static string Run(string work, string filingsPath, string queriesPath, bool train, bool asImported = false)
+    public static string Run(string work, EvaluationSet set, bool asImported = false)
     {
-        var (label, batch) = Split(train);
-        var filings = ReadFilings(filingsPath, batch);
-        var queries = ReadQueries(queriesPath);
-        using var catalog = BenchCatalog.Create(Path.Combine(work, (train ? "timesplit-train" : "timesplit") + (asImported ? "-imported" : "")));
+        ArgumentNullException.ThrowIfNull(set);
+        var filingsPath = set.FilingsPath;
+        var filings = ReadFilings(filingsPath, set.Batch);
+        var queries = ReadQueries(set.QueriesPath);
+        if (filings.Count == 0 || queries.Count == 0)
+        {
+            throw new InvalidDataException(filings.Count == 0 ? $"{filingsPath}: no filing to search (of {set.Label})" : $"{set.QueriesPath}: no query");
+        }
+
+        using var catalog = BenchCatalog.Create(Path.Combine(work, set.Folder + (asImported ? "-imported" : "")));
         var byId = Fill(catalog, filings, asImported ? Imported(filingsPath) : null);
         catalog.Search.ExplainMatches = false;
         using var baseline = new KeywordBaseline(catalog.Index);
@@ -77,7 +125,7 @@ internal static class TimeSplitRun
         var mapping = asImported
             ? "indexed as the platform's CAC importer maps them (`ImportFormats`: name → both titles, purpose → summary, a generated English summary, product, class and role → keywords and attributes, sectors and city from keyword rules)"
             : "indexed as listings (name → title, purpose → summary, product → attribute, class → keyword; no English, sector or city)";
-        return Report(label, filings.Count, mapping, queries, rankers, byId, catalog);
+        return Report(set, filings.Count, mapping, queries, rankers, byId, catalog);
     }
 
     /// <summary>Each filing's listing content as the CAC importer maps it, by filing number (a filing listed twice: its later row).</summary>
@@ -121,7 +169,7 @@ internal static class TimeSplitRun
         return byId;
     }
 
-    private static string Report(string label, int documents, string mapping, List<Query> queries, (string Name, Func<string, List<Guid>> Rank)[] rankers,
+    private static string Report(EvaluationSet set, int documents, string mapping, List<Query> queries, (string Name, Func<string, List<Guid>> Rank)[] rankers,
         Dictionary<Guid, Filing> byId, BenchCatalog catalog)
     {
         var runs = queries.Select(q => rankers.Select(r => r.Rank(q.Text)).ToList()).ToList();
@@ -133,13 +181,11 @@ internal static class TimeSplitRun
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"""
-            ## Time-split evaluation (issue 12)
+            ## {(set.OwnQueries ? "Time-split evaluation" : "Evaluation on an outside set")} (issue 12)
 
-            Documents: the {documents:N0} national CAC filings of batches {label} (`../shared/data/real/cac-algorithm-filings/filings.csv`),
+            Documents: the {documents:N0} CAC filings of {set.Label} (`{set.FilingsName}`),
             {mapping}.
-            Queries: `bench/Scenarios.Bench/timesplit-queries.tsv`, {queries.Count(q => q.Kind == "scenario")} scenario descriptions in sentences,
-            {queries.Count(q => q.Kind == "english")} English queries whose relevant filings are Chinese, {queries.Count(q => q.Kind == "english-scenario")} English needs in
-            sentences whose relevant filings are Chinese (added on 2026-12-07, after the weights were chosen), {queries.Count(q => q.Kind == "keyword")} short Chinese keywords.
+            {QueriesLine(set, queries)}
 
             **Procedure.** For each query the top {Pool} of every ranker below are pooled; each pooled filing is graded by the
             query's criteria words (written with the query, before any run): 2 when a criterion is in the filing's name, 1 when
@@ -148,14 +194,19 @@ internal static class TimeSplitRun
             queries ({Resamples} resamples, fixed seed), for each mean and for the difference to BM25 on the same queries.
 
             **Bias.** The criteria are Chinese words and the grades lexical: a filing that fits a need in other words is judged
-            0, which favours rankers that match the criteria's words (BM25 and the platform alike); the queries and criteria were
+            0, which favours rankers that match the criteria's words (BM25 and the platform alike); {(set.OwnQueries ? """
+            the queries and criteria were
             written by the developer of the ranker, who also wrote the glossary that the platform uses for English queries and
-            synonyms (so English-query figures measure the glossary's coverage of these needs as much as ranking). Pool depth {Pool}
+            synonyms (so English-query figures measure the glossary's coverage of these needs as much as ranking)
+            """ : """
+            these queries and criteria
+            come from outside the project: neither the weights nor the glossary were chosen with them in view
+            """)}. Pool depth {Pool}
             means recall is relative to what some ranker found. The weights (`SearchTuning.Default`) were chosen on the
-            ≤ 2024-12 training batches only (see "Tuning on the training split" below); the outside set will judge for real.
+            ≤ 2024-12 training batches only (see "Tuning on the training split" below){(set.OwnQueries ? "; the outside set will judge for real" : "")}.
 
             """);
-        foreach (var kind in Kinds.Append("all"))
+        foreach (var kind in KindsOf(queries).Append("all"))
         {
             var indexes = Enumerable.Range(0, queries.Count).Where(i => kind == "all" || queries[i].Kind == kind).ToList();
             report.AppendLine(CultureInfo.InvariantCulture, $"### {kind} ({indexes.Count} queries)\n");
@@ -693,7 +744,7 @@ internal static class TimeSplitRun
             of record; this view is what "put the suppliers who can do it on the first page" asks.
 
             """);
-        foreach (var kind in Kinds.Append("all"))
+        foreach (var kind in KindsOf(queries).Append("all"))
         {
             var indexes = Enumerable.Range(0, queries.Count).Where(i => kind == "all" || queries[i].Kind == kind).ToList();
             report.AppendLine(CultureInfo.InvariantCulture, $"#### {kind} ({indexes.Count} queries), by supplier\n");
@@ -754,14 +805,39 @@ internal static class TimeSplitRun
     private static List<Filing> ReadFilings(string path, Func<string, bool> batch)
     {
         var rows = UploadedFiles.ParseCsv(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));
+        if (rows.Count == 0)
+        {
+            throw new InvalidDataException($"{path}: empty, a header row was expected");
+        }
+
         var header = rows[0].Fields;
-        int Column(string name) => header.IndexOf(name);
-        var (b, name, entity, product, purpose, type, number) = (Column("batch"), Column("algorithm_name"), Column("entity"), Column("product"), Column("purpose"), Column("algorithm_class"), Column("filing_number"));
-        return [.. rows.Skip(1).Where(r => r.Fields.Count == header.Count && batch(r.Fields[b]))
-            .Select(r => new Filing(r.Fields[number], r.Fields[name], r.Fields[entity], r.Fields[product], r.Fields[purpose], r.Fields[type]))];
+        // A set from elsewhere may lack the columns only the shared file has: a filing needs its name, entity and purpose.
+        int Column(string name, bool required = true) => header.IndexOf(name) is var at && (at >= 0 || !required) ? at
+            : throw new InvalidDataException($"{path}: no column \"{name}\" in the header ({string.Join(", ", header)})");
+        var (name, entity, purpose) = (Column("algorithm_name"), Column("entity"), Column("purpose"));
+        var (b, product, type, number) = (Column("batch", false), Column("product", false), Column("algorithm_class", false), Column("filing_number", false));
+        string Field(List<string> fields, int at) => at >= 0 ? fields[at] : "";
+        var filings = new List<Filing>();
+        foreach (var (line, fields) in rows.Skip(1))
+        {
+            if (fields.Count != header.Count)
+            {
+                throw new InvalidDataException($"{path}, line {line}: {fields.Count} fields where the header has {header.Count}");
+            }
+
+            if (batch(Field(fields, b)))
+            {
+                filings.Add(new Filing(number >= 0 ? fields[number] : $"line {line}", fields[name], fields[entity], Field(fields, product), fields[purpose], Field(fields, type)));
+            }
+        }
+
+        return filings;
     }
 
+    /// <summary>The queries of a file of kind, query and criteria separated by tabs; a line without three says which.</summary>
     private static List<Query> ReadQueries(string path) =>
-        [.. File.ReadAllLines(path, Encoding.UTF8).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t'))
-            .Select(p => new Query(p[0], p[1], p[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))];
+        [.. File.ReadAllLines(path, Encoding.UTF8).Select((l, i) => (Line: i + 1, Text: l)).Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#'))
+            .Select(l => l.Text.Split('\t') is { Length: >= 3 } p && p.Take(3).All(f => f.Trim().Length > 0)
+                ? new Query(p[0].Trim(), p[1].Trim(), p[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                : throw new InvalidDataException($"{path}, line {l.Line}: kind, query and criteria separated by tabs were expected"))];
 }
