@@ -73,8 +73,6 @@ public sealed class GlossaryRulesTests
     [InlineData("face swap", "换脸")]
     [InlineData("style transfer", "风格迁移")]
     [InlineData("image captioning", "图生文")]
-    [InlineData("voice generation", "语音合成")]
-    [InlineData("picture generation", "图像生成")]
     public void The_words_most_used_in_the_training_filings_names_have_their_English(string english, string chinese)
     {
         // The glossary's deep-synthesis block: terms in at least ten names of the ≤ 2024-12 deep-synthesis filings
