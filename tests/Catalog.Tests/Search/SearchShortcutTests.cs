@@ -181,6 +181,58 @@ public sealed class SearchShortcutTests : IDisposable
     }
 
     [Fact]
+    public void A_phrase_of_frequent_terms_is_counted_once_and_scores_the_candidates_as_lucenes_phrase_scorer()
+    {
+        // Counted over the whole segment, deleted listings too; the candidates' reader leaves those out. The second
+        // phrase skips a position (客服 _ 问答), as a phrase across a stop word does.
+        foreach (var id in _shenzhen.Take(5))
+        {
+            _index.Replace(id.ToString(), []);
+        }
+
+        _index.Commit();
+        _index.Search(searcher =>
+        {
+            searcher.Similarity = SearchTuning.Default.Similarity();
+            var adjacent = new PhraseQuery { new Term(IndexFields.All, "智能"), new Term(IndexFields.All, "能客") };
+            var apart = new PhraseQuery();
+            apart.Add(new Term(IndexFields.All, "客服"), 0);
+            apart.Add(new Term(IndexFields.All, "问答"), 2);
+            apart.Boost = 1.3f;
+            var query = new BooleanQuery(disableCoord: true) { { adjacent, Occur.SHOULD }, { apart, Occur.SHOULD } };
+
+            var candidates = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Where(d => d % 3 != 1).ToArray();
+            // Read at the candidates until asked for often enough, then counted on a thread of the pool.
+            var (before, _) = ScoredAsOverTheIndex(searcher, query, candidates);
+            foreach (var segment in searcher.IndexReader.Leaves.Select(l => l.AtomicReader))
+            {
+                for (var use = 1; use < CommonTerms.PhraseUsesBeforeCounting; use++)
+                {
+                    Assert.Null(CommonTerms.OfPhrase(segment, apart));
+                }
+
+                Counted(segment, adjacent);
+                Counted(segment, apart);
+            }
+
+            var (expected, _) = ScoredAsOverTheIndex(searcher, query, candidates);
+            Assert.Equal(before.Select(d => (d.Doc, d.Score)), expected.Select(d => (d.Doc, d.Score)));
+            Assert.True(expected.Select(d => d.Score).Distinct().Count() > 3);
+            return 0;
+        });
+
+        static void Counted(AtomicReader segment, PhraseQuery phrase)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (CommonTerms.OfPhrase(segment, phrase) is null)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the phrase was never counted");
+                Thread.Sleep(10);
+            }
+        }
+    }
+
+    [Fact]
     public void Two_phrases_sharing_terms_read_their_positions_where_each_needs_them_also_behind_the_other()
     {
         // 能客 and 客服 are in both phrases and in nearly every listing, so they are read once, from their remembered

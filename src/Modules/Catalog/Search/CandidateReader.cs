@@ -28,6 +28,9 @@ internal sealed class CandidateReader : PostingsView
     private CandidateReader(AtomicReader segment, int[] candidates, Dictionary<Term, bool> shared)
         : base(new CommonTermsReader(segment)) => (_segment, _candidates, _shared) = (segment, candidates, shared);
 
+    /// <summary>The whole segment this reader shows the candidates of (what is remembered of it is kept by it).</summary>
+    public AtomicReader Segment => _segment;
+
     /// <summary>
     /// Runs <paramref name="query"/> over <paramref name="candidates"/> (index-wide document numbers) of
     /// <paramref name="searcher"/>'s index into <paramref name="collector"/>. With <paramref name="everyTerm"/>, every

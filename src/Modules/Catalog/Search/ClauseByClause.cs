@@ -1,6 +1,7 @@
 using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 
 namespace Funeng.Catalog.Search;
 
@@ -72,9 +73,12 @@ internal static class ClauseByClause
     /// <summary>A clause of the query: a boolean query of clauses, or a leaf that Lucene scores.</summary>
     private abstract class Node
     {
-        public static Node Of(Query query, IndexSearcher searcher) => query is BooleanQuery boolean
-            ? new Boolean(boolean, searcher)
-            : new Leaf(query.CreateWeight(searcher));
+        public static Node Of(Query query, IndexSearcher searcher) => query switch
+        {
+            BooleanQuery boolean => new Boolean(boolean, searcher),
+            PhraseQuery { Slop: 0 } phrase when phrase.GetTerms().Length > 1 => new Phrase(phrase, searcher),
+            _ => new Leaf(query.CreateWeight(searcher)),
+        };
 
         public abstract float ValueForNormalization();
 
@@ -143,6 +147,55 @@ internal static class ClauseByClause
 
             var found = Array.BinarySearch(docs, low, high - low, target);
             return found < 0 ? ~found : found;
+        }
+    }
+
+    /// <summary>
+    /// An exact phrase. Where every one of its terms is frequent in the segment, its count in each document is remembered
+    /// (<see cref="CommonTerms.OfPhrase"/>) and a candidate is scored from it as Lucene's phrase scorer scores it: the
+    /// same statistics (the query's boost, the field's and each term's, as its phrase weight gathers them) and the
+    /// similarity's scorer at the count. Elsewhere Lucene's scorer reads the phrase at the candidates.
+    /// </summary>
+    private sealed class Phrase : Node
+    {
+        private readonly PhraseQuery _query;
+        private readonly Leaf _read;
+        private readonly Similarity _similarity;
+        private readonly Similarity.SimWeight _stats;
+
+        public Phrase(PhraseQuery query, IndexSearcher searcher)
+        {
+            _query = query;
+            _read = new Leaf(query.CreateWeight(searcher));
+            _similarity = searcher.Similarity;
+            var terms = query.GetTerms();
+            _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field),
+                [.. terms.Select(t => searcher.TermStatistics(t, TermContext.Build(searcher.TopReaderContext, t)))]);
+        }
+
+        public override float ValueForNormalization() => _stats.GetValueForNormalization();
+
+        public override void Normalize(float norm, float boost)
+        {
+            _read.Normalize(norm, boost);
+            _stats.Normalize(norm, boost);
+        }
+
+        public override void Score(AtomicReaderContext segment, int[] docs, int count, float[] scores)
+        {
+            if (segment.AtomicReader is not CandidateReader { Segment: var whole } || CommonTerms.OfPhrase(whole, _query) is not { } counts)
+            {
+                _read.Score(segment, docs, count, scores);
+                return;
+            }
+
+            var live = segment.AtomicReader.LiveDocs;
+            var scorer = _similarity.GetSimScorer(_stats, segment);
+            for (var i = 0; i < count; i++)
+            {
+                var freq = counts.Freq(docs[i]);
+                scores[i] = freq == 0 || (live is not null && !live.Get(docs[i])) ? float.NaN : scorer.Score(docs[i], freq);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
@@ -30,10 +31,30 @@ internal sealed class CommonTerms
     /// </summary>
     private const long Budget = 256L << 20;
 
+    /// <summary>
+    /// A phrase whose every term is in at least one in this many of a segment's documents is counted once and kept
+    /// (<see cref="OfPhrase"/>). At 1 M listings, with one in twenty (<see cref="Share"/>), speech synthesis's full
+    /// query still read 语音合成 (音合 in 3 % of the listings) at its candidates: 4.9 ms, against 3.3 with one in a
+    /// hundred (bench/results/catalog.md, stop 37).
+    /// </summary>
+    public const int PhraseShare = 100;
+
+    /// <summary>
+    /// The phrases' arrays, over every live segment, apart from the terms' (<see cref="Budget"/>): a phrase is one of
+    /// many forms of a concept, and phrases must not leave a later search's common terms without arrays.
+    /// </summary>
+    private const long PhraseBudget = 128L << 20;
+
+    /// <summary>How often a phrase is read at candidates before it is counted over the whole segment (<see cref="OfPhrase"/>).</summary>
+    public const int PhraseUsesBeforeCounting = 3;
+
     private static readonly ConditionalWeakTable<object, CommonTerms> BySegment = [];
     private static long _bytes;
+    private static long _phraseBytes;
     private readonly ConcurrentDictionary<(string Field, BytesRef Term), Lazy<TermFrequencies>> _terms = new();
     private readonly ConcurrentDictionary<string, Lazy<byte[]?>> _norms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TermFrequencies?> _phrases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _phraseUses = new(StringComparer.Ordinal);
     private readonly int _maxDoc;
 
     private CommonTerms(int maxDoc) => _maxDoc = maxDoc;
@@ -56,7 +77,7 @@ internal sealed class CommonTerms
             return known.Value;
         }
 
-        if (!Reserve(segment.MaxDoc))
+        if (!Reserve(segment.MaxDoc, ref _phraseBytes, PhraseBudget, s => s._phrases.Count))
         {
             return null;
         }
@@ -70,6 +91,64 @@ internal sealed class CommonTerms
         }
 
         return read.Value;
+    }
+
+    /// <summary>
+    /// How often the exact phrase <paramref name="phrase"/> (no slop) occurs in each document of
+    /// <paramref name="segment"/>, once it is known; null until then, and for a phrase one of whose terms is in fewer
+    /// than one in <see cref="PhraseShare"/> of the segment's documents. A broad search's full query reads a phrase of
+    /// frequent bigrams (大模 模型) at each of its candidates, decoding every term's documents and positions there: at
+    /// 1 M listings three quarters of that query's time (bench/results/catalog.md, stop 37). Counting it over the whole
+    /// segment costs as much as some ten such reads, so a phrase is counted only once it has been asked for
+    /// <see cref="PhraseUsesBeforeCounting"/> times, and on a thread of the pool, by Lucene's own phrase scorer: no
+    /// search waits for it (matchmaking's needs, each with dozens of phrases met once, were slower when they did). Kept
+    /// as a term's frequencies are, within the phrases' own budget. Deletions are the reader's to apply.
+    /// </summary>
+    public static TermFrequencies? OfPhrase(AtomicReader segment, PhraseQuery phrase)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(phrase);
+        var words = phrase.GetTerms();
+        if (phrase.Slop != 0 || words.Length < 2 || segment.GetTerms(words[0].Field)?.GetEnumerator() is not { } terms
+            || words.Any(w => w.Field != words[0].Field || !terms.SeekExact(w.Bytes) || (long)terms.DocFreq * PhraseShare < segment.MaxDoc))
+        {
+            return null;
+        }
+
+        var cache = BySegment.GetValue(segment.CoreCacheKey, _ => new CommonTerms(segment.MaxDoc));
+        var positions = phrase.GetPositions();
+        var key = words[0].Field + "\0" + string.Join('\0', words.Select((w, i) => positions[i].ToString(CultureInfo.InvariantCulture) + ":" + w.Text));
+        if (cache._phrases.TryGetValue(key, out var counted))
+        {
+            // Null while it is being counted.
+            return counted;
+        }
+
+        if (cache._phraseUses.AddOrUpdate(key, 1, (_, uses) => uses + 1) != PhraseUsesBeforeCounting
+            || !Reserve(segment.MaxDoc, ref _phraseBytes, PhraseBudget, s => s._phrases.Count)
+            || !cache._phrases.TryAdd(key, null))
+        {
+            return null;
+        }
+
+        // The query's own copy, as its caller may change its boost; the segment's reader stays open while it lives.
+        var copy = (PhraseQuery)phrase.Clone();
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                var weight = new IndexSearcher(segment).CreateNormalizedWeight(copy);
+                cache._phrases[key] = TermFrequencies.Read(weight.GetScorer(segment.AtomicContext, acceptDocs: null), segment.MaxDoc, norms: null);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Most likely the segment was merged away and closed meanwhile (ObjectDisposedException): nothing to keep,
+                // its bytes are free again, and the phrase is read at the candidates as before.
+                cache._phrases.TryRemove(key, out _);
+                Interlocked.Add(ref _phraseBytes, -segment.MaxDoc);
+            }
+        });
+        return null;
     }
 
     /// <summary>
@@ -135,21 +214,27 @@ internal sealed class CommonTerms
     }
 
     /// <summary>Counts <paramref name="bytes"/> more against the budget if they fit, after forgetting the segments merged away.</summary>
-    private static bool Reserve(long bytes)
+    private static bool Reserve(long bytes) => Reserve(bytes, ref _bytes, Budget, s => s._terms.Count + s._norms.Count);
+
+    /// <summary>
+    /// Counts <paramref name="bytes"/> more against <paramref name="budget"/> in <paramref name="counted"/> if they fit,
+    /// after recounting the arrays of the live segments (<paramref name="arrays"/> of each) when they do not.
+    /// </summary>
+    private static bool Reserve(long bytes, ref long counted, long budget, Func<CommonTerms, int> arrays)
     {
-        if (Interlocked.Add(ref _bytes, bytes) <= Budget)
+        if (Interlocked.Add(ref counted, bytes) <= budget)
         {
             return true;
         }
 
         // The arrays of segments merged away went with them: count those of the segments alive, and try once more.
-        Interlocked.Exchange(ref _bytes, BySegment.Sum(s => (long)(s.Value._terms.Count + s.Value._norms.Count) * s.Value._maxDoc));
-        if (Interlocked.Add(ref _bytes, bytes) <= Budget)
+        Interlocked.Exchange(ref counted, BySegment.Sum(s => (long)arrays(s.Value) * s.Value._maxDoc));
+        if (Interlocked.Add(ref counted, bytes) <= budget)
         {
             return true;
         }
 
-        Interlocked.Add(ref _bytes, -bytes);
+        Interlocked.Add(ref counted, -bytes);
         return false;
     }
 }
@@ -185,10 +270,17 @@ internal sealed class TermFrequencies
     /// Reads every document of the term <paramref name="term"/> is positioned on, deleted or not (readers apply their
     /// live documents), with the field's <paramref name="norms"/> for the blocks' highest.
     /// </summary>
-    public static TermFrequencies Read(TermsEnum term, int maxDoc, NumericDocValues? norms)
+    public static TermFrequencies Read(TermsEnum term, int maxDoc, NumericDocValues? norms) => Read(term.Docs(null, null, DocsFlags.FREQS), maxDoc, norms);
+
+    /// <summary>Reads every document of <paramref name="docs"/> (a term's postings, or a phrase's scorer) with its frequency; none when null.</summary>
+    public static TermFrequencies Read(DocsEnum? docs, int maxDoc, NumericDocValues? norms)
     {
         var read = new TermFrequencies(maxDoc, norms is not null);
-        var docs = term.Docs(null, null, DocsFlags.FREQS);
+        if (docs is null)
+        {
+            return read;
+        }
+
         for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
         {
             var freq = docs.Freq;
