@@ -109,8 +109,7 @@ internal sealed class CommonTerms
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(phrase);
         var words = phrase.GetTerms();
-        if (phrase.Slop != 0 || words.Length < 2 || segment.GetTerms(words[0].Field)?.GetEnumerator() is not { } terms
-            || words.Any(w => w.Field != words[0].Field || !terms.SeekExact(w.Bytes) || (long)terms.DocFreq * PhraseShare < segment.MaxDoc))
+        if (phrase.Slop != 0 || words.Length < 2 || words.Any(w => w.Field != words[0].Field))
         {
             return null;
         }
@@ -124,10 +123,17 @@ internal sealed class CommonTerms
             return counted;
         }
 
-        if (cache._phraseUses.AddOrUpdate(key, 1, (_, uses) => uses + 1) != PhraseUsesBeforeCounting
-            || !Reserve(segment.MaxDoc, ref _phraseBytes, PhraseBudget, s => s._phrases.Count)
-            || !cache._phrases.TryAdd(key, null))
+        if (segment.GetTerms(words[0].Field)?.GetEnumerator() is not { } terms
+            || words.Any(w => !terms.SeekExact(w.Bytes) || (long)terms.DocFreq * PhraseShare < segment.MaxDoc)
+            || cache._phraseUses.AddOrUpdate(key, 1, (_, uses) => uses + 1) != PhraseUsesBeforeCounting
+            || !Reserve(segment.MaxDoc, ref _phraseBytes, PhraseBudget, s => s._phrases.Count))
         {
+            return null;
+        }
+
+        if (!cache._phrases.TryAdd(key, null))
+        {
+            Interlocked.Add(ref _phraseBytes, -segment.MaxDoc);
             return null;
         }
 
