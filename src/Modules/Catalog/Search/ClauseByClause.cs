@@ -159,17 +159,18 @@ internal static class ClauseByClause
     private sealed class Phrase : Node
     {
         private readonly PhraseQuery _query;
-        private readonly Leaf _read;
-        private readonly Similarity _similarity;
+        private readonly IndexSearcher _searcher;
         private readonly Similarity.SimWeight _stats;
+        private (float Norm, float Boost) _normalized = (1f, 1f);
+
+        /// <summary>Lucene's own weight of the phrase, made only for a segment where it is not counted (it gathers the same statistics again).</summary>
+        private Leaf? _read;
 
         public Phrase(PhraseQuery query, IndexSearcher searcher)
         {
-            _query = query;
-            _read = new Leaf(query.CreateWeight(searcher));
-            _similarity = searcher.Similarity;
+            (_query, _searcher) = (query, searcher);
             var terms = query.GetTerms();
-            _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field),
+            _stats = searcher.Similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field),
                 [.. terms.Select(t => searcher.TermStatistics(t, TermContext.Build(searcher.TopReaderContext, t)))]);
         }
 
@@ -177,20 +178,27 @@ internal static class ClauseByClause
 
         public override void Normalize(float norm, float boost)
         {
-            _read.Normalize(norm, boost);
+            _normalized = (norm, boost);
             _stats.Normalize(norm, boost);
+            _read?.Normalize(norm, boost);
         }
 
         public override void Score(AtomicReaderContext segment, int[] docs, int count, float[] scores)
         {
             if (segment.AtomicReader is not CandidateReader { Segment: var whole } || CommonTerms.OfPhrase(whole, _query) is not { } counts)
             {
+                if (_read is null)
+                {
+                    _read = new Leaf(_query.CreateWeight(_searcher));
+                    _read.Normalize(_normalized.Norm, _normalized.Boost);
+                }
+
                 _read.Score(segment, docs, count, scores);
                 return;
             }
 
             var live = segment.AtomicReader.LiveDocs;
-            var scorer = _similarity.GetSimScorer(_stats, segment);
+            var scorer = _searcher.Similarity.GetSimScorer(_stats, segment);
             for (var i = 0; i < count; i++)
             {
                 var freq = counts.Freq(docs[i]);
