@@ -99,7 +99,7 @@ internal sealed class CommonTerms
     /// than one in <see cref="PhraseShare"/> of the segment's documents. A broad search's full query reads a phrase of
     /// frequent bigrams (大模 模型) at each of its candidates, decoding every term's documents and positions there: at
     /// 1 M listings three quarters of that query's time (bench/results/catalog.md, stop 37). Counting it over the whole
-    /// segment costs as much as some ten such reads, so a phrase is counted only once it has been asked for
+    /// segment costs far more than one such read, so a phrase is counted only once it has been asked for
     /// <see cref="PhraseUsesBeforeCounting"/> times, and on a thread of the pool, by Lucene's own phrase scorer: no
     /// search waits for it (matchmaking's needs, each with dozens of phrases met once, were slower when they did). Kept
     /// as a term's frequencies are, within the phrases' own budget. Deletions are the reader's to apply.
