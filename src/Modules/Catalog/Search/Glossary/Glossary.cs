@@ -71,7 +71,9 @@ internal sealed partial class DomainGlossary
 
                 if (stems.Count == 1)
                 {
-                    var porter = EnglishStems.Words(key, porter: true)[0];
+                    // Porter over the Krovetz stem, as Kin derives a word's: over the name itself, embedding (embed) and
+                    // chinese (china) came out otherwise, and their words found no kin.
+                    var porter = EnglishStems.Words(stems[0], porter: true)[0];
                     if (!_byPorterStem.TryGetValue(porter, out var kin))
                     {
                         _byPorterStem[porter] = kin = [];
