@@ -29,14 +29,20 @@ if (args is ["why", ..])
 
 if (args is ["timesplit", ..])
 {
-    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
     var root = FindRepository();
     var filings = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "real", "cac-algorithm-filings", "filings.csv"));
     var queries = Path.Combine(AppContext.BaseDirectory, "timesplit-queries.tsv");
     var splitWork = Path.Combine(Path.GetTempPath(), "funeng-timesplit-bench");
-    var train = args.Contains("--sweep") || Option("--split") == "train";
+    var train = args.Contains("--sweep") || Option(args, "--split") == "train";
     var command = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
-    if (Option("--why") is { } kind)
+    if (Option(args, "--filings") is not null && (args.Contains("--sweep") || Option(args, "--why") is not null))
+    {
+        // Both would run on the project's filings and leave --filings unread.
+        Console.Error.WriteLine("--filings evaluates an outside set with the shipped weights; it does not go with --sweep or --why.");
+        return 2;
+    }
+
+    if (Option(args, "--why") is { } kind)
     {
         TimeSplitRun.Why(splitWork, filings, queries, kind, Console.Out);
         return 0;
@@ -53,14 +59,14 @@ if (args is ["timesplit", ..])
     }
 
     var imported = args.Contains("--as-imported");
-    if (Option("--filings") is { } outsideFilings)
+    if (Option(args, "--filings") is { } outsideFilings)
     {
         // An outside set: its own filings and queries, every filing searched, the report where --out says (never over the project's).
         try
         {
-            var set = TimeSplitRun.EvaluationSet.Outside(Path.GetFullPath(outsideFilings), Path.GetFullPath(Option("--queries") ?? throw new ArgumentException("--filings needs --queries FILE: kind, query and criteria separated by tabs")));
+            var set = TimeSplitRun.EvaluationSet.Outside(Path.GetFullPath(outsideFilings), Path.GetFullPath(Option(args, "--queries") ?? throw new ArgumentException("--filings needs --queries FILE: kind, query and criteria separated by tabs")));
             var outside = TimeSplitRun.Run(splitWork, set, imported);
-            var outsideReport = Path.GetFullPath(Option("--out") ?? "timesplit-outside.md");
+            var outsideReport = Path.GetFullPath(Option(args, "--out") ?? "timesplit-outside.md");
             File.WriteAllText(outsideReport, $"# Search evaluation on an outside set{(imported ? ", filings as the CAC importer maps them" : "")}\n\nCommand: `{command}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.\n\n{outside}");
             Console.WriteLine(outside);
             Console.WriteLine($"Written to {outsideReport}");
@@ -82,11 +88,11 @@ if (args is ["timesplit", ..])
     return 0;
 }
 
-var indexDirectory = args.SkipWhile(a => a != "--index").Skip(1).FirstOrDefault() is { } given ? Path.GetFullPath(given) : null;
-var candidates = args.SkipWhile(a => a != "--candidates").Skip(1).FirstOrDefault() is { } budget ? int.Parse(budget, CultureInfo.InvariantCulture) : (int?)null;
+var indexDirectory = Option(args, "--index") is { } given ? Path.GetFullPath(given) : null;
+var candidates = Option(args, "--candidates") is { } budget ? int.Parse(budget, CultureInfo.InvariantCulture) : (int?)null;
 var latencyCommand = $"dotnet run -c Release --project bench/Scenarios.Bench -- {string.Join(' ', args)}";
 var perNeed = args.Contains("--per-need");
-var parallelism = args.SkipWhile(a => a != "--parallelism").Skip(1).FirstOrDefault() is { } threads ? int.Parse(threads, CultureInfo.InvariantCulture) : (int?)null;
+var parallelism = Option(args, "--parallelism") is { } threads ? int.Parse(threads, CultureInfo.InvariantCulture) : (int?)null;
 args = [.. args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory && (i == 0 || (args[i - 1] != "--candidates" && args[i - 1] != "--parallelism")))];
 var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
@@ -113,6 +119,9 @@ var output = Path.Combine(FindRepository(), "bench", "results", perNeed ? "scena
 File.WriteAllText(output, report.ToString());
 Console.WriteLine($"Written to {output}");
 return 0;
+
+// The value after the option name, or null when the option is not given.
+static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 

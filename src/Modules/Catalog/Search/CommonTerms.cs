@@ -109,7 +109,8 @@ internal sealed class CommonTerms
         ArgumentNullException.ThrowIfNull(segment);
         ArgumentNullException.ThrowIfNull(phrase);
         var words = phrase.GetTerms();
-        if (phrase.Slop != 0 || words.Length < 2 || words.Any(w => w.Field != words[0].Field))
+        // A phrase's terms are of one field (PhraseQuery refuses another).
+        if (phrase.Slop != 0 || words.Length < 2)
         {
             return null;
         }
