@@ -115,8 +115,9 @@ public sealed class GlossaryRulesTests
     [InlineData("swap")]
     public void A_word_whose_names_share_only_another_concepts_name_or_that_one_entry_holds_translates_to_nothing(string word)
     {
-        // facial recognition and facial expression share 识别, which is "recognition"; swap is in no name.
-        Assert.Empty(DomainGlossary.Shipped.Lookup(word));
+        // facial recognition and facial expression share 识别, which is "recognition"; swap is in no name. (The
+        // general dictionary, which the shipped glossary falls back to, has its own Chinese for both.)
+        Assert.Empty(new DomainGlossary(DomainGlossary.Shipped.Entries).Lookup(word));
     }
 
     [Theory]

@@ -42,6 +42,19 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task An_English_need_in_everyday_words_no_glossary_entry_names_finds_the_Chinese_listing_through_the_general_dictionary()
+    {
+        // No glossary entry names bakery; CC-CEDICT has 饼屋, 烘焙店 and 面包店, of which the catalog holds 面包店 (GeneralDictionary).
+        var id = await PublishAsync(CatalogClient.Algorithm("面包店烘焙量预测", "面包店烘焙量预测", "按天气和历史销量预测每家面包店次日的烘焙量"));
+
+        var hits = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("Our bakery chain wants to know how many loaves each shop should bake every morning.")))
+            .GetProperty("hits").EnumerateArray().ToList();
+
+        Assert.Equal(id, hits[0].GetProperty("id").GetGuid());
+        Assert.Contains(hits[0].GetProperty("reasons").EnumerateArray(), r => r.GetProperty("term").GetString() == "bakery" && r.GetProperty("via").GetString() == "面包店" && r.GetProperty("viaDictionary").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_listing_holding_one_of_two_words_only_by_its_english_name_is_found_after_the_one_holding_both()
     {
         var both = await PublishAsync(CatalogClient.Algorithm("渔业鱼群探测声呐", "渔业鱼群探测声呐", "为渔船探测鱼群"));

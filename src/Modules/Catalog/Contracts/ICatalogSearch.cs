@@ -201,7 +201,8 @@ public sealed record CatalogHit(
 /// <param name="Field"><c>title</c>, <c>summary</c> or <c>text</c> (keywords, attributes, owner, sector or city names).</param>
 /// <param name="Term">The query's word or phrase (for a hit that holds none of them whole, a Chinese bigram of the typed text it holds).</param>
 /// <param name="Via">The glossary name that matched instead of <paramref name="Term"/> itself (a translation or synonym), or the words of one that the hit holds apart (瑕疵 + 检测 for 质检), if any.</param>
-public sealed record CatalogMatchReason(string Field, string Term, string? Via);
+/// <param name="ViaDictionary">Whether <paramref name="Via"/> is the general dictionary's translation of a word the glossary lacks (CC-CEDICT), not a glossary name.</param>
+public sealed record CatalogMatchReason(string Field, string Term, string? Via, bool ViaDictionary = false);
 
 /// <summary>A facet value and how many hits carry it.</summary>
 public sealed record FacetCount(string Value, int Count);

@@ -25,7 +25,7 @@ internal sealed class GlossarySnapshots : IGlossarySource, IDisposable
         {
             var office = await db.GlossaryEntries.AsNoTracking().ToListAsync(cancellationToken);
             var merged = GlossaryRules.Merge(DomainGlossary.Shipped.Entries, [.. office.Select(Override)]);
-            Volatile.Write(ref _current, new DomainGlossary(GlossaryRules.Active(merged)));
+            Volatile.Write(ref _current, new DomainGlossary(GlossaryRules.Active(merged), GeneralDictionary.Shipped));
         }
         finally
         {

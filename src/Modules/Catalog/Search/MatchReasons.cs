@@ -83,8 +83,10 @@ internal sealed class MatchReasons
             .Take(MaxBagReasons).Select(i => Reason(_plan.Bag[i], "text"))];
 
         // A glossary name's words: the concept they stand for, found as those words; a typed bigram: itself.
-        static CatalogMatchReason Reason(BagTerm entry, string field) =>
-            entry.Concept is { } concept ? new CatalogMatchReason(field, concept, entry.Words) : new CatalogMatchReason(field, entry.Words, null);
+        CatalogMatchReason Reason(BagTerm entry, string field) =>
+            entry.Concept is { } concept
+                ? new CatalogMatchReason(field, concept, entry.Words, _plan.Concepts.Any(c => c.General && c.Surface == concept))
+                : new CatalogMatchReason(field, entry.Words, null);
     }
 
     /// <summary>Whether the concept's query matches the document (one of the page's).</summary>
@@ -138,7 +140,7 @@ internal sealed class MatchReasons
             if (forms[i].Count > 0 && forms[i].All(terms.Contains))
             {
                 var surface = _plan.Concepts[concept].Surface;
-                return new CatalogMatchReason(field, surface, i == 0 ? null : _plan.Concepts[concept].Forms[i]);
+                return new CatalogMatchReason(field, surface, i == 0 ? null : _plan.Concepts[concept].Forms[i], i > 0 && _plan.Concepts[concept].General);
             }
         }
 

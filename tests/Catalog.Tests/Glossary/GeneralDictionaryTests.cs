@@ -1,0 +1,58 @@
+using System.Text;
+using Funeng.Catalog.Search.Glossary;
+
+namespace Funeng.Catalog.Tests.Glossary;
+
+/// <summary>The general dictionary (CC-CEDICT) read backwards: which Chinese an English word no glossary entry names searches.</summary>
+public sealed class GeneralDictionaryTests
+{
+    /// <summary>A few entries written for the test in the npm package's shape: traditional, simplified, pinyin, meanings.</summary>
+    private const string Module = """
+        export default {"all":[
+          ["容器","容器","rong2 qi4",["receptacle","vessel; container"],[],[]],
+          ["集裝箱","集装箱","ji2 zhuang1 xiang1","container (for freight)",[],[]],
+          ["箱","箱","xiang1","box; container",[],[]],
+          ["香港","香港","Xiang1 gang3","Hong Kong; container",[],[]],
+          ["切削","切削","qie1 xiao1","to machine; machining",[],[]],
+          ["機器","机器","ji1 qi4",["machine","machinery"],[],[]],
+          ["關於","关于","guan1 yu2","about; concerning",[],[]]
+        ]};
+        """;
+
+    private static readonly GeneralDictionary Dictionary = GeneralDictionary.Read(Encoding.UTF8.GetBytes(Module));
+
+    [Fact]
+    public void A_word_translates_to_the_Chinese_it_is_a_whole_meaning_of_the_first_meaning_first()
+    {
+        // 集装箱's first meaning is container; 容器's is receptacle. The single character 箱 and the place name 香港 stay out.
+        Assert.Equal(["集装箱", "容器"], Dictionary.Translations("containers"));
+    }
+
+    [Fact]
+    public void The_word_as_written_comes_before_another_inflection_of_it()
+    {
+        // machining stems to machine: 切削 means machining, 机器 a machine.
+        Assert.Equal(["切削", "机器"], Dictionary.Translations("machining"));
+    }
+
+    [Fact]
+    public void A_function_word_and_an_unknown_word_translate_to_nothing()
+    {
+        Assert.Empty(Dictionary.Translations("about"));
+        Assert.Empty(Dictionary.Translations("zebra"));
+    }
+
+    [Fact]
+    public void A_glossary_entry_wins_and_a_word_it_lacks_gets_the_shipped_dictionarys_chinese()
+    {
+        Assert.True(GeneralDictionary.Shipped.Count > 10_000, "the build installs CC-CEDICT beside the host");
+        var container = Assert.Single(DomainGlossary.Shipped.Lookup("container"));
+        Assert.True(GeneralDictionary.Made(container));
+        Assert.Equal("集装箱", container.Zh[0]);
+
+        var pharmacy = DomainGlossary.Shipped.Lookup("pharmacies");
+        Assert.DoesNotContain(pharmacy, GeneralDictionary.Made);
+        Assert.Contains(pharmacy, e => e.Zh.Contains("药店"));
+        Assert.Empty(DomainGlossary.Shipped.Lookup("about"));
+    }
+}
