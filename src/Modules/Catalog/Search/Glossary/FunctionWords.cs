@@ -1,4 +1,4 @@
-namespace Funeng.Catalog.Search;
+namespace Funeng.Catalog.Search.Glossary;
 
 /// <summary>
 /// Chinese words that carry no need of their own, left out of a query's concepts and its bag of terms: an owner
