@@ -50,9 +50,22 @@ public sealed class GeneralDictionaryTests
         Assert.True(GeneralDictionary.Made(container));
         Assert.Equal("集装箱", container.Zh[0]);
 
+        // Named by the stem whichever inflection is asked first, so a query's forms do not depend on the queries before it.
+        var fresh = new DomainGlossary(DomainGlossary.Shipped.Entries, GeneralDictionary.Shipped);
+        var plural = Assert.Single(fresh.Lookup("containers"));
+        Assert.Equal(["container"], plural.En);
+        Assert.Equal(plural, Assert.Single(fresh.Lookup("container")), new EntryContent());
+
         var pharmacy = DomainGlossary.Shipped.Lookup("pharmacies");
         Assert.DoesNotContain(pharmacy, GeneralDictionary.Made);
         Assert.Contains(pharmacy, e => e.Zh.Contains("药店"));
         Assert.Empty(DomainGlossary.Shipped.Lookup("about"));
+    }
+
+    private sealed class EntryContent : IEqualityComparer<GlossaryEntry>
+    {
+        public bool Equals(GlossaryEntry? x, GlossaryEntry? y) => x is not null && y is not null && x.All.SequenceEqual(y.All) && x.Source == y.Source;
+
+        public int GetHashCode(GlossaryEntry obj) => obj.Zh.Count;
     }
 }

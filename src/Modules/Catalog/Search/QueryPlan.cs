@@ -248,14 +248,13 @@ internal sealed partial class QueryPlan
 
     /// <summary>
     /// The names of <paramref name="entry"/> other than the typed one; of a general dictionary's translations, the first
-    /// few that some listing holds (<see cref="GeneralDictionary.Searched"/>).
+    /// few Chinese that some listing holds (<see cref="GeneralDictionary.Searched"/>).
     /// </summary>
     private static IEnumerable<string> OtherNames(GlossaryEntry entry, string surface, Analyzer analyzer, IndexReader reader, SearchTuning tuning)
     {
-        var others = entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase));
         return GeneralDictionary.Made(entry)
-            ? others.Where(f => DocFrequency(f, analyzer, reader) > 0).Take(GeneralDictionary.Searched)
-            : others.Take(tuning.MaxFormsPerConcept - 1);
+            ? entry.Zh.Where(f => DocFrequency(f, analyzer, reader) > 0).Take(GeneralDictionary.Searched)
+            : entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(tuning.MaxFormsPerConcept - 1);
     }
 
     /// <summary>For a concept found as an English glossary name of several words, the Chinese names of each word's own entry (the glossary's, not the general dictionary's).</summary>

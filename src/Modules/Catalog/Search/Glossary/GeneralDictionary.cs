@@ -10,8 +10,8 @@ namespace Funeng.Catalog.Search.Glossary;
 /// to read container numbers"), and with no entry for container such a need found no Chinese listing at all.
 /// Only words that are a whole meaning of a Chinese word count (集装箱 is "container (for freight)", 容器
 /// "receptacle; vessel; container"), best first: the word as written before another inflection of it, the word as
-/// the entry's first meaning, then entries with fewer meanings (the more specific), then the shorter. Proper names, single characters and English function words stay
-/// out; a glossary entry always wins.
+/// the entry's first meaning, then entries with fewer meanings (the more specific), then the shorter. Proper names,
+/// single characters and English function words stay out; a glossary entry always wins (decision 0019).
 /// </summary>
 internal sealed partial class GeneralDictionary
 {
@@ -23,6 +23,9 @@ internal sealed partial class GeneralDictionary
     /// literary (bakery: 饼屋 before 面包店; click: 喀哒 before 点击), and the catalog's own words tell which are in use.
     /// </summary>
     public const int Searched = 3;
+
+    /// <summary>What an entry made from the dictionary names as its source.</summary>
+    public const string Source = "CC-CEDICT (general dictionary, CC BY-SA 4.0)";
 
     /// <summary>Where the build puts the dictionary beside a host (Catalog.csproj).</summary>
     public static readonly string ShippedPath = Path.Combine(AppContext.BaseDirectory, "general-dictionary", "cc-cedict.js");
@@ -37,10 +40,7 @@ internal sealed partial class GeneralDictionary
     /// <summary>The dictionary shipped beside the host, read on first use; empty when the build could not install it.</summary>
     public static GeneralDictionary Shipped => LazyShipped.Value;
 
-    /// <summary>What an entry made from the dictionary names as its source.</summary>
-    public const string Source = "CC-CEDICT (general dictionary, CC BY-SA 4.0)";
-
-    /// <summary>Whether <paramref name="entry"/> was made from the dictionary, not written in the glossary.</summary>
+    /// <summary>Whether <paramref name="entry"/> was made from the dictionary, not written in the glossary (by reference: an office entry whose source reads the same is the glossary's).</summary>
     public static bool Made(GlossaryEntry entry) => ReferenceEquals(entry.Source, Source);
 
     /// <summary>How many English words have a translation.</summary>

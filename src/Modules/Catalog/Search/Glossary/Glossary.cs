@@ -25,7 +25,6 @@ internal sealed partial class DomainGlossary
     private readonly Dictionary<string, List<GlossaryEntry>> _byStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Stem, GlossaryEntry Entry)>> _byPorterStem = new(StringComparer.Ordinal);
     private readonly GeneralDictionary? _general;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GlossaryEntry?> _generalEntries = new(StringComparer.Ordinal);
     private readonly int _longest;
     private readonly int _longestInWords;
 
@@ -118,14 +117,14 @@ internal sealed partial class DomainGlossary
     }
 
     /// <summary>
-    /// An English word's translations from the general dictionary as a concept of their own (the word and its Chinese),
-    /// one per word so that a query holds it once; null for a function word or a word the dictionary lacks.
+    /// An English word's translations from the general dictionary as a concept of its own (its stem and its Chinese:
+    /// question and questions in one text are then one concept, as a glossary name's inflections are); null for a
+    /// function word or a word the dictionary lacks.
     /// </summary>
     private GlossaryEntry? General(string key, List<string> stems) =>
-        _general is null || stems.Count != 1 || FunctionWords.ContainsEnglish(key) ? null
-            : _generalEntries.GetOrAdd(stems[0], (_, arg) => arg.General.Translations(arg.Key) is { Count: > 0 } chinese
-                ? new GlossaryEntry([.. chinese], [arg.Key], GeneralDictionary.Source)
-                : null, (General: _general, Key: key));
+        _general is null || stems.Count != 1 || FunctionWords.ContainsEnglish(key) || _general.Translations(key) is not { Count: > 0 } chinese
+            ? null
+            : new GlossaryEntry([.. chinese], [stems[0]], GeneralDictionary.Source);
 
     /// <summary>
     /// The entries of the one-word names that a word (its Krovetz stems: one) is kin to: the same Porter stem, and the
