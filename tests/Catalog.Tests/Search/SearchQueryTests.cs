@@ -52,6 +52,12 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
 
         Assert.Equal(id, hits[0].GetProperty("id").GetGuid());
         Assert.Contains(hits[0].GetProperty("reasons").EnumerateArray(), r => r.GetProperty("term").GetString() == "bakery" && r.GetProperty("via").GetString() == "面包店" && r.GetProperty("viaDictionary").GetBoolean());
+
+        // The page says the translation is the general dictionary's, in the reader's language.
+        var english = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?culture=en&q=bakery", Token));
+        var chinese = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog?culture=zh-CN&q=bakery", Token));
+        Assert.Contains("bakery · title (as “面包店”, the general dictionary's translation)", english, StringComparison.Ordinal);
+        Assert.Contains("bakery · 标题 （按通用词典译作“面包店”）", chinese, StringComparison.Ordinal);
     }
 
     [Fact]
