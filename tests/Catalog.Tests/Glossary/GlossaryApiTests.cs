@@ -106,6 +106,17 @@ public sealed partial class GlossaryApiTests(CatalogSqliteApp app) : IClassFixtu
         Assert.DoesNotContain("glossary-form", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_page_shows_what_search_takes_from_the_general_dictionary_for_a_word_no_entry_names()
+    {
+        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=en&q=containers", Token));
+        var named = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=en&q=" + Uri.EscapeDataString("speech recognition"), Token));
+
+        Assert.Contains("CC-CEDICT", page, StringComparison.Ordinal);
+        Assert.Contains("No entry names “containers”; search takes those of the general dictionary's translations that some listing holds: 集装箱", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"general-dictionary\"", named, StringComparison.Ordinal);
+    }
+
     /// <summary>The glossary names ("via") through which the listing matched "caregiver scheduling".</summary>
     private async Task<List<string>> ViasAsync(Guid id) =>
         [.. (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("caregiver scheduling"))).GetProperty("hits").EnumerateArray()

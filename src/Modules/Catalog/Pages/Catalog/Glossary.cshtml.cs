@@ -11,7 +11,7 @@ namespace Funeng.Catalog.Pages.Catalog;
 /// The zh↔en glossary: anyone lists and searches it; office staff add, edit, retire and restore entries with plain
 /// forms (the use case refuses everyone else). Problems show next to the fields (<see cref="IShowsProblems"/>).
 /// </summary>
-internal sealed class GlossaryModel(GlossaryCommands glossary, IActor actor) : PageModel, IShowsProblems
+internal sealed class GlossaryModel(GlossaryCommands glossary, IGlossarySource current, IActor actor) : PageModel, IShowsProblems
 {
     private static readonly char[] Separators = ['|', ',', '，', '、', ';', '；', '\n', '\r'];
 
@@ -26,6 +26,13 @@ internal sealed class GlossaryModel(GlossaryCommands glossary, IActor actor) : P
     public (string Zh, string En, string Source) Form { get; private set; } = ("", "", "");
 
     public string Query => Request.Query["q"].ToString();
+
+    /// <summary>
+    /// For an English word typed in the finder that no entry names, the Chinese that search then takes from the general
+    /// dictionary (<see cref="GeneralDictionary"/>), so that office staff see it and can add an entry that decides instead.
+    /// </summary>
+    public IReadOnlyList<string> GeneralTranslations =>
+        current.Current.Lookup(Query.Trim()) is [var only] && GeneralDictionary.Made(only) ? only.Zh : [];
 
     public async Task<IActionResult> OnGetAsync(string? edit, int? page, CancellationToken cancellationToken)
     {
