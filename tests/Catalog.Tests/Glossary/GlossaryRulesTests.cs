@@ -32,6 +32,15 @@ public sealed class GlossaryRulesTests
         Assert.Single(active.Lookup("caregiver scheduling"));
     }
 
+    [Fact]
+    public void Finding_entries_by_an_English_word_sets_its_inflection_aside_as_search_does()
+    {
+        var items = GlossaryRules.Merge([new(["药店"], ["pharmacy"], "own"), new(["护工"], ["caregiver"], "own")], []);
+
+        Assert.Equal(["药店"], GlossaryRules.Matching(items, "Pharmacies").Select(i => i.Group));
+        Assert.Equal(["药店"], GlossaryRules.Matching(items, "pharm").Select(i => i.Group));
+    }
+
     [Theory]
     [InlineData("文书生成", "法律文书")]
     [InlineData("讲解", "导游")]

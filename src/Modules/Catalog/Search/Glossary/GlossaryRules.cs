@@ -149,13 +149,22 @@ internal static class GlossaryRules
         }
     }
 
-    /// <summary>The entries whose names or source contain <paramref name="text"/> (case- and width-insensitive); all when it is empty.</summary>
+    /// <summary>
+    /// The entries whose names or source contain <paramref name="text"/> (case- and width-insensitive), or, for English,
+    /// with a name that is the text once inflections are set aside (pharmacies finds pharmacy, as search does); all when
+    /// it is empty.
+    /// </summary>
     public static IEnumerable<GlossaryItem> Matching(IEnumerable<GlossaryItem> items, string? text)
     {
         var wanted = DomainGlossary.Normalise(text?.Trim() ?? "");
-        return wanted.Length == 0
-            ? items
-            : items.Where(i => i.All.Append(i.Source).Any(n => DomainGlossary.Normalise(n).Contains(wanted, StringComparison.Ordinal)));
+        if (wanted.Length == 0)
+        {
+            return items;
+        }
+
+        var stems = wanted.Any(IsHan) ? null : EnglishStems.Of(wanted);
+        return items.Where(i => i.All.Append(i.Source).Any(n => DomainGlossary.Normalise(n).Contains(wanted, StringComparison.Ordinal))
+            || (stems is not null && i.En.Any(n => EnglishStems.Of(DomainGlossary.Normalise(n)) == stems)));
     }
 
     public static string Join(IEnumerable<string> names) => string.Join('|', names);
