@@ -318,6 +318,10 @@ public sealed class HitBudgetTests : IDisposable
             searcher.Similarity = SearchTuning.Default.Similarity();
             var everyHit = searcher.Search(query, filter, searcher.IndexReader.MaxDoc);
             var scores = everyHit.ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+            // The blocks' bounds come with the term's remembered frequencies, read beside the first search to meet it.
+            var terms = new HashSet<Term>();
+            query.ExtractTerms(terms);
+            RememberedTerms.InEvery(searcher.IndexReader, terms.Single());
 
             var pass = FirstPass.Run(searcher, query, filter, 10, null, new HitBudgets(10, FacetSample: 40), windowSize: 64)!;
 

@@ -202,7 +202,7 @@ public sealed class SearchShortcutTests : IDisposable
             var query = new BooleanQuery(disableCoord: true) { { adjacent, Occur.SHOULD }, { apart, Occur.SHOULD } };
 
             var candidates = Enumerable.Range(0, searcher.IndexReader.MaxDoc).Where(d => d % 3 != 1).ToArray();
-            // Read at the candidates until asked for often enough, then counted on a thread of the pool.
+            // Read at the candidates until asked for often enough, then counted on the reads' own thread.
             var (before, _) = ScoredAsOverTheIndex(searcher, query, candidates);
             foreach (var segment in searcher.IndexReader.Leaves.Select(l => l.AtomicReader))
             {
@@ -230,6 +230,42 @@ public sealed class SearchShortcutTests : IDisposable
                 Thread.Sleep(10);
             }
         }
+    }
+
+    [Fact]
+    public void A_segments_tally_of_phrase_uses_starts_again_past_its_bound_so_a_long_running_server_keeps_it_small()
+    {
+        _index.Search(searcher =>
+        {
+            var segment = searcher.IndexReader.Leaves[0].AtomicReader;
+            PhraseQuery Apart(int gap)
+            {
+                var phrase = new PhraseQuery();
+                phrase.Add(new Term(IndexFields.All, "客服"), 0);
+                phrase.Add(new Term(IndexFields.All, "问答"), gap);
+                return phrase;
+            }
+
+            // Asked for once short of being counted, then as many other phrases as the tally holds: its uses are forgotten.
+            for (var use = 1; use < CommonTerms.PhraseUsesBeforeCounting; use++)
+            {
+                Assert.Null(CommonTerms.OfPhrase(segment, Apart(1)));
+            }
+
+            for (var gap = 2; gap < CommonTerms.PhrasesTallied + 2; gap++)
+            {
+                Assert.Null(CommonTerms.OfPhrase(segment, Apart(gap)));
+            }
+
+            Assert.Null(CommonTerms.OfPhrase(segment, Apart(1)));
+            Assert.True(SpinWait.SpinUntil(() => BackgroundReads.Done, TimeSpan.FromSeconds(30)));
+            Assert.Null(CommonTerms.OfPhrase(segment, Apart(1)));
+
+            // Asked for as often again, it is counted.
+            Assert.Null(CommonTerms.OfPhrase(segment, Apart(1)));
+            Assert.True(SpinWait.SpinUntil(() => CommonTerms.OfPhrase(segment, Apart(1)) is not null, TimeSpan.FromSeconds(30)));
+            return 0;
+        });
     }
 
     [Fact]
@@ -266,6 +302,32 @@ public sealed class SearchShortcutTests : IDisposable
     }
 
     [Fact]
+    public void A_common_term_is_read_from_its_postings_by_the_first_search_to_meet_it_and_remembered_beside_it()
+    {
+        // No search waits for an array: the first ask starts its read on the reads' own thread and gets none.
+        _index.Search(searcher =>
+        {
+            var term = new Term(IndexFields.All, "客服");
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                Assert.Null(CommonTerms.Find(leaf.AtomicReader, term));
+                var remembered = RememberedTerms.Of(leaf.AtomicReader, term);
+                var postings = leaf.AtomicReader.GetTermDocsEnum(term)!;
+                var held = 0;
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc(), held++)
+                {
+                    Assert.Equal(postings.Freq, remembered.Freq(doc));
+                    Assert.Equal(doc, remembered.Next(doc));
+                }
+
+                Assert.Equal(leaf.AtomicReader.DocFreq(term), held);
+            }
+
+            return 0;
+        });
+    }
+
+    [Fact]
     public void A_common_terms_remembered_frequencies_score_as_its_postings_past_255_and_in_a_segment_added_later()
     {
         // 客服 is in every listing, so the candidates read it from remembered frequencies (CommonTerms); one listing
@@ -290,6 +352,7 @@ public sealed class SearchShortcutTests : IDisposable
                 { new TermQuery(new Term(IndexFields.All, "蜂巢")), Occur.SHOULD },
             };
             var expected = searcher.Search(query, searcher.IndexReader.MaxDoc).ScoreDocs;
+            RememberedTerms.InEvery(searcher.IndexReader, new Term(IndexFields.All, "客服"));
 
             var top = TopScoreDocCollector.Create(searcher.IndexReader.MaxDoc, docsScoredInOrder: true);
             CandidateReader.Search(searcher, query, Enumerable.Range(0, searcher.IndexReader.MaxDoc), top);
@@ -331,8 +394,7 @@ public sealed class SearchShortcutTests : IDisposable
             var actual = new Dictionary<int, float>();
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                var frequencies = CommonTerms.Find(leaf.AtomicReader, query.Term);
-                Assert.NotNull(frequencies);
+                var frequencies = RememberedTerms.Of(leaf.AtomicReader, query.Term);
                 var scorer = CommonTermScorer.Of(frequencies, leaf, field, leaf.AtomicReader.LiveDocs, bm25, weight, new CommonTermScorer.Scores())!;
                 for (var doc = scorer.Advance(0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.Advance(doc + 1))
                 {

@@ -24,6 +24,9 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     /// </summary>
     private static int _running;
 
+    /// <summary>How many searches are running in this process now.</summary>
+    public static int Running => Volatile.Read(ref _running);
+
     private SearchTuning _tuning = SearchTuning.Default;
     private Similarity _similarity = SearchTuning.Default.Similarity();
 
@@ -62,7 +65,7 @@ internal sealed class CatalogSearch(CatalogIndex index, IGlossarySource? glossar
     }
 
     /// <summary>The parts a search of <paramref name="candidates"/> runs in, less one for each other search running now.</summary>
-    private int PartsFor(int candidates) => Budgets.PartsFor(candidates, othersRunning: Math.Max(0, Volatile.Read(ref _running) - 1));
+    private int PartsFor(int candidates) => Budgets.PartsFor(candidates, othersRunning: Math.Max(0, Running - 1));
 
     private CatalogSearchResult Search(CatalogSearchRequest request, int pageSize, int page, Filter filter) =>
         index.Search(searcher =>

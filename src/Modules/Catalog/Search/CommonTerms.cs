@@ -17,7 +17,10 @@ namespace Funeng.Catalog.Search;
 /// terms of a need's bag (the CAC boilerplate's bigrams, 服务, 智能) cost a fifth of its time (bench/results/scenarios.md,
 /// stop 30). Read once into an array, each later read is a lookup. A segment never changes its postings (deletions
 /// are applied by the reader's live documents), so an array stays right until the segment is merged away, and a
-/// merged segment starts with none.
+/// merged segment starts with none. No search waits for an array: the first search to meet a common term reads its
+/// postings as any other term's, and the array is read beside it (<see cref="BackgroundReads"/>); read inside that
+/// search, a need meeting two or three new common terms at 1 M listings spent 15–18 ms on them, its slowest part
+/// (bench/results/scenarios.md, stop 39).
 /// </summary>
 internal sealed class CommonTerms
 {
@@ -48,13 +51,22 @@ internal sealed class CommonTerms
     /// <summary>How often a phrase is read at candidates before it is counted over the whole segment (<see cref="OfPhrase"/>).</summary>
     public const int PhraseUsesBeforeCounting = 3;
 
+    /// <summary>
+    /// The most phrases a segment tells apart while counting their uses (some 150 bytes each): a server meets new
+    /// phrases with every need for as long as a segment lives, and past this it forgets the uses counted so far and
+    /// starts again, so a phrase asked for often is still counted soon while the tally stays bounded.
+    /// </summary>
+    public const int PhrasesTallied = 50_000;
+
     private static readonly ConditionalWeakTable<object, CommonTerms> BySegment = [];
     private static long _bytes;
     private static long _phraseBytes;
-    private readonly ConcurrentDictionary<(string Field, BytesRef Term), Lazy<TermFrequencies>> _terms = new();
+    /// <summary>Null while being read.</summary>
+    private readonly ConcurrentDictionary<(string Field, BytesRef Term), TermFrequencies?> _terms = new();
     private readonly ConcurrentDictionary<string, Lazy<byte[]?>> _norms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TermFrequencies?> _phrases = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _phraseUses = new(StringComparer.Ordinal);
+    private int _phrasesTallied;
     private readonly int _maxDoc;
 
     private CommonTerms(int maxDoc) => _maxDoc = maxDoc;
@@ -64,7 +76,8 @@ internal sealed class CommonTerms
 
     /// <summary>
     /// The frequencies of the term <paramref name="term"/> is positioned on, in <paramref name="field"/> of
-    /// <paramref name="segment"/>, read on first use; null when the arrays already fill the budget.
+    /// <paramref name="segment"/>, once they are read; null until then (the first ask starts the read, beside the
+    /// search), and when the arrays already fill the budget.
     /// </summary>
     public static TermFrequencies? Of(AtomicReader segment, string field, TermsEnum term)
     {
@@ -74,7 +87,7 @@ internal sealed class CommonTerms
         // Looked up by the enumerator's own bytes (equal by content); a copy only when added.
         if (terms._terms.TryGetValue((field, term.Term), out var known))
         {
-            return known.Value;
+            return known;
         }
 
         if (!Reserve(segment.MaxDoc))
@@ -82,15 +95,29 @@ internal sealed class CommonTerms
             return null;
         }
 
-        var mine = new Lazy<TermFrequencies>(() => TermFrequencies.Read(term, segment.MaxDoc, segment.GetNormValues(field)));
-        var read = terms._terms.GetOrAdd((field, BytesRef.DeepCopyOf(term.Term)), mine);
-        if (!ReferenceEquals(read, mine))
+        var key = (field, BytesRef.DeepCopyOf(term.Term));
+        if (!terms._terms.TryAdd(key, null))
         {
-            // Another search added it first; its bytes are counted.
+            // Another search started it first; its bytes are counted.
             Interlocked.Add(ref _bytes, -segment.MaxDoc);
+            return null;
         }
 
-        return read.Value;
+        BackgroundReads.Start(
+            () =>
+            {
+                // The search's enumerator is its own to move: the read seeks one of its own.
+                var own = segment.GetTerms(field)!.GetEnumerator();
+                terms._terms[key] = own.SeekExact(key.Item2)
+                    ? TermFrequencies.Read(own.Docs(null, null, DocsFlags.FREQS), segment.MaxDoc, segment.GetNormValues(field), BackgroundReads.Pause)
+                    : throw new InvalidOperationException($"The term {key.Item2.Utf8ToString()} of {field} was in its segment a moment ago.");
+            },
+            () =>
+            {
+                terms._terms.TryRemove(key, out _);
+                Interlocked.Add(ref _bytes, -segment.MaxDoc);
+            });
+        return null;
     }
 
     /// <summary>
@@ -100,7 +127,7 @@ internal sealed class CommonTerms
     /// frequent bigrams (大模 模型) at each of its candidates, decoding every term's documents and positions there: at
     /// 1 M listings three quarters of that query's time (bench/results/catalog.md, stop 37). Counting it over the whole
     /// segment costs far more than one such read, so a phrase is counted only once it has been asked for
-    /// <see cref="PhraseUsesBeforeCounting"/> times, and on a thread of the pool, by Lucene's own phrase scorer: no
+    /// <see cref="PhraseUsesBeforeCounting"/> times, and beside the searches (<see cref="BackgroundReads"/>), by Lucene's own phrase scorer: no
     /// search waits for it (matchmaking's needs, each with dozens of phrases met once, were slower when they did). Kept
     /// as a term's frequencies are, within the phrases' own budget. Deletions are the reader's to apply.
     /// </summary>
@@ -126,7 +153,7 @@ internal sealed class CommonTerms
 
         if (segment.GetTerms(words[0].Field)?.GetEnumerator() is not { } terms
             || words.Any(w => !terms.SeekExact(w.Bytes) || (long)terms.DocFreq * PhraseShare < segment.MaxDoc)
-            || cache._phraseUses.AddOrUpdate(key, 1, (_, uses) => uses + 1) != PhraseUsesBeforeCounting
+            || cache.Tally(key) != PhraseUsesBeforeCounting
             || !Reserve(segment.MaxDoc, ref _phraseBytes, PhraseBudget, s => s._phrases.Count))
         {
             return null;
@@ -140,22 +167,32 @@ internal sealed class CommonTerms
 
         // The query's own copy, as its caller may change its boost; the segment's reader stays open while it lives.
         var copy = (PhraseQuery)phrase.Clone();
-        _ = Task.Run(() =>
-        {
-            try
+        BackgroundReads.Start(
+            () =>
             {
                 var weight = new IndexSearcher(segment).CreateNormalizedWeight(copy);
-                cache._phrases[key] = TermFrequencies.Read(weight.GetScorer(segment.AtomicContext, acceptDocs: null), segment.MaxDoc, norms: null);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
+                cache._phrases[key] = TermFrequencies.Read(weight.GetScorer(segment.AtomicContext, acceptDocs: null), segment.MaxDoc, norms: null, BackgroundReads.Pause);
+            },
+            () =>
             {
-                // Most likely the segment was merged away and closed meanwhile (ObjectDisposedException): nothing to keep,
-                // its bytes are free again, and the phrase is read at the candidates as before.
                 cache._phrases.TryRemove(key, out _);
                 Interlocked.Add(ref _phraseBytes, -segment.MaxDoc);
-            }
-        });
+            });
         return null;
+    }
+
+    /// <summary>One more use of the phrase <paramref name="key"/>, and how many it has had since the tally last started (<see cref="PhrasesTallied"/>).</summary>
+    private int Tally(string key)
+    {
+        var uses = _phraseUses.AddOrUpdate(key, 1, (_, uses) => uses + 1);
+        if (uses == 1 && Interlocked.Increment(ref _phrasesTallied) > PhrasesTallied)
+        {
+            // Clearing beside another search's tally at most loses a few uses: the phrase is counted a little later.
+            _phraseUses.Clear();
+            Interlocked.Exchange(ref _phrasesTallied, 0);
+        }
+
+        return uses;
     }
 
     /// <summary>
@@ -257,6 +294,9 @@ internal sealed class TermFrequencies
     public const int BlockShift = 7;
     public const int BlockSize = 1 << BlockShift;
 
+    /// <summary>How many documents a read reads between calls to its pause (a common term's or phrase's: a few milliseconds at 1 M).</summary>
+    public const int PauseEvery = 1 << 14;
+
     private readonly byte[] _freqs;
     private readonly Dictionary<int, int> _large = [];
     private readonly int[] _blockFreq;
@@ -274,13 +314,10 @@ internal sealed class TermFrequencies
     public bool HasNorms { get; }
 
     /// <summary>
-    /// Reads every document of the term <paramref name="term"/> is positioned on, deleted or not (readers apply their
-    /// live documents), with the field's <paramref name="norms"/> for the blocks' highest.
+    /// Reads every document of <paramref name="docs"/> (a term's postings, deleted or not, or a phrase's scorer) with its
+    /// frequency, and the field's <paramref name="norms"/> for the blocks' highest; none when null. <paramref name="pause"/> is called every <see cref="PauseEvery"/> documents read.
     /// </summary>
-    public static TermFrequencies Read(TermsEnum term, int maxDoc, NumericDocValues? norms) => Read(term.Docs(null, null, DocsFlags.FREQS), maxDoc, norms);
-
-    /// <summary>Reads every document of <paramref name="docs"/> (a term's postings, or a phrase's scorer) with its frequency; none when null.</summary>
-    public static TermFrequencies Read(DocsEnum? docs, int maxDoc, NumericDocValues? norms)
+    public static TermFrequencies Read(DocsEnum? docs, int maxDoc, NumericDocValues? norms, Action? pause = null)
     {
         var read = new TermFrequencies(maxDoc, norms is not null);
         if (docs is null)
@@ -288,8 +325,14 @@ internal sealed class TermFrequencies
             return read;
         }
 
+        var counted = 0;
         for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
         {
+            if (++counted % PauseEvery == 0)
+            {
+                pause?.Invoke();
+            }
+
             var freq = docs.Freq;
             read._freqs[doc] = (byte)Math.Min(freq, byte.MaxValue);
             if (freq >= byte.MaxValue)
