@@ -103,8 +103,7 @@ internal static class LatencyRun
             IReadOnlyList<SupplierMatch> Match(CatalogSearch search)
             {
                 using var db = Open(database);
-                var awards = FindMatches.PastAwardsAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-                return SupplierSearch.RankAsync(search, query, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult().Suppliers;
+                return SupplierSearch.RankAsync(search, query, Qualifications, (owners, ct) => FindMatches.PastAwardsAsync(db, owners, ct), CancellationToken.None).GetAwaiter().GetResult().Suppliers;
             }
 
             IReadOnlyList<SupplierMatch> budgeted = [], every = [];
@@ -173,9 +172,8 @@ internal static class LatencyRun
                 var all = Stopwatch.StartNew();
                 var owners = Enumerable.Range(0, 2).Select(owner => new Thread(() =>
                 {
-                    var awards = new Dictionary<Guid, int>();
                     times[owner] = [.. Enumerable.Range(0, needs.Count).Select(i => needs[(i + (owner * needs.Count / 2)) % needs.Count])
-                        .Select(need => Time(() => SupplierSearch.RankAsync(search, need, Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult()))];
+                        .Select(need => Time(() => SupplierSearch.RankAsync(search, need, Qualifications, QualityRun.NoAwards, CancellationToken.None).GetAwaiter().GetResult()))];
                 })).ToList();
                 owners.ForEach(o => o.Start());
                 owners.ForEach(o => o.Join());
@@ -198,12 +196,11 @@ internal static class LatencyRun
         var needs = samples.Skip(5).Take(Queries).Select(ScenarioGenerator.Query).ToList();
         var best = needs.Select(_ => double.MaxValue).ToArray();
         var every = new List<double>();
-        var awards = new Dictionary<Guid, int>();
         for (var round = 0; round < PerNeedRounds; round++)
         {
             for (var i = 0; i < needs.Count; i++)
             {
-                var time = Time(() => SupplierSearch.RankAsync(catalog.Search, needs[i], Qualifications, awards, CancellationToken.None).GetAwaiter().GetResult());
+                var time = Time(() => SupplierSearch.RankAsync(catalog.Search, needs[i], Qualifications, QualityRun.NoAwards, CancellationToken.None).GetAwaiter().GetResult());
                 if (round > 0)
                 {
                     best[i] = Math.Min(best[i], time);

@@ -7,11 +7,13 @@ namespace Funeng.Scenarios.Bench;
 /// <summary>nDCG@10 and recall@50 of the platform's matchmaking and of the keyword baseline on the labelled set.</summary>
 internal static class QualityRun
 {
-    private static readonly IReadOnlyDictionary<Guid, int> NoAwards = new Dictionary<Guid, int>();
-
     /// <summary>The demo catalog's imports carry no qualifications, so the lookup finds none.</summary>
     public static Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> NoQualifications(IReadOnlyList<Guid> owners, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<Guid, IReadOnlyList<string>>>(new Dictionary<Guid, IReadOnlyList<string>>());
+
+    /// <summary>Needs ranked without the database: no challenge has been won.</summary>
+    public static Task<IReadOnlyDictionary<Guid, int>> NoAwards(IReadOnlyList<Guid> owners, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, int>>(new Dictionary<Guid, int>());
 
     public static string Run(string work)
     {

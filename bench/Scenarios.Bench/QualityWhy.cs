@@ -14,8 +14,6 @@ namespace Funeng.Scenarios.Bench;
 /// </summary>
 internal static class QualityWhy
 {
-    private static readonly IReadOnlyDictionary<Guid, int> NoAwards = new Dictionary<Guid, int>();
-
     public static void Run(string work, int worst, TextWriter log)
     {
         using var catalog = BenchCatalog.Create(Path.Combine(work, "quality-why"));
@@ -28,7 +26,7 @@ internal static class QualityWhy
         List<Guid> Match(MatchQuery query, SearchTuning? tuning = null)
         {
             catalog.Search.Tuning = tuning ?? SearchTuning.Default;
-            var found = SupplierSearch.RankAsync(catalog.Search, query, QualityRun.NoQualifications, NoAwards, CancellationToken.None).GetAwaiter().GetResult().Suppliers;
+            var found = SupplierSearch.RankAsync(catalog.Search, query, QualityRun.NoQualifications, QualityRun.NoAwards, CancellationToken.None).GetAwaiter().GetResult().Suppliers;
             catalog.Search.Tuning = SearchTuning.Default;
             return [.. found.Select(m => m.ListingId)];
         }

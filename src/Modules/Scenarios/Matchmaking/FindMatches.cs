@@ -44,7 +44,7 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
     {
         var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
         var query = new MatchQuery(scenario.Title, scenario.Problem, scenario.ExpectedOutcome, scenario.Sector, scenario.City);
-        return await SupplierSearch.RankAsync(search, query, QualificationsAsync, await PastAwardsAsync(db, cancellationToken), cancellationToken);
+        return await SupplierSearch.RankAsync(search, query, QualificationsAsync, (organisations, ct) => PastAwardsAsync(db, organisations, ct), cancellationToken);
     }
 
     private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationsAsync(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken)
@@ -63,12 +63,19 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
         return await ScenarioFits.FindAsync(db, profile?.Sectors.ToList() ?? [], profile?.CitySlug, cancellationToken);
     }
 
-    /// <summary>How many challenges each organisation has won, as a team member.</summary>
-    public static async Task<Dictionary<Guid, int>> PastAwardsAsync(ScenariosDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many challenges each of <paramref name="organisations"/> (a need's candidates) has won, as a team member:
+    /// only theirs are read, where every award of the platform was read for each need, and every winning entry's id
+    /// sent back to the database.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, int>> PastAwardsAsync(ScenariosDb db, IReadOnlyCollection<Guid> organisations, CancellationToken cancellationToken)
     {
-        var winners = await db.Challenges.AsNoTracking().Where(c => c.WinnerEntryId != null).Select(c => c.WinnerEntryId!.Value).ToListAsync(cancellationToken);
-        var members = await db.EntryMembers.AsNoTracking().Where(m => winners.Contains(m.EntryId)).Select(m => m.OrganisationId).ToListAsync(cancellationToken);
-        return members.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
+        var winners = await (
+            from challenge in db.Challenges.AsNoTracking()
+            join member in db.EntryMembers.AsNoTracking() on challenge.WinnerEntryId equals member.EntryId
+            where organisations.Contains(member.OrganisationId)
+            select member.OrganisationId).ToListAsync(cancellationToken);
+        return winners.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
     }
 
     public static async Task<Ok<IReadOnlyList<SupplierMatch>>> HandleSuppliersAsync(Guid id, FindMatches matches, CancellationToken cancellationToken) =>

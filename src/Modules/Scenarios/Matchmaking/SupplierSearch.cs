@@ -41,8 +41,11 @@ internal static class SupplierSearch
     /// <summary>Currently valid qualification kinds per organisation, for the owners among the candidates.</summary>
     public delegate Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationLookup(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken);
 
+    /// <summary>How many challenges each of the candidates' organisations has won, as a team member.</summary>
+    public delegate Task<IReadOnlyDictionary<Guid, int>> PastAwardLookup(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken);
+
     public static async Task<SupplierMatches> RankAsync(ICatalogSearch search, MatchQuery query, QualificationLookup qualifications,
-        IReadOnlyDictionary<Guid, int> pastAwards, CancellationToken cancellationToken)
+        PastAwardLookup pastAwards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(query);
@@ -55,10 +58,12 @@ internal static class SupplierSearch
         };
         var result = await search.SearchAsync(request, cancellationToken);
         var hits = result.Hits.Where(h => h.Kind != CatalogHitKind.Organisation).ToList();
-        var held = await qualifications([.. hits.Select(h => h.OwnerOrganisationId).Distinct()], cancellationToken);
+        IReadOnlyList<Guid> owners = [.. hits.Select(h => h.OwnerOrganisationId).Distinct()];
+        var held = await qualifications(owners, cancellationToken);
+        var won = await pastAwards(owners, cancellationToken);
         var ranked = MatchRanking.Rank([.. hits.Select(h => new MatchCandidate(
             h.Id, h.Score, query.Sector is { } sector && h.Sectors.Contains(sector), h.CitySlug == query.City,
-            held.GetValueOrDefault(h.OwnerOrganisationId) ?? [], pastAwards.GetValueOrDefault(h.OwnerOrganisationId)))]);
+            held.GetValueOrDefault(h.OwnerOrganisationId) ?? [], won.GetValueOrDefault(h.OwnerOrganisationId)))]);
         var byId = hits.ToDictionary(h => h.Id);
         IReadOnlyList<SupplierMatch> suppliers = [.. ranked.Take(Shown).Select(r =>
         {
