@@ -51,6 +51,14 @@ public sealed class UiText
         string.Format(CultureInfo.CurrentCulture, this[key], args);
 
     /// <summary>
+    /// The string for a count of things (<paramref name="count"/> as {0}, <paramref name="more"/> from {1} on): the key's
+    /// form for one thing, <c>key.one</c>, when the count is 1 and the key has one ("1 entry" beside "{0} entries");
+    /// Chinese says both alike, so the form for one repeats it there.
+    /// </summary>
+    public string Count(string key, long count, params object?[] more) =>
+        Format(count == 1 && Has(key + ".one") ? key + ".one" : key, [count, .. more]);
+
+    /// <summary>
     /// The string of <paramref name="keyOrText"/> when it is a key, else the text itself: for values that are a key
     /// when the system wrote them and free text when a person did (an observation's source).
     /// </summary>

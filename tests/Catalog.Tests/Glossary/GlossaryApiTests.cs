@@ -117,6 +117,21 @@ public sealed partial class GlossaryApiTests(CatalogSqliteApp app) : IClassFixtu
         Assert.DoesNotContain("data-testid=\"general-dictionary\"", named, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_list_counts_one_entry_as_one_and_heads_each_column_with_what_it_holds()
+    {
+        var one = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=en&q=pharmacies", Token));
+        var some = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=en&q=speech", Token));
+        var chinese = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=zh&q=pharmacies", Token));
+
+        Assert.Contains(">1 entry<", one, StringComparison.Ordinal);
+        Assert.Matches(@">([2-9]|\d\d+) entries<", some);
+        Assert.Contains("共 1 条词条", chinese, StringComparison.Ordinal);
+        // The last column says where an entry comes from (Shipped, Edited by the office), not its synonym group.
+        Assert.Contains("<th scope=\"col\">Status</th>", one, StringComparison.Ordinal);
+        Assert.Contains("Shipped", one, StringComparison.Ordinal);
+    }
+
     /// <summary>The glossary names ("via") through which the listing matched "caregiver scheduling".</summary>
     private async Task<List<string>> ViasAsync(Guid id) =>
         [.. (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("caregiver scheduling"))).GetProperty("hits").EnumerateArray()
