@@ -7,7 +7,7 @@ namespace Funeng.Architecture.Tests;
 /// The one localisation mechanism holds together: every key the code asks the UI text for exists in some module's
 /// strings.json with both languages, and every key there is asked for (a key is asked for by its literal, or by a
 /// literal prefix the code completes: <c>"catalog.type." + key</c>, <c>$"mail.{kind}.subject"</c>, <c>"mail.confirm"</c>
-/// + ".subject").
+/// + ".subject"; a key's form for one, <c>key.one</c>, where its key is).
 /// </summary>
 public sealed partial class UiStringKeyTests
 {
@@ -68,7 +68,9 @@ public sealed partial class UiStringKeyTests
 
         // A literal that is no key itself but the stem of keys ("mail.confirm" → "mail.confirm.subject") is a prefix.
         prefixes.UnionWith(literals.Where(l => !Strings.ContainsKey(l)).Select(l => l + "."));
-        var unused = Strings.Keys.Where(k => !literals.Contains(k) && !prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)))
+        // A key's form for one (UiText.Count: "{0} entries" → "key.one", "{0} entry") is used where its key is.
+        bool Used(string k) => literals.Contains(k) || prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal));
+        var unused = Strings.Keys.Where(k => !Used(k) && !(k.EndsWith(".one", StringComparison.Ordinal) && Strings.ContainsKey(k[..^4]) && Used(k[..^4])))
             .Select(k => $"{k} ({Strings[k].File})").ToList();
         Assert.True(unused.Count == 0, "Keys no code uses: " + string.Join(", ", unused));
     }
@@ -134,7 +136,7 @@ public sealed partial class UiStringKeyTests
 
     // A whole key handed to the UI text or to a problem: T["k"], text.Format("k", …), ProblemMessage.Of("k"),
     // FieldProblem.Of(field, "k"), InvalidInputException.For(field, "k"). A literal followed by + is a prefix.
-    [GeneratedRegex(@"(?:\b(?:T|text|Text)\s*(?:\[|\.Format\(|\.Get\()|ProblemMessage\.Of\(|(?:FieldProblem\.Of|Exception\.For)\([^,()]+,)\s*""(?<key>" + KeyPattern + @")""(?!\s*\+)")]
+    [GeneratedRegex(@"(?:\b(?:T|text|Text)\s*(?:\[|\.Format\(|\.Count\(|\.Get\()|ProblemMessage\.Of\(|(?:FieldProblem\.Of|Exception\.For)\([^,()]+,)\s*""(?<key>" + KeyPattern + @")""(?!\s*\+)")]
     private static partial Regex KeyUse();
 
     // A module-prefixed code in quotes ("compute.pool.registered"), or the stem of one completed by interpolation
