@@ -56,7 +56,7 @@ internal sealed partial class DomainGlossary
 
             foreach (var name in entry.En.Where(n => !n.Any(GlossaryRules.IsHan)))
             {
-                var stems = EnglishStems.Words(Normalise(name).Replace('-', ' '));
+                var stems = StemsOfName(name);
                 if (stems.Count == 0)
                 {
                     continue;
@@ -97,6 +97,9 @@ internal sealed partial class DomainGlossary
 
     /// <summary>The glossary shipped with the platform.</summary>
     public static DomainGlossary Shipped { get; } = new(Parse(ReadResource()), GeneralDictionary.Shipped);
+
+    /// <summary>An English name's words as the glossary files it: normalised, a hyphen a space, each stemmed (machine-translations → machine translation).</summary>
+    public static List<string> StemsOfName(string name) => EnglishStems.Words(Normalise(name).Replace('-', ' '));
 
     /// <summary>
     /// Every entry a name belongs to (a name may have more than one sense); for an English word that is no name but

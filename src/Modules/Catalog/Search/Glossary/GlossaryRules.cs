@@ -175,7 +175,7 @@ internal static class GlossaryRules
     }
 
     /// <summary>
-    /// An English name's stems, remembered: the finder compares the typed word with every name of the list (1,600 in the
+    /// An English name's stems as the glossary files them (<see cref="DomainGlossary.StemsOfName"/>), remembered: the finder compares the typed word with every name of the list (1,600 in the
     /// shipped glossary), and stemming each again took some 25 ms a search (1 ms remembered; Debug build, the shipped
     /// list). Names are the glossary's, so the memory stays small; past <see cref="NamesStemmed"/> (an office renaming for years) it starts again.
     /// </summary>
@@ -192,7 +192,7 @@ internal static class GlossaryRules
             Interlocked.Exchange(ref _namesStemmed, 0);
         }
 
-        return NameStems[name] = EnglishStems.Of(DomainGlossary.Normalise(name));
+        return NameStems[name] = string.Join(' ', DomainGlossary.StemsOfName(name));
     }
 
     public static string Join(IEnumerable<string> names) => string.Join('|', names);
