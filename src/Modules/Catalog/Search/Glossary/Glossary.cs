@@ -206,11 +206,34 @@ internal sealed partial class DomainGlossary
         return [.. found.OrderBy(m => m.Start)];
     }
 
+    /// <summary>
+    /// The general dictionary's expressions of two or more words among the English words of <paramref name="text"/>
+    /// outside <paramref name="taken"/> (the glossary's names, which win), the longest run first: "real time" is 实时 and
+    /// "vital signs" 生命体征, where each word alone translates to something else (<see cref="GeneralDictionary.PhraseTranslations"/>).
+    /// </summary>
+    public IReadOnlyList<GlossaryMatch> FindGeneralPhrases(string text, IReadOnlyList<GlossaryMatch> taken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(taken);
+        var general = _general;
+        return general is null
+            ? []
+            : FindRuns(text, taken, GeneralDictionary.LongestPhrase, 2,
+                stems => general.PhraseTranslations(stems) is { Count: > 0 } chinese ? new GlossaryEntry([.. chinese], [stems], GeneralDictionary.Source) : null);
+    }
+
     /// <summary>Runs of English words outside <paramref name="taken"/> whose stems are a name's, the longest run first.</summary>
-    private List<GlossaryMatch> FindByStems(string text, List<GlossaryMatch> taken)
+    private List<GlossaryMatch> FindByStems(string text, List<GlossaryMatch> taken) =>
+        FindRuns(text, taken, _longestInWords, 1, stems => _byStems.TryGetValue(stems, out var entries) ? entries[0] : null);
+
+    /// <summary>
+    /// Runs of <paramref name="shortest"/> to <paramref name="longest"/> adjacent English words outside <paramref name="taken"/>
+    /// whose stems, joined by a space, <paramref name="entryOf"/> knows, the longest run at each word first.
+    /// </summary>
+    private static List<GlossaryMatch> FindRuns(string text, IReadOnlyList<GlossaryMatch> taken, int longest, int shortest, Func<string, GlossaryEntry?> entryOf)
     {
         var words = EnglishWord().Matches(text).Where(w => !taken.Any(m => w.Index < m.Start + m.Length && w.Index + w.Length > m.Start)).ToList();
-        if (words.Count == 0)
+        if (words.Count < shortest)
         {
             return [];
         }
@@ -227,14 +250,15 @@ internal sealed partial class DomainGlossary
         var i = 0;
         while (i < words.Count)
         {
-            var length = Math.Min(_longestInWords, words.Count - i);
+            GlossaryEntry? entry = null;
+            var length = Math.Min(longest, words.Count - i);
             // Only adjacent words (one space or hyphen apart) make a run: a name does not span a comma.
-            while (length > 0 && !(Adjacent(text, words, i, length) && _byStems.TryGetValue(string.Join(' ', stems.Skip(i).Take(length)), out _)))
+            while (length >= shortest && !(Adjacent(text, words, i, length) && (entry = entryOf(string.Join(' ', stems.Skip(i).Take(length)))) is not null))
             {
                 length--;
             }
 
-            if (length == 0)
+            if (entry is null)
             {
                 i++;
                 continue;
@@ -242,7 +266,7 @@ internal sealed partial class DomainGlossary
 
             var start = words[i].Index;
             var end = words[i + length - 1].Index + words[i + length - 1].Length;
-            found.Add(new GlossaryMatch(start, end - start, text[start..end], _byStems[string.Join(' ', stems.Skip(i).Take(length))][0]));
+            found.Add(new GlossaryMatch(start, end - start, text[start..end], entry));
             i += length;
         }
 
