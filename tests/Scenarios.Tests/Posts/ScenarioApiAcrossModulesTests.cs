@@ -112,6 +112,12 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
         Assert.Contains("No entry in the catalog mentions these terms of the need: fall detection.", english, StringComparison.Ordinal);
         Assert.Contains("The suppliers below answer the rest of it.", english, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/catalog/listings/{listingId}\">夜间巡视提醒服务</a>", english, StringComparison.Ordinal);
+
+        // The API says the same as the page: the suppliers, and the terms none of them was found for.
+        var matches = await ScenarioDriver.ReadAsync(await owner.Client.GetAsync($"/api/v1/scenarios/{id}/matches", Ct), HttpStatusCode.OK);
+        Assert.Equal(["fall detection"], matches.GetProperty("unfound").EnumerateArray().Select(t => t.GetString()));
+        var found = Assert.Single(matches.GetProperty("suppliers").EnumerateArray(), m => m.GetProperty("listingId").GetGuid() == listingId);
+        Assert.NotEmpty(found.GetProperty("reasons").EnumerateArray());
     }
 
     [Fact]
@@ -122,8 +128,8 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
         var supplier = await app.CreateUserAsync(Roles.Enterprise);
         var id = await ScenarioDriver.PublishedAsync(owner, office);
         var matches = await ScenarioDriver.ReadAsync(await owner.Client.GetAsync($"/api/v1/scenarios/{id}/matches", Ct), HttpStatusCode.OK);
-        Assert.Equal(JsonValueKind.Array, matches.ValueKind);
-        Assert.All(matches.EnumerateArray(), m => Assert.NotEmpty(m.GetProperty("reasons").EnumerateArray()));
+        Assert.Equal(JsonValueKind.Array, matches.GetProperty("unfound").ValueKind);
+        Assert.All(matches.GetProperty("suppliers").EnumerateArray(), m => Assert.NotEmpty(m.GetProperty("reasons").EnumerateArray()));
 
         Assert.Equal(HttpStatusCode.Created, (await supplier.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
         Assert.Contains("is interested in your scenario", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);

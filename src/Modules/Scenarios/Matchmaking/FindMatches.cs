@@ -78,8 +78,9 @@ internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatal
         return winners.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    public static async Task<Ok<IReadOnlyList<SupplierMatch>>> HandleSuppliersAsync(Guid id, FindMatches matches, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await matches.SuppliersAsync(id, cancellationToken)).Suppliers);
+    /// <summary>The suppliers and, as on the scenario's page, the need's terms no catalog entry mentions: a client told only "these suppliers" could not say which part of the need none answers.</summary>
+    public static async Task<Ok<SupplierMatches>> HandleSuppliersAsync(Guid id, FindMatches matches, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await matches.SuppliersAsync(id, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<ScenarioFit>>> HandleFitsAsync(FindMatches matches, CancellationToken cancellationToken) =>
         TypedResults.Ok(await matches.FitsAsync(cancellationToken));
