@@ -7,7 +7,7 @@ namespace Funeng.Architecture.Tests;
 /// The one localisation mechanism holds together: every key the code asks the UI text for exists in some module's
 /// strings.json with both languages, and every key there is asked for (a key is asked for by its literal, or by a
 /// literal prefix the code completes: <c>"catalog.type." + key</c>, <c>$"mail.{kind}.subject"</c>, <c>"mail.confirm"</c>
-/// + ".subject"; a key's form for one, <c>key.one</c>, where its key is).
+/// + ".subject").
 /// </summary>
 public sealed partial class UiStringKeyTests
 {
@@ -34,6 +34,24 @@ public sealed partial class UiStringKeyTests
         static string Arguments(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
         var mismatched = Strings.Where(s => Arguments(s.Value.Zh) != Arguments(s.Value.En)).Select(s => $"{s.Key} ({s.Value.File})").ToList();
         Assert.True(mismatched.Count == 0, "Keys whose languages take different arguments: " + string.Join(", ", mismatched));
+    }
+
+    /// <summary>
+    /// A count's noun written in a placeholder (<c>{0:entry|entries}</c>, <see cref="Funeng.Kernel.Localization.UiTemplate"/>) has
+    /// its form for one and its form for many, and an English count of things ("{0} entries") is written so: read as
+    /// "1 entries" on English pages it was not.
+    /// </summary>
+    [Fact]
+    public void A_count_of_things_in_english_names_its_noun_in_the_form_for_its_number()
+    {
+        var malformed = Strings.SelectMany(s => Placeholder().Matches(s.Value.En).Concat(Placeholder().Matches(s.Value.Zh))
+                .Where(m => m.Value.Contains('|', StringComparison.Ordinal) && !Funeng.Kernel.Localization.UiTemplate.IsCountForm(m.Value[(m.Value.IndexOf(':', StringComparison.Ordinal) + 1)..^1]))
+                .Select(m => $"{s.Key}: {m.Value}"))
+            .ToList();
+        Assert.True(malformed.Count == 0, "Count forms without a form for one and one for many: " + string.Join(", ", malformed));
+
+        var plainPlurals = Strings.Where(s => CountedNoun().IsMatch(s.Value.En)).Select(s => $"{s.Key}: {s.Value.En}").ToList();
+        Assert.True(plainPlurals.Count == 0, "English counts of things without a form for one (write {0} {0:entry|entries}): " + string.Join(", ", plainPlurals));
     }
 
     [Fact]
@@ -68,9 +86,7 @@ public sealed partial class UiStringKeyTests
 
         // A literal that is no key itself but the stem of keys ("mail.confirm" → "mail.confirm.subject") is a prefix.
         prefixes.UnionWith(literals.Where(l => !Strings.ContainsKey(l)).Select(l => l + "."));
-        // A key's form for one (UiText.Count: "{0} entries" → "key.one", "{0} entry") is used where its key is.
-        bool Used(string k) => literals.Contains(k) || prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal));
-        var unused = Strings.Keys.Where(k => !Used(k) && !(k.EndsWith(".one", StringComparison.Ordinal) && Strings.ContainsKey(k[..^4]) && Used(k[..^4])))
+        var unused = Strings.Keys.Where(k => !literals.Contains(k) && !prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)))
             .Select(k => $"{k} ({Strings[k].File})").ToList();
         Assert.True(unused.Count == 0, "Keys no code uses: " + string.Join(", ", unused));
     }
@@ -136,7 +152,7 @@ public sealed partial class UiStringKeyTests
 
     // A whole key handed to the UI text or to a problem: T["k"], text.Format("k", …), ProblemMessage.Of("k"),
     // FieldProblem.Of(field, "k"), InvalidInputException.For(field, "k"). A literal followed by + is a prefix.
-    [GeneratedRegex(@"(?:\b(?:T|text|Text)\s*(?:\[|\.Format\(|\.Count\(|\.Get\()|ProblemMessage\.Of\(|(?:FieldProblem\.Of|Exception\.For)\([^,()]+,)\s*""(?<key>" + KeyPattern + @")""(?!\s*\+)")]
+    [GeneratedRegex(@"(?:\b(?:T|text|Text)\s*(?:\[|\.Format\(|\.Get\()|ProblemMessage\.Of\(|(?:FieldProblem\.Of|Exception\.For)\([^,()]+,)\s*""(?<key>" + KeyPattern + @")""(?!\s*\+)")]
     private static partial Regex KeyUse();
 
     // A module-prefixed code in quotes ("compute.pool.registered"), or the stem of one completed by interpolation
@@ -146,6 +162,10 @@ public sealed partial class UiStringKeyTests
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    // A count followed by a noun that is one of the platform's counted things in the plural, or by "noun(s)", not yet in a count form.
+    [GeneratedRegex(@"\{\d+(?::[^}|]*)?\}\s+(?:(?:entries|results|rows|listings|organisations|documents|measures|targets|scenarios|devices|hours|nodes|jobs|centres|enterprises|awards|values|seconds|problems)\b|(?:[a-z]+ )?[a-z]+\(s\))")]
+    private static partial Regex CountedNoun();
 
     [GeneratedRegex("\"(" + KeyPattern + ")\"")]
     private static partial Regex Literal();

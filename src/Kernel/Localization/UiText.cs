@@ -46,17 +46,9 @@ public sealed class UiText
     /// <summary>Whether a key has texts: for labels of codes that data may add (a code without one shows as itself).</summary>
     public bool Has(string key) => _strings.ContainsKey(key);
 
-    /// <summary>The string for <paramref name="key"/> in the current UI culture, with {0}-style arguments.</summary>
+    /// <summary>The string for <paramref name="key"/> in the current UI culture, with {0}-style arguments (<see cref="UiTemplate"/>: a count's noun as <c>{0:entry|entries}</c>).</summary>
     public string Format(string key, params object?[] args) =>
-        string.Format(CultureInfo.CurrentCulture, this[key], args);
-
-    /// <summary>
-    /// The string for a count of things (<paramref name="count"/> as {0}, <paramref name="more"/> from {1} on): the key's
-    /// form for one thing, <c>key.one</c>, when the count is 1 and the key has one ("1 entry" beside "{0} entries");
-    /// Chinese says both alike, so the form for one repeats it there.
-    /// </summary>
-    public string Count(string key, long count, params object?[] more) =>
-        Format(count == 1 && Has(key + ".one") ? key + ".one" : key, [count, .. more]);
+        UiTemplate.Fill(CultureInfo.CurrentCulture, this[key], args);
 
     /// <summary>
     /// The string of <paramref name="keyOrText"/> when it is a key, else the text itself: for values that are a key

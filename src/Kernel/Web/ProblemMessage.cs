@@ -47,7 +47,7 @@ public sealed record ProblemMessage
         }
 
         var template = text.Get(Key, culture);
-        return Arguments.Count == 0 ? template : string.Format(culture, template, Arguments.Select(a => InCulture(a, text, culture)).ToArray());
+        return Arguments.Count == 0 ? template : UiTemplate.Fill(culture, template, [.. Arguments.Select(a => InCulture(a, text, culture))]);
     }
 
     /// <summary>

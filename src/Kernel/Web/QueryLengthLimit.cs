@@ -33,7 +33,7 @@ public sealed class QueryLengthLimit : IStartupFilter
                     HttpContext = context,
                     ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
                     {
-                        ["query"] = [string.Format(culture, text.Get("problem.query.too-long", culture), length, MaxCharacters)],
+                        ["query"] = [UiTemplate.Fill(culture, text.Get("problem.query.too-long", culture), length, MaxCharacters)],
                     })
                     {
                         Status = StatusCodes.Status414UriTooLong,

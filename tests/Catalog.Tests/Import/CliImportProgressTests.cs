@@ -9,7 +9,7 @@ public sealed class CliImportProgressTests
 {
     [Theory]
     [InlineData("zh-CN", "已检查 1 个单位的 2 个产品", "正在更新搜索索引", "organisations checked")]
-    [InlineData("en", "2 listings of 1 organisations checked", "updating the search index", "个产品")]
+    [InlineData("en", "2 listings of 1 organisation checked", "updating the search index", "个产品")]
     public async Task The_import_reports_its_steps_in_the_chosen_language(string culture, string checkedLine, string indexingLine, string foreign)
     {
         var file = Path.Combine(Path.GetTempPath(), $"funeng-progress-{Guid.NewGuid():N}");

@@ -30,7 +30,7 @@ public abstract class ProgramFileCommandLineTests(ITestApp app)
 
         var (englishExit, english) = await FunengCli.RunAsync(app, environment, "seed", "demo", "--culture", "en");
         Assert.NotEqual(0, englishExit);
-        Assert.Contains("Start-up stopped: the data files have 3 problem(s)", english, StringComparison.Ordinal);
+        Assert.Contains("Start-up stopped: the data files have 3 problems", english, StringComparison.Ordinal);
         Assert.Contains($"{misspelt}: unknown field", english, StringComparison.Ordinal);
         Assert.Contains($"{formula}: the formula ends too early", english, StringComparison.Ordinal);
     }

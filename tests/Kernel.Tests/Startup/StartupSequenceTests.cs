@@ -28,7 +28,7 @@ public sealed class StartupSequenceTests
                 chinese.Message);
 
             var english = await Assert.ThrowsAsync<InvalidOperationException>(() => startup.InitializeAsync(TestContext.Current.CancellationToken));
-            Assert.StartsWith("Start-up stopped: the data files have 1 problem(s); nothing was loaded:", english.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Start-up stopped: the data files have 1 problem; nothing was loaded:", english.Message, StringComparison.Ordinal);
         }
         finally
         {

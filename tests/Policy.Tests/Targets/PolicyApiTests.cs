@@ -175,7 +175,7 @@ public abstract class PolicyApiTests(ITestApp app)
 
         var (englishExit, english) = await FunengCli.RunAsync(app, "policy", "validate", bad, "--culture", "en");
         Assert.Equal(1, englishExit);
-        Assert.Contains("The pack was refused (2 problem(s))", english, StringComparison.Ordinal);
+        Assert.Contains("The pack was refused (2 problems)", english, StringComparison.Ordinal);
         Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{year}: targets\[\d+\]\.year: 'twenty' is not a whole number", english);
         Assert.Matches($@"documents/gz-2026-ai-work-points\.yaml:{misspelt}: targets\[\d+\]\.yaer: unknown field", english);
     }

@@ -79,7 +79,7 @@ internal sealed class IncentivesWorkItems(IncentivesDb db, ProgramCatalog catalo
     private string Format(string key, string culture, string argument)
     {
         var info = CultureInfo.GetCultureInfo(culture);
-        return string.Format(info, text.Get(key, info), argument);
+        return UiTemplate.Fill(info, text.Get(key, info), argument);
     }
 
     private LocalizedText Text(string key) =>

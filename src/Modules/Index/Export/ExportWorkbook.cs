@@ -63,7 +63,7 @@ internal sealed class ExportWorkbook(IndexDb db, CalculateIndex calculator, UiTe
                     [Label("source")] = Code("", o.Source), [Label("invented")] = o.Invented ? Label("invented-demo") : "", [Label("channel")] = Code("index.channel.", o.Channel),
                     [Label("entered-by")] = o.EnteredByName, [Label("entered-at")] = ChinaTime.ToIso(o.EnteredAt), [Label("note")] = Code("", o.Note),
                 }).ToList(),
-            [string.Format(CultureInfo.InvariantCulture, Label("sheet.index"), year)] = response.Cities.Select(c =>
+            [UiTemplate.Fill(CultureInfo.InvariantCulture, Label("sheet.index"), year)] = response.Cities.Select(c =>
             {
                 var row = new Dictionary<string, object?>
                 {

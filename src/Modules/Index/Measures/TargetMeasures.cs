@@ -37,7 +37,7 @@ internal sealed class TargetMeasures(IPolicyQueries policy, IndicatorValues valu
         var template = text.All["index.measures.latest"];
         var value = latest.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
         return new LocalizedText(
-            string.Format(CultureInfo.InvariantCulture, template.Zh, status.Zh, latest.Year, value),
-            string.Format(CultureInfo.InvariantCulture, template.En, status.En, latest.Year, value));
+            UiTemplate.Fill(CultureInfo.InvariantCulture, template.Zh, status.Zh, latest.Year, value),
+            UiTemplate.Fill(CultureInfo.InvariantCulture, template.En, status.En, latest.Year, value));
     }
 }

@@ -267,7 +267,7 @@ internal sealed class OrganisationAccounts(
     private Task SendAsync(FunengUser to, string key, string link, string detail, CancellationToken cancellationToken)
     {
         var culture = new CultureInfo(UiCultures.All.Contains(to.Culture) ? to.Culture : UiCultures.Chinese);
-        var body = string.Format(culture, text.Get(key + ".body", culture), to.DisplayName, link, detail);
+        var body = UiTemplate.Fill(culture, text.Get(key + ".body", culture), to.DisplayName, link, detail);
         return mailer.SendAsync(new OutgoingMail(to.Email!, text.Get(key + ".subject", culture), body), cancellationToken);
     }
 

@@ -20,7 +20,7 @@ public static class TargetText
             Comparator.MoreThan => $"> {amount}",
             Comparator.AtLeast => $"≥ {amount}",
             Comparator.AtMost => $"≤ {amount}",
-            Comparator.MultipleOfBaseline => string.Format(culture, text.Get("policy.target.multiple-of-baseline", culture), Number(target.Value)),
+            Comparator.MultipleOfBaseline => UiTemplate.Fill(culture, text.Get("policy.target.multiple-of-baseline", culture), Number(target.Value)),
             _ => amount,
         };
         return target.Per is null ? described : described + Per(target.Per, text, culture);
@@ -54,7 +54,7 @@ public static class TargetText
             var threshold = decimal.Parse(step[..colon], CultureInfo.InvariantCulture);
             if (Math.Abs(value) >= threshold)
             {
-                return string.Format(culture, step[(colon + 1)..], Number(threshold == 0 ? value : value / threshold));
+                return UiTemplate.Fill(culture, step[(colon + 1)..], Number(threshold == 0 ? value : value / threshold));
             }
         }
 

@@ -62,7 +62,7 @@ internal sealed class ScenarioMeasures(ScenariosDb db, UiText text) : IMeasureIm
     {
         var template = text.All[key];
         return new LocalizedText(
-            string.Format(CultureInfo.InvariantCulture, template.Zh, count),
-            string.Format(CultureInfo.InvariantCulture, template.En, count));
+            UiTemplate.Fill(CultureInfo.InvariantCulture, template.Zh, count),
+            UiTemplate.Fill(CultureInfo.InvariantCulture, template.En, count));
     }
 }

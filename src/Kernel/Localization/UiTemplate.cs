@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Funeng.Kernel.Localization;
+
+/// <summary>
+/// Fills a UI string's {0}-style placeholders, the one way every UI string is filled (pages, API problems, audit
+/// entries, the CLI). Besides .NET's formats it knows a count's noun: <c>{0:entry|entries}</c> is the form before the
+/// bar when argument 0 is the number 1 and the form after it otherwise, so an English template reads
+/// <c>"{0:N0} {0:entry|entries}"</c>: "1 entry", "2 entries", where "1 entries" was shown. Chinese needs no such form.
+/// </summary>
+public static class UiTemplate
+{
+    /// <summary><paramref name="template"/> with its placeholders filled in <paramref name="culture"/>.</summary>
+    public static string Fill(CultureInfo culture, string template, params object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(template);
+        return string.Format(new CountForms(culture), template, arguments ?? []);
+    }
+
+    /// <summary>Whether a placeholder's format is a count's noun (one|other), not a .NET format.</summary>
+    public static bool IsCountForm(string? format) => format is not null && format.Split('|') is [{ Length: > 0 }, { Length: > 0 }];
+
+    private sealed class CountForms(CultureInfo culture) : IFormatProvider, ICustomFormatter
+    {
+        public object? GetFormat(Type? formatType) => formatType == typeof(ICustomFormatter) ? this : culture.GetFormat(formatType);
+
+        public string Format(string? format, object? arg, IFormatProvider? formatProvider)
+        {
+            if (IsCountForm(format))
+            {
+                // A noun never shows its count's format: what is no number (a count written as text, a null) takes the form for many.
+                var forms = format!.Split('|');
+                return One(arg) ? forms[0] : forms[1];
+            }
+
+            return arg is IFormattable formattable ? formattable.ToString(format, culture) : arg?.ToString() ?? "";
+        }
+
+        /// <summary>Whether a number, or a number written as text (a count formatted before it was stored), is one.</summary>
+        private static bool One(object? arg) => arg switch
+        {
+            string text => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == 1,
+            int i => i == 1,
+            long l => l == 1,
+            short s => s == 1,
+            byte b => b == 1,
+            uint u => u == 1,
+            ulong u => u == 1,
+            decimal d => d == 1,
+            double d => d == 1,
+            float f => f == 1,
+            _ => false,
+        };
+    }
+}
