@@ -37,19 +37,21 @@ public static class UiTemplate
             return arg is IFormattable formattable ? formattable.ToString(format, culture) : arg?.ToString() ?? "";
         }
 
-        /// <summary>Whether a number, or a number written as text (a count formatted before it was stored), is one.</summary>
+        /// <summary>
+        /// Whether a count is one as English says it: the number 1 with no fraction digits (a decimal 1.00 reads "1.00
+        /// device-hours", as CLDR's English rule has it), or "1" as text (a count formatted before it was stored).
+        /// </summary>
         private static bool One(object? arg) => arg switch
         {
-            string text => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && number == 1,
+            string text => text.Trim() == "1",
             int i => i == 1,
             long l => l == 1,
             short s => s == 1,
             byte b => b == 1,
             uint u => u == 1,
             ulong u => u == 1,
-            decimal d => d == 1,
+            decimal d => d == 1 && d.Scale == 0,
             double d => d == 1,
-            float f => f == 1,
             _ => false,
         };
     }

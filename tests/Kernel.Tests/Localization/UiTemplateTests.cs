@@ -24,6 +24,9 @@ public sealed class UiTemplateTests
         Assert.Equal("1 organisation", UiTemplate.Fill(English, template, 1m));
         Assert.Equal("1.5 organisations", UiTemplate.Fill(English, template, 1.5m));
         Assert.Equal("1 organisation", UiTemplate.Fill(English, template, "1"));
+        // A fraction written makes it many, as English says "1.00 device-hours".
+        Assert.Equal("1.00 organisations", UiTemplate.Fill(English, template, 1.00m));
+        Assert.Equal("1.00 organisations", UiTemplate.Fill(English, template, "1.00"));
         // What is no number never shows the forms themselves.
         Assert.Equal(" organisations", UiTemplate.Fill(English, template, (object?)null));
     }
