@@ -92,6 +92,25 @@ public abstract class AccountSecurityTests(ITestApp app)
         Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/v1/account/me", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Signing_in_from_a_page_reached_by_a_chinese_search_returns_to_it()
+    {
+        // The return address arrives decoded (/catalog?q=注塑); as a Location header it must be encoded, or the sign-in failed with 500.
+        var user = await app.CreateUserAsync(Roles.Enterprise);
+        var browser = new CookieSession(CookieSession.NewClient(app));
+        const string back = "/account/login?ReturnUrl=%2Fcatalog%3Fq%3D%E6%B3%A8%E5%A1%91";
+        var token = await browser.FormTokenAsync(back);
+        var response = await browser.Client.PostAsync(back, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = user.Email,
+            ["Password"] = user.Password,
+            ["__RequestVerificationToken"] = token,
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/catalog?q=%E6%B3%A8%E5%A1%91", response.Headers.Location?.OriginalString);
+    }
+
     private HttpClient Bearer(string secret)
     {
         var client = app.Anonymous();

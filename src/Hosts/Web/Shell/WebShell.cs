@@ -139,7 +139,7 @@ internal static class WebShell
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         var target = IsLocalPath(returnUrl) ? returnUrl! : "/";
-        return Results.LocalRedirect(target);
+        return Results.LocalRedirect(RedirectTarget.Encoded(target));
     }
 
     /// <summary>

@@ -28,6 +28,6 @@ internal sealed class ProfileModel(EnterpriseProfiles profiles, ProgramCatalog c
         }
 
         var back = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/incentives/profile";
-        return LocalRedirect(back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "saved=1#enterprise-facts");
+        return LocalRedirect(RedirectTarget.Encoded(back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "saved=1#enterprise-facts"));
     }
 }

@@ -1,5 +1,6 @@
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Accounts;
 using Funeng.Platform.Data;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +39,6 @@ internal sealed class LoginModel(SignInManager<FunengUser> signIn, UserManager<F
         }
 
         // Everyone lands on their workbench unless they came to sign in from a particular page.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : "/workbench");
+        return LocalRedirect(RedirectTarget.Encoded(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : "/workbench"));
     }
 }
