@@ -24,11 +24,11 @@ internal sealed partial class CookieSession(HttpClient client)
         return session;
     }
 
-    /// <summary>Posts the login form with its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostLoginAsync(string email, string password)
+    /// <summary>Posts the login form with its antiforgery token (at <paramref name="page"/>: the login page with a return address).</summary>
+    public async Task<HttpResponseMessage> PostLoginAsync(string email, string password, string page = "/account/login")
     {
-        var token = await FormTokenAsync("/account/login");
-        return await Client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var token = await FormTokenAsync(page);
+        return await Client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = password,
