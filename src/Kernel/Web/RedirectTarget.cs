@@ -3,9 +3,10 @@ using System.Text;
 namespace Funeng.Kernel.Web;
 
 /// <summary>
-/// A local path as a Location header must carry it. A return address read from a query or a form is decoded, so a
-/// page reached by a Chinese search (/catalog?q=注塑) comes back with Chinese in it, and Kestrel refuses a header with
-/// characters outside ASCII: switching the page's language, or signing in from it, failed with 500.
+/// A local path as a Location header must carry it. A return address read from a query or a form arrives decoded: the
+/// platform's own links encode theirs twice, but one written by hand or by another site
+/// (<c>/culture/en?returnUrl=/catalog?q=注塑</c>, a sign-in link with such a return address) comes back with Chinese in
+/// it, and Kestrel refuses a header with characters outside ASCII: the request failed with 500.
 /// </summary>
 public static class RedirectTarget
 {

@@ -95,7 +95,7 @@ public abstract class AccountSecurityTests(ITestApp app)
     [Fact]
     public async Task Signing_in_from_a_page_reached_by_a_chinese_search_returns_to_it()
     {
-        // The return address arrives decoded (/catalog?q=注塑); as a Location header it must be encoded, or the sign-in failed with 500.
+        // A sign-in link written by hand: its return address arrives decoded (/catalog?q=注塑), and as a Location header it must be encoded, or the sign-in failed with 500.
         var user = await app.CreateUserAsync(Roles.Enterprise);
         var browser = new CookieSession(CookieSession.NewClient(app));
         var response = await browser.PostLoginAsync(user.Email, user.Password, "/account/login?ReturnUrl=%2Fcatalog%3Fq%3D%E6%B3%A8%E5%A1%91");

@@ -121,7 +121,7 @@ public sealed partial class WebSecurityTests(SqliteApp app) : IClassFixture<Sqli
     [InlineData("/%5C/evil.example", "/")]
     [InlineData("/catalog?q=AI", "/catalog?q=AI")]
     [InlineData("/", "/")]
-    // A page reached by a Chinese search: its address comes back decoded, and a header with Chinese in it failed with 500.
+    // A link written by hand to a page of a Chinese search: its address comes back decoded, and a header with Chinese in it failed with 500.
     [InlineData("/catalog?q=%E6%B3%A8%E5%A1%91", "/catalog?q=%E6%B3%A8%E5%A1%91")]
     public async Task Bug_15_the_language_switch_returns_only_to_pages_of_this_site(string returnUrl, string expected)
     {
