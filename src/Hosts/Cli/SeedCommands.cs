@@ -13,17 +13,19 @@ internal static class SeedCommands
         demo.SetAction((_, cancellationToken) => CliHost.RunAsync(async services =>
         {
             var startup = services.GetRequiredService<StartupSequence>();
-            IReadOnlyList<string> lines = [];
+            var lines = new List<string>();
+            IReadOnlyList<string> seeded = [];
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask(Markup.Escape(text.Get("cli.seed.migrating")), maxValue: 3);
                 await startup.MigrateAsync(_ => { }, cancellationToken);
                 task.Increment(1);
                 task.Description = Markup.Escape(text.Get("cli.seed.loading-pack"));
-                await startup.InitializeAsync(cancellationToken);
+                await startup.InitializeAsync(lines.Add, cancellationToken);
                 task.Increment(1);
                 task.Description = Markup.Escape(text.Get("cli.seed.seeding"));
-                lines = await startup.SeedDemoAsync(cancellationToken);
+                seeded = await startup.SeedDemoAsync(cancellationToken);
+                lines.AddRange(seeded);
                 task.Increment(1);
                 task.Description = Markup.Escape(text.Get("cli.seed.seeded"));
             });
@@ -32,7 +34,7 @@ internal static class SeedCommands
                 Console.WriteLine(line);
             }
 
-            AnsiConsole.MarkupLine(lines.Count == 0 ? Markup.Escape(text.Get("cli.seed.already")) : $"[green]{Markup.Escape(text.Get("cli.seed.done"))}[/]");
+            AnsiConsole.MarkupLine(seeded.Count == 0 ? Markup.Escape(text.Get("cli.seed.already")) : $"[green]{Markup.Escape(text.Get("cli.seed.done"))}[/]");
             return 0;
         }));
 

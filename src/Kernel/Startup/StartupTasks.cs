@@ -9,7 +9,9 @@ namespace Funeng.Kernel.Startup;
 /// <summary>Work a module does on every start, after migrations (create roles, load the default policy pack).</summary>
 public interface IStartupInitializer
 {
-    Task InitializeAsync(CancellationToken cancellationToken);
+    /// <param name="report">What the operator is told of what was done (the pack loaded), a <c>strings.json</c> message worded in the operator's language.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    Task InitializeAsync(Action<ProblemMessage> report, CancellationToken cancellationToken);
 }
 
 /// <summary>Demo data a module adds in Development or on <c>funeng seed demo</c>. Seeding twice adds nothing.</summary>
@@ -48,22 +50,26 @@ public sealed class StartupSequence(IServiceScopeFactory scopes, DatabaseMigrato
         }
     }
 
-    /// <summary>Runs every module's initializer; a refused data file is told in the current UI culture (the command line's language).</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        InitializeInAsync(CultureInfo.CurrentUICulture, cancellationToken);
+    /// <summary>
+    /// Runs every module's initializer; what they did (<paramref name="report"/>) and a refused data file are told in
+    /// the current UI culture (the command line's language).
+    /// </summary>
+    public Task InitializeAsync(Action<string>? report = null, CancellationToken cancellationToken = default) =>
+        InitializeInAsync(CultureInfo.CurrentUICulture, report, cancellationToken);
 
-    /// <summary>Runs every module's initializer; a refused data file is told in <paramref name="culture"/>.</summary>
-    public async Task InitializeInAsync(CultureInfo culture, CancellationToken cancellationToken = default)
+    /// <summary>Runs every module's initializer; what they did (<paramref name="report"/>) and a refused data file are told in <paramref name="culture"/>.</summary>
+    public async Task InitializeInAsync(CultureInfo culture, Action<string>? report = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(culture);
         await using var scope = scopes.CreateAsyncScope();
+        var text = scope.ServiceProvider.GetRequiredService<UiText>();
         foreach (var initializer in scope.ServiceProvider.GetServices<IStartupInitializer>())
         {
             try
             {
-                await initializer.InitializeAsync(cancellationToken);
+                await initializer.InitializeAsync(message => report?.Invoke(message.In(text, culture)), cancellationToken);
             }
-            catch (InvalidInputException e) when (scope.ServiceProvider.GetService<UiText>() is { } text)
+            catch (InvalidInputException e)
             {
                 // A bad pack or program file stops the host; whoever starts it (./funeng serve, seed demo) reads each
                 // problem by file, line and field in their language. The input exception is not chained: its message

@@ -104,7 +104,7 @@ public static class IncentivesModule
 /// <summary>Reads the pack's programs at start-up, so a bad program file stops the host with file, line and field.</summary>
 internal sealed class ReadProgramsOnStart(ProgramCatalog catalog) : IStartupInitializer
 {
-    public Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(Action<Kernel.Web.ProblemMessage> report, CancellationToken cancellationToken)
     {
         _ = catalog.Pack;
         return Task.CompletedTask;

@@ -22,18 +22,31 @@ public sealed class StartupSequenceTests
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
         try
         {
-            var chinese = await Assert.ThrowsAsync<InvalidOperationException>(() => startup.InitializeInAsync(CultureInfo.GetCultureInfo(UiCultures.Chinese), TestContext.Current.CancellationToken));
+            var chinese = await Assert.ThrowsAsync<InvalidOperationException>(() => startup.InitializeInAsync(CultureInfo.GetCultureInfo(UiCultures.Chinese), cancellationToken: TestContext.Current.CancellationToken));
             Assert.Equal(
                 "启动中止：数据文件有 1 个问题，未载入任何内容：" + Environment.NewLine + "  pack.yaml:2: (syntax): YAML 语法错误（第 2 行第 8 列）：从这里开始的带引号的值没有结束（缺少收尾的引号）",
                 chinese.Message);
 
-            var english = await Assert.ThrowsAsync<InvalidOperationException>(() => startup.InitializeAsync(TestContext.Current.CancellationToken));
+            var english = await Assert.ThrowsAsync<InvalidOperationException>(() => startup.InitializeAsync(cancellationToken: TestContext.Current.CancellationToken));
             Assert.StartsWith("Start-up stopped: the data files have 1 problem; nothing was loaded:", english.Message, StringComparison.Ordinal);
         }
         finally
         {
             CultureInfo.CurrentUICulture = before;
         }
+    }
+
+    [Fact]
+    public async Task What_an_initializer_did_is_told_to_the_operator_in_the_culture_asked_for()
+    {
+        // The web host's console is Chinese: the default pack loaded was the one English line among its start-up steps.
+        var startup = Sequence(new ReportingInitializer());
+        var told = new List<string>();
+
+        await startup.InitializeInAsync(CultureInfo.GetCultureInfo(UiCultures.Chinese), told.Add, TestContext.Current.CancellationToken);
+        await startup.InitializeInAsync(CultureInfo.GetCultureInfo(UiCultures.English), told.Add, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["正在迁移数据库：Policy 模块", "migrating Policy"], told);
     }
 
     private static StartupSequence Sequence(IStartupInitializer initializer)
@@ -47,10 +60,19 @@ public sealed class StartupSequenceTests
         return services.BuildServiceProvider().GetRequiredService<StartupSequence>();
     }
 
+    private sealed class ReportingInitializer : IStartupInitializer
+    {
+        public Task InitializeAsync(Action<ProblemMessage> report, CancellationToken cancellationToken)
+        {
+            report(ProblemMessage.Of("startup.migrating", "Policy"));
+            return Task.CompletedTask;
+        }
+    }
+
     /// <summary>Reads one data file as a module's pack loader does, and refuses the start with its problems.</summary>
     private sealed class BrokenPackLoader(string file, string text) : IStartupInitializer
     {
-        public Task InitializeAsync(CancellationToken cancellationToken)
+        public Task InitializeAsync(Action<ProblemMessage> report, CancellationToken cancellationToken)
         {
             var errors = new List<DataFileError>();
             YamlFields.Parse(file, text, errors);

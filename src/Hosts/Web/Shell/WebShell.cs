@@ -110,7 +110,7 @@ internal static class WebShell
             await startup.MigrateAsync(m => logger.LogInformation("{Step}", m.In(text, chinese)));
         }
 
-        await startup.InitializeInAsync(chinese);
+        await startup.InitializeInAsync(chinese, line => logger.LogInformation("{Step}", line));
         if (options.SeedDemoData)
         {
             // Not through the logger: passwords go to the terminal, or to an owner-only file when output is a log.

@@ -1,5 +1,5 @@
 using Funeng.Kernel.Startup;
-using Microsoft.Extensions.Logging;
+using Funeng.Kernel.Web;
 
 namespace Funeng.Catalog.Search;
 
@@ -8,13 +8,13 @@ namespace Funeng.Catalog.Search;
 /// missed database changes (first start, restore, CLI import while closed). A process that finds the lock taken
 /// reads the other's commits; its catch-up loop takes over the lock when that process exits.
 /// </summary>
-internal sealed class EnsureSearchIndex(SearchIndexer indexer, CatalogIndex index, ILogger<EnsureSearchIndex> logger) : IStartupInitializer
+internal sealed class EnsureSearchIndex(SearchIndexer indexer, CatalogIndex index) : IStartupInitializer
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(Action<ProblemMessage> report, CancellationToken cancellationToken)
     {
         if (!index.TryTakeWriter())
         {
-            logger.LogInformation("Search index at {Path} is written by another process; this one reads its commits", index.Path);
+            report(ProblemMessage.Of("catalog.search.reads-other-writer", index.Path));
             return;
         }
 

@@ -43,7 +43,7 @@ internal sealed class GlossarySnapshots : IGlossarySource, IDisposable
 /// <summary>Loads the office's glossary entries when the host starts.</summary>
 internal sealed class LoadGlossary(GlossarySnapshots snapshots, CatalogDb db) : Kernel.Startup.IStartupInitializer
 {
-    public Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(Action<Kernel.Web.ProblemMessage> report, CancellationToken cancellationToken)
     {
         // The general dictionary takes about a second to read: read it beside the start, not in the first English search.
         _ = Task.Run(() => GeneralDictionary.Shipped.Count, CancellationToken.None);

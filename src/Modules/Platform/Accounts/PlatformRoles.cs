@@ -1,5 +1,6 @@
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
+using Funeng.Kernel.Web;
 using Microsoft.AspNetCore.Identity;
 
 namespace Funeng.Platform.Accounts;
@@ -7,7 +8,7 @@ namespace Funeng.Platform.Accounts;
 /// <summary>Creates the platform's roles on every start, so every environment has them.</summary>
 internal sealed class PlatformRoles(RoleManager<IdentityRole> roles) : IStartupInitializer
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(Action<ProblemMessage> report, CancellationToken cancellationToken)
     {
         foreach (var role in Roles.All)
         {
