@@ -19,7 +19,11 @@ public sealed class GeneralDictionaryTests
           ["實時","实时","shi2 shi2","(in) real time; instantaneous",[],[]],
           ["生命體徵","生命体征","sheng1 ming4 ti3 zheng1","vital signs",[],[]],
           ["通話","通话","tong1 hua4",["to hold a conversation","to make a phone call; phone call"],[],[]],
-          ["打電話","打电话","da3 dian4 hua4","to make a telephone call",[],[]]
+          ["打電話","打电话","da3 dian4 hua4","to make a telephone call",[],[]],
+          ["中心","中心","zhong1 xin1","center; heart; core",[],[]],
+          ["呼叫中心","呼叫中心","hu1 jiao4 zhong1 xin1","call center",[],[]],
+          ["組織","组织","zu3 zhi1","to organize; organization",[],[]],
+          ["鐘頭","钟头","zhong1 tou2","hour",[],[]]
         ]};
         """;
 
@@ -60,6 +64,41 @@ public sealed class GeneralDictionaryTests
         // A meaning of several words is no translation of one of them.
         Assert.Empty(Dictionary.Translations("vital"));
     }
+
+    [Fact]
+    public void A_british_spelling_with_no_translation_of_its_own_gets_its_american_spellings()
+    {
+        Assert.Equal(["中心"], Dictionary.Translations("centres"));
+        Assert.Equal(["组织"], Dictionary.Translations("organise"));
+        Assert.Equal(["呼叫中心"], Dictionary.PhraseTranslations("call centre"));
+        Assert.Equal(["钟头"], Dictionary.Translations("hour"));
+    }
+
+    [Theory]
+    [InlineData("centre", "center")]
+    [InlineData("fibres", "fibers")]
+    [InlineData("colour", "color")]
+    [InlineData("favourite", "favorite")]
+    [InlineData("organisation", "organization")]
+    [InlineData("recognised", "recognized")]
+    [InlineData("analyse", "analyze")]
+    [InlineData("catalogue", "catalog")]
+    [InlineData("paediatric", "pediatric")]
+    [InlineData("haematology", "hematology")]
+    [InlineData("programme", "program")]
+    [InlineData("licence", "license")]
+    public void A_british_spelling_is_written_the_american_way(string british, string american) =>
+        Assert.Contains(american, BritishSpellings.AmericanForms(british));
+
+    [Theory]
+    [InlineData("hour")]
+    [InlineData("four")]
+    [InlineData("genre")]
+    [InlineData("acre")]
+    [InlineData("raise")]
+    [InlineData("center")]
+    public void A_word_no_rule_reaches_has_no_other_spelling(string word) =>
+        Assert.Empty(BritishSpellings.AmericanForms(word));
 
     [Fact]
     public void A_sentences_expression_of_several_words_is_found_where_no_glossary_name_took_its_words()

@@ -55,13 +55,22 @@ internal sealed partial class GeneralDictionary
 
     /// <summary>
     /// The Chinese for an English word, best first: the Chinese whose meaning is the word as written, then whose meaning is
-    /// another inflection of it (machining: 切削, then 机器 "machine"); empty when the dictionary has none.
+    /// another inflection of it (machining: 切削, then 机器 "machine"); for a British spelling with none, its American
+    /// spelling's (<see cref="BritishSpellings"/>); empty when the dictionary has none.
     /// </summary>
     public IReadOnlyList<string> Translations(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var (byWord, byStem, _) = _tables.Value;
         var key = DomainGlossary.Normalise(word);
+        return WordTranslations(key) is { Count: > 0 } translations
+            ? translations
+            : BritishSpellings.AmericanForms(key).Select(WordTranslations).FirstOrDefault(t => t.Count > 0) ?? [];
+    }
+
+    /// <summary>The Chinese whose meaning is <paramref name="key"/> as written, then another inflection of it.</summary>
+    private List<string> WordTranslations(string key)
+    {
+        var (byWord, byStem, _) = _tables.Value;
         var own = byWord.GetValueOrDefault(key) ?? [];
         var inflected = EnglishStems.Words(key) is [var stem] ? byStem.GetValueOrDefault(stem) ?? [] : [];
         return [.. own.Concat(inflected).Distinct(StringComparer.Ordinal).Take(MaxTranslations)];
@@ -75,7 +84,15 @@ internal sealed partial class GeneralDictionary
     public IReadOnlyList<string> PhraseTranslations(string stems)
     {
         ArgumentNullException.ThrowIfNull(stems);
-        return _tables.Value.ByPhrase.GetValueOrDefault(stems) ?? [];
+        var byPhrase = _tables.Value.ByPhrase;
+        if (byPhrase.TryGetValue(stems, out var own))
+        {
+            return own;
+        }
+
+        // call centre: call center, each word the American way where a rule reaches it.
+        var american = string.Join(' ', stems.Split(' ').Select(w => BritishSpellings.AmericanForms(w).FirstOrDefault() ?? w));
+        return byPhrase.GetValueOrDefault(american) ?? [];
     }
 
     /// <summary>
