@@ -12,7 +12,8 @@ namespace Funeng.Catalog.Search.Glossary;
 /// Only words that are a whole meaning of a Chinese word count (集装箱 is "container (for freight)", 容器
 /// "receptacle; vessel; container"), best first: the word as written before another inflection of it, the word as
 /// the entry's first meaning, then entries with fewer meanings (the more specific), then the shorter. Proper names,
-/// single characters and English function words stay out; a glossary entry always wins (decision 0019).
+/// single characters and English function words stay out; a glossary entry always wins (decision 0019). Meanings of
+/// two or three words are kept apart, for a sentence's expressions (<see cref="PhraseTranslations"/>).
 /// </summary>
 internal sealed partial class GeneralDictionary
 {
