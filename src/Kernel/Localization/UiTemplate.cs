@@ -19,7 +19,14 @@ public static class UiTemplate
     }
 
     /// <summary>Whether a placeholder's format is a count's noun (one|other), not a .NET format.</summary>
-    public static bool IsCountForm(string? format) => format is not null && format.Split('|') is [{ Length: > 0 }, { Length: > 0 }];
+    public static bool IsCountForm(string? format) => CountForm(format) is not null;
+
+    /// <summary>The forms for one and for many of a count's noun (<c>entry|entries</c>); null for a .NET format (one bar, a form on each side).</summary>
+    private static (string One, string Many)? CountForm(string? format)
+    {
+        var bar = format?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        return bar > 0 && bar < format!.Length - 1 && format.IndexOf('|', bar + 1) < 0 ? (format[..bar], format[(bar + 1)..]) : null;
+    }
 
     private sealed class CountForms(CultureInfo culture) : IFormatProvider, ICustomFormatter
     {
@@ -27,11 +34,10 @@ public static class UiTemplate
 
         public string Format(string? format, object? arg, IFormatProvider? formatProvider)
         {
-            if (IsCountForm(format))
+            if (CountForm(format) is var (one, many))
             {
                 // A noun never shows its count's format: what is no number (a count written as text, a null) takes the form for many.
-                var forms = format!.Split('|');
-                return One(arg) ? forms[0] : forms[1];
+                return One(arg) ? one : many;
             }
 
             return arg is IFormattable formattable ? formattable.ToString(format, culture) : arg?.ToString() ?? "";

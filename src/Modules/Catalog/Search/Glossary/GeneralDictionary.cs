@@ -93,7 +93,7 @@ internal sealed partial class GeneralDictionary
 
         // call centre: call center, each word the American way where a rule reaches it.
         var american = string.Join(' ', stems.Split(' ').Select(w => BritishSpellings.AmericanForms(w).FirstOrDefault() ?? w));
-        return byPhrase.GetValueOrDefault(american) ?? [];
+        return american != stems && byPhrase.TryGetValue(american, out var translated) ? translated : [];
     }
 
     /// <summary>
