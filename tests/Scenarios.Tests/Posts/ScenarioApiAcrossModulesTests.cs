@@ -135,6 +135,26 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
         Assert.Contains("is interested in your scenario", await owner.Client.GetStringAsync("/api/v1/account/notifications", Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await owner.Client.PostAsync($"/api/v1/scenarios/{id}/interest", null, Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_scenarios_matches_are_shown_to_its_owner_and_reviewers_once_it_is_published()
+    {
+        var owner = await _drive.OwnerAsync();
+        var office = await _drive.OfficeAsync();
+        var supplier = await app.CreateUserAsync(Roles.Enterprise);
+        var draft = await ScenarioDriver.DraftAsync(owner);
+        var published = await ScenarioDriver.PublishedAsync(owner, office);
+
+        await ScenarioDriver.ReadAsync(await office.Client.GetAsync($"/api/v1/scenarios/{published}/matches", Ct), HttpStatusCode.OK);
+        var refused = await ScenarioDriver.ProblemAsync(await supplier.Client.GetAsync($"/api/v1/scenarios/{published}/matches", Ct), HttpStatusCode.Forbidden);
+        Assert.Equal("场景的匹配供应商只向场景所有者和审核人员显示。", refused.GetProperty("detail").GetString());
+        await ScenarioDriver.ProblemAsync(await app.Anonymous().GetAsync($"/api/v1/scenarios/{published}/matches", Ct), HttpStatusCode.Unauthorized);
+        await ScenarioDriver.ProblemAsync(await owner.Client.GetAsync($"/api/v1/scenarios/{draft}/matches", Ct), HttpStatusCode.Conflict);
+
+        // The page asks the same rule: the supplier reads the scenario, not the list of its rivals.
+        Assert.DoesNotContain("matches-title", await supplier.Client.GetStringAsync($"/scenarios/{published}", Ct), StringComparison.Ordinal);
+        Assert.Contains("matches-title", await office.Client.GetStringAsync($"/scenarios/{published}", Ct), StringComparison.Ordinal);
+    }
 }
 
 public sealed class ScenarioApiAcrossModulesOnSqlite(ScenariosWholeSqliteApp app) : ScenarioApiAcrossModulesTests(app), IClassFixture<ScenariosWholeSqliteApp>;

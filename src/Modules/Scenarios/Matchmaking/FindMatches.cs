@@ -35,17 +35,39 @@ internal sealed record ScenarioFit(Guid ScenarioId, string Title, string Sector,
 
 /// <summary>
 /// Two-way matchmaking over the Catalog's search: <c>GET /api/v1/scenarios/{id}/matches</c> ranks supplier
-/// listings for a scenario; <c>GET /api/v1/scenarios/fits</c> lists the scenarios fitting the caller's
+/// listings for a scenario (for its owner and reviewers: <see cref="MatchesAccess"/>); <c>GET /api/v1/scenarios/fits</c> lists the scenarios fitting the caller's
 /// organisation (interest and invitations: <see cref="ApproachCommands"/>).
 /// </summary>
-internal sealed class FindMatches(ScenariosDb db, GetScenarios scenarios, ICatalogSearch search, ICatalogQueries catalog, IActor actor, TimeProvider clock)
+internal sealed class FindMatches(ScenariosDb db, ScenarioAccess access, ICatalogSearch search, ICatalogQueries catalog, IActor actor, TimeProvider clock)
 {
+    /// <summary>The API's: the suppliers, or the refusal of <see cref="MatchesAccess"/> as a problem.</summary>
     public async Task<SupplierMatches> SuppliersAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
-        var scenario = await scenarios.FindAsync(scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
-        var query = new MatchQuery(scenario.Title, scenario.Problem, scenario.ExpectedOutcome, scenario.Sector, scenario.City);
-        return await SupplierSearch.RankAsync(search, query, QualificationsAsync, (organisations, ct) => PastAwardsAsync(db, organisations, ct), cancellationToken);
+        var (post, refusal) = await ReadAsync(scenarioId, cancellationToken);
+        return refusal is null ? await RankAsync(post, cancellationToken) : throw refusal;
     }
+
+    /// <summary>The scenario page's: the suppliers when <see cref="MatchesAccess"/> lets the user see them, otherwise null.</summary>
+    public async Task<SupplierMatches?> SuppliersIfShownAsync(Guid scenarioId, CancellationToken cancellationToken)
+    {
+        var (post, refusal) = await ReadAsync(scenarioId, cancellationToken);
+        return refusal is null ? await RankAsync(post, cancellationToken) : null;
+    }
+
+    private async Task<(ScenarioPost Post, DomainRuleException? Refusal)> ReadAsync(Guid scenarioId, CancellationToken cancellationToken)
+    {
+        var post = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == scenarioId, cancellationToken);
+        if (post is null || !await access.CanSeeAsync(post, cancellationToken))
+        {
+            throw EditScenario.NotFound(scenarioId);
+        }
+
+        return (post, MatchesAccess.Refusal(actor.IsAuthenticated, await access.ActorsAsync(post, cancellationToken), post.Status));
+    }
+
+    private Task<SupplierMatches> RankAsync(ScenarioPost post, CancellationToken cancellationToken) =>
+        SupplierSearch.RankAsync(search, new MatchQuery(post.Title, post.Problem, post.ExpectedOutcome, post.Sector, post.CitySlug),
+            QualificationsAsync, (organisations, ct) => PastAwardsAsync(db, organisations, ct), cancellationToken);
 
     private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> QualificationsAsync(IReadOnlyList<Guid> organisations, CancellationToken cancellationToken)
     {

@@ -69,9 +69,9 @@ internal sealed class ScenarioModel(GetScenarios scenarios, GetScenarioLists lis
             Approaches = await approaches.ForScenarioAsync(Id, cancellationToken);
         }
 
-        if ((IsOwner || IsOffice) && found.Status == ScenarioStatus.Published)
+        if (await matchmaking.SuppliersIfShownAsync(Id, cancellationToken) is { } shown)
         {
-            (Matches, Unfound) = await matchmaking.SuppliersAsync(Id, cancellationToken);
+            (Matches, Unfound) = shown;
         }
         if (found.AvailableActions.Contains(ScenarioAction.Publish))
         {
