@@ -100,6 +100,39 @@ public sealed class GeneralDictionaryTests
     public void A_word_no_rule_reaches_has_no_other_spelling(string word) =>
         Assert.Empty(BritishSpellings.AmericanForms(word));
 
+    [Theory]
+    [InlineData("carried", "carry")]
+    [InlineData("organized", "organize")]
+    [InlineData("checked", "check")]
+    [InlineData("spotted", "spot")]
+    [InlineData("organizing", "organize")]
+    [InlineData("planning", "plan")]
+    public void A_regular_verbs_form_looks_up_its_base_form(string form, string baseForm) =>
+        Assert.Contains(baseForm, RegularInflections.BaseForms(form));
+
+    [Theory]
+    [InlineData("called", "call")]
+    [InlineData("missed", "miss")]
+    public void A_base_form_ending_in_a_double_letter_keeps_it(string form, string baseForm)
+    {
+        Assert.Contains(baseForm, RegularInflections.BaseForms(form));
+        Assert.DoesNotContain(baseForm[..^1], RegularInflections.BaseForms(form));
+    }
+
+    [Theory]
+    [InlineData("bed")]
+    [InlineData("ring")]
+    [InlineData("worn")]
+    public void A_word_too_short_or_not_regular_has_no_base_form(string word) =>
+        Assert.Empty(RegularInflections.BaseForms(word));
+
+    [Fact]
+    public void The_shipped_dictionary_translates_a_past_tense_krovetz_leaves_as_written()
+    {
+        Assert.Contains("组织", GeneralDictionary.Shipped.Translations("organized"));
+        Assert.Contains("校验", GeneralDictionary.Shipped.Translations("checked"));
+    }
+
     [Fact]
     public void A_sentences_expression_of_several_words_is_found_where_no_glossary_name_took_its_words()
     {

@@ -57,7 +57,8 @@ internal sealed partial class GeneralDictionary
     /// <summary>
     /// The Chinese for an English word, best first: the Chinese whose meaning is the word as written, then whose meaning is
     /// another inflection of it (machining: 切削, then 机器 "machine"); for a British spelling with none, its American
-    /// spelling's (<see cref="BritishSpellings"/>); empty when the dictionary has none.
+    /// spelling's (<see cref="BritishSpellings"/>), and for a regular verb's form that Krovetz leaves as written, its
+    /// base form's (<see cref="RegularInflections"/>); empty when the dictionary has none.
     /// </summary>
     public IReadOnlyList<string> Translations(string word)
     {
@@ -65,7 +66,7 @@ internal sealed partial class GeneralDictionary
         var key = DomainGlossary.Normalise(word);
         return WordTranslations(key) is { Count: > 0 } translations
             ? translations
-            : BritishSpellings.AmericanForms(key).Select(WordTranslations).FirstOrDefault(t => t.Count > 0) ?? [];
+            : BritishSpellings.AmericanForms(key).Concat(RegularInflections.BaseForms(key)).Select(WordTranslations).FirstOrDefault(t => t.Count > 0) ?? [];
     }
 
     /// <summary>The Chinese whose meaning is <paramref name="key"/> as written, then another inflection of it.</summary>
