@@ -4,6 +4,7 @@ using Funeng.Kernel.Security;
 using Funeng.Kernel.Startup;
 using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Funeng.Kernel;
@@ -21,6 +22,8 @@ public static class FunengKernel
         builder.Services.AddSingleton<StartupSequence>();
         builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
         builder.Services.AddUiStrings(typeof(FunengKernel).Assembly);
+        builder.Services.TryAddSingleton(OperatorLanguage.Default);
+        builder.Services.AddSingleton(typeof(OperatorLog<>));
         builder.Services.AddFunengProblems();
         PublicSiteOptions.Register(builder.Services);
         return builder;

@@ -56,6 +56,18 @@ public sealed partial class UiStringKeyTests
         Assert.True(plainPlurals.Count == 0, "English counts of things without a form for one (write {0} {0:entry|entries}): " + string.Join(", ", plainPlurals));
     }
 
+    /// <summary>
+    /// What the platform writes to its operator's log is worded in strings.json too (<c>OperatorLog</c>, in the
+    /// operator's language): a message written as an English literal was the one English line among the Chinese
+    /// start-up steps of <c>./funeng serve</c>. A literal that is only a placeholder passes a worded text on.
+    /// </summary>
+    [Fact]
+    public void The_platforms_log_lines_are_worded_in_strings_json()
+    {
+        var literal = Sources.Where(s => LiteralLogLine().IsMatch(s.Value)).Select(s => $"{s.Key}: {LiteralLogLine().Match(s.Value).Value}").ToList();
+        Assert.True(literal.Count == 0, "Log lines written as literals (write them through OperatorLog with a strings.json key): " + string.Join(", ", literal));
+    }
+
     [Fact]
     public void Every_key_the_code_asks_for_exists()
     {
@@ -177,4 +189,7 @@ public sealed partial class UiStringKeyTests
 
     [GeneratedRegex("\"(" + KeyPattern + @"\.|[a-z][a-z0-9_-]*\.)(?:""|\{)|""(" + KeyPattern + @")(?:""\s*\+|\{)")]
     private static partial Regex Prefix();
+
+    [GeneratedRegex(@"\.Log(?:Trace|Debug|Information|Warning|Error|Critical)\((?:[^;""]*,\s*)?""(?!\{\w+\}"")|\[LoggerMessage\(")]
+    private static partial Regex LiteralLogLine();
 }

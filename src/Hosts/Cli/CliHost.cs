@@ -1,8 +1,10 @@
+using System.Globalization;
 using Funeng.Catalog;
 using Funeng.Compute;
 using Funeng.Incentives;
 using Funeng.Index;
 using Funeng.Kernel;
+using Funeng.Kernel.Localization;
 using Funeng.Platform;
 using Funeng.Policy;
 using Funeng.Scenarios;
@@ -22,6 +24,8 @@ internal static class CliHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddEnvironmentVariables();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Its warnings in the language it speaks: CliText made it the process's UI culture.
+        builder.Services.AddSingleton(new OperatorLanguage(CultureInfo.CurrentUICulture));
         builder.AddFunengKernel();
         builder.AddPlatform().AddPolicy().AddScenarios().AddCatalog().AddIncentives().AddCompute().AddIndex();
         return builder.Build();

@@ -102,8 +102,8 @@ internal static class WebShell
         var startup = app.Services.GetRequiredService<StartupSequence>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Funeng");
         // The operator's console speaks the platform's default language, whatever LANG says: the migration steps, a
-        // refused data file that stops the start, the demo seeders' lines and the address.
-        var chinese = CultureInfo.GetCultureInfo(UiCultures.Chinese);
+        // refused data file that stops the start, the demo seeders' lines, the address and the modules' log lines.
+        var chinese = app.Services.GetRequiredService<OperatorLanguage>().Culture;
         var text = app.Services.GetRequiredService<UiText>();
         if (options.MigrateDatabase)
         {

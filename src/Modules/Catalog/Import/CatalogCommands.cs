@@ -4,7 +4,6 @@ using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
-using Microsoft.Extensions.Logging;
 
 namespace Funeng.Catalog.Import;
 
@@ -12,7 +11,7 @@ namespace Funeng.Catalog.Import;
 /// The command line's imports and index rebuilds. It sits in Import, above Search and SavedSearches, because an
 /// import run outside the web host also does the host's catch-up and alerts.
 /// </summary>
-internal sealed class CatalogCommands(CatalogImporter importer, SearchIndexer indexer, SavedSearchAlerts alerts, ILogger<CatalogCommands> logger, UiText text)
+internal sealed class CatalogCommands(CatalogImporter importer, SearchIndexer indexer, SavedSearchAlerts alerts, OperatorLog<CatalogCommands> log, UiText text)
     : ICatalogCommands
 {
     public async Task<CatalogImportOutcome> ImportAsync(string path, IProgress<string>? progress, CancellationToken cancellationToken = default)
@@ -34,7 +33,7 @@ internal sealed class CatalogCommands(CatalogImporter importer, SearchIndexer in
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Imported, but the search index catch-up or the saved-search alerts did not finish; the web host does them on its next round");
+                    log.Warning(ProblemMessage.Of("catalog.log.imported-follow-up-unfinished"), e);
                 }
             }
 

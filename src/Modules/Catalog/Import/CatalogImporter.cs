@@ -7,11 +7,11 @@ using Funeng.Catalog.Listings;
 using Funeng.Catalog.SavedSearches;
 using Funeng.Catalog.Search;
 using Funeng.Kernel.DataFiles;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Funeng.Catalog.Import;
 
@@ -33,7 +33,7 @@ internal sealed record ImportResult(string Format, int Rows, int ListingsAdded, 
 /// entry. Imported listings are published (they come from published registers); a listing already imported
 /// from the same source and id is updated, and gets a new published version only when its content changed.
 /// </summary>
-internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, IActor actor, TimeProvider clock, ILogger<CatalogImporter> logger)
+internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory directory, IAuditLog audit, SearchIndexer indexer, IndexCatchUp worker, IActor actor, TimeProvider clock, OperatorLog<CatalogImporter> log)
 {
     public async Task<ImportResult> ImportAsync(Stream stream, string fileName, IProgress<ProblemMessage>? progress, CancellationToken cancellationToken)
     {
@@ -125,7 +125,7 @@ internal sealed class CatalogImporter(CatalogDb db, IOrganisationDirectory direc
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Imported {File}, but indexing it failed; the index's catch-up adds it", Path.GetFileName(fileName));
+            log.Warning(ProblemMessage.Of("catalog.log.imported-not-indexed", Path.GetFileName(fileName)), e);
         }
 
         worker.Wake();

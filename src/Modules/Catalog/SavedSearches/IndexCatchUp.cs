@@ -1,9 +1,9 @@
 using Funeng.Catalog.Search;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
 using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Funeng.Catalog.SavedSearches;
@@ -16,7 +16,7 @@ namespace Funeng.Catalog.SavedSearches;
 /// the database, so a crash loses nothing. It lives with the saved searches, above Search, because announcing
 /// what was indexed is the saved searches' work.
 /// </summary>
-internal sealed class IndexCatchUp(IServiceScopeFactory scopes, CatalogIndex index, IOptions<CatalogOptions> options, ILogger<IndexCatchUp> logger)
+internal sealed class IndexCatchUp(IServiceScopeFactory scopes, CatalogIndex index, IOptions<CatalogOptions> options, OperatorLog<IndexCatchUp> log)
     : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -64,7 +64,7 @@ internal sealed class IndexCatchUp(IServiceScopeFactory scopes, CatalogIndex ind
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A failed round (database briefly unreachable) must not stop the next one.
-                logger.LogWarning(e, "Search index catch-up failed; retrying in {Seconds} s", seconds);
+                log.Warning(ProblemMessage.Of("catalog.log.catch-up-failed", seconds), e);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

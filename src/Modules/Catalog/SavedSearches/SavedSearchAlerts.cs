@@ -5,7 +5,6 @@ using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Funeng.Catalog.SavedSearches;
 
@@ -18,7 +17,7 @@ namespace Funeng.Catalog.SavedSearches;
 /// announces the same listing twice. A saved search that cannot be run is logged and skipped: it never holds up
 /// a publication or another saver's alerts.
 /// </summary>
-internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INotifier notifier, TimeProvider clock, ILogger<SavedSearchAlerts> logger)
+internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INotifier notifier, TimeProvider clock, OperatorLog<SavedSearchAlerts> log)
 {
     /// <summary>Listings matched per batch.</summary>
     public const int BatchSize = 500;
@@ -80,7 +79,7 @@ internal sealed class SavedSearchAlerts(CatalogDb db, CatalogSearch search, INot
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Saved search {SavedSearch} could not be run and was skipped", saved.Id);
+                log.Warning(ProblemMessage.Of("catalog.log.saved-search-skipped", saved.Id), e);
                 continue;
             }
 

@@ -3,7 +3,6 @@ using Funeng.Catalog.Data;
 using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Funeng.Catalog.Search;
 
@@ -14,7 +13,7 @@ namespace Funeng.Catalog.Search;
 /// <see cref="RebuildAsync"/> recreates the index, and start-up rebuilds it when its fingerprint shows it missed
 /// changes.
 /// </summary>
-internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvider clock, ILogger<SearchIndexer> logger)
+internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvider clock, OperatorLog<SearchIndexer> log)
 {
     private DateOnly Today => ChinaTime.Today(clock);
 
@@ -26,7 +25,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     {
         if (!index.TryTakeWriter())
         {
-            logger.LogDebug("Search index at {Path} is written by another process; it catches up on {Count} listings", index.Path, listingIds.Count);
+            log.Debug(ProblemMessage.Of("catalog.log.index-written-elsewhere-listings", index.Path, listingIds.Count));
             return false;
         }
 
@@ -76,7 +75,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     {
         if (!index.TryTakeWriter())
         {
-            logger.LogDebug("Search index at {Path} is written by another process; it catches up on {Count} profiles", index.Path, organisationIds.Count);
+            log.Debug(ProblemMessage.Of("catalog.log.index-written-elsewhere-profiles", index.Path, organisationIds.Count));
             return false;
         }
 
@@ -227,7 +226,7 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
         var since = new DateTimeOffset(Math.Max(ticks - TimeSpan.TicksPerHour, 0), TimeSpan.Zero);
         var listings = await db.Listings.Where(l => l.UpdatedAt >= since).Select(l => l.Id).ToListAsync(cancellationToken);
         var organisations = await db.Organisations.Where(o => o.UpdatedAt >= since).Select(o => o.OrganisationId).ToListAsync(cancellationToken);
-        logger.LogInformation("Search index catching up on {Listings} listings and {Organisations} profiles changed by other processes", listings.Count, organisations.Count);
+        log.Information(ProblemMessage.Of("catalog.log.index-catching-up", listings.Count, organisations.Count));
         await IndexOrganisationsAsync(organisations, listings, cancellationToken);
         index.Commit(current);
         return listings;

@@ -1,13 +1,14 @@
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Funeng.Compute.Requests;
 
 /// <summary>Every few seconds: asks the engines how their jobs are doing, then places what is still queued.</summary>
-internal sealed partial class EngineWatcher(IServiceScopeFactory scopes, IOptions<ComputeOptions> options, TimeProvider time, ILogger<EngineWatcher> logger) : BackgroundService
+internal sealed class EngineWatcher(IServiceScopeFactory scopes, IOptions<ComputeOptions> options, TimeProvider time, OperatorLog<EngineWatcher> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,11 +35,8 @@ internal sealed partial class EngineWatcher(IServiceScopeFactory scopes, IOption
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                LogRoundFailed(logger, e);
+                log.Warning(ProblemMessage.Of("compute.log.engine-round-failed"), e);
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A compute engine round failed; trying again next round.")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

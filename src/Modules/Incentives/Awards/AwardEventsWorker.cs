@@ -1,5 +1,6 @@
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Funeng.Incentives.Awards;
@@ -8,7 +9,7 @@ namespace Funeng.Incentives.Awards;
 /// Delivers what the after-commit delivery could not (the process died between commit and delivery, or a handler
 /// failed): once at start-up, then every <see cref="IncentivesOptions.OutboxDeliverySeconds"/> (0: at start-up only).
 /// </summary>
-internal sealed partial class AwardEventsWorker(DeliverAwardEvents delivery, IOptions<IncentivesOptions> options, TimeProvider clock, ILogger<AwardEventsWorker> logger) : BackgroundService
+internal sealed class AwardEventsWorker(DeliverAwardEvents delivery, IOptions<IncentivesOptions> options, TimeProvider clock, OperatorLog<AwardEventsWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,10 +36,7 @@ internal sealed partial class AwardEventsWorker(DeliverAwardEvents delivery, IOp
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The database may be briefly unreachable; the next round tries again.
-            LogRoundFailed(logger, e);
+            log.Warning(ProblemMessage.Of("incentives.log.outbox-round-failed"), e);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery round failed")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Funeng.Incentives.Contracts;
 using Funeng.Incentives.Data;
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Funeng.Incentives.Awards;
 
@@ -14,7 +15,7 @@ namespace Funeng.Incentives.Awards;
 /// Two deliverers may hand over the same message (two processes, or a request and the worker): handlers are
 /// idempotent, so that costs a repeated no-op, never a second voucher.
 /// </summary>
-internal sealed partial class DeliverAwardEvents(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeliverAwardEvents> logger)
+internal sealed class DeliverAwardEvents(IServiceScopeFactory scopes, TimeProvider clock, OperatorLog<DeliverAwardEvents> log)
 {
     private const int Batch = 100;
 
@@ -27,7 +28,7 @@ internal sealed partial class DeliverAwardEvents(IServiceScopeFactory scopes, Ti
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogDeliveryFailed(logger, e);
+            log.Warning(ProblemMessage.Of("incentives.log.outbox-after-commit-failed"), e);
         }
     }
 
@@ -67,7 +68,7 @@ internal sealed partial class DeliverAwardEvents(IServiceScopeFactory scopes, Ti
                 {
                     message.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
                     await db.SaveChangesAsync(cancellationToken);
-                    LogMessageFailed(logger, message.Id, message.Attempts, e);
+                    log.Warning(ProblemMessage.Of("incentives.log.outbox-message-not-delivered", message.Id, message.Attempts), e);
                     return delivered;
                 }
 
@@ -83,10 +84,4 @@ internal sealed partial class DeliverAwardEvents(IServiceScopeFactory scopes, Ti
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} was not delivered (attempt {Attempts}); the worker retries it")]
-    private static partial void LogMessageFailed(ILogger logger, long id, int attempts, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery after commit failed; the worker retries it")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception);
 }

@@ -3,8 +3,8 @@ using Funeng.Index.Indicators;
 using Funeng.Kernel.Geography;
 using Funeng.Kernel.Indicators;
 using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Funeng.Index.Observations;
 
@@ -12,7 +12,7 @@ namespace Funeng.Index.Observations;
 internal sealed record DraftFigure(Guid Id, LocalizedText Indicator, LocalizedText Scope, int Year, decimal Value, string Source, string EnteredByName, DateTimeOffset EnteredAt);
 
 /// <summary>Reads the current values: published observations and every registered live source.</summary>
-internal sealed partial class IndicatorValues(IndexDb db, IEnumerable<ILiveIndicatorSource> sources, ILogger<IndicatorValues> logger)
+internal sealed class IndicatorValues(IndexDb db, IEnumerable<ILiveIndicatorSource> sources, OperatorLog<IndicatorValues> log)
 {
     public async Task<ValueBook> LoadAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed partial class IndicatorValues(IndexDb db, IEnumerable<ILiveIndic
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One module's failing count must not take the dashboards down; its figures are simply missing.
-                LogSourceFailed(logger, source.GetType().FullName, e);
+                log.Warning(ProblemMessage.Of("index.log.live-source-failed", source.GetType().Name), e);
             }
         }
 
@@ -59,7 +59,4 @@ internal sealed partial class IndicatorValues(IndexDb db, IEnumerable<ILiveIndic
 
     public static Figure ToFigure(ObservationRecord o) =>
         new(o.Indicator, o.Scope, o.Year, o.Value, FigureOrigin.Reported, o.Source, o.Invented, o.Id, o.Version, o.EnteredByName, o.EnteredAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live indicator source {Source} failed; its figures are left out")]
-    private static partial void LogSourceFailed(ILogger logger, string? source, Exception exception);
 }

@@ -1,7 +1,8 @@
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Security;
+using Funeng.Kernel.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Funeng.Index.Scoring;
@@ -11,7 +12,7 @@ namespace Funeng.Index.Scoring;
 /// and, when their fingerprint has changed (an observation, an award, a publication, new weights), computes the
 /// default index with its sensitivity analysis for every year with data, before any reader asks for it.
 /// </summary>
-internal sealed partial class RefreshIndexSnapshots(IServiceScopeFactory scopes, IndexSnapshots snapshots, IOptions<IndexOptions> options, TimeProvider clock, ILogger<RefreshIndexSnapshots> logger) : BackgroundService
+internal sealed class RefreshIndexSnapshots(IServiceScopeFactory scopes, IndexSnapshots snapshots, IOptions<IndexOptions> options, TimeProvider clock, OperatorLog<RefreshIndexSnapshots> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,12 +54,9 @@ internal sealed partial class RefreshIndexSnapshots(IServiceScopeFactory scopes,
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The database may be migrating or briefly unreachable; readers still compute on demand.
-                LogRefreshFailed(logger, seconds, e);
+                log.Warning(ProblemMessage.Of("index.log.snapshot-refresh-failed", seconds), e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Index snapshot refresh failed; retrying in {Seconds} s")]
-    private static partial void LogRefreshFailed(ILogger logger, int seconds, Exception exception);
 }

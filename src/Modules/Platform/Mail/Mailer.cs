@@ -1,13 +1,14 @@
+using Funeng.Kernel.Localization;
+using Funeng.Kernel.Web;
 using Funeng.Platform.Contracts;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Funeng.Platform.Mail;
 
-internal sealed class Mailer(IOptions<PlatformOptions> options, ILogger<Mailer> logger) : IMailer
+internal sealed class Mailer(IOptions<PlatformOptions> options, OperatorLog<Mailer> log) : IMailer
 {
     private readonly MailOptions _mail = options.Value.Mail;
 
@@ -26,7 +27,7 @@ internal sealed class Mailer(IOptions<PlatformOptions> options, ILogger<Mailer> 
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(file, cancellationToken);
-            logger.LogInformation("Mail to {To} written to {File} (no Platform:Mail:SmtpHost configured)", mail.To, file);
+            log.Information(ProblemMessage.Of("platform.log.mail-written-to-file", mail.To, file));
             return;
         }
 
