@@ -69,7 +69,7 @@ const int WarmUpRounds = 6;
     ("", new CatalogFilters { Types = ["dataset"], AccessLevels = ["open"] }), ("视频", new CatalogFilters { Cities = ["shenzhen"] }),
 ];
 
-Line($"# Catalog search benchmark\n\nCommand: `dotnet run -c Release --project bench/Catalog.Bench -- {count}` (PostgreSQL from FUNENG_TEST_POSTGRES), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}.\n");
+Line($"# Catalog search benchmark\n\nCommand: `dotnet run -c Release --project bench/Catalog.Bench -- {count}` (PostgreSQL from FUNENG_TEST_POSTGRES), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}, tiered compilation's call-counting delay {Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? "100 (the runtime's default)"} ms as the web host is run with (docs/decisions/0020).\n");
 Line($"Listings generated from the vocabulary of the real CAC filings and LLM list: {count:N0}.\n");
 
 // Lucene
