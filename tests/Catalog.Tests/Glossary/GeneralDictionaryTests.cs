@@ -107,16 +107,19 @@ public sealed class GeneralDictionaryTests
     [InlineData("spotted", "spot")]
     [InlineData("organizing", "organize")]
     [InlineData("planning", "plan")]
+    [InlineData("labelled", "label")]
     public void A_regular_verbs_form_looks_up_its_base_form(string form, string baseForm) =>
         Assert.Contains(baseForm, RegularInflections.BaseForms(form));
 
     [Theory]
     [InlineData("called", "call")]
     [InlineData("missed", "miss")]
-    public void A_base_form_ending_in_a_double_letter_keeps_it(string form, string baseForm)
+    public void A_base_form_ending_in_a_double_letter_is_tried_before_it_loses_one(string form, string baseForm)
     {
-        Assert.Contains(baseForm, RegularInflections.BaseForms(form));
-        Assert.DoesNotContain(baseForm[..^1], RegularInflections.BaseForms(form));
+        var forms = RegularInflections.BaseForms(form).ToList();
+        Assert.Contains(baseForm, forms);
+        var shortened = forms.IndexOf(baseForm[..^1]);
+        Assert.True(shortened < 0 || forms.IndexOf(baseForm) < shortened, string.Join(", ", forms));
     }
 
     [Theory]

@@ -10,7 +10,7 @@ internal static class RegularInflections
 {
     /// <summary>
     /// Candidate base forms of <paramref name="word"/> (lower case), most likely first: carried → carry;
-    /// organized → organize, checked → check, spotted → spot; organizing → organize, spotting → spot. None for
+    /// organized → organize, checked → check, spotted → spot, labelled → label; organizing → organize, spotting → spot. None for
     /// other endings, or for words too short to have a base form left (bed, red, ring).
     /// </summary>
     public static IEnumerable<string> BaseForms(string word)
@@ -41,7 +41,8 @@ internal static class RegularInflections
         }
     }
 
-    // spott(ed), plann(ing): a doubled last consonant, not "ll" or "ss" of a base form that has it (called, missed).
+    // spott(ed), plann(ing), labell(ed): a doubled last consonant. A base form that ends in one itself (call, miss) is
+    // tried before it loses a letter, and a lookup takes the first form with a translation.
     private static bool EndsInDoubledConsonant(string stem) =>
-        stem.Length > 2 && stem[^1] == stem[^2] && !"aeioulsz".Contains(stem[^1], StringComparison.Ordinal);
+        stem.Length > 2 && stem[^1] == stem[^2] && !"aeiou".Contains(stem[^1], StringComparison.Ordinal);
 }
