@@ -43,7 +43,10 @@ public static class PlatformModule
             .ValidateOnStart();
 
         // Keys in the database: sign-ins survive restarts and every instance behind a load balancer shares them.
-        services.AddDataProtection().SetApplicationName("Funeng").PersistKeysToDbContext<PlatformDb>();
+        // Encrypted there by a certificate kept outside it, read (or made) here because the framework takes it as an
+        // instance (KeyEncryptionCertificate).
+        var certificate = KeyEncryptionCertificate.FromFile(PlatformOptions.KeyPath(builder.Configuration, "DataProtectionCertificateFile", "data-protection.pfx"));
+        services.AddDataProtection().SetApplicationName("Funeng").PersistKeysToDbContext<PlatformDb>().ProtectKeysWithCertificate(certificate.Certificate);
 
         services.AddIdentity<FunengUser, IdentityRole>(o =>
             {
@@ -104,11 +107,8 @@ public static class PlatformModule
         services.AddOptions<PlatformOptions>()
             .PostConfigure<IConfiguration>((o, configuration) =>
             {
-                if (string.IsNullOrWhiteSpace(o.AuditKeyFile))
-                {
-                    // Beside the default SQLite file (Kernel's DatabaseSettings anchors it the same way).
-                    o.AuditKeyFile = Path.Combine(configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "keys", "audit.key");
-                }
+                o.AuditKeyFile = string.IsNullOrWhiteSpace(o.AuditKeyFile) ? PlatformOptions.KeyPath(configuration, nameof(o.AuditKeyFile), "audit.key") : o.AuditKeyFile;
+                o.DataProtectionCertificateFile = PlatformOptions.KeyPath(configuration, nameof(o.DataProtectionCertificateFile), "data-protection.pfx");
             });
         services.AddSingleton(sp => AuditKey.FromOptions(sp.GetRequiredService<IOptions<PlatformOptions>>().Value));
         services.AddScoped<IAuditLog, AuditLog>();

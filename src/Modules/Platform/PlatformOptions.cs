@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Funeng.Platform;
 
 /// <summary>Options of the Platform module (section <c>Platform</c>).</summary>
@@ -14,6 +16,26 @@ public sealed class PlatformOptions
     /// (the working directory when unset).
     /// </summary>
     public string AuditKeyFile { get; set; } = "";
+
+    /// <summary>
+    /// The certificate (PKCS #12, no password) that encrypts the data-protection keys kept in the database, created on
+    /// first use (<c>KeyEncryptionCertificate</c>). Like the audit key: outside the database, the same file for every
+    /// web instance and the CLI. Default: <c>data/keys/data-protection.pfx</c> under FUNENG_HOME.
+    /// </summary>
+    public string DataProtectionCertificateFile { get; set; } = "";
+
+    /// <summary>
+    /// The key file <c>Platform:</c><paramref name="setting"/> names, else <paramref name="fileName"/> in
+    /// <c>data/keys</c> under FUNENG_HOME (the working directory when unset), beside the default SQLite file (Kernel's
+    /// DatabaseSettings anchors it the same way).
+    /// </summary>
+    public static string KeyPath(IConfiguration configuration, string setting, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[$"{Section}:{setting}"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(configuration["FUNENG_HOME"] ?? Directory.GetCurrentDirectory(), "data", "keys", fileName);
+    }
 
     /// <summary>How mail leaves the platform.</summary>
     public MailOptions Mail { get; set; } = new();

@@ -3,7 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Funeng.Kernel.Security;
+using Funeng.Platform.Data;
 using Funeng.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Funeng.Platform.Tests.Security;
 
@@ -14,6 +18,36 @@ namespace Funeng.Platform.Tests.Security;
 public abstract class AccountSecurityTests(ITestApp app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// The data-protection keys sign every cookie and antiforgery token; kept in the clear in the database, whoever
+    /// read it or a backup could forge an office account's cookie. They are encrypted there by a certificate kept
+    /// outside it, readable by the owner only, and sessions work with them.
+    /// </summary>
+    [Fact]
+    public async Task The_keys_that_sign_cookies_are_kept_in_the_database_encrypted_by_a_certificate_outside_it()
+    {
+        var user = await app.CreateUserAsync(Roles.Enterprise);
+        Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/v1/account/me", Ct)).StatusCode);
+        var browser = new CookieSession(CookieSession.NewClient(app));
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/account/login", Ct)).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<PlatformDb>().DataProtectionKeys.Select(k => k.Xml).ToListAsync(Ct);
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            Assert.Contains("EncryptedXmlDecryptor", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal);
+        });
+
+        var certificate = scope.ServiceProvider.GetRequiredService<IOptions<PlatformOptions>>().Value.DataProtectionCertificateFile;
+        Assert.True(File.Exists(certificate), certificate);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(certificate));
+        }
+    }
 
     [Fact]
     public async Task Bug_15_wrong_passwords_typed_by_a_stranger_do_not_stop_the_victims_api_tokens()

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Funeng.Platform.Accounts;
+
+/// <summary>
+/// The certificate that encrypts the data-protection keys the database keeps (they sign sign-in cookies and
+/// antiforgery tokens). Stored in the clear, anyone who could read the database or a backup of it could forge a
+/// cookie for any account, the office's included. The certificate lives outside the database, as the audit key does:
+/// in <c>Platform:DataProtectionCertificateFile</c>, by default <c>data/keys/data-protection.pfx</c> under FUNENG_HOME,
+/// created on first use (self-signed, readable by the owner only). Every web instance and the CLI must read the same
+/// file; a key written before the certificate existed stays readable until it expires.
+/// </summary>
+internal sealed class KeyEncryptionCertificate(X509Certificate2 certificate)
+{
+    public X509Certificate2 Certificate { get; } = certificate;
+
+    /// <summary>Reads the certificate file, or creates it when it does not exist yet.</summary>
+    public static KeyEncryptionCertificate FromFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            Create(path);
+        }
+
+        return new(X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.EphemeralKeySet));
+    }
+
+    private static void Create(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest("CN=Funeng data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: true));
+        var now = DateTimeOffset.UtcNow;
+        // Keys it encrypted must stay readable as long as anything they signed may come back: no expiry to watch.
+        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new FileStream(temporary, options))
+        {
+            file.Write(certificate.Export(X509ContentType.Pfx));
+        }
+
+        try
+        {
+            // Another process may have created it meanwhile: theirs wins, ours is dropped.
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+        }
+    }
+}
