@@ -35,8 +35,8 @@ internal sealed record ScenarioFit(Guid ScenarioId, string Title, string Sector,
 
 /// <summary>
 /// Two-way matchmaking over the Catalog's search: <c>GET /api/v1/scenarios/{id}/matches</c> ranks supplier
-/// listings for a scenario (for its owner and reviewers: <see cref="MatchesAccess"/>); <c>GET /api/v1/scenarios/fits</c> lists the scenarios fitting the caller's
-/// organisation (interest and invitations: <see cref="ApproachCommands"/>).
+/// listings for a scenario (for its owner and reviewers: <see cref="MatchesAccess"/>); <c>GET /api/v1/scenarios/fits</c>
+/// lists the scenarios fitting the caller's organisation (interest and invitations: <see cref="ApproachCommands"/>).
 /// </summary>
 internal sealed class FindMatches(ScenariosDb db, ScenarioAccess access, ICatalogSearch search, ICatalogQueries catalog, IActor actor, TimeProvider clock)
 {
