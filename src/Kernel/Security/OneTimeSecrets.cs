@@ -37,13 +37,7 @@ public static class OneTimeSecrets
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options))
+        using (var writer = new StreamWriter(file, System.Text.Encoding.UTF8, SecretFiles.OwnerOnly(FileMode.Create)))
         {
             foreach (var line in lines)
             {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Funeng.Kernel.Security;
 
 namespace Funeng.Platform.Accounts;
 
@@ -18,44 +19,18 @@ internal sealed class KeyEncryptionCertificate(X509Certificate2 certificate)
     /// <summary>Reads the certificate file, or creates it when it does not exist yet.</summary>
     public static KeyEncryptionCertificate FromFile(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            Create(path);
-        }
-
+        SecretFiles.CreateOnce(path, SelfSigned);
         return new(X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.EphemeralKeySet));
     }
 
-    private static void Create(string path)
+    private static byte[] SelfSigned()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var rsa = RSA.Create(3072);
         var request = new CertificateRequest("CN=Funeng data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: true));
         var now = DateTimeOffset.UtcNow;
         // Keys it encrypted must stay readable as long as anything they signed may come back: no expiry to watch.
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new FileStream(temporary, options))
-        {
-            file.Write(certificate.Export(X509ContentType.Pfx));
-        }
-
-        try
-        {
-            // Another process may have created it meanwhile: theirs wins, ours is dropped.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
+        return certificate.Export(X509ContentType.Pfx);
     }
 }

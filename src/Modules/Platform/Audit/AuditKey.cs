@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Funeng.Kernel.Security;
 
 namespace Funeng.Platform.Audit;
 
@@ -38,32 +39,7 @@ internal sealed class AuditKey
     public static AuditKey FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
-            {
-                writer.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)));
-            }
-
-            try
-            {
-                // Another process may have created it meanwhile: theirs wins, ours is dropped.
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temporary);
-            }
-        }
-
+        SecretFiles.CreateOnce(path, () => System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes)) + Environment.NewLine));
         return new AuditKey(Decode(File.ReadAllText(path).Trim(), path), path);
     }
 
