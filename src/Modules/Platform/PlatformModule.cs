@@ -45,8 +45,8 @@ public static class PlatformModule
         // Keys in the database: sign-ins survive restarts and every instance behind a load balancer shares them.
         // Encrypted there by a certificate kept outside it, read (or made) here because the framework takes it as an
         // instance (KeyEncryptionCertificate).
-        var certificate = KeyEncryptionCertificate.FromFile(PlatformOptions.KeyPath(builder.Configuration, "DataProtectionCertificateFile", "data-protection.pfx"));
-        services.AddDataProtection().SetApplicationName("Funeng").PersistKeysToDbContext<PlatformDb>().ProtectKeysWithCertificate(certificate.Certificate);
+        var certificate = KeyEncryptionCertificate.FromFile(PlatformOptions.KeyPath(builder.Configuration, nameof(PlatformOptions.DataProtectionCertificateFile), "data-protection.pfx"));
+        services.AddDataProtection().SetApplicationName("Funeng").PersistKeysToDbContext<PlatformDb>().ProtectKeysWithCertificate(certificate);
 
         services.AddIdentity<FunengUser, IdentityRole>(o =>
             {

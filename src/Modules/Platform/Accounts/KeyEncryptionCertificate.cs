@@ -12,15 +12,13 @@ namespace Funeng.Platform.Accounts;
 /// created on first use (self-signed, readable by the owner only). Every web instance and the CLI must read the same
 /// file; a key written before the certificate existed stays readable until it expires.
 /// </summary>
-internal sealed class KeyEncryptionCertificate(X509Certificate2 certificate)
+internal static class KeyEncryptionCertificate
 {
-    public X509Certificate2 Certificate { get; } = certificate;
-
     /// <summary>Reads the certificate file, or creates it when it does not exist yet.</summary>
-    public static KeyEncryptionCertificate FromFile(string path)
+    public static X509Certificate2 FromFile(string path)
     {
         SecretFiles.CreateOnce(path, SelfSigned);
-        return new(X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.EphemeralKeySet));
+        return X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.EphemeralKeySet);
     }
 
     private static byte[] SelfSigned()

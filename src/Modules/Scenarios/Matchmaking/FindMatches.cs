@@ -56,13 +56,12 @@ internal sealed class FindMatches(ScenariosDb db, ScenarioAccess access, ICatalo
 
     private async Task<(ScenarioPost Post, DomainRuleException? Refusal)> ReadAsync(Guid scenarioId, CancellationToken cancellationToken)
     {
-        var post = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == scenarioId, cancellationToken);
-        if (post is null || !await access.CanSeeAsync(post, cancellationToken))
-        {
-            throw EditScenario.NotFound(scenarioId);
-        }
-
-        return (post, MatchesAccess.Refusal(actor.IsAuthenticated, await access.ActorsAsync(post, cancellationToken), post.Status));
+        var post = await db.Scenarios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == scenarioId, cancellationToken) ?? throw EditScenario.NotFound(scenarioId);
+        // Who the user is to it decides both whether they see it at all and whether they see its matches.
+        var actors = await access.ActorsAsync(post, cancellationToken);
+        return ScenarioAccess.CanSee(post, actors)
+            ? (post, MatchesAccess.Refusal(actor.IsAuthenticated, actors, post.Status))
+            : throw EditScenario.NotFound(scenarioId);
     }
 
     private Task<SupplierMatches> RankAsync(ScenarioPost post, CancellationToken cancellationToken) =>

@@ -48,7 +48,10 @@ internal sealed class ScenarioAccess(IActor actor, IOrganisationDirectory organi
     }
 
     public async Task<bool> CanSeeAsync(ScenarioPost post, CancellationToken cancellationToken) =>
-        IsPublic(post) || (await ActorsAsync(post, cancellationToken)).Count > 0;
+        CanSee(post, await ActorsAsync(post, cancellationToken));
+
+    /// <summary>Whether a user who is <paramref name="actors"/> to the scenario may read it: anyone once it is public.</summary>
+    public static bool CanSee(ScenarioPost post, IReadOnlyCollection<ScenarioActor> actors) => IsPublic(post) || actors.Count > 0;
 
     /// <summary>True when anyone, signed in or not, may read the scenario.</summary>
     public static bool IsPublic(ScenarioPost post) => post.PublishedAt is not null && ScenarioLifecycle.IsPublic(post.Status);
