@@ -42,6 +42,12 @@ if (args is ["timesplit", ..])
         return 2;
     }
 
+    if (args.Contains("--plan"))
+    {
+        TimeSplitRun.Plans(splitWork, filings, Console.In, Console.Out);
+        return 0;
+    }
+
     if (Option(args, "--why") is { } kind)
     {
         TimeSplitRun.Why(splitWork, filings, queries, kind, Console.Out);

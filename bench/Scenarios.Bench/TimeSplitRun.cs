@@ -317,6 +317,7 @@ internal static class TimeSplitRun
             ("WordsForNames", (t, v) => t with { WordsForNames = v > 0 }, [0f, 1f]),
             ("WordsForEnglish", (t, v) => t with { WordsForEnglish = v > 0 }, [0f, 1f]),
             ("MaxConcepts", (t, v) => t with { MaxConcepts = (int)v }, [4f, 6f, 8f, 10f, 12f, 16f, 32f]),
+            ("LoneCharacters", (t, v) => t with { LoneCharacters = v > 0 }, [0f, 1f]),
             ("GlossaryBoost", (t, v) => t with { GlossaryBoost = v }, [0.4f, 0.7f, 1f]),
             ("GeneralBoost", (t, v) => t with { GeneralBoost = v }, [0f, 0.1f, 0.25f, 0.5f, 1f]),
             ("BroaderBoost", (t, v) => t with { BroaderBoost = v }, [0f, 0.7f, 1f, 1.4f]),
@@ -412,6 +413,23 @@ internal static class TimeSplitRun
             foreach (var id in bm25.Take(10).Where(id => !collapsed.Take(10).Contains(id)))
             {
                 log.WriteLine($"  bm25 {Grade(byId[id], query.Criteria)} {byId[id].Name} · {byId[id].Entity}");
+            }
+        }
+    }
+
+    /// <summary>Diagnosis (<c>-- timesplit --plan</c>): for each line read, its query plan over the training split's filings and the default path's top 5.</summary>
+    public static void Plans(string work, string filingsPath, TextReader texts, TextWriter log)
+    {
+        var filings = ReadFilings(filingsPath, Split(train: true).Batch);
+        using var catalog = BenchCatalog.Create(Path.Combine(work, "timesplit-plan"));
+        var byId = Fill(catalog, filings);
+        catalog.Search.ExplainMatches = false;
+        while (texts.ReadLine() is { } text)
+        {
+            log.WriteLine($"{text}\n  plan: {PlanOf(catalog, text, SearchTuning.Default)}");
+            foreach (var id in Platform(catalog, text, CatalogTextMatch.MostTerms, collapse: true).Take(5))
+            {
+                log.WriteLine($"    {byId[id].Name} · {byId[id].Entity}");
             }
         }
     }

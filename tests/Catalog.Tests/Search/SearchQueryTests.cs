@@ -206,6 +206,24 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_search_for_one_character_finds_the_listings_whose_words_hold_it()
+    {
+        // The bigram field holds 茶叶 and 奶茶, never 茶 alone: one character found nothing at all.
+        var leaves = await PublishAsync(CatalogClient.Algorithm("茶叶病虫害图像识别", "Tea leaf pest recognition", sectors: ["agriculture"]));
+        var shop = await PublishAsync(CatalogClient.Algorithm("奶茶门店销量预测", "Bubble tea shop sales forecast", sectors: ["retail"]));
+        var tax = await PublishAsync(CatalogClient.Algorithm("税务咨询问答助手", "Tax advice assistant", sectors: ["finance"]));
+
+        var result = await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("茶"));
+
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Contains(leaves, hits.Select(h => h.GetProperty("id").GetGuid()));
+        Assert.Contains(shop, hits.Select(h => h.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain(tax, hits.Select(h => h.GetProperty("id").GetGuid()));
+        var reason = hits.Single(h => h.GetProperty("id").GetGuid() == leaves).GetProperty("reasons").EnumerateArray().First();
+        Assert.Equal("茶", reason.GetProperty("term").GetString());
+    }
+
+    [Fact]
     public async Task An_empty_query_lists_the_newest_first_not_in_index_order()
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);
@@ -388,6 +406,21 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public void A_character_on_its_own_is_searched_as_the_catalogs_words_that_hold_it_only_when_nothing_else_is_asked()
+    {
+        using var analyzer = BilingualAnalyzer.PerField();
+        using var index = new TextsIndex(analyzer, ["茶叶病虫害识别", "奶茶门店销量预测", "奶茶配方推荐", "税务咨询"]);
+
+        var tea = QueryPlan.Build("茶", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
+        var concept = Assert.Single(tea.Concepts);
+        Assert.Equal(["茶", "奶茶", "茶叶"], concept.Forms);
+
+        // Beside a word, a lone character stays out: in a sentence most are the segmenter's leftovers.
+        var beside = QueryPlan.Build("茶 推荐", CatalogTextMatch.MostTerms, analyzer, DomainGlossary.Shipped, index.Reader);
+        Assert.Equal(["推荐"], beside.Concepts.Select(c => c.Surface));
+    }
+
+    [Fact]
     public void A_long_query_keeps_a_typed_compound_that_no_listing_holds_when_its_glossary_name_is_rare_in_the_index()
     {
         // Nine everyday words in four listings each, and the glossary name 理赔 (of 保险理赔) in one: with more concepts
@@ -539,7 +572,11 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
             {
                 foreach (var text in texts)
                 {
-                    writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO) });
+                    writer.AddDocument(new Lucene.Net.Documents.Document
+                    {
+                        new Lucene.Net.Documents.TextField(IndexFields.All, text, Lucene.Net.Documents.Field.Store.NO),
+                        new Lucene.Net.Documents.TextField(IndexFields.Words, text, Lucene.Net.Documents.Field.Store.NO),
+                    });
                 }
 
                 writer.Commit();

@@ -51,7 +51,8 @@ internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, string R
 /// matchmaking (through <see cref="CatalogSearch"/>); differences are the <see cref="CatalogTextMatch"/> parameter.
 /// <list type="bullet">
 /// <item>The text is cut into words (SmartCn; runs of single characters it leaves, such as 质检, rejoin), glossary
-/// names become one concept each (质检 ↔ 质量检测 ↔ visual inspection).</item>
+/// names become one concept each (质检 ↔ 质量检测 ↔ visual inspection); a text of characters on their own (茶) searches
+/// each as the catalog's words that hold it (茶叶, 奶茶).</item>
 /// <item>How many concepts must match scales with the query (<see cref="SearchTuning.Scaled"/>: all of one or two, all
 /// but one of three or four, a tenth of longer texts); a document holding any of the typed text's Chinese bigrams
 /// (or of its glossary names') qualifies too, scored as BM25 scores it, so a sentence recalls like BM25 while whole
@@ -142,7 +143,14 @@ internal sealed partial class QueryPlan
         });
         var exact = concepts.Count;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (surface, entry) in Chunks(rest, analyzer, glossary, reader))
+        var chunks = Chunks(rest, analyzer, glossary, reader, tuning.LoneCharacters);
+        if (chunks.Count == 0 && exact == 0 && !tuning.LoneCharacters)
+        {
+            // Nothing but characters on their own (茶, 税 发票 is not): each one is what the text asks.
+            chunks = Chunks(rest, analyzer, glossary, reader, loneCharacters: true);
+        }
+
+        foreach (var (surface, entry) in chunks)
         {
             if (!seen.Add(GlossaryEntryKey(surface, entry)))
             {
@@ -153,6 +161,10 @@ internal sealed partial class QueryPlan
             if (entry is not null)
             {
                 forms.AddRange(OtherNames(entry, surface, analyzer, reader, tuning));
+            }
+            else if (IsLoneCharacter(surface))
+            {
+                forms.AddRange(CharacterWords.Of(reader, surface[0]).Take(tuning.MaxFormsPerConcept - 1));
             }
 
             var broaderFrom = forms.Count;
@@ -451,7 +463,12 @@ internal sealed partial class QueryPlan
     }
 
     /// <summary>The text's words with the glossary entry each belongs to (a glossary name spanning several words is one chunk).</summary>
-    private static List<(string Surface, GlossaryEntry? Entry)> Chunks(string text, Analyzer analyzer, DomainGlossary glossary, IndexReader reader)
+    /// <remarks>
+    /// A Chinese character the segmenter leaves on its own and no other joins is no chunk (a sentence's 用, 药 of 用药 the
+    /// segmenter split are rejoined first), unless <paramref name="loneCharacters"/>: then, a content character (not a
+    /// function word), it is one, searched as the catalog's words that hold it (<see cref="CharacterWords"/>).
+    /// </remarks>
+    private static List<(string Surface, GlossaryEntry? Entry)> Chunks(string text, Analyzer analyzer, DomainGlossary glossary, IndexReader reader, bool loneCharacters)
     {
         var words = Words(analyzer, text);
         var matches = glossary.Find(text).Where(m => !CutsAcross(m, words)).ToList();
@@ -463,7 +480,7 @@ internal sealed partial class QueryPlan
         var pending = (Start: -1, End: -1);
         void Flush()
         {
-            if (pending.Start >= 0 && pending.End - pending.Start >= 2 && !FunctionWords.Contains(text[pending.Start..pending.End]))
+            if (pending.Start >= 0 && (pending.End - pending.Start >= 2 || loneCharacters) && !FunctionWords.Contains(text[pending.Start..pending.End]))
             {
                 chunks.Add((pending.Start, text[pending.Start..pending.End], null));
             }
@@ -541,6 +558,9 @@ internal sealed partial class QueryPlan
         return cut.Count >= 2 || cut.Any(w => w.End - w.Start >= 3);
     }
 
+    /// <summary>Whether <paramref name="surface"/> is one Chinese character (a chunk only when <see cref="SearchTuning.LoneCharacters"/> or nothing else is asked).</summary>
+    private static bool IsLoneCharacter(string surface) => surface.Length == 1 && GlossaryRules.IsHan(surface[0]);
+
     private static string GlossaryEntryKey(string surface, GlossaryEntry? entry) =>
         entry is null ? DomainGlossary.Normalise(surface) : "g:" + string.Join('|', entry.All);
 
@@ -609,6 +629,12 @@ internal sealed partial class QueryPlan
     private static int ConceptFrequency(QueryConcept concept, Analyzer analyzer, IndexReader reader)
     {
         int MostFrequent(IEnumerable<string> forms) => forms.Select(f => DocFrequency(f, analyzer, reader)).DefaultIfEmpty(0).Max();
+        if (IsLoneCharacter(concept.Surface))
+        {
+            // 茶 alone is in few documents; its words (茶叶, 奶茶) are what it finds.
+            return MostFrequent(concept.Forms);
+        }
+
         var typed = DocFrequency(concept.Forms[0], analyzer, reader);
         var names = typed > 0 ? typed : MostFrequent(concept.Forms.Take(concept.BroaderFrom).Skip(1));
         return names > 0 ? names : MostFrequent(concept.Forms.Skip(concept.BroaderFrom));
