@@ -23,7 +23,15 @@ public sealed class GeneralDictionaryTests
           ["中心","中心","zhong1 xin1","center; heart; core",[],[]],
           ["呼叫中心","呼叫中心","hu1 jiao4 zhong1 xin1","call center",[],[]],
           ["組織","组织","zu3 zhi1","to organize; organization",[],[]],
-          ["鐘頭","钟头","zhong1 tou2","hour",[],[]]
+          ["鐘頭","钟头","zhong1 tou2","hour",[],[]],
+          ["語","语","yu3","dialect; language; speech",[],[]],
+          ["識","识","shi2","to know; knowledge",[],[]],
+          ["權","权","quan2","authority; power; right",[],[]],
+          ["乾","干","gan1","dry; clean",[],[]],
+          ["乾","乾","qian2","one of the Eight Trigrams",[],[]],
+          ["乾燥","干燥","gan1 zao4","dry; arid",[],[]],
+          ["著作","著作","zhu4 zuo4","to write; literary work",[],[]],
+          ["著作權","著作权","zhu4 zuo4 quan2","copyright",[],[]]
         ]};
         """;
 
@@ -128,6 +136,19 @@ public sealed class GeneralDictionaryTests
     [InlineData("worn")]
     public void A_word_too_short_or_not_regular_has_no_base_form(string word) =>
         Assert.Empty(RegularInflections.BaseForms(word));
+
+    [Fact]
+    public void Traditional_characters_read_as_simplified_by_words_first_and_a_character_that_is_also_simplified_stays()
+    {
+        Assert.Equal("语识", Dictionary.Simplified("語識"));
+        // 乾 is simplified too (乾坤): only a word changes it. 著作權 is one word, 著 of 著作 stays.
+        Assert.Equal("著作权与干燥", Dictionary.Simplified("著作權与乾燥"));
+        Assert.Equal("乾语", Dictionary.Simplified("乾語"));
+
+        const string simplified = "语音识别与干燥";
+        Assert.Same(simplified, Dictionary.Simplified(simplified));
+        Assert.Equal("语音识别", GeneralDictionary.Shipped.Simplified("語音識別"));
+    }
 
     [Fact]
     public void The_shipped_dictionary_translates_a_past_tense_krovetz_leaves_as_written()

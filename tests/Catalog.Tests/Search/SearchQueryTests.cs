@@ -224,6 +224,14 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_search_typed_in_traditional_characters_finds_the_simplified_listings()
+    {
+        var id = await PublishAsync(CatalogClient.Algorithm("粤港澳客服语音识别引擎", "Cantonese customer service speech recognition", sectors: ["customer_service"]));
+
+        Assert.Contains(id, await app.Anonymous().HitIdsAsync("q=" + Uri.EscapeDataString("語音識別")));
+    }
+
+    [Fact]
     public async Task An_empty_query_lists_the_newest_first_not_in_index_order()
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);

@@ -52,7 +52,8 @@ internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, string R
 /// <list type="bullet">
 /// <item>The text is cut into words (SmartCn; runs of single characters it leaves, such as 质检, rejoin), glossary
 /// names become one concept each (质检 ↔ 质量检测 ↔ visual inspection); a text of characters on their own (茶) searches
-/// each as the catalog's words that hold it (茶叶, 奶茶).</item>
+/// each as the catalog's words that hold it (茶叶, 奶茶); traditional characters are read as simplified (語音識別 is
+/// 语音识别).</item>
 /// <item>How many concepts must match scales with the query (<see cref="SearchTuning.Scaled"/>: all of one or two, all
 /// but one of three or four, a tenth of longer texts); a document holding any of the typed text's Chinese bigrams
 /// (or of its glossary names') qualifies too, scored as BM25 scores it, so a sentence recalls like BM25 while whole
@@ -128,6 +129,8 @@ internal sealed partial class QueryPlan
         {
             text = text[..CatalogSearchRequest.MaxTextLength];
         }
+
+        text = glossary.Simplified(text);
 
         var concepts = new List<QueryConcept>();
         if (mode == CatalogTextMatch.Phrase)

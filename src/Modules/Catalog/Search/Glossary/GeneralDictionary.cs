@@ -40,7 +40,14 @@ internal sealed partial class GeneralDictionary
 
     private GeneralDictionary(Func<Tables> read) => _tables = new(read);
 
-    private sealed record Tables(Dictionary<string, string[]> ByWord, Dictionary<string, string[]> ByStem, Dictionary<string, string[]> ByPhrase);
+    private sealed record Tables(Dictionary<string, string[]> ByWord, Dictionary<string, string[]> ByStem, Dictionary<string, string[]> ByPhrase)
+    {
+        /// <summary>Traditional words of two to four characters whose simplified form differs (著作權 → 著作权, 乾燥 → 干燥).</summary>
+        public Dictionary<string, string> SimplifiedWords { get; init; } = new(StringComparer.Ordinal);
+
+        /// <summary>Traditional characters that are no simplified character of any word (語 → 语, 識 → 识), each with its one simplified form.</summary>
+        public Dictionary<char, char> SimplifiedCharacters { get; init; } = [];
+    }
 
     /// <summary>
     /// The dictionary shipped beside the host, read on its first lookup (about a second), not when a glossary is made:
@@ -76,6 +83,40 @@ internal sealed partial class GeneralDictionary
         var own = byWord.GetValueOrDefault(key) ?? [];
         var inflected = EnglishStems.Words(key) is [var stem] ? byStem.GetValueOrDefault(stem) ?? [] : [];
         return [.. own.Concat(inflected).Distinct(StringComparer.Ordinal).Take(MaxTranslations)];
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> in simplified characters: a need typed in traditional characters (語音識別, in Hong Kong,
+    /// Macao or Taiwan) found nothing in a catalog written in simplified ones. Words first, longest first, as CC-CEDICT
+    /// spells them (乾燥 → 干燥, while 乾 alone stays: it is also a simplified character, as 著 of 著作 is); then each
+    /// character that is only ever traditional. The text itself when it holds no such character (most searches).
+    /// </summary>
+    public string Simplified(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tables = _tables.Value;
+        if (!text.Any(tables.SimplifiedCharacters.ContainsKey))
+        {
+            return text;
+        }
+
+        var simplified = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            var word = Enumerable.Range(2, 3).Reverse().Where(length => i + length <= text.Length)
+                .Select(length => tables.SimplifiedWords.GetValueOrDefault(text.Substring(i, length))).FirstOrDefault(w => w is not null);
+            if (word is not null)
+            {
+                simplified.Append(word);
+                i += word.Length;
+                continue;
+            }
+
+            simplified.Append(tables.SimplifiedCharacters.GetValueOrDefault(text[i], text[i]));
+            i++;
+        }
+
+        return simplified.ToString();
     }
 
     /// <summary>
@@ -132,10 +173,27 @@ internal sealed partial class GeneralDictionary
             return stem;
         }
 
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        var characters = new Dictionary<char, char>();
+        var simplifiedCharacters = new HashSet<char>();
         using var document = JsonDocument.Parse(module[start..end]);
         foreach (var entry in document.RootElement.GetProperty("all").EnumerateArray())
         {
+            var traditional = entry[0].GetString() ?? "";
             var simplified = entry[1].GetString() ?? "";
+            simplifiedCharacters.UnionWith(simplified);
+            if (traditional.Length == simplified.Length && traditional != simplified)
+            {
+                if (traditional.Length == 1)
+                {
+                    characters.TryAdd(traditional[0], simplified[0]);
+                }
+                else if (traditional.Length <= 4)
+                {
+                    words.TryAdd(traditional, simplified);
+                }
+            }
+
             var pinyin = entry[2].GetString() ?? "";
             if (simplified.Length is < 2 or > 4 || !simplified.All(GlossaryRules.IsHan) || pinyin.Length == 0 || char.IsUpper(pinyin[0]))
             {
@@ -172,7 +230,11 @@ internal sealed partial class GeneralDictionary
             }
         }
 
-        return new(Best(byWord), Best(byStem), Best(byPhrase));
+        return new(Best(byWord), Best(byStem), Best(byPhrase))
+        {
+            SimplifiedWords = words,
+            SimplifiedCharacters = characters.Where(c => !simplifiedCharacters.Contains(c.Key)).ToDictionary(),
+        };
     }
 
     private static void Rank(Dictionary<string, Dictionary<string, (int, int, int)>> ranked, string english, string chinese, (int, int, int) rank)

@@ -101,6 +101,9 @@ internal sealed partial class DomainGlossary
     /// <summary>An English name's words as the glossary files it: normalised, a hyphen a space, each stemmed (machine-translations → machine translation).</summary>
     public static List<string> StemsOfName(string name) => EnglishStems.Words(Normalise(name).Replace('-', ' '));
 
+    /// <summary><paramref name="text"/> in simplified characters where it is typed in traditional ones (<see cref="GeneralDictionary.Simplified"/>); as it is without the general dictionary.</summary>
+    public string Simplified(string text) => _general?.Simplified(text) ?? text;
+
     /// <summary>
     /// Every entry a name belongs to (a name may have more than one sense); for an English word that is no name but
     /// part of several, the Chinese their names share (<see cref="WordTranslations"/>); for English that is neither,
