@@ -45,7 +45,8 @@ internal sealed class LoadGlossary(GlossarySnapshots snapshots, CatalogDb db) : 
 {
     public Task InitializeAsync(Action<Kernel.Web.ProblemMessage> report, CancellationToken cancellationToken)
     {
-        // The general dictionary takes about a second to read: read it beside the start, not in the first English search.
+        // The general dictionary takes about a second to read: read it beside the start, not in the first search (every
+        // query is read through it for traditional characters, an English one for its words too).
         _ = Task.Run(() => GeneralDictionary.Shipped.Count, CancellationToken.None);
         return snapshots.RefreshAsync(db, cancellationToken);
     }
