@@ -18,10 +18,12 @@ public sealed class SuggestionsTests(CatalogSqliteApp app) : IClassFixture<Catal
         var chinese = await SuggestAsync("潮汕话语");
         var english = await SuggestAsync("Teochew spe");
         var term = await SuggestAsync("语音识");
+        var traditional = await SuggestAsync("語音識");
 
         Assert.Contains(chinese, s => s.Text == "潮汕话语音转写平台" && s.Kind == "title" && s.Other == "Teochew speech transcription platform");
         Assert.Contains(english, s => s.Text == "Teochew speech transcription platform" && s.Other == "潮汕话语音转写平台");
         Assert.Equal(("语音识别", "glossary", "speech recognition"), (term[0].Text, term[0].Kind, term[0].Other));
+        Assert.Equal(term, traditional);
     }
 
     [Fact]

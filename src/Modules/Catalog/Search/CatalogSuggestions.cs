@@ -39,7 +39,8 @@ internal sealed partial class CatalogSuggestions(CatalogIndex index, IGlossarySo
 
     public IReadOnlyList<Suggestion> Suggest(string? text, int limit = DefaultLimit)
     {
-        var typed = DomainGlossary.Normalise((text ?? "").Trim());
+        // Traditional characters as the search reads them (語音 → 语音).
+        var typed = DomainGlossary.Normalise(glossary.Current.Simplified((text ?? "").Trim()));
         if (typed.Length > MaxTextLength || !(typed.Any(GlossaryRules.IsHan) || typed.Count(char.IsLetterOrDigit) >= 2))
         {
             return [];
