@@ -43,7 +43,13 @@ public abstract class ScenarioApiAcrossModulesTests(FunengApp app)
         var quota = Assert.Single(before.GetProperty("quotas").EnumerateArray());
         Assert.Equal(20, quota.GetProperty("target").GetInt32());
         Assert.Equal("gz-elderly-care-scenarios-2026", quota.GetProperty("policyTargetId").GetString());
+        Assert.Equal("/policy/documents/gz-2026-ai-work-points/measures/elderly-care-scenarios", quota.GetProperty("policyTargetPath").GetString());
         Assert.Equal(0, quota.GetProperty("count").GetInt32());
+
+        // A page names the target the quota comes from, linked to its measure, and shows no id.
+        var page = WebUtility.HtmlDecode(await office.Client.GetStringAsync("/scenarios", Ct));
+        Assert.Contains("href=\"/policy/documents/gz-2026-ai-work-points/measures/elderly-care-scenarios\" data-testid=\"quota-target\">“人工智能+养老服务”应用场景</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">gz-elderly-care-scenarios-2026<", page, StringComparison.Ordinal);
 
         var id = await ScenarioDriver.PublishedAsync(owner, office, list);
 

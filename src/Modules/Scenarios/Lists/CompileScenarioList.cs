@@ -156,14 +156,14 @@ internal sealed class CompileScenarioList(ScenariosDb db, IAuditLog audit, Scena
 }
 
 /// <summary><c>GET /api/v1/scenario-lists</c> and <c>/{id}</c>: published lists for everyone, drafts for their reviewers.</summary>
-internal sealed class GetScenarioLists(ScenariosDb db, ScenarioAccess access)
+internal sealed class GetScenarioLists(ScenariosDb db, ScenarioAccess access, IPolicyQueries policy)
 {
     public async Task<ScenarioListView?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var list = await db.Lists.AsNoTracking().Include(l => l.Quotas).Include(l => l.Entries).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         return list is null || (list.PublishedAt is null && !await access.CanReviewScopeAsync(list.Scope, cancellationToken))
             ? null
-            : await ViewAsync(list, cancellationToken);
+            : await ViewAsync(list, await TargetsAsync(cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScenarioListView>> ListAsync(CancellationToken cancellationToken)
@@ -171,22 +171,26 @@ internal sealed class GetScenarioLists(ScenariosDb db, ScenarioAccess access)
         var lists = await db.Lists.AsNoTracking().Include(l => l.Quotas).Include(l => l.Entries)
             .OrderByDescending(l => l.Year).ThenBy(l => l.TitleZh).ToListAsync(cancellationToken);
         var views = new List<ScenarioListView>();
+        var targets = await TargetsAsync(cancellationToken);
         foreach (var list in lists)
         {
             if (list.PublishedAt is not null || await access.CanReviewScopeAsync(list.Scope, cancellationToken))
             {
-                views.Add(await ViewAsync(list, cancellationToken));
+                views.Add(await ViewAsync(list, targets, cancellationToken));
             }
         }
 
         return views;
     }
 
-    private async Task<ScenarioListView> ViewAsync(ScenarioList list, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, PolicyTarget>> TargetsAsync(CancellationToken cancellationToken) =>
+        (await policy.ListTargetsAsync(new TargetFilter(), cancellationToken)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+
+    private async Task<ScenarioListView> ViewAsync(ScenarioList list, IReadOnlyDictionary<string, PolicyTarget> targets, CancellationToken cancellationToken)
     {
         var ids = list.Entries.Select(e => e.ScenarioId).ToList();
         var posts = await db.Scenarios.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Title).ToListAsync(cancellationToken);
-        return ScenarioListView.From(list, posts);
+        return ScenarioListView.From(list, posts, targets);
     }
 
     public static async Task<Ok<IReadOnlyList<ScenarioListView>>> HandleListAsync(GetScenarioLists get, CancellationToken cancellationToken) =>
