@@ -22,6 +22,15 @@ public abstract partial class ApplyPageTests(ITestApp app)
     private static readonly KeyValuePair<string, string>[] ChampionAnswers = [new("q.code", "national_single_champion"), new("q.from", "2025-11-20")];
 
     [Fact]
+    public async Task A_programs_formula_reads_in_the_readers_words_not_in_codes()
+    {
+        var page = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/incentives", Cancel));
+
+        Assert.Contains("min(算力券最高面额, 算力券补贴比例 × 项目合规投资额（元）)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("voucher_rate", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_enterprise_applies_through_check_your_answers_and_follows_its_receipt_number_through_every_step()
     {
         var office = await app.CreateUserAsync(Roles.OfficeStaff);

@@ -21,6 +21,12 @@ internal abstract record Formula
     /// <summary>Every name the formula reads.</summary>
     public abstract IEnumerable<string> Names();
 
+    /// <summary>The formula as written, each name shown by <paramref name="nameOf"/> (a reader's label for a parameter or fact code).</summary>
+    public abstract string Describe(Func<string, string> nameOf);
+
+    /// <summary>The formula with its names as codes, as a pack writes it and the steps of a run show it.</summary>
+    public sealed override string ToString() => Describe(static name => name);
+
     /// <summary>
     /// The formula as delegates. <paramref name="parameters"/> holds every program parameter with its value on the
     /// date (null when unset: the program cannot award yet); any other name is a fact, read from each applicant.
@@ -39,7 +45,7 @@ internal abstract record Formula
             return (Facts _, ref FormulaRun _) => value;
         }
 
-        public override string ToString() => Show(Value);
+        public override string Describe(Func<string, string> nameOf) => Show(Value);
     }
 
     internal sealed record Name(string Key) : Formula
@@ -75,7 +81,7 @@ internal abstract record Formula
             };
         }
 
-        public override string ToString() => Key;
+        public override string Describe(Func<string, string> nameOf) => nameOf(Key);
     }
 
     internal sealed record Binary(char Operator, Formula Left, Formula Right) : Formula
@@ -110,9 +116,9 @@ internal abstract record Formula
 
         private string Symbol => Operator == '*' ? "×" : Operator.ToString();
 
-        public override string ToString() => $"{Wrap(Left)} {Symbol} {Wrap(Right)}";
+        public override string Describe(Func<string, string> nameOf) => $"{Wrap(Left, nameOf)} {Symbol} {Wrap(Right, nameOf)}";
 
-        private static string Wrap(Formula f) => f is Binary ? $"({f})" : f.ToString()!;
+        private static string Wrap(Formula f, Func<string, string> nameOf) => f is Binary ? $"({f.Describe(nameOf)})" : f.Describe(nameOf);
     }
 
     internal sealed record Call(string Function, IReadOnlyList<Formula> Arguments) : Formula
@@ -150,7 +156,7 @@ internal abstract record Formula
             };
         }
 
-        public override string ToString() => $"{Function}({string.Join(", ", Arguments)})";
+        public override string Describe(Func<string, string> nameOf) => $"{Function}({string.Join(", ", Arguments.Select(a => a.Describe(nameOf)))})";
     }
 }
 
