@@ -90,6 +90,10 @@ public abstract partial class ApplyPageTests(ITestApp app)
         var link = Regex.Match(html, $"href=\"(/incentives/apply/{Champion}\\?[^\"]+)\"").Groups[1].Value;
         Assert.Contains("q.code=national_single_champion", link, StringComparison.Ordinal);
         Assert.DoesNotContain("untrustworthy", link, StringComparison.Ordinal); // office staff keep that list
+        // Each step of the explanation is named in the reader's words, not by its rule's code.
+        Assert.Contains("] 失信记录:", html, StringComparison.Ordinal);
+        Assert.Contains("] 有效期:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("] validity-window:", html, StringComparison.Ordinal);
 
         var form = WebUtility.HtmlDecode(await enterprise.Client.GetStringAsync(link, Cancel));
         Assert.Contains("<option value=\"national_single_champion\" selected=\"selected\">", form, StringComparison.Ordinal);
