@@ -58,13 +58,15 @@ public sealed record ProblemMessage
         new(In(text, CultureInfo.GetCultureInfo(UiCultures.Chinese)), In(text, CultureInfo.GetCultureInfo(UiCultures.English)));
 
     // Arguments that carry both languages or a time are told the way the reader reads them: a LocalizedText (a
-    // program's name) in the reader's language, a nested message (a state's label) from strings.json, an instant
+    // program's name) in the reader's language, a nested message (a state's label) from strings.json, an argument that
+    // words itself (IReaderText) as it says, an instant
     // as China Standard Time (the template's format, e.g. {0:yyyy-MM-dd HH:mm}, applies to the China wall clock),
     // and a list of such labels joined the way the language joins them ("甲、乙", "A, B").
     private static object? InCulture(object? argument, UiText text, CultureInfo culture) => argument switch
     {
         LocalizedText both => both.In(culture),
         ProblemMessage nested => nested.In(text, culture),
+        IReaderText readable => readable.WordedIn(text, culture),
         DateTimeOffset instant => ChinaTime.ToChina(instant),
         IReadOnlyList<object?> list => string.Join(UiCultures.IsEnglish(culture) ? ", " : "、", list.Select(a => InCulture(a, text, culture))),
         _ => argument,

@@ -79,7 +79,8 @@ public sealed class ProgramCaseTests
             foreach (var c in programs.Cases)
             {
                 var program = programs.Find(c.ProgramId)!;
-                var verdict = EligibilityEngine.Evaluate(program, new ParameterTimeline(program, c.Parameters), programs.Facts.Type(c.Facts, out _), c.Date, c.History);
+                var verdict = EligibilityEngine.Evaluate(program, new ParameterTimeline(program, c.Parameters), programs.Facts.Type(c.Facts, out _), c.Date, c.History,
+                    catalog: programs.Facts);
                 actual.Append(c).Append('\n').Append(Render(verdict));
             }
         }

@@ -113,7 +113,18 @@ public sealed class ProgramPackReaderTests
         var run = new FormulaRun { Missing = [], Steps = [] };
         var value = formula(NoFacts, ref run);
         Assert.Equal(400m, value);
-        Assert.Equal(["rate × investment = 0.5 × 600 = 300", "(rate × investment) + 100 = 300 + 100 = 400", "min(cap, (rate × investment) + 100) = min(1,000, 400) = 400"], run.Steps);
+        Assert.Equal(["rate × investment = 0.5 × 600 = 300", "(rate × investment) + 100 = 300 + 100 = 400", "min(cap, (rate × investment) + 100) = min(1,000, 400) = 400"],
+            run.Steps!.Select(s => $"{s.Operation} = {s.Values}"));
+    }
+
+    [Fact]
+    public void A_formula_names_its_codes_by_their_labels_in_the_readers_language_and_an_unknown_code_as_itself()
+    {
+        var formula = new FormulaText(Formula.Parse("min(max_voucher, voucher_rate * eligible_investment, unknown_code)"), GuangdongPrograms.Pack.Facts);
+
+        Assert.Equal("min(算力券最高面额, 算力券补贴比例 × 项目合规投资额（元）, unknown_code)", formula.WordedIn(Text, CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal("min(Highest voucher, Voucher rate × Eligible project investment (yuan), unknown_code)", formula.WordedIn(Text, CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("min(max_voucher, voucher_rate × eligible_investment, unknown_code)", formula.Text);
     }
 
     [Fact]

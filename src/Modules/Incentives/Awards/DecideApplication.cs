@@ -53,7 +53,7 @@ internal sealed class DecideApplication(IncentivesDb db, ProgramCatalog catalog,
             var timeline = await db.TimelineAsync(program, cancellationToken);
             var facts = catalog.Facts.Type(ProgramCatalog.ReadFacts(application.FactsJson), out _);
             var history = await db.HistoryAsync(program.Id, application.OrganisationId, today.Year, cancellationToken);
-            var verdict = EligibilityEngine.Evaluate(program, timeline, facts, application.SubmittedOn, history);
+            var verdict = EligibilityEngine.Evaluate(program, timeline, facts, application.SubmittedOn, history, catalog: catalog.Facts);
             if (!verdict.CanAward)
             {
                 throw new DomainRuleException(ProblemMessage.Of("incentives.refusal.no-award-allowed", Why(verdict, program, catalog.Facts, text)), "amount");

@@ -55,7 +55,7 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
     {
         var facts = catalog.Facts.Type(written, out _);
         var timelines = await db.TimelinesAsync(catalog.Programs, cancellationToken);
-        return catalog.Programs.Select(p => EligibilityEngine.Evaluate(p, timelines[p.Id], facts, date)).ToList();
+        return catalog.Programs.Select(p => EligibilityEngine.Evaluate(p, timelines[p.Id], facts, date, catalog: catalog.Facts)).ToList();
     }
 
     public async Task<IReadOnlyList<ProgramVerdict>> ForEnterpriseAsync(Guid organisationId, DateOnly date, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ internal sealed class CheckEligibility(IncentivesDb db, ProgramCatalog catalog, 
         foreach (var program in catalog.Programs)
         {
             var history = await db.HistoryAsync(program.Id, organisationId, date.Year, cancellationToken);
-            verdicts.Add(EligibilityEngine.Evaluate(program, timelines[program.Id], facts, date, history));
+            verdicts.Add(EligibilityEngine.Evaluate(program, timelines[program.Id], facts, date, history, catalog: catalog.Facts));
         }
 
         return verdicts;

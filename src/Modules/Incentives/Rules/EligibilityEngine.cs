@@ -77,6 +77,7 @@ internal sealed class EligibilityEngine
 
     private readonly IncentiveProgram _program;
     private readonly DateOnly _date;
+    private readonly FactCatalog? _facts;
     private readonly bool _open;
     private readonly ConditionCheck[] _conditions;
     private readonly FormulaNode _formula;
@@ -85,9 +86,14 @@ internal sealed class EligibilityEngine
     private readonly Cap _perProgram;
     private readonly decimal? _quota;
 
-    public EligibilityEngine(IncentiveProgram program, ParameterTimeline parameters, DateOnly date)
+    /// <param name="program">The program.</param>
+    /// <param name="parameters">Its parameters' values over time.</param>
+    /// <param name="date">The day the verdict is for.</param>
+    /// <param name="facts">The fact catalog, for a trace that names facts by their labels (none when no trace is read).</param>
+    public EligibilityEngine(IncentiveProgram program, ParameterTimeline parameters, DateOnly date, FactCatalog? facts = null)
     {
         _program = program;
+        _facts = facts;
         _date = date;
         _open = program.OpenOn(date);
         _conditions = program.Conditions.Select(c => ConditionChecks.Compile(c, parameters, date)).ToArray();
@@ -99,10 +105,11 @@ internal sealed class EligibilityEngine
     }
 
     /// <summary>The verdict with its reasons, and with its trace unless <paramref name="trace"/> is false.</summary>
-    public static ProgramVerdict Evaluate(IncentiveProgram program, ParameterTimeline parameters, Facts facts, DateOnly date, AwardHistory? history = null, bool trace = true)
+    public static ProgramVerdict Evaluate(IncentiveProgram program, ParameterTimeline parameters, Facts facts, DateOnly date, AwardHistory? history = null, bool trace = true,
+        FactCatalog? catalog = null)
     {
         var why = new Explanation(trace);
-        var (outcome, amount) = new EligibilityEngine(program, parameters, date).Evaluate(facts, history, why);
+        var (outcome, amount) = new EligibilityEngine(program, parameters, date, catalog).Evaluate(facts, history, why);
         return new ProgramVerdict(program.Id, program.Name, program.Kind, outcome, amount, why.Failed, why.Needs, why.MissingParameters, why.Trace ?? []);
     }
 
@@ -179,15 +186,15 @@ internal sealed class EligibilityEngine
             {
                 var isParameter = _program.Parameter(name) is not null;
                 (isParameter ? why.MissingParameters : why.Needs).Add(name);
+                var label = new FormulaText(new Formula.Name(name), _facts);
                 why.Trace?.Add(new TraceStep("formula", null, isParameter
-                    ? ProblemMessage.Of("incentives.trace.formula.parameter-unset", name, Day(_date))
-                    : ProblemMessage.Of("incentives.reason.needs", name), StepResult.Unknown));
+                    ? ProblemMessage.Of("incentives.trace.formula.parameter-unset", label, Day(_date))
+                    : ProblemMessage.Of("incentives.reason.needs", label), StepResult.Unknown));
             }
 
-            foreach (var line in run.Steps ?? [])
+            foreach (var (operation, values) in run.Steps ?? [])
             {
-                // The formula's steps are arithmetic over parameter and fact codes, the same in either language.
-                why.Trace!.Add(new TraceStep("formula", null, ProblemMessage.Fixed(line), StepResult.Value));
+                why.Trace!.Add(new TraceStep("formula", null, ProblemMessage.Of("incentives.trace.formula.step", new FormulaText(operation, _facts), values), StepResult.Value));
             }
         }
 

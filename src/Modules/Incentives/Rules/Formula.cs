@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using Funeng.Kernel.Localization;
 using Funeng.Kernel.Web;
 
 namespace Funeng.Incentives.Rules;
@@ -109,7 +111,7 @@ internal abstract record Formula
                 }
 
                 var result = op switch { '+' => a + b, '-' => a - b, '*' => a * b, _ => a / b };
-                run.Steps?.Add($"{this} = {Show(a)} {Symbol} {Show(b)} = {Show(result)}");
+                run.Steps?.Add((this, $"{Show(a)} {Symbol} {Show(b)} = {Show(result)}"));
                 return result;
             };
         }
@@ -151,13 +153,26 @@ internal abstract record Formula
                     return null;
                 }
 
-                run.Steps?.Add($"{this} = {Function}({string.Join(", ", shown!.Select(Show))}) = {Show(result!.Value)}");
+                run.Steps?.Add((this, $"{Function}({string.Join(", ", shown!.Select(Show))}) = {Show(result!.Value)}"));
                 return result;
             };
         }
 
         public override string Describe(Func<string, string> nameOf) => $"{Function}({string.Join(", ", Arguments.Select(a => a.Describe(nameOf)))})";
     }
+}
+
+/// <summary>
+/// A formula in a step of a trace, worded when it is read: each code by its label in the reader's language
+/// (<see cref="CodeLabels"/>). An award's stored trace keeps it as the codes (<see cref="Text"/>).
+/// </summary>
+internal sealed record FormulaText([property: JsonIgnore] Formula Formula, [property: JsonIgnore] FactCatalog? Facts) : IReaderText
+{
+    public string Text => Formula.ToString();
+
+    public string WordedIn(UiText text, CultureInfo culture) => Formula.Describe(code => CodeLabels.Of(text, Facts, code, culture));
+
+    public override string ToString() => Text;
 }
 
 /// <summary>One node of a compiled <see cref="Formula"/>: its value for one applicant's facts, or null when a value is missing.</summary>
@@ -177,8 +192,8 @@ internal struct FormulaRun
     /// <summary>Names without a value, once each, and "x (division by zero)".</summary>
     public List<string>? Missing;
 
-    /// <summary>Each operation with known operands, as "text = values = result".</summary>
-    public List<string>? Steps;
+    /// <summary>Each operation with known operands, and its values and result ("0.3 × 1,000,000 = 300,000").</summary>
+    public List<(Formula Operation, string Values)>? Steps;
 
     public readonly void Missed(string name)
     {
