@@ -238,6 +238,9 @@ internal sealed class EligibilityEngine
     {
         private readonly decimal? _value = parameter is null ? null : parameters.ValueOn(parameter, date);
 
+        /// <summary>The cap's parameter as a reader sees it, by its label.</summary>
+        private readonly FormulaText? _label = parameter is null ? null : new FormulaText(new Formula.Name(parameter), null);
+
         public decimal? Apply(decimal amount, decimal used, Explanation? why)
         {
             if (parameter is null)
@@ -248,14 +251,14 @@ internal sealed class EligibilityEngine
             if (_value is not { } cap)
             {
                 why?.MissingParameters.Add(parameter);
-                why?.Trace?.Add(new TraceStep("cap", null, ProblemMessage.Of("incentives.trace.cap.parameter-unset", ProblemMessage.Of(labelKey), parameter, Day(date)), StepResult.Unknown));
+                why?.Trace?.Add(new TraceStep("cap", null, ProblemMessage.Of("incentives.trace.cap.parameter-unset", ProblemMessage.Of(labelKey), _label, Day(date)), StepResult.Unknown));
                 return null;
             }
 
             var result = Math.Min(amount, Math.Max(0m, cap - used));
             why?.Trace?.Add(new TraceStep("cap", null, used > 0
-                ? ProblemMessage.Of("incentives.trace.cap.applied-after-awards", ProblemMessage.Of(labelKey), Formula.Show(amount), parameter, Formula.Show(cap), Formula.Show(used), Formula.Show(result))
-                : ProblemMessage.Of("incentives.trace.cap.applied", ProblemMessage.Of(labelKey), Formula.Show(amount), parameter, Formula.Show(cap), Formula.Show(result)),
+                ? ProblemMessage.Of("incentives.trace.cap.applied-after-awards", ProblemMessage.Of(labelKey), Formula.Show(amount), _label, Formula.Show(cap), Formula.Show(used), Formula.Show(result))
+                : ProblemMessage.Of("incentives.trace.cap.applied", ProblemMessage.Of(labelKey), Formula.Show(amount), _label, Formula.Show(cap), Formula.Show(result)),
                 StepResult.Value));
             return result;
         }
