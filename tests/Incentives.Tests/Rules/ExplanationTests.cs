@@ -19,8 +19,9 @@ public sealed class ExplanationTests
             s => Assert.Equal((StepResult.Pass, "not on the untrustworthy-entity list"), (s.Result, English(s))),
             s => Assert.Equal((StepResult.Pass, "2026-06-01 within 2025-03-09 – 2027-12-31: yes"), (s.Result, English(s))),
             s => Assert.Equal((StepResult.Pass, "National manufacturing single champion held on 2026-06-01 (from 2025-11-20)"), (s.Result, English(s))),
-            s => Assert.Equal((StepResult.Value, "cap per award: min(3,000,000, max_award = 3,000,000) = 3,000,000"), (s.Result, English(s))));
+            s => Assert.Equal((StepResult.Value, "cap per award: min(3,000,000, Highest award = 3,000,000) = 3,000,000"), (s.Result, English(s))));
         Assert.Equal("2026-06-01 持有“国家级制造业单项冠军”（自 2025-11-20 起）", Chinese(verdict.Trace[2]));
+        Assert.Equal("单项奖补上限：min(3,000,000, 单项最高奖励 = 3,000,000) = 3,000,000", Chinese(verdict.Trace[3]));
     }
 
     [Fact]
