@@ -10,7 +10,7 @@ namespace Funeng.Incentives.Rules;
 /// </summary>
 internal static class CodeLabels
 {
-    public static string ParameterKey(string code) => "incentives.parameter." + code;
+    private static string ParameterKey(string code) => "incentives.parameter." + code;
 
     public static string Of(UiText text, FactCatalog? facts, string code, CultureInfo culture) =>
         text.Has(ParameterKey(code)) ? text.Get(ParameterKey(code), culture) : facts?.Find(code)?.Name.In(culture) ?? code;

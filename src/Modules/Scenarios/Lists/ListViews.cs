@@ -6,11 +6,11 @@ using Funeng.Scenarios.Taxonomy;
 
 namespace Funeng.Scenarios.Lists;
 
-/// <summary>A quota with its progress: how many published scenarios of the list count toward it.</summary>
 /// <summary>
-/// A list's quota and how far it is met. <c>PolicyTargetName</c> and <c>PolicyTargetPath</c>: the policy target it was set
-/// from, by its name in the pack, and the page of the measure that target comes from (null when set by hand, or when
-/// no loaded pack holds the target any more); a page shows the name, not the id.
+/// A quota with its progress: how many published scenarios of the list count toward it. <c>PolicyTargetName</c> and
+/// <c>PolicyTargetPath</c>: the policy target it was set from, by its name in the pack, and the page of the measure that
+/// target comes from (null when set by hand, or when no loaded pack holds the target any more); a page shows the name,
+/// not the id.
 /// </summary>
 internal sealed record QuotaView(
     Guid Id, string? Sector, LocalizedText SectorName, string Scope, LocalizedText ScopeName, int Target, int Count, string? PolicyTargetId,

@@ -48,7 +48,8 @@ internal sealed class ScenarioAccess(IActor actor, IOrganisationDirectory organi
     }
 
     public async Task<bool> CanSeeAsync(ScenarioPost post, CancellationToken cancellationToken) =>
-        CanSee(post, await ActorsAsync(post, cancellationToken));
+        // A public scenario needs no reading of who the user is to it (a city reviewer's organisation, per request).
+        IsPublic(post) || CanSee(post, await ActorsAsync(post, cancellationToken));
 
     /// <summary>Whether a user who is <paramref name="actors"/> to the scenario may read it: anyone once it is public.</summary>
     public static bool CanSee(ScenarioPost post, IReadOnlyCollection<ScenarioActor> actors) => IsPublic(post) || actors.Count > 0;
