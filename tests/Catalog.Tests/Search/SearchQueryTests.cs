@@ -232,6 +232,22 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_listing_written_in_traditional_characters_is_found_by_a_simplified_query_and_shown_as_written()
+    {
+        // A Hong Kong or Macao supplier writes 語音識別; the owner searching for it writes 语音识别.
+        var id = await PublishAsync(CatalogClient.Algorithm("粵港澳客服語音識別引擎", "Greater Bay Area call centre engine",
+            "為銀行客服中心提供粵語語音識別與通話質量檢測"));
+
+        var hit = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString("语音识别"))).GetProperty("hits").EnumerateArray()
+            .Single(h => h.GetProperty("id").GetGuid() == id);
+
+        Assert.Equal("粵港澳客服語音識別引擎", hit.GetProperty("titleZh").GetString());
+        var reason = hit.GetProperty("reasons").EnumerateArray().First();
+        Assert.Equal(("title", "语音识别"), (reason.GetProperty("field").GetString(), reason.GetProperty("term").GetString()));
+        Assert.Contains("<mark>語音識別</mark>", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_query_lists_the_newest_first_not_in_index_order()
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);

@@ -27,6 +27,16 @@ public sealed class SuggestionsTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_title_written_in_traditional_characters_is_suggested_as_written_for_a_simplified_start()
+    {
+        await app.PublishedListingAsync(CatalogClient.Algorithm("澳門旅遊問答機器人", "Macao travel question answering robot"));
+
+        var suggestions = await SuggestAsync("澳门旅游");
+
+        Assert.Contains(suggestions, s => s.Text == "澳門旅遊問答機器人" && s.Kind == "title");
+    }
+
+    [Fact]
     public async Task Drafts_are_never_suggested_and_the_answer_is_bounded()
     {
         var owner = await app.CreateUserAsync(Roles.Enterprise);

@@ -82,7 +82,8 @@ internal sealed partial class CatalogSuggestions(CatalogIndex index, IGlossarySo
                 var zh = doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) ?? "";
                 var en = doc.Get(IndexFields.TitleEn, CultureInfo.InvariantCulture) ?? "";
                 var kind = doc.Get(IndexFields.Kind, CultureInfo.InvariantCulture) == nameof(CatalogHitKind.Organisation) ? SuggestionKind.Organisation : SuggestionKind.Title;
-                var (zhRank, enRank) = (Rank(DomainGlossary.Normalise(zh), typed), Rank(DomainGlossary.Normalise(en), typed));
+                // A title written in traditional characters is read in simplified ones, as the typed text is.
+                var (zhRank, enRank) = (Rank(DomainGlossary.Normalise(IndexedText.Of(zh)), typed), Rank(DomainGlossary.Normalise(en), typed));
                 if (zhRank >= 0 && (enRank < 0 || zhRank <= enRank))
                 {
                     found.Add((new Suggestion(zh, kind, Different(en, zh)), zhRank));

@@ -48,8 +48,9 @@ internal sealed class MatchReasons
             return [];
         }
 
-        var title = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, titleZh + "\n" + titleEn).ToHashSet(StringComparer.Ordinal);
-        var body = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, summaries).ToHashSet(StringComparer.Ordinal);
+        // Read as the index holds them: a title written in traditional characters holds the simplified query's words.
+        var title = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, IndexedText.Of(titleZh + "\n" + titleEn)).ToHashSet(StringComparer.Ordinal);
+        var body = BilingualAnalyzer.Terms(_analyzer, IndexFields.All, IndexedText.Of(summaries)).ToHashSet(StringComparer.Ordinal);
         var reasons = new List<CatalogMatchReason>();
         var explained = 0;
         for (var c = 0; c < _plan.Concepts.Count; c++)

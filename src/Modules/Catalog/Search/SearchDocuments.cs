@@ -92,17 +92,32 @@ internal static class SearchDocuments
             new StoredField(IndexFields.OwnerName, ownerName),
             new StringField(IndexFields.Role, role, Field.Store.NO),
             new StringField(IndexFields.Current, current ? "1" : "0", Field.Store.NO),
-            new TextField(IndexFields.TitleZh, titleZh, Field.Store.YES),
+        };
+        AddTitle(doc, titleZh);
+        doc.Add(
             // An "English" title that is the Chinese one (the CAC importer gives a filing its name as both) is no
             // second title: searched as one, a word of it scored the title weight twice (and its characters one by one
             // in the English title's analysis). It is kept for display.
-            SameText(titleEn, titleZh) ? new StoredField(IndexFields.TitleEn, titleEn) : new TextField(IndexFields.TitleEn, titleEn, Field.Store.YES),
-            new NumericDocValuesField(IndexFields.Updated, updated.UtcTicks),
-            new SortedDocValuesField(IndexFields.TitleSort, new BytesRef(string.IsNullOrEmpty(titleZh) ? titleEn : titleZh)),
-        };
+            SameText(titleEn, titleZh) ? new StoredField(IndexFields.TitleEn, titleEn) : new TextField(IndexFields.TitleEn, titleEn, Field.Store.YES));
+        doc.Add(new NumericDocValuesField(IndexFields.Updated, updated.UtcTicks));
+        doc.Add(new SortedDocValuesField(IndexFields.TitleSort, new BytesRef(string.IsNullOrEmpty(titleZh) ? titleEn : titleZh)));
         doc.Add(new StoredField(IndexFields.TypeStored, type));
         AddFacet(doc, CatalogFacets.Type, type);
         return doc;
+    }
+
+    /// <summary>The Chinese title, shown as written and searched in simplified characters (<see cref="IndexedText"/>).</summary>
+    private static void AddTitle(Document doc, string titleZh)
+    {
+        var searched = IndexedText.Of(titleZh);
+        if (searched == titleZh)
+        {
+            doc.Add(new TextField(IndexFields.TitleZh, titleZh, Field.Store.YES));
+            return;
+        }
+
+        doc.Add(new StoredField(IndexFields.TitleZh, titleZh));
+        doc.Add(new TextField(IndexFields.TitleZh, searched, Field.Store.NO));
     }
 
     private static void AddCommonFacets(Document doc, IEnumerable<string> sectors, string? city, IEnumerable<string> qualifications)
@@ -140,10 +155,10 @@ internal static class SearchDocuments
 
     private static bool SameText(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.Ordinal);
 
-    /// <summary>The texts into the bigram and word fields, each once: a name written the same in both languages counts once.</summary>
+    /// <summary>The texts into the bigram and word fields, each once (a name written the same in both languages counts once), in simplified characters.</summary>
     private static void AddText(Document doc, params string?[] texts)
     {
-        foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.Ordinal))
+        foreach (var text in texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => IndexedText.Of(t!.Trim())).Distinct(StringComparer.Ordinal))
         {
             doc.Add(new TextField(IndexFields.All, text, Field.Store.NO));
             doc.Add(new TextField(IndexFields.Words, text, Field.Store.NO));

@@ -236,9 +236,10 @@ internal sealed class SearchIndexer(CatalogDb db, CatalogIndex index, TimeProvid
     /// Raised whenever what a document holds changes (a field, an analyser, a renamed key), so that start-up rebuilds an
     /// index written the old way instead of serving it. 2: owners' English names and the one qualification code set.
     /// 3: English words stemmed by Krovetz's stemmer, not Porter's (BilingualAnalyzer). 4: an English title or name that
-    /// is the Chinese one is stored, not searched, and a text is searched once (SearchDocuments).
+    /// is the Chinese one is stored, not searched, and a text is searched once (SearchDocuments). 5: Chinese searched in simplified
+    /// characters, whichever it was written in (IndexedText).
     /// </summary>
-    private const int DocumentLayout = 4;
+    private const int DocumentLayout = 5;
 
     /// <summary>Counts and the latest change time of what the index holds: different values mean missed changes.</summary>
     private async Task<string> FingerprintAsync(CancellationToken cancellationToken)

@@ -80,7 +80,8 @@ internal static class Snippets
         }
 
         var tokens = new List<(string Term, int Start, int End)>();
-        using (var stream = analyzer.GetTokenStream(IndexFields.All, text))
+        // Analysed as the index holds it (simplified characters, the same length), marked in the text as written.
+        using (var stream = analyzer.GetTokenStream(IndexFields.All, IndexedText.Of(text)))
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var offset = stream.AddAttribute<IOffsetAttribute>();
