@@ -46,7 +46,25 @@ internal sealed partial class GeneralDictionary
         public Dictionary<string, string> SimplifiedWords { get; init; } = new(StringComparer.Ordinal);
 
         /// <summary>Traditional characters that are no simplified character of any word (語 → 语, 識 → 识), each with its one simplified form.</summary>
-        public Dictionary<char, char> SimplifiedCharacters { get; init; } = [];
+        public Dictionary<char, char> SimplifiedCharacters
+        {
+            get;
+            init
+            {
+                field = value;
+                foreach (var traditional in value.Keys)
+                {
+                    TraditionalOnly[traditional] = true;
+                }
+            }
+        } = [];
+
+        /// <summary>
+        /// Whether a character is one of <see cref="SimplifiedCharacters"/>, by its code: every listing's texts are asked
+        /// when indexed, and nearly all hold none (a dictionary lookup per character made indexing measurably slower:
+        /// bench/results/catalog.md, stop 43).
+        /// </summary>
+        public bool[] TraditionalOnly { get; } = new bool[char.MaxValue + 1];
     }
 
     /// <summary>
@@ -95,7 +113,7 @@ internal sealed partial class GeneralDictionary
     {
         ArgumentNullException.ThrowIfNull(text);
         var tables = _tables.Value;
-        if (!text.Any(tables.SimplifiedCharacters.ContainsKey))
+        if (!HoldsTraditionalOnly(text, tables.TraditionalOnly))
         {
             return text;
         }
@@ -117,6 +135,19 @@ internal sealed partial class GeneralDictionary
         }
 
         return simplified.ToString();
+    }
+
+    private static bool HoldsTraditionalOnly(string text, bool[] traditionalOnly)
+    {
+        foreach (var character in text)
+        {
+            if (traditionalOnly[character])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
