@@ -26,7 +26,8 @@ internal static class RelevanceFeedback
         foreach (var hit in docs)
         {
             var doc = searcher.Doc(hit.Doc);
-            var counts = Counts(analyzer, doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) + "\n" + doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture));
+            // The stored texts as the index holds them (simplified characters), so the terms chosen are terms it has.
+            var counts = Counts(analyzer, IndexedText.Of(doc.Get(IndexFields.TitleZh, CultureInfo.InvariantCulture) + "\n" + doc.Get(IndexFields.Summary, CultureInfo.InvariantCulture)));
             var length = Math.Max(1, counts.Values.Sum());
             foreach (var (term, count) in counts)
             {
