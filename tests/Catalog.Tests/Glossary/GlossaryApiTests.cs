@@ -118,6 +118,18 @@ public sealed partial class GlossaryApiTests(CatalogSqliteApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_shipped_entry_says_where_it_comes_from_in_the_readers_words_not_the_files_shorthand()
+    {
+        var chinese = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=zh-CN&q=" + Uri.EscapeDataString("演算法"), Token));
+        var english = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=en&q=" + Uri.EscapeDataString("语音辨识"), Token));
+
+        Assert.Contains("<td>平台自身的产品类型; 平台自编：演算法</td>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<td>Written for the platform from domain knowledge</td>", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("platform:", chinese + english, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>own", chinese + english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_list_counts_one_entry_as_one_and_heads_each_column_with_what_it_holds()
     {
         var one = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=en&q=pharmacies", Token));
