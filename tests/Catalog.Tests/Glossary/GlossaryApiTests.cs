@@ -123,7 +123,7 @@ public sealed partial class GlossaryApiTests(CatalogSqliteApp app) : IClassFixtu
         var chinese = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=zh-CN&q=" + Uri.EscapeDataString("演算法"), Token));
         var english = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/catalog/glossary?culture=en&q=" + Uri.EscapeDataString("语音辨识"), Token));
 
-        Assert.Contains("<td>平台自身的产品类型; 平台自编：演算法</td>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<td>平台自身的产品类型；平台自编：演算法</td>", chinese, StringComparison.Ordinal);
         Assert.Contains("<td>Written for the platform from domain knowledge</td>", english, StringComparison.Ordinal);
         Assert.DoesNotContain("platform:", chinese + english, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>own", chinese + english, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ internal static class GlossarySourceText
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(text);
-        return string.Join("; ", source.Split("; ").Select(part => Part(part.Trim(), text)));
+        return string.Join(text["catalog.glossary.source.join"], source.Split("; ").Select(part => Part(part.Trim(), text)));
     }
 
     private static string Part(string part, UiText text) => part switch
