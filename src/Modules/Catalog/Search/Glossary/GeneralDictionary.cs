@@ -45,26 +45,13 @@ internal sealed partial class GeneralDictionary
         /// <summary>Traditional words of two to four characters whose simplified form differs (著作權 → 著作权, 乾燥 → 干燥).</summary>
         public Dictionary<string, string> SimplifiedWords { get; init; } = new(StringComparer.Ordinal);
 
-        /// <summary>Traditional characters that are no simplified character of any word (語 → 语, 識 → 识), each with its one simplified form.</summary>
-        public Dictionary<char, char> SimplifiedCharacters
-        {
-            get;
-            init
-            {
-                field = value;
-                foreach (var traditional in value.Keys)
-                {
-                    TraditionalOnly[traditional] = true;
-                }
-            }
-        } = [];
-
         /// <summary>
-        /// Whether a character is one of <see cref="SimplifiedCharacters"/>, by its code: every listing's texts are asked
-        /// when indexed, and nearly all hold none (a dictionary lookup per character made indexing measurably slower:
+        /// By a character's code, its one simplified form when it is a traditional character that is no simplified character
+        /// of any word (語 → 语, 識 → 识), else '\0'. A table, not a dictionary: every listing's texts are asked when
+        /// indexed and nearly all hold none (a dictionary lookup per character made indexing measurably slower:
         /// bench/results/catalog.md, stop 43).
         /// </summary>
-        public bool[] TraditionalOnly { get; } = new bool[char.MaxValue + 1];
+        public char[] SimplifiedCharacters { get; init; } = new char[char.MaxValue + 1];
     }
 
     /// <summary>
@@ -113,7 +100,7 @@ internal sealed partial class GeneralDictionary
     {
         ArgumentNullException.ThrowIfNull(text);
         var tables = _tables.Value;
-        if (!HoldsTraditionalOnly(text, tables.TraditionalOnly))
+        if (!HoldsTraditionalOnly(text, tables.SimplifiedCharacters))
         {
             return text;
         }
@@ -130,18 +117,18 @@ internal sealed partial class GeneralDictionary
                 continue;
             }
 
-            simplified.Append(tables.SimplifiedCharacters.GetValueOrDefault(text[i], text[i]));
+            simplified.Append(tables.SimplifiedCharacters[text[i]] is var single and not '\0' ? single : text[i]);
             i++;
         }
 
         return simplified.ToString();
     }
 
-    private static bool HoldsTraditionalOnly(string text, bool[] traditionalOnly)
+    private static bool HoldsTraditionalOnly(string text, char[] simplifiedCharacters)
     {
         foreach (var character in text)
         {
-            if (traditionalOnly[character])
+            if (simplifiedCharacters[character] != '\0')
             {
                 return true;
             }
@@ -264,8 +251,19 @@ internal sealed partial class GeneralDictionary
         return new(Best(byWord), Best(byStem), Best(byPhrase))
         {
             SimplifiedWords = words,
-            SimplifiedCharacters = characters.Where(c => !simplifiedCharacters.Contains(c.Key)).ToDictionary(),
+            SimplifiedCharacters = CharacterTable(characters.Where(c => !simplifiedCharacters.Contains(c.Key))),
         };
+    }
+
+    private static char[] CharacterTable(IEnumerable<KeyValuePair<char, char>> pairs)
+    {
+        var table = new char[char.MaxValue + 1];
+        foreach (var (traditional, simplified) in pairs)
+        {
+            table[traditional] = simplified;
+        }
+
+        return table;
     }
 
     private static void Rank(Dictionary<string, Dictionary<string, (int, int, int)>> ranked, string english, string chinese, (int, int, int) rank)

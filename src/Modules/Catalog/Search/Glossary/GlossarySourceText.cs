@@ -25,8 +25,13 @@ internal static class GlossarySourceText
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(text);
-        return string.Join(text["catalog.glossary.source.join"], source.Split("; ").Select(part => Part(part.Trim(), text)));
+        var parts = source.Split("; ").Select(part => part.Trim()).ToList();
+        // What staff wrote (no part in the file's shorthand) stays exactly as written, its own separators too.
+        return parts.Any(Shorthand) ? string.Join(text["catalog.glossary.source.join"], parts.Select(part => Part(part, text))) : source;
     }
+
+    private static bool Shorthand(string part) =>
+        part == Own || part.StartsWith(Own + ":", StringComparison.Ordinal) || part.StartsWith(Platform, StringComparison.Ordinal);
 
     private static string Part(string part, UiText text) => part switch
     {
