@@ -196,8 +196,17 @@ internal static class LatencyRun
         var needs = samples.Skip(5).Take(Queries).Select(ScenarioGenerator.Query).ToList();
         var best = needs.Select(_ => double.MaxValue).ToArray();
         var every = new List<double>();
+        var collections = new int[3];
+        var paused = TimeSpan.Zero;
         for (var round = 0; round < PerNeedRounds; round++)
         {
+            if (round == 1)
+            {
+                // The measured rounds' garbage collections, counted from here (the warm-up round's loading excluded).
+                collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+                paused = GC.GetTotalPauseDuration();
+            }
+
             for (var i = 0; i < needs.Count; i++)
             {
                 var time = Time(() => SupplierSearch.RankAsync(catalog.Search, needs[i], Qualifications, QualityRun.NoAwards, CancellationToken.None).GetAwaiter().GetResult());
@@ -218,6 +227,8 @@ internal static class LatencyRun
         var times = best.ToList();
         line(string.Create(CultureInfo.InvariantCulture, $"Each need's best of {PerNeedRounds - 1} rounds after one to warm up, matchmaking (search and ranking, without the database's past awards; candidates scored on up to {catalog.Search.Budgets.Parallelism} threads): mean {times.Average():F1} ms, p50 {Median(times):F1} ms, p95 {P(times, 95):F1} ms over {times.Count} needs (load average {LoadAverage()}).\n"));
         line(Percentiles(string.Create(CultureInfo.InvariantCulture, $"Every run of those {PerNeedRounds - 1} rounds (matchmaking alone, as a server answering only needs; not the best of each)"), every));
+        var pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
+        line(string.Create(CultureInfo.InvariantCulture, $"Garbage collection over those rounds ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC): {GC.CollectionCount(0) - collections[0]} of generation 0, {GC.CollectionCount(1) - collections[1]} of 1, {GC.CollectionCount(2) - collections[2]} of 2; the runtime paused for {pausedMs:F0} ms in all, {pausedMs / every.Count:F1} ms a need.\n"));
         line("| need | best ms | characters | glossary forms | leaf clauses |\n| ---: | ---: | ---: | ---: | ---: |");
         foreach (var i in Enumerable.Range(0, needs.Count).OrderByDescending(i => best[i]))
         {

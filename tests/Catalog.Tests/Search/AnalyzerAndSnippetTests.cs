@@ -1,4 +1,8 @@
+using System.Text;
 using Funeng.Catalog.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Funeng.Catalog.Tests.Search;
 
@@ -30,6 +34,25 @@ public sealed class AnalyzerAndSnippetTests
     [InlineData("services", "service")]
     public void A_plural_or_inflection_is_cut_to_its_word_in_both_english_fields(string word, string stem) =>
         Assert.All(EnglishFields, field => Assert.Equal([stem], Stems(field, word)));
+
+    [Fact]
+    public void The_quick_lower_case_filter_makes_the_same_terms_as_Lucenes_for_every_character()
+    {
+        // Every character of the Basic Multilingual Plane but surrogates, in terms of 64 mixed with ASCII capitals, and a
+        // few beyond it (a capital with a lower-case form, a mathematical letter without, an ideograph).
+        var text = new StringBuilder();
+        for (var c = 1; c <= 0xFFFF; c++)
+        {
+            if (!char.IsSurrogate((char)c))
+            {
+                text.Append((char)c).Append(c % 3 == 0 ? "Q" : "");
+            }
+        }
+
+        List<string> terms = [.. text.ToString().Chunk(64).Select(chunk => new string(chunk)), "\U00010400X", "\U0001D400", "\U0002A6A5智能"];
+        Assert.Equal(Lowered(terms, stream => new LowerCaseFilter(BilingualAnalyzer.Version, stream)), Lowered(terms, stream => new QuickLowerCaseFilter(stream)));
+        Assert.Equal(["智能abc", "école", "\U00010428x"], Lowered(["智能ABC", "ÉCOLE", "\U00010400X"], stream => new QuickLowerCaseFilter(stream)));
+    }
 
     [Fact]
     public void A_snippet_marks_matches_and_encodes_the_rest()
@@ -68,6 +91,26 @@ public sealed class AnalyzerAndSnippetTests
     }
 
     /// <summary>The fields that stem English: the bilingual text and the English title (each with its own analyzer chain).</summary>
+    /// <summary>Each of <paramref name="terms"/> as one token through <paramref name="filter"/>.</summary>
+    private static List<string> Lowered(IEnumerable<string> terms, Func<TokenStream, TokenStream> filter)
+    {
+        var lowered = new List<string>();
+        foreach (var term in terms)
+        {
+            using var stream = filter(new KeywordTokenizer(new StringReader(term)));
+            var attribute = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                lowered.Add(attribute.ToString());
+            }
+
+            stream.End();
+        }
+
+        return lowered;
+    }
+
     private static readonly string[] EnglishFields = [IndexFields.All, IndexFields.TitleEn];
 
     private static List<string> Stems(string field, string word)

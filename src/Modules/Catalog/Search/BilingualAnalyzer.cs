@@ -26,7 +26,7 @@ internal sealed class BilingualAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(source);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new QuickLowerCaseFilter(stream);
         stream = new CJKBigramFilter(stream);
         stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
         stream = new KStemFilter(stream);
