@@ -262,6 +262,24 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
             (reason.GetProperty("field").GetString(), reason.GetProperty("term").GetString(), reason.GetProperty("via").GetString()));
     }
 
+    [Theory]
+    [InlineData("WeChat", "微信")]
+    [InlineData("Douyin", "抖音")]
+    [InlineData("iFlytek", "讯飞")]
+    [InlineData("B站", "哔哩哔哩")]
+    public async Task A_platform_named_in_English_or_by_its_nickname_finds_the_listings_that_name_it_in_Chinese(string typed, string chinese)
+    {
+        // The Chinese and English titles both Chinese, as the CAC importer writes a filing: no English word to meet.
+        var title = $"{chinese}弹幕审核算法";
+        var id = await PublishAsync(CatalogClient.Algorithm(title, title, $"用于{chinese}平台的内容审核"));
+
+        var hit = (await app.Anonymous().SearchAsync("q=" + Uri.EscapeDataString(typed))).GetProperty("hits").EnumerateArray().First();
+
+        Assert.Equal(id, hit.GetProperty("id").GetGuid());
+        var reason = hit.GetProperty("reasons").EnumerateArray().First();
+        Assert.Equal(("title", chinese), (reason.GetProperty("field").GetString(), reason.GetProperty("via").GetString() ?? reason.GetProperty("term").GetString()));
+    }
+
     [Fact]
     public async Task An_empty_query_lists_the_newest_first_not_in_index_order()
     {
