@@ -90,7 +90,6 @@ public sealed class AnalyzerAndSnippetTests
         Assert.Equal("提供客户服务，也做<mark>养老服务</mark>", html);
     }
 
-    /// <summary>The fields that stem English: the bilingual text and the English title (each with its own analyzer chain).</summary>
     /// <summary>Each of <paramref name="terms"/> as one token through <paramref name="filter"/>.</summary>
     private static List<string> Lowered(IEnumerable<string> terms, Func<TokenStream, TokenStream> filter)
     {
@@ -111,6 +110,7 @@ public sealed class AnalyzerAndSnippetTests
         return lowered;
     }
 
+    /// <summary>The fields that stem English: the bilingual text and the English title (each with its own analyzer chain).</summary>
     private static readonly string[] EnglishFields = [IndexFields.All, IndexFields.TitleEn];
 
     private static List<string> Stems(string field, string word)
