@@ -15,8 +15,8 @@ namespace Funeng.Scenarios.Bench;
 
 /// <summary>
 /// Latency of matchmaking both ways over generated data: scenario → suppliers over the listings (the platform's
-/// search and ranking, and the BM25 baseline, query by query in the same run) and enterprise → scenarios over the
-/// scenarios in SQLite.
+/// search and ranking alone, just after the process started and once it has answered a few hundred other needs; then
+/// the same needs with every hit scored and by the BM25 baseline) and enterprise → scenarios over the scenarios in SQLite.
 /// </summary>
 internal static class LatencyRun
 {
