@@ -145,6 +145,20 @@ public sealed class SearchQueryTests(CatalogSqliteApp app) : IClassFixture<Catal
     }
 
     [Fact]
+    public async Task A_listing_holding_one_words_name_of_an_English_name_says_that_word_not_the_whole_name()
+    {
+        // 识别 is recognition's name, not speech recognition's: a plate reader found through it for "speech recognition"
+        // said "speech recognition (as 识别)", as though it were a speech product. No English word of its own to meet.
+        var id = await PublishAsync(CatalogClient.Algorithm("停车场号牌识别服务", "停车场号牌识别服务", "识别进出车辆的号牌并计费", sectors: ["robots"]));
+
+        var hit = (await app.Anonymous().SearchAsync("sector=robots&q=" + Uri.EscapeDataString("speech recognition"))).GetProperty("hits").EnumerateArray()
+            .Single(h => h.GetProperty("id").GetGuid() == id);
+
+        var reason = Assert.Single(hit.GetProperty("reasons").EnumerateArray());
+        Assert.Equal(("title", "recognition", "识别"), (reason.GetProperty("field").GetString(), reason.GetProperty("term").GetString(), reason.GetProperty("via").GetString()));
+    }
+
+    [Fact]
     public async Task A_word_only_spelt_across_two_words_of_a_title_gets_no_title_weight_通知_in_通通知道()
     {
         // 通通知道 is 通通 知道: its bigram 通知 is no word of it. The listing that says 通知 as a word comes first.

@@ -83,7 +83,7 @@ internal sealed class MatchReasons
         return read.Count > 0 ? read : [.. order.Take(MaxExplained).Where(i => (_bagMatching[i] ??= Matching(_plan.Bag[i].Query)).Contains(doc))
             .Take(MaxBagReasons).Select(i => Reason(_plan.Bag[i], "text"))];
 
-        // A glossary name's words: the concept they stand for, found as those words; a typed bigram: itself.
+        // A glossary name's words: the concept (or the English word of it) they stand for, found as those words; a typed bigram: itself.
         CatalogMatchReason Reason(BagTerm entry, string field) =>
             entry.Concept is { } concept
                 ? new CatalogMatchReason(field, concept, entry.Words, _plan.Concepts.Any(c => c.General && c.Surface == concept))

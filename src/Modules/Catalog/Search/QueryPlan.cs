@@ -31,7 +31,11 @@ internal sealed record QueryConcept(string Surface, IReadOnlyList<string> Forms,
 /// </summary>
 internal sealed record BagTerm(string Key, IReadOnlyList<string> Terms, string Rarest, Query Query, float Weight, bool Common)
 {
-    /// <summary>The query concept (its surface, as typed) whose glossary name the entry's words are; null for a bigram of the typed text.</summary>
+    /// <summary>
+    /// The query concept (its surface, as typed) whose glossary name the entry's words are, or the word of an English
+    /// name of several words whose own name they are (recognition, for 识别 of speech recognition); null for a bigram of
+    /// the typed text.
+    /// </summary>
     public string? Concept { get; init; }
 
     /// <summary>The words a document holds when the entry matches it (质量 + 检验 for 质量检验), or the bigram.</summary>
@@ -236,7 +240,8 @@ internal sealed partial class QueryPlan
         foreach (var concept in concepts.Where(c => !c.Exact))
         {
             var typed = tuning.SynonymsCapped ? Idf(concept.Forms[0], analyzer, reader) : 0;
-            foreach (var form in concept.Forms.Skip(1).Concat(WordNames(concept, glossary)))
+            // A word's own name stands for that word, not for the whole concept: 识别 alone is recognition, not speech recognition.
+            foreach (var (form, label) in concept.Forms.Skip(1).Select(f => (f, concept.Surface)).Concat(WordNames(concept, glossary)))
             {
                 // As in Forms: a glossary name weighs at most GlossaryBoost of the typed word, a general dictionary's translation less.
                 var weight = tuning.FormWeight(1, int.MaxValue, concept.General);
@@ -248,7 +253,7 @@ internal sealed partial class QueryPlan
                 var words = NameWords(analyzer, form);
                 if (words.Count > 0)
                 {
-                    entries.TryAdd(string.Join(' ', words), (words, weight, concept.Surface));
+                    entries.TryAdd(string.Join(' ', words), (words, weight, label));
                 }
             }
         }
@@ -272,14 +277,16 @@ internal sealed partial class QueryPlan
             : entry.All.Where(f => !string.Equals(f, surface, StringComparison.OrdinalIgnoreCase)).Take(tuning.MaxFormsPerConcept - 1);
     }
 
-    /// <summary>For a concept found as an English glossary name of several words, the Chinese names of each word's own entry (the glossary's, not the general dictionary's).</summary>
-    private static IEnumerable<string> WordNames(QueryConcept concept, DomainGlossary glossary) =>
+    /// <summary>
+    /// For a concept found as an English glossary name of several words, the Chinese names of each word's own entry (the
+    /// glossary's, not the general dictionary's), each with the word it is a name of.
+    /// </summary>
+    private static IEnumerable<(string Name, string Word)> WordNames(QueryConcept concept, DomainGlossary glossary) =>
         concept.Forms.Count < 2 || !concept.Surface.Contains(' ', StringComparison.Ordinal)
             ? []
             : concept.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .SelectMany(word => glossary.Lookup(word).Take(1).Where(entry => !GeneralDictionary.Made(entry)))
-                .SelectMany(entry => entry.Zh)
-                .Where(name => !concept.Forms.Contains(name, StringComparer.Ordinal));
+                .SelectMany(word => glossary.Lookup(word).Take(1).Where(entry => !GeneralDictionary.Made(entry)).SelectMany(entry => entry.Zh.Select(name => (name, word))))
+                .Where(named => !concept.Forms.Contains(named.name, StringComparer.Ordinal));
 
     /// <summary>
     /// The Chinese words of a glossary name (SmartCn), a character it leaves alone joined to the word beside it
