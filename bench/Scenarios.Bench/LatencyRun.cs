@@ -23,6 +23,13 @@ internal static class LatencyRun
     private const int Queries = 100;
     private const int WarmUp = 30;
 
+    // The stored scenarios are written this many at a time, and the first few published of each kept as samples.
+    private const int Batch = 5_000;
+    private const int SamplesPerBatch = Queries / 10;
+
+    /// <summary>The fewest scenarios whose samples give the measured needs and the ones to warm up, none twice.</summary>
+    public const int FewestScenarios = Batch * (Queries + WarmUp) / SamplesPerBatch;
+
     // The needs a warm server has answered before the hundred measured, and where in the stored order those start.
     private const int ServedBefore = 300;
     private const int OthersFrom = 1_000;
@@ -99,7 +106,7 @@ internal static class LatencyRun
             Alone(ScenarioGenerator.Query(samples[i >= -5 ? i + 5 : samples.Count + i + 5]), i >= 0 ? started : null, startedCpu);
         }
 
-        // Stored needs that are not among the samples (those are the first of each 5,000), in the stored order.
+        // Stored needs that are not among the samples (those are the first of each batch), in the stored order.
         var others = new ScenarioGenerator(templates, purposes).Generate(OthersFrom + ServedBefore + Queries).Skip(OthersFrom).Select(ScenarioGenerator.Query).ToList();
         var (warm, warmCpu) = (new List<double>(), new List<double>());
         for (var i = 0; i < others.Count; i++)
@@ -130,11 +137,9 @@ internal static class LatencyRun
         for (var i = 0; i < Queries; i++)
         {
             var query = ScenarioGenerator.Query(samples[i + 5]);
-            IReadOnlyList<SupplierMatch> Match(CatalogSearch search) => MatchOnce(search, query, database);
-
-            var budgeted = Match(catalog.Search);
+            var budgeted = MatchOnce(catalog.Search, query, database);
             IReadOnlyList<SupplierMatch> every = [];
-            var unboundedTime = Time(() => every = Match(exact));
+            var unboundedTime = Time(() => every = MatchOnce(exact, query, database));
             var cpu = ThreadTime.Milliseconds();
             var keywordTime = Time(() => baseline.Search(query.Text, SupplierSearch.Shown));
             var ownKeyword = ThreadTime.Milliseconds() - cpu;
@@ -145,7 +150,8 @@ internal static class LatencyRun
             keptFirst.Add(Kept(budgeted, every, FirstPage));
         }
 
-        var searched = $"any-term search of {SupplierSearch.Candidates} candidates within a budget of {catalog.Search.Budgets.CandidatesFor(SupplierSearch.Candidates, CatalogTextMatch.AnyTerm):N0} hits scored on up to {catalog.Search.Budgets.PartsFor(catalog.Search.Budgets.CandidatesFor(SupplierSearch.Candidates, CatalogTextMatch.AnyTerm))} threads, stored fields and snippets, ranking with reasons";
+        var hits = catalog.Search.Budgets.CandidatesFor(SupplierSearch.Candidates, CatalogTextMatch.AnyTerm);
+        var searched = $"any-term search of {SupplierSearch.Candidates} candidates within a budget of {hits:N0} hits scored on up to {catalog.Search.Budgets.PartsFor(hits)} threads, stored fields and snippets, ranking with reasons";
         Line(Percentiles($"Scenario → suppliers, platform matchmaking, a server that has answered {ServedBefore} other needs ({searched})", warm));
         Line(Percentiles("The same in the query thread's CPU time (the wall clock also counts the time other processes held the cores)", warmCpu));
         Line(Percentiles($"Scenario → suppliers, platform matchmaking just after the process started ({WarmUp} needs to warm up, as stops 24–44 measured it, where each need was also followed by the two searches below)", started));
@@ -270,13 +276,13 @@ internal static class LatencyRun
         }
 
         var samples = new List<ScenarioPost>();
-        foreach (var batch in generator.Generate(count).Chunk(5_000))
+        foreach (var batch in generator.Generate(count).Chunk(Batch))
         {
             using var db = Open(database);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Scenarios.AddRange(batch);
             db.SaveChanges();
-            samples.AddRange(batch.Where(p => p.Status == ScenarioStatus.Published).Take(Queries / 10));
+            samples.AddRange(batch.Where(p => p.Status == ScenarioStatus.Published).Take(SamplesPerBatch));
         }
 
         return samples;

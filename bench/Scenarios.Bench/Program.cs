@@ -102,6 +102,13 @@ var parallelism = Option(args, "--parallelism") is { } threads ? int.Parse(threa
 args = [.. args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && Path.GetFullPath(a) != indexDirectory && (i == 0 || (args[i - 1] != "--candidates" && args[i - 1] != "--parallelism")))];
 var listings = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var scenarios = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+if (listings > 0 && scenarios < LatencyRun.FewestScenarios)
+{
+    // Said before the quality run, not as an index out of range after it.
+    Console.Error.WriteLine($"The latency run needs at least {LatencyRun.FewestScenarios:N0} scenarios (the second number), from which it draws the needs it times and warms up on; {scenarios:N0} given. `-- 0 0` runs the quality part alone.");
+    return 2;
+}
+
 var work = Path.Combine(Path.GetTempPath(), "funeng-scenarios-bench");
 var report = new System.Text.StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"# Matchmaking benchmark\n\nCommand: `{latencyCommand}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}, tiered compilation's call-counting delay {Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? "100 (the runtime's default)"} ms as the web host is run with (docs/decisions/0020).\n");

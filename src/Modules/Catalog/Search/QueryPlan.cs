@@ -285,8 +285,8 @@ internal sealed partial class QueryPlan
         concept.Forms.Count < 2 || !concept.Surface.Contains(' ', StringComparison.Ordinal)
             ? []
             : concept.Surface.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .SelectMany(word => glossary.Lookup(word).Take(1).Where(entry => !GeneralDictionary.Made(entry)).SelectMany(entry => entry.Zh.Select(name => (name, word))))
-                .Where(named => !concept.Forms.Contains(named.name, StringComparer.Ordinal));
+                .SelectMany(word => glossary.Lookup(word).Take(1).Where(entry => !GeneralDictionary.Made(entry)).SelectMany(entry => entry.Zh.Select(name => (Name: name, Word: word))))
+                .Where(named => !concept.Forms.Contains(named.Name, StringComparer.Ordinal));
 
     /// <summary>
     /// The Chinese words of a glossary name (SmartCn), a character it leaves alone joined to the word beside it
